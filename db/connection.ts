@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+
+/** A writable connection. Only db/ knows it is better-sqlite3. */
+export type Db = Database.Database;
+
+export type OpenOptions = {
+  readonly?: boolean;
+  /** How long a writer waits for another connection's lock before failing. */
+  busyTimeoutMs?: number;
+};
+
+/**
+ * Opens the hall database with the settings every connection must share:
+ * WAL so readers never block the writer, foreign keys enforced, a busy timeout so
+ * a second process waits instead of failing, and synchronous=FULL so a power cut
+ * after a commit loses nothing (WAL with NORMAL may lose the last transactions).
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  db.pragma('synchronous = FULL');
+  return db;
+}
+
+export function closeDatabase(db: Db): void {
+  if (db.open) db.close();
+}
+
+/** Runs fn in one immediate transaction: all of it is committed, or none. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

@@ -1,0 +1,5 @@
+import { migration0001 } from './0001-foundation.ts';
+import type { Migration } from './migration.ts';
+
+/** Every migration, in order. Append new ones at the end; never edit a landed one. */
+export const migrations: readonly Migration[] = [migration0001];

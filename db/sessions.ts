@@ -1,0 +1,52 @@
+import type { Db } from './connection.ts';
+
+export type SessionRow = {
+  tokenHash: string;
+  staffId: number | null;
+  deviceId: number | null;
+  createdAt: string;
+  expiresAt: string;
+};
+
+type RawSession = {
+  token_hash: string;
+  staff_id: number | null;
+  device_id: number | null;
+  created_at: string;
+  expires_at: string;
+};
+
+export function insertSession(db: Db, session: SessionRow): void {
+  db.prepare(
+    `INSERT INTO sessions (token_hash, staff_id, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(session.tokenHash, session.staffId, session.deviceId, session.createdAt, session.expiresAt);
+}
+
+export function getSession(db: Db, tokenHash: string): SessionRow | undefined {
+  const raw = db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as RawSession | undefined;
+  return (
+    raw && {
+      tokenHash: raw.token_hash,
+      staffId: raw.staff_id,
+      deviceId: raw.device_id,
+      createdAt: raw.created_at,
+      expiresAt: raw.expires_at,
+    }
+  );
+}
+
+export function extendSession(db: Db, tokenHash: string, expiresAt: string): void {
+  db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+}
+
+export function deleteSessionsOfStaff(db: Db, staffId: number): void {
+  db.prepare('DELETE FROM sessions WHERE staff_id = ?').run(staffId);
+}
+
+export function deleteExpiredSessions(db: Db, now: string): number {
+  return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+}

@@ -1,0 +1,110 @@
+import type { Db } from './connection.ts';
+
+export type StaffRole = 'clerk' | 'manager' | 'admin';
+
+export type StaffRow = {
+  id: number;
+  workNo: string;
+  name: string;
+  passwordHash: string;
+  roles: StaffRole[];
+  active: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type RawStaff = {
+  id: number;
+  work_no: string;
+  name: string;
+  password_hash: string;
+  roles: string;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+function toStaff(raw: RawStaff): StaffRow {
+  return {
+    id: raw.id,
+    workNo: raw.work_no,
+    name: raw.name,
+    passwordHash: raw.password_hash,
+    roles: JSON.parse(raw.roles) as StaffRole[],
+    active: raw.active === 1,
+    failedLogins: raw.failed_logins,
+    lockedUntil: raw.locked_until,
+    createdAt: raw.created_at,
+    updatedAt: raw.updated_at,
+  };
+}
+
+export function countStaff(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+}
+
+export function insertStaff(
+  db: Db,
+  staff: { workNo: string; name: string; passwordHash: string; roles: StaffRole[]; now: string },
+): StaffRow {
+  const info = db
+    .prepare(
+      `INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(staff.workNo, staff.name, staff.passwordHash, JSON.stringify(staff.roles), staff.now, staff.now);
+  const row = getStaffById(db, Number(info.lastInsertRowid));
+  if (!row) throw new Error('inserted staff row vanished');
+  return row;
+}
+
+export function getStaffById(db: Db, id: number): StaffRow | undefined {
+  const raw = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
+  return raw && toStaff(raw);
+}
+
+export function getStaffByWorkNo(db: Db, workNo: string): StaffRow | undefined {
+  const raw = db.prepare('SELECT * FROM staff WHERE work_no = ?').get(workNo) as RawStaff | undefined;
+  return raw && toStaff(raw);
+}
+
+export function listStaff(db: Db): StaffRow[] {
+  return (db.prepare('SELECT * FROM staff ORDER BY work_no').all() as RawStaff[]).map(toStaff);
+}
+
+export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null, now: string): void {
+  db.prepare(
+    `UPDATE staff SET failed_logins = failed_logins + 1, locked_until = ?, updated_at = ? WHERE id = ?`,
+  ).run(lockedUntil, now, id);
+}
+
+export function resetFailedLogins(db: Db, id: number, now: string): void {
+  db.prepare(`UPDATE staff SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`).run(now, id);
+}
+
+export function updateStaff(
+  db: Db,
+  id: number,
+  changes: { name?: string; roles?: StaffRole[]; active?: boolean; passwordHash?: string },
+  now: string,
+): void {
+  const current = getStaffById(db, id);
+  if (!current) return;
+  db.prepare(
+    `UPDATE staff SET name = ?, roles = ?, active = ?, password_hash = ?, failed_logins = ?,
+       locked_until = ?, updated_at = ? WHERE id = ?`,
+  ).run(
+    changes.name ?? current.name,
+    JSON.stringify(changes.roles ?? current.roles),
+    (changes.active ?? current.active) ? 1 : 0,
+    changes.passwordHash ?? current.passwordHash,
+    changes.passwordHash ? 0 : current.failedLogins,
+    changes.passwordHash ? null : current.lockedUntil,
+    now,
+    id,
+  );
+}

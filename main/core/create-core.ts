@@ -1,0 +1,77 @@
+import type { Db } from '../../db/connection.ts';
+import { deleteExpiredSessions } from '../../db/sessions.ts';
+import type { Result } from './api/errors.ts';
+import type { InputOf, OutputOf } from './api/method.ts';
+import { createRegistry, type Registry } from './api/registry.ts';
+import { authHandlers } from './auth/handlers.ts';
+import { defaultSessionPolicy, resolveCaller, type SessionPolicy } from './auth/sessions.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { type Contract, contract, type MethodName } from './contract.ts';
+import type { CoreDeps, LockoutPolicy } from './deps.ts';
+import { devicesHandlers } from './devices/handlers.ts';
+import { createEventBus, type EventBus } from './events.ts';
+import { hallHandlers, readHallStatus } from './hall/handlers.ts';
+import { type Logger, silentLogger } from './logger.ts';
+import { setupHandlers } from './setup/handlers.ts';
+import { staffHandlers } from './staff/handlers.ts';
+import type { Caller } from './api/caller.ts';
+
+export type CoreOptions = {
+  db: Db;
+  clock?: Clock;
+  logger?: Logger;
+  sessionPolicy?: SessionPolicy;
+  lockout?: LockoutPolicy;
+};
+
+export type Core = {
+  deps: CoreDeps;
+  registry: Registry;
+  events: EventBus;
+  /** The one entry point of both transports: token in, result out, errors as data. */
+  call: (name: string, input: unknown, token: string | undefined) => Promise<Result<unknown>>;
+  /** Typed call for in-process code and tests. */
+  send: <K extends MethodName>(name: K, input: InputOf<Contract[K]>, token?: string) => Promise<Result<OutputOf<Contract[K]>>>;
+  resolve: (token: string | undefined) => Caller;
+  /** Periodic upkeep: drop expired sessions, publish the hall status. */
+  tick: () => void;
+};
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const events = createEventBus({ now: clock.now });
+  const deps: CoreDeps = {
+    db: options.db,
+    clock,
+    logger,
+    events,
+    sessionPolicy: options.sessionPolicy ?? defaultSessionPolicy,
+    lockout: options.lockout ?? { maxFailures: 5, lockMinutes: 15 },
+  };
+  const registry = createRegistry(contract, logger);
+  registry.register(contract, {
+    ...setupHandlers(deps),
+    ...authHandlers(deps),
+    ...staffHandlers(deps),
+    ...devicesHandlers(deps),
+    ...hallHandlers(deps),
+  });
+  registry.assertComplete();
+
+  const resolve = (token: string | undefined): Caller => resolveCaller(deps.db, clock, deps.sessionPolicy, token);
+  const call = (name: string, input: unknown, token: string | undefined) => registry.dispatch(name, input, resolve(token));
+
+  return {
+    deps,
+    registry,
+    events,
+    call,
+    send: (name, input, token) => call(name, input, token) as never,
+    resolve,
+    tick() {
+      deleteExpiredSessions(deps.db, clock.now().toISOString());
+      events.emit('hall/status', readHallStatus(deps), ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate']);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineMethods } from '../api/method.ts';
+import { deviceRoles, everyone, managers } from '../api/roles.ts';
+
+export const deviceSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.enum(deviceRoles),
+  counterId: z.number().int().nullable(),
+  pairedAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+
+export const devicesContract = defineMethods({
+  'devices/issuePairingCode': {
+    summary: 'Issues a one-time six-digit code that pairs a kiosk, display or rating screen.',
+    roles: managers,
+    input: z.object({
+      role: z.enum(deviceRoles),
+      name: z.string().trim().min(1).max(40),
+      counterId: z.number().int().positive().nullable().default(null),
+    }),
+    output: z.object({ code: z.string(), expiresAt: z.string() }),
+  },
+  'devices/pair': {
+    summary: 'A screen trades a pairing code for its own long-lived device session.',
+    roles: everyone,
+    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: 'field.pairingCodeFormat' }) }),
+    output: z.object({ token: z.string(), expiresAt: z.string(), device: deviceSchema }),
+  },
+  'devices/list': {
+    summary: 'Paired devices.',
+    roles: managers,
+    input: z.object({}),
+    output: z.array(deviceSchema),
+  },
+  'devices/revoke': {
+    summary: 'Unpairs a device and ends its session.',
+    roles: managers,
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({}),
+  },
+});

@@ -1,0 +1,52 @@
+import { appendAudit } from '../../../db/audit.ts';
+import { inTransaction } from '../../../db/connection.ts';
+import { consumePairingCode, getDevice, insertDevice, insertPairingCode, listDevices, revokeDevice } from '../../../db/devices.ts';
+import { fail } from '../api/errors.ts';
+import type { HandlersFor } from '../api/registry.ts';
+import { openDeviceSession } from '../auth/sessions.ts';
+import { hashToken, newPairingCode } from '../auth/tokens.ts';
+import { addMinutes } from '../clock.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { devicesContract } from './contract.ts';
+
+const PAIRING_CODE_MINUTES = 10;
+
+export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContract> {
+  const { db, clock, sessionPolicy } = deps;
+  return {
+    'devices/issuePairingCode'(input, { caller }) {
+      if (caller.kind !== 'staff') return fail('forbidden', 'errors.forbidden');
+      const code = newPairingCode();
+      const now = clock.now();
+      const expiresAt = addMinutes(now, PAIRING_CODE_MINUTES).toISOString();
+      inTransaction(db, () => {
+        insertPairingCode(db, { codeHash: hashToken(code), role: input.role, name: input.name, counterId: input.counterId, issuedBy: caller.staffId, expiresAt });
+        appendAudit(db, { at: now.toISOString(), actorStaffId: caller.staffId, action: 'devices.issuePairingCode', target: null, before: undefined, after: { role: input.role, name: input.name, expiresAt } });
+      });
+      return { code, expiresAt };
+    },
+    'devices/pair'({ code }) {
+      const now = clock.now().toISOString();
+      const paired = inTransaction(db, () => {
+        const used = consumePairingCode(db, hashToken(code), now);
+        if (!used) return fail('unauthenticated', 'errors.pairingCodeInvalid', { fields: [{ path: 'code', key: 'field.pairingCodeInvalid' }] });
+        const device = insertDevice(db, { name: used.name, role: used.role, counterId: used.counterId, pairedAt: now });
+        const session = openDeviceSession(db, clock, sessionPolicy, device.id);
+        appendAudit(db, { at: now, actorStaffId: used.issuedBy, action: 'devices.pair', target: `device:${device.id}`, before: undefined, after: device });
+        return { ...session, device };
+      });
+      return paired;
+    },
+    'devices/list': () => listDevices(db),
+    'devices/revoke'({ id }, { caller }) {
+      const before = getDevice(db, id);
+      if (!before) return fail('not_found', 'errors.deviceNotFound');
+      const now = clock.now().toISOString();
+      inTransaction(db, () => {
+        revokeDevice(db, id, now);
+        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.revoke', target: `device:${id}`, before, after: getDevice(db, id) });
+      });
+      return {};
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupDatabase, backupFileName } from '../../db/backup.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Logger } from '../core/logger.ts';
+
+export type BackupPolicy = { dir: string; keep: number };
+
+const localDay = (date: Date): string => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+
+/** Makes today's backup if it is not there yet; run at start and then every hour. */
+export async function backupIfDue(db: Db, policy: BackupPolicy, now: Date, logger: Logger): Promise<string | undefined> {
+  const day = localDay(now);
+  if (existsSync(join(policy.dir, backupFileName(day)))) return undefined;
+  const { file, removed } = await backupDatabase(db, { dir: policy.dir, day, keep: policy.keep });
+  logger.info({ file, removed }, 'daily backup written');
+  return file;
+}
+
+export function scheduleBackups(db: Db, policy: BackupPolicy, clock: () => Date, logger: Logger): () => void {
+  const run = () => {
+    backupIfDue(db, policy, clock(), logger).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
+import { type ApiError, httpStatus } from '../core/api/errors.ts';
+import type { Core } from '../core/create-core.ts';
+import { contract } from '../core/contract.ts';
+import { buildOpenApi } from './openapi.ts';
+import { attachPushSocket } from './push.ts';
+
+export type HallServerOptions = {
+  core: Core;
+  logger: PinoLogger;
+  /** The built renderer (vite build output); screens are served from here when present. */
+  rendererDir?: string;
+  bodyLimitBytes?: number;
+  version?: string;
+};
+
+/** Paths of the role screens; each serves the single-page app. */
+export const screenPaths = ['/', '/kiosk', '/counter', '/display', '/rate', '/manage', '/setup'];
+
+// The renderer needs nothing from outside the hall server; inline styles are React's.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const failure = (error: ApiError) => ({ ok: false as const, error });
+
+function bearer(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+export type HallServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>;
+
+export async function createHallServer(options: HallServerOptions): Promise<HallServer> {
+  const { core } = options;
+  const app: HallServer = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // Each request is not worth a log line at a hall's volume; failures are logged below.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(failure({ code: 'too_large', messageKey: 'errors.tooLarge', details: { limitBytes: options.bodyLimitBytes ?? 1024 * 1024 } }));
+    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(400).send(failure({ code: 'malformed', messageKey: 'errors.malformed' }));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(500).send(failure({ code: 'internal', messageKey: 'errors.internal' }));
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.get('/api/openapi.json', () => buildOpenApi(contract, { version: options.version ?? '0.0.0' }));
+
+  app.get('/api/events', { websocket: true }, (socket) => attachPushSocket(core, socket));
+
+  app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (request, reply) => {
+    const name = `${request.params.domain}/${request.params.verb}`;
+    const result = await core.call(name, request.body, bearer(request.headers.authorization));
+    if (!result.ok) reply.status(httpStatus[result.error.code]);
+    return result;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/api/')) {
+      reply.header('Content-Security-Policy', CSP);
+      reply.header('X-Content-Type-Options', 'nosniff');
+      reply.header('Referrer-Policy', 'no-referrer');
+    }
+    return payload;
+  });
+
+  const rendererDir = options.rendererDir;
+  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: rendererDir, wildcard: false, index: false });
+    // Every screen path is the same single-page app; the router picks the screen.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.status(404).send(failure({ code: 'not_found', messageKey: 'errors.notFound' }));
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) => reply.status(404).send(failure({ code: 'not_found', messageKey: 'errors.notFound' })));
+  }
+  return app;
+}

@@ -1,0 +1,54 @@
+import { createInterface } from 'node:readline/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { migrate } from '../../db/migrate.ts';
+import { systemClock } from '../core/clock.ts';
+import { zodIssuesToFields } from '../core/api/registry.ts';
+import { AppError } from '../core/api/errors.ts';
+import { createAdminInputSchema } from '../core/setup/contract.ts';
+import { createFirstAdmin } from '../core/setup/create-admin.ts';
+import { databaseFile, defaultDataDir } from './data-dir.ts';
+import { mkdirSync } from 'node:fs';
+
+// `npm run setup-admin -- --data DIR --hall NAME --work-no A01 --name NAME`: the password is
+// read from ONEWINDOW_ADMIN_PASSWORD or asked for, never taken from the command line.
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    hall: { type: 'string' },
+    'work-no': { type: 'string' },
+    name: { type: 'string' },
+  },
+});
+
+const rl = createInterface({ input: process.stdin, output: process.stdout });
+const ask = async (value: string | undefined, question: string) => value ?? (await rl.question(question));
+
+const hallName = await ask(values.hall, 'Hall name / 大厅名称: ');
+const workNo = await ask(values['work-no'], 'Work number / 工号: ');
+const name = await ask(values.name, 'Name / 姓名: ');
+const password = process.env.ONEWINDOW_ADMIN_PASSWORD ?? (await rl.question('Password / 密码: '));
+rl.close();
+
+const parsed = createAdminInputSchema.safeParse({ hallName, workNo, name, password });
+if (!parsed.success) {
+  for (const field of zodIssuesToFields(parsed.error.issues)) process.stderr.write(`${field.path}: ${field.key}\n`);
+  process.exit(2);
+}
+const dataDir = resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultDataDir());
+mkdirSync(dataDir, { recursive: true });
+const db = openDatabase(databaseFile(dataDir));
+try {
+  migrate(db);
+  const { staff } = await createFirstAdmin(db, systemClock, parsed.data);
+  process.stdout.write(`Administrator ${staff.workNo} created in ${dataDir}\n`);
+} catch (error) {
+  if (error instanceof AppError) {
+    process.stderr.write(`${error.apiError.messageKey}\n`);
+    process.exit(2);
+  }
+  throw error;
+} finally {
+  closeDatabase(db);
+}

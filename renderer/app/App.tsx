@@ -1,0 +1,24 @@
+import { Route, Routes } from 'react-router';
+import { CounterScreen } from '../counter/CounterScreen.tsx';
+import { DisplayScreen } from '../display/DisplayScreen.tsx';
+import { HomeScreen } from '../home/HomeScreen.tsx';
+import { KioskScreen } from '../kiosk/KioskScreen.tsx';
+import { ManageScreen } from '../manage/ManageScreen.tsx';
+import { RateScreen } from '../rate/RateScreen.tsx';
+import { SetupScreen } from '../setup/SetupScreen.tsx';
+import { NotFound } from '../shared/NotFound.tsx';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/" element={<HomeScreen />} />
+      <Route path="/setup" element={<SetupScreen />} />
+      <Route path="/kiosk" element={<KioskScreen />} />
+      <Route path="/counter" element={<CounterScreen />} />
+      <Route path="/display" element={<DisplayScreen />} />
+      <Route path="/rate" element={<RateScreen />} />
+      <Route path="/manage/*" element={<ManageScreen />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

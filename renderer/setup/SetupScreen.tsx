@@ -1,0 +1,47 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { Field } from '../shared/Field.tsx';
+import { Layout } from '../shared/Layout.tsx';
+import { useMutation, useQuery } from '../shared/use-api.ts';
+
+/** First run: name the hall and create the administrator. There is no default password. */
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const status = useQuery('setup/status', {});
+  const create = useMutation('setup/createAdmin');
+  const fieldError = useFieldError(create.error);
+  const [form, setForm] = useState({ hallName: '', workNo: '', name: '', password: '', confirm: '' });
+  const [mismatch, setMismatch] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  if (status.data && !status.data.needsSetup) return <Navigate to="/manage" replace />;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMismatch(form.password !== form.confirm);
+    if (form.password !== form.confirm) return;
+    const result = await create.run({ hallName: form.hallName, workNo: form.workNo, name: form.name, password: form.password });
+    if (result) navigate('/manage', { replace: true });
+  };
+
+  return (
+    <Layout title={t('setup.title')}>
+      <form className="card narrow" onSubmit={submit}>
+        <h1>{t('setup.heading')}</h1>
+        <p className="hint">{t('setup.hint')}</p>
+        <Field label={t('setup.hallName')} value={form.hallName} onChange={set('hallName')} autoFocus error={fieldError('hallName')} />
+        <Field label={t('auth.workNo')} value={form.workNo} onChange={set('workNo')} autoComplete="username" error={fieldError('workNo')} />
+        <Field label={t('staff.name')} value={form.name} onChange={set('name')} error={fieldError('name')} />
+        <Field label={t('auth.password')} type="password" value={form.password} onChange={set('password')} autoComplete="new-password" error={fieldError('password')} />
+        <Field label={t('setup.confirmPassword')} type="password" value={form.confirm} onChange={set('confirm')} autoComplete="new-password" error={mismatch ? t('setup.mismatch') : undefined} />
+        {!create.error?.details?.fields && <ErrorBanner error={create.error} />}
+        <button type="submit" className="primary" disabled={create.pending}>
+          {t('setup.submit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import type { SessionScope } from '../api/session.ts';
+import { Layout } from './Layout.tsx';
+import { PairingForm } from './PairingForm.tsx';
+import { PushProvider } from './PushProvider.tsx';
+import { useSession } from './use-session.ts';
+
+/** Kiosk, display and rating screens run under a paired device session. */
+export function DeviceGate({ scope, title, className, children }: { scope: Exclude<SessionScope, 'staff'>; title: string; className?: string; children: ReactNode }) {
+  const session = useSession(scope);
+  if (!session.checked) return <Layout title={title}>{null}</Layout>;
+  if (!session.me || session.me.kind !== 'device') {
+    return (
+      <Layout title={title}>
+        <PairingForm scope={scope} />
+      </Layout>
+    );
+  }
+  return (
+    <PushProvider scope={scope} token={session.token}>
+      <Layout title={`${title} · ${session.me.device.name}`} className={className}>
+        {children}
+      </Layout>
+    </PushProvider>
+  );
+}

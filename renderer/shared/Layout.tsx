@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { usePush } from './PushProvider.tsx';
+
+export function Layout({ title, user, onLogout, children, className }: { title: string; user?: string; onLogout?: () => void; children: ReactNode; className?: string }) {
+  const { t } = useTranslation();
+  const push = usePush();
+  return (
+    <div className={`screen ${className ?? ''}`}>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            {t('app.mark')}
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="screen-title">{title}</span>
+        </div>
+        <div className="topbar-right">
+          {push && push.state !== 'online' && (
+            <span className="connection" role="status">
+              {t(`connection.${push.state}`)}
+            </span>
+          )}
+          {user && <span className="user">{user}</span>}
+          {onLogout && (
+            <button type="button" className="link" onClick={onLogout}>
+              {t('auth.logout')}
+            </button>
+          )}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

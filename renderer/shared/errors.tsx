@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../main/core/api/errors.ts';
+
+/** The message of an API error in the user's language, with what its details say. */
+export function ErrorBanner({ error }: { error: ApiError | undefined }) {
+  const { t } = useTranslation('errors');
+  if (!error) return null;
+  const until = typeof error.details?.until === 'string' ? new Date(error.details.until).toLocaleTimeString() : undefined;
+  const attemptsLeft = typeof error.details?.attemptsLeft === 'number' ? error.details.attemptsLeft : undefined;
+  return (
+    <div className="error-banner" role="alert">
+      {t(error.messageKey, { until, attemptsLeft })}
+      {attemptsLeft !== undefined && <span> {t('errors.attemptsLeft', { count: attemptsLeft })}</span>}
+    </div>
+  );
+}
+
+/** The error for one form field, or undefined. */
+export function useFieldError(error: ApiError | undefined) {
+  const { t } = useTranslation('errors');
+  return (path: string): string | undefined => {
+    const field = error?.details?.fields?.find((f) => f.path === path);
+    return field ? t(field.key, field.params ?? {}) : undefined;
+  };
+}

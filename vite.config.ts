@@ -1,0 +1,10 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  plugins: [react()],
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true },
+  server: { proxy: { '/api': { target: 'http://127.0.0.1:4720', ws: true } } },
+});
