@@ -11,7 +11,7 @@ const localDay = (date: Date): string => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 };
 
-/** Makes today's backup if it is not there yet; run at start and then every hour. */
+/** Makes today's backup if it is not there yet; checked a minute after start and then every hour. */
 export async function backupIfDue(db: Db, policy: BackupPolicy, now: Date, logger: Logger): Promise<string | undefined> {
   const day = localDay(now);
   if (existsSync(join(policy.dir, backupFileName(day)))) return undefined;
@@ -24,8 +24,13 @@ export function scheduleBackups(db: Db, policy: BackupPolicy, clock: () => Date,
   const run = () => {
     backupIfDue(db, policy, clock(), logger).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
   };
-  run();
+  // The first check waits a minute so a large hall's copy never slows the start-up.
+  const first = setTimeout(run, 60 * 1000);
   const timer = setInterval(run, 60 * 60 * 1000);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
+import { send } from '../api/client.ts';
+import { setToken } from '../api/session.ts';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { Layout } from '../shared/Layout.tsx';
@@ -24,7 +26,11 @@ export function SetupScreen() {
     setMismatch(form.password !== form.confirm);
     if (form.password !== form.confirm) return;
     const result = await create.run({ hallName: form.hallName, workNo: form.workNo, name: form.name, password: form.password });
-    if (result) navigate('/manage', { replace: true });
+    if (!result) return;
+    // The administrator who just chose the password is signed in straight away.
+    const login = await send('auth/login', { workNo: form.workNo, password: form.password });
+    if (login.ok) setToken('staff', login.value.token);
+    navigate('/manage', { replace: true });
   };
 
   return (

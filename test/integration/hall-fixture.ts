@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Result } from '../../main/core/api/errors.ts';
+import type { DeviceRoleName, StaffRoleName } from '../../main/core/api/roles.ts';
+import { type RunningHall, startHall } from '../../main/server/hall.ts';
+
+/** Meets the password rules (8+ characters, a letter and a digit); every test account uses it. */
+export const PASSWORD = 'Passw0rd-test';
+
+export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'onewindow-it-'));
+
+export type TestHall = RunningHall & { dataDir: string; stop: () => Promise<void> };
+
+/** A real hall on an ephemeral port over a fresh SQLite file; stop() also removes the folder. */
+export async function startTestHall(): Promise<TestHall> {
+  const dataDir = tempDataDir();
+  const hall = await startHall({ dataDir, port: 0, logLevel: 'silent' });
+  return {
+    ...hall,
+    dataDir,
+    async stop() {
+      await hall.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ApiResponse<T = unknown> = { status: number; contentType: string; body: Result<T> };
+
+/** One API call over HTTP, the way the renderer makes it. */
+export async function post<T = unknown>(baseUrl: string, method: string, input: unknown, token?: string): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${baseUrl}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Result<T> };
+}
+
+/** Like post() but for the set-up steps of a test: anything but ok:true is a broken fixture. */
+export async function postOk<T>(baseUrl: string, method: string, input: unknown, token?: string): Promise<T> {
+  const { status, body } = await post<T>(baseUrl, method, input, token);
+  if (!body.ok) throw new Error(`${method} failed with ${status}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+let workNoCounter = 0;
+/** Work numbers unique within a test file, so accounts never collide. */
+export const nextWorkNo = (prefix = 'T'): string => `${prefix}${String(++workNoCounter).padStart(4, '0')}`;
+
+export type Account = { workNo: string; password: string };
+
+/** Runs first-time setup; the administrator it creates holds the admin and manager roles. */
+export async function createAdmin(baseUrl: string, workNo = 'A0001'): Promise<Account> {
+  await postOk(baseUrl, 'setup/createAdmin', { hallName: 'Test hall', workNo, name: 'Admin', password: PASSWORD });
+  return { workNo, password: PASSWORD };
+}
+
+export async function login(baseUrl: string, account: Account): Promise<string> {
+  const { token } = await postOk<{ token: string }>(baseUrl, 'auth/login', account);
+  return token;
+}
+
+/** Creates a staff account holding exactly `roles` and logs it in. */
+export async function createStaff(baseUrl: string, adminToken: string, roles: StaffRoleName[]): Promise<Account & { id: number; token: string }> {
+  const workNo = nextWorkNo();
+  const { id } = await postOk<{ id: number }>(baseUrl, 'staff/create', { workNo, name: `Staff ${workNo}`, password: PASSWORD, roles }, adminToken);
+  const account = { workNo, password: PASSWORD };
+  return { ...account, id, token: await login(baseUrl, account) };
+}
+
+/** Pairs a screen the way a manager does: issue a code, then the screen trades it for a token. */
+export async function pairDevice(baseUrl: string, managerToken: string, role: DeviceRoleName): Promise<{ deviceId: number; token: string }> {
+  const { code } = await postOk<{ code: string }>(baseUrl, 'devices/issuePairingCode', { role, name: `${role} screen` }, managerToken);
+  const { token, device } = await postOk<{ token: string; device: { id: number } }>(baseUrl, 'devices/pair', { code });
+  return { deviceId: device.id, token };
+}
+
+const cliPath = resolve(fileURLToPath(import.meta.url), '../../../main/server/cli.ts');
+
+export type CliHall = {
+  url: string;
+  child: ChildProcess;
+  /** Settles when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Stops it gracefully (SIGTERM) unless it is already gone. */
+  stop: () => Promise<void>;
+};
+
+/** Runs the real `node main/server/cli.ts` and waits for its listening line. */
+export async function spawnCliHall(dataDir: string, timeoutMs = 15_000): Promise<CliHall> {
+  const child = spawn(process.execPath, [cliPath, '--data', dataDir, '--port', '0', '--log-level', 'warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    child.once('exit', (code, signal) => done({ code, signal }));
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const url = await new Promise<string>((done, failed) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      failed(new Error(`hall CLI did not report listening within ${timeoutMs} ms; stderr: ${stderr}`));
+    }, timeoutMs);
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const match = /OneWindow hall server listening on (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        done(match[1]);
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      failed(new Error(`hall CLI exited (code ${code}, signal ${signal}) before listening; stderr: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
