@@ -27,9 +27,11 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
 export function listAudit(db: Db, filter: { action?: string; limit: number }): AuditRow[] {
   const rows = db
     .prepare(
-      `SELECT * FROM audit_log WHERE (?1 IS NULL OR action = ?1) ORDER BY id DESC LIMIT ?2`,
+      // Named, not numbered (?1): better-sqlite3 binds ?NNN as a named parameter, so
+      // positional values for it fail with "Too many parameter values".
+      `SELECT * FROM audit_log WHERE (@action IS NULL OR action = @action) ORDER BY id DESC LIMIT @limit`,
     )
-    .all(filter.action ?? null, filter.limit) as {
+    .all({ action: filter.action ?? null, limit: filter.limit }) as {
     id: number;
     at: string;
     actor_staff_id: number | null;

@@ -18,6 +18,8 @@ export type HallServerOptions = {
   rendererDir?: string;
   bodyLimitBytes?: number;
   version?: string;
+  /** Push timings; tests shorten them. */
+  pushTiming?: { helloMs: number; recheckMs: number };
 };
 
 /** Paths of the role screens; each serves the single-page app. */
@@ -70,7 +72,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   app.get('/api/openapi.json', () => buildOpenApi(contract, { version: options.version ?? '0.0.0' }));
 
-  app.get('/api/events', { websocket: true }, (socket) => attachPushSocket(core, socket));
+  app.get('/api/events', { websocket: true }, (socket) => attachPushSocket(core, socket, options.pushTiming));
 
   app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (request, reply) => {
     const name = `${request.params.domain}/${request.params.verb}`;

@@ -16,6 +16,7 @@ export type HallOptions = {
   backupDir?: string;
   backupKeep?: number;
   logLevel?: string;
+  pushTiming?: { helloMs: number; recheckMs: number };
 };
 
 export type RunningHall = { url: string; core: Core; close: () => Promise<void> };
@@ -33,7 +34,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     throw error;
   }
   const core = createCore({ db, logger });
-  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir });
+  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

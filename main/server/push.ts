@@ -5,7 +5,9 @@ import type { Core } from '../core/create-core.ts';
 import type { HallEvent } from '../core/events.ts';
 
 /** The first message a screen sends on /api/events: who it is and the last event it saw. */
-const helloSchema = z.object({ token: z.string().max(200).optional(), since: z.number().int().min(0).optional() });
+export const pushHelloSchema = z.object({ token: z.string().max(200).optional(), since: z.number().int().min(0).optional() });
+
+export type PushHello = z.output<typeof pushHelloSchema>;
 
 export type PushMessage =
   | { kind: 'hello'; seq: number }
@@ -13,43 +15,70 @@ export type PushMessage =
   /** Events were missed and are no longer held: the screen reloads its state. */
   | { kind: 'resync'; seq: number };
 
-const visibleTo = (event: HallEvent, roles: readonly string[]) =>
+export const visibleTo = (event: HallEvent, roles: readonly string[]) =>
   event.audience.includes('public') || event.audience.some((r) => roles.includes(r));
 
-export function attachPushSocket(core: Core, socket: WebSocket): void {
+/**
+ * Feeds one screen the events its session may see: a hello with the current sequence,
+ * what it missed since `hello.since` (or a resync), then live events. Shared by the
+ * WebSocket and the Electron bridge. Returns the unsubscribe, or undefined when the
+ * token grants no role.
+ */
+export function openPushFeed(core: Core, hello: PushHello, send: (message: PushMessage) => void): (() => void) | undefined {
+  const roles = rolesOf(core.resolve(hello.token));
+  if (roles.length === 0) return undefined;
+  // Subscribe before replaying so nothing emitted in between is lost.
+  const pending: HallEvent[] = [];
+  let replaying = true;
+  const unsubscribe = core.events.subscribe((event) => {
+    if (!visibleTo(event, roles)) return;
+    if (replaying) pending.push(event);
+    else send({ kind: 'event', event });
+  });
+  send({ kind: 'hello', seq: core.events.lastSeq() });
+  if (hello.since !== undefined) {
+    const missed = core.events.since(hello.since);
+    if (missed === undefined) send({ kind: 'resync', seq: core.events.lastSeq() });
+    else for (const event of missed) if (visibleTo(event, roles) && !pending.includes(event)) send({ kind: 'event', event });
+  }
+  replaying = false;
+  for (const event of pending) send({ kind: 'event', event });
+  return unsubscribe;
+}
+
+/** A screen that has not said who it is by then is dropped. */
+export const HELLO_TIMEOUT_MS = 10_000;
+/** How often an open feed checks that its session still stands (logout, revocation, expiry). */
+export const SESSION_RECHECK_MS = 60_000;
+
+export function attachPushSocket(core: Core, socket: WebSocket, timing = { helloMs: HELLO_TIMEOUT_MS, recheckMs: SESSION_RECHECK_MS }): void {
   let unsubscribe: (() => void) | undefined;
+  let recheck: ReturnType<typeof setInterval> | undefined;
   const send = (message: PushMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
+  const helloTimer = setTimeout(() => socket.close(1008, 'no hello'), timing.helloMs);
   socket.once('message', (raw) => {
-    let hello: z.output<typeof helloSchema>;
+    clearTimeout(helloTimer);
+    let hello: PushHello;
     try {
-      hello = helloSchema.parse(JSON.parse(String(raw)));
+      hello = pushHelloSchema.parse(JSON.parse(String(raw)));
     } catch {
       socket.close(1008, 'bad hello');
       return;
     }
-    const roles = rolesOf(core.resolve(hello.token));
-    if (roles.length === 0) {
+    unsubscribe = openPushFeed(core, hello, send);
+    if (!unsubscribe) {
       socket.close(4401, 'unauthenticated');
       return;
     }
-    // Subscribe before replaying so nothing emitted in between is lost.
-    const pending: HallEvent[] = [];
-    let replaying = true;
-    unsubscribe = core.events.subscribe((event) => {
-      if (!visibleTo(event, roles)) return;
-      if (replaying) pending.push(event);
-      else send({ kind: 'event', event });
-    });
-    send({ kind: 'hello', seq: core.events.lastSeq() });
-    if (hello.since !== undefined) {
-      const missed = core.events.since(hello.since);
-      if (missed === undefined) send({ kind: 'resync', seq: core.events.lastSeq() });
-      else for (const event of missed) if (visibleTo(event, roles) && !pending.includes(event)) send({ kind: 'event', event });
-    }
-    replaying = false;
-    for (const event of pending) send({ kind: 'event', event });
+    recheck = setInterval(() => {
+      if (rolesOf(core.resolve(hello.token)).length === 0) socket.close(4401, 'unauthenticated');
+    }, timing.recheckMs);
   });
-  socket.on('close', () => unsubscribe?.());
+  socket.on('close', () => {
+    clearTimeout(helloTimer);
+    if (recheck) clearInterval(recheck);
+    unsubscribe?.();
+  });
 }

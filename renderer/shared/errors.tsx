@@ -6,11 +6,9 @@ export function ErrorBanner({ error }: { error: ApiError | undefined }) {
   const { t } = useTranslation('errors');
   if (!error) return null;
   const until = typeof error.details?.until === 'string' ? new Date(error.details.until).toLocaleTimeString() : undefined;
-  const attemptsLeft = typeof error.details?.attemptsLeft === 'number' ? error.details.attemptsLeft : undefined;
   return (
     <div className="error-banner" role="alert">
-      {t(error.messageKey, { until, attemptsLeft })}
-      {attemptsLeft !== undefined && <span> {t('errors.attemptsLeft', { count: attemptsLeft })}</span>}
+      {t(error.messageKey, { ...error.details, until })}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '../../main/core/api/errors.ts';
 import type { DeviceRoleName, StaffRoleName } from '../../main/core/api/roles.ts';
-import { type RunningHall, startHall } from '../../main/server/hall.ts';
+import { type HallOptions, type RunningHall, startHall } from '../../main/server/hall.ts';
 
 /** Meets the password rules (8+ characters, a letter and a digit); every test account uses it. */
 export const PASSWORD = 'Passw0rd-test';
@@ -15,9 +15,9 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'onewindow-i
 export type TestHall = RunningHall & { dataDir: string; stop: () => Promise<void> };
 
 /** A real hall on an ephemeral port over a fresh SQLite file; stop() also removes the folder. */
-export async function startTestHall(): Promise<TestHall> {
+export async function startTestHall(options: Pick<HallOptions, 'pushTiming'> = {}): Promise<TestHall> {
   const dataDir = tempDataDir();
-  const hall = await startHall({ dataDir, port: 0, logLevel: 'silent' });
+  const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', ...options });
   return {
     ...hall,
     dataDir,

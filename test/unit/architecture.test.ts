@@ -94,8 +94,11 @@ describe('style', () => {
     const offenders: string[] = [];
     for (const file of sources('db')) {
       const text = readFileSync(file, 'utf8');
-      // A template literal handed to prepare() with ${...} inside builds SQL from values.
-      for (const m of text.matchAll(/prepare\(\s*`([^`]*)`/g)) if (m[1]?.includes('${')) offenders.push(relative(root, file));
+      // A template literal handed to prepare() with ${...} inside builds SQL from values;
+      // only SQL fragments held in UPPER_CASE constants may be spliced in.
+      for (const m of text.matchAll(/prepare\(\s*`([^`]*)`/g)) {
+        for (const part of m[1]?.matchAll(/\$\{([^}]*)\}/g) ?? []) if (!/^[A-Z][A-Z0-9_]*$/.test(part[1] ?? '')) offenders.push(relative(root, file));
+      }
     }
     expect(offenders).toEqual([]);
   });

@@ -84,7 +84,9 @@ export function createRegistry(contract: ContractShape, logger: Logger): Registr
           ? failure({ code: 'unauthenticated', messageKey: 'errors.unauthenticated' })
           : failure({ code: 'forbidden', messageKey: 'errors.forbidden' });
       }
-      const parsed = spec.input.safeParse(input ?? {});
+      // zod 4 leaves `input` off issues unless asked; fieldKey needs it to tell a missing
+      // field (field.required) from one of the wrong type (field.invalidType).
+      const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
       if (!parsed.success) {
         return failure({
           code: 'validation',

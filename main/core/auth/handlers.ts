@@ -30,12 +30,15 @@ export function authHandlers(deps: CoreDeps): HandlersFor<typeof authContract> {
       if (!(await verifyPassword(password, staff.passwordHash))) {
         // Re-read: another login may have failed while this one was hashing.
         const current = getStaffById(db, staff.id) ?? staff;
-        const failures = current.failedLogins + 1;
+        // A lock that has run out starts the count afresh.
+        const lockExpired = current.lockedUntil !== null && current.lockedUntil <= now.toISOString();
+        const failures = (lockExpired ? 0 : current.failedLogins) + 1;
         const lockedUntil = failures >= lockout.maxFailures ? addMinutes(now, lockout.lockMinutes).toISOString() : null;
         recordFailedLogin(db, staff.id, lockedUntil, now.toISOString());
         deps.logger.warn({ workNo, failures }, 'failed login');
         if (lockedUntil) return fail('locked', 'errors.accountLocked', { until: lockedUntil });
-        return fail('unauthenticated', 'errors.badCredentials', { attemptsLeft: lockout.maxFailures - failures });
+        // The same answer as for an unknown work number, so answers reveal no accounts.
+        return fail('unauthenticated', 'errors.badCredentials');
       }
       resetFailedLogins(db, staff.id, now.toISOString());
       const session = openStaffSession(db, clock, sessionPolicy, staff.id);

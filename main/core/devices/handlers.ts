@@ -10,9 +10,14 @@ import type { CoreDeps } from '../deps.ts';
 import type { devicesContract } from './contract.ts';
 
 const PAIRING_CODE_MINUTES = 10;
+// devices/pair needs no session, so a six-digit code could be guessed: after this many
+// wrong codes in the window, pairing pauses hall-wide until the window has passed.
+const PAIRING_MAX_FAILURES = 20;
+const PAIRING_WINDOW_MS = 10 * 60_000;
 
 export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContract> {
   const { db, clock, sessionPolicy } = deps;
+  const failedPairings: number[] = [];
   return {
     'devices/issuePairingCode'(input, { caller }) {
       if (caller.kind !== 'staff') return fail('forbidden', 'errors.forbidden');
@@ -26,9 +31,15 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       return { code, expiresAt };
     },
     'devices/pair'({ code }) {
+      const nowMs = clock.now().getTime();
+      while (failedPairings.length > 0 && (failedPairings[0] ?? 0) <= nowMs - PAIRING_WINDOW_MS) failedPairings.shift();
+      if (failedPairings.length >= PAIRING_MAX_FAILURES) {
+        return fail('locked', 'errors.pairingThrottled', { until: new Date((failedPairings[0] ?? nowMs) + PAIRING_WINDOW_MS).toISOString() });
+      }
       const now = clock.now().toISOString();
       const paired = inTransaction(db, () => {
         const used = consumePairingCode(db, hashToken(code), now);
+        if (!used) failedPairings.push(nowMs);
         if (!used) return fail('unauthenticated', 'errors.pairingCodeInvalid', { fields: [{ path: 'code', key: 'field.pairingCodeInvalid' }] });
         const device = insertDevice(db, { name: used.name, role: used.role, counterId: used.counterId, pairedAt: now });
         const session = openDeviceSession(db, clock, sessionPolicy, device.id);

@@ -1,0 +1,108 @@
+import { join, resolve } from 'node:path';
+import { app, type BrowserWindow, dialog, session } from 'electron';
+import { appUrl, handleAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { forkHall, type HallFailure, type HallProcess } from './hall-process.ts';
+import { registerIpcBridge } from './ipc-bridge.ts';
+import { createLogger } from './logger.ts';
+import { hardenContents, denyPermissions } from './security.ts';
+import { loadSettings } from './settings.ts';
+import { customerDisplay, openCounterWindow, openCustomerWindow, type ScreenSource } from './windows.ts';
+
+// The desktop app: the counter screen, the customer's rating screen on a second display,
+// and (single-PC mode) the hall server in a utility process with its data in userData.
+
+const log = createLogger('electron');
+
+// The same override `npm run hall` honours, so scripts and tests can use a scratch folder.
+if (process.env.ONEWINDOW_DATA) app.setPath('userData', resolve(process.env.ONEWINDOW_DATA));
+
+registerAppScheme();
+
+let counter: BrowserWindow | undefined;
+let hall: HallProcess | undefined;
+let quitting = false;
+
+function failureText(failure: HallFailure): string {
+  if (failure.reason === 'port_in_use') return `端口已被占用，可能另一个一窗通大厅服务正在运行。\nThe hall port is already in use; another OneWindow hall server may be running.\n\n${failure.message}`;
+  if (failure.reason === 'database_too_new') return `数据库来自更新版本的一窗通，请安装该版本。\n${failure.message}`;
+  return failure.message;
+}
+
+function openScreens(source: ScreenSource): void {
+  counter = openCounterWindow(source, log);
+  counter.on('closed', () => {
+    counter = undefined;
+  });
+  const display = customerDisplay();
+  if (display) openCustomerWindow(source, display, log);
+}
+
+function startSinglePc(host: string, port: number): ScreenSource {
+  const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
+  handleAppProtocol(rendererDir, log);
+  hall = forkHall({ dataDir: app.getPath('userData'), host, port, rendererDir }, log);
+  registerIpcBridge(hall, log);
+  hall.ready.then(
+    (url) => log.info({ url }, 'hall ready'),
+    (failure: HallFailure) => {
+      if (quitting) return;
+      log.error({ failure }, 'hall failed to start');
+      dialog.showErrorBox('一窗通 OneWindow', failureText(failure));
+      app.exit(1);
+    },
+  );
+  hall.onCrash(() => {
+    dialog.showErrorBox('一窗通 OneWindow', '大厅服务意外停止，请重新启动一窗通。\nThe hall server stopped unexpectedly; please restart OneWindow.');
+    app.exit(1);
+  });
+  // out/main/electron/main.js → out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ES modules).
+  return { url: appUrl, preload: join(import.meta.dirname, '..', '..', 'preload', 'index.cjs') };
+}
+
+async function start(): Promise<void> {
+  const settingsFile = join(app.getPath('userData'), 'settings.json');
+  const settings = loadSettings(settingsFile, log);
+  log.info({ mode: settings.mode, settingsFile }, 'starting');
+  denyPermissions(session.defaultSession, log);
+
+  let base: string;
+  let source: ScreenSource;
+  if (settings.mode === 'client') {
+    base = settings.hallUrl;
+    source = { url: (route) => `${settings.hallUrl}/${route}`, preload: undefined };
+  } else {
+    base = appUrl('');
+    source = startSinglePc(settings.host, settings.port);
+  }
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, base, log));
+  openScreens(source);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One app per PC: a second hall server would fight over the port and the database.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!counter) return;
+    if (counter.isMinimized()) counter.restore();
+    counter.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (quitting || !hall) return;
+    // Close the database cleanly before leaving.
+    event.preventDefault();
+    quitting = true;
+    const stopping = hall;
+    hall = undefined;
+    stopping.stop().finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error({ err: error }, 'startup failed');
+      dialog.showErrorBox('一窗通 OneWindow', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

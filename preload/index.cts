@@ -1,0 +1,28 @@
+// The bridge between a sandboxed window and the main process, and nothing more.
+// A sandboxed preload runs as CommonJS and may require only 'electron', so this file
+// is self-contained (.cts → out/preload/index.cjs); types come from elsewhere.
+import type { IpcRendererEvent } from 'electron';
+import type { OneWindowBridge } from '../renderer/api/bridge.ts';
+import type { PushMessage } from '../main/server/push.ts';
+
+const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
+
+// Keep in step with `channels` in main/electron/ipc-bridge.ts.
+const invokeChannel = 'onewindow:invoke';
+const helloChannel = 'onewindow:hello';
+const pushChannel = 'onewindow:push';
+
+const bridge: OneWindowBridge = {
+  invoke: (name, input, token) => ipcRenderer.invoke(invokeChannel, name, input, token),
+  onPush(listener) {
+    // The IPC event never reaches the page: it would hand it ipcRenderer's sender.
+    const relay = (_event: IpcRendererEvent, message: PushMessage) => listener(message);
+    ipcRenderer.on(pushChannel, relay);
+    return () => {
+      ipcRenderer.removeListener(pushChannel, relay);
+    };
+  },
+  hello: (token, since) => ipcRenderer.send(helloChannel, token, since),
+};
+
+contextBridge.exposeInMainWorld('onewindow', bridge);
