@@ -4,8 +4,46 @@ export type CounterStatus = 'closed' | 'open' | 'paused';
 
 export type CounterSummary = { total: number; open: number; paused: number };
 
+export type CounterRow = {
+  id: number;
+  number: number;
+  name: string;
+  status: CounterStatus;
+  staffId: number | null;
+  pauseReason: string | null;
+  statusSince: string | null;
+  /** Categories it is restricted to; empty means it serves every category. */
+  categoryIds: number[];
+};
+
+type Raw = {
+  id: number;
+  number: number;
+  name: string;
+  status: CounterStatus;
+  staff_id: number | null;
+  pause_reason: string | null;
+  status_since: string | null;
+  category_ids: string | null;
+};
+
+const SELECT = `SELECT c.id, c.number, c.name, c.status, c.staff_id, c.pause_reason, c.status_since,
+  (SELECT json_group_array(category_id) FROM counter_categories cc WHERE cc.counter_id = c.id) AS category_ids
+  FROM counters c`;
+
+const toCounter = (r: Raw): CounterRow => ({
+  id: r.id,
+  number: r.number,
+  name: r.name,
+  status: r.status,
+  staffId: r.staff_id,
+  pauseReason: r.pause_reason,
+  statusSince: r.status_since,
+  categoryIds: r.category_ids ? (JSON.parse(r.category_ids) as number[]) : [],
+});
+
 export function counterSummary(db: Db): CounterSummary {
-  const row = db
+  return db
     .prepare(
       `SELECT count(*) AS total,
               coalesce(sum(status = 'open'), 0) AS open,
@@ -13,5 +51,43 @@ export function counterSummary(db: Db): CounterSummary {
        FROM counters`,
     )
     .get() as CounterSummary;
-  return row;
+}
+
+export function listCounters(db: Db): CounterRow[] {
+  return (db.prepare(`${SELECT} ORDER BY c.number`).all() as Raw[]).map(toCounter);
+}
+
+export function getCounter(db: Db, id: number): CounterRow | undefined {
+  const raw = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Raw | undefined;
+  return raw && toCounter(raw);
+}
+
+export function saveCounter(db: Db, c: { id?: number | undefined; number: number; name: string; categoryIds: number[]; now: string }): CounterRow {
+  let id = c.id;
+  if (id === undefined) {
+    id = Number(db.prepare('INSERT INTO counters (number, name, created_at) VALUES (?, ?, ?)').run(c.number, c.name, c.now).lastInsertRowid);
+  } else {
+    db.prepare('UPDATE counters SET number = ?, name = ? WHERE id = ?').run(c.number, c.name, id);
+  }
+  db.prepare('DELETE FROM counter_categories WHERE counter_id = ?').run(id);
+  const link = db.prepare('INSERT INTO counter_categories (counter_id, category_id) VALUES (?, ?)');
+  for (const categoryId of new Set(c.categoryIds)) link.run(id, categoryId);
+  const saved = getCounter(db, id);
+  if (!saved) throw new Error('saved counter vanished');
+  return saved;
+}
+
+export function setCounterStatus(
+  db: Db,
+  id: number,
+  change: { status: CounterStatus; staffId: number | null; reason: string | null; at: string; event: 'opened' | 'paused' | 'resumed' | 'closed' },
+): void {
+  db.prepare('UPDATE counters SET status = ?, staff_id = ?, pause_reason = ?, status_since = ? WHERE id = ?').run(
+    change.status,
+    change.staffId,
+    change.reason,
+    change.at,
+    id,
+  );
+  db.prepare('INSERT INTO counter_events (counter_id, type, at, staff_id, reason) VALUES (?, ?, ?, ?, ?)').run(id, change.event, change.at, change.staffId, change.reason);
 }

@@ -7,11 +7,12 @@ import { authHandlers } from './auth/handlers.ts';
 import { defaultSessionPolicy, resolveCaller, type SessionPolicy } from './auth/sessions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Contract, contract, type MethodName } from './contract.ts';
-import type { CoreDeps, LockoutPolicy } from './deps.ts';
+import { type CoreDeps, type CorePorts, defaultPorts, type LockoutPolicy } from './deps.ts';
 import { devicesHandlers } from './devices/handlers.ts';
 import { createEventBus, type EventBus } from './events.ts';
 import { hallHandlers, readHallStatus } from './hall/handlers.ts';
 import { type Logger, silentLogger } from './logger.ts';
+import { queueHandlers } from './queue/handlers.ts';
 import { setupHandlers } from './setup/handlers.ts';
 import { staffHandlers } from './staff/handlers.ts';
 import type { Caller } from './api/caller.ts';
@@ -22,6 +23,7 @@ export type CoreOptions = {
   logger?: Logger;
   sessionPolicy?: SessionPolicy;
   lockout?: LockoutPolicy;
+  ports?: Partial<CorePorts>;
 };
 
 export type Core = {
@@ -48,6 +50,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     sessionPolicy: options.sessionPolicy ?? defaultSessionPolicy,
     lockout: options.lockout ?? { maxFailures: 5, lockMinutes: 15 },
+    ports: { ...defaultPorts, ...options.ports },
   };
   const registry = createRegistry(contract, logger);
   registry.register(contract, {
@@ -56,6 +59,7 @@ export function createCore(options: CoreOptions): Core {
     ...staffHandlers(deps),
     ...devicesHandlers(deps),
     ...hallHandlers(deps),
+    ...queueHandlers(deps),
   });
   registry.assertComplete();
 

@@ -3,8 +3,20 @@ import type { SessionPolicy } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { Logger } from './logger.ts';
+import type { PrintableTicket } from './queue/contract.ts';
 
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
+
+/**
+ * What the core asks of the outside world. The hall server plugs in real devices;
+ * tests and a hall without printers use the defaults.
+ */
+export type CorePorts = {
+  /** Prints a ticket on the thermal printer configured for the device (a kiosk), or says the screen must show it. */
+  printTicket: (ticket: PrintableTicket, deviceId: number | null) => Promise<'printer' | 'screen'>;
+};
+
+export const defaultPorts: CorePorts = { printTicket: async () => 'screen' };
 
 /** What every domain's handlers are built from. */
 export type CoreDeps = {
@@ -14,4 +26,5 @@ export type CoreDeps = {
   events: EventBus;
   sessionPolicy: SessionPolicy;
   lockout: LockoutPolicy;
+  ports: CorePorts;
 };

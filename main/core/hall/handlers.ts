@@ -1,5 +1,6 @@
 import { counterSummary } from '../../../db/counters.ts';
 import { getSetting } from '../../../db/settings.ts';
+import { countTickets } from '../../../db/tickets.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { HallStatus, hallContract } from './contract.ts';
@@ -11,9 +12,8 @@ export function readHallStatus({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>): H
     countersOpen: counters.open,
     countersPaused: counters.paused,
     countersTotal: counters.total,
-    // The queue domain fills these in; until tickets exist the hall has none.
-    ticketsWaiting: 0,
-    ticketsServing: 0,
+    ticketsWaiting: countTickets(db, ['waiting']),
+    ticketsServing: countTickets(db, ['called', 'serving']),
     at: clock.now().toISOString(),
   };
 }

@@ -1,0 +1,80 @@
+import type { Db } from './connection.ts';
+
+export type CategoryRow = {
+  id: number;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  utilities: string[];
+  businesses: string[];
+  dailyLimit: number | null;
+  opensAt: string;
+  closesAt: string;
+  active: boolean;
+  sortOrder: number;
+};
+
+type Raw = {
+  id: number;
+  prefix: string;
+  name_zh: string;
+  name_en: string;
+  utilities: string;
+  businesses: string;
+  daily_limit: number | null;
+  opens_at: string;
+  closes_at: string;
+  active: number;
+  sort_order: number;
+};
+
+const toCategory = (r: Raw): CategoryRow => ({
+  id: r.id,
+  prefix: r.prefix,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  utilities: JSON.parse(r.utilities) as string[],
+  businesses: JSON.parse(r.businesses) as string[],
+  dailyLimit: r.daily_limit,
+  opensAt: r.opens_at,
+  closesAt: r.closes_at,
+  active: r.active === 1,
+  sortOrder: r.sort_order,
+});
+
+export function listCategories(db: Db): CategoryRow[] {
+  return (db.prepare('SELECT * FROM categories ORDER BY sort_order, prefix').all() as Raw[]).map(toCategory);
+}
+
+export function getCategory(db: Db, id: number): CategoryRow | undefined {
+  const raw = db.prepare('SELECT * FROM categories WHERE id = ?').get(id) as Raw | undefined;
+  return raw && toCategory(raw);
+}
+
+export function getCategoryByPrefix(db: Db, prefix: string): CategoryRow | undefined {
+  const raw = db.prepare('SELECT * FROM categories WHERE prefix = ?').get(prefix) as Raw | undefined;
+  return raw && toCategory(raw);
+}
+
+export function saveCategory(db: Db, c: Omit<CategoryRow, 'id'> & { id?: number | undefined }): CategoryRow {
+  const values = [c.prefix, c.nameZh, c.nameEn, JSON.stringify(c.utilities), JSON.stringify(c.businesses), c.dailyLimit, c.opensAt, c.closesAt, c.active ? 1 : 0, c.sortOrder];
+  let id = c.id;
+  if (id === undefined) {
+    id = Number(
+      db
+        .prepare(
+          `INSERT INTO categories (prefix, name_zh, name_en, utilities, businesses, daily_limit, opens_at, closes_at, active, sort_order)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(...values).lastInsertRowid,
+    );
+  } else {
+    db.prepare(
+      `UPDATE categories SET prefix = ?, name_zh = ?, name_en = ?, utilities = ?, businesses = ?, daily_limit = ?,
+         opens_at = ?, closes_at = ?, active = ?, sort_order = ? WHERE id = ?`,
+    ).run(...values, id);
+  }
+  const saved = getCategory(db, id);
+  if (!saved) throw new Error('saved category vanished');
+  return saved;
+}
