@@ -67,3 +67,20 @@ describe('listBackups', () => {
     expect(await listBackups(path.join(dir, 'no-such-folder'))).toEqual([]);
   });
 });
+
+describe('a backup interrupted by a crash', () => {
+  it('leaves no file that passes for the day, and the next run cleans up and writes it', async () => {
+    const backups = path.join(dir, 'backups');
+    fs.mkdirSync(backups, { recursive: true });
+    // What a power cut mid-copy leaves behind.
+    fs.writeFileSync(path.join(backups, `${backupFileName('2025-03-01')}.partial`), 'half a database');
+    fs.writeFileSync(path.join(backups, `${backupFileName('2025-03-01')}.partial-journal`), 'journal');
+    expect(await listBackups(backups)).toEqual([]);
+
+    const { file } = await backupDatabase(db, { dir: backups, day: '2025-03-01', keep: 3 });
+    expect(fs.readdirSync(backups)).toEqual([backupFileName('2025-03-01')]);
+    const copy = openDatabase(file, { readonly: true });
+    opened.push(copy);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});

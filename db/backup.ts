@@ -1,9 +1,13 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Db } from './connection.ts';
 
 const PREFIX = 'onewindow-';
 const SUFFIX = '.db';
+/** A copy still being written; renamed to its day's name only once complete. */
+const PARTIAL = '.partial';
 
 /** Backup files are named by the local day so "one a day" is a file-exists check. */
 export function backupFileName(day: string): string {
@@ -20,9 +24,28 @@ export async function listBackups(dir: string): Promise<string[]> {
   }
 }
 
+// The worker's own extension: .ts when run from source, .js once compiled for Electron.
+const workerUrl = new URL(`./backup-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+function backupInWorker(source: string, target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: { source, target } });
+    worker.once('message', (message: { ok: boolean; message?: string }) => {
+      if (message.ok) resolve();
+      else reject(new Error(`backup failed: ${message.message ?? 'unknown error'}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`backup worker exited with ${code}`));
+    });
+  });
+}
+
 /**
- * Online backup through SQLite's backup API: the hall keeps working while pages are
- * copied. Keeps the newest `keep` files and removes older ones.
+ * Online backup through SQLite's backup API in a worker thread, so the hall keeps
+ * working while pages are copied. The copy is written under a temporary name and
+ * renamed when complete: a crash mid-copy never leaves a file that passes for the
+ * day's backup. Keeps the newest `keep` files and removes older ones.
  */
 export async function backupDatabase(
   db: Db,
@@ -30,7 +53,11 @@ export async function backupDatabase(
 ): Promise<{ file: string; removed: string[] }> {
   await mkdir(options.dir, { recursive: true });
   const file = join(options.dir, backupFileName(options.day));
-  await db.backup(file);
+  // Leftovers of a copy interrupted by a crash or power cut.
+  for (const name of await readdir(options.dir)) if (name.includes(PARTIAL)) await rm(join(options.dir, name), { force: true });
+  const partial = `${file}${PARTIAL}`;
+  await backupInWorker(db.name, partial);
+  await rename(partial, file);
   const all = await listBackups(options.dir);
   const removed = all.slice(0, Math.max(0, all.length - options.keep));
   for (const name of removed) await rm(join(options.dir, name), { force: true });
