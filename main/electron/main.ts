@@ -6,6 +6,7 @@ import { registerIpcBridge } from './ipc-bridge.ts';
 import { createLogger } from './logger.ts';
 import { hardenContents, denyPermissions } from './security.ts';
 import { loadSettings } from './settings.ts';
+import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 import { customerDisplay, openCounterWindow, openCustomerWindow, type ScreenSource } from './windows.ts';
 
 // The desktop app: the counter screen, the customer's rating screen on a second display,
@@ -22,10 +23,14 @@ let counter: BrowserWindow | undefined;
 let hall: HallProcess | undefined;
 let quitting = false;
 
+// Resolved once the app is ready: the system locale is known only then.
+let t = desktopText('zh-CN');
+const showError = (text: string) => dialog.showErrorBox(t('app.title'), text);
+
 function failureText(failure: HallFailure): string {
-  if (failure.reason === 'port_in_use') return `端口已被占用，可能另一个一窗通大厅服务正在运行。\nThe hall port is already in use; another OneWindow hall server may be running.\n\n${failure.message}`;
-  if (failure.reason === 'database_too_new') return `数据库来自更新版本的一窗通，请安装该版本。\n${failure.message}`;
-  return failure.message;
+  if (failure.reason === 'port_in_use') return `${t('failure.portInUse')}\n\n${failure.message}`;
+  if (failure.reason === 'database_too_new') return `${t('failure.databaseTooNew')}\n\n${failure.message}`;
+  return `${t('failure.startup')}\n${failure.message}`;
 }
 
 function openScreens(source: ScreenSource): void {
@@ -47,12 +52,12 @@ function startSinglePc(host: string, port: number): ScreenSource {
     (failure: HallFailure) => {
       if (quitting) return;
       log.error({ failure }, 'hall failed to start');
-      dialog.showErrorBox('一窗通 OneWindow', failureText(failure));
+      showError(failureText(failure));
       app.exit(1);
     },
   );
   hall.onCrash(() => {
-    dialog.showErrorBox('一窗通 OneWindow', '大厅服务意外停止，请重新启动一窗通。\nThe hall server stopped unexpectedly; please restart OneWindow.');
+    showError(t('failure.hallStopped'));
     app.exit(1);
   });
   // out/main/electron/main.js → out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ES modules).
@@ -60,6 +65,7 @@ function startSinglePc(host: string, port: number): ScreenSource {
 }
 
 async function start(): Promise<void> {
+  t = desktopText(pickLanguage(app.getLocale()));
   const settingsFile = join(app.getPath('userData'), 'settings.json');
   const settings = loadSettings(settingsFile, log);
   log.info({ mode: settings.mode, settingsFile }, 'starting');
@@ -102,7 +108,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log.error({ err: error }, 'startup failed');
-      dialog.showErrorBox('一窗通 OneWindow', error instanceof Error ? error.message : String(error));
+      showError(`${t('failure.startup')}\n${error instanceof Error ? error.message : String(error)}`);
       app.exit(1);
     });
 }

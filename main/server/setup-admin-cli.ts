@@ -10,6 +10,7 @@ import { createAdminInputSchema } from '../core/setup/contract.ts';
 import { createFirstAdmin } from '../core/setup/create-admin.ts';
 import { databaseFile, defaultDataDir } from './data-dir.ts';
 import { mkdirSync } from 'node:fs';
+import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 
 // `npm run setup-admin -- --data DIR --hall NAME --work-no A01 --name NAME`: the password is
 // read from ONEWINDOW_ADMIN_PASSWORD or asked for, never taken from the command line.
@@ -22,13 +23,14 @@ const { values } = parseArgs({
   },
 });
 
+const t = desktopText(pickLanguage(process.env.LC_ALL ?? process.env.LANG));
 const rl = createInterface({ input: process.stdin, output: process.stdout });
 const ask = async (value: string | undefined, question: string) => value ?? (await rl.question(question));
 
-const hallName = await ask(values.hall, 'Hall name / 大厅名称: ');
-const workNo = await ask(values['work-no'], 'Work number / 工号: ');
-const name = await ask(values.name, 'Name / 姓名: ');
-const password = process.env.ONEWINDOW_ADMIN_PASSWORD ?? (await rl.question('Password / 密码: '));
+const hallName = await ask(values.hall, t('cli.hallName'));
+const workNo = await ask(values['work-no'], t('cli.workNo'));
+const name = await ask(values.name, t('cli.name'));
+const password = process.env.ONEWINDOW_ADMIN_PASSWORD ?? (await rl.question(t('cli.password')));
 rl.close();
 
 const parsed = createAdminInputSchema.safeParse({ hallName, workNo, name, password });
@@ -42,7 +44,7 @@ const db = openDatabase(databaseFile(dataDir));
 try {
   migrate(db);
   const { staff } = await createFirstAdmin(db, systemClock, parsed.data);
-  process.stdout.write(`Administrator ${staff.workNo} created in ${dataDir}\n`);
+  process.stdout.write(`${t('cli.created', { workNo: staff.workNo, dataDir })}\n`);
 } catch (error) {
   if (error instanceof AppError) {
     process.stderr.write(`${error.apiError.messageKey}\n`);
