@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { validateCreditCode, validateLandline, validateMobile, validatePhone, validateResidentId } from './identity.ts';
+
+/**
+ * zod fields for the intake form. Each names the message key of what is wrong (the form shows
+ * "校验位不正确" rather than "填写不正确") and hands the handler the normalised value
+ * (uppercase X, no spaces, full-width digits made ASCII), so what is stored is always one form.
+ */
+
+const residentIdKeys = {
+  length: 'field.idNumberFormat',
+  format: 'field.residentIdFormat',
+  region: 'field.residentIdRegion',
+  birthDate: 'field.residentIdBirthDate',
+  checksum: 'field.residentIdChecksum',
+} as const;
+
+const creditCodeKeys = {
+  length: 'field.creditCodeLength',
+  format: 'field.creditCodeFormat',
+  checksum: 'field.creditCodeChecksum',
+} as const;
+
+/** `today` gives the hall's day, so a birth date "in the future" is judged on the hall's calendar. */
+export const residentIdSchema = (today: () => string = () => new Date().toISOString().slice(0, 10)) =>
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      const result = validateResidentId(value, today());
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: residentIdKeys[result.reason] });
+    })
+    .overwrite((value) => {
+      const result = validateResidentId(value, today());
+      return result.ok ? result.normalized : value;
+    });
+
+export const creditCodeSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const result = validateCreditCode(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: creditCodeKeys[result.reason] });
+  })
+  .overwrite((value) => {
+    const result = validateCreditCode(value);
+    return result.ok ? result.normalized : value;
+  });
+
+const phoneField = (validate: typeof validateMobile, message: string) =>
+  z
+    .string()
+    .refine((value) => validate(value).ok, { message })
+    .overwrite((value) => {
+      const result = validate(value);
+      return result.ok ? result.normalized : value;
+    });
+
+export const mobileSchema = phoneField(validateMobile, 'field.phoneFormat');
+export const landlineSchema = phoneField(validateLandline, 'field.landlineFormat');
+/** A contact number: mobile or landline. */
+export const contactPhoneSchema = phoneField(validatePhone, 'field.contactPhoneFormat');
