@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 export type CategoryRow = {
   id: number;
@@ -43,16 +44,16 @@ const toCategory = (r: Raw): CategoryRow => ({
 });
 
 export function listCategories(db: Db): CategoryRow[] {
-  return (db.prepare('SELECT * FROM categories ORDER BY sort_order, prefix').all() as Raw[]).map(toCategory);
+  return (cached(db, 'SELECT * FROM categories ORDER BY sort_order, prefix').all() as Raw[]).map(toCategory);
 }
 
 export function getCategory(db: Db, id: number): CategoryRow | undefined {
-  const raw = db.prepare('SELECT * FROM categories WHERE id = ?').get(id) as Raw | undefined;
+  const raw = cached(db, 'SELECT * FROM categories WHERE id = ?').get(id) as Raw | undefined;
   return raw && toCategory(raw);
 }
 
 export function getCategoryByPrefix(db: Db, prefix: string): CategoryRow | undefined {
-  const raw = db.prepare('SELECT * FROM categories WHERE prefix = ?').get(prefix) as Raw | undefined;
+  const raw = cached(db, 'SELECT * FROM categories WHERE prefix = ?').get(prefix) as Raw | undefined;
   return raw && toCategory(raw);
 }
 
@@ -61,15 +62,15 @@ export function saveCategory(db: Db, c: Omit<CategoryRow, 'id'> & { id?: number 
   let id = c.id;
   if (id === undefined) {
     id = Number(
-      db
-        .prepare(
-          `INSERT INTO categories (prefix, name_zh, name_en, utilities, businesses, daily_limit, opens_at, closes_at, active, sort_order)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(...values).lastInsertRowid,
+      cached(
+        db,
+        `INSERT INTO categories (prefix, name_zh, name_en, utilities, businesses, daily_limit, opens_at, closes_at, active, sort_order)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...values).lastInsertRowid,
     );
   } else {
-    db.prepare(
+    cached(
+      db,
       `UPDATE categories SET prefix = ?, name_zh = ?, name_en = ?, utilities = ?, businesses = ?, daily_limit = ?,
          opens_at = ?, closes_at = ?, active = ?, sort_order = ? WHERE id = ?`,
     ).run(...values, id);

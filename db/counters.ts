@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
 
@@ -43,34 +44,33 @@ const toCounter = (r: Raw): CounterRow => ({
 });
 
 export function counterSummary(db: Db): CounterSummary {
-  return db
-    .prepare(
-      `SELECT count(*) AS total,
-              coalesce(sum(status = 'open'), 0) AS open,
-              coalesce(sum(status = 'paused'), 0) AS paused
-       FROM counters`,
-    )
-    .get() as CounterSummary;
+  return cached(
+    db,
+    `SELECT count(*) AS total,
+            coalesce(sum(status = 'open'), 0) AS open,
+            coalesce(sum(status = 'paused'), 0) AS paused
+     FROM counters`,
+  ).get() as CounterSummary;
 }
 
 export function listCounters(db: Db): CounterRow[] {
-  return (db.prepare(`${SELECT} ORDER BY c.number`).all() as Raw[]).map(toCounter);
+  return (cached(db, `${SELECT} ORDER BY c.number`).all() as Raw[]).map(toCounter);
 }
 
 export function getCounter(db: Db, id: number): CounterRow | undefined {
-  const raw = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Raw | undefined;
+  const raw = cached(db, `${SELECT} WHERE c.id = ?`).get(id) as Raw | undefined;
   return raw && toCounter(raw);
 }
 
 export function saveCounter(db: Db, c: { id?: number | undefined; number: number; name: string; categoryIds: number[]; now: string }): CounterRow {
   let id = c.id;
   if (id === undefined) {
-    id = Number(db.prepare('INSERT INTO counters (number, name, created_at) VALUES (?, ?, ?)').run(c.number, c.name, c.now).lastInsertRowid);
+    id = Number(cached(db, 'INSERT INTO counters (number, name, created_at) VALUES (?, ?, ?)').run(c.number, c.name, c.now).lastInsertRowid);
   } else {
-    db.prepare('UPDATE counters SET number = ?, name = ? WHERE id = ?').run(c.number, c.name, id);
+    cached(db, 'UPDATE counters SET number = ?, name = ? WHERE id = ?').run(c.number, c.name, id);
   }
-  db.prepare('DELETE FROM counter_categories WHERE counter_id = ?').run(id);
-  const link = db.prepare('INSERT INTO counter_categories (counter_id, category_id) VALUES (?, ?)');
+  cached(db, 'DELETE FROM counter_categories WHERE counter_id = ?').run(id);
+  const link = cached(db, 'INSERT INTO counter_categories (counter_id, category_id) VALUES (?, ?)');
   for (const categoryId of new Set(c.categoryIds)) link.run(id, categoryId);
   const saved = getCounter(db, id);
   if (!saved) throw new Error('saved counter vanished');
@@ -82,12 +82,12 @@ export function setCounterStatus(
   id: number,
   change: { status: CounterStatus; staffId: number | null; reason: string | null; at: string; event: 'opened' | 'paused' | 'resumed' | 'closed' },
 ): void {
-  db.prepare('UPDATE counters SET status = ?, staff_id = ?, pause_reason = ?, status_since = ? WHERE id = ?').run(
+  cached(db, 'UPDATE counters SET status = ?, staff_id = ?, pause_reason = ?, status_since = ? WHERE id = ?').run(
     change.status,
     change.staffId,
     change.reason,
     change.at,
     id,
   );
-  db.prepare('INSERT INTO counter_events (counter_id, type, at, staff_id, reason) VALUES (?, ?, ?, ?, ?)').run(id, change.event, change.at, change.staffId, change.reason);
+  cached(db, 'INSERT INTO counter_events (counter_id, type, at, staff_id, reason) VALUES (?, ?, ?, ?, ?)').run(id, change.event, change.at, change.staffId, change.reason);
 }

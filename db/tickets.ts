@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
 export type TicketPriority = 'normal' | 'priority' | 'appointment';
@@ -69,28 +70,32 @@ const toTicket = (r: Raw): TicketRow => ({
 
 /** The next number for a prefix on a hall-local day; call inside the issuing transaction. */
 export function nextSequence(db: Db, day: string, prefix: string): number {
-  const row = db
-    .prepare(
-      `INSERT INTO ticket_sequences (day, prefix, last_seq) VALUES (?, ?, 1)
+  const row = cached(
+    db,
+    `INSERT INTO ticket_sequences (day, prefix, last_seq) VALUES (?, ?, 1)
        ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
        RETURNING last_seq`,
-    )
-    .get(day, prefix) as { last_seq: number };
+  ).get(day, prefix) as { last_seq: number };
   return row.last_seq;
 }
 
-export function countIssued(db: Db, day: string, categoryId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM tickets WHERE day = ? AND category_id = ?').get(day, categoryId) as { n: number }).n;
+/**
+ * Numbers a prefix has given out on a hall-local day. Read from the sequence, not by
+ * counting tickets per category: a ticket transferred to another category keeps its
+ * number but changes category, and must not move the daily limit of either.
+ */
+export function countIssued(db: Db, day: string, prefix: string): number {
+  const row = cached(db, 'SELECT last_seq FROM ticket_sequences WHERE day = ? AND prefix = ?').get(day, prefix) as { last_seq: number } | undefined;
+  return row?.last_seq ?? 0;
 }
 
 export function insertTicket(db: Db, t: Omit<TicketRow, 'id' | 'status' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt'>): TicketRow {
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO tickets (day, category_id, seq, number, priority, token, phone, id_masked, issued_at, queued_at)
+    cached(
+      db,
+      `INSERT INTO tickets (day, category_id, seq, number, priority, token, phone, id_masked, issued_at, queued_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(t.day, t.categoryId, t.seq, t.number, t.priority, t.token, t.phone, t.idMasked, t.issuedAt, t.queuedAt).lastInsertRowid,
+    ).run(t.day, t.categoryId, t.seq, t.number, t.priority, t.token, t.phone, t.idMasked, t.issuedAt, t.queuedAt).lastInsertRowid,
   );
   const row = getTicket(db, id);
   if (!row) throw new Error('inserted ticket vanished');
@@ -98,26 +103,33 @@ export function insertTicket(db: Db, t: Omit<TicketRow, 'id' | 'status' | 'targe
 }
 
 export function getTicket(db: Db, id: number): TicketRow | undefined {
-  const raw = db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as Raw | undefined;
+  const raw = cached(db, 'SELECT * FROM tickets WHERE id = ?').get(id) as Raw | undefined;
   return raw && toTicket(raw);
 }
 
 export function getTicketByToken(db: Db, token: string): TicketRow | undefined {
-  const raw = db.prepare('SELECT * FROM tickets WHERE token = ?').get(token) as Raw | undefined;
+  const raw = cached(db, 'SELECT * FROM tickets WHERE token = ?').get(token) as Raw | undefined;
   return raw && toTicket(raw);
 }
 
-export function listWaiting(db: Db): TicketRow[] {
-  return (db.prepare(`SELECT * FROM tickets WHERE status = 'waiting' ORDER BY queued_at, id`).all() as Raw[]).map(toTicket);
+/**
+ * Today's queue: the tickets waiting since `since`, the hall's midnight. A ticket left
+ * waiting when the hall closed is void the next day: without the bound it would be called
+ * first next morning (it has waited past the starvation bound) and its number would stand
+ * beside today's ticket of the same number. Bounded by queued_at, not by day, so the
+ * tickets_waiting index alone answers.
+ */
+export function listWaiting(db: Db, since: string): TicketRow[] {
+  return (cached(db, `SELECT * FROM tickets WHERE status = 'waiting' AND queued_at >= ? ORDER BY queued_at, id`).all(since) as Raw[]).map(toTicket);
 }
 
 /** Tickets being called or served at a counter right now. */
 export function ticketsAtCounter(db: Db, counterId: number): TicketRow[] {
-  return (db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at`).all(counterId) as Raw[]).map(toTicket);
+  return (cached(db, `SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at`).all(counterId) as Raw[]).map(toTicket);
 }
 
 export function ticketsInService(db: Db): TicketRow[] {
-  return (db.prepare(`SELECT * FROM tickets WHERE status IN ('called', 'serving') ORDER BY called_at`).all() as Raw[]).map(toTicket);
+  return (cached(db, `SELECT * FROM tickets WHERE status IN ('called', 'serving') ORDER BY called_at`).all() as Raw[]).map(toTicket);
 }
 
 export type TicketChange = Partial<Pick<TicketRow, 'status' | 'queuedAt' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt' | 'categoryId'>>;
@@ -144,7 +156,7 @@ export function updateTicket(db: Db, id: number, fromStatuses: readonly string[]
   const sets = keys.map((k) => `${columns[k]} = ?`).join(', ');
   const statusList = fromStatuses.map(() => '?').join(', ');
   const sql = 'UPDATE tickets SET ' + sets + ' WHERE id = ? AND status IN (' + statusList + ')';
-  const info = db.prepare(sql).run(...keys.map((k) => change[k] ?? null), id, ...fromStatuses);
+  const info = cached(db, sql).run(...keys.map((k) => change[k] ?? null), id, ...fromStatuses);
   return info.changes === 1;
 }
 
@@ -153,65 +165,98 @@ export function appendTicketEvent(
   e: { ticketId: number; type: TicketEventType; at: string; counterId: number | null; staffId: number | null; data?: unknown },
 ): number {
   return Number(
-    db
-      .prepare('INSERT INTO ticket_events (ticket_id, type, at, counter_id, staff_id, data) VALUES (?, ?, ?, ?, ?, ?)')
+    cached(db, 'INSERT INTO ticket_events (ticket_id, type, at, counter_id, staff_id, data) VALUES (?, ?, ?, ?, ?, ?)')
       .run(e.ticketId, e.type, e.at, e.counterId, e.staffId, e.data === undefined ? null : JSON.stringify(e.data)).lastInsertRowid,
   );
 }
 
 export type CallRow = { eventId: number; type: 'called' | 'recalled'; at: string; ticketId: number; number: string; priority: TicketPriority; counterId: number; counterNumber: number; counterName: string; categoryId: number };
 
-/** The hall's latest calls, newest first (the display's history and the priority rule's memory). */
+/**
+ * The hall's latest calls, newest first (the display's history). Ordered by time so the
+ * ticket_events_at index bounds the read: ordered by id, SQLite walks the whole event
+ * history backwards whenever fewer than `limit` calls were made since `since` (every
+ * morning), hundreds of milliseconds after a year of events.
+ */
 export function recentCalls(db: Db, since: string, limit: number): CallRow[] {
-  return db
-    .prepare(
-      `SELECT e.id AS eventId, e.type, e.at, t.id AS ticketId, t.number, t.priority, c.id AS counterId, c.number AS counterNumber,
+  return cached(
+    db,
+    `SELECT e.id AS eventId, e.type, e.at, t.id AS ticketId, t.number, t.priority, c.id AS counterId, c.number AS counterNumber,
               c.name AS counterName, t.category_id AS categoryId
        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id
        WHERE e.type IN ('called', 'recalled') AND e.at >= ?
-       ORDER BY e.id DESC LIMIT ?`,
-    )
-    .all(since, limit) as CallRow[];
+       ORDER BY e.at DESC, e.id DESC LIMIT ?`,
+  ).all(since, limit) as CallRow[];
 }
 
-/** Average minutes from service start to finish over a category's latest finished tickets. */
-export function averageServiceMinutes(db: Db, categoryId: number, sample: number): number | null {
-  const row = db
-    .prepare(
-      `SELECT avg((julianday(finished_at) - julianday(coalesce(started_at, called_at))) * 1440.0) AS minutes
+/**
+ * Average minutes from service start to finish over a category's latest finished tickets
+ * of the hall days from `sinceDay` on. The day bound lets the tickets_day index do the
+ * reading; without it every printed ticket and every overview sorted all tickets ever.
+ */
+export function averageServiceMinutes(db: Db, categoryId: number, sample: number, sinceDay: string): number | null {
+  const row = cached(
+    db,
+    `SELECT avg((julianday(finished_at) - julianday(coalesce(started_at, called_at))) * 1440.0) AS minutes
        FROM (SELECT started_at, called_at, finished_at FROM tickets
-             WHERE category_id = ? AND status = 'done' AND finished_at IS NOT NULL
+             WHERE day >= ? AND category_id = ? AND status = 'done' AND finished_at IS NOT NULL
              ORDER BY finished_at DESC LIMIT ?)`,
-    )
-    .get(categoryId, sample) as { minutes: number | null };
+  ).get(sinceDay, categoryId, sample) as { minutes: number | null };
   return row.minutes;
 }
 
 /** Whether each of the hall's latest first calls (not recalls) was a priority ticket, newest first. */
 export function recentCallPriorities(db: Db, limit: number): boolean[] {
-  const rows = db
-    .prepare(
-      `SELECT t.priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+  const rows = cached(
+    db,
+    `SELECT t.priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
        WHERE e.type = 'called' ORDER BY e.id DESC LIMIT ?`,
-    )
-    .all(limit) as { priority: TicketPriority }[];
+  ).all(limit) as { priority: TicketPriority }[];
   return rows.map((r) => r.priority !== 'normal');
 }
 
-export function waitingAhead(db: Db, ticket: Pick<TicketRow, 'id' | 'categoryId' | 'queuedAt'>): number {
+/** Tickets of the same category ahead of this one in today's queue (see listWaiting). */
+export function waitingAhead(db: Db, ticket: Pick<TicketRow, 'id' | 'categoryId' | 'queuedAt'>, since: string): number {
   return (
-    db
-      .prepare(`SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND category_id = ? AND (queued_at < ? OR (queued_at = ? AND id < ?))`)
-      .get(ticket.categoryId, ticket.queuedAt, ticket.queuedAt, ticket.id) as { n: number }
+    cached(
+      db,
+      `SELECT count(*) AS n FROM tickets
+         WHERE status = 'waiting' AND queued_at >= ? AND category_id = ? AND (queued_at < ? OR (queued_at = ? AND id < ?))`,
+    ).get(since, ticket.categoryId, ticket.queuedAt, ticket.queuedAt, ticket.id) as { n: number }
   ).n;
 }
 
-export function waitingByCategory(db: Db): Map<number, number> {
-  const rows = db.prepare(`SELECT category_id AS id, count(*) AS n FROM tickets WHERE status = 'waiting' GROUP BY category_id`).all() as { id: number; n: number }[];
+/** Today's waiting tickets per category (see listWaiting). */
+export function waitingByCategory(db: Db, since: string): Map<number, number> {
+  const rows = cached(db, `SELECT category_id AS id, count(*) AS n FROM tickets WHERE status = 'waiting' AND queued_at >= ? GROUP BY category_id`).all(since) as {
+    id: number;
+    n: number;
+  }[];
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-export function countTickets(db: Db, statuses: readonly TicketStatus[]): number {
-  const marks = statuses.map(() => '?').join(', ');
-  return (db.prepare('SELECT count(*) AS n FROM tickets WHERE status IN (' + marks + ')').get(...statuses) as { n: number }).n;
+/** Today's waiting tickets (see listWaiting). */
+export function countWaiting(db: Db, since: string): number {
+  return (cached(db, `SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND queued_at >= ?`).get(since) as { n: number }).n;
+}
+
+/**
+ * Tickets being called or served at any counter. Counted counter by counter so the
+ * tickets_counter index does the reading: a plain status filter has no index and read
+ * every ticket ever issued on each queue change.
+ */
+export function countInService(db: Db): number {
+  return (
+    cached(
+      db,
+      `SELECT coalesce(sum((SELECT count(*) FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving'))), 0) AS n
+         FROM counters c`,
+    ).get() as { n: number }
+  ).n;
+}
+
+/** The latest event of a ticket: tells a ticket transferred away from one requeued after a no-show. */
+export function lastTicketEventType(db: Db, ticketId: number): TicketEventType | undefined {
+  const row = cached(db, 'SELECT type FROM ticket_events WHERE ticket_id = ? ORDER BY id DESC LIMIT 1').get(ticketId) as { type: TicketEventType } | undefined;
+  return row?.type;
 }

@@ -46,7 +46,7 @@ describe('0002 queue', () => {
     ]);
   });
 
-  it('refuses a lowercase or two-letter prefix, and the same number twice in a day and category', () => {
+  it('refuses a lowercase or two-letter prefix, and the same number twice in a day', () => {
     migrate(db, [migration0001, migration0002]);
     const add = db.prepare(`INSERT INTO categories (prefix, name_zh, name_en) VALUES (?, 'x', 'x')`);
     expect(() => add.run('d')).toThrow(/CHECK/);
@@ -56,6 +56,15 @@ describe('0002 queue', () => {
     );
     ticket.run('token-one-aaaaaaaaaaaa');
     expect(() => ticket.run('token-two-aaaaaaaaaaaa')).toThrow(/UNIQUE/);
+  });
+
+  it('lets A001 transferred into category B stand beside B001 the same day', () => {
+    migrate(db, [migration0001, migration0002]);
+    const ticket = db.prepare(`INSERT INTO tickets (day, category_id, seq, number, token, issued_at, queued_at) VALUES ('2026-11-22', ?, 1, ?, ?, 'now', 'now')`);
+    ticket.run(2, 'B001', 'token-b-aaaaaaaaaaaaaa');
+    // A001 after its transfer: category B, its own sequence number 1 and its number kept.
+    expect(() => ticket.run(2, 'A001', 'token-a-aaaaaaaaaaaaaa')).not.toThrow();
+    expect(db.prepare(`SELECT number FROM tickets WHERE category_id = 2 ORDER BY number`).all()).toEqual([{ number: 'A001' }, { number: 'B001' }]);
   });
 
   it('allows only known ticket statuses and event types', () => {

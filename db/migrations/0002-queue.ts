@@ -61,7 +61,9 @@ export const migration0002 = {
         called_at TEXT,
         started_at TEXT,
         finished_at TEXT,
-        UNIQUE (day, category_id, seq)
+        -- The number is what must not repeat in a day. Not (day, category_id, seq): a ticket
+        -- transferred to another category keeps its number (A001 moves beside B001).
+        UNIQUE (day, number)
       ) STRICT;
       CREATE INDEX tickets_waiting ON tickets(status, queued_at) WHERE status = 'waiting';
       CREATE INDEX tickets_day ON tickets(day, category_id);

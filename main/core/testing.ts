@@ -15,6 +15,8 @@ export type TestHall = {
   db: Db;
   now: () => Date;
   advanceMinutes: (minutes: number) => void;
+  /** Sets the clock to an instant, e.g. just before the hall's midnight. */
+  setTime: (iso: string) => void;
   close: () => void;
 };
 
@@ -30,6 +32,11 @@ export function openTestHall(options: Omit<CoreOptions, 'db' | 'clock'> = {}): T
     now: () => current,
     advanceMinutes(minutes) {
       current = new Date(current.getTime() + minutes * 60_000);
+    },
+    setTime(iso) {
+      const next = new Date(iso);
+      if (Number.isNaN(next.getTime())) throw new Error(`not a time: ${iso}`);
+      current = next;
     },
     close() {
       closeDatabase(db);

@@ -4,6 +4,7 @@ import { getStaffById } from '../../../db/staff.ts';
 import {
   appendTicketEvent,
   getTicket,
+  lastTicketEventType,
   listWaiting,
   recentCallPriorities,
   type TicketChange,
@@ -17,7 +18,7 @@ import type { Caller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { pickNext } from './ordering.ts';
-import { readRule } from './settings.ts';
+import { queueSince, readRule } from './settings.ts';
 import { toCounterView } from './views.ts';
 
 type StaffCaller = Extract<Caller, { kind: 'staff' }>;
@@ -104,13 +105,14 @@ export function callNext(deps: CoreDeps, caller: Caller, counterId: number): Tic
     mustBeOpen(counter);
     if (ticketsAtCounter(deps.db, counterId).length > 0) fail('conflict', 'errors.queue.finishCurrentFirst');
     const rule = readRule(deps.db);
-    const waiting = listWaiting(deps.db);
+    const now = deps.clock.now();
+    const waiting = listWaiting(deps.db, queueSince(deps.db, now));
     const picked = pickNext(waiting, {
       counterId,
       categoryIds: counter.categoryIds.length === 0 ? null : counter.categoryIds,
       rule,
       recentCallsPriority: recentCallPriorities(deps.db, Math.max(1, rule.priorityBurst)),
-      now: deps.clock.now(),
+      now,
     });
     if (!picked) return null;
     return callTicketIn(deps, staff, counter, picked.id, 'called');
@@ -131,17 +133,21 @@ export function callSpecific(deps: CoreDeps, caller: Caller, counterId: number, 
 function callTicketIn(deps: CoreDeps, staff: StaffCaller, counter: CounterRow, ticketId: number, type: TicketEventType): TicketRow {
   const at = deps.clock.now().toISOString();
   const moved = updateTicket(deps.db, ticketId, ['waiting'], { status: 'called', counterId: counter.id, staffId: staff.staffId, calledAt: at, startedAt: null, targetCounterId: null });
-  if (!moved) refuse(getTicket(deps.db, ticketId));
+  if (!moved) refuse(deps, getTicket(deps.db, ticketId));
   appendTicketEvent(deps.db, { ticketId, type, at, counterId: counter.id, staffId: staff.staffId });
   return getTicket(deps.db, ticketId) ?? fail('not_found', 'errors.queue.ticketNotFound');
 }
 
 /** The clear reason an operation on a ticket cannot be done. */
-function refuse(ticket: TicketRow | undefined): never {
+function refuse(deps: Pick<CoreDeps, 'db'>, ticket: TicketRow | undefined): never {
   if (!ticket) return fail('not_found', 'errors.queue.ticketNotFound');
   if (ticket.status === 'done') return fail('conflict', 'errors.queue.ticketFinished', { number: ticket.number });
   if (ticket.status === 'no_show') return fail('conflict', 'errors.queue.ticketNoShow', { number: ticket.number });
-  if (ticket.status === 'waiting') return fail('conflict', 'errors.queue.ticketNotCalled', { number: ticket.number });
+  // A transferred ticket waits again, but for another counter or category: the clerk who
+  // sent it away must hear that, not that it "has not been called".
+  if (ticket.status === 'waiting' && lastTicketEventType(deps.db, ticket.id) !== 'transferred') {
+    return fail('conflict', 'errors.queue.ticketNotCalled', { number: ticket.number });
+  }
   return fail('conflict', 'errors.queue.ticketElsewhere', { number: ticket.number });
 }
 
@@ -153,9 +159,9 @@ export function ticketOp(deps: CoreDeps, caller: Caller, counterId: number, tick
   return inTransaction(deps.db, () => {
     ownCounter(deps, staff, counterId);
     const ticket = getTicket(deps.db, ticketId);
-    if (!ticket || ticket.counterId !== counterId || !op.from.includes(ticket.status)) refuse(ticket);
+    if (!ticket || ticket.counterId !== counterId || !op.from.includes(ticket.status)) refuse(deps, ticket);
     const at = deps.clock.now().toISOString();
-    if (!updateTicket(deps.db, ticketId, op.from, op.change(ticket, at))) refuse(getTicket(deps.db, ticketId));
+    if (!updateTicket(deps.db, ticketId, op.from, op.change(ticket, at))) refuse(deps, getTicket(deps.db, ticketId));
     for (const type of op.events) appendTicketEvent(deps.db, { ticketId, type, at, counterId, staffId: staff.staffId, data: op.data });
     return getTicket(deps.db, ticketId) ?? fail('not_found', 'errors.queue.ticketNotFound');
   });

@@ -27,6 +27,22 @@ export function hallClock(date: Date, timeZone: string): string {
   return `${p.hour}:${p.minute}`;
 }
 
+/**
+ * The instant the hall's day of `date` began (hall-local 00:00). Uses the zone's offset at
+ * `date`, which is the offset at midnight too except on a daylight-saving change day;
+ * China has none.
+ */
+export function hallDayStart(date: Date, timeZone: string): Date {
+  const p = parts(date, timeZone);
+  const y = Number(p.year);
+  const m = Number(p.month) - 1;
+  const d = Number(p.day);
+  const wallClockAsUtc = Date.UTC(y, m, d, Number(p.hour), Number(p.minute));
+  const offset = wallClockAsUtc - Math.floor(date.getTime() / 60_000) * 60_000;
+  return new Date(Date.UTC(y, m, d) - offset);
+}
+
+/** Opening hours are [opensAt, closesAt): at closesAt the kiosk stops issuing. */
 export function isWithinHours(date: Date, timeZone: string, opensAt: string, closesAt: string): boolean {
   const now = hallClock(date, timeZone);
   return now >= opensAt && now < closesAt;

@@ -3,7 +3,7 @@ import { getCategory, getCategoryByPrefix, saveCategory } from '../../../db/cate
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter, listCounters, saveCounter } from '../../../db/counters.ts';
 import { deleteNotice, listNotices, saveNotice } from '../../../db/notices.ts';
-import { averageServiceMinutes, getTicket, getTicketByToken, listWaiting, recentCalls, type TicketRow, waitingAhead } from '../../../db/tickets.ts';
+import { getTicket, getTicketByToken, listWaiting, recentCalls, type TicketRow, waitingAhead } from '../../../db/tickets.ts';
 import type { Caller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
@@ -11,9 +11,9 @@ import type { CoreDeps } from '../deps.ts';
 import type { queueContract } from './contract.ts';
 import { callNext, callSpecific, closeCounter, counterView, openCounter, pauseCounter, resumeCounter, ticketOp } from './counter-ops.ts';
 import { estimateWaitMinutes } from './estimate.ts';
-import { bookAppointment, checkInAppointment, countersServing, issueTicket, printable } from './issue.ts';
+import { bookAppointment, checkInAppointment, countersServing, issueTicket, printable, recentPace } from './issue.ts';
 import { queueOverview } from './overview.ts';
-import { writeRule } from './settings.ts';
+import { queueSince, writeRule } from './settings.ts';
 import { toTicketView } from './views.ts';
 import { readHallStatus } from '../hall/handlers.ts';
 
@@ -69,7 +69,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/ticketStatus'({ token }) {
       const ticket = getTicketByToken(db, token) ?? fail('not_found', 'errors.queue.ticketNotFound');
       const category = getCategory(db, ticket.categoryId) ?? fail('not_found', 'errors.queue.categoryNotFound');
-      const ahead = ticket.status === 'waiting' ? waitingAhead(db, ticket) : 0;
+      const ahead = ticket.status === 'waiting' ? waitingAhead(db, ticket, queueSince(db, clock.now())) : 0;
       const counter = ticket.counterId === null ? undefined : getCounter(db, ticket.counterId);
       return {
         number: ticket.number,
@@ -77,7 +77,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         categoryNameEn: category.nameEn,
         status: ticket.status,
         ahead,
-        estimatedWaitMinutes: ticket.status === 'waiting' ? estimateWaitMinutes({ ahead, averageServiceMinutes: averageServiceMinutes(db, category.id, 20), countersServing: countersServing(deps, category.id) }) : 0,
+        estimatedWaitMinutes: ticket.status === 'waiting' ? estimateWaitMinutes({ ahead, averageServiceMinutes: recentPace(deps, category.id), countersServing: countersServing(deps, category.id) }) : 0,
         counterNumber: counter?.number ?? null,
         issuedAt: ticket.issuedAt,
       };
@@ -164,7 +164,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
       );
     },
 
-    'queue/waitingList': () => listWaiting(db).map(toTicketView),
+    'queue/waitingList': () => listWaiting(db, queueSince(db, clock.now())).map(toTicketView),
 
     'queue/saveCategory'(input, { caller }) {
       const saved = inTransaction(db, () => {

@@ -21,7 +21,7 @@ import { maskIdNumber } from '../privacy/mask.ts';
 import type { PrintableTicket } from './contract.ts';
 import { estimateWaitMinutes } from './estimate.ts';
 import { hallDay, isWithinHours } from './hall-time.ts';
-import { hallTimeZone } from './settings.ts';
+import { hallTimeZone, queueSince } from './settings.ts';
 
 /** A999 then A1000: three digits as halls print them, more only on an extraordinary day. */
 export const formatNumber = (prefix: string, seq: number): string => `${prefix}${String(seq).padStart(3, '0')}`;
@@ -31,16 +31,26 @@ export function closedReason(deps: Pick<CoreDeps, 'db'>, category: CategoryRow, 
   if (!category.active) return 'inactive';
   const tz = hallTimeZone(deps.db);
   if (!isWithinHours(now, tz, category.opensAt, category.closesAt)) return 'hours';
-  if (category.dailyLimit !== null && countIssued(deps.db, hallDay(now, tz), category.id) >= category.dailyLimit) return 'limit';
+  if (category.dailyLimit !== null && countIssued(deps.db, hallDay(now, tz), category.prefix) >= category.dailyLimit) return 'limit';
   return null;
+}
+
+/** The estimate's pace comes from the services of the last week, newest first. */
+export const PACE_DAYS = 7;
+export const PACE_SAMPLE = 20;
+
+/** A category's recent average service minutes, or null before any service this week. */
+export function recentPace(deps: Pick<CoreDeps, 'db' | 'clock'>, categoryId: number): number | null {
+  const sinceDay = hallDay(new Date(deps.clock.now().getTime() - PACE_DAYS * 24 * 3600_000), hallTimeZone(deps.db));
+  return averageServiceMinutes(deps.db, categoryId, PACE_SAMPLE, sinceDay);
 }
 
 export function countersServing(deps: Pick<CoreDeps, 'db'>, categoryId: number): number {
   return listCounters(deps.db).filter((c) => c.status === 'open' && (c.categoryIds.length === 0 || c.categoryIds.includes(categoryId))).length;
 }
 
-export function printable(deps: Pick<CoreDeps, 'db'>, ticket: TicketRow, category: CategoryRow, printed: 'printer' | 'screen'): PrintableTicket {
-  const ahead = waitingAhead(deps.db, ticket);
+export function printable(deps: Pick<CoreDeps, 'db' | 'clock'>, ticket: TicketRow, category: CategoryRow, printed: 'printer' | 'screen'): PrintableTicket {
+  const ahead = waitingAhead(deps.db, ticket, queueSince(deps.db, deps.clock.now()));
   return {
     id: ticket.id,
     number: ticket.number,
@@ -48,7 +58,7 @@ export function printable(deps: Pick<CoreDeps, 'db'>, ticket: TicketRow, categor
     categoryNameEn: category.nameEn,
     priority: ticket.priority,
     ahead,
-    estimatedWaitMinutes: estimateWaitMinutes({ ahead, averageServiceMinutes: averageServiceMinutes(deps.db, category.id, 20), countersServing: countersServing(deps, category.id) }),
+    estimatedWaitMinutes: estimateWaitMinutes({ ahead, averageServiceMinutes: recentPace(deps, category.id), countersServing: countersServing(deps, category.id) }),
     issuedAt: ticket.issuedAt,
     hallName: getSetting(deps.db, 'hall.name') ?? '',
     statusPath: `/t/${ticket.token}`,

@@ -10,6 +10,7 @@
  *     takes the longest-waiting normal ticket.
  *  4. Otherwise the longest-waiting ticket.
  * Pure: the caller passes the candidates and the hall's recent calls.
+ * For managers, in Chinese and English with a worked example: docs/queue-rule.md.
  */
 export type TicketPriority = 'normal' | 'priority' | 'appointment';
 

@@ -2,14 +2,14 @@ import { listCategories } from '../../../db/categories.ts';
 import { listCounters } from '../../../db/counters.ts';
 import { listNotices } from '../../../db/notices.ts';
 import { getSetting } from '../../../db/settings.ts';
-import { averageServiceMinutes, listWaiting, recentCalls, waitingByCategory } from '../../../db/tickets.ts';
+import { listWaiting, recentCalls, waitingByCategory } from '../../../db/tickets.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { QueueOverview } from './contract.ts';
 import { counterView } from './counter-ops.ts';
 import { estimateWaitMinutes } from './estimate.ts';
 import { hallDay } from './hall-time.ts';
-import { closedReason } from './issue.ts';
-import { hallTimeZone, readRule } from './settings.ts';
+import { closedReason, recentPace } from './issue.ts';
+import { hallTimeZone, queueSince, readRule } from './settings.ts';
 
 /** How many past calls the calling board shows. */
 export const CALL_HISTORY = 10;
@@ -18,8 +18,9 @@ export function queueOverview(deps: Pick<CoreDeps, 'db' | 'clock'>): QueueOvervi
   const { db, clock } = deps;
   const now = clock.now();
   const day = hallDay(now, hallTimeZone(db));
+  const since = queueSince(db, now);
   const counters = listCounters(db);
-  const waiting = waitingByCategory(db);
+  const waiting = waitingByCategory(db, since);
   const categories = listCategories(db).map((c) => {
     const serving = counters.filter((k) => k.status === 'open' && (k.categoryIds.length === 0 || k.categoryIds.includes(c.id))).length;
     const ahead = waiting.get(c.id) ?? 0;
@@ -27,21 +28,20 @@ export function queueOverview(deps: Pick<CoreDeps, 'db' | 'clock'>): QueueOvervi
     return {
       ...c,
       waiting: ahead,
-      estimatedWaitMinutes: estimateWaitMinutes({ ahead, averageServiceMinutes: averageServiceMinutes(db, c.id, 20), countersServing: serving }),
+      estimatedWaitMinutes: estimateWaitMinutes({ ahead, averageServiceMinutes: recentPace(deps, c.id), countersServing: serving }),
       issuing: reason === null,
       closedReason: reason,
     };
   });
-  const waitingTickets = listWaiting(db);
+  const waitingTickets = listWaiting(db, since);
   const oldest = waitingTickets.reduce<string | undefined>((min, t) => (!min || t.queuedAt < min ? t.queuedAt : min), undefined);
   // The board shows today's calls only; yesterday's last call is not news.
-  const dayStart = new Date(now.getTime() - 24 * 3600_000).toISOString();
   return {
     day,
     hallName: getSetting(db, 'hall.name') ?? null,
     categories,
     counters: counters.map((c) => counterView(deps, c)),
-    calls: recentCalls(db, dayStart, CALL_HISTORY).filter((c) => c.at.length > 0),
+    calls: recentCalls(db, since, CALL_HISTORY),
     notices: listNotices(db, true),
     rule: readRule(db),
     waitingTotal: waitingTickets.length,

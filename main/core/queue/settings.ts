@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
-import { defaultTimeZone } from './hall-time.ts';
+import { defaultTimeZone, hallDayStart } from './hall-time.ts';
 
 export function readRule(db: Db): PriorityRule {
   const raw = getSetting(db, 'queue.rule');
@@ -14,4 +14,9 @@ export function writeRule(db: Db, rule: PriorityRule): void {
 
 export function hallTimeZone(db: Db): string {
   return getSetting(db, 'hall.timeZone') ?? defaultTimeZone;
+}
+
+/** The instant today's queue began: the hall-local midnight before `now`, as stored times are written. */
+export function queueSince(db: Db, now: Date): string {
+  return hallDayStart(now, hallTimeZone(db)).toISOString();
 }

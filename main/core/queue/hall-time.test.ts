@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { hallClock, hallDay, hallDayStart, isWithinHours } from './hall-time.ts';
+
+const shanghai = 'Asia/Shanghai';
+
+describe('hallDay', () => {
+  it('turns over at midnight in Shanghai, which is 16:00 UTC', () => {
+    expect(hallDay(new Date('2025-03-03T15:59:00Z'), shanghai)).toBe('2025-03-03');
+    expect(hallDay(new Date('2025-03-03T16:00:00Z'), shanghai)).toBe('2025-03-04');
+    expect(hallDay(new Date('2025-03-03T16:01:00Z'), shanghai)).toBe('2025-03-04');
+  });
+
+  it('keeps the Shanghai day when UTC passes its own midnight', () => {
+    // 23:59 and 00:01 UTC are 07:59 and 08:01 the same morning in Shanghai.
+    expect(hallDay(new Date('2025-03-03T23:59:00Z'), shanghai)).toBe('2025-03-04');
+    expect(hallDay(new Date('2025-03-04T00:01:00Z'), shanghai)).toBe('2025-03-04');
+  });
+
+  it('follows the hall\'s own zone, not the server\'s', () => {
+    const instant = new Date('2025-03-03T20:00:00Z');
+    expect(hallDay(instant, 'UTC')).toBe('2025-03-03');
+    expect(hallDay(instant, shanghai)).toBe('2025-03-04');
+    expect(hallDay(instant, 'Asia/Urumqi')).toBe('2025-03-04');
+  });
+
+  it('handles a year end', () => {
+    expect(hallDay(new Date('2025-12-31T16:30:00Z'), shanghai)).toBe('2026-01-01');
+  });
+});
+
+describe('hallDayStart', () => {
+  it('is the UTC instant of the hall\'s midnight', () => {
+    expect(hallDayStart(new Date('2025-03-03T01:00:00Z'), shanghai).toISOString()).toBe('2025-03-02T16:00:00.000Z');
+    expect(hallDayStart(new Date('2025-03-03T16:01:00Z'), shanghai).toISOString()).toBe('2025-03-03T16:00:00.000Z');
+    expect(hallDayStart(new Date('2025-03-03T15:59:59Z'), shanghai).toISOString()).toBe('2025-03-02T16:00:00.000Z');
+    expect(hallDayStart(new Date('2025-03-03T12:34:56Z'), 'UTC').toISOString()).toBe('2025-03-03T00:00:00.000Z');
+  });
+});
+
+describe('isWithinHours', () => {
+  // 08:29, 08:30, 17:29, 17:30 in Shanghai.
+  const local = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return new Date(Date.UTC(2025, 2, 3, h! - 8, m!));
+  };
+
+  it('opens at opensAt and stops issuing at closesAt', () => {
+    expect(isWithinHours(local('08:29'), shanghai, '08:30', '17:30')).toBe(false);
+    expect(isWithinHours(local('08:30'), shanghai, '08:30', '17:30')).toBe(true);
+    expect(isWithinHours(local('17:29'), shanghai, '08:30', '17:30')).toBe(true);
+    expect(isWithinHours(local('17:30'), shanghai, '08:30', '17:30')).toBe(false);
+  });
+
+  it('reads the hours on the hall\'s clock', () => {
+    // 01:00 UTC is 09:00 in Shanghai (open) but 01:00 on a UTC clock (closed).
+    const instant = new Date('2025-03-03T01:00:00Z');
+    expect(hallClock(instant, shanghai)).toBe('09:00');
+    expect(isWithinHours(instant, shanghai, '08:30', '17:30')).toBe(true);
+    expect(isWithinHours(instant, 'UTC', '08:30', '17:30')).toBe(false);
+  });
+
+  it('covers the day from 00:00 with hours 00:00–23:59, midnight itself included', () => {
+    expect(hallClock(new Date('2025-03-03T16:00:00Z'), shanghai)).toBe('00:00');
+    expect(isWithinHours(new Date('2025-03-03T16:00:00Z'), shanghai, '00:00', '23:59')).toBe(true);
+    expect(isWithinHours(new Date('2025-03-03T15:58:00Z'), shanghai, '00:00', '23:59')).toBe(true);
+  });
+});
