@@ -1,6 +1,7 @@
 import { migration0001 } from './0001-foundation.ts';
 import { migration0002 } from './0002-queue.ts';
+import { migration0003 } from './0003-intake.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append new ones at the end; never edit a landed one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
