@@ -1,7 +1,20 @@
 import { hallColdStart } from './cases/hall-cold-start.ts';
+import { intakeSearchP99 } from './cases/intake-search.ts';
+import { intakeSubmitP99 } from './cases/intake-submit.ts';
+import { ratingsKeypress } from './cases/ratings-keypress.ts';
+import { ratingsParse } from './cases/ratings-parse.ts';
+import { queueFanoutP99 } from './cases/queue-fanout.ts';
+import { queueIssueP99, queueIssueThroughput } from './cases/queue-issue.ts';
 import type { BenchCase } from './types.ts';
 
 /** Every bench case, in the order `npm run bench` runs them. Add a case: one file in cases/, one line here. */
 export const cases: readonly BenchCase[] = [
   hallColdStart,
+  ratingsParse,
+  ratingsKeypress,
+  queueIssueP99,
+  queueIssueThroughput,
+  queueFanoutP99,
+  intakeSubmitP99,
+  intakeSearchP99,
 ];

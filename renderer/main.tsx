@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './app/App.tsx';
 import './i18n.ts';
 import './styles.css';
+import './queue/queue.css';
 
 const root = document.getElementById('root');
 if (root) {

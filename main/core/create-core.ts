@@ -11,6 +11,7 @@ import { type CoreDeps, type CorePorts, defaultPorts, type LockoutPolicy } from 
 import { devicesHandlers } from './devices/handlers.ts';
 import { createEventBus, type EventBus } from './events.ts';
 import { hallHandlers, readHallStatus } from './hall/handlers.ts';
+import { intakeHandlers } from './intake/handlers.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { queueHandlers } from './queue/handlers.ts';
 import { setupHandlers } from './setup/handlers.ts';
@@ -60,6 +61,7 @@ export function createCore(options: CoreOptions): Core {
     ...devicesHandlers(deps),
     ...hallHandlers(deps),
     ...queueHandlers(deps),
+    ...intakeHandlers(deps),
   });
   registry.assertComplete();
 

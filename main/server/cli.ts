@@ -2,10 +2,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
+import { parsePrinterUrl } from '../devices/printer/printer-config.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { startHall } from './hall.ts';
 
-// `npm run hall -- --data DIR --host 0.0.0.0 --port 4720`: the headless hall server.
+// `npm run hall -- --data DIR --host 0.0.0.0 --port 4720 [--voice-pack DIR]`: the headless hall server.
+// `--printer tcp://192.168.1.50:9100` (or serial:///dev/ttyUSB0?baud=19200) is the ticket
+// printer of kiosks without their own; `--public-url http://192.168.1.10:4720` is the
+// address the tickets' QR codes point phones to.
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
@@ -14,10 +18,39 @@ const { values } = parseArgs({
     'backup-dir': { type: 'string' },
     'backup-keep': { type: 'string', default: '14' },
     'log-level': { type: 'string', default: process.env.ONEWINDOW_LOG_LEVEL ?? 'info' },
+    // A folder of recorded clips replacing the generated pack (docs/voice.md).
+    'voice-pack': { type: 'string' },
+    printer: { type: 'string' },
+    'public-url': { type: 'string' },
   },
 });
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** A usage error: one line on stderr and exit code 2, not a stack trace. */
+function usage(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function publicUrlOption(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !['http:', 'https:'].includes(url.protocol)) usage(`invalid --public-url "${value}": use http://HOST:PORT as phones on the hall's network reach it`);
+  return value;
+}
+
+function printerOption(value: string | undefined) {
+  if (!value) return undefined;
+  try {
+    return parsePrinterUrl(value);
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const printer = printerOption(values.printer ?? process.env.ONEWINDOW_PRINTER);
+const publicUrl = publicUrlOption(values['public-url'] ?? process.env.ONEWINDOW_PUBLIC_URL);
 
 try {
   const hall = await startHall({
@@ -28,6 +61,9 @@ try {
     backupDir: values['backup-dir'],
     backupKeep: Number(values['backup-keep']),
     logLevel: values['log-level'],
+    voicePackDir: values['voice-pack'] ? resolve(values['voice-pack']) : undefined,
+    printer,
+    publicUrl,
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
@@ -20,6 +21,8 @@ export type HallServerOptions = {
   version?: string;
   /** Push timings; tests shorten them. */
   pushTiming?: { helloMs: number; recheckMs: number };
+  /** The calling board's voice clips, one folder per language (docs/voice.md); default resources/voice. */
+  voicePackDir?: string;
 };
 
 /** Paths of the role screens; each serves the single-page app. */
@@ -37,6 +40,18 @@ const CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * resources/voice of the project, or of the packaged app: the nearest folder above this
+ * file with a package.json, since the compiled copy sits one level deeper (out/main/server).
+ */
+export function defaultVoicePackDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'resources', 'voice');
+    if (dirname(dir) === dir) return join(here, '..', '..', 'resources', 'voice');
+  }
+}
 
 const failure = (error: ApiError) => ({ ok: false as const, error });
 
@@ -90,12 +105,21 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
     return payload;
   });
 
+  const voicePackDir = options.voicePackDir ?? defaultVoicePackDir();
+  if (existsSync(voicePackDir)) {
+    // Served as files, not registered one by one, so a hall can swap its pack while running.
+    await app.register(fastifyStatic, { root: voicePackDir, prefix: '/voice/', decorateReply: false, index: false });
+  } else {
+    options.logger.warn({ voicePackDir }, 'voice pack folder not found: the calling board will use speech synthesis');
+  }
+
   const rendererDir = options.rendererDir;
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: rendererDir, wildcard: false, index: false });
     // Every screen path is the same single-page app; the router picks the screen.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // A missing clip must fail as one, not come back as the app's page.
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/voice/')) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.status(404).send(failure({ code: 'not_found', messageKey: 'errors.notFound' }));

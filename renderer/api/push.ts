@@ -47,8 +47,15 @@ export function connectPush(scope: SessionScope, handlers: { onEvent: Listener; 
     return () => off();
   }
 
+  const schedule = () => {
+    retry += 1;
+    // Back off to at most 5 s so a screen is back soon after the network is.
+    timer = setTimeout(open, Math.min(5000, 250 * 2 ** retry));
+  };
+
   const open = () => {
     if (closed) return;
+    timer = undefined;
     handlers.onState('connecting');
     const url = new URL('/api/events', window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -57,16 +64,40 @@ export function connectPush(scope: SessionScope, handlers: { onEvent: Listener; 
     ws.onopen = () => ws.send(JSON.stringify({ token: getToken(scope), since: lastSeq }));
     ws.onmessage = (e) => handle(JSON.parse(String(e.data)) as PushMessage);
     ws.onclose = () => {
-      if (closed) return;
+      if (closed || socket !== ws) return;
+      socket = undefined;
       handlers.onState('offline');
-      retry += 1;
-      // Back off to at most 5 s so a screen is back soon after the network is.
-      timer = setTimeout(open, Math.min(5000, 250 * 2 ** retry));
+      schedule();
     };
   };
+
+  // A socket can outlive its network by minutes before it notices. When the machine says
+  // the network is gone, this one is given up at once (its late messages ignored), and
+  // when the network is back the screen reconnects without waiting for the back-off.
+  const onOffline = () => {
+    const ws = socket;
+    if (closed || !ws) return;
+    socket = undefined;
+    ws.onmessage = null;
+    ws.onclose = null;
+    ws.close();
+    handlers.onState('offline');
+    if (!timer) schedule();
+  };
+  const onOnline = () => {
+    if (closed || socket) return;
+    if (timer) clearTimeout(timer);
+    retry = 0;
+    open();
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+
   open();
   return () => {
     closed = true;
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
     if (timer) clearTimeout(timer);
     socket?.close();
   };

@@ -7,6 +7,7 @@ import { ManageScreen } from '../manage/ManageScreen.tsx';
 import { RateScreen } from '../rate/RateScreen.tsx';
 import { SetupScreen } from '../setup/SetupScreen.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
+import { TicketStatusScreen } from '../status/TicketStatusScreen.tsx';
 
 export function App() {
   return (
@@ -18,6 +19,7 @@ export function App() {
       <Route path="/display" element={<DisplayScreen />} />
       <Route path="/rate" element={<RateScreen />} />
       <Route path="/manage/*" element={<ManageScreen />} />
+      <Route path="/t/:token" element={<TicketStatusScreen />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

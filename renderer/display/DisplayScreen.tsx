@@ -1,12 +1,48 @@
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useOverview } from '../queue/use-overview.ts';
+import { WaitingCounts } from '../queue/WaitingCounts.tsx';
 import { DeviceGate } from '../shared/DeviceGate.tsx';
-import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
+import { ErrorBanner } from '../shared/errors.tsx';
+import { AnnouncementLog } from './AnnouncementLog.tsx';
+import { CallHistory } from './CallHistory.tsx';
+import { NoticeTicker } from './NoticeTicker.tsx';
+import { NowCalling } from './NowCalling.tsx';
+import { SoundGate } from './SoundGate.tsx';
+import { useAnnouncer } from './use-announcer.ts';
+import { useBoardCalls } from './use-board-calls.ts';
 
 export function DisplayScreen() {
   const { t } = useTranslation();
   return (
     <DeviceGate scope="display" title={t('roles.display')} className="board">
-      <HallStatusPanel scope="display" />
+      <Board />
     </DeviceGate>
+  );
+}
+
+function Board() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const testBoard = params.get('test') === '1';
+  const overview = useOverview('display');
+  const { announce, planned } = useAnnouncer(testBoard);
+  const { calls, current, fresh } = useBoardCalls(overview.data, announce);
+  const data = overview.data;
+  return (
+    <div className="board-layout">
+      <ErrorBanner error={overview.error} />
+      <div className="board-main">
+        <NowCalling calls={current} fresh={fresh} />
+        <CallHistory calls={calls} fresh={fresh} />
+      </div>
+      <section className="board-waiting" aria-labelledby="board-waiting-title">
+        <h2 id="board-waiting-title">{t('queue:waiting.title')}</h2>
+        <WaitingCounts categories={data?.categories ?? []} />
+      </section>
+      <NoticeTicker notices={data?.notices ?? []} />
+      <SoundGate />
+      {testBoard && <AnnouncementLog planned={planned} />}
+    </div>
   );
 }

@@ -1,7 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { useOverview } from '../queue/use-overview.ts';
+import { ErrorBanner } from '../shared/errors.tsx';
 import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
 import { StaffGate } from '../shared/StaffGate.tsx';
+import { CategoriesSection } from './CategoriesSection.tsx';
+import { CountersSection } from './CountersSection.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
+import { NoticesSection } from './NoticesSection.tsx';
+import { PriorityRuleSection } from './PriorityRuleSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 
 export function ManageScreen() {
@@ -13,8 +19,24 @@ export function ManageScreen() {
           <HallStatusPanel scope="staff" />
           <StaffSection isAdmin={me.roles.includes('admin')} />
           <DevicesSection />
+          <QueueSettings />
         </div>
       )}
     </StaffGate>
+  );
+}
+
+/** The queue's configuration, below the staff and devices. */
+function QueueSettings() {
+  const overview = useOverview('staff');
+  const data = overview.data;
+  if (!data) return <ErrorBanner error={overview.error} />;
+  return (
+    <>
+      <CategoriesSection categories={data.categories} onSaved={overview.reload} />
+      <CountersSection counters={data.counters} categories={data.categories} onSaved={overview.reload} />
+      <NoticesSection notices={data.notices} onSaved={overview.reload} />
+      <PriorityRuleSection rule={data.rule} onSaved={overview.reload} />
+    </>
   );
 }

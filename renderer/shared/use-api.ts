@@ -24,10 +24,15 @@ export function useQuery<K extends MethodName>(
   const enabled = options.enabled ?? true;
   const scope = options.scope ?? 'staff';
 
+  // Answers can overtake each other (a push reload and a form's reload at once); only
+  // the latest request's answer counts, or an older state would overwrite a newer one.
+  const latest = useRef(0);
   const reload = useCallback(() => {
     if (!enabled) return;
+    const request = ++latest.current;
     setLoading(true);
     void send(name, inputRef.current, scope).then((result) => {
+      if (request !== latest.current) return;
       setLoading(false);
       if (result.ok) {
         setData(result.value);

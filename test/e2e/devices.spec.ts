@@ -12,12 +12,13 @@ test('a manager pairs a kiosk, a display and a rating screen, and each shows the
   await page.getByLabel('密码').fill('Hall2026pass');
   await page.getByRole('button', { name: '登录' }).click();
 
+  // Each screen's own first view: the kiosk's categories, the board's calls, the rating screen's hall.
   const screens = [
-    { role: 'kiosk', label: '取号机' },
-    { role: 'display', label: '叫号屏' },
-    { role: 'rate', label: '评价器' },
+    { role: 'kiosk', label: '取号机', ready: '欢迎办理水电气讯业务', shows: 'category-A' },
+    { role: 'display', label: '叫号屏', ready: '正在呼叫', shows: 'waiting-A' },
+    { role: 'rate', label: '评价器', ready: '大厅实况', shows: 'status-ticketsWaiting' },
   ] as const;
-  for (const { role, label } of screens) {
+  for (const { role, label, ready, shows } of screens) {
     await page.getByLabel('设备类型').selectOption(role);
     await page.getByLabel('设备名称').fill(`${label}1`);
     await page.getByRole('button', { name: '生成配对码' }).click();
@@ -33,12 +34,12 @@ test('a manager pairs a kiosk, a display and a rating screen, and each shows the
     await expect(screen.getByText('配对码为 6 位数字')).toBeVisible();
     await screen.getByLabel('配对码').fill(code);
     await screen.getByRole('button', { name: '配对' }).click();
-    await expect(screen.getByRole('heading', { name: '大厅实况' })).toBeVisible();
+    await expect(screen.getByRole('heading', { name: ready })).toBeVisible();
     await expect(screen.getByText(`${label}1`)).toBeVisible();
-    await expect(screen.getByTestId('status-ticketsWaiting')).toContainText('0');
+    await expect(screen.getByTestId(shows)).toContainText(role === 'kiosk' ? '综合业务' : '0');
     // The pairing survives a reload; a used code cannot pair a second device.
     await screen.reload();
-    await expect(screen.getByRole('heading', { name: '大厅实况' })).toBeVisible();
+    await expect(screen.getByRole('heading', { name: ready })).toBeVisible();
     expect((await api('devices/pair', { code })).ok).toBe(false);
     await context.close();
   }

@@ -15,7 +15,7 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'onewindow-i
 export type TestHall = RunningHall & { dataDir: string; stop: () => Promise<void> };
 
 /** A real hall on an ephemeral port over a fresh SQLite file; stop() also removes the folder. */
-export async function startTestHall(options: Pick<HallOptions, 'pushTiming'> = {}): Promise<TestHall> {
+export async function startTestHall(options: Pick<HallOptions, 'pushTiming' | 'printer' | 'publicUrl' | 'voicePackDir'> = {}): Promise<TestHall> {
   const dataDir = tempDataDir();
   const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', ...options });
   return {
@@ -77,7 +77,7 @@ export async function pairDevice(baseUrl: string, managerToken: string, role: De
   return { deviceId: device.id, token };
 }
 
-const cliPath = resolve(fileURLToPath(import.meta.url), '../../../main/server/cli.ts');
+export const cliPath = resolve(fileURLToPath(import.meta.url), '../../../main/server/cli.ts');
 
 export type CliHall = {
   url: string;
@@ -88,9 +88,9 @@ export type CliHall = {
   stop: () => Promise<void>;
 };
 
-/** Runs the real `node main/server/cli.ts` and waits for its listening line. */
-export async function spawnCliHall(dataDir: string, timeoutMs = 15_000): Promise<CliHall> {
-  const child = spawn(process.execPath, [cliPath, '--data', dataDir, '--port', '0', '--log-level', 'warn'], {
+/** Runs the real `node main/server/cli.ts` (with any `extraArgs`) and waits for its listening line. */
+export async function spawnCliHall(dataDir: string, timeoutMs = 15_000, extraArgs: string[] = []): Promise<CliHall> {
+  const child = spawn(process.execPath, [cliPath, '--data', dataDir, '--port', '0', '--log-level', 'warn', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {

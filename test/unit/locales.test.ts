@@ -72,7 +72,7 @@ describe('locales', () => {
     const common = zh.get('common') ?? new Set();
     const missing: string[] = [];
     for (const file of files(join(root, 'renderer'), /\.tsx?$/)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z.-]+)'/g)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+:[a-zA-Z][a-zA-Z.-]*|[a-zA-Z]+\.[a-zA-Z.-]+)'/g)) {
         const key = m[1] ?? '';
         const [ns, ...rest] = key.split(':');
         const found = rest.length > 0 ? zh.get(ns ?? '')?.has(rest.join(':')) : common.has(key) || zh.get('errors')?.has(key);

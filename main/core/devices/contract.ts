@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { deviceRoles, everyone, managers } from '../api/roles.ts';
+import { printerConfigSchema } from './printer-config.ts';
 
 export const deviceSchema = z.object({
   id: z.number().int(),
@@ -39,5 +40,17 @@ export const devicesContract = defineMethods({
     roles: managers,
     input: z.object({ id: z.number().int().positive() }),
     output: z.object({}),
+  },
+  'devices/setPrinter': {
+    summary: "Sets a kiosk's ticket printer (TCP 9100, serial, or the screen); null falls back to the hall default.",
+    roles: managers,
+    input: z.object({ deviceId: z.number().int().positive(), printer: printerConfigSchema.nullable() }),
+    output: z.object({ deviceId: z.number().int(), printer: printerConfigSchema.nullable() }),
+  },
+  'devices/getPrinter': {
+    summary: "A kiosk's own ticket printer; null when it uses the hall default.",
+    roles: managers,
+    input: z.object({ deviceId: z.number().int().positive() }),
+    output: z.object({ deviceId: z.number().int(), printer: printerConfigSchema.nullable() }),
   },
 });

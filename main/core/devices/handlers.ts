@@ -8,6 +8,7 @@ import { hashToken, newPairingCode } from '../auth/tokens.ts';
 import { addMinutes } from '../clock.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { devicesContract } from './contract.ts';
+import { readDevicePrinter, writeDevicePrinter } from './printer-settings.ts';
 
 const PAIRING_CODE_MINUTES = 10;
 // devices/pair needs no session, so a six-digit code could be guessed: after this many
@@ -58,6 +59,23 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
         appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.revoke', target: `device:${id}`, before, after: getDevice(db, id) });
       });
       return {};
+    },
+    'devices/setPrinter'({ deviceId, printer }, { caller }) {
+      const device = getDevice(db, deviceId);
+      if (!device || device.revokedAt !== null) return fail('not_found', 'errors.deviceNotFound');
+      // Only a kiosk issues tickets; a printer on a calling board would never be used.
+      if (device.role !== 'kiosk') return fail('conflict', 'errors.printerKioskOnly');
+      const now = clock.now().toISOString();
+      inTransaction(db, () => {
+        const before = readDevicePrinter(db, deviceId) ?? null;
+        writeDevicePrinter(db, deviceId, printer);
+        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.setPrinter', target: `device:${deviceId}`, before, after: printer });
+      });
+      return { deviceId, printer };
+    },
+    'devices/getPrinter'({ deviceId }) {
+      if (!getDevice(db, deviceId)) return fail('not_found', 'errors.deviceNotFound');
+      return { deviceId, printer: readDevicePrinter(db, deviceId) ?? null };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { counterSummary } from '../../../db/counters.ts';
 import { getSetting } from '../../../db/settings.ts';
-import { countTickets } from '../../../db/tickets.ts';
+import { countInService, countWaiting } from '../../../db/tickets.ts';
+import { queueSince } from '../queue/settings.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { HallStatus, hallContract } from './contract.ts';
@@ -12,8 +13,8 @@ export function readHallStatus({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>): H
     countersOpen: counters.open,
     countersPaused: counters.paused,
     countersTotal: counters.total,
-    ticketsWaiting: countTickets(db, ['waiting']),
-    ticketsServing: countTickets(db, ['called', 'serving']),
+    ticketsWaiting: countWaiting(db, queueSince(db, clock.now())),
+    ticketsServing: countInService(db),
     at: clock.now().toISOString(),
   };
 }

@@ -1,0 +1,124 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CategoryView } from '../queue/use-overview.ts';
+import { DataTable } from '../shared/DataTable.tsx';
+import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { Field } from '../shared/Field.tsx';
+import { useMutation } from '../shared/use-api.ts';
+
+type Form = { id?: number; prefix: string; nameZh: string; nameEn: string; dailyLimit: string; opensAt: string; closesAt: string; active: boolean; sortOrder: string; utilities: string[]; businesses: string[] };
+
+const blank: Form = { prefix: '', nameZh: '', nameEn: '', dailyLimit: '', opensAt: '08:30', closesAt: '17:30', active: true, sortOrder: '0', utilities: [], businesses: [] };
+
+const toForm = (c: CategoryView): Form => ({
+  id: c.id,
+  prefix: c.prefix,
+  nameZh: c.nameZh,
+  nameEn: c.nameEn,
+  dailyLimit: c.dailyLimit === null ? '' : String(c.dailyLimit),
+  opensAt: c.opensAt,
+  closesAt: c.closesAt,
+  active: c.active,
+  sortOrder: String(c.sortOrder),
+  // Kept as they are: this form does not edit them, and saving must not drop them.
+  utilities: c.utilities,
+  businesses: c.businesses,
+});
+
+/** Service categories: prefix, names, daily limit, opening hours. */
+export function CategoriesSection({ categories, onSaved }: { categories: CategoryView[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const save = useMutation('queue/saveCategory');
+  const fieldError = useFieldError(save.error);
+  const [form, setForm] = useState<Form>(blank);
+  const [saved, setSaved] = useState<string>();
+
+  const columns = useMemo<ColumnDef<CategoryView, unknown>[]>(
+    () => [
+      { accessorKey: 'prefix', header: t('queue:manage.prefix') },
+      { accessorKey: 'nameZh', header: t('queue:manage.nameZh') },
+      { accessorKey: 'nameEn', header: t('queue:manage.nameEn') },
+      { id: 'limit', accessorFn: (c) => c.dailyLimit ?? t('queue:manage.noLimit'), header: t('queue:manage.dailyLimit') },
+      { id: 'hours', accessorFn: (c) => `${c.opensAt}–${c.closesAt}`, header: t('queue:manage.hours') },
+      { id: 'active', accessorFn: (c) => (c.active ? t('queue:manage.yes') : t('queue:manage.no')), header: t('queue:manage.active') },
+      {
+        id: 'edit',
+        header: t('queue:manage.edit'),
+        enableSorting: false,
+        cell: ({ row }) => (
+          <button type="button" className="small" onClick={() => setForm(toForm(row.original))} aria-label={t('queue:manage.editCategory', { prefix: row.original.prefix })}>
+            {t('queue:manage.edit')}
+          </button>
+        ),
+      },
+    ],
+    [t],
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const limit = form.dailyLimit.trim() === '' ? null : Number(form.dailyLimit);
+    const result = await save.run({
+      ...(form.id === undefined ? {} : { id: form.id }),
+      prefix: form.prefix.trim().toUpperCase(),
+      nameZh: form.nameZh,
+      nameEn: form.nameEn,
+      utilities: form.utilities,
+      businesses: form.businesses,
+      dailyLimit: limit,
+      opensAt: form.opensAt,
+      closesAt: form.closesAt,
+      active: form.active,
+      sortOrder: Number(form.sortOrder) || 0,
+    });
+    if (result) {
+      setSaved(result.prefix);
+      setForm(blank);
+      onSaved();
+    }
+  };
+
+  const set = (key: 'prefix' | 'nameZh' | 'nameEn' | 'dailyLimit' | 'opensAt' | 'closesAt' | 'sortOrder') => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  return (
+    <section className="card" aria-labelledby="categories-title">
+      <h2 id="categories-title">{t('queue:manage.categories')}</h2>
+      <DataTable data={categories} columns={columns} label={t('queue:manage.categories')} />
+      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.categoryForm')}>
+        <h3>{form.id === undefined ? t('queue:manage.newCategory') : t('queue:manage.editCategory', { prefix: form.prefix })}</h3>
+        <div className="form-row">
+          <Field label={t('queue:manage.prefix')} value={form.prefix} maxLength={1} onChange={set('prefix')} error={fieldError('prefix')} />
+          <Field label={t('queue:manage.nameZh')} value={form.nameZh} onChange={set('nameZh')} error={fieldError('nameZh')} />
+          <Field label={t('queue:manage.nameEn')} value={form.nameEn} onChange={set('nameEn')} error={fieldError('nameEn')} />
+        </div>
+        <div className="form-row">
+          <Field label={t('queue:manage.dailyLimit')} type="number" min={1} placeholder={t('queue:manage.noLimit')} value={form.dailyLimit} onChange={set('dailyLimit')} error={fieldError('dailyLimit')} />
+          <Field label={t('queue:manage.opensAt')} type="time" value={form.opensAt} onChange={set('opensAt')} error={fieldError('opensAt')} />
+          <Field label={t('queue:manage.closesAt')} type="time" value={form.closesAt} onChange={set('closesAt')} error={fieldError('closesAt')} />
+          <Field label={t('queue:manage.sortOrder')} type="number" min={0} value={form.sortOrder} onChange={set('sortOrder')} error={fieldError('sortOrder')} />
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
+          {t('queue:manage.activeHint')}
+        </label>
+        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
+        {saved && (
+          <div className="notice" role="status">
+            {t('queue:manage.categorySaved', { prefix: saved })}
+          </div>
+        )}
+        <div className="row-actions">
+          <button type="submit" className="primary" disabled={save.pending}>
+            {t('queue:manage.save')}
+          </button>
+          {form.id !== undefined && (
+            <button type="button" className="secondary" onClick={() => setForm(blank)}>
+              {t('queue:common.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocalNames } from '../queue/names.ts';
+import type { CategoryView, CounterView } from '../queue/use-overview.ts';
+import { DataTable } from '../shared/DataTable.tsx';
+import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { Field } from '../shared/Field.tsx';
+import { useMutation } from '../shared/use-api.ts';
+
+type Form = { id?: number; number: string; name: string; categoryIds: number[] };
+const blank: Form = { number: '', name: '', categoryIds: [] };
+
+/** Counters: number, name, and the categories they serve (none ticked: every category). */
+export function CountersSection({ counters, categories, onSaved }: { counters: CounterView[]; categories: CategoryView[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { name } = useLocalNames();
+  const save = useMutation('queue/saveCounter');
+  const fieldError = useFieldError(save.error);
+  const [form, setForm] = useState<Form>(blank);
+  const [saved, setSaved] = useState<number>();
+
+  const columns = useMemo<ColumnDef<CounterView, unknown>[]>(() => {
+    const byId = new Map(categories.map((c) => [c.id, c]));
+    return [
+      { accessorKey: 'number', header: t('queue:manage.counterNumber') },
+      { accessorKey: 'name', header: t('queue:manage.counterName') },
+      {
+        id: 'categories',
+        accessorFn: (c) => (c.categoryIds.length === 0 ? t('queue:counter.allCategories') : c.categoryIds.map((id) => byId.get(id)?.prefix ?? '').join(' ')),
+        header: t('queue:manage.serves'),
+      },
+      { id: 'status', accessorFn: (c) => t(`queue:counterState.${c.status}`), header: t('queue:manage.state') },
+      { id: 'staff', accessorFn: (c) => c.staffName ?? '', header: t('queue:manage.staff') },
+      {
+        id: 'edit',
+        header: t('queue:manage.edit'),
+        enableSorting: false,
+        cell: ({ row }) => (
+          <button
+            type="button"
+            className="small"
+            onClick={() => setForm({ id: row.original.id, number: String(row.original.number), name: row.original.name, categoryIds: row.original.categoryIds })}
+            aria-label={t('queue:manage.editCounter', { number: row.original.number })}
+          >
+            {t('queue:manage.edit')}
+          </button>
+        ),
+      },
+    ];
+  }, [t, categories]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await save.run({ ...(form.id === undefined ? {} : { id: form.id }), number: Number(form.number), name: form.name, categoryIds: form.categoryIds });
+    if (result) {
+      setSaved(result.number);
+      setForm(blank);
+      onSaved();
+    }
+  };
+
+  const toggle = (id: number) => setForm({ ...form, categoryIds: form.categoryIds.includes(id) ? form.categoryIds.filter((c) => c !== id) : [...form.categoryIds, id] });
+
+  return (
+    <section className="card" aria-labelledby="counters-title">
+      <h2 id="counters-title">{t('queue:manage.counters')}</h2>
+      <DataTable data={counters} columns={columns} label={t('queue:manage.counters')} />
+      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.counterForm')}>
+        <h3>{form.id === undefined ? t('queue:manage.newCounter') : t('queue:manage.editCounter', { number: form.number })}</h3>
+        <div className="form-row">
+          <Field label={t('queue:manage.counterNumber')} type="number" min={1} max={999} value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} error={fieldError('number')} />
+          <Field label={t('queue:manage.counterName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
+        </div>
+        <fieldset className="roles">
+          <legend>{t('queue:manage.serves')}</legend>
+          {categories.map((c) => (
+            <label key={c.id}>
+              <input type="checkbox" checked={form.categoryIds.includes(c.id)} onChange={() => toggle(c.id)} />
+              {c.prefix} · {name(c)}
+            </label>
+          ))}
+        </fieldset>
+        <p className="hint">{t('queue:manage.servesHint')}</p>
+        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
+        {saved !== undefined && (
+          <div className="notice" role="status">
+            {t('queue:manage.counterSaved', { number: saved })}
+          </div>
+        )}
+        <div className="row-actions">
+          <button type="submit" className="primary" disabled={save.pending}>
+            {t('queue:manage.save')}
+          </button>
+          {form.id !== undefined && (
+            <button type="button" className="secondary" onClick={() => setForm(blank)}>
+              {t('queue:common.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

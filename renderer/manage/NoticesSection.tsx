@@ -1,0 +1,86 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoticeView } from '../queue/use-overview.ts';
+import { DataTable } from '../shared/DataTable.tsx';
+import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { Field } from '../shared/Field.tsx';
+import { useMutation } from '../shared/use-api.ts';
+
+type Form = { id?: number; textZh: string; textEn: string; sortOrder: string };
+const blank: Form = { textZh: '', textEn: '', sortOrder: '0' };
+
+/** The notices that scroll along the bottom of the calling board. */
+export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const save = useMutation('queue/saveNotice');
+  const remove = useMutation('queue/deleteNotice');
+  const fieldError = useFieldError(save.error);
+  const [form, setForm] = useState<Form>(blank);
+
+  const columns = useMemo<ColumnDef<NoticeView, unknown>[]>(
+    () => [
+      { accessorKey: 'textZh', header: t('queue:manage.textZh') },
+      { accessorKey: 'textEn', header: t('queue:manage.textEn') },
+      { accessorKey: 'sortOrder', header: t('queue:manage.sortOrder') },
+      {
+        id: 'edit',
+        header: t('queue:manage.edit'),
+        enableSorting: false,
+        cell: ({ row }) => (
+          <span className="row-actions">
+            <button type="button" className="small" onClick={() => setForm({ id: row.original.id, textZh: row.original.textZh, textEn: row.original.textEn, sortOrder: String(row.original.sortOrder) })}>
+              {t('queue:manage.edit')}
+            </button>
+            <button
+              type="button"
+              className="small danger"
+              onClick={() =>
+                void remove.run({ id: row.original.id }).then((r) => {
+                  if (r) onSaved();
+                })
+              }
+            >
+              {t('queue:manage.delete')}
+            </button>
+          </span>
+        ),
+      },
+    ],
+    [t, remove, onSaved],
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await save.run({ ...(form.id === undefined ? {} : { id: form.id }), textZh: form.textZh, textEn: form.textEn, active: true, sortOrder: Number(form.sortOrder) || 0 });
+    if (result) {
+      setForm(blank);
+      onSaved();
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="notices-title">
+      <h2 id="notices-title">{t('queue:manage.notices')}</h2>
+      <DataTable data={notices} columns={columns} label={t('queue:manage.notices')} />
+      <ErrorBanner error={remove.error} />
+      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.noticeForm')}>
+        <h3>{form.id === undefined ? t('queue:manage.newNotice') : t('queue:manage.editNotice')}</h3>
+        <Field label={t('queue:manage.textZh')} value={form.textZh} maxLength={500} onChange={(e) => setForm({ ...form, textZh: e.target.value })} error={fieldError('textZh')} />
+        <Field label={t('queue:manage.textEn')} value={form.textEn} maxLength={500} onChange={(e) => setForm({ ...form, textEn: e.target.value })} error={fieldError('textEn')} />
+        <Field label={t('queue:manage.sortOrder')} type="number" min={0} value={form.sortOrder} onChange={(e) => setForm({ ...form, sortOrder: e.target.value })} error={fieldError('sortOrder')} />
+        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
+        <div className="row-actions">
+          <button type="submit" className="primary" disabled={save.pending}>
+            {t('queue:manage.save')}
+          </button>
+          {form.id !== undefined && (
+            <button type="button" className="secondary" onClick={() => setForm(blank)}>
+              {t('queue:common.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { Field } from '../shared/Field.tsx';
+import { useMutation } from '../shared/use-api.ts';
+
+type Rule = { priorityBurst: number; maxWaitMinutes: number };
+
+/** How the green channel goes first without starving everyone else. */
+export function PriorityRuleSection({ rule, onSaved }: { rule: Rule | undefined; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const save = useMutation('queue/setRule');
+  const fieldError = useFieldError(save.error);
+  const [form, setForm] = useState({ priorityBurst: '', maxWaitMinutes: '' });
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (rule) setForm({ priorityBurst: String(rule.priorityBurst), maxWaitMinutes: String(rule.maxWaitMinutes) });
+  }, [rule?.priorityBurst, rule?.maxWaitMinutes]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const result = await save.run({ priorityBurst: Number(form.priorityBurst), maxWaitMinutes: Number(form.maxWaitMinutes) });
+    if (result) {
+      setSaved(true);
+      onSaved();
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="rule-title">
+      <h2 id="rule-title">{t('queue:manage.rule')}</h2>
+      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.rule')}>
+        <div className="form-row">
+          <Field label={t('queue:manage.priorityBurst')} type="number" min={0} max={20} value={form.priorityBurst} onChange={(e) => setForm({ ...form, priorityBurst: e.target.value })} error={fieldError('priorityBurst')} />
+          <Field label={t('queue:manage.maxWaitMinutes')} type="number" min={5} max={240} value={form.maxWaitMinutes} onChange={(e) => setForm({ ...form, maxWaitMinutes: e.target.value })} error={fieldError('maxWaitMinutes')} />
+        </div>
+        <p className="hint">{t('queue:manage.ruleHint')}</p>
+        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
+        {saved && (
+          <div className="notice" role="status">
+            {t('queue:manage.ruleSaved')}
+          </div>
+        )}
+        <button type="submit" className="primary" disabled={save.pending}>
+          {t('queue:manage.save')}
+        </button>
+      </form>
+    </section>
+  );
+}

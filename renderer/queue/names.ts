@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+
+type Named = { nameZh: string; nameEn: string };
+type Texted = { textZh: string; textEn: string };
+
+const isEnglish = (lng: string) => lng.startsWith('en');
+
+/** A category's name in the screen's language; Chinese when no English name is set. */
+export function localName(item: Named, lng: string): string {
+  return isEnglish(lng) && item.nameEn.trim() ? item.nameEn : item.nameZh;
+}
+
+/** A notice's text in the screen's language, falling back to Chinese. */
+export function localText(item: Texted, lng: string): string {
+  return isEnglish(lng) && item.textEn.trim() ? item.textEn : item.textZh;
+}
+
+export function useLocalNames() {
+  const { i18n } = useTranslation();
+  return {
+    name: (item: Named) => localName(item, i18n.language),
+    text: (item: Texted) => localText(item, i18n.language),
+  };
+}
+
+/** "13:05" in the screen's language. */
+export function clockTime(iso: string, lng: string): string {
+  return new Date(iso).toLocaleTimeString(lng, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "4:07" or "1:02:09" for an elapsed number of seconds. */
+export function elapsed(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
