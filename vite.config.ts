@@ -5,6 +5,6 @@ export default defineConfig({
   root: 'renderer',
   base: '/',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true },
+  build: { outDir: process.env.ONEWINDOW_RENDERER_DIR ?? '../dist/renderer', emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/api': { target: 'http://127.0.0.1:4720', ws: true } } },
 });

@@ -57,7 +57,8 @@ try {
     dataDir: resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultDataDir()),
     host: values.host,
     port: Number(values.port),
-    rendererDir: resolve(root, 'dist/renderer'),
+    // A build elsewhere (ONEWINDOW_RENDERER_DIR) lets several checkouts' tests run side by side.
+    rendererDir: resolve(root, process.env.ONEWINDOW_RENDERER_DIR ?? 'dist/renderer'),
     backupDir: values['backup-dir'],
     backupKeep: Number(values['backup-keep']),
     logLevel: values['log-level'],
