@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes } from 'react-router';
 import { useOverview } from '../queue/use-overview.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
@@ -6,6 +7,7 @@ import { StaffGate } from '../shared/StaffGate.tsx';
 import { CategoriesSection } from './CategoriesSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
+import { managePages } from './manage-pages.tsx';
 import { NoticesSection } from './NoticesSection.tsx';
 import { PriorityRuleSection } from './PriorityRuleSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
@@ -15,12 +17,25 @@ export function ManageScreen() {
   return (
     <StaffGate title={t('roles.manage')} roles={['manager', 'admin']}>
       {(me) => (
-        <div className="manage-grid">
-          <HallStatusPanel scope="staff" />
-          <StaffSection isAdmin={me.roles.includes('admin')} />
-          <DevicesSection />
-          <QueueSettings />
-        </div>
+        <>
+          <ManageNav />
+          <Routes>
+            <Route
+              index
+              element={
+                <div className="manage-grid">
+                  <HallStatusPanel scope="staff" />
+                  <StaffSection isAdmin={me.roles.includes('admin')} />
+                  <DevicesSection />
+                  <QueueSettings />
+                </div>
+              }
+            />
+            {managePages.map((page) => (
+              <Route key={page.path} path={`${page.path}/*`} element={<page.element />} />
+            ))}
+          </Routes>
+        </>
       )}
     </StaffGate>
   );
@@ -38,5 +53,22 @@ function QueueSettings() {
       <NoticesSection notices={data.notices} onSaved={overview.reload} />
       <PriorityRuleSection rule={data.rule} onSaved={overview.reload} />
     </>
+  );
+}
+
+/** One link per page of the desk; the front page keeps staff, devices and the queue's settings. */
+function ManageNav() {
+  const { t } = useTranslation('manage');
+  return (
+    <nav className="manage-nav" aria-label={t('nav.label')}>
+      <NavLink to="/manage" end>
+        {t('nav.home')}
+      </NavLink>
+      {managePages.map((page) => (
+        <NavLink key={page.path} to={`/manage/${page.path}`}>
+          {t(page.labelKey)}
+        </NavLink>
+      ))}
+    </nav>
   );
 }
