@@ -58,11 +58,11 @@ function QueueSettings() {
 
 /** One link per page of the desk; the front page keeps staff, devices and the queue's settings. */
 function ManageNav() {
-  const { t } = useTranslation('manage');
+  const { t } = useTranslation();
   return (
-    <nav className="manage-nav" aria-label={t('nav.label')}>
+    <nav className="manage-nav" aria-label={t('manage:nav.label')}>
       <NavLink to="/manage" end>
-        {t('nav.home')}
+        {t('manage:nav.home')}
       </NavLink>
       {managePages.map((page) => (
         <NavLink key={page.path} to={`/manage/${page.path}`}>
