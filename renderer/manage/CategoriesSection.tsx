@@ -3,8 +3,9 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
+import { EditFormFooter } from './EditFormFooter.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 type Form = { id?: number; prefix: string; nameZh: string; nameEn: string; dailyLimit: string; opensAt: string; closesAt: string; active: boolean; sortOrder: string; utilities: string[]; businesses: string[] };
@@ -102,22 +103,7 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
           <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
           {t('queue:manage.activeHint')}
         </label>
-        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
-        {saved && (
-          <div className="notice" role="status">
-            {t('queue:manage.categorySaved', { prefix: saved })}
-          </div>
-        )}
-        <div className="row-actions">
-          <button type="submit" className="primary" disabled={save.pending}>
-            {t('queue:manage.save')}
-          </button>
-          {form.id !== undefined && (
-            <button type="button" className="secondary" onClick={() => setForm(blank)}>
-              {t('queue:common.cancel')}
-            </button>
-          )}
-        </div>
+        <EditFormFooter error={save.error} pending={save.pending} savedText={saved ? t('queue:manage.categorySaved', { prefix: saved }) : undefined} editing={form.id !== undefined} onCancel={() => setForm(blank)} />
       </form>
     </section>
   );

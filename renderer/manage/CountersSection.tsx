@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocalNames } from '../queue/names.ts';
 import type { CategoryView, CounterView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
+import { EditFormFooter } from './EditFormFooter.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 type Form = { id?: number; number: string; name: string; categoryIds: number[] };
@@ -82,22 +83,7 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
           ))}
         </fieldset>
         <p className="hint">{t('queue:manage.servesHint')}</p>
-        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
-        {saved !== undefined && (
-          <div className="notice" role="status">
-            {t('queue:manage.counterSaved', { number: saved })}
-          </div>
-        )}
-        <div className="row-actions">
-          <button type="submit" className="primary" disabled={save.pending}>
-            {t('queue:manage.save')}
-          </button>
-          {form.id !== undefined && (
-            <button type="button" className="secondary" onClick={() => setForm(blank)}>
-              {t('queue:common.cancel')}
-            </button>
-          )}
-        </div>
+        <EditFormFooter error={save.error} pending={save.pending} savedText={saved !== undefined ? t('queue:manage.counterSaved', { number: saved }) : undefined} editing={form.id !== undefined} onCancel={() => setForm(blank)} />
       </form>
     </section>
   );

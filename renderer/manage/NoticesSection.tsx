@@ -5,6 +5,7 @@ import type { NoticeView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
+import { EditFormFooter } from './EditFormFooter.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 type Form = { id?: number; textZh: string; textEn: string; sortOrder: string };
@@ -69,17 +70,7 @@ export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; on
         <Field label={t('queue:manage.textZh')} value={form.textZh} maxLength={500} onChange={(e) => setForm({ ...form, textZh: e.target.value })} error={fieldError('textZh')} />
         <Field label={t('queue:manage.textEn')} value={form.textEn} maxLength={500} onChange={(e) => setForm({ ...form, textEn: e.target.value })} error={fieldError('textEn')} />
         <Field label={t('queue:manage.sortOrder')} type="number" min={0} value={form.sortOrder} onChange={(e) => setForm({ ...form, sortOrder: e.target.value })} error={fieldError('sortOrder')} />
-        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
-        <div className="row-actions">
-          <button type="submit" className="primary" disabled={save.pending}>
-            {t('queue:manage.save')}
-          </button>
-          {form.id !== undefined && (
-            <button type="button" className="secondary" onClick={() => setForm(blank)}>
-              {t('queue:common.cancel')}
-            </button>
-          )}
-        </div>
+        <EditFormFooter error={save.error} pending={save.pending} editing={form.id !== undefined} onCancel={() => setForm(blank)} />
       </form>
     </section>
   );
