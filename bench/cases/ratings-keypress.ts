@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SerialPort } from 'serialport';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { migrate } from '../../db/migrate.ts';
+import { getRatingDeviceHealth } from '../../db/rating-devices.ts';
+import { createCore } from '../../main/core/create-core.ts';
+import { startRatingDevices } from '../../main/server/rating-devices.ts';
 import { silentLogger } from '../../main/core/logger.ts';
 import type { SerialProfile } from '../../main/devices/rating/profile.ts';
-import { builtinProfiles } from '../../main/devices/rating/profile-library.ts';
-import { createRatingDevice } from '../../main/devices/rating/rating-device.ts';
-import { createSerialTransport } from '../../main/devices/rating/serial-transport.ts';
+import { builtinProfiles, profileLibrary } from '../../main/devices/rating/profile-library.ts';
+import { parseRatingDeviceSetting } from '../../main/devices/rating/device-settings.ts';
 import { openFakeReferenceDevice } from '../../main/devices/rating/testing/fake-reference-device.ts';
 import { createSocatCable } from '../../main/devices/rating/testing/socat-cable.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
@@ -15,7 +18,6 @@ import { defineCase } from '../types.ts';
 
 const presses = 500;
 const warmup = 20;
-const staff = { workNo: '007', name: '张三', window: '3', timeoutSeconds: 30 };
 
 /** The nearest-rank percentile. */
 const percentile = (samples: readonly number[], p: number): number => {
@@ -31,47 +33,74 @@ const openPort = async (path: string): Promise<SerialPort> => {
 const closePort = (port: SerialPort) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
 
 /**
- * One series of the product: a scripted reference keypad on one end of a socat pty pair
- * answers each invitation with a key; the driver (serialport, the reference profile)
- * parses it and its onRating callback stores the rating as a row in a SQLite file opened
- * with db/connection.ts (synchronous=FULL: the row is on disk). One press = from just
- * before the keypad's write to just after the INSERT returned.
+ * One series of the product: a scripted reference keypad on one end of a socat pty pair,
+ * given to counter 1 as the hall's command line would give it; the hall's own rating
+ * device hub (main/server/rating-devices.ts) over a real core and a migrated SQLite file
+ * (synchronous=FULL). Each customer is issued, called and finished through the core's API;
+ * the finish opens the invitation, the hub greets, shows the clerk and invites, the keypad
+ * presses a key, and the rating is stored in the ratings table. One press = from just
+ * before the keypad's write to the 'ratings/closed' event, emitted after the rating's
+ * transaction committed.
  */
 async function keypressSeries(dataDir: string): Promise<number[]> {
   const builtin = builtinProfiles.find((p) => p.name === 'reference-serial');
   if (builtin?.transport !== 'serial') throw new Error('reference-serial profile missing');
   const profile: SerialProfile = builtin;
   const cable = await createSocatCable();
-  const db = openDatabase(join(dataDir, 'ratings.db'));
+  const db = openDatabase(join(dataDir, 'hall.db'));
+  migrate(db);
+  const core = createCore({ db });
+  const hub = startRatingDevices({ core, logger: silentLogger, library: profileLibrary(), commandLine: [parseRatingDeviceSetting(`counter1=reference-serial:${cable.hostPath}`)] });
   try {
-    db.exec('CREATE TABLE IF NOT EXISTS bench_rating (id INTEGER PRIMARY KEY, key INTEGER NOT NULL, level INTEGER NOT NULL, rating TEXT NOT NULL, at TEXT NOT NULL)');
-    const insert = db.prepare('INSERT INTO bench_rating (key, level, rating, at) VALUES (?, ?, ?, ?)');
+    const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
+      const r = await result;
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value;
+    };
+    await ok(core.send('setup/createAdmin', { hallName: 'Bench hall', workNo: 'A001', name: '张三', password: 'Bench2026pass' }));
+    const { token } = await ok(core.send('auth/login', { workNo: 'A001', password: 'Bench2026pass' }));
+    const overview = await ok(core.send('queue/overview', {}, token));
+    const category = overview.categories[0];
+    const counter = overview.counters.find((c) => c.number === 1);
+    if (!category || !counter) throw new Error('no category or counter 1');
+    // Issued at any hour of the night the bench runs.
+    const { id, prefix, nameZh, nameEn, utilities, businesses, active, sortOrder } = category;
+    await ok(core.send('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit: null, active, sortOrder, opensAt: '00:00', closesAt: '23:59' }, token));
+    await ok(core.send('queue/openCounter', { counterId: counter.id }, token));
+
     const fake = await openFakeReferenceDevice({ path: cable.devicePath, profile, script: { answerPolls: true, onInvite: () => ({ key: 1 + Math.floor(Math.random() * 5) }) } });
-    const samples: number[] = [];
-    const device = createRatingDevice({
-      profile,
-      transport: createSerialTransport({ ...profile.serial, path: cable.hostPath }, { logger: silentLogger }),
-      address: 1,
-      onRating(rated) {
-        insert.run(rated.key, rated.level, rated.rating, new Date().toISOString());
-        const stored = performance.now();
-        if (fake.keySentAt !== undefined) samples.push(stored - fake.keySentAt);
-      },
-    });
-    device.start();
+    await hub.reconcile();
     const until = Date.now() + 5_000;
-    while (device.health !== 'connected') {
-      if (Date.now() > until) throw new Error(`the driver did not connect to ${cable.hostPath}`);
+    while (getRatingDeviceHealth(db, counter.id)?.health !== 'connected') {
+      if (Date.now() > until) throw new Error(`the hall did not connect to ${cable.hostPath}`);
       await new Promise((r) => setTimeout(r, 10));
     }
+    const samples: number[] = [];
     for (let i = 0; i < warmup + presses; i++) {
-      const outcome = await device.invite(staff);
-      if (typeof outcome === 'string') throw new Error(`invitation ${i} ended ${outcome}`);
+      await ok(core.send('queue/issue', { categoryId: category.id }, token));
+      const ticket = await ok(core.send('queue/callNext', { counterId: counter.id }, token));
+      if (!ticket) throw new Error('nobody to call');
+      const stored = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`press ${i} was not stored within 5 s`)), 5_000);
+        const off = core.events.subscribe((event) => {
+          if (event.type !== 'ratings/closed') return;
+          const at = performance.now();
+          off();
+          clearTimeout(timer);
+          if ((event.payload as { status: string }).status !== 'rated') reject(new Error(`press ${i} ended unrated`));
+          else resolve(at);
+        });
+      });
+      await ok(core.send('queue/finish', { counterId: counter.id, ticketId: ticket.id }, token));
+      const at = await stored;
+      if (fake.keySentAt !== undefined) samples.push(at - fake.keySentAt);
     }
-    await device.stop();
+    const rated = db.prepare(`SELECT count(*) AS n FROM ratings WHERE status = 'rated' AND channel = 'serial'`).get() as { n: number };
+    if (rated.n !== warmup + presses) throw new Error(`${rated.n} ratings stored, expected ${warmup + presses}`);
     await fake.close();
     return samples.slice(warmup);
   } finally {
+    await hub.close();
     closeDatabase(db);
     await cable.dispose();
   }
@@ -109,7 +138,8 @@ async function rawSeries(): Promise<number[]> {
 
 /**
  * ratings.keypress_to_stored.p99_ms: a key pressed on a serial keypad until its rating is
- * a row in SQLite, through a real pty (socat) and serialport's native binding; p99 of
+ * a row of the ratings table, through a real pty (socat), serialport's native binding,
+ * the hall's device hub and the core; p99 of
  * 500 presses per run, median over the runs. Baseline: p99 of the raw pty write → read
  * of the same frame. A pty has no baud rate: on a real 9600-baud line the 7-byte frame
  * adds about 7 ms of wire time to both.

@@ -10,16 +10,17 @@ if (!keypad || !screen) throw new Error('built-in keyboard keypad or screen miss
 const press = (code: string, extra: Partial<{ key: string; repeat: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({ code, key: extra.key ?? code, ...extra });
 
 describe('keypadPress', () => {
-  it('maps the built-in keypad F8..F12 to 非常满意 .. 非常不满意', () => {
-    expect(['F8', 'F9', 'F10', 'F11', 'F12'].map((code) => keypadPress(keypad, press(code))?.level)).toEqual([1, 2, 3, 4, 5]);
-    expect(keypadPress(keypad, press('F11'))).toEqual({ key: 4, level: 4, rating: 'dissatisfied', keyName: 'F11' });
+  it('maps the built-in keypad F13..F17 to 非常满意 .. 非常不满意, and leaves the browser and counter keys alone', () => {
+    expect(['F13', 'F14', 'F15', 'F16', 'F17'].map((code) => keypadPress(keypad, press(code))?.level)).toEqual([1, 2, 3, 4, 5]);
+    expect(keypadPress(keypad, press('F16'))).toEqual({ key: 4, level: 4, rating: 'dissatisfied', keyName: 'F16' });
+    for (const code of ['F1', 'F4', 'F5', 'F8', 'F11', 'F12']) expect(keypadPress(keypad, press(code))).toBeUndefined();
   });
 
   it('ignores unbound keys, held-down repeats and the clerk’s shortcuts', () => {
     expect(keypadPress(keypad, press('KeyA', { key: 'a' }))).toBeUndefined();
-    expect(keypadPress(keypad, press('F9', { repeat: true }))).toBeUndefined();
-    expect(keypadPress(keypad, press('F9', { ctrlKey: true }))).toBeUndefined();
-    expect(keypadPress(keypad, press('F9', { altKey: true }))).toBeUndefined();
+    expect(keypadPress(keypad, press('F14', { repeat: true }))).toBeUndefined();
+    expect(keypadPress(keypad, press('F14', { ctrlKey: true }))).toBeUndefined();
+    expect(keypadPress(keypad, press('F14', { altKey: true }))).toBeUndefined();
   });
 
   it('takes a 4-key keypad on F9..F12, or one that types characters, from its profile', () => {

@@ -1,0 +1,195 @@
+import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
+
+export type RatingStage = 'intake' | 'completed';
+export type RatingStatus = 'pending' | 'rated' | 'unrated';
+export type RatingChannel = 'screen' | 'keypad' | 'serial' | 'hid' | 'qr';
+export type RatedMatter = { caseNumber: string; utility: string; businessCode: string };
+
+export type RatingRow = {
+  id: number;
+  stage: RatingStage;
+  status: RatingStatus;
+  ticketId: number | null;
+  applicationId: number | null;
+  counterId: number | null;
+  staffId: number | null;
+  utilities: string[];
+  matters: RatedMatter[];
+  level: number | null;
+  rawKey: string | null;
+  channel: RatingChannel | null;
+  device: string | null;
+  deviceId: number | null;
+  comment: string | null;
+  day: string;
+  invitedAt: string;
+  expiresAt: string | null;
+  ratedAt: string | null;
+  closedAt: string | null;
+};
+
+type Raw = {
+  id: number;
+  stage: RatingStage;
+  status: RatingStatus;
+  ticket_id: number | null;
+  application_id: number | null;
+  counter_id: number | null;
+  staff_id: number | null;
+  utilities: string;
+  matters: string;
+  level: number | null;
+  raw_key: string | null;
+  channel: RatingChannel | null;
+  device: string | null;
+  device_id: number | null;
+  comment: string | null;
+  day: string;
+  invited_at: string;
+  expires_at: string | null;
+  rated_at: string | null;
+  closed_at: string | null;
+};
+
+const toRating = (r: Raw): RatingRow => ({
+  id: r.id,
+  stage: r.stage,
+  status: r.status,
+  ticketId: r.ticket_id,
+  applicationId: r.application_id,
+  counterId: r.counter_id,
+  staffId: r.staff_id,
+  utilities: JSON.parse(r.utilities) as string[],
+  matters: JSON.parse(r.matters) as RatedMatter[],
+  level: r.level,
+  rawKey: r.raw_key,
+  channel: r.channel,
+  device: r.device,
+  deviceId: r.device_id,
+  comment: r.comment,
+  day: r.day,
+  invitedAt: r.invited_at,
+  expiresAt: r.expires_at,
+  ratedAt: r.rated_at,
+  closedAt: r.closed_at,
+});
+
+export type NewRating = Pick<RatingRow, 'stage' | 'ticketId' | 'applicationId' | 'counterId' | 'staffId' | 'utilities' | 'matters' | 'day' | 'invitedAt' | 'expiresAt'>;
+
+/** Opens an invitation ('pending'); a rating from the receipt's QR code is inserted pending and rated at once. */
+export function insertRating(db: Db, r: NewRating): number {
+  return Number(
+    cached(
+      db,
+      `INSERT INTO ratings (stage, status, ticket_id, application_id, counter_id, staff_id, utilities, matters, day, invited_at, expires_at)
+       VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(r.stage, r.ticketId, r.applicationId, r.counterId, r.staffId, JSON.stringify(r.utilities), JSON.stringify(r.matters), r.day, r.invitedAt, r.expiresAt).lastInsertRowid,
+  );
+}
+
+export function getRating(db: Db, id: number): RatingRow | undefined {
+  const raw = cached(db, 'SELECT * FROM ratings WHERE id = ?').get(id) as Raw | undefined;
+  return raw && toRating(raw);
+}
+
+export function ratingForTicket(db: Db, ticketId: number, stage: RatingStage): RatingRow | undefined {
+  const raw = cached(db, 'SELECT * FROM ratings WHERE ticket_id = ? AND stage = ?').get(ticketId, stage) as Raw | undefined;
+  return raw && toRating(raw);
+}
+
+/** The invitation open at a counter now (the newest, should an older one linger). */
+export function pendingRatingAt(db: Db, counterId: number): RatingRow | undefined {
+  const raw = cached(db, `SELECT * FROM ratings WHERE counter_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`).get(counterId) as Raw | undefined;
+  return raw && toRating(raw);
+}
+
+/** Closes unanswered invitations as 'unrated': those of a counter (a new customer is invited), or all past their time. */
+export function expirePending(db: Db, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
+  const rows =
+    'counterId' in by
+      ? cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE status = 'pending' AND counter_id = ? RETURNING id, counter_id`).all(at, by.counterId)
+      : cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ? RETURNING id, counter_id`).all(at, by.before);
+  return (rows as { id: number; counter_id: number | null }[]).map((r) => ({ id: r.id, counterId: r.counter_id }));
+}
+
+/** Expires one invitation; false when it was no longer pending. */
+export function expireRating(db: Db, id: number, at: string): boolean {
+  return cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE id = ? AND status = 'pending'`).run(at, id).changes === 1;
+}
+
+export type RatingAnswer = { level: number; rawKey: string; channel: RatingChannel; device: string | null; deviceId: number | null; ratedAt: string };
+
+/** Records the customer's answer, only from one of `from` (a late key after the timeout finds 'unrated' and is refused). */
+export function markRated(db: Db, id: number, from: readonly [RatingStatus, ...RatingStatus[]], a: RatingAnswer): boolean {
+  // Two placeholders take one or two statuses: a repeated status changes nothing.
+  const [first, second = first] = from;
+  return (
+    cached(db, `UPDATE ratings SET status = 'rated', level = ?, raw_key = ?, channel = ?, device = ?, device_id = ?, rated_at = ?, closed_at = ? WHERE id = ? AND status IN (?, ?)`).run(
+      a.level,
+      a.rawKey,
+      a.channel,
+      a.device,
+      a.deviceId,
+      a.ratedAt,
+      a.ratedAt,
+      id,
+      first,
+      second,
+    ).changes === 1
+  );
+}
+
+/** Claims the case numbers of a rated service for its stage; throws (UNIQUE) when one was rated already. */
+export function claimCases(db: Db, ratingId: number, caseNumbers: readonly string[], stage: RatingStage): void {
+  const insert = cached(db, 'INSERT INTO rating_cases (case_number, stage, rating_id) VALUES (?, ?, ?)');
+  for (const caseNumber of caseNumbers) insert.run(caseNumber, stage, ratingId);
+}
+
+export function ratingIdForCase(db: Db, caseNumber: string, stage: RatingStage): number | undefined {
+  const row = cached(db, 'SELECT rating_id FROM rating_cases WHERE case_number = ? AND stage = ?').get(caseNumber, stage) as { rating_id: number } | undefined;
+  return row?.rating_id;
+}
+
+export function ratingsForApplication(db: Db, applicationId: number): RatingRow[] {
+  return (cached(db, 'SELECT * FROM ratings WHERE application_id = ? ORDER BY id').all(applicationId) as Raw[]).map(toRating);
+}
+
+export function addReasons(db: Db, ratingId: number, reasons: readonly string[], comment: string | null): void {
+  const insert = cached(db, 'INSERT OR IGNORE INTO rating_reasons (rating_id, reason) VALUES (?, ?)');
+  for (const reason of reasons) insert.run(ratingId, reason);
+  if (comment !== null) cached(db, 'UPDATE ratings SET comment = ? WHERE id = ?').run(comment, ratingId);
+}
+
+export function listReasons(db: Db, ratingId: number): string[] {
+  return (cached(db, 'SELECT reason FROM rating_reasons WHERE rating_id = ? ORDER BY reason').all(ratingId) as { reason: string }[]).map((r) => r.reason);
+}
+
+/** What the figures count, one row per invitation, between two hall-local days (both included). No customer data. */
+export type FigureRow = Pick<RatingRow, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities'>;
+
+export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] {
+  const rows = cached(db, 'SELECT id, day, stage, status, level, counter_id, staff_id, utilities FROM ratings WHERE day >= ? AND day <= ? ORDER BY id').all(fromDay, toDay) as {
+    id: number;
+    day: string;
+    stage: RatingStage;
+    status: RatingStatus;
+    level: number | null;
+    counter_id: number | null;
+    staff_id: number | null;
+    utilities: string;
+  }[];
+  return rows.map((r) => ({ id: r.id, day: r.day, stage: r.stage, status: r.status, level: r.level, counterId: r.counter_id, staffId: r.staff_id, utilities: JSON.parse(r.utilities) as string[] }));
+}
+
+/** The applications accepted for a ticket and their case numbers: what a rating at the window is tied to. */
+export function mattersForTicket(db: Db, ticketId: number): (RatedMatter & { applicationId: number })[] {
+  return (
+    cached(
+      db,
+      `SELECT a.id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode
+         FROM applications a JOIN application_matters m ON m.application_id = a.id
+        WHERE a.ticket_id = ? ORDER BY a.id, m.id`,
+    ).all(ticketId) as (RatedMatter & { applicationId: number })[]
+  );
+}

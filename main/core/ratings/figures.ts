@@ -1,0 +1,84 @@
+import type { FigureRow } from '../../../db/ratings.ts';
+import { completionTarget, isBadLevel, isGoodLevel } from './reasons.ts';
+
+export type GroupBy = 'staff' | 'counter' | 'utility' | 'day' | 'month';
+
+export type FigureCounts = {
+  key: string;
+  served: number;
+  rated: number;
+  unrated: number;
+  pending: number;
+  ratings: number;
+  good: number;
+  bad: number;
+  completionRate: number | null;
+  goodRate: number | null;
+  unratedRate: number | null;
+  meetsTarget: boolean | null;
+};
+
+/** The key a row is counted under; a service of several utilities counts once under each. '' is "none" (no application, no clerk). */
+function keysOf(row: FigureRow, groupBy: GroupBy): string[] {
+  switch (groupBy) {
+    case 'staff':
+      return [row.staffId === null ? '' : String(row.staffId)];
+    case 'counter':
+      return [row.counterId === null ? '' : String(row.counterId)];
+    case 'utility':
+      return row.utilities.length === 0 ? [''] : [...new Set(row.utilities)];
+    case 'day':
+      return [row.day];
+    case 'month':
+      return [row.day.slice(0, 7)];
+  }
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+function finish(key: string, c: Omit<FigureCounts, 'key' | 'completionRate' | 'goodRate' | 'unratedRate' | 'meetsTarget'>): FigureCounts {
+  const completionRate = ratio(c.rated, c.served);
+  return {
+    key,
+    ...c,
+    completionRate,
+    goodRate: ratio(c.good, c.ratings),
+    unratedRate: ratio(c.unrated, c.served),
+    meetsTarget: completionRate === null ? null : completionRate >= completionTarget,
+  };
+}
+
+/**
+ * The 好差评 figures of a set of invitations. Completion (评价完成率) and the unrated rate
+ * are of the services at the window (stage 受理: each finished service opened one
+ * invitation); 好评率 and bad ratings count every rating, 办结 ratings from the receipt's QR
+ * code included. Pure; the rows carry no customer data, so neither can the figures.
+ */
+export function computeFigures(rows: readonly FigureRow[], groupBy: GroupBy): { rows: FigureCounts[]; total: FigureCounts } {
+  const zero = () => ({ served: 0, rated: 0, unrated: 0, pending: 0, ratings: 0, good: 0, bad: 0 });
+  const groups = new Map<string, ReturnType<typeof zero>>();
+  const total = zero();
+  const add = (c: ReturnType<typeof zero>, row: FigureRow) => {
+    if (row.stage === 'intake') {
+      c.served += 1;
+      if (row.status === 'rated') c.rated += 1;
+      else if (row.status === 'unrated') c.unrated += 1;
+      else c.pending += 1;
+    }
+    if (row.status === 'rated' && row.level !== null) {
+      c.ratings += 1;
+      if (isGoodLevel(row.level)) c.good += 1;
+      if (isBadLevel(row.level)) c.bad += 1;
+    }
+  };
+  for (const row of rows) {
+    add(total, row);
+    for (const key of keysOf(row, groupBy)) {
+      let c = groups.get(key);
+      if (!c) groups.set(key, (c = zero()));
+      add(c, row);
+    }
+  }
+  const sorted = [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : groupBy === 'staff' || groupBy === 'counter' ? Number(a) - Number(b) : a.localeCompare(b)));
+  return { rows: sorted.map(([key, c]) => finish(key, c)), total: finish('total', total) };
+}

@@ -1,0 +1,183 @@
+import { listCounters } from '../../db/counters.ts';
+import { deleteRatingDeviceHealth, type DeviceHealthState, listRatingDeviceHealth, listRatingDeviceSettings, saveRatingDeviceHealth } from '../../db/rating-devices.ts';
+import { AppError } from '../core/api/errors.ts';
+import type { Core } from '../core/create-core.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Invitation } from '../core/ratings/contract.ts';
+import { expireInvitation, recordAnswer } from '../core/ratings/invitations.ts';
+import { type ConfiguredRatingDevice, configureRatingDevice } from '../devices/rating/configured-device.ts';
+import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts';
+import type { OpenHidDevice } from '../devices/rating/hid-transport.ts';
+import type { RatingProfile } from '../devices/rating/profile.ts';
+import type { ReconnectOptions } from '../devices/rating/transport.ts';
+
+export type RatingDeviceHubOptions = {
+  core: Core;
+  logger: Logger;
+  library: ReadonlyMap<string, RatingProfile>;
+  /** From --rating-device and ONEWINDOW_RATING_DEVICES; these win over the manager's settings for their counters. */
+  commandLine: readonly RatingDeviceSettings[];
+  reconnect?: ReconnectOptions;
+  openHidDevice?: OpenHidDevice;
+};
+
+export type RatingDeviceHub = {
+  /** Opens, closes and reopens devices after the settings changed. */
+  reconcile: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+type Running = { key: string; counterId: number; description: string; source: 'manager' | 'command_line'; configured: ConfiguredRatingDevice | undefined; pendingRatingId: number | undefined; offHealth?: () => void };
+
+/** "counter3", "3", "Counter-03" → 3: the command line names a counter by its number. */
+export function counterNumberOf(name: string): number | undefined {
+  const match = /(\d+)$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The hall's rating devices: opens each counter's serial or HID keypad (the manager's
+ * setting, or the command line's), keeps its health in the database for the counter
+ * screen and the manager, and on each invitation greets, shows the clerk and invites;
+ * the key pressed is stored as the rating, the keypad's timeout as unrated, and an
+ * invitation answered elsewhere (the screen) is cancelled on the keypad.
+ * Keyboard keypads and screens need nothing opened: their health row says so.
+ */
+export function startRatingDevices(options: RatingDeviceHubOptions): RatingDeviceHub {
+  const { core, logger, library } = options;
+  const { db } = core.deps;
+  const running = new Map<number, Running>();
+  let closed = false;
+
+  const writeHealth = (r: Running, settings: RatingDeviceSettings, health: DeviceHealthState, description: string, error: string | null) => {
+    if (closed) return;
+    saveRatingDeviceHealth(db, { counterId: r.counterId, profile: settings.profile, description, source: r.source, health, since: core.deps.clock.now().toISOString(), error });
+    core.events.emit('ratings/deviceHealth', { counterId: r.counterId, health }, ['clerk', 'manager', 'admin']);
+  };
+
+  /** Every counter's wanted setting: the manager's, replaced by the command line's for the counters it names. */
+  const wanted = (): Map<number, { settings: RatingDeviceSettings; source: 'manager' | 'command_line' }> => {
+    const counters = listCounters(db);
+    const byNumber = new Map(counters.map((c) => [c.number, c]));
+    const out = new Map<number, { settings: RatingDeviceSettings; source: 'manager' | 'command_line' }>();
+    for (const s of listRatingDeviceSettings(db)) {
+      const counter = counters.find((c) => c.id === s.counterId);
+      if (!counter) continue;
+      out.set(counter.id, {
+        source: 'manager',
+        settings: { counter: String(counter.number), profile: s.profile, path: s.path ?? undefined, address: s.address, baudRate: s.baudRate ?? undefined, dataBits: undefined, parity: undefined, stopBits: undefined },
+      });
+    }
+    for (const settings of options.commandLine) {
+      const number = counterNumberOf(settings.counter);
+      const counter = number === undefined ? undefined : byNumber.get(number);
+      if (!counter) {
+        logger.warn({ counter: settings.counter }, 'rating device setting names no counter of this hall; ignored');
+        continue;
+      }
+      out.set(counter.id, { settings, source: 'command_line' });
+    }
+    return out;
+  };
+
+  const stop = async (r: Running) => {
+    r.offHealth?.();
+    if (r.configured?.kind === 'driven') await r.configured.device.stop();
+  };
+
+  const start = (counterId: number, settings: RatingDeviceSettings, source: 'manager' | 'command_line', key: string): Running => {
+    const r: Running = { key, counterId, description: settings.profile, source, configured: undefined, pendingRatingId: undefined };
+    try {
+      r.configured = configureRatingDevice(settings, library, { logger, reconnect: options.reconnect, openHidDevice: options.openHidDevice });
+    } catch (error) {
+      // A wrong setting (unknown profile, serial without a port) must not stop the hall: the counter shows it.
+      logger.warn({ counterId, error: errorText(error) }, 'rating device cannot be configured');
+      writeHealth(r, settings, 'disconnected', settings.path ?? settings.profile, errorText(error));
+      return r;
+    }
+    const configured = r.configured;
+    if (configured.kind !== 'driven') {
+      writeHealth(r, settings, 'not_driven', configured.kind === 'keyboard' ? 'keyboard' : 'screen', null);
+      return r;
+    }
+    const { device } = configured;
+    const description = `${device.profile.name} ${settings.path ?? ''}`.trim();
+    r.description = description;
+    r.offHealth = device.onHealth((health) => writeHealth(r, settings, health, description, null));
+    writeHealth(r, settings, device.health, description, null);
+    device.start();
+    return r;
+  };
+
+  const reconcile = async () => {
+    if (closed) return;
+    const target = wanted();
+    for (const [counterId, r] of [...running]) {
+      const want = target.get(counterId);
+      if (want && JSON.stringify(want) === r.key) continue;
+      running.delete(counterId);
+      await stop(r);
+      if (!want) deleteRatingDeviceHealth(db, counterId);
+    }
+    for (const [counterId, want] of target) {
+      if (!running.has(counterId)) running.set(counterId, start(counterId, want.settings, want.source, JSON.stringify(want)));
+    }
+    // Rows of counters no longer configured (left by an earlier run).
+    for (const row of listRatingDeviceHealth(db)) if (!target.has(row.counterId)) deleteRatingDeviceHealth(db, row.counterId);
+  };
+
+  const invite = async (invitation: Invitation) => {
+    const r = running.get(invitation.counterId);
+    if (r?.configured?.kind !== 'driven') return;
+    const { device } = r.configured;
+    r.pendingRatingId = invitation.ratingId;
+    const outcome = await device.invite({ workNo: invitation.staff.workNo, name: invitation.staff.name, window: String(invitation.counterNumber), timeoutSeconds: invitation.timeoutSeconds });
+    if (r.pendingRatingId === invitation.ratingId) r.pendingRatingId = undefined;
+    if (outcome === 'timeout') {
+      expireInvitation(core.deps, invitation.ratingId);
+      return;
+    }
+    if (typeof outcome === 'string') return;
+    try {
+      recordAnswer(core.deps, invitation.ratingId, {
+        level: outcome.level,
+        rawKey: String(outcome.key),
+        channel: device.profile.transport,
+        device: r.description,
+        deviceId: null,
+      });
+    } catch (error) {
+      // The screen answered first, or the invitation ran out: the key is late.
+      if (error instanceof AppError) logger.info({ ratingId: invitation.ratingId, reason: error.apiError.messageKey }, 'rating key not stored');
+      else logger.error({ ratingId: invitation.ratingId, err: error }, 'storing the rating failed');
+    }
+  };
+
+  const off = core.events.subscribe((event) => {
+    if (event.type === 'ratings/invited') {
+      void invite(event.payload as Invitation).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
+    } else if (event.type === 'ratings/closed') {
+      const { ratingId, counterId } = event.payload as { ratingId: number; counterId: number | null };
+      const r = counterId === null ? undefined : running.get(counterId);
+      // Answered on the screen or timed out here: the keypad stops waiting.
+      if (r?.configured?.kind === 'driven' && r.pendingRatingId === ratingId) {
+        r.pendingRatingId = undefined;
+        void r.configured.device.cancel().catch(() => undefined);
+      }
+    } else if (event.type === 'ratings/devicesChanged') {
+      void reconcile().catch((error) => logger.error({ err: error }, 'reopening rating devices failed'));
+    }
+  });
+
+  return {
+    reconcile,
+    async close() {
+      off();
+      closed = true;
+      for (const r of running.values()) await stop(r);
+      running.clear();
+    },
+  };
+}
