@@ -8,6 +8,8 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
+import { StaffPhoto, StaffProfileEditor } from '../ledgers/StaffProfileEditor.tsx';
+import { useUtilities, utilityName } from '../ledgers/use-utilities.ts';
 
 type Staff = OutputOf<Contract['staff/list']>[number];
 
@@ -16,6 +18,9 @@ const roleChoices: StaffRoleName[] = ['clerk', 'manager', 'admin'];
 export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const list = useQuery('staff/list', {}, { refreshOn: ['staff/changed'] });
+  // Utility and photo live beside the account (migration 0006).
+  const profiles = useQuery('staff/profiles', {}, { refreshOn: ['staff/changed'] });
+  const utilities = useUtilities();
   const create = useMutation('staff/create');
   const fieldError = useFieldError(create.error);
   const empty = { workNo: '', name: '', password: '', roles: ['clerk'] as StaffRoleName[] };
@@ -28,8 +33,15 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
       { accessorKey: 'name', header: t('staff.name') },
       { id: 'roles', accessorFn: (s) => s.roles.map((r) => t(`roles.${r}`)).join(' / '), header: t('staff.roles') },
       { id: 'state', accessorFn: (s) => (s.locked ? t('staff.locked') : s.active ? t('staff.active') : t('staff.inactive')), header: t('staff.state') },
+      { id: 'utility', accessorFn: (s) => utilityName(utilities, profiles.data?.find((p) => p.staffId === s.id)?.utility ?? null), header: t('ledgers:complaint.utility') },
+      {
+        id: 'photo',
+        header: t('ledgers:staff.photo'),
+        enableSorting: false,
+        cell: ({ row }) => (profiles.data?.find((p) => p.staffId === row.original.id)?.hasPhoto ? <StaffPhoto staffId={row.original.id} /> : null),
+      },
     ],
-    [t],
+    [t, profiles.data, utilities],
   );
 
   const submit = async (e: FormEvent) => {
@@ -49,6 +61,7 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
     <section className="card" aria-labelledby="staff-title">
       <h2 id="staff-title">{t('staff.title')}</h2>
       <DataTable data={list.data ?? []} columns={columns} label={t('staff.title')} />
+      <StaffProfileEditor staff={list.data ?? []} />
       <form className="inline-form" onSubmit={submit} aria-label={t('staff.create')}>
         <h3>{t('staff.create')}</h3>
         <Field label={t('auth.workNo')} value={form.workNo} onChange={(e) => setForm({ ...form, workNo: e.target.value })} error={fieldError('workNo')} />

@@ -1,0 +1,66 @@
+import type { Db } from './connection.ts';
+
+/** The audit viewer's query over audit_log (db/audit.ts writes it): who, when, what, on what. */
+export type AuditFilter = {
+  actorStaffId?: number | undefined;
+  /** An action, or a domain prefix ending in '.' ("complaints."). */
+  action?: string | undefined;
+  /** A target, or a prefix ending in ':' ("complaint:"). */
+  target?: string | undefined;
+  fromIso?: string | undefined;
+  toIso?: string | undefined;
+  limit: number;
+};
+
+export type AuditViewRow = {
+  id: number;
+  at: string;
+  actorStaffId: number | null;
+  actorName: string | null;
+  actorWorkNo: string | null;
+  action: string;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+type Raw = Omit<AuditViewRow, 'before' | 'after'> & { before_json: string | null; after_json: string | null };
+
+// LIKE patterns are built from the filter with its wildcards escaped, and bound like any value.
+const prefixPattern = (value: string): string => `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function searchAudit(db: Db, filter: AuditFilter): AuditViewRow[] {
+  const action = filter.action ?? null;
+  const target = filter.target ?? null;
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.at, l.actor_staff_id AS actorStaffId, s.name AS actorName, s.work_no AS actorWorkNo, l.action, l.target, l.before_json, l.after_json
+       FROM audit_log l LEFT JOIN staff s ON s.id = l.actor_staff_id
+       WHERE (@actor IS NULL OR l.actor_staff_id = @actor)
+         AND (@action IS NULL OR l.action = @action OR (@actionPrefix IS NOT NULL AND l.action LIKE @actionPrefix ESCAPE '\\'))
+         AND (@target IS NULL OR l.target = @target OR (@targetPrefix IS NOT NULL AND l.target LIKE @targetPrefix ESCAPE '\\'))
+         AND (@from IS NULL OR l.at >= @from)
+         AND (@to IS NULL OR l.at < @to)
+       ORDER BY l.id DESC LIMIT @limit`,
+    )
+    .all({
+      actor: filter.actorStaffId ?? null,
+      action,
+      actionPrefix: action?.endsWith('.') ? prefixPattern(action) : null,
+      target,
+      targetPrefix: target?.endsWith(':') ? prefixPattern(target) : null,
+      from: filter.fromIso ?? null,
+      to: filter.toIso ?? null,
+      limit: filter.limit,
+    }) as Raw[];
+  return rows.map(({ before_json, after_json, ...r }) => ({
+    ...r,
+    before: before_json === null ? null : JSON.parse(before_json),
+    after: after_json === null ? null : JSON.parse(after_json),
+  }));
+}
+
+/** Every action the log holds, for the viewer's filter. */
+export function auditActions(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
+}

@@ -1,0 +1,243 @@
+import type { Db } from './connection.ts';
+
+/** The complaint ledger (投诉台账), migration 0006. Personal data leaves the core masked. */
+export type ComplaintChannel = 'window' | 'hotline12345' | 'hotline12319' | 'utilityHotline' | 'web' | 'letter';
+export type ComplaintState = 'registered' | 'investigating' | 'replied' | 'closed';
+export type ReplyMethod = 'phone' | 'sms' | 'visit' | 'inPerson' | 'letter' | 'platform';
+
+export type ComplaintRow = {
+  id: number;
+  channel: ComplaintChannel;
+  externalRef: string | null;
+  complainantName: string;
+  complainantPhone: string | null;
+  utility: string | null;
+  staffId: number | null;
+  staffName: string | null;
+  caseNumber: string | null;
+  content: string;
+  receivedAt: string;
+  receivedDay: string;
+  dueDay: string;
+  state: ComplaintState;
+  registeredAt: string;
+  registeredBy: number | null;
+  investigation: string | null;
+  investigatedAt: string | null;
+  measures: string | null;
+  replyDay: string | null;
+  replyMethod: ReplyMethod | null;
+  replyContent: string | null;
+  repliedAt: string | null;
+  accountability: string | null;
+  closedAt: string | null;
+  closedDay: string | null;
+  publication: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  attachmentCount: number;
+};
+
+type Raw = {
+  id: number;
+  channel: ComplaintChannel;
+  external_ref: string | null;
+  complainant_name: string;
+  complainant_phone: string | null;
+  utility: string | null;
+  staff_id: number | null;
+  staff_name: string | null;
+  case_number: string | null;
+  content: string;
+  received_at: string;
+  received_day: string;
+  due_day: string;
+  state: ComplaintState;
+  registered_at: string;
+  registered_by: number | null;
+  investigation: string | null;
+  investigated_at: string | null;
+  measures: string | null;
+  reply_day: string | null;
+  reply_method: ReplyMethod | null;
+  reply_content: string | null;
+  replied_at: string | null;
+  accountability: string | null;
+  closed_at: string | null;
+  closed_day: string | null;
+  publication: string | null;
+  published_at: string | null;
+  updated_at: string;
+  attachment_count: number;
+};
+
+const SELECT = `SELECT c.*, s.name AS staff_name,
+  (SELECT count(*) FROM complaint_attachments a WHERE a.complaint_id = c.id) AS attachment_count
+  FROM complaints c LEFT JOIN staff s ON s.id = c.staff_id`;
+
+const toRow = (r: Raw): ComplaintRow => ({
+  id: r.id,
+  channel: r.channel,
+  externalRef: r.external_ref,
+  complainantName: r.complainant_name,
+  complainantPhone: r.complainant_phone,
+  utility: r.utility,
+  staffId: r.staff_id,
+  staffName: r.staff_name,
+  caseNumber: r.case_number,
+  content: r.content,
+  receivedAt: r.received_at,
+  receivedDay: r.received_day,
+  dueDay: r.due_day,
+  state: r.state,
+  registeredAt: r.registered_at,
+  registeredBy: r.registered_by,
+  investigation: r.investigation,
+  investigatedAt: r.investigated_at,
+  measures: r.measures,
+  replyDay: r.reply_day,
+  replyMethod: r.reply_method,
+  replyContent: r.reply_content,
+  repliedAt: r.replied_at,
+  accountability: r.accountability,
+  closedAt: r.closed_at,
+  closedDay: r.closed_day,
+  publication: r.publication,
+  publishedAt: r.published_at,
+  updatedAt: r.updated_at,
+  attachmentCount: r.attachment_count,
+});
+
+export type NewComplaint = {
+  channel: ComplaintChannel;
+  externalRef: string | null;
+  complainantName: string;
+  complainantPhone: string | null;
+  utility: string | null;
+  staffId: number | null;
+  caseNumber: string | null;
+  content: string;
+  receivedAt: string;
+  receivedDay: string;
+  dueDay: string;
+  registeredAt: string;
+  registeredBy: number | null;
+};
+
+export function insertComplaint(db: Db, c: NewComplaint): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO complaints (channel, external_ref, complainant_name, complainant_phone, utility, staff_id, case_number, content,
+           received_at, received_day, due_day, registered_at, registered_by, updated_at)
+         VALUES (@channel, @externalRef, @complainantName, @complainantPhone, @utility, @staffId, @caseNumber, @content,
+           @receivedAt, @receivedDay, @dueDay, @registeredAt, @registeredBy, @registeredAt)`,
+      )
+      .run(c).lastInsertRowid,
+  );
+}
+
+export function getComplaint(db: Db, id: number): ComplaintRow | undefined {
+  const raw = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Raw | undefined;
+  return raw && toRow(raw);
+}
+
+export type ComplaintFilter = { fromDay?: string | undefined; toDay?: string | undefined; state?: ComplaintState | 'open' | undefined; limit: number };
+
+/** Newest first; days are received days, inclusive. */
+export function listComplaints(db: Db, filter: ComplaintFilter): ComplaintRow[] {
+  return (
+    db
+      .prepare(
+        `${SELECT} WHERE (@fromDay IS NULL OR c.received_day >= @fromDay) AND (@toDay IS NULL OR c.received_day <= @toDay)
+           AND (@state IS NULL OR c.state = @state OR (@state = 'open' AND c.state <> 'closed'))
+         ORDER BY c.received_at DESC, c.id DESC LIMIT @limit`,
+      )
+      .all({ fromDay: filter.fromDay ?? null, toDay: filter.toDay ?? null, state: filter.state ?? null, limit: filter.limit }) as Raw[]
+  ).map(toRow);
+}
+
+/** The fields each step of the ledger writes; only those given change. */
+export type ComplaintChanges = Partial<{
+  state: ComplaintState;
+  investigation: string;
+  investigatedAt: string;
+  investigatedBy: number | null;
+  measures: string | null;
+  replyDay: string;
+  replyMethod: ReplyMethod;
+  replyContent: string;
+  repliedAt: string;
+  repliedBy: number | null;
+  accountability: string | null;
+  closedAt: string;
+  closedDay: string;
+  closedBy: number | null;
+  publication: string;
+  publishedAt: string;
+  publishedBy: number | null;
+}>;
+
+/** Writes every step column at once, the given changes over what the row holds: one fixed statement, values bound. */
+export function updateComplaint(db: Db, id: number, changes: ComplaintChanges, now: string): void {
+  const current = db
+    .prepare(
+      `SELECT state, investigation, investigated_at AS investigatedAt, investigated_by AS investigatedBy, measures, reply_day AS replyDay,
+         reply_method AS replyMethod, reply_content AS replyContent, replied_at AS repliedAt, replied_by AS repliedBy, accountability,
+         closed_at AS closedAt, closed_day AS closedDay, closed_by AS closedBy, publication, published_at AS publishedAt, published_by AS publishedBy
+       FROM complaints WHERE id = ?`,
+    )
+    .get(id) as Record<keyof ComplaintChanges, unknown> | undefined;
+  if (!current) return;
+  const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  db.prepare(
+    `UPDATE complaints SET state = @state, investigation = @investigation, investigated_at = @investigatedAt, investigated_by = @investigatedBy,
+       measures = @measures, reply_day = @replyDay, reply_method = @replyMethod, reply_content = @replyContent, replied_at = @repliedAt,
+       replied_by = @repliedBy, accountability = @accountability, closed_at = @closedAt, closed_day = @closedDay, closed_by = @closedBy,
+       publication = @publication, published_at = @publishedAt, published_by = @publishedBy, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...current, ...given, now, id });
+}
+
+export type ComplaintCounts = { opened: number; closed: number; sameDayCleared: number; closedOverdue: number; openOverdue: number };
+
+/**
+ * The period's figures, days inclusive: opened = received in the period; closed = closed in
+ * it; same-day cleared (日清日结) = received in the period and closed on the day received;
+ * closed overdue = closed in the period after the due day; open overdue = still open at the
+ * end of the period and past due by then.
+ */
+export function countComplaints(db: Db, fromDay: string, toDay: string): ComplaintCounts {
+  return db
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM complaints WHERE received_day BETWEEN @from AND @to) AS opened,
+         (SELECT count(*) FROM complaints WHERE closed_day BETWEEN @from AND @to) AS closed,
+         (SELECT count(*) FROM complaints WHERE received_day BETWEEN @from AND @to AND closed_day = received_day) AS sameDayCleared,
+         (SELECT count(*) FROM complaints WHERE closed_day BETWEEN @from AND @to AND closed_day > due_day) AS closedOverdue,
+         (SELECT count(*) FROM complaints WHERE received_day <= @to AND (closed_day IS NULL OR closed_day > @to) AND due_day < @to) AS openOverdue`,
+    )
+    .get({ from: fromDay, to: toDay }) as ComplaintCounts;
+}
+
+export type AttachmentMeta = { id: number; complaintId: number; fileName: string; mime: string; sizeBytes: number; addedAt: string; addedBy: number | null };
+
+export function insertAttachment(db: Db, a: Omit<AttachmentMeta, 'id' | 'sizeBytes'> & { data: Uint8Array }): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO complaint_attachments (complaint_id, file_name, mime, size_bytes, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(a.complaintId, a.fileName, a.mime, a.data.byteLength, Buffer.from(a.data), a.addedAt, a.addedBy).lastInsertRowid,
+  );
+}
+
+const META = `SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy FROM complaint_attachments`;
+
+export function listAttachments(db: Db, complaintId: number): AttachmentMeta[] {
+  return db.prepare(`${META} WHERE complaint_id = ? ORDER BY id`).all(complaintId) as AttachmentMeta[];
+}
+
+export function getAttachment(db: Db, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
+  return db.prepare(`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ?`).get(id) as
+    | (AttachmentMeta & { data: Buffer })
+    | undefined;
+}

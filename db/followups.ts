@@ -1,0 +1,241 @@
+import type { Db } from './connection.ts';
+
+/** The follow-up ledger (回访), migration 0006: sampling rules, monthly tasks, results and problems. */
+export type CustomerKind = 'person' | 'enterprise';
+export type FollowUpRuleRow = {
+  id: number;
+  utility: string | null;
+  customerKind: CustomerKind | null;
+  businessKind: string | null;
+  percent: number;
+  active: boolean;
+  source: string;
+  updatedAt: string;
+};
+
+const RULE = `SELECT id, utility, customer_kind AS customerKind, business_kind AS businessKind, percent, active, source, updated_at AS updatedAt FROM follow_up_rules`;
+
+const toRule = (r: Omit<FollowUpRuleRow, 'active'> & { active: number }): FollowUpRuleRow => ({ ...r, active: r.active === 1 });
+
+export function listRules(db: Db): FollowUpRuleRow[] {
+  return (db.prepare(`${RULE} ORDER BY id`).all() as (Omit<FollowUpRuleRow, 'active'> & { active: number })[]).map(toRule);
+}
+
+export function getRule(db: Db, id: number): FollowUpRuleRow | undefined {
+  const raw = db.prepare(`${RULE} WHERE id = ?`).get(id) as (Omit<FollowUpRuleRow, 'active'> & { active: number }) | undefined;
+  return raw && toRule(raw);
+}
+
+export type RuleFields = { utility: string | null; customerKind: CustomerKind | null; businessKind: string | null; percent: number; active: boolean };
+
+export function insertRule(db: Db, r: RuleFields, now: string): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO follow_up_rules (utility, customer_kind, business_kind, percent, active, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'manager', ?, ?)`)
+      .run(r.utility, r.customerKind, r.businessKind, r.percent, r.active ? 1 : 0, now, now).lastInsertRowid,
+  );
+}
+
+export function updateRule(db: Db, id: number, r: RuleFields, now: string): void {
+  db.prepare(`UPDATE follow_up_rules SET utility = ?, customer_kind = ?, business_kind = ?, percent = ?, active = ?, updated_at = ? WHERE id = ?`).run(
+    r.utility,
+    r.customerKind,
+    r.businessKind,
+    r.percent,
+    r.active ? 1 : 0,
+    now,
+    id,
+  );
+}
+
+/** One work order of the month's applications: the unit a follow-up samples. */
+export type PopulationRow = {
+  workOrderId: number;
+  applicationId: number;
+  utility: string;
+  customerId: number;
+  customerKind: CustomerKind;
+  catalogueVersion: number;
+  businessCodes: string[];
+};
+
+/** Work orders of applications accepted on hall days `fromDay`..`toDay`, with the businesses of their utility. */
+export function workOrdersAccepted(db: Db, fromDay: string, toDay: string): PopulationRow[] {
+  const rows = db
+    .prepare(
+      `SELECT w.id AS workOrderId, a.id AS applicationId, w.utility, a.customer_id AS customerId, c.kind AS customerKind,
+         a.catalogue_version AS catalogueVersion,
+         (SELECT json_group_array(m.business_code) FROM application_matters m WHERE m.application_id = a.id AND m.utility = w.utility) AS codes
+       FROM applications a
+       JOIN work_orders w ON w.application_id = a.id
+       JOIN customers c ON c.id = a.customer_id
+       WHERE a.day BETWEEN ? AND ?
+       ORDER BY w.id`,
+    )
+    .all(fromDay, toDay) as (Omit<PopulationRow, 'businessCodes'> & { codes: string })[];
+  return rows.map(({ codes, ...row }) => ({ ...row, businessCodes: JSON.parse(codes) as string[] }));
+}
+
+/** Adds the task unless the work order already has one this month; either way returns its id. */
+export function ensureTask(db: Db, t: Omit<PopulationRow, 'catalogueVersion' | 'businessCodes'> & { period: string; generatedAt: string }): { id: number; created: boolean } {
+  const info = db
+    .prepare(
+      `INSERT INTO follow_up_tasks (period, work_order_id, application_id, utility, customer_id, customer_kind, generated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (period, work_order_id) DO NOTHING`,
+    )
+    .run(t.period, t.workOrderId, t.applicationId, t.utility, t.customerId, t.customerKind, t.generatedAt);
+  if (info.changes === 1) return { id: Number(info.lastInsertRowid), created: true };
+  const row = db.prepare('SELECT id FROM follow_up_tasks WHERE period = ? AND work_order_id = ?').get(t.period, t.workOrderId) as { id: number };
+  return { id: row.id, created: false };
+}
+
+export function linkTaskRule(db: Db, taskId: number, ruleId: number): void {
+  db.prepare('INSERT INTO follow_up_task_rules (task_id, rule_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(taskId, ruleId);
+}
+
+export type TaskState = 'open' | 'done' | 'unreachable';
+export type FollowUpTaskRow = {
+  id: number;
+  period: string;
+  workOrderId: number;
+  applicationId: number;
+  utility: string;
+  customerId: number;
+  customerKind: CustomerKind;
+  customerName: string;
+  customerPhone: string;
+  caseNumbers: string[];
+  businessCodes: string[];
+  applicationDay: string;
+  ruleIds: number[];
+  generatedAt: string;
+  state: TaskState;
+  method: 'phone' | 'visit' | null;
+  satisfaction: number | null;
+  notes: string | null;
+  doneAt: string | null;
+  doneDay: string | null;
+  doneBy: number | null;
+};
+
+const TASK = `SELECT t.id, t.period, t.work_order_id AS workOrderId, t.application_id AS applicationId, t.utility, t.customer_id AS customerId,
+    t.customer_kind AS customerKind, c.name AS customerName, c.phone AS customerPhone, a.day AS applicationDay,
+    (SELECT json_group_array(m.case_number) FROM application_matters m WHERE m.application_id = t.application_id AND m.utility = t.utility) AS caseNumbers,
+    (SELECT json_group_array(m.business_code) FROM application_matters m WHERE m.application_id = t.application_id AND m.utility = t.utility) AS businessCodes,
+    (SELECT json_group_array(r.rule_id) FROM follow_up_task_rules r WHERE r.task_id = t.id) AS ruleIds,
+    t.generated_at AS generatedAt, t.state, t.method, t.satisfaction, t.notes, t.done_at AS doneAt, t.done_day AS doneDay, t.done_by AS doneBy
+  FROM follow_up_tasks t JOIN customers c ON c.id = t.customer_id JOIN applications a ON a.id = t.application_id`;
+
+type RawTask = Omit<FollowUpTaskRow, 'caseNumbers' | 'businessCodes' | 'ruleIds'> & { caseNumbers: string; businessCodes: string; ruleIds: string };
+
+const toTask = (r: RawTask): FollowUpTaskRow => ({
+  ...r,
+  caseNumbers: JSON.parse(r.caseNumbers) as string[],
+  businessCodes: JSON.parse(r.businessCodes) as string[],
+  ruleIds: (JSON.parse(r.ruleIds) as number[]).sort((a, b) => a - b),
+});
+
+export function listTasks(db: Db, period: string): FollowUpTaskRow[] {
+  return (db.prepare(`${TASK} WHERE t.period = ? ORDER BY t.id`).all(period) as RawTask[]).map(toTask);
+}
+
+export function getTask(db: Db, id: number): FollowUpTaskRow | undefined {
+  const raw = db.prepare(`${TASK} WHERE t.id = ?`).get(id) as RawTask | undefined;
+  return raw && toTask(raw);
+}
+
+export function recordTaskResult(
+  db: Db,
+  id: number,
+  r: { state: Exclude<TaskState, 'open'>; method: 'phone' | 'visit'; satisfaction: number | null; notes: string | null; doneAt: string; doneDay: string; doneBy: number | null },
+): void {
+  db.prepare(`UPDATE follow_up_tasks SET state = ?, method = ?, satisfaction = ?, notes = ?, done_at = ?, done_day = ?, done_by = ? WHERE id = ?`).run(
+    r.state,
+    r.method,
+    r.satisfaction,
+    r.notes,
+    r.doneAt,
+    r.doneDay,
+    r.doneBy,
+    id,
+  );
+}
+
+export type ProblemRow = {
+  id: number;
+  taskId: number;
+  description: string;
+  foundDay: string;
+  dueDay: string;
+  closedAt: string | null;
+  closedDay: string | null;
+  closedBy: number | null;
+  resolution: string | null;
+};
+
+const PROBLEM = `SELECT id, task_id AS taskId, description, found_day AS foundDay, due_day AS dueDay, closed_at AS closedAt, closed_day AS closedDay, closed_by AS closedBy, resolution FROM follow_up_problems`;
+
+export function insertProblem(db: Db, p: { taskId: number; description: string; foundDay: string; dueDay: string }): number {
+  return Number(
+    db.prepare(`INSERT INTO follow_up_problems (task_id, description, found_day, due_day) VALUES (?, ?, ?, ?)`).run(p.taskId, p.description, p.foundDay, p.dueDay).lastInsertRowid,
+  );
+}
+
+export function getProblem(db: Db, id: number): ProblemRow | undefined {
+  return db.prepare(`${PROBLEM} WHERE id = ?`).get(id) as ProblemRow | undefined;
+}
+
+export function closeProblem(db: Db, id: number, c: { resolution: string; closedAt: string; closedDay: string; closedBy: number | null }): void {
+  db.prepare(`UPDATE follow_up_problems SET resolution = ?, closed_at = ?, closed_day = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL`).run(
+    c.resolution,
+    c.closedAt,
+    c.closedDay,
+    c.closedBy,
+    id,
+  );
+}
+
+export function listProblemsOfTask(db: Db, taskId: number): ProblemRow[] {
+  return db.prepare(`${PROBLEM} WHERE task_id = ? ORDER BY id`).all(taskId) as ProblemRow[];
+}
+
+/** Problems of the period's tasks, and any still open from earlier periods. */
+export function listProblems(db: Db, period: string): (ProblemRow & { utility: string; period: string })[] {
+  return db
+    .prepare(
+      `SELECT p.id, p.task_id AS taskId, p.description, p.found_day AS foundDay, p.due_day AS dueDay, p.closed_at AS closedAt, p.closed_day AS closedDay,
+         p.closed_by AS closedBy, p.resolution, t.utility, t.period
+       FROM follow_up_problems p JOIN follow_up_tasks t ON t.id = p.task_id
+       WHERE t.period = ? OR (p.closed_at IS NULL AND t.period < ?)
+       ORDER BY p.due_day, p.id`,
+    )
+    .all(period, period) as (ProblemRow & { utility: string; period: string })[];
+}
+
+export type FollowUpCounts = {
+  tasksDone: number;
+  tasksUnreachable: number;
+  tasksOpen: number;
+  problemsFound: number;
+  problemsDue: number;
+  problemsClosed: number;
+  problemsClosedLate: number;
+  problemsOpenOverdue: number;
+};
+
+/** Hall days `from`..`to`, inclusive; open tasks are those generated by the end of the period and not done by then. */
+export function countFollowUps(db: Db, from: string, to: string, toEndIso: string): FollowUpCounts {
+  return db
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM follow_up_tasks WHERE state = 'done' AND done_day BETWEEN @from AND @to) AS tasksDone,
+         (SELECT count(*) FROM follow_up_tasks WHERE state = 'unreachable' AND done_day BETWEEN @from AND @to) AS tasksUnreachable,
+         (SELECT count(*) FROM follow_up_tasks WHERE generated_at < @toEnd AND (done_day IS NULL OR done_day > @to)) AS tasksOpen,
+         (SELECT count(*) FROM follow_up_problems WHERE found_day BETWEEN @from AND @to) AS problemsFound,
+         (SELECT count(*) FROM follow_up_problems WHERE due_day BETWEEN @from AND @to) AS problemsDue,
+         (SELECT count(*) FROM follow_up_problems WHERE closed_day BETWEEN @from AND @to) AS problemsClosed,
+         (SELECT count(*) FROM follow_up_problems WHERE closed_day BETWEEN @from AND @to AND closed_day > due_day) AS problemsClosedLate,
+         (SELECT count(*) FROM follow_up_problems WHERE found_day <= @to AND (closed_day IS NULL OR closed_day > @to) AND due_day < @to) AS problemsOpenOverdue`,
+    )
+    .get({ from, to, toEnd: toEndIso }) as FollowUpCounts;
+}

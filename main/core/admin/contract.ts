@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineMethods } from '../api/method.ts';
+import { managers } from '../api/roles.ts';
+import { daySchema } from '../intake/working-calendar.ts';
+
+const backupFileSchema = z.object({ name: z.string(), sizeBytes: z.number().int(), modifiedAt: z.string() });
+const pendingSchema = z.object({ backup: z.string(), stagedAt: z.string(), stagedBy: z.number().int().nullable(), schemaVersion: z.number().int() });
+const backupName = z.string().regex(/^onewindow-[0-9T-]+\.db$/, { message: 'field.backupName' });
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorStaffId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  actorWorkNo: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+/** Administration: the audit viewer and the backups. */
+export const adminContract = defineMethods({
+  'audit/list': {
+    summary: 'The audit log, newest first, by who, action (or "domain." prefix), target (or "kind:" prefix) and hall days.',
+    roles: managers,
+    input: z.object({
+      actorStaffId: z.number().int().positive().optional(),
+      action: z.string().trim().min(1).max(80).optional(),
+      target: z.string().trim().min(1).max(120).optional(),
+      fromDay: daySchema.optional(),
+      toDay: daySchema.optional(),
+      limit: z.number().int().min(1).max(100_000).default(5000),
+    }),
+    output: z.object({ entries: z.array(auditEntrySchema), actions: z.array(z.string()) }),
+  },
+  'backups/list': {
+    summary: 'The backup folder: its copies, newest last, and a restore waiting for the next start.',
+    roles: managers,
+    input: z.object({}),
+    output: z.object({ available: z.boolean(), dir: z.string().nullable(), keep: z.number().int().nullable(), backups: z.array(backupFileSchema), pending: pendingSchema.nullable() }),
+  },
+  'backups/run': {
+    summary: 'Makes a backup now (online, the hall keeps working).',
+    roles: managers,
+    input: z.object({}),
+    output: backupFileSchema,
+  },
+  'backups/restore': {
+    summary: 'Checks a backup and stages it to replace the database at the next start; `confirm` repeats its name.',
+    roles: managers,
+    input: z.object({ name: backupName, confirm: z.string() }).refine((r) => r.confirm === r.name, { message: 'field.confirmBackupName', path: ['confirm'] }),
+    output: pendingSchema,
+  },
+  'backups/cancelRestore': {
+    summary: 'Drops a staged restore; the database stays as it is.',
+    roles: managers,
+    input: z.object({}),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+});

@@ -1,0 +1,112 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../main/core/api/method.ts';
+import type { Contract } from '../../main/core/contract.ts';
+import { DataTable } from '../shared/DataTable.tsx';
+import { ErrorBanner } from '../shared/errors.tsx';
+import { useQuery } from '../shared/use-api.ts';
+import type { CsvColumn } from './csv.ts';
+import { formatTime, localDay } from './days.ts';
+import { ExportButton } from './ExportButton.tsx';
+import './ledgers.css';
+
+type Entry = OutputOf<Contract['audit/list']>['entries'][number];
+
+const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
+
+/** The audit log (/manage/audit): who did what, when, to what, with the record before and after. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const staff = useQuery('staff/list', {});
+  const [actor, setActor] = useState(0);
+  const [action, setAction] = useState('');
+  const [target, setTarget] = useState('');
+  const [fromDay, setFromDay] = useState(localDay(new Date(Date.now() - 7 * 86_400_000)));
+  const [toDay, setToDay] = useState(localDay());
+  const filter = {
+    ...(actor ? { actorStaffId: actor } : {}),
+    ...(action ? { action } : {}),
+    ...(target.trim() ? { target: target.trim() } : {}),
+    ...(fromDay ? { fromDay } : {}),
+    ...(toDay ? { toDay } : {}),
+    limit: 100_000,
+  };
+  const log = useQuery('audit/list', filter);
+  const domains = [...new Set((log.data?.actions ?? []).map((a) => `${a.split('.')[0] ?? a}.`))];
+
+  const columns = useMemo<ColumnDef<Entry, unknown>[]>(
+    () => [
+      { id: 'at', accessorFn: (e) => e.at, header: t('ledgers:audit.at'), cell: ({ row }) => formatTime(row.original.at) },
+      { id: 'who', accessorFn: (e) => (e.actorName ? `${e.actorName} (${e.actorWorkNo ?? ''})` : ''), header: t('ledgers:audit.who') },
+      { accessorKey: 'action', header: t('ledgers:audit.action') },
+      { id: 'target', accessorFn: (e) => e.target ?? '', header: t('ledgers:audit.target') },
+      { id: 'before', accessorFn: (e) => json(e.before), header: t('ledgers:audit.before'), enableSorting: false, cell: ({ getValue }) => <pre className="audit-json">{String(getValue())}</pre> },
+      { id: 'after', accessorFn: (e) => json(e.after), header: t('ledgers:audit.after'), enableSorting: false, cell: ({ getValue }) => <pre className="audit-json">{String(getValue())}</pre> },
+    ],
+    [t],
+  );
+  const csv = useMemo<CsvColumn<Entry>[]>(
+    () => [
+      { header: t('ledgers:audit.at'), value: (e) => e.at },
+      { header: t('ledgers:audit.who'), value: (e) => (e.actorName ? `${e.actorName} (${e.actorWorkNo ?? ''})` : '') },
+      { header: t('ledgers:audit.action'), value: (e) => e.action },
+      { header: t('ledgers:audit.target'), value: (e) => e.target },
+      { header: t('ledgers:audit.before'), value: (e) => json(e.before) },
+      { header: t('ledgers:audit.after'), value: (e) => json(e.after) },
+    ],
+    [t],
+  );
+
+  return (
+    <div className="ledgers-page">
+      <h1>{t('ledgers:audit.title')}</h1>
+      <div className="ledger-toolbar">
+        <label>
+          {t('ledgers:audit.who')}
+          <select value={actor} onChange={(e) => setActor(Number(e.target.value))}>
+            <option value={0}>{t('ledgers:audit.anyone')}</option>
+            {(staff.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.workNo})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ledgers:audit.action')}
+          <select value={action} onChange={(e) => setAction(e.target.value)}>
+            <option value="">{t('ledgers:audit.anyAction')}</option>
+            {domains.map((d) => (
+              <option key={d} value={d}>
+                {t('ledgers:audit.domain', { domain: d })}
+              </option>
+            ))}
+            {(log.data?.actions ?? []).map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ledgers:audit.target')}
+          <input value={target} placeholder={t('ledgers:audit.targetHint')} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+        <label>
+          {t('ledgers:from')}
+          <input type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
+        </label>
+        <label>
+          {t('ledgers:to')}
+          <input type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} />
+        </label>
+        <ExportButton rows={log.data?.entries ?? []} columns={csv} fileName={`${t('ledgers:audit.fileName')}-${fromDay}-${toDay}`} />
+      </div>
+      <ErrorBanner error={log.error} />
+      <section className="card">
+        <DataTable data={log.data?.entries ?? []} columns={columns} label={t('ledgers:audit.title')} rowHeight={96} />
+      </section>
+    </div>
+  );
+}

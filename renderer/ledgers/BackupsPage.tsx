@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { useMutation, useQuery } from '../shared/use-api.ts';
+import { formatTime } from './days.ts';
+import './ledgers.css';
+
+/** Backups (/manage/backups): the copies kept, a copy now, and a restore that takes effect at the next start. */
+export function BackupsPage() {
+  const { t } = useTranslation();
+  const list = useQuery('backups/list', {});
+  const run = useMutation('backups/run');
+  const cancel = useMutation('backups/cancelRestore');
+  const [restoring, setRestoring] = useState<string>();
+  const data = list.data;
+
+  return (
+    <div className="ledgers-page">
+      <h1>{t('ledgers:backup.title')}</h1>
+      <ErrorBanner error={list.error ?? run.error ?? cancel.error} />
+      {data && !data.available && <p className="hint">{t('ledgers:backup.unavailable')}</p>}
+      {data?.available && (
+        <>
+          <p className="hint">{t('ledgers:backup.where', { dir: data.dir ?? '', keep: data.keep ?? 0 })}</p>
+          {data.pending && (
+            <div className="notice" role="status">
+              {t('ledgers:backup.pending', { name: data.pending.backup, at: formatTime(data.pending.stagedAt) })}{' '}
+              <button type="button" className="secondary" disabled={cancel.pending} onClick={() => void cancel.run({}).then(list.reload)}>
+                {t('ledgers:backup.cancelRestore')}
+              </button>
+            </div>
+          )}
+          <div className="ledger-actions">
+            <button type="button" className="primary" disabled={run.pending} onClick={() => void run.run({}).then(list.reload)}>
+              {t(run.pending ? 'ledgers:backup.running' : 'ledgers:backup.runNow')}
+            </button>
+          </div>
+          <section className="card">
+            <table className="plain" aria-label={t('ledgers:backup.title')}>
+              <thead>
+                <tr>
+                  <th>{t('ledgers:backup.name')}</th>
+                  <th>{t('ledgers:backup.size')}</th>
+                  <th>{t('ledgers:backup.time')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {[...data.backups].reverse().map((b) => (
+                  <tr key={b.name}>
+                    <td>{b.name}</td>
+                    <td>{t('ledgers:attachments.size', { kb: Math.ceil(b.sizeBytes / 1024) })}</td>
+                    <td>{formatTime(b.modifiedAt)}</td>
+                    <td>
+                      <button type="button" className="secondary" onClick={() => setRestoring(b.name)}>
+                        {t('ledgers:backup.restore')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {restoring && <RestoreConfirm key={restoring} name={restoring} onDone={() => (setRestoring(undefined), list.reload())} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Restoring replaces every record since the backup: the manager types the file's name to confirm. */
+function RestoreConfirm({ name, onDone }: { name: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const restore = useMutation('backups/restore');
+  const fieldError = useFieldError(restore.error);
+  const [confirm, setConfirm] = useState('');
+  return (
+    <section className="card" role="alertdialog" aria-labelledby="restore-title">
+      <h2 id="restore-title">{t('ledgers:backup.confirmTitle', { name })}</h2>
+      <p>{t('ledgers:backup.confirmText')}</p>
+      <label className="ledger-form">
+        {t('ledgers:backup.confirmLabel', { name })}
+        <input value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        {fieldError('confirm') && <span className="field-error">{fieldError('confirm')}</span>}
+      </label>
+      {!restore.error?.details?.fields && <ErrorBanner error={restore.error} />}
+      <div className="ledger-actions">
+        <button type="button" className="primary" disabled={confirm !== name || restore.pending} onClick={() => void restore.run({ name, confirm }).then((r) => r && onDone())}>
+          {t('ledgers:backup.stage')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('ledgers:cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { useMutation, useQuery } from '../shared/use-api.ts';
+import { localDateTime } from './days.ts';
+import { useUtilities } from './use-utilities.ts';
+
+export const channels = ['window', 'hotline12345', 'hotline12319', 'utilityHotline', 'web', 'letter'] as const;
+type Channel = (typeof channels)[number];
+
+/** Registering a complaint: where it came from, who, about what, when it was received. */
+export function ComplaintRegisterForm({ onClose, onRegistered }: { onClose: () => void; onRegistered: (id: number) => void }) {
+  const { t } = useTranslation();
+  const utilities = useUtilities();
+  const staff = useQuery('staff/list', {});
+  const register = useMutation('complaints/register');
+  const fieldError = useFieldError(register.error);
+  const [form, setForm] = useState({ channel: 'window' as Channel, externalRef: '', complainantName: '', complainantPhone: '', utility: '', staffId: 0, caseNumber: '', content: '', receivedAt: localDateTime() });
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm({ ...form, [key]: value });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const received = new Date(form.receivedAt);
+    const created = await register.run({
+      channel: form.channel,
+      ...(form.externalRef.trim() ? { externalRef: form.externalRef } : {}),
+      complainantName: form.complainantName,
+      ...(form.complainantPhone.trim() ? { complainantPhone: form.complainantPhone } : {}),
+      ...(form.utility ? { utility: form.utility } : {}),
+      ...(form.staffId ? { staffId: form.staffId } : {}),
+      ...(form.caseNumber.trim() ? { caseNumber: form.caseNumber } : {}),
+      content: form.content,
+      receivedAt: Number.isNaN(received.getTime()) ? form.receivedAt : received.toISOString(),
+    });
+    if (created) onRegistered(created.id);
+  };
+
+  const error = (path: string) => {
+    const message = fieldError(path);
+    return message ? <span className="field-error">{message}</span> : null;
+  };
+
+  return (
+    <section className="card" aria-labelledby="complaint-register-title">
+      <h2 id="complaint-register-title">{t('ledgers:complaint.register')}</h2>
+      <form className="ledger-form" onSubmit={submit}>
+        <div className="row">
+          <label>
+            {t('ledgers:complaint.channel')}
+            <select value={form.channel} onChange={(e) => set('channel', channels.find((c) => c === e.target.value) ?? 'window')}>
+              {channels.map((c) => (
+                <option key={c} value={c}>
+                  {t(`ledgers:channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('ledgers:complaint.externalRef')}
+            <input value={form.externalRef} onChange={(e) => set('externalRef', e.target.value)} />
+          </label>
+          <label>
+            {t('ledgers:complaint.receivedAt')}
+            <input type="datetime-local" value={form.receivedAt} onChange={(e) => set('receivedAt', e.target.value)} />
+            {error('receivedAt')}
+          </label>
+        </div>
+        <div className="row">
+          <label>
+            {t('ledgers:complaint.complainantName')}
+            <input value={form.complainantName} onChange={(e) => set('complainantName', e.target.value)} aria-invalid={fieldError('complainantName') ? true : undefined} />
+            {error('complainantName')}
+          </label>
+          <label>
+            {t('ledgers:complaint.phone')}
+            <input type="tel" value={form.complainantPhone} onChange={(e) => set('complainantPhone', e.target.value)} />
+            {error('complainantPhone')}
+          </label>
+        </div>
+        <div className="row">
+          <label>
+            {t('ledgers:complaint.utility')}
+            <select value={form.utility} onChange={(e) => set('utility', e.target.value)}>
+              <option value="">{t('ledgers:complaint.hallItself')}</option>
+              {utilities.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('ledgers:complaint.staff')}
+            <select value={form.staffId} onChange={(e) => set('staffId', Number(e.target.value))}>
+              <option value={0}>—</option>
+              {(staff.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.workNo})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('ledgers:complaint.caseNumber')}
+            <input value={form.caseNumber} onChange={(e) => set('caseNumber', e.target.value)} />
+          </label>
+        </div>
+        <label>
+          {t('ledgers:complaint.content')}
+          <textarea value={form.content} onChange={(e) => set('content', e.target.value)} />
+          {error('content')}
+        </label>
+        {!register.error?.details?.fields && <ErrorBanner error={register.error} />}
+        <div className="ledger-actions">
+          <button type="submit" className="primary" disabled={register.pending}>
+            {t('ledgers:complaint.registerSubmit')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('ledgers:cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
