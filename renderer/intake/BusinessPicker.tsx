@@ -1,0 +1,99 @@
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../main/core/api/method.ts';
+import type { Contract } from '../../main/core/contract.ts';
+import { useNames } from './names.ts';
+
+export type Catalogue = OutputOf<Contract['catalogue/current']>['catalogue'];
+
+/** The businesses a selection covers: the bundle's, then those picked one by one. */
+export function chosenCodes(catalogue: Catalogue, bundle: string | null, businesses: readonly string[]): string[] {
+  const fromBundle = bundle ? (catalogue.bundles.find((b) => b.code === bundle)?.businessCodes ?? []) : [];
+  return [...new Set([...fromBundle, ...businesses])];
+}
+
+/** The utilities a selection touches, in the catalogue's order. */
+export function chosenUtilities(catalogue: Catalogue, codes: readonly string[]): string[] {
+  const touched = new Set(catalogue.businesses.filter((b) => codes.includes(b.code)).map((b) => b.utility));
+  return catalogue.utilities.map((u) => u.code).filter((u) => touched.has(u));
+}
+
+/**
+ * The clerk picks a joint bundle (一件事, e.g. property transfer for four utilities) and/or
+ * single businesses across utilities; businesses a bundle brings are shown ticked and fixed.
+ */
+export function BusinessPicker({
+  catalogue,
+  bundle,
+  businesses,
+  accounts,
+  onChange,
+  onAccount,
+}: {
+  catalogue: Catalogue;
+  bundle: string | null;
+  businesses: readonly string[];
+  accounts: Readonly<Record<string, string>>;
+  onChange: (bundle: string | null, businesses: string[]) => void;
+  onAccount: (utility: string, accountNo: string) => void;
+}) {
+  const { t } = useTranslation();
+  const name = useNames();
+  const inBundle = new Set(bundle ? (catalogue.bundles.find((b) => b.code === bundle)?.businessCodes ?? []) : []);
+  const codes = chosenCodes(catalogue, bundle, businesses);
+  const utilities = chosenUtilities(catalogue, codes);
+
+  const toggleBundle = (code: string) => {
+    const next = bundle === code ? null : code;
+    const covered = new Set(next ? (catalogue.bundles.find((b) => b.code === next)?.businessCodes ?? []) : []);
+    onChange(next, businesses.filter((b) => !covered.has(b)));
+  };
+  const toggle = (code: string) => onChange(bundle, businesses.includes(code) ? businesses.filter((b) => b !== code) : [...businesses, code]);
+
+  return (
+    <section className="card intake-section" aria-labelledby="business-title">
+      <h2 id="business-title">{t('intake:business.title')}</h2>
+      <div className="bundle-row" role="group" aria-label={t('intake:business.bundles')}>
+        {catalogue.bundles.map((b) => (
+          <button key={b.code} type="button" className={`toggle bundle-toggle ${bundle === b.code ? 'on' : ''}`} aria-pressed={bundle === b.code} onClick={() => toggleBundle(b.code)} data-testid={`bundle-${b.code}`}>
+            <span className="toggle-title">{name(b.names)}</span>
+            <span className="toggle-hint">{t('intake:business.bundleCount', { count: b.businessCodes.length })}</span>
+          </button>
+        ))}
+      </div>
+      <div className="business-grid">
+        {catalogue.utilities.map((u) => (
+          <fieldset key={u.code} className="business-utility">
+            <legend>
+              <span className="utility-short">{u.short}</span> {name(u.names)}
+            </legend>
+            {catalogue.businesses
+              .filter((b) => b.utility === u.code && b.active !== false)
+              .map((b) => (
+                <label key={b.code} className={`check business-check ${inBundle.has(b.code) ? 'in-bundle' : ''}`}>
+                  <input type="checkbox" checked={inBundle.has(b.code) || businesses.includes(b.code)} disabled={inBundle.has(b.code)} onChange={() => toggle(b.code)} data-testid={`business-${b.code}`} />
+                  {name(b.names)}
+                </label>
+              ))}
+          </fieldset>
+        ))}
+      </div>
+      {utilities.length > 0 && (
+        <div className="accounts">
+          <h3>{t('intake:business.accounts')}</h3>
+          <p className="hint">{t('intake:business.accountsHint')}</p>
+          <div className="form-row">
+            {utilities.map((code) => {
+              const utility = catalogue.utilities.find((u) => u.code === code);
+              return (
+                <label key={code} className="field">
+                  <span>{t('intake:business.accountOf', { utility: name(utility?.names) })}</span>
+                  <input value={accounts[code] ?? ''} onChange={(e) => onAccount(code, e.target.value)} autoComplete="off" data-testid={`account-${code}`} />
+                </label>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

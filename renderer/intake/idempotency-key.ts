@@ -1,0 +1,12 @@
+/**
+ * A version-4 UUID for intake/submit's idempotency key. crypto.randomUUID exists only in
+ * secure contexts, and a hall's PCs reach the server over plain http on the LAN, where
+ * getRandomValues still works.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
