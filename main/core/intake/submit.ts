@@ -13,6 +13,7 @@ import { deleteDraft } from '../../../db/intake-drafts.ts';
 import { applicationOfSignature, getSignatureRequest } from '../../../db/signature-requests.ts';
 import { getTicket } from '../../../db/tickets.ts';
 import { appendWorkOrderEvent, insertStage, insertWorkOrder } from '../../../db/work-orders.ts';
+import { queueWorkOrder } from '../sync/work-order-record.ts';
 import type { Caller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -124,8 +125,10 @@ export function submitApplication(deps: CoreDeps, caller: Caller, input: SubmitI
       snapshot: JSON.stringify(snapshot),
     });
 
+    const workOrderIds: number[] = [];
     for (const utility of plan.deadlines) {
       const workOrderId = insertWorkOrder(db, { applicationId, utility: utility.utility, dueDay: utility.dueDay, at });
+      workOrderIds.push(workOrderId);
       appendWorkOrderEvent(db, { workOrderId, from: null, to: 'accepted', at, staffId: staff.staffId, source: 'window', note: null });
       // The account named for this utility on the form, else the customer's own for it.
       const accountNo = input.accounts[utility.utility] ?? customer.accounts.find((a) => a.utility === utility.utility)?.accountNo ?? null;
@@ -169,6 +172,9 @@ export function submitApplication(deps: CoreDeps, caller: Caller, input: SubmitI
         });
       }
     }
+
+    // Queued for each utility in this same transaction: accepted here means on its way there.
+    for (const workOrderId of workOrderIds) queueWorkOrder(db, workOrderId, at);
 
     deleteDraft(db, staff.staffId, input.counterId);
     return { applicationId, created: true };

@@ -3,6 +3,7 @@ import { inTransaction } from '../../../db/connection.ts';
 import { appendWorkOrderEvent, completeStages, getWorkOrder, updateWorkOrderStatus, type WorkOrderEventSource, type WorkOrderStatus } from '../../../db/work-orders.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
+import { queueWorkOrder } from '../sync/work-order-record.ts';
 
 /**
  * A work order's life (用户点单 → 窗口派单 → 专营企业接单 → 办结): accepted at the window,
@@ -42,6 +43,8 @@ export function changeWorkOrderStatus(
     appendWorkOrderEvent(db, { workOrderId: workOrder.id, from, to: input.to, at, staffId: input.staffId, source: input.source, note: input.note ?? null });
     if (input.to === 'completed') completeStages(db, workOrder.id, at, null);
     else if (input.to !== 'returned') completeStages(db, workOrder.id, at, [windowStage]);
+    // The utility hears of the window's change tonight; a change it sent itself is not echoed back.
+    if (input.source !== 'sync') queueWorkOrder(db, workOrder.id, at);
     appendAudit(db, { at, actorStaffId: input.staffId, action: 'intake.setWorkOrderStatus', target: `workOrder:${workOrder.id}`, before: { status: from }, after: { status: input.to, source: input.source, note: input.note ?? null } });
     return { workOrderId: workOrder.id, applicationId: workOrder.applicationId, utility: workOrder.utility, from, to: input.to, at };
   });

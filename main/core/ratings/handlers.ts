@@ -1,4 +1,5 @@
 import { appendAudit } from '../../../db/audit.ts';
+import { queueRating } from '../sync/rating-record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { addReasons, figureRows, getRating, listReasons } from '../../../db/ratings.ts';
@@ -85,6 +86,7 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
         if (rating.ratedAt === null || clock.now().getTime() - Date.parse(rating.ratedAt) > reasonWindowMs) fail('conflict', 'errors.ratings.reasonsTooLate');
         if (listReasons(db, ratingId).length > 0) fail('conflict', 'errors.ratings.reasonsGiven');
         addReasons(db, ratingId, reasons, comment ?? null);
+        queueRating(db, ratingId, clock.now().toISOString());
       });
       events.emit('ratings/changed', { reason: 'reasons' }, ['manager', 'admin']);
       return {};

@@ -1,4 +1,5 @@
 import { inTransaction } from '../../../db/connection.ts';
+import { queueRating } from '../sync/rating-record.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { listDevices } from '../../../db/devices.ts';
 import {
@@ -147,6 +148,8 @@ export function recordAnswer(deps: CoreDeps, ratingId: number, answer: Answer, f
       const dueDay = addWorkingDays(today, readRatingSettings(db).rectificationWorkingDays, loadCalendar(db));
       rectificationId = insertRectification(db, { ratingId, openedAt: at, dueDay });
     }
+    // The utilities hear of it tonight, in this same transaction (main/core/sync/rating-record.ts).
+    queueRating(db, ratingId, at);
     return { rating, rectificationId };
   });
   deps.events.emit('ratings/closed', { ratingId, counterId: saved.rating.counterId, status: 'rated' }, ratingAudience);

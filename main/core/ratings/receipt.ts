@@ -1,4 +1,5 @@
 import { getApplication, applicationIdByToken, listMatters } from '../../../db/applications.ts';
+import { queueRating } from '../sync/rating-record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { addReasons, insertRating, type RatingStage, ratingIdForCase, ratingsForApplication } from '../../../db/ratings.ts';
@@ -63,6 +64,11 @@ export function rateFromReceipt(deps: CoreDeps, input: { token: string; stage: R
     });
   });
   const { counterId: _counterId, ...result } = recordAnswer(deps, ratingId, { level: input.level, rawKey: `qr:${input.level}`, channel: 'qr', device: null, deviceId: null }, ['pending', 'unrated']);
-  if (input.reasons.length > 0 || input.comment) inTransaction(db, () => addReasons(db, ratingId, input.reasons, input.comment ?? null));
+  if (input.reasons.length > 0 || input.comment) {
+    inTransaction(db, () => {
+      addReasons(db, ratingId, input.reasons, input.comment ?? null);
+      queueRating(db, ratingId, clock.now().toISOString());
+    });
+  }
   return { ...result, askReasons: false };
 }

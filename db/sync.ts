@@ -1,0 +1,351 @@
+import type { Db } from './connection.ts';
+import type { OutboxRecordType } from './outbox.ts';
+// Prepared once per connection: the sync runs these thousands of times a night, and a
+// statement prepared per call holds native memory until the garbage collector happens by,
+// which a million-record backlog turned into hundreds of megabytes.
+import { cached as sql } from './statements.ts';
+
+/**
+ * The sending side of the sync outbox (migration 0005): connectors, batches, runs and the
+ * utilities' updates. Queuing is db/outbox.ts.
+ */
+
+// ---------------------------------------------------------------- connectors
+
+export type ConnectorKind = 'http' | 'folder';
+
+export type ConnectorRow = {
+  utility: string;
+  kind: ConnectorKind;
+  enabled: boolean;
+  baseUrl: string | null;
+  outDir: string | null;
+  replyDir: string | null;
+  secretCipher: string | null;
+  windowStart: string;
+  windowEnd: string;
+  updatesCursor: string | null;
+  /** Who is running this utility's sync now ("pid@host"), and until when at most. */
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  updatedAt: string;
+};
+
+const CONNECTOR_COLUMNS = `utility, kind, enabled, base_url AS baseUrl, out_dir AS outDir, reply_dir AS replyDir, secret_cipher AS secretCipher,
+  window_start AS windowStart, window_end AS windowEnd, updates_cursor AS updatesCursor,
+  lease_owner AS leaseOwner, lease_until AS leaseUntil, updated_at AS updatedAt`;
+
+type RawConnector = Omit<ConnectorRow, 'enabled'> & { enabled: number };
+const toConnector = (r: RawConnector): ConnectorRow => ({ ...r, enabled: r.enabled === 1 });
+
+export function listConnectors(db: Db): ConnectorRow[] {
+  return (sql(db, `SELECT ${CONNECTOR_COLUMNS} FROM sync_connectors ORDER BY utility`).all() as RawConnector[]).map(toConnector);
+}
+
+export function getConnector(db: Db, utility: string): ConnectorRow | undefined {
+  const raw = sql(db, `SELECT ${CONNECTOR_COLUMNS} FROM sync_connectors WHERE utility = ?`).get(utility) as RawConnector | undefined;
+  return raw && toConnector(raw);
+}
+
+/** Creates or replaces a utility's connector; `secretCipher: undefined` keeps the stored secret. */
+export function saveConnector(
+  db: Db,
+  c: Omit<ConnectorRow, 'updatesCursor' | 'updatedAt' | 'secretCipher' | 'leaseOwner' | 'leaseUntil'> & { secretCipher: string | undefined; at: string; staffId: number | null },
+): void {
+  sql(db, 
+    `INSERT INTO sync_connectors (utility, kind, enabled, base_url, out_dir, reply_dir, secret_cipher, window_start, window_end, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(utility) DO UPDATE SET kind = excluded.kind, enabled = excluded.enabled, base_url = excluded.base_url,
+       out_dir = excluded.out_dir, reply_dir = excluded.reply_dir,
+       secret_cipher = coalesce(excluded.secret_cipher, sync_connectors.secret_cipher),
+       window_start = excluded.window_start, window_end = excluded.window_end, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(c.utility, c.kind, c.enabled ? 1 : 0, c.baseUrl, c.outDir, c.replyDir, c.secretCipher ?? null, c.windowStart, c.windowEnd, c.at, c.staffId);
+}
+
+export function setUpdatesCursor(db: Db, utility: string, cursor: string | null): void {
+  sql(db, 'UPDATE sync_connectors SET updates_cursor = ? WHERE utility = ?').run(cursor, utility);
+}
+
+/**
+ * Takes the utility's run lease when it is free, expired, already ours, or held by a process
+ * `isGone` says is dead. Returns the previous owner when it was taken over from one.
+ */
+export function takeLease(
+  db: Db,
+  utility: string,
+  owner: string,
+  now: string,
+  until: string,
+  isGone: (owner: string) => boolean,
+): { taken: boolean; previous: string | null } {
+  return db
+    .transaction(() => {
+      const row = sql(db, 'SELECT lease_owner AS owner, lease_until AS until FROM sync_connectors WHERE utility = ?').get(utility) as
+        | { owner: string | null; until: string | null }
+        | undefined;
+      if (!row) return { taken: false, previous: null };
+      const free = row.owner === null || row.owner === owner || row.until === null || row.until <= now || isGone(row.owner);
+      if (!free) return { taken: false, previous: row.owner };
+      sql(db, 'UPDATE sync_connectors SET lease_owner = ?, lease_until = ? WHERE utility = ?').run(owner, until, utility);
+      return { taken: true, previous: row.owner === owner ? null : row.owner };
+    })
+    .immediate();
+}
+
+export function renewLease(db: Db, utility: string, owner: string, until: string): void {
+  sql(db, 'UPDATE sync_connectors SET lease_until = ? WHERE utility = ? AND lease_owner = ?').run(until, utility, owner);
+}
+
+export function releaseLease(db: Db, utility: string, owner: string): void {
+  sql(db, 'UPDATE sync_connectors SET lease_owner = NULL, lease_until = NULL WHERE utility = ? AND lease_owner = ?').run(utility, owner);
+}
+
+// ---------------------------------------------------------------- outbox, read side
+
+export type OutboxState = 'pending' | 'sending' | 'accepted' | 'rejected' | 'superseded';
+
+export type OutboxRow = {
+  seq: number;
+  utility: string;
+  type: OutboxRecordType;
+  recordId: string;
+  version: number;
+  /** The JSON text as queued: put into the body as it is, never re-serialised. */
+  data: string;
+  queuedAt: string;
+  state: OutboxState;
+  batchId: string | null;
+  reason: string | null;
+  answeredAt: string | null;
+};
+
+const OUTBOX_COLUMNS = `seq, utility, type, record_id AS recordId, version, data, queued_at AS queuedAt, state, batch_id AS batchId, reason, answered_at AS answeredAt`;
+
+export function pendingCount(db: Db, utility: string): number {
+  return (sql(db, `SELECT count(*) AS n FROM sync_outbox WHERE utility = ? AND state = 'pending'`).get(utility) as { n: number }).n;
+}
+
+export function rejectedCount(db: Db, utility: string): number {
+  return (sql(db, `SELECT count(*) AS n FROM sync_outbox WHERE utility = ? AND state = 'rejected'`).get(utility) as { n: number }).n;
+}
+
+/** Utilities that have anything in the outbox, whether or not they have a connector yet. */
+export function outboxUtilities(db: Db): string[] {
+  // A skip-scan over the pending index would be nicer; DISTINCT over the primary table is fine at hall sizes.
+  return (sql(db, 'SELECT DISTINCT utility FROM sync_outbox ORDER BY utility').all() as { utility: string }[]).map((r) => r.utility);
+}
+
+export function getOutboxRow(db: Db, seq: number): OutboxRow | undefined {
+  return sql(db, `SELECT ${OUTBOX_COLUMNS} FROM sync_outbox WHERE seq = ?`).get(seq) as OutboxRow | undefined;
+}
+
+export function listRejected(db: Db, utility: string, limit: number, afterSeq: number): OutboxRow[] {
+  return sql(db, `SELECT ${OUTBOX_COLUMNS} FROM sync_outbox WHERE utility = ? AND state = 'rejected' AND seq > ? ORDER BY seq LIMIT ?`)
+    .all(utility, afterSeq, limit) as OutboxRow[];
+}
+
+// ---------------------------------------------------------------- batches
+
+export type BatchRow = {
+  id: string;
+  utility: string;
+  runId: number | null;
+  createdAt: string;
+  recordCount: number;
+  state: 'open' | 'answered';
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+};
+
+const BATCH_COLUMNS = `id, utility, run_id AS runId, created_at AS createdAt, record_count AS recordCount, state, sent_at AS sentAt, attempts, last_error AS lastError`;
+
+/**
+ * Puts the next `limit` pending records (oldest first) into a new batch and writes the batch,
+ * in one transaction, BEFORE anything is sent: from here on these records go out under this
+ * batch id only, however often it has to be resent. Returns undefined when nothing is pending.
+ */
+export function createBatch(db: Db, b: { id: string; utility: string; runId: number | null; createdAt: string; limit: number }): BatchRow | undefined {
+  return db
+    .transaction(() => {
+      const marked = sql(db, 
+          `UPDATE sync_outbox SET state = 'sending', batch_id = ?
+           WHERE seq IN (SELECT seq FROM sync_outbox WHERE utility = ? AND state = 'pending' ORDER BY seq LIMIT ?)`,
+        )
+        .run(b.id, b.utility, b.limit).changes;
+      if (marked === 0) return undefined;
+      sql(db, 'INSERT INTO sync_batches (id, utility, run_id, created_at, record_count) VALUES (?, ?, ?, ?, ?)').run(b.id, b.utility, b.runId, b.createdAt, marked);
+      return getBatch(db, b.id);
+    })
+    .immediate();
+}
+
+export function getBatch(db: Db, id: string): BatchRow | undefined {
+  return sql(db, `SELECT ${BATCH_COLUMNS} FROM sync_batches WHERE id = ?`).get(id) as BatchRow | undefined;
+}
+
+/** Batches written but not yet answered, oldest first: they are resent before anything new. */
+export function openBatches(db: Db, utility: string): BatchRow[] {
+  return sql(db, `SELECT ${BATCH_COLUMNS} FROM sync_batches WHERE utility = ? AND state = 'open' ORDER BY created_at, rowid`).all(utility) as BatchRow[];
+}
+
+export type BatchRecord = Pick<OutboxRow, 'seq' | 'type' | 'recordId' | 'version' | 'data'>;
+
+/** A batch's records in the order they were first sent, so a resend is the same batch. */
+export function batchRecords(db: Db, batchId: string): BatchRecord[] {
+  return sql(db, `SELECT seq, type, record_id AS recordId, version, data FROM sync_outbox WHERE batch_id = ? AND state = 'sending' ORDER BY seq`)
+    .all(batchId) as BatchRecord[];
+}
+
+export function noteBatchAttempt(db: Db, batchId: string, error: string | null): void {
+  sql(db, 'UPDATE sync_batches SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, batchId);
+}
+
+export function markBatchSent(db: Db, batchId: string, at: string): void {
+  sql(db, 'UPDATE sync_batches SET sent_at = coalesce(sent_at, ?) WHERE id = ?').run(at, batchId);
+}
+
+export type BatchOutcome = { accepted: number; rejected: number; returned: number };
+
+/**
+ * Records the utility's answer to a batch, once: an answer to a batch already answered (a
+ * duplicated answer) changes nothing. `accepted` and `rejected` hold outbox seqs of this
+ * batch's records; a record
+ * named in both counts as rejected, so the manager sees it. A record the answer does not
+ * mention goes back to the queue for a later batch.
+ */
+export function answerBatch(
+  db: Db,
+  a: { batchId: string; at: string; accepted: readonly number[]; rejected: readonly { seq: number; reason: string }[] },
+): BatchOutcome | undefined {
+  return db
+    .transaction(() => {
+      const batch = sql(db, `SELECT state FROM sync_batches WHERE id = ?`).get(a.batchId) as { state: string } | undefined;
+      if (!batch || batch.state !== 'open') return undefined;
+      const reject = sql(db, `UPDATE sync_outbox SET state = 'rejected', reason = ?, answered_at = ? WHERE seq = ? AND batch_id = ? AND state = 'sending'`);
+      let rejected = 0;
+      for (const r of a.rejected) rejected += reject.run(r.reason, a.at, r.seq, a.batchId).changes;
+      const left = (sql(db, `SELECT count(*) AS n FROM sync_outbox WHERE batch_id = ? AND state = 'sending'`).get(a.batchId) as { n: number }).n;
+      let accepted = 0;
+      const rejectedSeqs = new Set(a.rejected.map((r) => r.seq));
+      if (new Set(a.accepted.filter((seq) => !rejectedSeqs.has(seq))).size >= left) {
+        // The usual answer, everything taken: one statement instead of one per record.
+        accepted = sql(db, `UPDATE sync_outbox SET state = 'accepted', answered_at = ? WHERE batch_id = ? AND state = 'sending'`).run(a.at, a.batchId).changes;
+      } else {
+        const accept = sql(db, `UPDATE sync_outbox SET state = 'accepted', answered_at = ? WHERE seq = ? AND batch_id = ? AND state = 'sending'`);
+        for (const seq of a.accepted) accepted += accept.run(a.at, seq, a.batchId).changes;
+      }
+      const returned = sql(db, `UPDATE sync_outbox SET state = 'pending', batch_id = NULL WHERE batch_id = ? AND state = 'sending'`).run(a.batchId).changes;
+      sql(db, `UPDATE sync_batches SET state = 'answered', answered_at = ?, accepted = ?, rejected = ?, last_error = NULL, sent_at = coalesce(sent_at, ?) WHERE id = ?`).run(
+        a.at,
+        accepted,
+        rejected,
+        a.at,
+        a.batchId,
+      );
+      return { accepted, rejected, returned };
+    })
+    .immediate();
+}
+
+// ---------------------------------------------------------------- runs
+
+export type RunTrigger = 'schedule' | 'catchup' | 'manual' | 'cli';
+export type RunState = 'running' | 'succeeded' | 'failed';
+
+export type RunRow = {
+  id: number;
+  utility: string;
+  trigger: RunTrigger;
+  day: string;
+  startedAt: string;
+  finishedAt: string | null;
+  state: RunState;
+  sent: number;
+  accepted: number;
+  rejected: number;
+  updates: number;
+  error: string | null;
+};
+
+const RUN_COLUMNS = `id, utility, trigger, day, started_at AS startedAt, finished_at AS finishedAt, state, sent, accepted, rejected, updates, error`;
+
+export function startRun(db: Db, r: { utility: string; trigger: RunTrigger; day: string; at: string }): number {
+  return Number(sql(db, 'INSERT INTO sync_runs (utility, trigger, day, started_at) VALUES (?, ?, ?, ?)').run(r.utility, r.trigger, r.day, r.at).lastInsertRowid);
+}
+
+export function addRunCounts(db: Db, id: number, c: { sent?: number; accepted?: number; rejected?: number; updates?: number }): void {
+  sql(db, 'UPDATE sync_runs SET sent = sent + ?, accepted = accepted + ?, rejected = rejected + ?, updates = updates + ? WHERE id = ?').run(
+    c.sent ?? 0,
+    c.accepted ?? 0,
+    c.rejected ?? 0,
+    c.updates ?? 0,
+    id,
+  );
+}
+
+export function finishRun(db: Db, id: number, f: { at: string; state: 'succeeded' | 'failed'; error: string | null }): void {
+  sql(db, 'UPDATE sync_runs SET finished_at = ?, state = ?, error = ? WHERE id = ?').run(f.at, f.state, f.error, id);
+}
+
+/** Runs left 'running' by a process that died: they failed. */
+export function failStaleRuns(db: Db, utility: string, at: string, error: string): void {
+  sql(db, `UPDATE sync_runs SET finished_at = ?, state = 'failed', error = ? WHERE utility = ? AND state = 'running'`).run(at, error, utility);
+}
+
+export function listRuns(db: Db, utility: string, limit: number): RunRow[] {
+  return sql(db, `SELECT ${RUN_COLUMNS} FROM sync_runs WHERE utility = ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(utility, limit) as RunRow[];
+}
+
+export function lastRun(db: Db, utility: string, state?: RunState): RunRow | undefined {
+  return (
+    state === undefined
+      ? sql(db, `SELECT ${RUN_COLUMNS} FROM sync_runs WHERE utility = ? ORDER BY started_at DESC, id DESC LIMIT 1`).get(utility)
+      : sql(db, `SELECT ${RUN_COLUMNS} FROM sync_runs WHERE utility = ? AND state = ? ORDER BY started_at DESC, id DESC LIMIT 1`).get(utility, state)
+  ) as RunRow | undefined;
+}
+
+/** Failed runs since the last success (what the manager must look at). */
+export function failuresSinceSuccess(db: Db, utility: string): number {
+  return (
+    sql(db, 
+        `SELECT count(*) AS n FROM sync_runs WHERE utility = ? AND state = 'failed'
+         AND started_at > coalesce((SELECT max(started_at) FROM sync_runs WHERE utility = ? AND state = 'succeeded'), '')`,
+      )
+      .get(utility, utility) as { n: number }
+  ).n;
+}
+
+export function runsOfDay(db: Db, day: string): RunRow[] {
+  return sql(db, `SELECT ${RUN_COLUMNS} FROM sync_runs WHERE day = ? ORDER BY utility, started_at`).all(day) as RunRow[];
+}
+
+// ---------------------------------------------------------------- updates from utilities
+
+export type UpdateStatus = 'taken' | 'in_progress' | 'completed' | 'returned';
+export type UpdateResult = 'applied' | 'noted' | 'ignored' | 'unknown';
+
+/** Records an update once; false when the same update was already received (a repeated answer). */
+export function recordUpdate(
+  db: Db,
+  u: { utility: string; workOrderId: number; status: UpdateStatus; at: string; note: string | null; receivedAt: string; result: UpdateResult },
+): boolean {
+  return (
+    sql(db, 
+        `INSERT INTO sync_updates (utility, work_order_id, status, at, note, received_at, result) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (utility, work_order_id, status, at) DO NOTHING`,
+      )
+      .run(u.utility, u.workOrderId, u.status, u.at, u.note, u.receivedAt, u.result).changes === 1
+  );
+}
+
+export function updateSeen(db: Db, u: { utility: string; workOrderId: number; status: UpdateStatus; at: string }): boolean {
+  return sql(db, 'SELECT 1 FROM sync_updates WHERE utility = ? AND work_order_id = ? AND status = ? AND at = ?').get(u.utility, u.workOrderId, u.status, u.at) !== undefined;
+}
+
+export type WorkOrderUpdateRow = { utility: string; status: UpdateStatus; at: string; note: string | null };
+
+/** What the utilities said about a work order, oldest first (the progress page shows it). */
+export function updatesOfWorkOrder(db: Db, workOrderId: number): WorkOrderUpdateRow[] {
+  return sql(db, 'SELECT utility, status, at, note FROM sync_updates WHERE work_order_id = ? ORDER BY at, id').all(workOrderId) as WorkOrderUpdateRow[];
+}

@@ -1,0 +1,176 @@
+import { appendAudit } from '../../../db/audit.ts';
+import { inTransaction } from '../../../db/connection.ts';
+import { enqueueOutbox } from '../../../db/outbox.ts';
+import {
+  type ConnectorRow,
+  failuresSinceSuccess,
+  getConnector,
+  getOutboxRow,
+  lastRun,
+  listConnectors,
+  listRejected,
+  listRuns,
+  openBatches,
+  outboxUtilities,
+  pendingCount,
+  rejectedCount,
+  type RunRow,
+  saveConnector,
+} from '../../../db/sync.ts';
+import { fail } from '../api/errors.ts';
+import type { HandlersFor } from '../api/registry.ts';
+import type { CoreDeps } from '../deps.ts';
+import { currentCatalogue } from '../intake/catalogue-store.ts';
+import { staffIdOf } from '../intake/intake-caller.ts';
+import type { RunView, syncContract, UtilitySync } from './contract.ts';
+import { readHallCode, writeHallCode } from './hall-code.ts';
+import { syncDaySummary } from './summary.ts';
+import { unavailableSyncPort } from './port.ts';
+import { workOrderRecord } from './work-order-record.ts';
+
+const runView = (r: RunRow): RunView => ({
+  id: r.id,
+  trigger: r.trigger,
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
+  state: r.state,
+  sent: r.sent,
+  accepted: r.accepted,
+  rejected: r.rejected,
+  updates: r.updates,
+  error: r.error,
+});
+
+const connectorView = (c: ConnectorRow): NonNullable<UtilitySync['connector']> => ({
+  kind: c.kind,
+  enabled: c.enabled,
+  baseUrl: c.baseUrl,
+  outDir: c.outDir,
+  replyDir: c.replyDir,
+  hasSecret: c.secretCipher !== null,
+  windowStart: c.windowStart,
+  windowEnd: c.windowEnd,
+});
+
+export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
+  const { db, clock } = deps;
+  const port = () => deps.ports.sync ?? unavailableSyncPort;
+  const now = () => clock.now().toISOString();
+
+  return {
+    'sync/overview': () => {
+      const catalogueUtilities = currentCatalogue(db).catalogue.utilities;
+      const connectors = new Map(listConnectors(db).map((c) => [c.utility, c]));
+      const codes = [...new Set([...catalogueUtilities.map((u) => u.code), ...connectors.keys(), ...outboxUtilities(db)])];
+      const at = now();
+      return {
+        hallCode: readHallCode(db),
+        utilities: codes.map((utility) => {
+          const connector = connectors.get(utility);
+          const last = lastRun(db, utility);
+          return {
+            utility,
+            names: catalogueUtilities.find((u) => u.code === utility)?.names ?? { zh: utility, en: utility },
+            connector: connector ? connectorView(connector) : null,
+            pending: pendingCount(db, utility),
+            rejected: rejectedCount(db, utility),
+            openBatches: openBatches(db, utility).length,
+            lastSuccessAt: lastRun(db, utility, 'succeeded')?.finishedAt ?? null,
+            lastRun: last ? runView(last) : null,
+            failures: failuresSinceSuccess(db, utility),
+            running: connector?.leaseOwner != null && (connector.leaseUntil ?? '') > at,
+          };
+        }),
+      };
+    },
+
+    'sync/saveConnector': (input, { caller }) => {
+      if (input.kind === 'http' && !input.baseUrl) fail('validation', 'errors.validation', { fields: [{ path: 'baseUrl', key: 'field.required' }] });
+      if (input.kind === 'folder' && (!input.outDir || !input.replyDir)) {
+        fail('validation', 'errors.validation', { fields: [{ path: input.outDir ? 'replyDir' : 'outDir', key: 'field.required' }] });
+      }
+      const existing = getConnector(db, input.utility);
+      if (!input.secret && !existing?.secretCipher) fail('validation', 'errors.validation', { fields: [{ path: 'secret', key: 'field.required' }] });
+      // Sealed before the transaction: the keychain or key file may be slow the first time.
+      const secretCipher = input.secret ? port().sealSecret(input.secret) : undefined;
+      const staffId = staffIdOf(caller);
+      inTransaction(db, () => {
+        saveConnector(db, {
+          utility: input.utility,
+          kind: input.kind,
+          enabled: input.enabled,
+          baseUrl: input.kind === 'http' ? input.baseUrl : null,
+          outDir: input.kind === 'folder' ? input.outDir : null,
+          replyDir: input.kind === 'folder' ? input.replyDir : null,
+          windowStart: input.windowStart,
+          windowEnd: input.windowEnd,
+          secretCipher,
+          at: now(),
+          staffId,
+        });
+        const after = getConnector(db, input.utility);
+        appendAudit(db, {
+          at: now(),
+          actorStaffId: staffId,
+          action: 'sync.saveConnector',
+          target: `utility:${input.utility}`,
+          before: existing ? connectorView(existing) : null,
+          // Whether the secret changed, never the secret.
+          after: after ? { ...connectorView(after), secretChanged: secretCipher !== undefined } : null,
+        });
+      });
+      return { utility: input.utility };
+    },
+
+    'sync/setHallCode': (input, { caller }) => {
+      inTransaction(db, () => {
+        const before = readHallCode(db);
+        writeHallCode(db, input.hallCode);
+        appendAudit(db, { at: now(), actorStaffId: staffIdOf(caller), action: 'sync.setHallCode', target: 'hall', before: { hallCode: before }, after: { hallCode: input.hallCode } });
+      });
+      return { hallCode: input.hallCode };
+    },
+
+    'sync/history': (input) => listRuns(db, input.utility, input.limit).map(runView),
+
+    'sync/rejected': (input) =>
+      listRejected(db, input.utility, input.limit, input.afterSeq).map((r) => ({
+        seq: r.seq,
+        type: r.type,
+        recordId: r.recordId,
+        version: r.version,
+        reason: r.reason ?? '',
+        answeredAt: r.answeredAt,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+      })),
+
+    'sync/resend': (input, { caller }) =>
+      inTransaction(db, () => {
+        const row = getOutboxRow(db, input.seq) ?? fail('not_found', 'errors.sync.recordNotFound');
+        if (row.state !== 'rejected') fail('conflict', 'errors.sync.notRejected');
+        // A manager's correction wins; else a work order goes as it is now (the clerk may have
+        // corrected it at the window); else the same data once more.
+        const fresh = row.type === 'workOrder' ? workOrderRecord(db, Number(row.recordId)) : undefined;
+        const data = input.data ?? fresh ?? (JSON.parse(row.data) as Record<string, unknown>);
+        const at = now();
+        const queued = enqueueOutbox(db, { utility: row.utility, type: row.type, recordId: row.recordId, data, at });
+        appendAudit(db, {
+          at,
+          actorStaffId: staffIdOf(caller),
+          action: 'sync.resend',
+          target: `${row.type}:${row.recordId}`,
+          before: { utility: row.utility, version: row.version, reason: row.reason },
+          after: { version: queued.version, corrected: input.data !== undefined },
+        });
+        return queued;
+      }),
+
+    'sync/runNow': (input) => {
+      const enabled = listConnectors(db).filter((c) => c.enabled);
+      if (input.utility !== undefined ? !enabled.some((c) => c.utility === input.utility) : enabled.length === 0) fail('not_found', 'errors.sync.noConnector');
+      return { started: port().runNow(input.utility ?? null, 'manual') };
+    },
+
+    'sync/daySummary': (input) => syncDaySummary(db, input.day),
+  };
+}

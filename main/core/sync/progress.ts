@@ -1,0 +1,12 @@
+/** A run's progress as pushed to managers (`sync/progress`); main/sync/run-sync.ts produces it. */
+export type SyncProgressEvent = {
+  utility: string;
+  runId: number;
+  phase: 'sending' | 'updates' | 'succeeded' | 'failed';
+  done: number;
+  total: number;
+  accepted: number;
+  rejected: number;
+  updates: number;
+  error: string | null;
+};

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { closeDatabase, openDatabase } from '../../db/connection.ts';
+import { migrate } from '../../db/migrate.ts';
+import { listConnectors } from '../../db/sync.ts';
+import { databaseFile, defaultDataDir } from '../server/data-dir.ts';
+import { createSyncService, standaloneSyncDeps } from './service.ts';
+
+// `npm run sync -- --now [--utility gas] [--data DIR]`: an operator's sync, now, of one utility
+// or every enabled one, against the hall database in the data folder. Progress goes to stderr,
+// one line per step; the exit code is 0 when every run succeeded, 1 when one failed, 2 on a
+// usage error, 4 when a run is already going on elsewhere (the hall server's own night run).
+const { values } = parseArgs({
+  options: {
+    now: { type: 'boolean', default: false },
+    utility: { type: 'string' },
+    data: { type: 'string' },
+    'log-level': { type: 'string', default: process.env.ONEWINDOW_LOG_LEVEL ?? 'warn' },
+    // For tests and slow links: the HTTP timeout per request and the retry base (milliseconds).
+    'timeout-ms': { type: 'string' },
+    'retry-base-ms': { type: 'string' },
+  },
+});
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nusage: npm run sync -- --now [--utility gas] [--data DIR]\n`);
+  process.exit(2);
+}
+
+if (!values.now) usage('nothing to do: pass --now');
+
+const dataDir = resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultDataDir());
+const logger = pino({ level: values['log-level'], base: { service: 'sync' } }, pino.destination(2));
+const db = openDatabase(databaseFile(dataDir));
+migrate(db);
+const service = createSyncService({
+  deps: standaloneSyncDeps(db, logger),
+  dataDir,
+  timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined,
+  retry: values['retry-base-ms'] ? { attempts: 6, baseMs: Number(values['retry-base-ms']), maxMs: 30_000 } : undefined,
+  onProgress: (p) => process.stderr.write(`${p.utility} ${p.phase} ${p.done}/${p.total} accepted ${p.accepted} rejected ${p.rejected} updates ${p.updates}${p.error ? ` error: ${p.error}` : ''}\n`),
+});
+
+const enabled = listConnectors(db).filter((c) => c.enabled).map((c) => c.utility);
+const utilities = values.utility ? [values.utility] : enabled;
+if (values.utility && !enabled.includes(values.utility)) usage(`no enabled connector for "${values.utility}"`);
+if (utilities.length === 0) usage('no utility has an enabled connector; set one up on the manager\'s sync page');
+
+let code = 0;
+for (const utility of utilities) {
+  const outcome = await service.run(utility, 'cli');
+  process.stdout.write(`${JSON.stringify({ utility, ...outcome })}\n`);
+  if (outcome.state === 'failed') code = Math.max(code, 1);
+  if (outcome.state === 'busy') code = Math.max(code, 4);
+}
+closeDatabase(db);
+process.exit(code);

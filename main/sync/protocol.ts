@@ -1,0 +1,88 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { OutboxRecordType } from '../../db/outbox.ts';
+import type { BatchRecord } from '../../db/sync.ts';
+
+/** The wire format both connectors speak; docs/sync-protocol.md is its description for the utilities. */
+export const PROTOCOL = 'onewindow.sync/1';
+export const MAX_BATCH_RECORDS = 500;
+
+/**
+ * A record's id on the wire: unique within the hall across record types, so an answer's list
+ * of ids is never ambiguous (work order 5 and rating 5 are `wo-5` and `rt-5`).
+ */
+const PREFIX: Record<OutboxRecordType, string> = { workOrder: 'wo', rating: 'rt', complaint: 'cp', followUp: 'fu' };
+
+export const wireId = (type: OutboxRecordType, recordId: string): string => `${PREFIX[type]}-${recordId}`;
+
+/** The hall's work order id from what a utility sends back: `wo-123`, `"123"` or 123. */
+export function workOrderIdOf(value: string | number): number | undefined {
+  const text = String(value);
+  const match = /^(?:wo-)?(\d{1,15})$/.exec(text);
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+export type BatchHeader = { hall: string; utility: string; batchId: string; createdAt: string };
+
+/**
+ * The request body in pieces of about 16 KB, built around each record's stored JSON so
+ * records are never parsed and re-serialised. Sent and signed piece by piece, the body never
+ * exists as one large string: each piece stays out of V8's large-object space (collected only
+ * by full collections), and a write per piece keeps the socket busy. The same batch always
+ * gives the same bytes.
+ */
+export function batchBodyParts(header: BatchHeader, records: readonly BatchRecord[], pieceSize = 16 * 1024): string[] {
+  const pieces: string[] = [];
+  let piece =
+    `{"protocol":"${PROTOCOL}","hall":${JSON.stringify(header.hall)},"utility":${JSON.stringify(header.utility)},` +
+    `"batchId":${JSON.stringify(header.batchId)},"createdAt":${JSON.stringify(header.createdAt)},"records":[`;
+  records.forEach((r, i) => {
+    piece += `${i === 0 ? '' : ','}{"type":"${r.type}","id":${JSON.stringify(wireId(r.type, r.recordId))},"version":${r.version},"data":${r.data}}`;
+    if (piece.length >= pieceSize) {
+      pieces.push(piece);
+      piece = '';
+    }
+  });
+  pieces.push(`${piece}]}`);
+  return pieces;
+}
+
+export const batchBody = (header: BatchHeader, records: readonly BatchRecord[]): string => batchBodyParts(header, records).join('');
+
+/** `sha256=<hex HMAC-SHA256 of the raw body with the utility's secret>`. */
+export const signBody = (secret: string, body: string | Buffer | readonly string[]): string => {
+  const hmac = createHmac('sha256', secret);
+  if (typeof body === 'string' || Buffer.isBuffer(body)) hmac.update(body);
+  else for (const part of body) hmac.update(part, 'utf8');
+  return `sha256=${hmac.digest('hex')}`;
+};
+
+export function verifySignature(secret: string, body: string | Buffer, header: string | undefined): boolean {
+  if (!header) return false;
+  const expected = Buffer.from(signBody(secret, body));
+  const given = Buffer.from(header);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export const batchAnswerSchema = z.object({
+  batchId: z.string(),
+  accepted: z.array(z.string()),
+  rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
+});
+export type BatchAnswer = z.output<typeof batchAnswerSchema>;
+
+export const updateStatuses = ['taken', 'in_progress', 'completed', 'returned'] as const;
+
+export const utilityUpdateSchema = z.object({
+  workOrderId: z.union([z.string(), z.number()]),
+  status: z.enum(updateStatuses),
+  at: z.string().min(1),
+  note: z.string().nullish(),
+});
+export type UtilityUpdate = z.output<typeof utilityUpdateSchema>;
+
+export const updatesPageSchema = z.object({
+  cursor: z.string().nullable(),
+  updates: z.array(utilityUpdateSchema),
+});
+export type UpdatesPage = z.output<typeof updatesPageSchema>;

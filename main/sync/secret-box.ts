@@ -1,0 +1,68 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Connector secrets at rest. The database only ever holds cipher text:
+ * - `aes1:<iv>:<tag>:<data>` (base64url) — AES-256-GCM with a 32-byte key kept in the data
+ *   folder (`sync-secret.key`, mode 600), outside the database, so a copied or backed-up
+ *   database alone does not give the secrets away;
+ * - `os1:<data>` — sealed by the operating system's keychain (Electron safeStorage) when the
+ *   desktop app offers it through `OsSecretPort`. Only a process with that port can open it,
+ *   so halls that also run `npm run sync` keep the default.
+ */
+export type OsSecretPort = {
+  isEncryptionAvailable: () => boolean;
+  encryptString: (plain: string) => Buffer;
+  decryptString: (cipher: Buffer) => string;
+};
+
+export type SecretBox = {
+  seal: (plain: string) => string;
+  open: (cipher: string) => string;
+};
+
+export const secretKeyFile = (dataDir: string): string => join(dataDir, 'sync-secret.key');
+
+/** Reads the key, creating it (atomically, owner-only) on first use. */
+export function loadOrCreateKey(file: string): Buffer {
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new Error(`${file} is not a 32-byte key`);
+    return key;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const key = randomBytes(32);
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${key.toString('base64')}\n`, { mode: 0o600 });
+  renameSync(temp, file);
+  chmodSync(file, 0o600);
+  return key;
+}
+
+export function createSecretBox(options: { keyFile: string; os?: OsSecretPort | undefined }): SecretBox {
+  let key: Buffer | undefined;
+  const aesKey = () => (key ??= loadOrCreateKey(options.keyFile));
+  return {
+    seal(plain) {
+      if (options.os?.isEncryptionAvailable()) return `os1:${options.os.encryptString(plain).toString('base64url')}`;
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', aesKey(), iv);
+      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `aes1:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${data.toString('base64url')}`;
+    },
+    open(sealed) {
+      const [scheme, ...rest] = sealed.split(':');
+      if (scheme === 'os1') {
+        if (!options.os?.isEncryptionAvailable()) throw new Error('this secret was sealed by the desktop app (OS keychain); open it there or set it again');
+        return options.os.decryptString(Buffer.from(rest[0] ?? '', 'base64url'));
+      }
+      if (scheme !== 'aes1' || rest.length !== 3) throw new Error('unknown secret format');
+      const [iv, tag, data] = rest.map((part) => Buffer.from(part, 'base64url'));
+      if (!iv || !tag || !data) throw new Error('unknown secret format');
+      const decipher = createDecipheriv('aes-256-gcm', aesKey(), iv);
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+    },
+  };
+}

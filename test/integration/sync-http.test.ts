@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type IntakeHall, newKey, openIntakeHall, residentId, signPending } from '../../main/core/intake/intake-testing.ts';
+import { createSyncService, type SyncService } from '../../main/sync/service.ts';
+import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
+import { startUtilityServer, type UtilityServer } from './utility-server.ts';
+
+let hall: IntakeHall;
+let server: UtilityServer;
+let dataDir: string;
+let service: SyncService;
+
+beforeEach(async () => {
+  hall = await openIntakeHall();
+  server = await startUtilityServer({ secret: SECRET });
+  dataDir = tempDir('onewindow-sync-');
+  // Short waits so the faults below are retried within the test.
+  service = createSyncService({ deps: hall.core.deps, dataDir, retry: { attempts: 6, baseMs: 5, maxMs: 50 }, timeoutMs: 400 });
+  hall.core.deps.ports.sync = service;
+});
+
+afterEach(async () => {
+  await service.stop();
+  await server.close();
+  hall.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const buyer = {
+  kind: 'person' as const,
+  name: '王芳',
+  idType: 'residentId' as const,
+  idNumber: residentId('11010519900307002'),
+  mobile: '13912345678',
+  address: '城东区幸福路 8 号 3 栋 502 室',
+  accounts: [],
+};
+const decisions = {
+  idCard: { state: 'received' },
+  businessLicence: { state: 'na' },
+  powerOfAttorney: { state: 'na' },
+  propertyCertificate: { state: 'deferred', promisedDate: '2026-10-12' },
+  transferAgreement: { state: 'na' },
+  settlementReceipt: { state: 'received' },
+  waterApplicationForm: { state: 'received' },
+  electricityApplicationForm: { state: 'received' },
+  gasApplicationForm: { state: 'received' },
+  telecomApplicationForm: { state: 'received' },
+} as const;
+
+/** A property transfer for all four utilities, accepted at counter 1. */
+async function submitTransfer() {
+  const { requestId } = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection: { bundle: 'propertyTransfer' } }, hall.clerk);
+  await signPending(hall);
+  return hall.ok(
+    'intake/submit',
+    { idempotencyKey: newKey(), counterId: hall.counterId, customer: buyer, selection: { bundle: 'propertyTransfer' }, materials: decisions, signatureRequestId: requestId },
+    hall.clerk,
+  );
+}
+
+const unanswered = () => (hall.db.prepare(`SELECT count(*) AS n FROM sync_batches WHERE state = 'open'`).get() as { n: number }).n;
+
+describe('the outbox', () => {
+  it("queues each utility its own part of an application as it is accepted, and a window's change", async () => {
+    const application = await submitTransfer();
+    const rows = hall.db.prepare('SELECT utility, type, record_id AS id, version, data FROM sync_outbox ORDER BY seq').all() as { utility: string; type: string; id: string; version: number; data: string }[];
+    expect(rows.map((r) => [r.utility, r.type, r.version])).toEqual([
+      ['water', 'workOrder', 1],
+      ['electricity', 'workOrder', 1],
+      ['gas', 'workOrder', 1],
+      ['telecom', 'workOrder', 1],
+    ]);
+    const gas = JSON.parse(rows[2]?.data ?? '{}');
+    expect(gas.matters.map((m: { caseNumber: string }) => m.caseNumber)).toEqual(['Q20260930-0001']);
+    expect(gas.fees.every((f: { business: string }) => f.business.startsWith('gas'))).toBe(true);
+    expect(gas.customer).toMatchObject({ name: '王芳', phone: '13912345678' });
+    expect(rows[2]?.data).not.toContain('image/png');
+    expect(rows[2]?.data).not.toContain('S20260930'); // the water case number stays with water
+
+    const gasOrder = application.workOrders.find((w) => w.utility === 'gas');
+    await hall.ok('intake/setWorkOrderStatus', { workOrderId: gasOrder?.id ?? 0, status: 'dispatched' }, hall.manager);
+    expect(hall.db.prepare(`SELECT version, state FROM sync_outbox WHERE utility = 'gas' ORDER BY seq`).all()).toEqual([
+      { version: 1, state: 'superseded' },
+      { version: 2, state: 'pending' },
+    ]);
+  });
+});
+
+describe('ratings in the outbox', () => {
+  it('queues a rating for each utility it covers, with its own case numbers and never who rated', async () => {
+    const application = await submitTransfer();
+    await hall.ok('ratings/rateReceipt', { token: application.progressPath.slice(3), stage: 'intake', level: 2, reasons: ['waitTooLong'], comment: '等太久' });
+    const rows = hall.db.prepare(`SELECT utility, record_id AS id, version, data FROM sync_outbox WHERE type = 'rating' AND state = 'pending' ORDER BY utility`).all() as { utility: string; id: string; version: number; data: string }[];
+    expect(rows.map((r) => r.utility)).toEqual(['electricity', 'gas', 'telecom', 'water']);
+    const gas = JSON.parse(rows.find((r) => r.utility === 'gas')?.data ?? '{}');
+    expect(gas).toMatchObject({ stage: 'intake', level: 2, matters: [{ caseNumber: 'Q20260930-0001' }], staffWorkNo: 'C001', reasons: ['waitTooLong'], comment: '等太久' });
+    for (const r of rows) for (const secret of ['王芳', buyer.idNumber, buyer.mobile, '幸福路', 'customer']) expect(r.data).not.toContain(secret);
+  });
+});
+
+describe('the HTTP connector against a utility on 127.0.0.1', () => {
+  it('delivers signed batches, and the utility holds every record once; its updates move work orders onto the progress page', async () => {
+    const application = await submitTransfer();
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    queueRecords(hall.db, 'gas', 1200);
+    const progress: { done: number; total: number; phase: string }[] = [];
+    hall.core.events.subscribe((e) => {
+      if (e.type === 'sync/progress') progress.push(e.payload as { done: number; total: number; phase: string });
+    });
+
+    const first = await service.run('gas', 'manual');
+    expect(first).toMatchObject({ state: 'succeeded', sent: 1201, accepted: 1201, rejected: 0 });
+    expect(server.hall).toBe('HALL-NORTH-01');
+    expect(server.records.size).toBe(1201);
+    expect([...server.deliveries.values()].every((n) => n === 1)).toBe(true);
+    expect(server.log.map((l) => l.outcome)).toEqual(['taken', 'taken', 'taken']); // 500 + 500 + 201
+    expect(outboxStates(hall.db, 'gas')).toEqual({ accepted: 1201 });
+    expect(progress.at(-1)).toMatchObject({ phase: 'succeeded', done: 1201, total: 1201 });
+    // Only gas's own work order went to gas.
+    const gasOrder = application.workOrders.find((w) => w.utility === 'gas');
+    expect([...server.records.keys()].filter((id) => id.startsWith('wo-'))).toEqual([`wo-${gasOrder?.id}`]);
+
+    // The utility takes and completes it; the same update arrives twice; one is about a work order it does not own.
+    const waterOrder = application.workOrders.find((w) => w.utility === 'water');
+    server.updates.push(
+      { workOrderId: `wo-${gasOrder?.id}`, status: 'taken', at: '2026-10-01T01:10:00.000Z', note: '已接单' },
+      { workOrderId: `wo-${gasOrder?.id}`, status: 'taken', at: '2026-10-01T01:10:00.000Z', note: '已接单' },
+      { workOrderId: `wo-${waterOrder?.id}`, status: 'completed', at: '2026-10-01T01:11:00.000Z' },
+      { workOrderId: `wo-${gasOrder?.id}`, status: 'completed', at: '2026-10-02T03:00:00.000Z', note: '过户完成' },
+    );
+    const second = await service.run('gas', 'manual');
+    expect(second).toMatchObject({ state: 'succeeded', sent: 0, updates: 2 });
+    const progressPage = await hall.ok('intake/progress', { token: application.progressPath.slice(3) });
+    const gasProgress = progressPage.workOrders.find((w) => w.utility === 'gas');
+    expect(gasProgress?.status).toBe('completed');
+    expect(gasProgress?.history.map((h) => h.status)).toEqual(['accepted', 'taken', 'completed']);
+    expect(progressPage.workOrders.find((w) => w.utility === 'water')?.status).toBe('accepted');
+    // Nothing echoed back to the utility that sent it, and the cursor moved on: a third run applies nothing again.
+    expect(outboxStates(hall.db, 'gas')).toEqual({ accepted: 1201 });
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', updates: 0 });
+  });
+
+  it('resends an interrupted batch with the same id through a dropped connection, a 500, a timeout and a duplicated answer', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    queueRecords(hall.db, 'gas', 1500);
+    server.faults.push('drop-request', 'drop-response', 'status-500', 'timeout', 'duplicate-answer');
+    const outcome = await service.run('gas', 'manual');
+    expect(outcome).toMatchObject({ state: 'succeeded', accepted: 1500, rejected: 0 });
+    expect(server.records.size).toBe(1500);
+    expect([...server.deliveries.values()].every((n) => n === 1)).toBe(true);
+    // Each fault hit a batch that then went again under its own id: the utility took every batch in once, and answered the repeats from its store.
+    const outcomes = server.log.map((l) => l.outcome);
+    expect(outcomes.filter((o) => o === 'dropped-request')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === '500')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'replayed').length).toBeGreaterThanOrEqual(2); // after the cut answer and the timeout
+    const ids = [...new Set(server.log.map((l) => l.batchId))];
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(server.log.filter((l) => l.batchId === id && l.outcome === 'taken')).toHaveLength(1);
+    expect(outboxStates(hall.db, 'gas')).toEqual({ accepted: 1500 });
+    expect((hall.db.prepare('SELECT sum(attempts) AS n FROM sync_batches').get() as { n: number }).n).toBe(4);
+    expect(unanswered()).toBe(0);
+  });
+
+  it('keeps a batch the utility refused (bad secret) open and resends it under the same id once the secret is right', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url, secret: 'the-wrong-secret-000000000' });
+    queueRecords(hall.db, 'gas', 10);
+    const failed = await service.run('gas', 'manual');
+    expect(failed).toMatchObject({ state: 'failed' });
+    expect(failed.state === 'failed' && failed.error).toMatch(/401/);
+    expect(server.log.map((l) => l.outcome)).toEqual(['bad-signature']); // a 401 is not retried
+    expect(unanswered()).toBe(1);
+    const overview = await hall.ok('sync/overview', {}, hall.manager);
+    expect(overview.utilities.find((u) => u.utility === 'gas')).toMatchObject({ pending: 0, openBatches: 1, failures: 1, lastSuccessAt: null, connector: { hasSecret: true } });
+    expect(JSON.stringify(overview)).not.toContain('the-wrong-secret');
+
+    await hall.ok('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: server.url, secret: SECRET }, hall.manager);
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', accepted: 10 });
+    expect(server.log.map((l) => l.batchId)).toEqual([server.log[0]?.batchId, server.log[0]?.batchId]);
+    expect(server.records.size).toBe(10);
+  });
+
+  it('shows the manager what was rejected and why, and a corrected record goes again as a new version', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    queueRecords(hall.db, 'gas', 5);
+    server.rejectIf = (r) => (r.id === 'cp-3' && !r.data.accountNo ? 'accountNo missing: 缺少用户号' : undefined);
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', accepted: 4, rejected: 1 });
+    const rejected = await hall.ok('sync/rejected', { utility: 'gas' }, hall.manager);
+    expect(rejected).toEqual([expect.objectContaining({ type: 'complaint', recordId: '3', version: 1, reason: 'accountNo missing: 缺少用户号' })]);
+    expect(await hall.send('sync/rejected', { utility: 'gas' }, hall.clerk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const seq = rejected[0]?.seq ?? 0;
+    await hall.ok('sync/resend', { seq, data: { ...rejected[0]?.data, accountNo: 'Q8800123' } }, hall.manager);
+    expect(await hall.ok('sync/rejected', { utility: 'gas' }, hall.manager)).toEqual([]);
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', accepted: 1, rejected: 0 });
+    expect(server.records.get('cp-3')).toMatchObject({ version: 2, data: expect.objectContaining({ accountNo: 'Q8800123' }) });
+    expect(hall.db.prepare(`SELECT action FROM audit_log WHERE action = 'sync.resend'`).all()).toHaveLength(1);
+
+    const day = await hall.ok('sync/daySummary', { day: '2026-09-30' }, hall.manager);
+    expect(day.find((d) => d.utility === 'gas')).toMatchObject({ status: 'ok', runs: 2, sent: 6, accepted: 5, rejected: 1, pending: 0 });
+  });
+
+  it('starts a run from the manager\'s "sync now" and pushes its progress', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    queueRecords(hall.db, 'gas', 700);
+    const done = new Promise<void>((resolve) =>
+      hall.core.events.subscribe((e) => {
+        if (e.type === 'sync/progress' && (e.payload as { phase: string }).phase === 'succeeded') resolve();
+      }),
+    );
+    expect(await hall.ok('sync/runNow', { utility: 'gas' }, hall.manager)).toEqual({ started: ['gas'] });
+    await done;
+    expect(server.records.size).toBe(700);
+    expect(await hall.send('sync/runNow', { utility: 'water' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'errors.sync.noConnector' } });
+    const history = await hall.ok('sync/history', { utility: 'gas' }, hall.manager);
+    expect(history[0]).toMatchObject({ trigger: 'manual', state: 'succeeded', sent: 700 });
+  });
+});
