@@ -3,8 +3,10 @@ import { intakeSearchP99 } from './cases/intake-search.ts';
 import { intakeSubmitP99 } from './cases/intake-submit.ts';
 import { ratingsKeypress } from './cases/ratings-keypress.ts';
 import { ratingsParse } from './cases/ratings-parse.ts';
+import { reportsDaily, reportsMonthly } from './cases/reports.ts';
 import { queueFanoutP99 } from './cases/queue-fanout.ts';
 import { queueIssueP99, queueIssueThroughput } from './cases/queue-issue.ts';
+import { syncPeakRssMb, syncRecordsPerS } from './cases/sync-throughput.ts';
 import type { BenchCase } from './types.ts';
 
 /** Every bench case, in the order `npm run bench` runs them. Add a case: one file in cases/, one line here. */
@@ -17,4 +19,8 @@ export const cases: readonly BenchCase[] = [
   queueFanoutP99,
   intakeSubmitP99,
   intakeSearchP99,
+  syncRecordsPerS,
+  syncPeakRssMb,
+  reportsDaily,
+  reportsMonthly,
 ];

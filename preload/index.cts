@@ -11,6 +11,8 @@ const { contextBridge, ipcRenderer } = require('electron') as typeof import('ele
 const invokeChannel = 'onewindow:invoke';
 const helloChannel = 'onewindow:hello';
 const pushChannel = 'onewindow:push';
+// Keep in step with savePdfChannel in main/electron/pdf-export.ts.
+const savePdfChannel = 'onewindow:savePdf';
 
 const bridge: OneWindowBridge = {
   invoke: (name, input, token) => ipcRenderer.invoke(invokeChannel, name, input, token),
@@ -23,6 +25,7 @@ const bridge: OneWindowBridge = {
     };
   },
   hello: (token, since) => ipcRenderer.send(helloChannel, token, since),
+  savePdf: (fileName) => ipcRenderer.invoke(savePdfChannel, fileName),
 };
 
 contextBridge.exposeInMainWorld('onewindow', bridge);

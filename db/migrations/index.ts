@@ -1,7 +1,10 @@
 import { migration0001 } from './0001-foundation.ts';
 import { migration0002 } from './0002-queue.ts';
 import { migration0003 } from './0003-intake.ts';
+import { migration0004 } from './0004-ratings.ts';
+import { migration0005 } from './0005-sync-outbox.ts';
+import { migration0006 } from './0006-ledgers.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append new ones at the end; never edit a landed one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

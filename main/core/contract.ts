@@ -4,15 +4,22 @@ import { devicesContract } from './devices/contract.ts';
 import { hallContract } from './hall/contract.ts';
 import { intakeContract } from './intake/contract.ts';
 import { queueContract } from './queue/contract.ts';
+import { ratingsContract } from './ratings/contract.ts';
+import { reportsContract } from './reports/contract.ts';
 import { setupContract } from './setup/contract.ts';
 import { staffContract } from './staff/contract.ts';
+import { syncContract } from './sync/contract.ts';
+import { adminContract } from './admin/contract.ts';
+import { complaintsContract } from './complaints/contract.ts';
+import { followupsContract } from './followups/contract.ts';
+import { staffProfileContract } from './staff/profile-contract.ts';
 
 /**
  * The whole API, declared once. Both transports dispatch through the registry built
  * from it, the renderer's send() is typed from it, and /api/openapi.json is generated
  * from it. A name declared by two domains throws here at start-up.
  */
-export const contract = mergeContracts(setupContract, authContract, staffContract, devicesContract, hallContract, queueContract, intakeContract);
+export const contract = mergeContracts(setupContract, authContract, staffContract, devicesContract, hallContract, queueContract, intakeContract, ratingsContract, syncContract, reportsContract, complaintsContract, followupsContract, adminContract, staffProfileContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -14,8 +14,15 @@ import { hallHandlers, readHallStatus } from './hall/handlers.ts';
 import { intakeHandlers } from './intake/handlers.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { queueHandlers } from './queue/handlers.ts';
+import { ratingsHandlers } from './ratings/handlers.ts';
+import { reportsHandlers } from './reports/handlers.ts';
 import { setupHandlers } from './setup/handlers.ts';
 import { staffHandlers } from './staff/handlers.ts';
+import { syncHandlers } from './sync/handlers.ts';
+import { adminHandlers } from './admin/handlers.ts';
+import { complaintsHandlers } from './complaints/handlers.ts';
+import { followupsHandlers } from './followups/handlers.ts';
+import { staffProfileHandlers } from './staff/profile-handlers.ts';
 import type { Caller } from './api/caller.ts';
 
 export type CoreOptions = {
@@ -62,6 +69,13 @@ export function createCore(options: CoreOptions): Core {
     ...hallHandlers(deps),
     ...queueHandlers(deps),
     ...intakeHandlers(deps),
+    ...ratingsHandlers(deps),
+    ...reportsHandlers(deps),
+    ...syncHandlers(deps),
+    ...complaintsHandlers(deps),
+    ...followupsHandlers(deps),
+    ...adminHandlers(deps),
+    ...staffProfileHandlers(deps),
   });
   registry.assertComplete();
 

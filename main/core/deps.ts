@@ -4,6 +4,9 @@ import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { Logger } from './logger.ts';
 import type { PrintableTicket } from './queue/contract.ts';
+import type { RatingProfile } from '../devices/rating/profile.ts';
+import type { SyncPort } from './sync/port.ts';
+import type { BackupPort } from './admin/backup-port.ts';
 
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 
@@ -14,6 +17,12 @@ export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 export type CorePorts = {
   /** Prints a ticket on the thermal printer configured for the device (a kiosk), or says the screen must show it. */
   printTicket: (ticket: PrintableTicket, deviceId: number | null) => Promise<'printer' | 'screen'>;
+  /** The rating device profiles the hall knows (built-in plus --rating-profiles folders); default the built-in ones. */
+  ratingProfiles?: () => ReadonlyMap<string, RatingProfile>;
+  /** The nightly sync engine (main/sync) where this process runs it; without it the sync methods say it is unavailable. */
+  sync?: SyncPort;
+  /** Backups of the database file, where this process holds it (the hall server); without it the backup methods say they are unavailable. */
+  backups?: BackupPort;
 };
 
 export const defaultPorts: CorePorts = { printTicket: async () => 'screen' };

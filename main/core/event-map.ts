@@ -1,6 +1,8 @@
 import type { HallStatus } from './hall/contract.ts';
+import type { SyncProgressEvent } from './sync/progress.ts';
 import type { WorkOrderChange } from './intake/work-order-status.ts';
 import type { CallView } from './queue/contract.ts';
+import type { Invitation } from './ratings/contract.ts';
 
 /** Every pushed event and its payload, one line per event; domains add theirs here. */
 export type EventMap = {
@@ -18,4 +20,22 @@ export type EventMap = {
   'intake/submitted': { applicationId: number; counterId: number; caseNumbers: string[] };
   /** A work order changed state (a manager's correction now, the nightly sync later). */
   'intake/workOrderChanged': WorkOrderChange;
+  /** A clerk finished a service: the ratings domain invites the customer to rate it. */
+  'queue/finished': { ticketId: number; counterId: number };
+  /** A customer is invited to rate: the counter's rating screens and devices show the clerk. */
+  'ratings/invited': Invitation;
+  /** The invitation ended (rated or unrated): screens go back to idle, devices cancel. No level: the clerk must not learn it. */
+  'ratings/closed': { ratingId: number; counterId: number | null; status: 'rated' | 'unrated' };
+  /** Ratings, figures or rectification tasks changed. */
+  'ratings/changed': { reason: string };
+  /** A counter's rating device changed health (connected / disconnected / no answer). */
+  'ratings/deviceHealth': { counterId: number; health: string };
+  /** A manager changed a counter's rating device: the hall reopens it. */
+  'ratings/devicesChanged': { counterId: number };
+  /** A complaint was registered or took a step in the ledger. */
+  'complaints/changed': { complaintId: number };
+  /** Follow-up rules, tasks, results or problems changed. */
+  'followups/changed': { reason: string };
+  /** A sync run moved on (records sent of total, answers, updates): the manager's progress bar. */
+  'sync/progress': SyncProgressEvent;
 };

@@ -11,7 +11,7 @@ export const channels = { invoke: 'onewindow:invoke', hello: 'onewindow:hello', 
 const internal: Result<unknown> = { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
 
 /** Only the app's own pages (app://hall) may use the bridge. */
-const fromApp = (frame: { url: string } | null) => {
+export const fromApp = (frame: { url: string } | null) => {
   if (!frame) return false;
   try {
     const url = new URL(frame.url);

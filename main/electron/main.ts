@@ -3,6 +3,7 @@ import { app, type BrowserWindow, dialog, session } from 'electron';
 import { appUrl, handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { forkHall, type HallFailure, type HallProcess } from './hall-process.ts';
 import { registerIpcBridge } from './ipc-bridge.ts';
+import { registerPdfExport } from './pdf-export.ts';
 import { createLogger } from './logger.ts';
 import { hardenContents, denyPermissions } from './security.ts';
 import { loadSettings } from './settings.ts';
@@ -47,6 +48,7 @@ function startSinglePc(host: string, port: number): ScreenSource {
   handleAppProtocol(rendererDir, log);
   hall = forkHall({ dataDir: app.getPath('userData'), host, port, rendererDir }, log);
   registerIpcBridge(hall, log);
+  registerPdfExport(log);
   hall.ready.then(
     (url) => log.info({ url }, 'hall ready'),
     (failure: HallFailure) => {

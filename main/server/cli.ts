@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { parsePrinterUrl } from '../devices/printer/printer-config.ts';
 import { defaultDataDir } from './data-dir.ts';
+import { collectProfileFolders, collectRatingDeviceSettings } from '../devices/rating/device-settings.ts';
 import { startHall } from './hall.ts';
 
 // `npm run hall -- --data DIR --host 0.0.0.0 --port 4720 [--voice-pack DIR]`: the headless hall server.
@@ -22,6 +23,9 @@ const { values } = parseArgs({
     'voice-pack': { type: 'string' },
     printer: { type: 'string' },
     'public-url': { type: 'string' },
+    // Each counter's rating device, repeatable: counter3=reference-serial:/dev/ttyUSB0?baud=9600&addr=1 (docs/devices.md).
+    'rating-device': { type: 'string', multiple: true },
+    'rating-profiles': { type: 'string', multiple: true },
   },
 });
 
@@ -52,6 +56,18 @@ function printerOption(value: string | undefined) {
 const printer = printerOption(values.printer ?? process.env.ONEWINDOW_PRINTER);
 const publicUrl = publicUrlOption(values['public-url'] ?? process.env.ONEWINDOW_PUBLIC_URL);
 
+function ratingDeviceOptions() {
+  try {
+    return {
+      ratingDevices: collectRatingDeviceSettings({ flags: values['rating-device'], env: process.env }),
+      ratingProfileFolders: collectProfileFolders({ flags: values['rating-profiles'], env: process.env }).map((folder) => resolve(folder)),
+    };
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+}
+const ratings = ratingDeviceOptions();
+
 try {
   const hall = await startHall({
     dataDir: resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultDataDir()),
@@ -65,6 +81,7 @@ try {
     voicePackDir: values['voice-pack'] ? resolve(values['voice-pack']) : undefined,
     printer,
     publicUrl,
+    ...ratings,
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);

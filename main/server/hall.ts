@@ -6,9 +6,16 @@ import { migrate } from '../../db/migrate.ts';
 import { type Core, createCore } from '../core/create-core.ts';
 import type { PrinterConfig } from '../core/devices/printer-config.ts';
 import { scheduleBackups } from './backup-scheduler.ts';
+import { createBackupPort } from './backup-port.ts';
+import { applyPendingRestore } from '../../db/restore.ts';
 import { databaseFile } from './data-dir.ts';
 import { createHallServer } from './hall-server.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
+import { startRatingDevices } from './rating-devices.ts';
+import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts';
+import { profileLibrary } from '../devices/rating/profile-library.ts';
+import type { ReconnectOptions } from '../devices/rating/transport.ts';
+import { createSyncService, lateSyncPort } from '../sync/service.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -29,6 +36,12 @@ export type HallOptions = {
   publicUrl?: string;
   /** The calling board's voice clips (docs/voice.md); default resources/voice. */
   voicePackDir?: string;
+  /** Rating devices from --rating-device / ONEWINDOW_RATING_DEVICES (docs/devices.md); they override the manager's for their counters. */
+  ratingDevices?: readonly RatingDeviceSettings[];
+  /** Folders of vendors' rating device profiles (--rating-profiles). */
+  ratingProfileFolders?: readonly string[];
+  /** Reconnect timing of rating devices; tests shorten it. */
+  ratingReconnect?: ReconnectOptions;
 };
 
 export type RunningHall = { url: string; core: Core; close: () => Promise<void> };
@@ -37,6 +50,9 @@ export type RunningHall = { url: string; core: Core; close: () => Promise<void> 
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   mkdirSync(options.dataDir, { recursive: true });
   const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'hall' } });
+  // A restore staged from the manager's desk replaces the database now, before anything opens it.
+  const restore = applyPendingRestore(databaseFile(options.dataDir));
+  if (restore) logger.warn(restore, 'staged restore applied at start');
   const db = openDatabase(databaseFile(options.dataDir));
   try {
     const { from, to } = migrate(db);
@@ -48,7 +64,14 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   // The listening URL is known only after listen(); no ticket can be issued before that.
   let publicUrl = options.publicUrl ?? '';
   const printTicket = createTicketPrinter({ db, logger, defaultPrinter: options.printer, publicUrl: () => publicUrl });
-  const core = createCore({ db, logger, ports: { printTicket } });
+  // A broken vendor profile stops the start: the hall must know which devices it runs.
+  const ratingLibrary = profileLibrary(options.ratingProfileFolders ?? []);
+  const sync = lateSyncPort();
+  const core = createCore({ db, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, backups: createBackupPort({ db, databaseFile: databaseFile(options.dataDir), dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }) } });
+  // The nightly sync to the utilities (main/sync): catches up a missed night at start.
+  const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir });
+  sync.attach(syncService);
+  syncService.startScheduler();
   const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
@@ -61,6 +84,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const stopBackups = scheduleBackups(db, { dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }, () => new Date(), logger);
   const ticker = setInterval(() => core.tick(), 30_000);
   ticker.unref();
+  const ratingDevices = startRatingDevices({ core, logger, library: ratingLibrary, commandLine: options.ratingDevices ?? [], reconnect: options.ratingReconnect });
+  await ratingDevices.reconcile();
 
   return {
     url,
@@ -68,6 +93,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     async close() {
       clearInterval(ticker);
       stopBackups();
+      await ratingDevices.close();
+      await syncService.stop();
       await app.close();
       closeDatabase(db);
     },

@@ -2,9 +2,11 @@ import { Route, Routes } from 'react-router';
 import { CounterScreen } from '../counter/CounterScreen.tsx';
 import { DisplayScreen } from '../display/DisplayScreen.tsx';
 import { HomeScreen } from '../home/HomeScreen.tsx';
+import { ReceiptScreen } from '../intake/ReceiptScreen.tsx';
 import { KioskScreen } from '../kiosk/KioskScreen.tsx';
 import { ManageScreen } from '../manage/ManageScreen.tsx';
 import { RateScreen } from '../rate/RateScreen.tsx';
+import { ReceiptRatingScreen } from '../ratings/ReceiptRatingScreen.tsx';
 import { SetupScreen } from '../setup/SetupScreen.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
 import { TicketStatusScreen } from '../status/TicketStatusScreen.tsx';
@@ -20,6 +22,8 @@ export function App() {
       <Route path="/rate" element={<RateScreen />} />
       <Route path="/manage/*" element={<ManageScreen />} />
       <Route path="/t/:token" element={<TicketStatusScreen />} />
+      <Route path="/receipt/:applicationId" element={<ReceiptScreen />} />
+      <Route path="/r/:token" element={<ReceiptRatingScreen />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPublic } from '../../main/core/auth/schemas.ts';
+import { CounterTabs } from '../intake/CounterTabs.tsx';
 import { useOverview } from '../queue/use-overview.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
@@ -67,5 +68,9 @@ function CounterDesk({ me }: { me: StaffPublic }) {
       </div>
     );
   }
-  return <CounterWork counter={counter} overview={data} me={me} actions={actions} onSwitch={() => setChoosing(true)} onClosed={leave} />;
+  return (
+    <CounterTabs counter={counter}>
+      <CounterWork counter={counter} overview={data} me={me} actions={actions} onSwitch={() => setChoosing(true)} onClosed={leave} />
+    </CounterTabs>
+  );
 }

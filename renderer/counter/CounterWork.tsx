@@ -7,6 +7,7 @@ import type { CounterView, Overview } from '../queue/use-overview.ts';
 import { WaitingCounts } from '../queue/WaitingCounts.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
+import { CounterRatings } from '../ratings/CounterRatings.tsx';
 import { ActionBar, type CounterAction } from './ActionBar.tsx';
 import { CurrentTicket } from './CurrentTicket.tsx';
 import { NoShowDialog } from './NoShowDialog.tsx';
@@ -130,6 +131,7 @@ export function CounterWork({ counter, overview, me, actions, onSwitch, onClosed
           <h2 id="counts-title">{t('queue:waiting.title')}</h2>
           <WaitingCounts categories={overview.categories} highlight={counter.categoryIds.length === 0 ? null : counter.categoryIds} />
         </section>
+        <CounterRatings counterId={counter.id} />
         <HallStatusPanel scope="staff" />
       </aside>
       <div className="counter-list">

@@ -1,4 +1,11 @@
 import type { ReactElement } from 'react';
+import { RatingsPage } from '../ratings/RatingsPage.tsx';
+import { LazyReportsPage } from '../reports/LazyReportsPage.tsx';
+import { SyncPage } from '../sync/SyncPage.tsx';
+import { AuditPage } from '../ledgers/AuditPage.tsx';
+import { BackupsPage } from '../ledgers/BackupsPage.tsx';
+import { ComplaintsPage } from '../ledgers/ComplaintsPage.tsx';
+import { FollowUpsPage } from '../ledgers/FollowUpsPage.tsx';
 
 /**
  * The manager's desk beyond its front page (/manage): each domain adds one entry here,
@@ -7,4 +14,4 @@ import type { ReactElement } from 'react';
  */
 export type ManagePage = { path: string; labelKey: string; element: () => ReactElement };
 
-export const managePages: ManagePage[] = [];
+export const managePages: ManagePage[] = [{ path: 'ratings', labelKey: 'ratings:nav.title', element: RatingsPage }, { path: 'reports', labelKey: 'reports:nav.title', element: LazyReportsPage }, { path: 'sync', labelKey: 'sync:nav.title', element: SyncPage }, { path: 'complaints', labelKey: 'ledgers:nav.complaints', element: ComplaintsPage }, { path: 'followups', labelKey: 'ledgers:nav.followUps', element: FollowUpsPage }, { path: 'audit', labelKey: 'ledgers:nav.audit', element: AuditPage }, { path: 'backups', labelKey: 'ledgers:nav.backups', element: BackupsPage }];

@@ -123,15 +123,19 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
       op('recalled', () => ticketOp(deps, caller, counterId, ticketId, { from: ['called'], change: () => ({ status: 'called' }), events: ['recalled'] }), true),
     'queue/start': ({ counterId, ticketId }, { caller }) =>
       op('started', () => ticketOp(deps, caller, counterId, ticketId, { from: ['called'], change: (_t, at) => ({ status: 'serving', startedAt: at }), events: ['started'] })),
-    'queue/finish': ({ counterId, ticketId }, { caller }) =>
-      op('finished', () =>
+    'queue/finish'({ counterId, ticketId }, { caller }) {
+      const view = op('finished', () =>
         ticketOp(deps, caller, counterId, ticketId, {
           from: ['called', 'serving'],
           // Finished straight from "called": service began when the customer was called.
           change: (t, at) => ({ status: 'done', finishedAt: at, startedAt: t.startedAt ?? t.calledAt }),
           events: ['finished'],
         }),
-      ),
+      );
+      // The ratings domain listens: the customer is invited to rate this service.
+      events.emit('queue/finished', { ticketId, counterId }, ['clerk', 'manager', 'admin']);
+      return view;
+    },
     'queue/noShow': ({ counterId, ticketId, requeue }, { caller }) =>
       op('noShow', () =>
         ticketOp(deps, caller, counterId, ticketId, {

@@ -1,0 +1,77 @@
+import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
+
+/** What the manager's live hall reads right now: today's queue, and what is overdue or broken. */
+
+/** Today's waiting tickets per category, with when the longest-waiting one joined the queue. */
+export function waitingAges(db: Db, since: string): { categoryId: number; waiting: number; oldestQueuedAt: string }[] {
+  return cached(
+    db,
+    `SELECT category_id AS categoryId, count(*) AS waiting, min(queued_at) AS oldestQueuedAt
+       FROM tickets WHERE status = 'waiting' AND queued_at >= ? GROUP BY category_id`,
+  ).all(since) as { categoryId: number; waiting: number; oldestQueuedAt: string }[];
+}
+
+/** Today's waiting tickets that joined the queue before `before` (waiting longer than the alert threshold), per category. */
+export function waitingSince(db: Db, since: string, before: string): { categoryId: number; n: number }[] {
+  return cached(
+    db,
+    `SELECT category_id AS categoryId, count(*) AS n FROM tickets
+       WHERE status = 'waiting' AND queued_at >= ? AND queued_at < ? GROUP BY category_id`,
+  ).all(since, before) as { categoryId: number; n: number }[];
+}
+
+/** First calls (not recalls) per hall-local hour since `since`; `offset` is the zone's SQLite modifier. */
+export function callsPerHour(db: Db, since: string, offset: string): { hour: number; calls: number }[] {
+  return cached(
+    db,
+    `SELECT CAST(strftime('%H', at, ?) AS INTEGER) AS hour, count(*) AS calls
+       FROM ticket_events WHERE at >= ? AND type = 'called' GROUP BY hour ORDER BY hour`,
+  ).all(offset, since) as { hour: number; calls: number }[];
+}
+
+/** Open work orders past their due day, oldest first. */
+export function overdueWorkOrders(db: Db, today: string, limit: number): { count: number; items: { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[] } {
+  const count = (
+    cached(db, `SELECT count(*) AS n FROM work_orders WHERE status IN ('accepted', 'dispatched', 'taken') AND due_day < ?`).get(today) as { n: number }
+  ).n;
+  const items = cached(
+    db,
+    `SELECT w.id AS workOrderId, w.utility, w.due_day AS dueDay,
+            (SELECT m.case_number FROM application_matters m WHERE m.application_id = w.application_id AND m.utility = w.utility ORDER BY m.id LIMIT 1) AS caseNumber
+       FROM work_orders w WHERE w.status IN ('accepted', 'dispatched', 'taken') AND w.due_day < ? ORDER BY w.due_day, w.id LIMIT ?`,
+  ).all(today, limit) as { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[];
+  return { count, items };
+}
+
+/** Deferred materials promised before `today` and still not supplied. */
+export function overdueDeferred(db: Db, today: string): number {
+  return (
+    cached(db, `SELECT count(*) AS n FROM application_materials WHERE state = 'deferred' AND promised_date < ? AND supplied_at IS NULL`).get(today) as { n: number }
+  ).n;
+}
+
+/**
+ * Bad ratings (level ≥ `minLevel`) since `sinceDay` that nobody is working on: no
+ * rectification task, or an open task with no one assigned.
+ */
+export function badRatingsWithoutTask(db: Db, sinceDay: string, minLevel: number): { ratingId: number; day: string; level: number; counterId: number | null }[] {
+  return cached(
+    db,
+    `SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId
+       FROM ratings g LEFT JOIN rectifications r ON r.rating_id = g.id
+       WHERE g.day >= ? AND g.status = 'rated' AND g.level >= ?
+         AND (r.id IS NULL OR (r.closed_at IS NULL AND r.assignee_staff_id IS NULL))
+       ORDER BY g.day, g.id`,
+  ).all(sinceDay, minLevel) as { ratingId: number; day: string; level: number; counterId: number | null }[];
+}
+
+/** Counters whose rating device is disconnected or not answering. */
+export function offlineRatingDevices(db: Db): { counterId: number; counterName: string | null; health: string; since: string; description: string }[] {
+  return cached(
+    db,
+    `SELECT h.counter_id AS counterId, c.name AS counterName, h.health, h.since, h.description
+       FROM rating_device_health h LEFT JOIN counters c ON c.id = h.counter_id
+       WHERE h.health IN ('disconnected', 'no_answer') ORDER BY c.number`,
+  ).all() as { counterId: number; counterName: string | null; health: string; since: string; description: string }[];
+}

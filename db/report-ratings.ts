@@ -1,0 +1,45 @@
+import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
+
+export type RatedWithTask = {
+  ratingId: number;
+  day: string;
+  level: number;
+  counterId: number | null;
+  staffId: number | null;
+  utilities: string;
+  taskId: number | null;
+  dueDay: string | null;
+  assigneeStaffId: number | null;
+  closedAt: string | null;
+  verdict: string | null;
+};
+
+/**
+ * Ratings of the hall days `from`..`to` at or above `minLevel` (the bad ones: 4 不满意,
+ * 5 非常不满意) with their rectification task, if any. No customer data.
+ */
+export function ratingsWithTasks(db: Db, from: string, to: string, minLevel: number): RatedWithTask[] {
+  return cached(
+    db,
+    `SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId, g.staff_id AS staffId, g.utilities,
+            r.id AS taskId, r.due_day AS dueDay, r.assignee_staff_id AS assigneeStaffId, r.closed_at AS closedAt, r.verdict
+       FROM ratings g LEFT JOIN rectifications r ON r.rating_id = g.id
+       WHERE g.day BETWEEN ? AND ? AND g.status = 'rated' AND g.level >= ?
+       ORDER BY g.day, g.rated_at, g.id`,
+  ).all(from, to, minLevel) as RatedWithTask[];
+}
+
+export type RatingGroup = { staffId: number | null; stage: 'intake' | 'completed'; status: 'pending' | 'rated' | 'unrated'; level: number | null; n: number };
+
+/**
+ * Invitations over the hall days `from`..`to` counted per clerk, stage, status and level: one
+ * pass over a month's half a million rows gives every rating figure of a report (per level,
+ * per clerk, in total), summed by the caller.
+ */
+export function ratingGroups(db: Db, from: string, to: string): RatingGroup[] {
+  return cached(
+    db,
+    `SELECT staff_id AS staffId, stage, status, level, count(*) AS n FROM ratings WHERE day BETWEEN ? AND ? GROUP BY staff_id, stage, status, level`,
+  ).all(from, to) as RatingGroup[];
+}

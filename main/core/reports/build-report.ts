@@ -1,0 +1,55 @@
+import { matterRows } from '../../../db/report-intake.ts';
+import { getSetting } from '../../../db/settings.ts';
+import type { CoreDeps } from '../deps.ts';
+import { addDays, type Day } from '../intake/calendar-day.ts';
+import { hallDay } from '../queue/hall-time.ts';
+import { hallTimeZone } from '../queue/settings.ts';
+import { intakeSection } from './intake-section.ts';
+import { catalogueLabels } from './labels.ts';
+import { complaintsSection, followUpsSection } from './ledgers-section.ts';
+import { monthDays, periodOf, previousMonth } from './period.ts';
+import { queueSection } from './queue-section.ts';
+import { ratingsSection } from './ratings-section.ts';
+import type { MonthlyReport, Report } from './schemas.ts';
+import { summaryOf } from './summary.ts';
+import { syncSection } from './sync-section.ts';
+
+/**
+ * A report over hall days `from`..`to`, computed from the records each time: the same
+ * records give the same figures, for any period. Only the follow-through of bad ratings
+ * (rectified or not) and the sync backlog are as they stand at `generatedAt`.
+ */
+export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to: Day): Report {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const timeZone = hallTimeZone(db);
+  const period = periodOf(from, to, timeZone);
+  const labels = catalogueLabels(db);
+  const matters = matterRows(db, period.startIso, period.endIso);
+  const sections = {
+    from,
+    to,
+    generatedAt: now.toISOString(),
+    hallName: getSetting(db, 'hall.name') ?? null,
+    queue: queueSection(db, period, labels, matters),
+    intake: intakeSection(db, period, labels, matters),
+    ratings: ratingsSection(db, period, hallDay(now, timeZone)),
+    complaints: complaintsSection(db, period),
+    followUps: followUpsSection(db, period),
+    sync: syncSection(db, period, labels),
+  };
+  return { ...sections, summary: summaryOf(sections) };
+}
+
+export const dailyReport = (deps: Pick<CoreDeps, 'db' | 'clock'>, day: Day): Report => buildReport(deps, day, day);
+
+/** The month's report (月报, for the leading group) with the previous month beside it. */
+export function monthlyReport(deps: Pick<CoreDeps, 'db' | 'clock'>, month: string): MonthlyReport {
+  const previous = previousMonth(month);
+  const current = monthDays(month);
+  const before = monthDays(previous);
+  return { month, previousMonth: previous, current: buildReport(deps, current.from, current.to), previous: buildReport(deps, before.from, before.to) };
+}
+
+/** Yesterday on the hall's calendar: the daily report's default. */
+export const hallYesterday = (deps: Pick<CoreDeps, 'db' | 'clock'>): Day => addDays(hallDay(deps.clock.now(), hallTimeZone(deps.db)), -1);

@@ -1,0 +1,51 @@
+import type { Db } from '../../../db/connection.ts';
+import { counterNames, staffNames } from '../../../db/report-queue.ts';
+import { ratingGroups, ratingsWithTasks } from '../../../db/report-ratings.ts';
+import { addDays } from '../intake/calendar-day.ts';
+import { completionTarget, isBadLevel } from '../ratings/reasons.ts';
+import type { Period } from './period.ts';
+import { sumRatingGroups, withRates } from './rating-counts.ts';
+import type { RatingsSection } from './schemas.ts';
+
+const levels = [1, 2, 3, 4, 5];
+/** Levels run 1 非常满意 … 5 非常不满意; the ratings domain says which are bad (差评). */
+const firstBadLevel = Math.min(...levels.filter(isBadLevel));
+
+/**
+ * Ratings per level, completion per clerk against the 90% line, and each bad rating with its
+ * rectification as it stands on `today`. Counted in SQL in one pass (ratingGroups): the ratings
+ * domain's computeFigures walks every invitation in JavaScript, which a busy month makes slow.
+ */
+export function ratingsSection(db: Db, period: Period, today: string): RatingsSection {
+  const staff = new Map(staffNames(db).map((s) => [s.id, s]));
+  const counters = new Map(counterNames(db).map((c) => [c.id, c.name]));
+  const clerk = (id: number | null) => {
+    const s = id === null ? undefined : staff.get(id);
+    return s ? `${s.name} (${s.workNo})` : id === null ? '' : `#${id}`;
+  };
+  // Day by day: a day's groups sort in memory; a month's half a million rows at once cost half as much again.
+  const groups = [];
+  for (let day = period.from; day <= period.to; day = addDays(day, 1)) groups.push(...ratingGroups(db, day, day));
+  const { total, byStaff, byLevel } = sumRatingGroups(groups);
+  return {
+    target: completionTarget,
+    byLevel: levels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
+    total: withRates(total),
+    byClerk: [...byStaff.entries()]
+      .filter(([, c]) => c.served > 0)
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
+      .map(([staffId, c]) => ({ key: staffId === null ? '' : String(staffId), label: clerk(staffId), ...withRates(c) })),
+    bad: ratingsWithTasks(db, period.from, period.to, firstBadLevel).map((r) => ({
+      ratingId: r.ratingId,
+      day: r.day,
+      level: r.level,
+      counter: r.counterId === null ? '' : (counters.get(r.counterId) ?? `#${r.counterId}`),
+      clerk: clerk(r.staffId),
+      utilities: JSON.parse(r.utilities) as string[],
+      rectification: r.taskId === null ? 'none' : r.closedAt !== null ? 'closed' : r.dueDay !== null && r.dueDay < today ? 'overdue' : 'open',
+      dueDay: r.dueDay,
+      closedAt: r.closedAt,
+      verdict: r.verdict,
+    })),
+  };
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { send } from '../api/client.ts';
+import { ErrorBanner } from '../shared/errors.tsx';
+import { useQuery } from '../shared/use-api.ts';
+import { lastMonth } from './format.ts';
+import { ReportActions } from './ReportActions.tsx';
+import { ReportSheet } from './ReportSheet.tsx';
+
+/** 月报 for the leading group (due before the 25th): last month by default, the month before beside it. */
+export function MonthlyReportPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const month = params.get('month') ?? lastMonth();
+  const report = useQuery('reports/monthly', { month });
+  const data = report.data;
+  return (
+    <div className="report-page">
+      <div className="report-toolbar">
+        <label className="field report-picker">
+          <span>{t('reports:monthly.pick')}</span>
+          <input type="month" value={month} onChange={(e) => e.target.value && setParams({ month: e.target.value })} />
+        </label>
+        <ReportActions pdfName={`monthly-report-${month}.pdf`} excel={(lang, labels) => send('reports/monthlyExcel', { month, lang, labels })} />
+      </div>
+      <ErrorBanner error={report.error} />
+      {report.loading && !data && <p className="hint">{t('reports:loading')}</p>}
+      {data && data.month === month && (
+        <ReportSheet report={data.current} previous={data.previous} titles={[data.month, data.previousMonth]} title={t('reports:monthly.title', { month })} />
+      )}
+    </div>
+  );
+}

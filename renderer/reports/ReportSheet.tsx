@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../main/core/reports/schemas.ts';
+import { IntakeSection } from './IntakeSections.tsx';
+import { LedgersSection, SyncSection } from './LedgerSections.tsx';
+import { TicketsSection, TimesSection } from './QueueSections.tsx';
+import { RatingsSection } from './RatingsSection.tsx';
+import { SummaryTable } from './SummaryTable.tsx';
+
+/**
+ * The report as paper: A4 pages (reports.css). Page one is the queue (headline figures,
+ * tickets, times); page two, from a forced page break, intake, ratings, ledgers and sync.
+ * A normal day fits on the two; a busier hall runs on.
+ */
+export function ReportSheet({ report, title, previous, titles }: { report: Report; title: string; previous?: Report; titles?: [string, string] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <article className="report-sheet" data-testid="report-sheet" aria-label={title}>
+      <header className="report-head">
+        <h2>{title}</h2>
+        <p>
+          {report.hallName ?? ''} · {report.from === report.to ? report.from : `${report.from} – ${report.to}`}
+        </p>
+        <p className="report-note">{t('reports:generatedAt', { at: new Date(report.generatedAt).toLocaleString(i18n.language) })}</p>
+      </header>
+      <section className="report-section" aria-labelledby="report-summary-title">
+        <h3 id="report-summary-title">{t('reports:section.summary')}</h3>
+        <SummaryTable report={report} previous={previous} titles={titles} />
+      </section>
+      <TicketsSection report={report} byDay={report.from !== report.to} />
+      <TimesSection report={report} />
+      <div className="report-page-break" />
+      <IntakeSection report={report} />
+      <RatingsSection report={report} />
+      <LedgersSection report={report} />
+      <SyncSection report={report} />
+    </article>
+  );
+}

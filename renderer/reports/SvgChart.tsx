@@ -1,0 +1,58 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+
+/** The page's own font, so chart labels print in the same CJK face as the tables. */
+const fontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/**
+ * An ECharts chart rendered to an SVG string (ECharts' server-side mode, which runs in the
+ * browser too) and placed in the page as markup: no canvas and no animation, so the chart
+ * is in the DOM the moment the figures are, prints sharp at any scale, and its labels are
+ * text a PDF keeps. Re-rendered when the option changes (the live hall's push updates).
+ */
+export function SvgChart({ option, width, height, label, testId }: { option: ChartOption; width: number; height: number; label: string; testId?: string }) {
+  const key = JSON.stringify(option);
+  const svg = useMemo(() => {
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+    chart.setOption({ animation: false, textStyle: { fontFamily }, ...option });
+    const out = chart.renderToSVGString();
+    chart.dispose();
+    return out;
+    // key stands for option: the same figures give the same chart.
+  }, [key, width, height]);
+  return <div className="svg-chart" role="img" aria-label={label} data-testid={testId} dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+/** A bar chart of one or more series over category labels, with an optional horizontal line (a target). */
+export function barOption(opts: {
+  categories: string[];
+  series: { name: string; data: (number | null)[]; color?: string; colors?: string[] }[];
+  line?: { value: number; label: string };
+  yMax?: number;
+  percent?: boolean;
+}): ChartOption {
+  return {
+    grid: { left: 40, right: opts.line ? 36 : 16, top: opts.series.length > 1 ? 28 : 12, bottom: 24, containLabel: false },
+    legend: opts.series.length > 1 ? { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } } : undefined,
+    xAxis: { type: 'category', data: opts.categories, axisLabel: { fontSize: 11, interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1, max: opts.yMax, axisLabel: { fontSize: 10, formatter: opts.percent ? '{value}%' : '{value}' } },
+    series: opts.series.map((s, i) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.colors ? s.data.map((value, j) => ({ value, itemStyle: { color: s.colors?.[j] } })) : s.data,
+      itemStyle: s.color ? { color: s.color } : undefined,
+      label: { show: true, position: 'top', fontSize: 10 },
+      markLine:
+        i === 0 && opts.line
+          ? { symbol: 'none', data: [{ yAxis: opts.line.value }], label: { formatter: opts.line.label, fontSize: 10 }, lineStyle: { color: '#b3261e', type: 'dashed' } }
+          : undefined,
+    })),
+  };
+}
