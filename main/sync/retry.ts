@@ -35,3 +35,24 @@ export async function withRetry<T>(
     }
   }
 }
+
+/**
+ * A backoff wait that ends early, with an error, when the process is stopping: a batch cut
+ * short is resent under the same id at the next run, so nothing waits for a minute-long
+ * backoff on shutdown.
+ */
+export function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new Error('sync stopped'));
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new Error('sync stopped'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}

@@ -28,7 +28,7 @@ import type { SyncProgressEvent } from '../core/sync/progress.ts';
 import { applyUpdates } from './apply-updates.ts';
 import type { Connector } from './connector.ts';
 import { type BatchAnswer, batchBodyParts, MAX_BATCH_RECORDS, wireId } from './protocol.ts';
-import { defaultRetry, type RetryPolicy, withRetry } from './retry.ts';
+import { abortableSleep, defaultRetry, type RetryPolicy, withRetry } from './retry.ts';
 
 export type SyncProgress = SyncProgressEvent;
 
@@ -47,6 +47,8 @@ export type SyncContext = {
   progressEveryMs?: number;
   /** HTTP batches written, sent and answered together (default 4). */
   inFlight?: number;
+  /** Aborted when the process stops: backoff waits end at once and the run ends failed. */
+  signal?: AbortSignal;
 };
 
 export type RunOutcome =
@@ -164,6 +166,7 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
         noteBatchAttempt(db, batch.id, message(error));
         logger.warn({ utility, batchId: batch.id, attempt, willRetry, err: message(error) }, 'sync batch failed');
       },
+      abortableSleep(ctx.signal),
     );
     if (result.kind === 'answer') write(() => record(batch, seqOf, result.answer));
     else {
@@ -229,6 +232,7 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     for (;;) {
       const page = await withRetry(() => connector.pullUpdates(cursor), ctx.retry ?? defaultRetry, (error, attempt, willRetry) =>
         logger.warn({ utility, attempt, willRetry, err: message(error) }, 'sync updates failed'),
+        abortableSleep(ctx.signal),
       );
       const { applied } = applyUpdates(ctx.deps, utility, page.cursor, page.updates);
       progress.updates += applied;

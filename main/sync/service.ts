@@ -31,7 +31,7 @@ export type SyncService = SyncPort & {
   checkSchedule: () => string[];
   /** Checks the schedule at once and then every minute. */
   startScheduler: () => void;
-  /** Stops the scheduler and waits for runs in progress to finish. */
+  /** Stops the scheduler, cuts retry waits short and waits for runs in progress to end. */
   stop: () => Promise<void>;
 };
 
@@ -55,6 +55,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const box = createSecretBox({ keyFile: secretKeyFile(options.dataDir), os: options.os });
   const running = new Map<string, Promise<RunOutcome>>();
   let timer: ReturnType<typeof setInterval> | undefined;
+  const stopping = new AbortController();
 
   const connector = (utility: string): Connector => {
     const row = getConnector(deps.db, utility);
@@ -76,6 +77,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         owner: processOwner(),
         isGone: ownerIsGone,
         retry: options.retry,
+        signal: stopping.signal,
         onProgress: (p) => {
           deps.events.emit('sync/progress', p, ['manager', 'admin']);
           options.onProgress?.(p);
@@ -137,6 +139,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      stopping.abort();
       await Promise.allSettled([...running.values()]);
     },
   };

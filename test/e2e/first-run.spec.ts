@@ -21,7 +21,7 @@ test('a new hall: set up the admin, create a clerk, the clerk sees the hall in C
 
   await expect(page).toHaveURL(/\/manage$/);
   await expect(page.getByRole('heading', { name: '工作人员', exact: true })).toBeVisible();
-  await expect(page.getByText('王管理 (A001)')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('王管理 (A001)')).toBeVisible();
 
   const form = page.getByRole('form', { name: '新增工作人员' });
   await form.getByLabel('工号').fill('C001');

@@ -162,6 +162,23 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(unanswered()).toBe(0);
   });
 
+  it('stops at once when the hall shuts down during a retry wait, and the cut batch goes again under its id', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    queueRecords(hall.db, 'gas', 10);
+    // A minute-long backoff: without the stop cutting it short, stop() outlasts the test's timeout.
+    const slow = createSyncService({ deps: hall.core.deps, dataDir, retry: { attempts: 6, baseMs: 60_000, maxMs: 60_000 }, timeoutMs: 400 });
+    server.faults.push('status-500');
+    const running = slow.run('gas', 'manual');
+    await expect.poll(() => server.log.length).toBe(1);
+    await slow.stop();
+    expect(await running).toMatchObject({ state: 'failed' });
+    expect(unanswered()).toBe(1);
+    const cut = server.log[0]?.batchId;
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', accepted: 10 });
+    expect(server.log.at(-1)?.batchId).toBe(cut);
+    expect(server.records.size).toBe(10);
+  });
+
   it('keeps a batch the utility refused (bad secret) open and resends it under the same id once the secret is right', async () => {
     configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url, secret: 'the-wrong-secret-000000000' });
     queueRecords(hall.db, 'gas', 10);
