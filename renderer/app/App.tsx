@@ -10,6 +10,8 @@ import { ReceiptRatingScreen } from '../ratings/ReceiptRatingScreen.tsx';
 import { SetupScreen } from '../setup/SetupScreen.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
 import { TicketStatusScreen } from '../status/TicketStatusScreen.tsx';
+import { ProgressScreen } from '../progress/ProgressScreen.tsx';
+import { WorkListsScreen } from '../worklists/WorkListsScreen.tsx';
 
 export function App() {
   return (
@@ -22,6 +24,8 @@ export function App() {
       <Route path="/rate" element={<RateScreen />} />
       <Route path="/manage/*" element={<ManageScreen />} />
       <Route path="/t/:token" element={<TicketStatusScreen />} />
+      <Route path="/p/:token" element={<ProgressScreen />} />
+      <Route path="/lists/*" element={<WorkListsScreen />} />
       <Route path="/receipt/:applicationId" element={<ReceiptScreen />} />
       <Route path="/r/:token" element={<ReceiptRatingScreen />} />
       <Route path="*" element={<NotFound />} />

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterView } from '../queue/use-overview.ts';
+import { ListsLink } from '../worklists/ListsLink.tsx';
 import { IntakeForm } from './IntakeForm.tsx';
 
 type Tab = 'queue' | 'intake';
@@ -43,6 +44,7 @@ export function CounterTabs({ counter, children }: { counter: CounterView; child
             {id === 'queue' && ticket && <span className="badge">{ticket.number}</span>}
           </button>
         ))}
+        <ListsLink />
       </div>
       <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" hidden={tab !== 'queue'}>
         {children}

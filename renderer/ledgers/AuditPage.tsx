@@ -6,7 +6,7 @@ import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
-import type { CsvColumn } from './csv.ts';
+import type { ExportColumn } from '../shared/xlsx-file.ts';
 import { formatTime, localDay } from './days.ts';
 import { ExportButton } from './ExportButton.tsx';
 import './ledgers.css';
@@ -46,7 +46,7 @@ export function AuditPage() {
     ],
     [t],
   );
-  const csv = useMemo<CsvColumn<Entry>[]>(
+  const csv = useMemo<ExportColumn<Entry>[]>(
     () => [
       { header: t('ledgers:audit.at'), value: (e) => e.at },
       { header: t('ledgers:audit.who'), value: (e) => (e.actorName ? `${e.actorName} (${e.actorWorkNo ?? ''})` : '') },

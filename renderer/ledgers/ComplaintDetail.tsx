@@ -5,7 +5,7 @@ import type { Contract } from '../../main/core/contract.ts';
 import { send } from '../api/client.ts';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { downloadFile } from './csv.ts';
+import { downloadFile } from '../shared/download-file.ts';
 import { formatTime, localDay } from './days.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { useUtilities, utilityName } from './use-utilities.ts';

@@ -8,7 +8,7 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { ComplaintDetail } from './ComplaintDetail.tsx';
 import { ComplaintRegisterForm } from './ComplaintRegisterForm.tsx';
-import type { CsvColumn } from './csv.ts';
+import type { ExportColumn } from '../shared/xlsx-file.ts';
 import { localDay } from './days.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { ExportButton } from './ExportButton.tsx';
@@ -59,7 +59,7 @@ export function ComplaintsPage() {
     [t, utilities],
   );
 
-  const csv = useMemo<CsvColumn<Complaint>[]>(
+  const csv = useMemo<ExportColumn<Complaint>[]>(
     () => [
       { header: t('ledgers:complaint.number'), value: (c) => c.id },
       { header: t('ledgers:complaint.externalRef'), value: (c) => c.externalRef },

@@ -6,7 +6,7 @@ import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import type { CsvColumn } from './csv.ts';
+import type { ExportColumn } from '../shared/xlsx-file.ts';
 import { localMonth, previousMonth } from './days.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { ExportButton } from './ExportButton.tsx';
@@ -58,7 +58,7 @@ export function FollowUpsPage() {
     [t, utilities],
   );
 
-  const csv = useMemo<CsvColumn<Task>[]>(
+  const csv = useMemo<ExportColumn<Task>[]>(
     () => [
       { header: t('ledgers:followUp.task'), value: (x) => x.id },
       { header: t('ledgers:followUp.applicationDay'), value: (x) => x.applicationDay },

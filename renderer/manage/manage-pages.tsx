@@ -6,6 +6,7 @@ import { AuditPage } from '../ledgers/AuditPage.tsx';
 import { BackupsPage } from '../ledgers/BackupsPage.tsx';
 import { ComplaintsPage } from '../ledgers/ComplaintsPage.tsx';
 import { FollowUpsPage } from '../ledgers/FollowUpsPage.tsx';
+import { ManagerWorkLists } from '../worklists/WorkListsScreen.tsx';
 
 /**
  * The manager's desk beyond its front page (/manage): each domain adds one entry here,
@@ -14,4 +15,13 @@ import { FollowUpsPage } from '../ledgers/FollowUpsPage.tsx';
  */
 export type ManagePage = { path: string; labelKey: string; element: () => ReactElement };
 
-export const managePages: ManagePage[] = [{ path: 'ratings', labelKey: 'ratings:nav.title', element: RatingsPage }, { path: 'reports', labelKey: 'reports:nav.title', element: LazyReportsPage }, { path: 'sync', labelKey: 'sync:nav.title', element: SyncPage }, { path: 'complaints', labelKey: 'ledgers:nav.complaints', element: ComplaintsPage }, { path: 'followups', labelKey: 'ledgers:nav.followUps', element: FollowUpsPage }, { path: 'audit', labelKey: 'ledgers:nav.audit', element: AuditPage }, { path: 'backups', labelKey: 'ledgers:nav.backups', element: BackupsPage }];
+export const managePages: ManagePage[] = [
+  { path: 'reports', labelKey: 'reports:nav.title', element: LazyReportsPage },
+  { path: 'applications', labelKey: 'worklists:nav.manage', element: ManagerWorkLists },
+  { path: 'ratings', labelKey: 'ratings:nav.title', element: RatingsPage },
+  { path: 'complaints', labelKey: 'ledgers:nav.complaints', element: ComplaintsPage },
+  { path: 'followups', labelKey: 'ledgers:nav.followUps', element: FollowUpsPage },
+  { path: 'sync', labelKey: 'sync:nav.title', element: SyncPage },
+  { path: 'audit', labelKey: 'ledgers:nav.audit', element: AuditPage },
+  { path: 'backups', labelKey: 'ledgers:nav.backups', element: BackupsPage },
+];

@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { localDateTime, useNames } from '../intake/names.ts';
+import { useInterval } from '../queue/use-interval.ts';
+import { ErrorBanner } from '../shared/errors.tsx';
+import { Layout } from '../shared/Layout.tsx';
+import { useQuery } from '../shared/use-api.ts';
+import './progress.css';
+
+/** How often the customer's phone asks again. */
+const REFRESH_MS = 60_000;
+const path = ['accepted', 'dispatched', 'taken', 'completed'] as const;
+
+/** The public page behind the receipt's QR (/p/<token>): states and dates, nothing personal. */
+export function ProgressScreen() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  return (
+    <Layout title={t('worklists:progress.title')} className="progress-screen">
+      <Progress token={token} />
+    </Layout>
+  );
+}
+
+function Progress({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const progress = useQuery('intake/progress', { token });
+  useInterval(progress.reload, REFRESH_MS);
+  if (progress.error) return <ErrorBanner error={progress.error} />;
+  const p = progress.data;
+  if (!p) return null;
+  return (
+    <div className="progress-list" aria-live="polite">
+      <p className="hint">{t('worklists:progress.accepted', { day: p.acceptedOn })}</p>
+      {p.workOrders.map((w) => {
+        const reached = (status: string) => w.history.find((h) => h.status === status)?.at;
+        return (
+          <section key={w.utility} className="card narrow progress-card" aria-label={names(w.utilityNames)}>
+            <h2>
+              {names(w.utilityNames)} <span className={`status-pill ${w.status}`}>{t(`worklists:status.${w.status}`)}</span>
+            </h2>
+            <ul className="progress-matters">
+              {w.matters.map((m) => (
+                <li key={m.caseNumber}>
+                  <strong>{m.caseNumber}</strong> {names(m.businessNames)} · {t('worklists:progress.dueBy', { day: m.dueDay })}
+                </li>
+              ))}
+            </ul>
+            <ol className="progress-steps">
+              {(w.status === 'returned' ? [...path.slice(0, 3), 'returned' as const] : path).map((status) => {
+                const at = reached(status);
+                return (
+                  <li key={status} className={at ? 'done' : ''}>
+                    <span>{t(`worklists:status.${status}`)}</span>
+                    <span className="when">{at ? localDateTime(at) : '—'}</span>
+                  </li>
+                );
+              })}
+            </ol>
+            {w.stages.length > 0 && (
+              <table className="progress-stages">
+                <caption>{t('worklists:progress.stages')}</caption>
+                <tbody>
+                  {w.stages.map((s, i) => (
+                    <tr key={`${i}-${s.dueDay}`}>
+                      <th scope="row">{names(s.names)}</th>
+                      <td>{t('worklists:progress.dueBy', { day: s.dueDay })}</td>
+                      <td>{s.completedAt ? t('worklists:progress.doneAt', { at: localDateTime(s.completedAt) }) : ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+      {p.deferredMaterials.length > 0 && (
+        <section className="card narrow" aria-label={t('worklists:progress.deferred')}>
+          <h2>{t('worklists:progress.deferred')}</h2>
+          <ul>
+            {p.deferredMaterials.map((d) => (
+              <li key={`${d.names.zh}-${d.promisedDate}`}>
+                {names(d.names)} · {d.supplied ? t('worklists:deferred.supplied') : t('worklists:progress.bringBy', { day: d.promisedDate })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="hint">{t('worklists:progress.submitted', { at: localDateTime(p.submittedAt) })}</p>
+    </div>
+  );
+}
