@@ -7,6 +7,7 @@ import { BackupsPage } from '../ledgers/BackupsPage.tsx';
 import { ComplaintsPage } from '../ledgers/ComplaintsPage.tsx';
 import { FollowUpsPage } from '../ledgers/FollowUpsPage.tsx';
 import { ManagerWorkLists } from '../worklists/WorkListsScreen.tsx';
+import { CataloguePage } from '../catalogue/CataloguePage.tsx';
 
 /**
  * The manager's desk beyond its front page (/manage): each domain adds one entry here,
@@ -18,6 +19,7 @@ export type ManagePage = { path: string; labelKey: string; element: () => ReactE
 export const managePages: ManagePage[] = [
   { path: 'reports', labelKey: 'reports:nav.title', element: LazyReportsPage },
   { path: 'applications', labelKey: 'worklists:nav.manage', element: ManagerWorkLists },
+  { path: 'catalogue', labelKey: 'catalogueDesk:nav.title', element: CataloguePage },
   { path: 'ratings', labelKey: 'ratings:nav.title', element: RatingsPage },
   { path: 'complaints', labelKey: 'ledgers:nav.complaints', element: ComplaintsPage },
   { path: 'followups', labelKey: 'ledgers:nav.followUps', element: FollowUpsPage },

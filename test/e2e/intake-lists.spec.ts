@@ -145,3 +145,41 @@ test('a clerk finds applications, exports them masked to Excel, marks a deferred
   expect(text).not.toContain('刘建国');
   expect(text).not.toContain('13698765432');
 });
+
+test('a manager changes a fee and publishes a new catalogue version, posts the fee standards to the board, and marks a day off', async ({ page, hall }) => {
+  const api = apiFor(page, hall);
+  expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
+  const admin = (await api<{ token: string }>('auth/login', { workNo: 'A001', password })).value.token;
+  const before = (await api<{ version: number; catalogue: { businesses: { names: { zh: string }; fees: { names: { zh: string }; priceFen: number; mandatory: boolean }[] }[] } }>('catalogue/current', {}, admin)).value;
+  const business = before.catalogue.businesses.find((b) => b.fees.some((f) => f.mandatory && f.priceFen > 0));
+  const fee = business?.fees.find((f) => f.mandatory && f.priceFen > 0);
+  if (!business || !fee) throw new Error('the default catalogue has a mandatory priced fee');
+
+  const desk = await page.context().newPage();
+  await desk.addInitScript((value) => localStorage.setItem('onewindow.session.staff', value), admin);
+  await desk.goto(`${hall.url}/manage/catalogue`);
+  await expect(desk.getByText(`现行第 ${before.version} 版`)).toBeVisible();
+  await desk.getByRole('searchbox', { name: '筛选' }).fill(fee.names.zh);
+  const price = desk.getByLabel(`${business.names.zh} ${fee.names.zh} 单价（元）`);
+  await price.fill('123.45');
+  await price.blur();
+  await desk.getByRole('button', { name: '发布为新版本' }).click();
+  await expect(desk.getByRole('status').first()).toHaveText(`已发布第 ${before.version + 1} 版`);
+  const after = (await api<typeof before>('catalogue/current', {}, admin)).value;
+  expect(after.version).toBe(before.version + 1);
+  const changed = after.catalogue.businesses.find((b) => b.names.zh === business.names.zh)?.fees.find((f) => f.names.zh === fee.names.zh);
+  expect(changed?.priceFen).toBe(12345);
+
+  await desk.getByRole('button', { name: '将收费标准发布到叫号屏公告' }).click();
+  await expect(desk.getByText('收费标准已发布到叫号屏公告')).toBeVisible();
+  const notices = (await api<{ notices: { textZh: string }[] }>('queue/overview', {}, admin)).value.notices;
+  expect(notices.some((n) => n.textZh.startsWith('收费标准公示') && n.textZh.includes('123.45元'))).toBe(true);
+
+  const year = new Date().getFullYear();
+  const form = desk.getByRole('form', { name: '调整某一天' });
+  await form.getByLabel('日期').fill(`${year}-07-15`);
+  await form.getByLabel('设为').selectOption('holiday');
+  await form.getByRole('button', { name: '保存调整' }).click();
+  await expect(desk.getByText(`${year}-07-15 已设为休息日`)).toBeVisible();
+  await expect(desk.getByTestId('calendar-holidays')).toContainText(`${year}-07-15`);
+});

@@ -1,0 +1,99 @@
+import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localDateTime } from '../intake/names.ts';
+import { ErrorBanner } from '../shared/errors.tsx';
+import { Field } from '../shared/Field.tsx';
+import { useMutation, useQuery } from '../shared/use-api.ts';
+
+type Kind = 'holiday' | 'workday' | 'none';
+
+/**
+ * The working calendar deadlines are counted on: a year's holidays and make-up workdays, the
+ * manager's own marks, and the import of a newly published year (国务院办公厅 notice).
+ */
+export function CalendarSection() {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const calendar = useQuery('calendar/get', { year });
+  const setDay = useMutation('calendar/setDay');
+  const importYear = useMutation('calendar/importYear');
+  const [date, setDate] = useState('');
+  const [kind, setKind] = useState<Kind>('holiday');
+  const [message, setMessage] = useState<string>();
+
+  const mark = async (e: FormEvent) => {
+    e.preventDefault();
+    const done = await setDay.run({ date, kind });
+    if (done) {
+      setMessage(t('catalogueDesk:calendar.marked', { date: done.date, kind: t(`catalogueDesk:calendar.kind.${done.kind}`) }));
+      calendar.reload();
+    }
+  };
+  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const done = await importYear.run({ file: await file.text() });
+    if (done) {
+      setMessage(t('catalogueDesk:calendar.imported'));
+      calendar.reload();
+    }
+  };
+  const c = calendar.data;
+  return (
+    <section className="card" aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{t('catalogueDesk:calendar.title')}</h2>
+      <div className="row-actions">
+        <button type="button" className="secondary" onClick={() => setYear(year - 1)}>
+          {t('catalogueDesk:calendar.previous')}
+        </button>
+        <strong>{t('catalogueDesk:calendar.year', { year })}</strong>
+        <button type="button" className="secondary" onClick={() => setYear(year + 1)}>
+          {t('catalogueDesk:calendar.next')}
+        </button>
+      </div>
+      <ErrorBanner error={calendar.error ?? setDay.error ?? importYear.error} />
+      {message && (
+        <div className="notice" role="status">
+          {message}
+        </div>
+      )}
+      {c && (
+        <>
+          {!c.published && <p className="warning">{t('catalogueDesk:calendar.unpublished', { year: c.year })}</p>}
+          <dl className="calendar-days">
+            <dt>{t('catalogueDesk:calendar.holidays', { count: c.holidays.length })}</dt>
+            <dd data-testid="calendar-holidays">{c.holidays.join('、') || '—'}</dd>
+            <dt>{t('catalogueDesk:calendar.workdays', { count: c.workdays.length })}</dt>
+            <dd data-testid="calendar-workdays">{c.workdays.join('、') || '—'}</dd>
+            <dt>{t('catalogueDesk:calendar.overrides')}</dt>
+            <dd>{c.overrides.map((o) => `${o.date} ${t(`catalogueDesk:calendar.kind.${o.kind}`)}`).join('、') || '—'}</dd>
+            <dt>{t('catalogueDesk:calendar.importedYears')}</dt>
+            <dd>{c.importedYears.map((y) => `${y.year}（${localDateTime(y.importedAt)}）`).join('、') || '—'}</dd>
+          </dl>
+        </>
+      )}
+      <form className="inline-form" aria-label={t('catalogueDesk:calendar.markTitle')} onSubmit={(e) => void mark(e)}>
+        <Field label={t('catalogueDesk:calendar.date')} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+        <label>
+          {t('catalogueDesk:calendar.kindLabel')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value === 'workday' ? 'workday' : e.target.value === 'none' ? 'none' : 'holiday')}>
+            <option value="holiday">{t('catalogueDesk:calendar.kind.holiday')}</option>
+            <option value="workday">{t('catalogueDesk:calendar.kind.workday')}</option>
+            <option value="none">{t('catalogueDesk:calendar.kind.none')}</option>
+          </select>
+        </label>
+        <div className="row-actions">
+          <button type="submit" className="primary" disabled={setDay.pending || !date}>
+            {t('catalogueDesk:calendar.mark')}
+          </button>
+          <label className="secondary file-button">
+            {t('catalogueDesk:calendar.importYear')}
+            <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e)} />
+          </label>
+        </div>
+      </form>
+      <p className="hint">{t('catalogueDesk:calendar.hint')}</p>
+    </section>
+  );
+}
