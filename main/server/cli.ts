@@ -86,6 +86,12 @@ try {
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);
   const stop = () => {
+    // A shutdown must not hang the machine's restart: committed records are safe in SQLite's
+    // WAL whatever happens next, so after 15 s the process exits and says so.
+    setTimeout(() => {
+      process.stderr.write(`OneWindow hall server: shutdown stuck at "${hall.closingStep()}" after 15 s; exiting anyway\n`);
+      process.exit(1);
+    }, 15_000).unref();
     hall.close().then(
       () => process.exit(0),
       () => process.exit(1),

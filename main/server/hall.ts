@@ -44,7 +44,7 @@ export type HallOptions = {
   ratingReconnect?: ReconnectOptions;
 };
 
-export type RunningHall = { url: string; core: Core; close: () => Promise<void> };
+export type RunningHall = { url: string; core: Core; close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
 
 /** Opens the hall's database, brings it up to date and serves it over HTTP and push. */
 export async function startHall(options: HallOptions): Promise<RunningHall> {
@@ -87,16 +87,25 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const ratingDevices = startRatingDevices({ core, logger, library: ratingLibrary, commandLine: options.ratingDevices ?? [], reconnect: options.ratingReconnect });
   await ratingDevices.reconcile();
 
+  let closing = 'not closing';
   return {
     url,
     core,
+    closingStep: () => closing,
     async close() {
       clearInterval(ticker);
       stopBackups();
-      await ratingDevices.close();
-      await syncService.stop();
-      await app.close();
-      closeDatabase(db);
+      // Each step is logged, so a shutdown that hangs says where (the CLI's watchdog reports it).
+      const step = async (name: string, run: () => Promise<void> | void) => {
+        closing = name;
+        logger.debug({ step: name }, 'hall closing');
+        await run();
+      };
+      await step('rating devices', () => ratingDevices.close());
+      await step('sync', () => syncService.stop());
+      await step('http', () => app.close());
+      await step('database', () => closeDatabase(db));
+      logger.debug('hall closed');
     },
   };
 }

@@ -9,7 +9,7 @@ export type Hall = { url: string; dataDir: string };
 const root = join(import.meta.dirname, '..', '..');
 
 /** Starts `npm run hall`'s entry on a fresh data folder and a free port; stops it after the test. */
-async function startHall(): Promise<{ hall: Hall; child: ChildProcess }> {
+async function startHall(): Promise<{ hall: Hall; child: ChildProcess; stderr: () => string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
   const child = spawn(process.execPath, ['main/server/cli.ts', '--data', dataDir, '--port', '0', '--log-level', 'warn'], {
     cwd: root,
@@ -35,15 +35,17 @@ async function startHall(): Promise<{ hall: Hall; child: ChildProcess }> {
       reject(new Error(`hall server exited with ${code}: ${stderr}`));
     });
   });
-  return { hall: { url, dataDir }, child };
+  return { hall: { url, dataDir }, child, stderr: () => stderr };
 }
 
 export const test = base.extend<{ hall: Hall }>({
   hall: async ({}, use) => {
-    const { hall, child } = await startHall();
+    const { hall, child, stderr } = await startHall();
     await use(hall);
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    const code = await new Promise((r) => child.once('exit', r));
+    // A hung shutdown ends by the server's own watchdog; say so without failing the screen's test.
+    if (code !== 0) console.warn(`hall server exited with ${String(code)}: ${stderr().slice(-2000)}`);
     rmSync(hall.dataDir, { recursive: true, force: true });
   },
 });
