@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from './backup.ts';
 import { closeDatabase, type Db, openDatabase } from './connection.ts';
 import { migrate } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
 import { applyPendingRestore, cancelRestore, checkBackup, readPendingRestore, stageRestore } from './restore.ts';
 import { getSetting, setSetting } from './settings.ts';
 
@@ -32,7 +33,7 @@ describe('restoring a backup', () => {
     const { file: backup } = await backupDatabase(db, { dir: path.join(dir, 'backups'), day: '2026-09-29', keep: 5 });
     setSetting(db, 'hall.name', 'After');
     const staged = await stageRestore(file, backup, by);
-    expect(staged).toMatchObject({ backup: 'onewindow-2026-09-29.db', schemaVersion: 6 });
+    expect(staged).toMatchObject({ backup: 'onewindow-2026-09-29.db', schemaVersion: migrations.length });
     // Staging changes nothing yet.
     expect(getSetting(db, 'hall.name')).toBe('After');
     expect(await readPendingRestore(file)).toEqual(staged);
