@@ -1,5 +1,5 @@
 import type { Db } from './connection.ts';
-import { serviceMsSql, waitMsSql } from './migrations/0007-ticket-times.ts';
+import { SERVICE_MS_SQL, WAIT_MS_SQL } from './migrations/0007-ticket-times.ts';
 import { cached } from './statements.ts';
 
 /**
@@ -21,7 +21,7 @@ export function ticketTimes(db: Db, from: string, to: string): TicketTimesRow[] 
     db,
     // The same expressions as the index tickets_day_times (migration 0007): the whole read is
     // answered from the index.
-    `SELECT id, category_id, CASE status WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 ELSE 0 END, counter_id, staff_id, ${waitMsSql}, ${serviceMsSql}
+    `SELECT id, category_id, CASE status WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 ELSE 0 END, counter_id, staff_id, ${WAIT_MS_SQL}, ${SERVICE_MS_SQL}
        FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ?`,
   )
     .raw(true)

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../connection.ts';
 import { migrate, schemaVersion } from '../migrate.ts';
 import { ticketTimes } from '../report-queue.ts';
-import { serviceMsSql, waitMsSql } from './0007-ticket-times.ts';
+import { SERVICE_MS_SQL, WAIT_MS_SQL } from './0007-ticket-times.ts';
 import { migrations } from './index.ts';
 
 let dir: string;
@@ -67,7 +67,7 @@ describe('migration 0007: ticket times', () => {
     db.prepare(`UPDATE tickets SET status = 'done', called_at = '2026-11-20T02:01:00.000Z', finished_at = '2026-11-20T02:03:00.000Z' WHERE id = ?`).run(id);
     expect(times(id)).toEqual({ wait: 60_000, service: 120_000 });
     const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT id, category_id, CASE status WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 ELSE 0 END, counter_id, staff_id, ${waitMsSql}, ${serviceMsSql} FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ?`)
+      .prepare(`EXPLAIN QUERY PLAN SELECT id, category_id, CASE status WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 ELSE 0 END, counter_id, staff_id, ${WAIT_MS_SQL}, ${SERVICE_MS_SQL} FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ?`)
       .all('2026-11-01', '2026-11-30') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX tickets_day_times/);
   });

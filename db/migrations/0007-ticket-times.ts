@@ -7,8 +7,8 @@ import type { Migration } from './migration.ts';
  * index below instead of parsing four ISO strings per ticket (a month is 600,000 tickets).
  * Imported by db/report-queue.ts: the expressions in the index and in the query cannot differ.
  */
-export const waitMsSql = `(CASE WHEN status = 'done' AND called_at IS NOT NULL THEN CAST(round((julianday(called_at) - julianday(queued_at)) * 86400000.0) AS INTEGER) END)`;
-export const serviceMsSql = `(CASE WHEN status = 'done' THEN CAST(round((julianday(finished_at) - julianday(coalesce(started_at, called_at))) * 86400000.0) AS INTEGER) END)`;
+export const WAIT_MS_SQL = `(CASE WHEN status = 'done' AND called_at IS NOT NULL THEN CAST(round((julianday(called_at) - julianday(queued_at)) * 86400000.0) AS INTEGER) END)`;
+export const SERVICE_MS_SQL = `(CASE WHEN status = 'done' THEN CAST(round((julianday(finished_at) - julianday(coalesce(started_at, called_at))) * 86400000.0) AS INTEGER) END)`;
 
 /**
  * A covering index on expressions rather than generated columns: SQLite recomputes a VIRTUAL
@@ -19,6 +19,6 @@ export const migration0007 = {
   version: 7,
   name: 'ticket-times',
   up(db) {
-    db.exec(`CREATE INDEX tickets_day_times ON tickets(day, category_id, status, counter_id, staff_id, ${waitMsSql}, ${serviceMsSql})`);
+    db.exec(`CREATE INDEX tickets_day_times ON tickets(day, category_id, status, counter_id, staff_id, ${WAIT_MS_SQL}, ${SERVICE_MS_SQL})`);
   },
 } satisfies Migration;

@@ -80,9 +80,13 @@ export function RatingPanel() {
   return (
     <div className="rating-overlay" aria-labelledby="rating-title">
       <div className="rating-clerk" data-testid="rating-clerk">
-        <span className="rating-avatar" aria-hidden="true">
-          {invitation.staff.name.slice(0, 1)}
-        </span>
+        {invitation.staff.photo ? (
+          <img className="rating-avatar rating-photo" src={invitation.staff.photo} alt={t('ratings:screen.photoOf', { name: invitation.staff.name })} data-testid="rating-clerk-photo" />
+        ) : (
+          <span className="rating-avatar" aria-hidden="true">
+            {invitation.staff.name.slice(0, 1)}
+          </span>
+        )}
         <div>
           <div className="rating-clerk-name">{invitation.staff.name}</div>
           <div className="rating-clerk-meta">

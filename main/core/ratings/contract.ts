@@ -20,7 +20,8 @@ export const invitationSchema = z.object({
   counterId: z.number().int(),
   counterNumber: z.number().int(),
   counterName: z.string(),
-  staff: z.object({ workNo: z.string(), name: z.string() }),
+  /** photo: a data URL the customer's screen shows beside the name (null: the initial instead). */
+  staff: z.object({ workNo: z.string(), name: z.string(), photo: z.string().nullable() }),
   invitedAt: z.string(),
   expiresAt: z.string(),
   timeoutSeconds: z.number().int(),

@@ -1,4 +1,5 @@
 import { inTransaction } from '../../../db/connection.ts';
+import { getStaffPhoto } from '../../../db/staff-profiles.ts';
 import { queueRating } from '../sync/rating-record.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { listDevices } from '../../../db/devices.ts';
@@ -40,6 +41,12 @@ export const rateScreensAt = (deps: Pick<CoreDeps, 'db'>, counterId: number): nu
     .filter((d) => d.role === 'rate' && d.counterId === counterId && d.revokedAt === null)
     .map((d) => d.id);
 
+/** The clerk's photo for the customer's screen, as a data URL (at most 200 KB, migration 0006); null when none. */
+function photoOf(deps: Pick<CoreDeps, 'db'>, staffId: number | null): string | null {
+  const photo = staffId === null ? undefined : getStaffPhoto(deps.db, staffId);
+  return photo ? `data:${photo.mime};base64,${photo.data.toString('base64')}` : null;
+}
+
 export function invitationView(deps: Pick<CoreDeps, 'db'>, row: RatingRow): Invitation | null {
   if (row.counterId === null || row.expiresAt === null) return null;
   const counter = getCounter(deps.db, row.counterId);
@@ -50,7 +57,7 @@ export function invitationView(deps: Pick<CoreDeps, 'db'>, row: RatingRow): Invi
     counterId: counter.id,
     counterNumber: counter.number,
     counterName: counter.name,
-    staff: { workNo: staff?.workNo ?? '', name: staff?.name ?? '' },
+    staff: { workNo: staff?.workNo ?? '', name: staff?.name ?? '', photo: photoOf(deps, row.staffId) },
     invitedAt: row.invitedAt,
     expiresAt: row.expiresAt,
     timeoutSeconds: Math.round((Date.parse(row.expiresAt) - Date.parse(row.invitedAt)) / 1000),

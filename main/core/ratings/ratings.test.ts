@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getCategoryByPrefix } from '../../../db/categories.ts';
 import { listCounters } from '../../../db/counters.ts';
+import { setStaffPhoto } from '../../../db/staff-profiles.ts';
 import { insertStaff, type StaffRole } from '../../../db/staff.ts';
 import type { InputOf } from '../api/method.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -63,6 +64,16 @@ async function serveOne(token = clerk): Promise<number> {
 const today = { from: '2025-03-03', to: '2025-03-03' };
 
 describe('ratings at the window', () => {
+  it("shows the clerk's photo on the customer's screen once the clerk has one, the initial before", async () => {
+    const screen = await rateScreen();
+    await serveOne();
+    expect((await ok('ratings/current', {}, screen))?.staff.photo).toBeNull();
+    // A 1×1 PNG, as the manager's staff page uploads it.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    setStaffPhoto(hall.db, clerkId, { mime: 'image/png', data: png }, hall.now().toISOString(), null);
+    expect((await ok('ratings/current', {}, screen))?.staff.photo).toBe(`data:image/png;base64,${png.toString('base64')}`);
+  });
+
   it('invites the customer when the clerk finishes, shows the clerk on the screen, and stores the level', async () => {
     const screen = await rateScreen();
     await serveOne();
