@@ -85,6 +85,21 @@ describe('the outbox', () => {
       { version: 2, state: 'pending' },
     ]);
   });
+
+  it('tells every utility of the application when a deferred material is brought in', async () => {
+    await submitTransfer();
+    const [owed] = (await hall.ok('intake/deferredLedger', {}, hall.clerk)).rows;
+    if (!owed) throw new Error('the transfer owes its property certificate');
+    await hall.ok('intake/markSupplied', { materialId: owed.materialId }, hall.clerk);
+    const latest = hall.db.prepare(`SELECT utility, version, data FROM sync_outbox WHERE state = 'pending' ORDER BY utility`).all() as { utility: string; version: number; data: string }[];
+    expect(latest.map((r) => [r.utility, r.version])).toEqual([
+      ['electricity', 2],
+      ['gas', 2],
+      ['telecom', 2],
+      ['water', 2],
+    ]);
+    for (const r of latest) expect(JSON.parse(r.data).deferredMaterials[0].suppliedAt).not.toBeNull();
+  });
 });
 
 describe('ratings in the outbox', () => {

@@ -2,8 +2,10 @@ import { getApplicationMaterial, markMaterialSupplied } from '../../../db/applic
 import { appendAudit } from '../../../db/audit.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { deferredLedger } from '../../../db/deferred-materials.ts';
+import { listWorkOrders } from '../../../db/work-orders.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
+import { queueWorkOrder } from '../sync/work-order-record.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import type { Day } from './calendar-day.ts';
 import { loadCalendar } from './calendar-store.ts';
@@ -54,6 +56,8 @@ export function markSupplied(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { mate
     if (material.suppliedAt !== null) fail('conflict', 'errors.intake.materialAlreadySupplied');
     const at = deps.clock.now().toISOString();
     markMaterialSupplied(db, material.id, at, input.staffId);
+    // Each utility's record lists the file's deferred materials: each learns it is complete.
+    for (const order of listWorkOrders(db, material.applicationId)) queueWorkOrder(db, order.id, at);
     appendAudit(db, {
       at,
       actorStaffId: input.staffId,
