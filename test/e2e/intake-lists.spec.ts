@@ -1,30 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from '@playwright/test';
-import { expect, type Hall, test } from './hall-fixture.ts';
+import { expect, test } from './hall-fixture.ts';
+import { apiFor, residentId, daysFromNow } from './hall-api.ts';
 
 const password = 'Hall2026pass';
 // A one-pixel PNG: the customer's signature, as the customer screen would send it.
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-type Reply<T> = { ok: boolean; value: T; error?: { messageKey: string } };
-
-function apiFor(page: Page, hall: Hall) {
-  return async <T = Record<string, unknown>>(name: string, body: unknown, token?: string): Promise<Reply<T>> => {
-    const res = await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    return (await res.json()) as Reply<T>;
-  };
-}
-
-function residentId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return `${first17}${'10X98765432'[sum % 11]}`;
-}
-
-function daysFromNow(n: number): string {
-  const d = new Date(Date.now() + n * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 async function staffScreen(browser: Browser, token: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });

@@ -1,38 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, type Hall, test } from './hall-fixture.ts';
+import { expect, test } from './hall-fixture.ts';
+import { apiFor, residentId, daysFromNow } from './hall-api.ts';
 
 const screenshots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const password = 'Hall2026pass';
 
-type Reply<T = Record<string, unknown>> = { ok: boolean; value: T; error?: { messageKey: string } };
-
-function apiFor(page: Page, hall: Hall) {
-  return async <T = Record<string, unknown>>(name: string, body: unknown, token?: string): Promise<Reply<T>> => {
-    const res = await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    return (await res.json()) as Reply<T>;
-  };
-}
 
 /** A separate browser (another PC, or the customer's screen) signed in with `token` under `scope`. */
 async function screenWith(browser: Browser, scope: 'staff' | 'rate', token: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [`onewindow.session.${scope}`, token] as const);
   return { context, page: await context.newPage() };
-}
-
-/** GB 11643: the 18th character of a resident ID for its first 17 digits. */
-function residentId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return `${first17}${'10X98765432'[sum % 11]}`;
-}
-
-/** A day `n` days after today on this machine, as the date input takes it. */
-function daysFromNow(n: number): string {
-  const d = new Date(Date.now() + n * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** The customer signs with a finger: a few strokes across the pad. */

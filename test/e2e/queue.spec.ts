@@ -1,21 +1,13 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, type Hall, test } from './hall-fixture.ts';
+import { expect, test } from './hall-fixture.ts';
+import { apiFor, type Reply } from './hall-api.ts';
 
 const screenshots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const password = 'Hall2026pass';
 
-type Reply<T = Record<string, unknown>> = { ok: boolean; value: T; error?: { messageKey: string } };
 type Category = { id: number; prefix: string; nameZh: string; nameEn: string; utilities: string[]; businesses: string[]; dailyLimit: number | null; active: boolean; sortOrder: number };
 type Counter = { id: number; number: number; current: { id: number; number: string } | null };
-
-/** The hall's API as a test sees it: one POST per method, with an optional bearer token. */
-function apiFor(page: Page, hall: Hall) {
-  return async <T = Record<string, unknown>>(name: string, body: unknown, token?: string): Promise<Reply<T>> => {
-    const res = await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    return (await res.json()) as Reply<T>;
-  };
-}
 
 /** A separate browser (a separate PC in the hall) whose screen is signed in with `token` under `scope`. */
 async function screenWith(browser: Browser, scope: 'staff' | 'kiosk' | 'display', token: string): Promise<{ context: BrowserContext; page: Page }> {

@@ -1,17 +1,10 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, type Hall, test } from './hall-fixture.ts';
+import { expect, test } from './hall-fixture.ts';
+import { apiFor } from './hall-api.ts';
 
 const password = 'Hall2026pass';
 
-type Reply<T = Record<string, unknown>> = { ok: boolean; value: T; error?: { messageKey: string } };
 type Category = { id: number; prefix: string; nameZh: string; nameEn: string; utilities: string[]; businesses: string[]; dailyLimit: number | null; active: boolean; sortOrder: number };
-
-function apiFor(page: Page, hall: Hall) {
-  return async <T = Record<string, unknown>>(name: string, body: unknown, token?: string): Promise<Reply<T>> => {
-    const res = await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    return (await res.json()) as Reply<T>;
-  };
-}
 
 async function screenWith(browser: Browser, scope: 'staff' | 'rate', token?: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN' });

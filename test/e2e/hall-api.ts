@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test';
+import type { Hall } from './hall-fixture.ts';
+
+/** An API answer as the hall sends it: errors are data. */
+export type Reply<T = Record<string, unknown>> = { ok: boolean; value: T; error?: { messageKey: string } };
+
+/** The hall's API as a test sees it: one POST per method, with an optional bearer token. */
+export function apiFor(page: Page, hall: Hall) {
+  return async <T = Record<string, unknown>>(name: string, body: unknown, token?: string): Promise<Reply<T>> => {
+    const res = await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    return (await res.json()) as Reply<T>;
+  };
+}
+
+/** GB 11643: a valid resident ID from its first 17 digits (the 18th is the checksum). */
+export function residentId(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
+  return `${first17}${'10X98765432'[sum % 11]}`;
+}
+
+/** A day `n` days after today on this machine, as a date input takes it. */
+export function daysFromNow(n: number): string {
+  const d = new Date(Date.now() + n * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
