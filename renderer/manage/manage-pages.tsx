@@ -8,6 +8,7 @@ import { ComplaintsPage } from '../ledgers/ComplaintsPage.tsx';
 import { FollowUpsPage } from '../ledgers/FollowUpsPage.tsx';
 import { ManagerWorkLists } from '../worklists/WorkListsScreen.tsx';
 import { CataloguePage } from '../catalogue/CataloguePage.tsx';
+import { AppointmentsPage } from '../appointments/AppointmentsPage.tsx';
 
 /**
  * The manager's desk beyond its front page (/manage): each domain adds one entry here,
@@ -19,6 +20,7 @@ export type ManagePage = { path: string; labelKey: string; element: () => ReactE
 export const managePages: ManagePage[] = [
   { path: 'reports', labelKey: 'reports:nav.title', element: LazyReportsPage },
   { path: 'applications', labelKey: 'worklists:nav.manage', element: ManagerWorkLists },
+  { path: 'appointments', labelKey: 'appointments:nav.title', element: AppointmentsPage },
   { path: 'catalogue', labelKey: 'catalogueDesk:nav.title', element: CataloguePage },
   { path: 'ratings', labelKey: 'ratings:nav.title', element: RatingsPage },
   { path: 'complaints', labelKey: 'ledgers:nav.complaints', element: ComplaintsPage },

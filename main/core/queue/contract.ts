@@ -136,6 +136,14 @@ export const queueContract = defineMethods({
     input: z.object({ categoryId: id, slotStart: z.iso.datetime(), slotEnd: z.iso.datetime(), phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { message: 'field.phoneFormat' }).optional() }),
     output: z.object({ id: z.number().int(), code: z.string() }),
   },
+  'queue/appointments': {
+    summary: 'The appointments whose slot starts in [from, to), by slot, phones masked, with whether each has checked in.',
+    roles: managers,
+    input: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
+    output: z.array(
+      z.object({ id: z.number().int(), code: z.string(), categoryId: z.number().int(), slotStart: z.string(), slotEnd: z.string(), phoneMasked: z.string().nullable(), checkedIn: z.boolean() }),
+    ),
+  },
   'queue/ticketStatus': {
     summary: "A ticket's public status page (from its QR code): number, place in the queue, no personal data.",
     roles: ['public'],

@@ -1,3 +1,4 @@
+import { listAppointments } from '../../../db/appointments.ts';
 import { appendAudit } from '../../../db/audit.ts';
 import { getCategory, getCategoryByPrefix, saveCategory } from '../../../db/categories.ts';
 import { inTransaction } from '../../../db/connection.ts';
@@ -6,6 +7,7 @@ import { deleteNotice, listNotices, saveNotice } from '../../../db/notices.ts';
 import { getTicket, getTicketByToken, listWaiting, recentCalls, type TicketRow, waitingAhead } from '../../../db/tickets.ts';
 import type { Caller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
+import { maskPhone } from '../privacy/mask.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { queueContract } from './contract.ts';
@@ -65,6 +67,8 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     },
 
     'queue/bookAppointment': (input) => bookAppointment(deps, input),
+    'queue/appointments': ({ from, to }) =>
+      listAppointments(db, from, to).map((a) => ({ id: a.id, code: a.code, categoryId: a.categoryId, slotStart: a.slotStart, slotEnd: a.slotEnd, phoneMasked: maskPhone(a.phone), checkedIn: a.ticketId !== null })),
 
     'queue/ticketStatus'({ token }) {
       const ticket = getTicketByToken(db, token) ?? fail('not_found', 'errors.queue.ticketNotFound');

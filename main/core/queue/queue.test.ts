@@ -537,6 +537,19 @@ describe('appointments', () => {
     expect(await ok('queue/callNext', { counterId: counter(1) }, clerk1)).toMatchObject({ number: 'B002', priority: 'appointment', phone: '139****5678' });
   });
 
+  it("lists the manager a day's bookings by slot, phones masked, checked-in ones marked", async () => {
+    const late = await ok('queue/bookAppointment', { categoryId: category('A').id, slotStart: time('11:00'), slotEnd: time('11:30'), phone: '13912345678' }, manager);
+    const early = await ok('queue/bookAppointment', { categoryId: category('B').id, slotStart: time('10:00'), slotEnd: time('10:30') }, manager);
+    hall.setTime(time('09:45'));
+    await ok('queue/checkIn', { code: early.code }, manager);
+    const day = { from: time('00:00'), to: time('23:59') };
+    expect(await ok('queue/appointments', day, manager)).toEqual([
+      { id: early.id, code: early.code, categoryId: category('B').id, slotStart: time('10:00'), slotEnd: time('10:30'), phoneMasked: null, checkedIn: true },
+      { id: late.id, code: late.code, categoryId: category('A').id, slotStart: time('11:00'), slotEnd: time('11:30'), phoneMasked: '139****5678', checkedIn: false },
+    ]);
+    expect(await send('queue/appointments', day, clerk1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('gives a late arrival a normal ticket', async () => {
     const { code } = await ok('queue/bookAppointment', { categoryId: category('A').id, slotStart: time('10:00'), slotEnd: time('10:30') }, manager);
     hall.setTime(time('10:31'));
