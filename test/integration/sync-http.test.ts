@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type IntakeHall, newKey, openIntakeHall, residentId, signPending } from '../../main/core/intake/intake-testing.ts';
+import { buyer, type IntakeHall, newKey, openIntakeHall, signPending, transferDecisions } from '../../main/core/intake/intake-testing.ts';
 import { createSyncService, type SyncService } from '../../main/sync/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
 import { startUtilityServer, type UtilityServer } from './utility-server.ts';
@@ -26,27 +26,7 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const buyer = {
-  kind: 'person' as const,
-  name: '王芳',
-  idType: 'residentId' as const,
-  idNumber: residentId('11010519900307002'),
-  mobile: '13912345678',
-  address: '城东区幸福路 8 号 3 栋 502 室',
-  accounts: [],
-};
-const decisions = {
-  idCard: { state: 'received' },
-  businessLicence: { state: 'na' },
-  powerOfAttorney: { state: 'na' },
-  propertyCertificate: { state: 'deferred', promisedDate: '2026-10-12' },
-  transferAgreement: { state: 'na' },
-  settlementReceipt: { state: 'received' },
-  waterApplicationForm: { state: 'received' },
-  electricityApplicationForm: { state: 'received' },
-  gasApplicationForm: { state: 'received' },
-  telecomApplicationForm: { state: 'received' },
-} as const;
+const decisions = transferDecisions;
 
 /** A property transfer for all four utilities, accepted at counter 1. */
 async function submitTransfer() {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type IntakeHall, newKey, openIntakeHall, residentId, SIGNATURE_PNG, signPending } from './intake-testing.ts';
+import { buyer, type IntakeHall, newKey, openIntakeHall, residentId, SIGNATURE_PNG, signPending, transferDecisions } from './intake-testing.ts';
 
 let hall: IntakeHall;
 
@@ -7,30 +7,6 @@ beforeEach(async () => {
   hall = await openIntakeHall();
 });
 afterEach(() => hall.close());
-
-const buyer = {
-  kind: 'person' as const,
-  name: '王芳',
-  idType: 'residentId' as const,
-  idNumber: residentId('11010519900307002'),
-  mobile: '13912345678',
-  address: '城东区幸福路 8 号 3 栋 502 室',
-  accounts: [],
-};
-
-/** The decisions on the four transfers' materials: the property certificate follows on 12 October. */
-const transferDecisions = {
-  idCard: { state: 'received' },
-  businessLicence: { state: 'na' },
-  powerOfAttorney: { state: 'na' },
-  propertyCertificate: { state: 'deferred', promisedDate: '2026-10-12' },
-  transferAgreement: { state: 'na' },
-  settlementReceipt: { state: 'received' },
-  waterApplicationForm: { state: 'received' },
-  electricityApplicationForm: { state: 'received' },
-  gasApplicationForm: { state: 'received' },
-  telecomApplicationForm: { state: 'received' },
-} as const;
 
 const propertyTransfer = { bundle: 'propertyTransfer' };
 

@@ -87,3 +87,28 @@ export async function signPending(hall: IntakeHall): Promise<number> {
   await hall.ok('intake/sign', { token: pending.token, feeHash: pending.feeHash, image: SIGNATURE_PNG }, hall.rate);
   return pending.requestId;
 }
+
+/** The buyer of a property transfer, as the clerk types her in. */
+export const buyer = {
+  kind: 'person' as const,
+  name: '王芳',
+  idType: 'residentId' as const,
+  idNumber: residentId('11010519900307002'),
+  mobile: '13912345678',
+  address: '城东区幸福路 8 号 3 栋 502 室',
+  accounts: [],
+};
+
+/** The decisions on the four transfers' materials: the property certificate follows on 12 October. */
+export const transferDecisions = {
+  idCard: { state: 'received' },
+  businessLicence: { state: 'na' },
+  powerOfAttorney: { state: 'na' },
+  propertyCertificate: { state: 'deferred', promisedDate: '2026-10-12' },
+  transferAgreement: { state: 'na' },
+  settlementReceipt: { state: 'received' },
+  waterApplicationForm: { state: 'received' },
+  electricityApplicationForm: { state: 'received' },
+  gasApplicationForm: { state: 'received' },
+  telecomApplicationForm: { state: 'received' },
+} as const;
