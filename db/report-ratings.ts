@@ -33,13 +33,15 @@ export function ratingsWithTasks(db: Db, from: string, to: string, minLevel: num
 export type RatingGroup = { staffId: number | null; stage: 'intake' | 'completed'; status: 'pending' | 'rated' | 'unrated'; level: number | null; n: number };
 
 /**
- * Invitations over the hall days `from`..`to` counted per clerk, stage, status and level: one
- * pass over a month's half a million rows gives every rating figure of a report (per level,
- * per clerk, in total), summed by the caller.
+ * Invitations over the hall days `from`..`to` counted per day, clerk, stage, status and
+ * level: one pass over a month's half a million rows gives every rating figure of a report
+ * (per level, per clerk, in total), summed by the caller. Grouped in the order of the index
+ * ratings_day_figures (migration 0008), so SQLite counts as it walks the index, with no sort.
  */
 export function ratingGroups(db: Db, from: string, to: string): RatingGroup[] {
   return cached(
     db,
-    `SELECT staff_id AS staffId, stage, status, level, count(*) AS n FROM ratings WHERE day BETWEEN ? AND ? GROUP BY staff_id, stage, status, level`,
+    `SELECT staff_id AS staffId, stage, status, level, count(*) AS n FROM ratings INDEXED BY ratings_day_figures
+       WHERE day BETWEEN ? AND ? GROUP BY day, staff_id, stage, status, level`,
   ).all(from, to) as RatingGroup[];
 }

@@ -4,6 +4,7 @@ import { rawCounterAggregate } from '../../db/report-queue.ts';
 import { defaultSessionPolicy, openStaffSession } from '../../main/core/auth/sessions.ts';
 import { createCore } from '../../main/core/create-core.ts';
 import { monthDays } from '../../main/core/reports/period.ts';
+import { createReportWorkers } from '../../main/server/report-workers.ts';
 import { PREVIOUS_MONTH, REPORT_DAY, REPORT_MONTH, reportsFixture } from '../fixtures/reports-db.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
 import { type BenchContext, defineCase } from '../types.ts';
@@ -14,14 +15,16 @@ const CLOCK = '2026-12-02T02:00:00.000Z';
 /**
  * Times a report call through core.send (the entry point both transports share: input
  * checks, every section's SQL, the figures, the output check) against the bare SQL aggregate
- * over the same tickets, alternating, after one warm-up of each.
+ * over the same tickets, alternating, after one warm-up of each. Reports are computed as the
+ * hall server computes them: in its report worker threads (main/server/report-workers.ts).
  */
 async function timeReport(ctx: BenchContext, call: (send: ReturnType<typeof createCore>['send'], token: string) => Promise<unknown>, baseline: (db: ReturnType<typeof openDatabase>) => void) {
   const fixture = reportsFixture(ctx);
   const db = openDatabase(fixture.file, { readonly: false });
+  const reports = createReportWorkers({ databaseFile: fixture.file });
   try {
     const clock = { now: () => new Date(CLOCK) };
-    const core = createCore({ db, clock });
+    const core = createCore({ db, clock, ports: { reports } });
     const token = openStaffSession(db, clock, defaultSessionPolicy, fixture.managerId).token;
     const values: number[] = [];
     const bases: number[] = [];
@@ -41,6 +44,7 @@ async function timeReport(ctx: BenchContext, call: (send: ReturnType<typeof crea
     ctx.log(`  report ms: ${formatSamples(values)}; bare SQL ms: ${formatSamples(bases)} (${fixture.tickets} tickets in the fixture)`);
     return { value: round1(median(values)), baseline: round1(median(bases)) };
   } finally {
+    await reports.close();
     closeDatabase(db);
   }
 }

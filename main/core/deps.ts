@@ -7,6 +7,7 @@ import type { PrintableTicket } from './queue/contract.ts';
 import type { RatingProfile } from '../devices/rating/profile.ts';
 import type { SyncPort } from './sync/port.ts';
 import type { BackupPort } from './admin/backup-port.ts';
+import type { ReportPort } from './reports/report-port.ts';
 
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 
@@ -23,6 +24,8 @@ export type CorePorts = {
   sync?: SyncPort;
   /** Backups of the database file, where this process holds it (the hall server); without it the backup methods say they are unavailable. */
   backups?: BackupPort;
+  /** Computes reports off the hall's event loop (the hall server's worker threads); without it they are computed in-process. */
+  reports?: ReportPort;
 };
 
 export const defaultPorts: CorePorts = { printTicket: async () => 'screen' };

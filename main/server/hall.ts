@@ -16,6 +16,7 @@ import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts'
 import { profileLibrary } from '../devices/rating/profile-library.ts';
 import type { ReconnectOptions } from '../devices/rating/transport.ts';
 import { createSyncService, lateSyncPort } from '../sync/service.ts';
+import { createReportWorkers } from './report-workers.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -67,7 +68,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   // A broken vendor profile stops the start: the hall must know which devices it runs.
   const ratingLibrary = profileLibrary(options.ratingProfileFolders ?? []);
   const sync = lateSyncPort();
-  const core = createCore({ db, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, backups: createBackupPort({ db, databaseFile: databaseFile(options.dataDir), dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }) } });
+  const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), logger });
+  const core = createCore({ db, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups: createBackupPort({ db, databaseFile: databaseFile(options.dataDir), dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }) } });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir });
   sync.attach(syncService);
@@ -104,6 +106,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       await step('rating devices', () => ratingDevices.close());
       await step('sync', () => syncService.stop());
       await step('http', () => app.close());
+      await step('report workers', () => reports.close());
       await step('database', () => closeDatabase(db));
       logger.debug('hall closed');
     },

@@ -57,6 +57,8 @@ describe('a serial rating keypad at counter 3, given on the hall command line', 
     const ready = await until('health', device3, (d) => d?.effective?.health === 'connected');
     expect(ready?.effective).toMatchObject({ profile: 'reference-serial', transport: 'serial', source: 'command_line' });
 
+    // The hall runs on the real clock: open the category all day, or the test fails after 17:30 in Shanghai.
+    await postOk(hall.url, 'queue/saveCategory', { id: 1, prefix: 'A', nameZh: '综合业务', nameEn: 'General services', opensAt: '00:00', closesAt: '23:59' }, admin);
     await postOk(hall.url, 'queue/openCounter', { counterId: counter3.id }, clerk.token);
     await postOk(hall.url, 'queue/issue', { categoryId: 1 }, clerk.token);
     const ticket = await postOk<{ id: number }>(hall.url, 'queue/callNext', { counterId: counter3.id }, clerk.token);

@@ -10,6 +10,7 @@ import { complaintsSection, followUpsSection } from './ledgers-section.ts';
 import { monthDays, periodOf, previousMonth } from './period.ts';
 import { queueSection } from './queue-section.ts';
 import { ratingsSection } from './ratings-section.ts';
+import type { ReportPort } from './report-port.ts';
 import type { MonthlyReport, Report } from './schemas.ts';
 import { summaryOf } from './summary.ts';
 import { syncSection } from './sync-section.ts';
@@ -41,14 +42,13 @@ export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to:
   return { ...sections, summary: summaryOf(sections) };
 }
 
-export const dailyReport = (deps: Pick<CoreDeps, 'db' | 'clock'>, day: Day): Report => buildReport(deps, day, day);
-
-/** The month's report (月报, for the leading group) with the previous month beside it. */
-export function monthlyReport(deps: Pick<CoreDeps, 'db' | 'clock'>, month: string): MonthlyReport {
+/** The month's report (月报, for the leading group) with the previous month beside it, the two months computed side by side where the port can. */
+export async function monthlyReport(reports: ReportPort, month: string, now: Date): Promise<MonthlyReport> {
   const previous = previousMonth(month);
   const current = monthDays(month);
   const before = monthDays(previous);
-  return { month, previousMonth: previous, current: buildReport(deps, current.from, current.to), previous: buildReport(deps, before.from, before.to) };
+  const [currentReport, previousReport] = await Promise.all([reports.build(current.from, current.to, now), reports.build(before.from, before.to, now)]);
+  return { month, previousMonth: previous, current: currentReport, previous: previousReport };
 }
 
 /** Yesterday on the hall's calendar: the daily report's default. */

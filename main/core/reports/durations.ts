@@ -45,36 +45,80 @@ export function nearestRank(values: Float64Array, p: number): number | null {
   return kthSmallest(values, Math.max(1, Math.ceil(p * values.length)) - 1);
 }
 
-/** Stats of durations given in milliseconds. */
-export function durationStats(ms: readonly number[]): DurationStats {
+/**
+ * Stats of durations given in milliseconds. The values are reordered (a typed array is
+ * used in place: a month's groups hold half a million samples, and a copy each costs).
+ */
+export function durationStats(ms: readonly number[] | Float64Array): DurationStats {
   if (ms.length === 0) return emptyStats;
-  const values = Float64Array.from(ms);
+  const values = ms instanceof Float64Array ? ms : Float64Array.from(ms);
   let sum = 0;
   for (const x of values) sum += x;
   const p90 = nearestRank(values, 0.9) ?? 0;
   return { count: values.length, avgSec: round1(sum / values.length / 1000), p90Sec: round1(p90 / 1000) };
 }
 
+/** Durations collected in a typed array that doubles as it fills: no boxed numbers for the collector to walk. */
+class Samples {
+  private values = new Float64Array(256);
+  private length = 0;
+
+  push(x: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length] = x;
+    this.length += 1;
+  }
+
+  view(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
+/** The wait and service times of one group of tickets. */
+export class DurationSamples {
+  private readonly wait = new Samples();
+  private readonly service = new Samples();
+
+  add(waitMs: number | null, serviceMs: number | null): void {
+    if (waitMs !== null) this.wait.push(waitMs);
+    if (serviceMs !== null) this.service.push(serviceMs);
+  }
+
+  /** Reorders the samples: call once. */
+  stats(): { wait: DurationStats; service: DurationStats } {
+    return { wait: durationStats(this.wait.view()), service: durationStats(this.service.view()) };
+  }
+}
+
 /** Collects durations per key, then reports each key's stats. */
 export class DurationGroups<K> {
-  private readonly groups = new Map<K, { wait: number[]; service: number[] }>();
+  private readonly groups = new Map<K, DurationSamples>();
 
-  add(key: K, waitMs: number | null, serviceMs: number | null): void {
+  /** The key's group, made on first use: a caller adding many samples to one key looks it up once. */
+  group(key: K): DurationSamples {
     let g = this.groups.get(key);
     if (!g) {
-      g = { wait: [], service: [] };
+      g = new DurationSamples();
       this.groups.set(key, g);
     }
-    if (waitMs !== null) g.wait.push(waitMs);
-    if (serviceMs !== null) g.service.push(serviceMs);
+    return g;
+  }
+
+  add(key: K, waitMs: number | null, serviceMs: number | null): void {
+    this.group(key).add(waitMs, serviceMs);
   }
 
   keys(): K[] {
     return [...this.groups.keys()];
   }
 
+  /** Reorders the key's samples: call once per key. */
   stats(key: K): { wait: DurationStats; service: DurationStats } {
     const g = this.groups.get(key);
-    return g ? { wait: durationStats(g.wait), service: durationStats(g.service) } : { wait: emptyStats, service: emptyStats };
+    return g ? g.stats() : { wait: emptyStats, service: emptyStats };
   }
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/connection.ts';
 import type { MatterRow } from '../../../db/report-intake.ts';
-import { categoryNames, counterNames, staffNames, ticketTimes, ticketsPerHour } from '../../../db/report-queue.ts';
+import { categoryNames, counterNames, type ServedTimesRow, servedTimes, staffNames, ticketCounts, ticketsPerHour } from '../../../db/report-queue.ts';
 import { addDays } from '../intake/calendar-day.ts';
-import { DurationGroups } from './durations.ts';
+import { DurationGroups, type DurationSamples } from './durations.ts';
 import { offsetModifier, type Period } from './period.ts';
 import type { QueueSection, TimeRow } from './schemas.ts';
 import type { Labels } from './labels.ts';
@@ -13,43 +13,64 @@ import type { Labels } from './labels.ts';
  * counts for both).
  */
 export function queueSection(db: Db, period: Period, labels: Labels, matters: readonly MatterRow[]): QueueSection {
-  const utilitiesOf = new Map<number, string[]>();
+  // Utilities by their index in `utilityCodes`: numbers, not strings, in the per-ticket loop below.
+  const utilityCodes: string[] = [];
+  const utilityIndex = new Map<string, number>();
+  const utilitiesOf = new Map<number, number[]>();
   for (const [, ticketId, , utility] of matters) {
     if (ticketId === null) continue;
+    let u = utilityIndex.get(utility);
+    if (u === undefined) {
+      u = utilityCodes.length;
+      utilityIndex.set(utility, u);
+      utilityCodes.push(utility);
+    }
     const list = utilitiesOf.get(ticketId);
-    if (!list) utilitiesOf.set(ticketId, [utility]);
-    else if (!list.includes(utility)) list.push(utility);
+    if (!list) utilitiesOf.set(ticketId, [u]);
+    else if (!list.includes(u)) list.push(u);
   }
 
   const perCategory = new Map<number, { issued: number; served: number; noShow: number }>();
+  const perDay = new Map<string, QueueSection['days'][number]>();
+  // Counted in SQL as it walks the day index: no row per ticket crosses into JavaScript.
+  for (const [day, categoryId, status, n] of ticketCounts(db, period.from, period.to)) {
+    let c = perCategory.get(categoryId);
+    if (!c) perCategory.set(categoryId, (c = { issued: 0, served: 0, noShow: 0 }));
+    let d = perDay.get(day);
+    if (!d) perDay.set(day, (d = { day, issued: 0, served: 0, noShow: 0 }));
+    c.issued += n;
+    d.issued += n;
+    if (status === 'done') {
+      c.served += n;
+      d.served += n;
+    } else if (status === 'no_show') {
+      c.noShow += n;
+      d.noShow += n;
+    }
+  }
+  const days = [...perDay.values()];
+
   const all = new DurationGroups<'all'>();
+  const overall = all.group('all');
   const byCounter = new DurationGroups<number>();
   const byClerk = new DurationGroups<number>();
   const byUtility = new DurationGroups<string>();
-  const days: QueueSection['days'] = [];
-  // Day by day: each read is one range of the tickets_day index, and the per-day counts of
-  // the monthly chart come with it instead of from a second pass over the month.
+  const utilityGroups = utilityCodes.map((code) => byUtility.group(code));
+  // Day by day: a day's rows are short-lived garbage; a month's half a million at once would
+  // outlive the young generation and cost a full collection. Indexed reads, not destructuring:
+  // this loop runs once per served ticket.
   for (let day = period.from; day <= period.to; day = addDays(day, 1)) {
-    const count = { day, issued: 0, served: 0, noShow: 0 };
-    for (const [id, categoryId, outcome, counterId, staffId, waitMs, serviceMs] of ticketTimes(db, day, day)) {
-      let c = perCategory.get(categoryId);
-      if (!c) perCategory.set(categoryId, (c = { issued: 0, served: 0, noShow: 0 }));
-      c.issued += 1;
-      count.issued += 1;
-      if (outcome === 2) {
-        c.noShow += 1;
-        count.noShow += 1;
-      }
-      if (outcome !== 1) continue;
-      c.served += 1;
-      count.served += 1;
-      all.add('all', waitMs, serviceMs);
-      if (counterId !== null) byCounter.add(counterId, waitMs, serviceMs);
-      if (staffId !== null) byClerk.add(staffId, waitMs, serviceMs);
-      const utilities = utilitiesOf.get(id);
-      if (utilities) for (const utility of utilities) byUtility.add(utility, waitMs, serviceMs);
+    const rows = servedTimes(db, day, day);
+    for (let i = 0; i < rows.length; i += 1) {
+      const r = rows[i] as ServedTimesRow;
+      const waitMs = r[3];
+      const serviceMs = r[4];
+      overall.add(waitMs, serviceMs);
+      if (r[1] !== null) byCounter.add(r[1], waitMs, serviceMs);
+      if (r[2] !== null) byClerk.add(r[2], waitMs, serviceMs);
+      const utilities = utilitiesOf.get(r[0]);
+      if (utilities) for (const u of utilities) (utilityGroups[u] as DurationSamples).add(waitMs, serviceMs);
     }
-    if (count.issued > 0) days.push(count);
   }
 
   const categories = categoryNames(db);

@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/connection.ts';
+import { buildReport } from '../core/reports/build-report.ts';
+import type { ReportJob, ReportReply } from './report-workers.ts';
+
+// One report at a time on its own read-only connection, off the hall's event loop. The
+// connection stays open between jobs: the schema, the statement cache and SQLite's page
+// cache are warm for the next report.
+const { databaseFile } = workerData as { databaseFile: string };
+const db = openDatabase(databaseFile, { readonly: true });
+
+parentPort?.on('message', (job: ReportJob) => {
+  let reply: ReportReply;
+  try {
+    const report = buildReport({ db, clock: { now: () => new Date(job.nowIso) } }, job.from, job.to);
+    reply = { id: job.id, ok: true, report };
+  } catch (error) {
+    reply = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { at, HALL_DAY, hallDayAnswers, seedHallDay } from '../../test/fixtures/hall-day.ts';
+import { addDays } from '../core/intake/calendar-day.ts';
+import { inProcessReports } from '../core/reports/report-port.ts';
+import { openTestHall, type TestHall } from '../core/testing.ts';
+import { createReportWorkers, type ReportWorkers } from './report-workers.ts';
+
+// Real worker threads on the test hall's real SQLite file: the same threads the hall server runs reports in.
+let hall: TestHall;
+let workers: ReportWorkers | undefined;
+const now = new Date(at(addDays(HALL_DAY, 3), '10:00'));
+
+beforeEach(() => {
+  hall = openTestHall();
+  seedHallDay(hall.db);
+});
+
+afterEach(async () => {
+  await workers?.close();
+  workers = undefined;
+  hall.close();
+});
+
+describe('reports in worker threads', () => {
+  it('give the same report as one computed on the hall connection, with the seeded day worked by hand', async () => {
+    workers = createReportWorkers({ databaseFile: hall.db.name, size: 2 });
+    const inWorker = await workers.build(HALL_DAY, HALL_DAY, now);
+    expect(inWorker).toEqual(await inProcessReports(hall.db).build(HALL_DAY, HALL_DAY, now));
+    expect(inWorker.queue.total).toEqual(hallDayAnswers.tickets.total);
+    expect(inWorker.generatedAt).toBe(now.toISOString());
+  });
+
+  it('answer more reports than workers, each with its own period, and see records committed since', async () => {
+    workers = createReportWorkers({ databaseFile: hall.db.name, size: 2 });
+    const days = [addDays(HALL_DAY, -1), HALL_DAY, addDays(HALL_DAY, 1), HALL_DAY];
+    const reports = await Promise.all(days.map((day) => (workers as ReportWorkers).build(day, day, now)));
+    expect(reports.map((r) => r.from)).toEqual(days);
+    expect(reports).toEqual(await Promise.all(days.map((day) => inProcessReports(hall.db).build(day, day, now))));
+    expect(reports[1]?.queue.total.issued).toBe(12);
+
+    // A ticket committed on the hall's connection since is in the workers' next report.
+    const next = addDays(HALL_DAY, 1);
+    const category = hall.db.prepare(`SELECT id FROM categories WHERE prefix = 'A'`).get() as { id: number };
+    hall.db
+      .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 1, 'A001', 'waiting', 'tok-next-day-0123456789', ?, ?)`)
+      .run(next, category.id, at(next, '09:00'), at(next, '09:00'));
+    expect((await workers.build(next, next, now)).queue.total).toEqual({ issued: 1, served: 0, noShow: 0, unserved: 1 });
+  });
+
+  it('fail the report, not the hall, when the database cannot be read, and refuse reports once closed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-report-workers-'));
+    try {
+      const broken = createReportWorkers({ databaseFile: path.join(dir, 'missing.db') });
+      await expect(broken.build(HALL_DAY, HALL_DAY, now)).rejects.toThrow(/unable to open|report worker/i);
+      await broken.close();
+      await expect(broken.build(HALL_DAY, HALL_DAY, now)).rejects.toThrow(/closed/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
