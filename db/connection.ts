@@ -7,6 +7,8 @@ export type OpenOptions = {
   readonly?: boolean;
   /** How long a writer waits for another connection's lock before failing. */
   busyTimeoutMs?: number;
+  /** Fail instead of creating an empty database when the file is missing (a second connection to the hall's file). */
+  mustExist?: boolean;
 };
 
 /**
@@ -16,7 +18,7 @@ export type OpenOptions = {
  * after a commit loses nothing (WAL with NORMAL may lose the last transactions).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);

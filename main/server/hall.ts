@@ -17,6 +17,7 @@ import { profileLibrary } from '../devices/rating/profile-library.ts';
 import type { ReconnectOptions } from '../devices/rating/transport.ts';
 import { createSyncService, lateSyncPort } from '../sync/service.ts';
 import { createReportWorkers } from './report-workers.ts';
+import { keepClosedDays } from './keep-closed-days.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -84,7 +85,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
 
   const stopBackups = scheduleBackups(db, { dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }, () => new Date(), logger);
-  const ticker = setInterval(() => core.tick(), 30_000);
+  // Each closed hall day's times are kept for the month's report as soon as the day turns;
+  // checked with the tick, so the first check waits 30 s and never slows the start.
+  const closedDays = keepClosedDays({ db, reports, now: () => new Date(), logger });
+  const ticker = setInterval(() => {
+    core.tick();
+    void closedDays.check();
+  }, 30_000);
   ticker.unref();
   const ratingDevices = startRatingDevices({ core, logger, library: ratingLibrary, commandLine: options.ratingDevices ?? [], reconnect: options.ratingReconnect });
   await ratingDevices.reconcile();
@@ -96,6 +103,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     closingStep: () => closing,
     async close() {
       clearInterval(ticker);
+      closedDays.stop();
       stopBackups();
       // Each step is logged, so a shutdown that hangs says where (the CLI's watchdog reports it).
       const step = async (name: string, run: () => Promise<void> | void) => {

@@ -3,11 +3,12 @@ import { openDatabase } from '../../db/connection.ts';
 import { buildReport } from '../core/reports/build-report.ts';
 import type { ReportJob, ReportReply } from './report-workers.ts';
 
-// One report at a time on its own read-only connection, off the hall's event loop. The
-// connection stays open between jobs: the schema, the statement cache and SQLite's page
-// cache are warm for the next report.
+// One report at a time on its own connection, off the hall's event loop. The connection
+// stays open between jobs: the schema, the statement cache and SQLite's page cache are warm
+// for the next report. It writes only the closed days' kept times (day-times.ts), each in a
+// short transaction the hall's writes wait out (busy timeout).
 const { databaseFile } = workerData as { databaseFile: string };
-const db = openDatabase(databaseFile, { readonly: true });
+const db = openDatabase(databaseFile, { mustExist: true });
 
 parentPort?.on('message', (job: ReportJob) => {
   let reply: ReportReply;

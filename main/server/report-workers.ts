@@ -20,8 +20,8 @@ const workerUrl = new URL(`./report-worker${extname(fileURLToPath(import.meta.ur
 type Slot = { worker: Worker; job: { job: ReportJob; resolve: (report: Report) => void; reject: (error: Error) => void } | null };
 
 /**
- * Reports computed in worker threads, each with its own read-only connection to the hall's
- * database file (WAL: readers never hold up the hall's writes). Up to `size` workers (two on
+ * Reports computed in worker threads, each with its own connection to the hall's database
+ * file (WAL: their reads never hold up the hall's writes). Up to `size` workers (two on
  * most hall PCs: a monthly report's two months side by side), started on first use and kept
  * for the next report; jobs beyond them wait their turn. A worker that dies fails only its
  * own report and is replaced at the next one.

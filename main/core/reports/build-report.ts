@@ -27,14 +27,15 @@ export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to:
   const period = periodOf(from, to, timeZone);
   const labels = catalogueLabels(db);
   const matters = matterRows(db, period.startIso, period.endIso);
+  const today = hallDay(now, timeZone);
   const sections = {
     from,
     to,
     generatedAt: now.toISOString(),
     hallName: getSetting(db, 'hall.name') ?? null,
-    queue: queueSection(db, period, labels, matters),
+    queue: queueSection(db, period, labels, today, now.toISOString()),
     intake: intakeSection(db, period, labels, matters),
-    ratings: ratingsSection(db, period, hallDay(now, timeZone)),
+    ratings: ratingsSection(db, period, today),
     complaints: complaintsSection(db, period),
     followUps: followUpsSection(db, period),
     sync: syncSection(db, period, labels),

@@ -73,6 +73,16 @@ class Samples {
     this.length += 1;
   }
 
+  pushAll(xs: Float64Array): void {
+    if (this.length + xs.length > this.values.length) {
+      const grown = new Float64Array(Math.max(this.values.length * 2, this.length + xs.length));
+      grown.set(this.values.subarray(0, this.length));
+      this.values = grown;
+    }
+    this.values.set(xs, this.length);
+    this.length += xs.length;
+  }
+
   view(): Float64Array {
     return this.values.subarray(0, this.length);
   }
@@ -86,6 +96,17 @@ export class DurationSamples {
   add(waitMs: number | null, serviceMs: number | null): void {
     if (waitMs !== null) this.wait.push(waitMs);
     if (serviceMs !== null) this.service.push(serviceMs);
+  }
+
+  /** Another group's samples at once (a kept day's, main/core/reports/day-times.ts). */
+  addAll(waitMs: Float64Array, serviceMs: Float64Array): void {
+    this.wait.pushAll(waitMs);
+    this.service.pushAll(serviceMs);
+  }
+
+  /** The samples as collected, in order (before stats() reorders them). */
+  samples(): { wait: Float64Array; service: Float64Array } {
+    return { wait: this.wait.view(), service: this.service.view() };
   }
 
   /** Reorders the samples: call once. */

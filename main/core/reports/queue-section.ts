@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/connection.ts';
-import type { MatterRow } from '../../../db/report-intake.ts';
-import { categoryNames, counterNames, type ServedTimesRow, servedTimes, staffNames, ticketCounts, ticketsPerHour } from '../../../db/report-queue.ts';
+import { categoryNames, counterNames, staffNames, ticketCounts, ticketsPerHour } from '../../../db/report-queue.ts';
 import { addDays } from '../intake/calendar-day.ts';
-import { DurationGroups, type DurationSamples } from './durations.ts';
+import { dayTimes } from './day-times.ts';
+import { DurationGroups } from './durations.ts';
 import { offsetModifier, type Period } from './period.ts';
 import type { QueueSection, TimeRow } from './schemas.ts';
 import type { Labels } from './labels.ts';
@@ -12,24 +12,7 @@ import type { Labels } from './labels.ts';
  * times per counter, clerk and utility (a ticket whose application concerned two utilities
  * counts for both).
  */
-export function queueSection(db: Db, period: Period, labels: Labels, matters: readonly MatterRow[]): QueueSection {
-  // Utilities by their index in `utilityCodes`: numbers, not strings, in the per-ticket loop below.
-  const utilityCodes: string[] = [];
-  const utilityIndex = new Map<string, number>();
-  const utilitiesOf = new Map<number, number[]>();
-  for (const [, ticketId, , utility] of matters) {
-    if (ticketId === null) continue;
-    let u = utilityIndex.get(utility);
-    if (u === undefined) {
-      u = utilityCodes.length;
-      utilityIndex.set(utility, u);
-      utilityCodes.push(utility);
-    }
-    const list = utilitiesOf.get(ticketId);
-    if (!list) utilitiesOf.set(ticketId, [u]);
-    else if (!list.includes(u)) list.push(u);
-  }
-
+export function queueSection(db: Db, period: Period, labels: Labels, today: string, builtAt: string): QueueSection {
   const perCategory = new Map<number, { issued: number; served: number; noShow: number }>();
   const perDay = new Map<string, QueueSection['days'][number]>();
   // Counted in SQL as it walks the day index: no row per ticket crosses into JavaScript.
@@ -51,25 +34,19 @@ export function queueSection(db: Db, period: Period, labels: Labels, matters: re
   const days = [...perDay.values()];
 
   const all = new DurationGroups<'all'>();
-  const overall = all.group('all');
   const byCounter = new DurationGroups<number>();
   const byClerk = new DurationGroups<number>();
   const byUtility = new DurationGroups<string>();
-  const utilityGroups = utilityCodes.map((code) => byUtility.group(code));
-  // Day by day: a day's rows are short-lived garbage; a month's half a million at once would
-  // outlive the young generation and cost a full collection. Indexed reads, not destructuring:
-  // this loop runs once per served ticket.
+  // Day by day, each closed day's times kept from its first report (day-times.ts): a month
+  // reads thirty of them instead of half a million tickets.
   for (let day = period.from; day <= period.to; day = addDays(day, 1)) {
-    const rows = servedTimes(db, day, day);
-    for (let i = 0; i < rows.length; i += 1) {
-      const r = rows[i] as ServedTimesRow;
-      const waitMs = r[3];
-      const serviceMs = r[4];
-      overall.add(waitMs, serviceMs);
-      if (r[1] !== null) byCounter.add(r[1], waitMs, serviceMs);
-      if (r[2] !== null) byClerk.add(r[2], waitMs, serviceMs);
-      const utilities = utilitiesOf.get(r[0]);
-      if (utilities) for (const u of utilities) (utilityGroups[u] as DurationSamples).add(waitMs, serviceMs);
+    const { groups, samples } = dayTimes(db, day, today, builtAt);
+    let offset = 0;
+    for (const [kind, key, waits, services] of groups) {
+      const target =
+        kind === 'all' ? all.group('all') : kind === 'counter' ? byCounter.group(Number(key)) : kind === 'clerk' ? byClerk.group(Number(key)) : byUtility.group(String(key));
+      target.addAll(samples.subarray(offset, offset + waits), samples.subarray(offset + waits, offset + waits + services));
+      offset += waits + services;
     }
   }
 

@@ -125,6 +125,26 @@ describe('the daily report of the seeded hall day', () => {
     expect(before.queue.times.byCounter.map((c) => c.label)).toEqual(['4号窗口']);
     expect(before.intake.applications).toBe(0);
   });
+
+  it("keeps a closed day's times from its first report, and a later change to the day's tickets shows in the next", async () => {
+    const keptDays = () => (hall.db.prepare('SELECT day FROM report_day_times ORDER BY day').all() as { day: string }[]).map((r) => r.day);
+    const first = await daily();
+    expect(keptDays()).toEqual([HALL_DAY]);
+    // Today is still changing: computed each time, never kept.
+    await daily(addDays(HALL_DAY, 3));
+    expect(keptDays()).toEqual([HALL_DAY]);
+    // The kept times give the same figures as the tickets did.
+    expect((await daily()).queue.times).toEqual(first.queue.times);
+
+    // A served ticket finished ten minutes later than recorded (a correction): 4,920 s + 600 s of service over 9 tickets.
+    const ticket = hall.db.prepare(`SELECT id, finished_at AS finishedAt FROM tickets WHERE day = ? AND status = 'done' ORDER BY id LIMIT 1`).get(HALL_DAY) as { id: number; finishedAt: string };
+    hall.db.prepare('UPDATE tickets SET finished_at = ? WHERE id = ?').run(new Date(Date.parse(ticket.finishedAt) + 600_000).toISOString(), ticket.id);
+    expect(keptDays()).toEqual([]);
+    const corrected = await daily();
+    expect(first.queue.times.overall.service.avgSec).toBe(hallDayAnswers.overall.service.avgSec);
+    expect(corrected.queue.times.overall.service.avgSec).toBe(613.3);
+    expect(keptDays()).toEqual([HALL_DAY]);
+  });
 });
 
 describe('the ledgers in the daily report', () => {

@@ -1,0 +1,121 @@
+import { inTransaction, type Db } from '../../../db/connection.ts';
+import { readDayTimes, servedTicketUtilities, storeDayTimes, type StoredDayTimes } from '../../../db/report-day-times.ts';
+import { servedTimes, type ServedTimesRow } from '../../../db/report-queue.ts';
+import { DurationGroups, type DurationSamples } from './durations.ts';
+
+/**
+ * The wait and service times (ms) of one hall day's served tickets, grouped: the whole day,
+ * each counter, each clerk, each utility of the applications taken on the ticket (a joint
+ * application's ticket counts for each). Percentiles cannot be summed, so a day keeps its
+ * samples, not its averages: a period's figures are computed from all its days' samples.
+ */
+export type TimesGroupKind = 'all' | 'counter' | 'clerk' | 'utility';
+/** [kind, key (counter or staff id, utility code, null for all), number of waits, number of services]. */
+export type TimesGroup = [kind: TimesGroupKind, key: number | string | null, waits: number, services: number];
+/** The groups in order; `samples` holds each group's waits then its services, one after the other. */
+export type DayTimes = { groups: TimesGroup[]; samples: Float64Array };
+
+/** Bump when the layout changes: a kept day of another format is computed again. */
+const FORMAT = 1;
+// Samples are stored as the machine's Float64Array bytes; every platform the hall runs on is
+// little-endian, and a big-endian one simply recomputes instead of misreading.
+const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/** Computes a day's times from its records. */
+export function computeDayTimes(db: Db, day: string): DayTimes {
+  const utilitiesOf = new Map<number, string[]>();
+  for (const [ticketId, utility] of servedTicketUtilities(db, day)) {
+    const list = utilitiesOf.get(ticketId);
+    if (list) list.push(utility);
+    else utilitiesOf.set(ticketId, [utility]);
+  }
+  const all = new DurationGroups<null>();
+  const overall = all.group(null);
+  const byCounter = new DurationGroups<number>();
+  const byClerk = new DurationGroups<number>();
+  const byUtility = new DurationGroups<string>();
+  const rows = servedTimes(db, day, day);
+  // Indexed reads, not destructuring: this loop runs once per served ticket.
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i] as ServedTimesRow;
+    const waitMs = r[3];
+    const serviceMs = r[4];
+    overall.add(waitMs, serviceMs);
+    if (r[1] !== null) byCounter.add(r[1], waitMs, serviceMs);
+    if (r[2] !== null) byClerk.add(r[2], waitMs, serviceMs);
+    const utilities = utilitiesOf.get(r[0]);
+    if (utilities) for (const u of utilities) byUtility.add(u, waitMs, serviceMs);
+  }
+
+  const parts: { kind: TimesGroupKind; key: number | string | null; group: DurationSamples }[] = [
+    ...(rows.length > 0 ? [{ kind: 'all' as const, key: null, group: overall }] : []),
+    ...byCounter.keys().map((key) => ({ kind: 'counter' as const, key, group: byCounter.group(key) })),
+    ...byClerk.keys().map((key) => ({ kind: 'clerk' as const, key, group: byClerk.group(key) })),
+    ...byUtility.keys().map((key) => ({ kind: 'utility' as const, key, group: byUtility.group(key) })),
+  ];
+  const groups: TimesGroup[] = [];
+  const total = parts.reduce((n, p) => n + p.group.samples().wait.length + p.group.samples().service.length, 0);
+  const samples = new Float64Array(total);
+  let offset = 0;
+  for (const { kind, key, group } of parts) {
+    const { wait, service } = group.samples();
+    groups.push([kind, key, wait.length, service.length]);
+    samples.set(wait, offset);
+    offset += wait.length;
+    samples.set(service, offset);
+    offset += service.length;
+  }
+  return { groups, samples };
+}
+
+export function encodeDayTimes(times: DayTimes): { groupsJson: string; samples: Uint8Array } {
+  return { groupsJson: JSON.stringify({ format: FORMAT, groups: times.groups }), samples: new Uint8Array(times.samples.buffer, times.samples.byteOffset, times.samples.byteLength) };
+}
+
+/** A kept day, or undefined when it is of another format or does not add up (then it is computed again). */
+export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
+  if (!littleEndian) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored.groupsJson);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !('format' in parsed) || parsed.format !== FORMAT || !('groups' in parsed) || !Array.isArray(parsed.groups)) return undefined;
+  const groups = parsed.groups as TimesGroup[];
+  const count = groups.reduce((n, g) => n + g[2] + g[3], 0);
+  if (stored.samples.byteLength !== count * 8) return undefined;
+  // A Float64Array needs its bytes 8-aligned; SQLite's buffer may not be.
+  let bytes: Uint8Array = stored.samples;
+  if (bytes.byteOffset % 8 !== 0) {
+    bytes = new Uint8Array(stored.samples.byteLength);
+    bytes.set(stored.samples);
+  }
+  return { groups, samples: new Float64Array(bytes.buffer, bytes.byteOffset, count) };
+}
+
+/**
+ * A day's times: for a closed day (before `today`) the kept ones, computed and kept on first
+ * use; for today (still changing) computed each time, and never kept: the triggers would
+ * delete it again at the next call of a ticket. Computing and keeping happen in one
+ * write transaction, so no change can slip in between the read and the store; a later change
+ * deletes the kept day (migration 0009's triggers).
+ */
+export function dayTimes(db: Db, day: string, today: string, builtAt: string): DayTimes {
+  if (day >= today) return computeDayTimes(db, day);
+  const kept = readDayTimes(db, day);
+  const decoded = kept && decodeDayTimes(kept);
+  if (decoded) return decoded;
+  // A read-only connection (a backup being checked, a copy) computes without keeping.
+  if (db.readonly) return computeDayTimes(db, day);
+  return inTransaction(db, () => {
+    // Another worker may have kept it while this one waited for the lock.
+    const again = readDayTimes(db, day);
+    const ready = again && decodeDayTimes(again);
+    if (ready) return ready;
+    const times = computeDayTimes(db, day);
+    const { groupsJson, samples } = encodeDayTimes(times);
+    storeDayTimes(db, day, groupsJson, samples, builtAt);
+    return times;
+  });
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../../db/connection.ts';
+import { addDays } from '../core/intake/calendar-day.ts';
+import type { Logger } from '../core/logger.ts';
+import { hallDay } from '../core/queue/hall-time.ts';
+import { hallTimeZone } from '../core/queue/settings.ts';
+import type { ReportPort } from '../core/reports/report-port.ts';
+
+/**
+ * Once a hall day has closed, computes its report in a report worker, which keeps the day's
+ * wait and service times (main/core/reports/day-times.ts): the month's report then finds
+ * every closed day ready instead of reading its tickets at the manager's request. Checked with
+ * the hall's periodic tick; a failure is logged and tried at the next check.
+ */
+export function keepClosedDays(options: { db: Db; reports: ReportPort; now: () => Date; logger: Logger }): { check: () => Promise<void>; stop: () => void } {
+  let kept: string | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const check = async () => {
+    if (running) return running;
+    if (stopped) return;
+    const now = options.now();
+    const yesterday = addDays(hallDay(now, hallTimeZone(options.db)), -1);
+    if (kept === yesterday) return;
+    running = options.reports
+      .build(yesterday, yesterday, now)
+      .then(() => {
+        kept = yesterday;
+      })
+      .catch((err: unknown) => {
+        // A hall closing while the day is computed refuses it: nothing to report.
+        if (!stopped) options.logger.error({ err, day: yesterday }, 'keeping the closed day for reports failed');
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  return {
+    check,
+    stop() {
+      stopped = true;
+    },
+  };
+}
