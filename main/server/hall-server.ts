@@ -129,3 +129,27 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
   }
   return app;
 }
+
+/**
+ * Closes the hall's HTTP server without waiting on its clients for long. Every push socket is
+ * told the hall is going away (1001) and cut after `graceMs` if its screen does not answer: a
+ * frozen or vanished browser would otherwise hold the close for ws's 30 s handshake timeout.
+ * Requests still running `graceMs` after that are cut as well.
+ */
+export async function closeHallServer(app: HallServer, graceMs = 1000): Promise<void> {
+  const sockets = [...app.websocketServer.clients];
+  const closed = sockets.map((socket) =>
+    socket.readyState === socket.CLOSED ? Promise.resolve() : new Promise<void>((done) => socket.once('close', () => done())),
+  );
+  for (const socket of sockets) socket.close(1001, 'hall closing');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([Promise.all(closed), new Promise<void>((done) => (timer = setTimeout(done, graceMs)))]);
+  clearTimeout(timer);
+  for (const socket of sockets) if (socket.readyState !== socket.CLOSED) socket.terminate();
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}

@@ -9,7 +9,7 @@ import { scheduleBackups } from './backup-scheduler.ts';
 import { createBackupPort } from './backup-port.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
 import { databaseFile } from './data-dir.ts';
-import { createHallServer } from './hall-server.ts';
+import { closeHallServer, createHallServer } from './hall-server.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
 import { startRatingDevices } from './rating-devices.ts';
 import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts';
@@ -113,7 +113,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       };
       await step('rating devices', () => ratingDevices.close());
       await step('sync', () => syncService.stop());
-      await step('http', () => app.close());
+      await step('http', () => closeHallServer(app));
       await step('report workers', () => reports.close());
       await step('database', () => closeDatabase(db));
       logger.debug('hall closed');
