@@ -118,13 +118,20 @@ function LiveHallView({ data }: { data: LiveHall }) {
       </section>
       <section className="card" aria-labelledby="live-calls">
         <h3 id="live-calls">{t('reports:live.callsPerHour')}</h3>
-        <SvgChart
-          label={t('reports:live.callsPerHour')}
-          testId="live-chart-calls"
-          width={420}
-          height={200}
-          option={barOption({ categories: data.callsPerHour.map((h) => `${h.hour}`), series: [{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: '#1b6e3a' }] })}
-        />
+        {data.callsPerHour.length === 0 ? (
+          // An empty axis reads as a broken chart; before the first call, say so.
+          <p className="hint" data-testid="live-chart-calls-empty">
+            {t('reports:live.noCallsYet')}
+          </p>
+        ) : (
+          <SvgChart
+            label={t('reports:live.callsPerHour')}
+            testId="live-chart-calls"
+            width={420}
+            height={200}
+            option={barOption({ categories: data.callsPerHour.map((h) => `${h.hour}`), series: [{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: '#1b6e3a' }] })}
+          />
+        )}
         <h3>{t('reports:live.ratingsToday')}</h3>
         <SvgChart
           label={t('reports:live.ratingsToday')}

@@ -119,6 +119,8 @@ test('the live hall shows the alerts, and a clerk can open neither the reports n
   await expect(page.getByTestId('alert-deferredOverdue')).toBeVisible();
   await expect(page.getByTestId('live-open')).toContainText('0');
   await expect(page.getByTestId('live-chart-waiting').locator('svg')).toBeVisible();
+  // Nobody has been called today: a sentence, not an empty axis.
+  await expect(page.getByTestId('live-chart-calls-empty')).toHaveText('今天还没有叫号');
   await page.getByRole('button', { name: '退出登录' }).click();
 
   await page.getByLabel('工号').fill('C201');
