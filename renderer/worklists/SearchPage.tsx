@@ -98,7 +98,8 @@ function useSearchColumns(): ColumnDef<Row, unknown>[] {
         header: t('worklists:col.caseNumbers'),
         accessorFn: (r) => r.matters.map((m) => m.caseNumber).join(' '),
         cell: ({ row }) => (
-          <Link to={`/receipt/${row.original.id}`} target="_blank">
+          // A joint application's numbers may not fit the one-line row: the full list on hover.
+          <Link to={`/receipt/${row.original.id}`} target="_blank" title={row.original.matters.map((m) => m.caseNumber).join(' ')}>
             {row.original.matters.map((m) => m.caseNumber).join(' ')}
           </Link>
         ),
