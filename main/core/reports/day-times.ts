@@ -15,7 +15,7 @@ export type TimesGroup = [kind: TimesGroupKind, key: number | string | null, wai
 /** The groups in order; `samples` holds each group's waits then its services, one after the other. */
 export type DayTimes = { groups: TimesGroup[]; samples: Float64Array };
 
-/** Bump when the layout changes: a kept day of another format is computed again. */
+/** Bump when the layout or what is computed changes (a wait's definition, a new group): every kept day of another format is computed again at its next report. */
 const FORMAT = 1;
 // Samples are stored as the machine's Float64Array bytes; every platform the hall runs on is
 // little-endian, and a big-endian one simply recomputes instead of misreading.
