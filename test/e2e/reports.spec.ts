@@ -92,6 +92,15 @@ test('the daily report of a seeded day: on screen, as a two-page A4 PDF and as E
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // The month for the leading group, with the month before beside it (computed in the hall's report workers).
+  await page.getByRole('link', { name: '月报' }).click();
+  await page.getByLabel('月份').fill('2026-11');
+  await expect(sheet.getByRole('heading', { name: '月报 2026-11' })).toBeVisible();
+  const issued = page.getByTestId('summary-ticketsIssued');
+  // 12 tickets on the seeded day and 1 the day before; nothing in October.
+  await expect(issued.locator('td')).toHaveText(['13', '0', '+13']);
+  await expect(page.getByTestId('report-summary').locator('thead')).toContainText('2026-10');
 });
 
 test('the live hall shows the alerts, and a clerk can open neither the reports nor their methods', async ({ page, hall }) => {
