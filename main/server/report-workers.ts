@@ -71,7 +71,8 @@ export function createReportWorkers(options: { databaseFile: string; size?: numb
     while (waiting.length > 0 && !closed) {
       const slot = slots.find((s) => s.job === null) ?? (slots.length < size ? start() : undefined);
       if (!slot) return;
-      const next = waiting.shift() as NonNullable<Slot['job']>;
+      const next = waiting.shift();
+      if (!next) return;
       slot.job = next;
       slot.worker.ref();
       slot.worker.postMessage(next.job);
