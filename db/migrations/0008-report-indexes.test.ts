@@ -47,7 +47,7 @@ describe('migration 0008: report indexes', () => {
     const end = '2026-11-20T16:00:00.000Z';
     const matters = matterRows(db, start, end);
     expect(new Set(matters.map((m) => m[0])).size).toBe(hallDayAnswers.applications);
-    expect(plan(`SELECT a.id, a.ticket_id, a.catalogue_version, m.utility, m.business_code FROM applications a JOIN application_matters m ON m.application_id = a.id WHERE a.submitted_at >= ? AND a.submitted_at < ?`, start, end)).toMatch(
+    expect(plan(`SELECT a.id, a.catalogue_version, m.utility, m.business_code FROM applications a JOIN application_matters m ON m.application_id = a.id WHERE a.submitted_at >= ? AND a.submitted_at < ?`, start, end)).toMatch(
       /COVERING INDEX applications_submitted_report.*COVERING INDEX application_matters_report/,
     );
     expect(feesByUtility(db, start, end).reduce((sum, f) => sum + f.amountFen, 0)).toBe(hallDayAnswers.feesTotalFen);

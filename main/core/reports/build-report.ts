@@ -1,4 +1,3 @@
-import { matterRows } from '../../../db/report-intake.ts';
 import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
 import { addDays, type Day } from '../intake/calendar-day.ts';
@@ -26,7 +25,6 @@ export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to:
   const timeZone = hallTimeZone(db);
   const period = periodOf(from, to, timeZone);
   const labels = catalogueLabels(db);
-  const matters = matterRows(db, period.startIso, period.endIso);
   const today = hallDay(now, timeZone);
   const sections = {
     from,
@@ -34,7 +32,7 @@ export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to:
     generatedAt: now.toISOString(),
     hallName: getSetting(db, 'hall.name') ?? null,
     queue: queueSection(db, period, labels, today, now.toISOString()),
-    intake: intakeSection(db, period, labels, matters),
+    intake: intakeSection(db, period, labels),
     ratings: ratingsSection(db, period, today),
     complaints: complaintsSection(db, period),
     followUps: followUpsSection(db, period),

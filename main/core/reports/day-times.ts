@@ -53,13 +53,11 @@ export function computeDayTimes(db: Db, day: string): DayTimes {
     ...byClerk.keys().map((key) => ({ kind: 'clerk' as const, key, group: byClerk.group(key) })),
     ...byUtility.keys().map((key) => ({ kind: 'utility' as const, key, group: byUtility.group(key) })),
   ];
-  const groups: TimesGroup[] = [];
-  const total = parts.reduce((n, p) => n + p.group.samples().wait.length + p.group.samples().service.length, 0);
-  const samples = new Float64Array(total);
+  const groups: TimesGroup[] = parts.map(({ kind, key, group }) => [kind, key, group.samples().wait.length, group.samples().service.length]);
+  const samples = new Float64Array(groups.reduce((n, g) => n + g[2] + g[3], 0));
   let offset = 0;
-  for (const { kind, key, group } of parts) {
+  for (const { group } of parts) {
     const { wait, service } = group.samples();
-    groups.push([kind, key, wait.length, service.length]);
     samples.set(wait, offset);
     offset += wait.length;
     samples.set(service, offset);

@@ -1,19 +1,20 @@
 import type { Db } from '../../../db/connection.ts';
-import { countApplications, deferredFigures, feesByUtility, type MatterRow } from '../../../db/report-intake.ts';
+import { countApplications, deferredFigures, feesByUtility, matterRows } from '../../../db/report-intake.ts';
 import type { Labels } from './labels.ts';
 import type { Period } from './period.ts';
 import type { IntakeSection } from './schemas.ts';
 
 /**
- * Applications and businesses per utility and kind (from the period's matters, read once by
- * the report), deferred materials due and overdue, fees per utility.
+ * Applications and businesses per utility and kind (from the period's matters, read in one
+ * pass), deferred materials due and overdue, fees per utility.
  */
-export function intakeSection(db: Db, period: Period, labels: Labels, matters: readonly MatterRow[]): IntakeSection {
+export function intakeSection(db: Db, period: Period, labels: Labels): IntakeSection {
   const { startIso, endIso } = period;
+  const matters = matterRows(db, startIso, endIso);
   const perUtility = new Map<string, { applications: number; matters: number; lastApplication: number }>();
   // The same business under two catalogue versions is one line.
   const businesses = new Map<string, IntakeSection['byBusiness'][number]>();
-  for (const [applicationId, , version, utility, businessCode] of matters) {
+  for (const [applicationId, version, utility, businessCode] of matters) {
     let u = perUtility.get(utility);
     if (!u) perUtility.set(utility, (u = { applications: 0, matters: 0, lastApplication: -1 }));
     u.matters += 1;
