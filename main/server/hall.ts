@@ -87,7 +87,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const stopBackups = scheduleBackups(db, { dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }, () => new Date(), logger);
   // Each closed hall day's times are kept for the month's report as soon as the day turns;
   // checked with the tick, so the first check waits 30 s and never slows the start.
-  const closedDays = keepClosedDays({ db, reports, now: () => new Date(), logger });
+  const closedDays = keepClosedDays({ db, reports, now: core.deps.clock.now, logger });
   const ticker = setInterval(() => {
     core.tick();
     void closedDays.check();

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../../../db/connection.ts';
 import { readDayTimes, servedTicketUtilities, storeDayTimes, type StoredDayTimes } from '../../../db/report-day-times.ts';
 import { servedTimes, type ServedTimesRow } from '../../../db/report-queue.ts';
-import { DurationGroups, type DurationSamples } from './durations.ts';
+import { DurationGroups, DurationSamples } from './durations.ts';
 
 /**
  * The wait and service times (ms) of one hall day's served tickets, grouped: the whole day,
@@ -29,8 +29,7 @@ export function computeDayTimes(db: Db, day: string): DayTimes {
     if (list) list.push(utility);
     else utilitiesOf.set(ticketId, [utility]);
   }
-  const all = new DurationGroups<null>();
-  const overall = all.group(null);
+  const overall = new DurationSamples();
   const byCounter = new DurationGroups<number>();
   const byClerk = new DurationGroups<number>();
   const byUtility = new DurationGroups<string>();
