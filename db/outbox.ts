@@ -35,8 +35,8 @@ export type OutboxEntryInput = {
   /** The record's id in this hall (a number is sent as its decimal string). */
   recordId: string | number;
   data: Record<string, unknown>;
-  /** ISO time of the change; defaults to now. */
-  at?: string;
+  /** ISO time of the change, on the hall's clock. */
+  at: string;
 };
 
 export type EnqueuedOutbox = { seq: number; version: number };
@@ -55,7 +55,7 @@ export function enqueueOutbox(db: Db, entry: OutboxEntryInput): EnqueuedOutbox {
     if (leaked.length > 0) throw new Error(`outbox: a rating must not carry the rater's identity (${leaked.join(', ')})`);
   }
   const recordId = String(entry.recordId);
-  const at = entry.at ?? new Date().toISOString();
+  const at = entry.at;
   const previous = cached(db, 'SELECT max(version) AS v FROM sync_outbox WHERE utility = ? AND type = ? AND record_id = ?')
     .get(entry.utility, entry.type, recordId) as { v: number | null };
   const version = (previous.v ?? 0) + 1;

@@ -50,7 +50,7 @@ describe('restoring a backup', () => {
     expect(getSetting(old, 'hall.name')).toBe('After');
     closeDatabase(old);
     expect(await readPendingRestore(file)).toBeUndefined();
-    expect(applyPendingRestore(file)).toBeUndefined();
+    expect(applyPendingRestore(file, new Date('2026-09-30T03:00:00.000Z'))).toBeUndefined();
   });
 
   it('refuses a damaged file, a file from a newer app and a file that is no hall', async () => {
@@ -87,7 +87,7 @@ describe('restoring a backup', () => {
     await cancelRestore(file);
     expect(await readPendingRestore(file)).toBeUndefined();
     closeDatabase(db);
-    expect(applyPendingRestore(file)).toBeUndefined();
+    expect(applyPendingRestore(file, new Date('2026-09-30T03:00:00.000Z'))).toBeUndefined();
     db = openDatabase(file);
   });
 });

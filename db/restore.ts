@@ -88,7 +88,7 @@ export async function cancelRestore(databaseFile: string): Promise<void> {
  * or undefined when nothing was staged. A pending copy that fails its check is set aside as
  * `restore-rejected-<time>.db` and the live database is left as it was.
  */
-export function applyPendingRestore(databaseFile: string, now: Date = new Date()): { restored: PendingRestore; previous: string } | { rejected: string } | undefined {
+export function applyPendingRestore(databaseFile: string, now: Date): { restored: PendingRestore; previous: string } | { rejected: string } | undefined {
   const pending = pendingFile(databaseFile);
   if (!existsSync(pending)) return undefined;
   const stamp = now.toISOString().replace(/[:.]/g, '-');

@@ -37,9 +37,9 @@ describe('0005 sync outbox', () => {
 
   it('numbers versions per record and utility, and the newer version supersedes one not yet sent', () => {
     migrate(db, [...upTo3, migration0005]);
-    expect(enqueueOutbox(db, { utility: 'gas', type: 'workOrder', recordId: 7, data: { status: 'accepted' } }).version).toBe(1);
-    expect(enqueueOutbox(db, { utility: 'gas', type: 'workOrder', recordId: 7, data: { status: 'dispatched' } }).version).toBe(2);
-    expect(enqueueOutbox(db, { utility: 'water', type: 'workOrder', recordId: 7, data: {} }).version).toBe(1);
+    expect(enqueueOutbox(db, { utility: 'gas', type: 'workOrder', recordId: 7, data: { status: 'accepted' }, at: '2026-09-30T02:00:00.000Z' }).version).toBe(1);
+    expect(enqueueOutbox(db, { utility: 'gas', type: 'workOrder', recordId: 7, data: { status: 'dispatched' }, at: '2026-09-30T02:00:00.000Z' }).version).toBe(2);
+    expect(enqueueOutbox(db, { utility: 'water', type: 'workOrder', recordId: 7, data: {}, at: '2026-09-30T02:00:00.000Z' }).version).toBe(1);
     expect(db.prepare(`SELECT version, state FROM sync_outbox WHERE utility = 'gas' ORDER BY seq`).all()).toEqual([
       { version: 1, state: 'superseded' },
       { version: 2, state: 'pending' },
@@ -79,8 +79,8 @@ describe('0005 sync outbox', () => {
 describe('enqueueOutbox', () => {
   it("refuses a rating that carries the rater's identity", () => {
     migrate(db, [...upTo3, migration0005]);
-    expect(() => enqueueOutbox(db, { utility: 'gas', type: 'rating', recordId: 1, data: { level: 5, customer: { name: '张三' } } })).toThrow(/rater/);
-    expect(() => enqueueOutbox(db, { utility: 'gas', type: 'rating', recordId: 1, data: { level: 5, phone: '138' } })).toThrow(/rater/);
-    expect(() => enqueueOutbox(db, { utility: 'gas', type: 'rating', recordId: 1, data: { level: 5, caseNumber: 'Q20261123-0001', staffWorkNo: 'C001' } })).not.toThrow();
+    expect(() => enqueueOutbox(db, { utility: 'gas', type: 'rating', recordId: 1, data: { level: 5, customer: { name: '张三' } }, at: '2026-09-30T02:00:00.000Z' })).toThrow(/rater/);
+    expect(() => enqueueOutbox(db, { utility: 'gas', type: 'rating', recordId: 1, data: { level: 5, phone: '138' }, at: '2026-09-30T02:00:00.000Z' })).toThrow(/rater/);
+    expect(() => enqueueOutbox(db, { utility: 'gas', type: 'rating', recordId: 1, data: { level: 5, caseNumber: 'Q20261123-0001', staffWorkNo: 'C001' }, at: '2026-09-30T02:00:00.000Z' })).not.toThrow();
   });
 });

@@ -5,16 +5,14 @@ import { backupDatabase, listBackups } from '../../db/backup.ts';
 import type { Db } from '../../db/connection.ts';
 import { cancelRestore, readPendingRestore, stageRestore } from '../../db/restore.ts';
 import type { BackupFile, BackupPort } from '../core/admin/backup-port.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A backup made on demand is named by its local time too, so it never replaces the day's scheduled copy. */
-const manualName = (now: Date): string =>
-  `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+import type { Clock } from '../core/clock.ts';
+import { hallStamp } from '../core/queue/hall-time.ts';
+import { hallTimeZone } from '../core/queue/settings.ts';
 
 /** The backups of the database this process holds: the scheduled folder, a copy now, a restore at the next start. */
-export function createBackupPort(options: { db: Db; databaseFile: string; dir: string; keep: number; now?: () => Date }): BackupPort {
-  const now = options.now ?? (() => new Date());
+export function createBackupPort(options: { db: Db; databaseFile: string; dir: string; keep: number; clock: Clock }): BackupPort {
+  // A backup made on demand is named by the hall's time to the second, so it never replaces the day's scheduled copy.
+  const manualName = (): string => hallStamp(options.clock.now(), hallTimeZone(options.db));
   const info = async (name: string): Promise<BackupFile> => {
     const s = await stat(join(options.dir, name));
     return { name, sizeBytes: s.size, modifiedAt: s.mtime.toISOString() };
@@ -25,7 +23,7 @@ export function createBackupPort(options: { db: Db; databaseFile: string; dir: s
       return { dir: options.dir, keep: options.keep, backups: await Promise.all(names.map(info)), pending: (await readPendingRestore(options.databaseFile)) ?? null };
     },
     async runNow() {
-      const { file } = await backupDatabase(options.db, { dir: options.dir, day: manualName(now()), keep: options.keep });
+      const { file } = await backupDatabase(options.db, { dir: options.dir, day: manualName(), keep: options.keep });
       return info(basename(file));
     },
     async stageRestore(name, by) {

@@ -2,27 +2,26 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupDatabase, backupFileName } from '../../db/backup.ts';
 import type { Db } from '../../db/connection.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
+import { hallDay } from '../core/queue/hall-time.ts';
+import { hallTimeZone } from '../core/queue/settings.ts';
 
 export type BackupPolicy = { dir: string; keep: number };
 
-const localDay = (date: Date): string => {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-};
-
-/** Makes today's backup if it is not there yet; checked a minute after start and then every hour. */
+/** Makes the hall day's backup if it is not there yet; checked a minute after start and then every hour. */
 export async function backupIfDue(db: Db, policy: BackupPolicy, now: Date, logger: Logger): Promise<string | undefined> {
-  const day = localDay(now);
+  // Named by the hall's day, not the machine's: a server set to UTC still keeps one copy per hall day.
+  const day = hallDay(now, hallTimeZone(db));
   if (existsSync(join(policy.dir, backupFileName(day)))) return undefined;
   const { file, removed } = await backupDatabase(db, { dir: policy.dir, day, keep: policy.keep });
   logger.info({ file, removed }, 'daily backup written');
   return file;
 }
 
-export function scheduleBackups(db: Db, policy: BackupPolicy, clock: () => Date, logger: Logger): () => void {
+export function scheduleBackups(db: Db, policy: BackupPolicy, clock: Clock, logger: Logger): () => void {
   const run = () => {
-    backupIfDue(db, policy, clock(), logger).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
+    backupIfDue(db, policy, clock.now(), logger).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
   };
   // The first check waits a minute so a large hall's copy never slows the start-up.
   const first = setTimeout(run, 60 * 1000);

@@ -6,6 +6,7 @@ import { parsePrinterUrl } from '../devices/printer/printer-config.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { collectProfileFolders, collectRatingDeviceSettings } from '../devices/rating/device-settings.ts';
 import { startHall } from './hall.ts';
+import { clockFromOption } from './clock-option.ts';
 
 // `npm run hall -- --data DIR --host 0.0.0.0 --port 4720 [--voice-pack DIR]`: the headless hall server.
 // `--printer tcp://192.168.1.50:9100` (or serial:///dev/ttyUSB0?baud=19200) is the ticket
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     // Each counter's rating device, repeatable: counter3=reference-serial:/dev/ttyUSB0?baud=9600&addr=1 (docs/devices.md).
     'rating-device': { type: 'string', multiple: true },
     'rating-profiles': { type: 'string', multiple: true },
+    // The hall's clock starts at this instant and runs on (tests, training halls, demos): docs/time.md.
+    'clock-start': { type: 'string' },
   },
 });
 
@@ -67,6 +70,8 @@ function ratingDeviceOptions() {
   }
 }
 const ratings = ratingDeviceOptions();
+const clockOption = clockFromOption(values['clock-start'] ?? process.env.ONEWINDOW_CLOCK_START);
+if ('error' in clockOption) usage(clockOption.error);
 
 try {
   const hall = await startHall({
@@ -82,6 +87,7 @@ try {
     printer,
     publicUrl,
     ...ratings,
+    clock: clockOption.clock,
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);

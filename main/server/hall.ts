@@ -18,6 +18,7 @@ import type { ReconnectOptions } from '../devices/rating/transport.ts';
 import { createSyncService, lateSyncPort } from '../sync/service.ts';
 import { createReportWorkers } from './report-workers.ts';
 import { keepClosedDays } from './keep-closed-days.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -44,6 +45,8 @@ export type HallOptions = {
   ratingProfileFolders?: readonly string[];
   /** Reconnect timing of rating devices; tests shorten it. */
   ratingReconnect?: ReconnectOptions;
+  /** The hall's clock (--clock-start); default the machine's. Everything the hall dates reads it. */
+  clock?: Clock;
 };
 
 export type RunningHall = { url: string; core: Core; close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
@@ -52,8 +55,10 @@ export type RunningHall = { url: string; core: Core; close: () => Promise<void>;
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   mkdirSync(options.dataDir, { recursive: true });
   const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'hall' } });
+  const clock = options.clock ?? systemClock;
+  if (clock !== systemClock) logger.warn({ now: clock.now().toISOString() }, 'the hall runs on a set clock (--clock-start), not the machine\'s');
   // A restore staged from the manager's desk replaces the database now, before anything opens it.
-  const restore = applyPendingRestore(databaseFile(options.dataDir));
+  const restore = applyPendingRestore(databaseFile(options.dataDir), clock.now());
   if (restore) logger.warn(restore, 'staged restore applied at start');
   const db = openDatabase(databaseFile(options.dataDir));
   try {
@@ -70,7 +75,9 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const ratingLibrary = profileLibrary(options.ratingProfileFolders ?? []);
   const sync = lateSyncPort();
   const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), logger });
-  const core = createCore({ db, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups: createBackupPort({ db, databaseFile: databaseFile(options.dataDir), dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }) } });
+  const backupPolicy = { dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 };
+  const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), ...backupPolicy, clock });
+  const core = createCore({ db, clock, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups } });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir });
   sync.attach(syncService);
@@ -84,7 +91,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   publicUrl ||= url;
   if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
 
-  const stopBackups = scheduleBackups(db, { dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 }, () => new Date(), logger);
+  const stopBackups = scheduleBackups(db, backupPolicy, clock, logger);
   // Each closed hall day's times are kept for the month's report as soon as the day turns;
   // checked with the tick, so the first check waits 30 s and never slows the start.
   const closedDays = keepClosedDays({ db, reports, now: core.deps.clock.now, logger });

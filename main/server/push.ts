@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { rolesOf } from '../core/api/caller.ts';
 import type { Core } from '../core/create-core.ts';
 import type { HallEvent } from '../core/events.ts';
+import type { HallTime } from '../core/hall/contract.ts';
+import { readHallTime } from '../core/hall/handlers.ts';
 
 /** The first message a screen sends on /api/events: who it is and the last event it saw. */
 export const pushHelloSchema = z.object({ token: z.string().max(200).optional(), since: z.number().int().min(0).optional() });
@@ -10,7 +12,8 @@ export const pushHelloSchema = z.object({ token: z.string().max(200).optional(),
 export type PushHello = z.output<typeof pushHelloSchema>;
 
 export type PushMessage =
-  | { kind: 'hello'; seq: number }
+  /** `time` is the hall clock's, so a screen that reconnects (or whose PC clock drifted) is set right. */
+  | { kind: 'hello'; seq: number; time: HallTime }
   | { kind: 'event'; event: HallEvent }
   /** Events were missed and are no longer held: the screen reloads its state. */
   | { kind: 'resync'; seq: number };
@@ -35,7 +38,7 @@ export function openPushFeed(core: Core, hello: PushHello, send: (message: PushM
     if (replaying) pending.push(event);
     else send({ kind: 'event', event });
   });
-  send({ kind: 'hello', seq: core.events.lastSeq() });
+  send({ kind: 'hello', seq: core.events.lastSeq(), time: readHallTime(core.deps) });
   if (hello.since !== undefined) {
     const missed = core.events.since(hello.since);
     if (missed === undefined) send({ kind: 'resync', seq: core.events.lastSeq() });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
-import { systemClock } from '../core/clock.ts';
+import { clockFromOption } from './clock-option.ts';
 import { zodIssuesToFields } from '../core/api/registry.ts';
 import { AppError } from '../core/api/errors.ts';
 import { createAdminInputSchema } from '../core/setup/contract.ts';
@@ -38,12 +38,18 @@ if (!parsed.success) {
   for (const field of zodIssuesToFields(parsed.error.issues)) process.stderr.write(`${field.path}: ${field.key}\n`);
   process.exit(2);
 }
+// A training hall on a set clock dates its administrator on that clock too (docs/time.md).
+const clockOption = clockFromOption(process.env.ONEWINDOW_CLOCK_START);
+if ('error' in clockOption) {
+  process.stderr.write(`${clockOption.error}\n`);
+  process.exit(2);
+}
 const dataDir = resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultDataDir());
 mkdirSync(dataDir, { recursive: true });
 const db = openDatabase(databaseFile(dataDir));
 try {
   migrate(db);
-  const { staff } = await createFirstAdmin(db, systemClock, parsed.data);
+  const { staff } = await createFirstAdmin(db, clockOption.clock, parsed.data);
   process.stdout.write(`${t('cli.created', { workNo: staff.workNo, dataDir })}\n`);
 } catch (error) {
   if (error instanceof AppError) {

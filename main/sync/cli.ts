@@ -6,6 +6,7 @@ import { migrate } from '../../db/migrate.ts';
 import { listConnectors } from '../../db/sync.ts';
 import { databaseFile, defaultDataDir } from '../server/data-dir.ts';
 import { createSyncService, standaloneSyncDeps } from './service.ts';
+import { clockFromOption } from '../server/clock-option.ts';
 
 // `npm run sync -- --now [--utility gas] [--data DIR]`: an operator's sync, now, of one utility
 // or every enabled one, against the hall database in the data folder. Progress goes to stderr,
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     // For tests and slow links: the HTTP timeout per request and the retry base (milliseconds).
     'timeout-ms': { type: 'string' },
     'retry-base-ms': { type: 'string' },
+    // The same set clock as the hall server it runs beside (docs/time.md).
+    'clock-start': { type: 'string' },
   },
 });
 
@@ -30,12 +33,15 @@ function usage(message: string): never {
 
 if (!values.now) usage('nothing to do: pass --now');
 
+const clockOption = clockFromOption(values['clock-start'] ?? process.env.ONEWINDOW_CLOCK_START);
+if ('error' in clockOption) usage(clockOption.error);
+
 const dataDir = resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultDataDir());
 const logger = pino({ level: values['log-level'], base: { service: 'sync' } }, pino.destination(2));
 const db = openDatabase(databaseFile(dataDir));
 migrate(db);
 const service = createSyncService({
-  deps: standaloneSyncDeps(db, logger),
+  deps: standaloneSyncDeps(db, logger, clockOption.clock),
   dataDir,
   timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined,
   retry: values['retry-base-ms'] ? { attempts: 6, baseMs: Number(values['retry-base-ms']), maxMs: 30_000 } : undefined,

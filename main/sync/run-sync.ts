@@ -92,17 +92,18 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
   };
   let sent = 0;
   let lastEmit = 0;
-  let lastRenew = Date.now();
+  // Intervals, not dates: the monotonic clock.
+  let lastRenew = performance.now();
   const emit = (force: boolean) => {
     if (!ctx.onProgress) return;
-    const t = Date.now();
+    const t = performance.now();
     if (!force && t - lastEmit < (ctx.progressEveryMs ?? 250)) return;
     lastEmit = t;
     ctx.onProgress({ ...progress });
   };
   const keepLease = () => {
-    if (Date.now() - lastRenew < 30_000) return;
-    lastRenew = Date.now();
+    if (performance.now() - lastRenew < 30_000) return;
+    lastRenew = performance.now();
     renewLease(db, utility, ctx.owner, leaseUntil());
   };
 

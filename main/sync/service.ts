@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { getConnector, lastRun, listConnectors, type RunTrigger } from '../../db/sync.ts';
 import { defaultSessionPolicy } from '../core/auth/sessions.ts';
-import { systemClock } from '../core/clock.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
 import { type CoreDeps, defaultPorts } from '../core/deps.ts';
 import { createEventBus } from '../core/events.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
@@ -168,12 +168,12 @@ export function lateSyncPort(): { port: SyncPort; attach: (service: SyncService)
  * schemas): for `npm run sync`, whose memory is the sync's own. The hall server passes its
  * core's deps instead, so updates applied at night reach the screens.
  */
-export function standaloneSyncDeps(db: CoreDeps['db'], logger: CoreDeps['logger']): CoreDeps {
+export function standaloneSyncDeps(db: CoreDeps['db'], logger: CoreDeps['logger'], clock: Clock = systemClock): CoreDeps {
   return {
     db,
-    clock: systemClock,
+    clock,
     logger,
-    events: createEventBus({ now: systemClock.now }),
+    events: createEventBus({ now: clock.now }),
     sessionPolicy: defaultSessionPolicy,
     lockout: { maxFailures: 5, lockMinutes: 15 },
     ports: defaultPorts,

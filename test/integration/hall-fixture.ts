@@ -6,18 +6,28 @@ import { fileURLToPath } from 'node:url';
 import type { Result } from '../../main/core/api/errors.ts';
 import type { DeviceRoleName, StaffRoleName } from '../../main/core/api/roles.ts';
 import { type HallOptions, type RunningHall, startHall } from '../../main/server/hall.ts';
+import { runningClock } from '../../main/core/clock.ts';
+
+/**
+ * Integration halls run on a pinned hall clock (Wednesday 25 November 2026, 10:00 in Shanghai,
+ * inside every category's default hours) so no test depends on the day or hour CI runs at.
+ */
+export const TEST_HALL_START = '2026-11-25T02:00:00.000Z';
 
 /** Meets the password rules (8+ characters, a letter and a digit); every test account uses it. */
 export const PASSWORD = 'Passw0rd-test';
+
+/** The pinned hall clock of a hall started by a test itself (startHall, not startTestHall). */
+export const testHallClock = () => runningClock(new Date(TEST_HALL_START));
 
 export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'onewindow-it-'));
 
 export type TestHall = RunningHall & { dataDir: string; stop: () => Promise<void> };
 
 /** A real hall on an ephemeral port over a fresh SQLite file; stop() also removes the folder. */
-export async function startTestHall(options: Pick<HallOptions, 'pushTiming' | 'printer' | 'publicUrl' | 'voicePackDir'> = {}): Promise<TestHall> {
+export async function startTestHall(options: Pick<HallOptions, 'pushTiming' | 'printer' | 'publicUrl' | 'voicePackDir' | 'clock'> = {}): Promise<TestHall> {
   const dataDir = tempDataDir();
-  const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', ...options });
+  const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock(), ...options });
   return {
     ...hall,
     dataDir,
@@ -90,7 +100,8 @@ export type CliHall = {
 
 /** Runs the real `node main/server/cli.ts` (with any `extraArgs`) and waits for its listening line. */
 export async function spawnCliHall(dataDir: string, timeoutMs = 15_000, extraArgs: string[] = []): Promise<CliHall> {
-  const child = spawn(process.execPath, [cliPath, '--data', dataDir, '--port', '0', '--log-level', 'warn', ...extraArgs], {
+  // The same pinned hall clock as startTestHall, through the flag a training hall would use.
+  const child = spawn(process.execPath, [cliPath, '--data', dataDir, '--port', '0', '--log-level', 'warn', '--clock-start', TEST_HALL_START, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {

@@ -12,6 +12,7 @@ import {
   post,
   postOk,
   startTestHall,
+  TEST_HALL_START,
   type TestHall,
 } from './hall-fixture.ts';
 
@@ -231,7 +232,7 @@ describe('GET /api/openapi.json', () => {
 });
 
 type PushEvent = { seq: number; type: string; payload: Record<string, unknown>; audience: string[] };
-type PushMessage = { kind: 'hello'; seq: number } | { kind: 'event'; event: PushEvent } | { kind: 'resync'; seq: number };
+type PushMessage = { kind: 'hello'; seq: number; time: { at: string; timeZone: string; day: string } } | { kind: 'event'; event: PushEvent } | { kind: 'resync'; seq: number };
 
 type PushClient = {
   messages: PushMessage[];
@@ -323,7 +324,11 @@ describe('push on /api/events', () => {
   it('greets a valid token with hello and the current seq', async () => {
     const client = await connectPush({ token: await tokenFor('manager') });
     const hello = await client.waitFor(isHello);
-    expect(hello).toEqual({ kind: 'hello', seq: hall.core.events.lastSeq() });
+    expect(hello).toMatchObject({ kind: 'hello', seq: hall.core.events.lastSeq(), time: { timeZone: 'Asia/Shanghai', day: '2026-11-25' } });
+    // The hall clock's instant, not the machine's: pinned at 10:00 hall time and running since.
+    const at = Date.parse(hello.time.at);
+    expect(at).toBeGreaterThanOrEqual(Date.parse(TEST_HALL_START));
+    expect(at - Date.parse(TEST_HALL_START)).toBeLessThan(10 * 60_000);
     await client.close();
   });
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHall } from '../../main/server/hall.ts';
-import { type Account, createAdmin, createStaff, login, post, postOk, tempDataDir } from './hall-fixture.ts';
+import { type Account, createAdmin, createStaff, login, post, postOk, tempDataDir, testHallClock, TEST_HALL_START } from './hall-fixture.ts';
 
 /**
  * Administration over the real hall server: backups made, listed and restored across a
@@ -13,13 +13,13 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const complaint = { channel: 'window', complainantName: '李四', content: '排队时间过长', receivedAt: new Date().toISOString() };
+const complaint = { channel: 'window', complainantName: '李四', content: '排队时间过长', receivedAt: TEST_HALL_START };
 
 describe('backups', () => {
   it('makes a backup now, and a confirmed restore replaces the database at the next start, keeping the one it replaced', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
-    let hall = await startHall({ dataDir, port: 0, logLevel: 'silent' });
+    let hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock() });
     const admin: Account = await createAdmin(hall.url);
     let token = await login(hall.url, admin);
 
@@ -46,7 +46,7 @@ describe('backups', () => {
     expect((await postOk<{ complaints: unknown[] }>(hall.url, 'complaints/list', {}, token)).complaints).toHaveLength(2);
 
     await hall.close();
-    hall = await startHall({ dataDir, port: 0, logLevel: 'silent' });
+    hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock() });
     token = await login(hall.url, admin);
     const after = await postOk<{ complaints: { id: number }[] }>(hall.url, 'complaints/list', {}, token);
     expect(after.complaints.map((c) => c.id)).toEqual([before.id]);
@@ -61,7 +61,7 @@ describe('the audit viewer', () => {
   it('filters by who, action prefix, target and day, with before and after', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
-    const hall = await startHall({ dataDir, port: 0, logLevel: 'silent' });
+    const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock() });
     try {
       const adminToken = await login(hall.url, await createAdmin(hall.url));
       const manager = await createStaff(hall.url, adminToken, ['manager']);
@@ -82,8 +82,8 @@ describe('the audit viewer', () => {
       expect(investigate).toMatchObject({ target: `complaint:${id}`, before: { state: 'registered', investigation: null }, after: { state: 'investigating', investigation: '查实' } });
       expect((await list({ action: 'complaints.' })).entries).toHaveLength(3);
       expect((await list({ target: 'staff:' })).entries.map((e) => e.action)).toEqual(['staff.create', 'staff.create', 'setup.createAdmin']);
-      // A day that in the hall's time zone (Shanghai) is surely tomorrow.
-      const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+      // The pinned hall day is 2026-11-25; the audit viewer's days are the hall's.
+      const tomorrow = '2026-11-26';
       expect((await list({ fromDay: tomorrow })).entries).toEqual([]);
       expect((await list({ toDay: tomorrow })).entries.length).toBeGreaterThanOrEqual(5);
 

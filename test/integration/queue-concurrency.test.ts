@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCategoryByPrefix } from '../../db/categories.ts';
 import { listCounters } from '../../db/counters.ts';
-import { setSetting } from '../../db/settings.ts';
 import { insertStaff, type StaffRole } from '../../db/staff.ts';
 import { hashPassword } from '../../main/core/auth/password.ts';
 import { openStaffSession } from '../../main/core/auth/sessions.ts';
@@ -16,22 +15,9 @@ let managerToken: string;
 let clerks: { staffId: number; token: string; counterId: number }[];
 let categoryId: number;
 
-/**
- * A fixed zone where it is now about noon: the hall runs on the real clock, and the test
- * must neither meet the default opening hours (08:30–17:30) closed nor cross the hall's
- * midnight, when the queue starts a new day, half-way.
- */
-function zoneAtNoon(now: Date): string {
-  const offset = 12 - now.getUTCHours();
-  if (offset === 0) return 'UTC';
-  // POSIX sign: Etc/GMT-8 is eight hours ahead of UTC.
-  return offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-}
-
 beforeAll(async () => {
   hall = await startTestHall();
   const { db, clock, sessionPolicy } = hall.core.deps;
-  setSetting(db, 'hall.timeZone', zoneAtNoon(new Date()));
   // Accounts straight into the database with one hash: twenty scrypt hashes would cost ten seconds.
   const passwordHash = await hashPassword('Passw0rd-test');
   const account = (workNo: string, roles: StaffRole[]) => {

@@ -5,7 +5,7 @@ import type { SerialProfile } from '../../main/devices/rating/profile.ts';
 import { builtinProfiles } from '../../main/devices/rating/profile-library.ts';
 import { type FakeDevice, openFakeReferenceDevice } from '../../main/devices/rating/testing/fake-reference-device.ts';
 import { createSocatCable, type SocatCable } from '../../main/devices/rating/testing/socat-cable.ts';
-import { type CliHall, createAdmin, createStaff, login, postOk, spawnCliHall, tempDataDir } from './hall-fixture.ts';
+import { type CliHall, createAdmin, createStaff, login, postOk, spawnCliHall, tempDataDir, TEST_HALL_START } from './hall-fixture.ts';
 
 // The whole product with real parts: the hall server as `npm run hall` starts it, given a
 // serial keypad on its command line; socat's pty pair as the cable; a scripted reference
@@ -57,8 +57,6 @@ describe('a serial rating keypad at counter 3, given on the hall command line', 
     const ready = await until('health', device3, (d) => d?.effective?.health === 'connected');
     expect(ready?.effective).toMatchObject({ profile: 'reference-serial', transport: 'serial', source: 'command_line' });
 
-    // The hall runs on the real clock: open the category all day, or the test fails after 17:30 in Shanghai.
-    await postOk(hall.url, 'queue/saveCategory', { id: 1, prefix: 'A', nameZh: '综合业务', nameEn: 'General services', opensAt: '00:00', closesAt: '23:59' }, admin);
     await postOk(hall.url, 'queue/openCounter', { counterId: counter3.id }, clerk.token);
     await postOk(hall.url, 'queue/issue', { categoryId: 1 }, clerk.token);
     const ticket = await postOk<{ id: number }>(hall.url, 'queue/callNext', { counterId: counter3.id }, clerk.token);
@@ -73,7 +71,8 @@ describe('a serial rating keypad at counter 3, given on the hall command line', 
     // Key 4 → 不满意, a bad rating: a rectification task for the manager, due in 5 working days.
     const tasks = await until('rectification', () => postOk<RectificationView[]>(hall.url, 'ratings/rectifications', {}, admin), (t) => t.length === 1);
     expect(tasks[0]).toMatchObject({ level: 4, channel: 'serial', counterNumber: 3, staffName: `Staff ${clerk.workNo}`, overdue: false, closedAt: null });
-    const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
+    // The hall's pinned day (startTestHall / spawnCliHall), not the machine's.
+    const today = TEST_HALL_START.slice(0, 10);
     const figures = await postOk<{ total: { served: number; rated: number; bad: number } }>(hall.url, 'ratings/figures', { from: today, to: today, groupBy: 'staff' }, clerk.token);
     expect(figures.total).toMatchObject({ served: 1, rated: 1, bad: 1 });
 

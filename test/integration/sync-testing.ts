@@ -33,7 +33,7 @@ export function configure(db: Db, dataDir: string, c: { utility: string; baseUrl
 export function queueRecords(db: Db, utility: string, n: number, from = 1): void {
   inTransaction(db, () => {
     for (let i = from; i < from + n; i++) {
-      enqueueOutbox(db, { utility, type: 'complaint', recordId: i, data: { channel: 'hotline', content: `燃气表读数异常 #${i}`, receivedAt: '2026-09-30T02:00:00.000Z' } });
+      enqueueOutbox(db, { utility, type: 'complaint', recordId: i, data: { channel: 'hotline', content: `燃气表读数异常 #${i}`, receivedAt: '2026-09-30T02:00:00.000Z' }, at: '2026-09-30T02:00:00.000Z' });
     }
   });
 }

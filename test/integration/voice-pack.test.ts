@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHall } from '../../main/server/hall.ts';
 import { defaultVoicePackDir } from '../../main/server/hall-server.ts';
-import { startTestHall, type TestHall, tempDataDir } from './hall-fixture.ts';
+import { startTestHall, type TestHall, tempDataDir, testHallClock } from './hall-fixture.ts';
 
 const shippedDir = join(import.meta.dirname, '..', '..', 'resources', 'voice');
 
@@ -81,7 +81,7 @@ describe('next to the screens', () => {
     const rendererDir = join(dataDir, 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>OneWindow</title>');
-    const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', rendererDir });
+    const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', rendererDir, clock: testHallClock() });
     try {
       expect((await fetch(`${hall.url}/display`)).headers.get('content-type')).toMatch(/^text\/html/);
       expect((await fetch(`${hall.url}/voice/zh-CN/qing.ogg`)).status).toBe(200);

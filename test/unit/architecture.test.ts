@@ -90,6 +90,23 @@ describe('style', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('time comes from the hall clock: no wall-clock read in main/, db/ or renderer/ outside the clocks', () => {
+    // The core's clock (main/core/clock.ts) and the screens' copy of the hall's time
+    // (renderer/shared/hall-clock.ts) are the only readers; intervals use performance.now().
+    const clocks = new Set(['main/core/clock.ts', 'renderer/shared/hall-clock.ts']);
+    const offenders: string[] = [];
+    for (const file of ['db', 'main', 'renderer', 'preload'].flatMap((d) => sources(d))) {
+      const name = relative(root, file);
+      if (clocks.has(name) || /\.test\.tsx?$/.test(name)) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/new Date\(\s*\)|Date\.now\(\)/.test(line)) offenders.push(`${name}:${i + 1}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('SQL is written with bound parameters, not interpolated values', () => {
     const offenders: string[] = [];
     for (const file of sources('db')) {

@@ -1,6 +1,8 @@
 import { appendAudit } from '../../../db/audit.ts';
 import { accountOwner, addCustomerAccount, type CustomerFields, type CustomerRow, getCustomer, getCustomerByIdentity, insertCustomer, updateCustomerContact } from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
+import { hallToday } from './hall-today.ts';
+import { validateResidentId } from './identity.ts';
 import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import type { Customer } from './customer.ts';
@@ -52,6 +54,11 @@ const masked = (row: CustomerRow | undefined) =>
 export function upsertCustomer(deps: Pick<CoreDeps, 'db' | 'clock'>, customer: Customer, staffId: number | null, path: string): CustomerRow {
   const { db } = deps;
   const fields = customerFields(customer);
+  // The contract checked the number; whether its birth date is still to come is judged on the hall's day.
+  if (customer.kind === 'person' && customer.idType === 'residentId') {
+    const check = validateResidentId(customer.idNumber, hallToday(deps));
+    if (!check.ok) fail('validation', 'errors.validation', { fields: [{ path: `${path}idNumber`, key: 'field.residentIdBirthDate' }] });
+  }
   const now = deps.clock.now().toISOString();
   const before = getCustomerByIdentity(db, fields.idType, fields.idNumber);
   customer.accounts.forEach((account, i) => {

@@ -39,9 +39,10 @@ export function residentIdCheckChar(first17: string): string {
 
 /**
  * `today` is the hall's day (YYYY-MM-DD): a birth date after it is a typing error, never a
- * newborn, so it is refused. Default: the machine's UTC day.
+ * newborn, so it is refused. Without it (a contract's schema, which has no clock) only the
+ * number itself is checked; the handler that stores it checks the date on the hall's day.
  */
-export function validateResidentId(raw: string, today: string = new Date().toISOString().slice(0, 10)): ResidentIdResult {
+export function validateResidentId(raw: string, today?: string): ResidentIdResult {
   const id = compact(raw);
   if (id.length !== 18) return { ok: false, reason: 'length' };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: 'format' };
@@ -54,7 +55,7 @@ export function validateResidentId(raw: string, today: string = new Date().toISO
   const realDate = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   const birthDate = formatDay(y, m, d);
   // 1900 is a floor, not a rule of the standard: the oldest living people were born after it.
-  if (!realDate || y < 1900 || birthDate > today) return { ok: false, reason: 'birthDate' };
+  if (!realDate || y < 1900 || (today !== undefined && birthDate > today)) return { ok: false, reason: 'birthDate' };
 
   if (residentIdCheckChar(id) !== id[17]) return { ok: false, reason: 'checksum' };
   return { ok: true, normalized: id, birthDate, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female' };

@@ -9,7 +9,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function parts(date: Date, timeZone: string): Record<string, string> {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     formatters.set(timeZone, f);
   }
   return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
@@ -25,6 +25,12 @@ export function hallDay(date: Date, timeZone: string): string {
 export function hallClock(date: Date, timeZone: string): string {
   const p = parts(date, timeZone);
   return `${p.hour}:${p.minute}`;
+}
+
+/** "2026-11-22T093005": the hall's local date and time to the second, for file names. */
+export function hallStamp(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}${p.minute}${p.second}`;
 }
 
 /**

@@ -99,11 +99,11 @@ export async function startTcpCapture(options: { preferPort?: number } = {}): Pr
     port,
     received,
     async waitFor(done, timeoutMs = 5_000) {
-      const until = Date.now() + timeoutMs;
+      const until = performance.now() + timeoutMs;
       for (;;) {
         const bytes = received();
         if (done(bytes)) return bytes;
-        if (Date.now() > until) throw new Error(`the socat listener on ${port} did not receive the expected bytes within ${timeoutMs} ms (got ${bytes.length})`);
+        if (performance.now() > until) throw new Error(`the socat listener on ${port} did not receive the expected bytes within ${timeoutMs} ms (got ${bytes.length})`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

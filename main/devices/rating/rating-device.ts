@@ -129,7 +129,8 @@ export function createRatingDevice(options: RatingDeviceOptions): RatingDevice {
 
   const onBadChecksum = (raw: Uint8Array) => {
     badFramesSinceLog++;
-    const now = Date.now();
+    // An interval between log lines, not a date: the monotonic clock.
+    const now = performance.now();
     if (now - lastBadFrameLog < badFrameLogIntervalMs) return;
     logger.warn({ device, dropped: badFramesSinceLog, total: parser.stats.badChecksum, example: Buffer.from(raw).toString('hex') }, 'rating device frames with a bad checksum dropped');
     lastBadFrameLog = now;
