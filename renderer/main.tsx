@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App.tsx';
+import { HallTimeGate } from './shared/HallTimeGate.tsx';
 import './i18n.ts';
 import './styles.css';
 import './queue/queue.css';
@@ -11,7 +12,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <BrowserRouter>
-        <App />
+        <HallTimeGate>
+          <App />
+        </HallTimeGate>
       </BrowserRouter>
     </StrictMode>,
   );

@@ -1,6 +1,7 @@
 import type { EventMap } from '../../main/core/event-map.ts';
 import type { HallEvent } from '../../main/core/events.ts';
 import type { PushMessage } from '../../main/server/push.ts';
+import { setHallTime } from '../shared/hall-clock.ts';
 import { bridge } from './bridge.ts';
 import { getToken, type SessionScope } from './session.ts';
 
@@ -22,6 +23,8 @@ export function connectPush(scope: SessionScope, handlers: { onEvent: Listener; 
 
   const handle = (message: PushMessage) => {
     if (message.kind === 'hello') {
+      // Each (re)connection sets the screen's clock to the hall's again.
+      setHallTime(message.time);
       handlers.onState('online');
       retry = 0;
       if (lastSeq === undefined) lastSeq = message.seq;

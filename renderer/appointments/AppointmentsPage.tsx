@@ -1,5 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { type FormEvent, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalNames } from '../queue/names.ts';
 import { useOverview } from '../queue/use-overview.ts';
@@ -7,7 +8,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { localDayRange, localInstant, localTime, localToday } from './slots.ts';
+import { hallDayRange, hallInstant, hallTimeOf, hallToday } from '../shared/hall-clock.ts';
 import './appointments.css';
 
 type Row = { id: number; code: string; categoryId: number; slotStart: string; slotEnd: string; phoneMasked: string | null; checkedIn: boolean };
@@ -22,12 +23,15 @@ export function AppointmentsPage() {
   const { name } = useLocalNames();
   const overview = useOverview('staff');
   const categories = (overview.data?.categories ?? []).filter((c) => c.active);
-  const [day, setDay] = useState(localToday());
+  // The day shown sits in the address (?day=), so a reload or a shared link keeps it; today by default.
+  const [params, setParams] = useSearchParams();
+  const day = params.get('day') || hallToday();
+  const setDay = (next: string) => setParams({ day: next }, { replace: true });
   const [form, setForm] = useState({ categoryId: '', time: '09:00', minutes: '30', phone: '' });
   const book = useMutation('queue/bookAppointment');
   const fieldError = useFieldError(book.error);
   const [booked, setBooked] = useState<{ code: string; slot: string }>();
-  const list = useQuery('queue/appointments', localDayRange(day));
+  const list = useQuery('queue/appointments', hallDayRange(day));
   const categoryName = (id: number) => {
     const c = overview.data?.categories.find((x) => x.id === id);
     return c ? `${c.prefix} ${name(c)}` : String(id);
@@ -36,11 +40,11 @@ export function AppointmentsPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const categoryId = Number(form.categoryId || categories[0]?.id || 0);
-    const start = localInstant(day, form.time);
+    const start = hallInstant(day, form.time);
     const end = new Date(Date.parse(start) + Number(form.minutes) * 60_000).toISOString();
     const done = await book.run({ categoryId, slotStart: start, slotEnd: end, ...(form.phone.trim() ? { phone: form.phone.trim() } : {}) });
     if (done) {
-      setBooked({ code: done.code, slot: `${day} ${localTime(start)}–${localTime(end)} ${categoryName(categoryId)}` });
+      setBooked({ code: done.code, slot: `${day} ${hallTimeOf(start)}–${hallTimeOf(end)} ${categoryName(categoryId)}` });
       setForm({ ...form, phone: '' });
       list.reload();
     }
@@ -48,7 +52,7 @@ export function AppointmentsPage() {
 
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
     () => [
-      { id: 'slot', header: t('appointments:col.slot'), accessorFn: (r) => `${localTime(r.slotStart)}–${localTime(r.slotEnd)}` },
+      { id: 'slot', header: t('appointments:col.slot'), accessorFn: (r) => `${hallTimeOf(r.slotStart)}–${hallTimeOf(r.slotEnd)}` },
       { id: 'category', header: t('appointments:col.category'), accessorFn: (r) => categoryName(r.categoryId) },
       { id: 'code', header: t('appointments:col.code'), accessorFn: (r) => r.code },
       { id: 'phone', header: t('appointments:col.phone'), accessorFn: (r) => r.phoneMasked ?? '' },

@@ -1,6 +1,6 @@
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localDateTime } from '../intake/names.ts';
+import { hallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
@@ -13,7 +13,7 @@ type Kind = 'holiday' | 'workday' | 'none';
  */
 export function CalendarSection() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => Number(hallToday().slice(0, 4)));
   const calendar = useQuery('calendar/get', { year });
   const setDay = useMutation('calendar/setDay');
   const importYear = useMutation('calendar/importYear');
@@ -69,7 +69,7 @@ export function CalendarSection() {
             <dt>{t('catalogueDesk:calendar.overrides')}</dt>
             <dd>{c.overrides.map((o) => `${o.date} ${t(`catalogueDesk:calendar.kind.${o.kind}`)}`).join('、') || '—'}</dd>
             <dt>{t('catalogueDesk:calendar.importedYears')}</dt>
-            <dd>{c.importedYears.map((y) => `${y.year}（${localDateTime(y.importedAt)}）`).join('、') || '—'}</dd>
+            <dd>{c.importedYears.map((y) => `${y.year}（${hallDateTime(y.importedAt)}）`).join('、') || '—'}</dd>
           </dl>
         </>
       )}

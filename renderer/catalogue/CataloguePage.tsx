@@ -2,7 +2,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { type ChangeEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalogue } from '../../main/core/intake/catalogue.ts';
-import { localDateTime, useNames } from '../intake/names.ts';
+import { useNames } from '../intake/names.ts';
+import { hallDateTime } from '../shared/hall-clock.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { downloadFile } from '../shared/download-file.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
@@ -116,7 +117,7 @@ export function CataloguePage() {
     <div className="manage-grid">
       <section className="card" aria-labelledby="catalogue-title">
         <h2 id="catalogue-title">{t('catalogueDesk:title')}</h2>
-        {current.data && <p className="hint">{t('catalogueDesk:inForce', { version: current.data.version, at: localDateTime(current.data.publishedAt) })}</p>}
+        {current.data && <p className="hint">{t('catalogueDesk:inForce', { version: current.data.version, at: hallDateTime(current.data.publishedAt) })}</p>}
         <ErrorBanner error={current.error ?? publish.error ?? exportFile.error ?? saveNotice.error} />
         {message && (
           <div className="notice" role="status">
@@ -161,7 +162,7 @@ export function CataloguePage() {
             {(versions.data ?? []).map((v) => (
               <tr key={v.version}>
                 <td>{v.version}</td>
-                <td>{localDateTime(v.publishedAt)}</td>
+                <td>{hallDateTime(v.publishedAt)}</td>
                 <td>{v.publishedBy ?? '—'}</td>
                 <td>{t(`catalogueDesk:source.${v.source}`)}</td>
                 <td>

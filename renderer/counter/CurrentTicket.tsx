@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../main/core/queue/contract.ts';
 import { elapsed, useLocalNames } from '../queue/names.ts';
 import type { CategoryView } from '../queue/use-overview.ts';
-import { useNow } from '../queue/use-now.ts';
+import { useHallNow } from '../shared/hall-clock.ts';
 
 /** The ticket at this counter, with the time since it was called or since service began. */
 export function CurrentTicket({ ticket, categories }: { ticket: TicketView | null; categories: CategoryView[] }) {
   const { t } = useTranslation();
   const { name } = useLocalNames();
-  const now = useNow(1000);
+  const now = useHallNow(1000);
   if (!ticket) {
     return (
       <section className="current-ticket empty" aria-label={t('queue:counter.current')}>

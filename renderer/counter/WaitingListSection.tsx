@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../main/core/queue/contract.ts';
 import { clockTime, useLocalNames } from '../queue/names.ts';
 import type { CategoryView } from '../queue/use-overview.ts';
-import { useNow } from '../queue/use-now.ts';
+import { useHallNow } from '../shared/hall-clock.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
@@ -14,7 +14,7 @@ export function WaitingListSection({ categories, canCall, onCall }: { categories
   const { t, i18n } = useTranslation();
   const { name } = useLocalNames();
   const list = useQuery('queue/waitingList', {}, { refreshOn: ['queue/changed'] });
-  const now = useNow(30_000);
+  const now = useHallNow(30_000);
   const columns = useMemo<ColumnDef<TicketView, unknown>[]>(() => {
     const byId = new Map(categories.map((c) => [c.id, c]));
     const cols: ColumnDef<TicketView, unknown>[] = [

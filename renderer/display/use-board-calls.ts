@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EventMap } from '../../main/core/event-map.ts';
 import type { HallEvent } from '../../main/core/events.ts';
 import type { CallView, Overview } from '../queue/use-overview.ts';
+import { hallNowMs } from '../shared/hall-clock.ts';
 import { usePush } from '../shared/PushProvider.tsx';
 
 /** How long a new call blinks. */
@@ -35,7 +36,7 @@ export function useBoardCalls(overview: Overview | undefined, announce: (call: E
       if (!isCall(event)) return;
       const call = event.payload;
       setPushed((list) => [call, ...list.filter((c) => c.eventId !== call.eventId)].slice(0, HISTORY_LENGTH * 3));
-      if (announced.current.has(call.eventId) || Date.now() - Date.parse(event.at) > REPLAY_MAX_AGE_MS) return;
+      if (announced.current.has(call.eventId) || hallNowMs() - Date.parse(event.at) > REPLAY_MAX_AGE_MS) return;
       announced.current.add(call.eventId);
       // A board runs for days: remember enough calls to recognise a replay, not all of them.
       for (const old of announced.current) {

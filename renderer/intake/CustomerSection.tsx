@@ -5,7 +5,7 @@ import { Field } from '../shared/Field.tsx';
 import { CustomerFinder } from './CustomerFinder.tsx';
 import { type CustomerFields, emptyCustomer, personIdTypes } from './form-state.ts';
 import { contactPhoneProblem, creditCodeProblem, documentNumberProblem, mobileProblem, residentIdProblem } from './id-check.ts';
-import { localToday } from './today.ts';
+import { hallToday } from '../shared/hall-clock.ts';
 
 type FieldName = 'name' | 'idNumber' | 'mobile' | 'creditCode' | 'contactName' | 'contactPhone';
 
@@ -13,7 +13,7 @@ type FieldName = 'name' | 'idNumber' | 'mobile' | 'creditCode' | 'contactName' |
 function problemOf(c: CustomerFields, field: FieldName): string | undefined {
   const value = c[field];
   if (!value.trim()) return 'field.required';
-  if (field === 'idNumber') return c.idType === 'residentId' ? residentIdProblem(value, localToday()) : documentNumberProblem(value);
+  if (field === 'idNumber') return c.idType === 'residentId' ? residentIdProblem(value, hallToday()) : documentNumberProblem(value);
   if (field === 'mobile') return mobileProblem(value);
   if (field === 'creditCode') return creditCodeProblem(value);
   if (field === 'contactPhone') return contactPhoneProblem(value);

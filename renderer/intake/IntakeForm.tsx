@@ -12,7 +12,8 @@ import { DeadlinesTable } from './DeadlinesSection.tsx';
 import { FeeTable } from './FeeTable.tsx';
 import { accountsOf, customerOf, decisionsOf, feesOf, hasSelection, selectionOf } from './form-state.ts';
 import { MaterialsSection } from './MaterialsSection.tsx';
-import { localDateTime, useNames } from './names.ts';
+import { useNames } from './names.ts';
+import { hallDateTime } from '../shared/hall-clock.ts';
 import { SignatureBar, signatureState } from './SignatureBar.tsx';
 import { receiptPath, SubmittedPanel } from './SubmittedPanel.tsx';
 import { useIntakeDraft } from './use-intake-draft.ts';
@@ -133,9 +134,9 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
         <h1>{t('intake:title')}</h1>
         <span className="draft-state" role="status" data-testid="draft-state" data-state={save}>
           {save === 'saving' && t('intake:draft.saving')}
-          {save === 'saved' && savedAt && t('intake:draft.saved', { time: localDateTime(savedAt).slice(11) })}
+          {save === 'saved' && savedAt && t('intake:draft.saved', { time: hallDateTime(savedAt).slice(11) })}
           {save === 'failed' && t('intake:draft.failed')}
-          {save === 'idle' && savedAt && t('intake:draft.restored', { time: localDateTime(savedAt) })}
+          {save === 'idle' && savedAt && t('intake:draft.restored', { time: hallDateTime(savedAt) })}
         </span>
         <button
           type="button"

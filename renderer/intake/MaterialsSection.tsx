@@ -3,7 +3,7 @@ import type { Preview } from '../../main/core/intake/views.ts';
 import type { Catalogue } from './BusinessPicker.tsx';
 import type { Decision, MaterialState } from './form-state.ts';
 import { useNames } from './names.ts';
-import { localToday } from './today.ts';
+import { hallToday } from '../shared/hall-clock.ts';
 
 type Material = Preview['materials'][number];
 type Problem = Preview['materialProblems'][number];
@@ -33,7 +33,7 @@ export function MaterialsSection({
 }) {
   const { t } = useTranslation();
   const name = useNames();
-  const today = localToday();
+  const today = hallToday();
   const shortOf = (business: string) => {
     const utility = catalogue.businesses.find((b) => b.code === business)?.utility;
     return catalogue.utilities.find((u) => u.code === utility)?.short ?? '';

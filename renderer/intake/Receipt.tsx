@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../main/core/intake/views.ts';
 import { FeeTable } from './FeeTable.tsx';
-import { localDateTime, useNames } from './names.ts';
+import { useNames } from './names.ts';
+import { hallDateTime } from '../shared/hall-clock.ts';
 
 /**
  * The receipt (受理回执) the customer takes home: who accepted what and when, a case number
@@ -31,7 +32,7 @@ export function Receipt({ application: a, qr }: { application: ApplicationView; 
         <dl className="receipt-meta">
           <div>
             <dt>{t('intake:receipt.acceptedAt')}</dt>
-            <dd>{localDateTime(a.submittedAt)}</dd>
+            <dd>{hallDateTime(a.submittedAt)}</dd>
           </div>
           <div>
             <dt>{t('intake:receipt.counter')}</dt>
@@ -126,7 +127,7 @@ export function Receipt({ application: a, qr }: { application: ApplicationView; 
         <div className="receipt-signature">
           <div>{t('intake:receipt.signature')}</div>
           {a.signature.image ? <img src={a.signature.image} alt={t('intake:receipt.signatureAlt')} data-testid="receipt-signature" /> : <div className="signature-missing">—</div>}
-          <div className="muted">{t('intake:receipt.signedAt', { time: localDateTime(a.signature.signedAt) })}</div>
+          <div className="muted">{t('intake:receipt.signedAt', { time: hallDateTime(a.signature.signedAt) })}</div>
         </div>
         <div className="receipt-qr">
           {qr && <img src={qr} alt={t('intake:receipt.qrAlt')} />}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { localDateTime } from './names.ts';
+import { hallDateTime } from '../shared/hall-clock.ts';
 import type { SignatureRequestView } from './use-signature.ts';
 
 // Key names are printed on keyboards the same in every language.
@@ -40,7 +40,7 @@ export function SignatureBar({
     <section className="card intake-section signature-bar" aria-labelledby="sign-title">
       <h2 id="sign-title">{t('intake:sign.title')}</h2>
       <p className={`signature-state ${tone}`} role="status" data-testid="signature-state" data-state={state}>
-        {t(`intake:sign.state.${state}`, { time: signedAt ? localDateTime(signedAt).slice(11) : '' })}
+        {t(`intake:sign.state.${state}`, { time: signedAt ? hallDateTime(signedAt).slice(11) : '' })}
       </p>
       <div className="row-actions">
         <button type="button" className="secondary big" disabled={!canRequest || busy} onClick={onRequest} aria-keyshortcuts="Alt+S" data-testid="request-signature">

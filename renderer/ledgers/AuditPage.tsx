@@ -7,7 +7,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import type { ExportColumn } from '../shared/xlsx-file.ts';
-import { formatTime, localDay } from './days.ts';
+import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { ExportButton } from './ExportButton.tsx';
 import './ledgers.css';
 
@@ -22,8 +22,8 @@ export function AuditPage() {
   const [actor, setActor] = useState(0);
   const [action, setAction] = useState('');
   const [target, setTarget] = useState('');
-  const [fromDay, setFromDay] = useState(localDay(new Date(Date.now() - 7 * 86_400_000)));
-  const [toDay, setToDay] = useState(localDay());
+  const [fromDay, setFromDay] = useState(hallToday(-7));
+  const [toDay, setToDay] = useState(hallToday());
   const filter = {
     ...(actor ? { actorStaffId: actor } : {}),
     ...(action ? { action } : {}),
@@ -37,7 +37,7 @@ export function AuditPage() {
 
   const columns = useMemo<ColumnDef<Entry, unknown>[]>(
     () => [
-      { id: 'at', accessorFn: (e) => e.at, header: t('ledgers:audit.at'), cell: ({ row }) => formatTime(row.original.at) },
+      { id: 'at', accessorFn: (e) => e.at, header: t('ledgers:audit.at'), cell: ({ row }) => formatHallDateTime(row.original.at) },
       { id: 'who', accessorFn: (e) => (e.actorName ? `${e.actorName} (${e.actorWorkNo ?? ''})` : ''), header: t('ledgers:audit.who') },
       { accessorKey: 'action', header: t('ledgers:audit.action') },
       { id: 'target', accessorFn: (e) => e.target ?? '', header: t('ledgers:audit.target') },

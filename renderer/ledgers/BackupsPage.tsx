@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { formatTime } from './days.ts';
+import { formatHallDateTime } from '../shared/hall-clock.ts';
 import './ledgers.css';
 
 /** Backups (/manage/backups): the copies kept, a copy now, and a restore that takes effect at the next start. */
@@ -24,7 +24,7 @@ export function BackupsPage() {
           <p className="hint">{t('ledgers:backup.where', { dir: data.dir ?? '', keep: data.keep ?? 0 })}</p>
           {data.pending && (
             <div className="notice" role="status">
-              {t('ledgers:backup.pending', { name: data.pending.backup, at: formatTime(data.pending.stagedAt) })}{' '}
+              {t('ledgers:backup.pending', { name: data.pending.backup, at: formatHallDateTime(data.pending.stagedAt) })}{' '}
               <button type="button" className="secondary" disabled={cancel.pending} onClick={() => void cancel.run({}).then(list.reload)}>
                 {t('ledgers:backup.cancelRestore')}
               </button>
@@ -50,7 +50,7 @@ export function BackupsPage() {
                   <tr key={b.name}>
                     <td>{b.name}</td>
                     <td>{t('ledgers:attachments.size', { kb: Math.ceil(b.sizeBytes / 1024) })}</td>
-                    <td>{formatTime(b.modifiedAt)}</td>
+                    <td>{formatHallDateTime(b.modifiedAt)}</td>
                     <td>
                       <button type="button" className="secondary" onClick={() => setRestoring(b.name)}>
                         {t('ledgers:backup.restore')}

@@ -6,7 +6,7 @@ import { send } from '../api/client.ts';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { downloadFile } from '../shared/download-file.ts';
-import { formatTime, localDay } from './days.ts';
+import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { useUtilities, utilityName } from './use-utilities.ts';
 
@@ -39,7 +39,7 @@ export function ComplaintDetail({ id, onClose, onChanged }: { id: number; onClos
           {t(`ledgers:channel.${c.channel}`)} {c.externalRef ?? ''}
         </dd>
         <dt>{t('ledgers:complaint.receivedAt')}</dt>
-        <dd>{formatTime(c.receivedAt)}</dd>
+        <dd>{formatHallDateTime(c.receivedAt)}</dd>
         <dt>{t('ledgers:complaint.complainant')}</dt>
         <dd>
           <Complainant complaint={c} />
@@ -161,7 +161,7 @@ function ReplyForm({ complaint, onDone }: { complaint: Detail; onDone: () => voi
   const { t } = useTranslation();
   const reply = useMutation('complaints/reply');
   const fieldError = useFieldError(reply.error);
-  const [replyDay, setReplyDay] = useState(complaint.replyDay ?? localDay());
+  const [replyDay, setReplyDay] = useState(complaint.replyDay ?? hallToday());
   const [method, setMethod] = useState<(typeof replyMethods)[number]>(complaint.replyMethod ?? 'phone');
   const [content, setContent] = useState(complaint.replyContent ?? '');
   return (

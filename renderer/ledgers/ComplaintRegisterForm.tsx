@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { localDateTime } from './days.ts';
+import { hallDateTimeInput, hallInstantOfInput } from '../shared/hall-clock.ts';
 import { useUtilities } from './use-utilities.ts';
 
 export const channels = ['window', 'hotline12345', 'hotline12319', 'utilityHotline', 'web', 'letter'] as const;
@@ -15,12 +15,11 @@ export function ComplaintRegisterForm({ onClose, onRegistered }: { onClose: () =
   const staff = useQuery('staff/list', {});
   const register = useMutation('complaints/register');
   const fieldError = useFieldError(register.error);
-  const [form, setForm] = useState({ channel: 'window' as Channel, externalRef: '', complainantName: '', complainantPhone: '', utility: '', staffId: 0, caseNumber: '', content: '', receivedAt: localDateTime() });
+  const [form, setForm] = useState({ channel: 'window' as Channel, externalRef: '', complainantName: '', complainantPhone: '', utility: '', staffId: 0, caseNumber: '', content: '', receivedAt: hallDateTimeInput() });
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm({ ...form, [key]: value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const received = new Date(form.receivedAt);
     const created = await register.run({
       channel: form.channel,
       ...(form.externalRef.trim() ? { externalRef: form.externalRef } : {}),
@@ -30,7 +29,8 @@ export function ComplaintRegisterForm({ onClose, onRegistered }: { onClose: () =
       ...(form.staffId ? { staffId: form.staffId } : {}),
       ...(form.caseNumber.trim() ? { caseNumber: form.caseNumber } : {}),
       content: form.content,
-      receivedAt: Number.isNaN(received.getTime()) ? form.receivedAt : received.toISOString(),
+      // The input shows the hall's wall clock, whatever this PC's time zone.
+      receivedAt: hallInstantOfInput(form.receivedAt) ?? form.receivedAt,
     });
     if (created) onRegistered(created.id);
   };

@@ -9,7 +9,7 @@ import { useQuery } from '../shared/use-api.ts';
 import { ComplaintDetail } from './ComplaintDetail.tsx';
 import { ComplaintRegisterForm } from './ComplaintRegisterForm.tsx';
 import type { ExportColumn } from '../shared/xlsx-file.ts';
-import { localDay } from './days.ts';
+import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { useUtilities, utilityName } from './use-utilities.ts';
@@ -20,7 +20,7 @@ type Complaint = OutputOf<Contract['complaints/list']>['complaints'][number];
 /** The complaint ledger (投诉台账, /manage/complaints): register, work through, export; complainants masked. */
 export function ComplaintsPage() {
   const { t } = useTranslation();
-  const today = localDay();
+  const today = hallToday();
   const [fromDay, setFromDay] = useState(`${today.slice(0, 7)}-01`);
   const [toDay, setToDay] = useState(today);
   const [openOnly, setOpenOnly] = useState(false);
@@ -63,7 +63,7 @@ export function ComplaintsPage() {
     () => [
       { header: t('ledgers:complaint.number'), value: (c) => c.id },
       { header: t('ledgers:complaint.externalRef'), value: (c) => c.externalRef },
-      { header: t('ledgers:complaint.receivedAt'), value: (c) => new Date(c.receivedAt).toLocaleString() },
+      { header: t('ledgers:complaint.receivedAt'), value: (c) => formatHallDateTime(c.receivedAt) },
       { header: t('ledgers:complaint.channel'), value: (c) => t(`ledgers:channel.${c.channel}`) },
       { header: t('ledgers:complaint.complainant'), value: (c) => c.complainant },
       { header: t('ledgers:complaint.phone'), value: (c) => c.phone },

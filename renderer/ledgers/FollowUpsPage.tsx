@@ -7,7 +7,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import type { ExportColumn } from '../shared/xlsx-file.ts';
-import { localMonth, previousMonth } from './days.ts';
+import { hallMonth, previousMonth } from '../shared/hall-clock.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FollowUpRecordForm } from './FollowUpRecordForm.tsx';
@@ -23,7 +23,7 @@ type Problem = Month['problems'][number];
 export function FollowUpsPage() {
   const { t } = useTranslation();
   // Last month's applications are followed up this month.
-  const [period, setPeriod] = useState(previousMonth(localMonth()));
+  const [period, setPeriod] = useState(previousMonth(hallMonth()));
   const month = useQuery('followups/month', { period }, { refreshOn: ['followups/changed'] });
   const generate = useMutation('followups/generate');
   const [generated, setGenerated] = useState<{ created: number; total: number }>();

@@ -4,6 +4,7 @@ import type { DeviceRoleName } from '../../main/core/api/roles.ts';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
+import { formatHallClock } from '../shared/hall-clock.ts';
 
 const deviceRoles: DeviceRoleName[] = ['kiosk', 'display', 'rate'];
 
@@ -55,7 +56,7 @@ export function DevicesSection() {
         </button>
         {code && (
           <div className="pairing-code" role="status">
-            {t('devices.code')} <strong data-testid="pairing-code">{code.code}</strong> · {t('devices.expires', { time: new Date(code.expiresAt).toLocaleTimeString() })}
+            {t('devices.code')} <strong data-testid="pairing-code">{code.code}</strong> · {t('devices.expires', { time: formatHallClock(code.expiresAt) })}
           </div>
         )}
       </form>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { localDateTime, useNames } from '../intake/names.ts';
+import { useNames } from '../intake/names.ts';
+import { hallDateTime } from '../shared/hall-clock.ts';
 import { useInterval } from '../queue/use-interval.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { Layout } from '../shared/Layout.tsx';
@@ -53,7 +54,7 @@ function Progress({ token }: { token: string }) {
                 return (
                   <li key={status} className={at ? 'done' : ''}>
                     <span>{t(`worklists:status.${status}`)}</span>
-                    <span className="when">{at ? localDateTime(at) : '—'}</span>
+                    <span className="when">{at ? hallDateTime(at) : '—'}</span>
                   </li>
                 );
               })}
@@ -66,7 +67,7 @@ function Progress({ token }: { token: string }) {
                     <tr key={`${i}-${s.dueDay}`}>
                       <th scope="row">{names(s.names)}</th>
                       <td>{t('worklists:progress.dueBy', { day: s.dueDay })}</td>
-                      <td>{s.completedAt ? t('worklists:progress.doneAt', { at: localDateTime(s.completedAt) }) : ''}</td>
+                      <td>{s.completedAt ? t('worklists:progress.doneAt', { at: hallDateTime(s.completedAt) }) : ''}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -87,7 +88,7 @@ function Progress({ token }: { token: string }) {
           </ul>
         </section>
       )}
-      <p className="hint">{t('worklists:progress.submitted', { at: localDateTime(p.submittedAt) })}</p>
+      <p className="hint">{t('worklists:progress.submitted', { at: hallDateTime(p.submittedAt) })}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatHallClock } from '../shared/hall-clock.ts';
 
 type Named = { nameZh: string; nameEn: string };
 type Texted = { textZh: string; textEn: string };
@@ -23,10 +24,8 @@ export function useLocalNames() {
   };
 }
 
-/** "13:05" in the screen's language. */
-export function clockTime(iso: string, lng: string): string {
-  return new Date(iso).toLocaleTimeString(lng, { hour: '2-digit', minute: '2-digit' });
-}
+/** "13:05" in the screen's language, on the hall's clock. */
+export const clockTime = (iso: string, lng: string): string => formatHallClock(iso, lng);
 
 /** "4:07" or "1:02:09" for an elapsed number of seconds. */
 export function elapsed(seconds: number): string {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BadRatingReason } from '../../main/core/ratings/reasons.ts';
-import { useNow } from '../queue/use-now.ts';
+import { useHallNow } from '../shared/hall-clock.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { ratingLevelsShown, ratingReasons } from '../ratings/levels.ts';
@@ -23,7 +23,7 @@ export function RatingPanel() {
   const giveReasons = useMutation('ratings/addReasons', 'rate');
   const [phase, setPhase] = useState<Phase>();
   const [picked, setPicked] = useState<BadRatingReason[]>([]);
-  const now = useNow(250);
+  const now = useHallNow(250);
   const invitation = current.data;
 
   useEffect(() => {

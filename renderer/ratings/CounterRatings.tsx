@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../queue/use-now.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { localToday, monthStart } from './dates.ts';
+import { monthStart, useHallNow, useHallToday } from '../shared/hall-clock.ts';
 import { FigureTiles } from './FigureTiles.tsx';
 import { HealthBadge } from './HealthBadge.tsx';
 import { useKeypad } from './use-keypad.ts';
@@ -15,13 +14,14 @@ import './ratings.css';
  */
 export function CounterRatings({ counterId }: { counterId: number }) {
   const { t } = useTranslation();
-  const today = localToday();
+  // The hall's day, turning at the hall's midnight while the counter screen stays open.
+  const today = useHallToday();
   const current = useQuery('ratings/current', { counterId }, { refreshOn: ['ratings/invited', 'ratings/closed'] });
   const devices = useQuery('ratings/devices', {}, { refreshOn: ['ratings/deviceHealth', 'ratings/devicesChanged'] });
   const day = useQuery('ratings/figures', { from: today, to: today, groupBy: 'day' }, { refreshOn: ['ratings/changed', 'ratings/closed'] });
   const month = useQuery('ratings/figures', { from: monthStart(today), to: today, groupBy: 'month' }, { refreshOn: ['ratings/changed', 'ratings/closed'] });
   const keypad = useMutation('ratings/keypad');
-  const now = useNow(1000);
+  const now = useHallNow(1000);
   const device = devices.data?.counters.find((c) => c.counterId === counterId);
   const invitation = current.data ?? undefined;
   const secondsLeft = invitation ? Math.max(0, Math.ceil((Date.parse(invitation.expiresAt) - now) / 1000)) : 0;

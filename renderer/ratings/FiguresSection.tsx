@@ -5,7 +5,7 @@ import type { Figures } from '../../main/core/ratings/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
-import { localToday, monthStart } from './dates.ts';
+import { hallToday, monthStart } from '../shared/hall-clock.ts';
 import { FigureTiles } from './FigureTiles.tsx';
 import { percent } from './levels.ts';
 
@@ -16,7 +16,7 @@ const groupings: GroupBy[] = ['staff', 'counter', 'utility', 'day', 'month'];
 /** Figures per clerk, window, utility, day or month; completion below the 90% line in red. Counts only, never who rated. */
 export function FiguresSection() {
   const { t } = useTranslation();
-  const today = localToday();
+  const today = hallToday();
   const [from, setFrom] = useState(monthStart(today));
   const [to, setTo] = useState(today);
   const [groupBy, setGroupBy] = useState<GroupBy>('staff');

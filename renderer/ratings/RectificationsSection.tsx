@@ -5,6 +5,7 @@ import type { RectificationView } from '../../main/core/ratings/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
+import { formatHallDateTime } from '../shared/hall-clock.ts';
 
 const verdicts = ['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'] as const;
 
@@ -103,7 +104,7 @@ function RectificationForm({ task, onDone }: { task: RectificationView; onDone: 
         <button type="button" className="secondary" disabled={closed || notes.trim() === '' || call.pending} onClick={() => after(call.run({ id: task.id, notes }))}>
           {t('ratings:rect.saveCall')}
         </button>
-        {task.callAt && <span className="hint">{t('ratings:rect.savedAt', { at: new Date(task.callAt).toLocaleString() })}</span>}
+        {task.callAt && <span className="hint">{t('ratings:rect.savedAt', { at: formatHallDateTime(task.callAt) })}</span>}
       </div>
       <label>
         {t('ratings:rect.measures')}

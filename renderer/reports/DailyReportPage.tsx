@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { send } from '../api/client.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
-import { localDay } from './format.ts';
+import { hallToday } from '../shared/hall-clock.ts';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportSheet } from './ReportSheet.tsx';
 
@@ -11,7 +11,7 @@ import { ReportSheet } from './ReportSheet.tsx';
 export function DailyReportPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const day = params.get('day') ?? localDay(-1);
+  const day = params.get('day') ?? hallToday(-1);
   const report = useQuery('reports/daily', { day });
   const title = t('reports:daily.title', { day });
   return (
@@ -19,7 +19,7 @@ export function DailyReportPage() {
       <div className="report-toolbar">
         <label className="field report-picker">
           <span>{t('reports:daily.pick')}</span>
-          <input type="date" value={day} max={localDay(0)} onChange={(e) => e.target.value && setParams({ day: e.target.value })} />
+          <input type="date" value={day} max={hallToday()} onChange={(e) => e.target.value && setParams({ day: e.target.value })} />
         </label>
         <ReportActions pdfName={`daily-report-${day}.pdf`} excel={(lang, labels) => send('reports/dailyExcel', { day, lang, labels })} />
       </div>

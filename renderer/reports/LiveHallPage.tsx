@@ -6,6 +6,7 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { percent, pick } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
+import { formatHallClock } from '../shared/hall-clock.ts';
 
 const thresholdKey = 'onewindow.reports.waitThreshold';
 /** Pushed events are the main feed; the poll catches what no event announces (a wait crossing the threshold). */
@@ -46,7 +47,7 @@ export function LiveHallPage() {
             }}
           />
         </label>
-        {data && <p className="hint">{t('reports:live.updated', { at: new Date(data.at).toLocaleTimeString() })}</p>}
+        {data && <p className="hint">{t('reports:live.updated', { at: formatHallClock(data.at) })}</p>}
       </div>
       <ErrorBanner error={live.error} />
       {data && <LiveHallView data={data} />}

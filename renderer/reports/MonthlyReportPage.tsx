@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { send } from '../api/client.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
-import { lastMonth } from './format.ts';
+import { hallMonth, previousMonth } from '../shared/hall-clock.ts';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportSheet } from './ReportSheet.tsx';
 
@@ -11,7 +11,7 @@ import { ReportSheet } from './ReportSheet.tsx';
 export function MonthlyReportPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const month = params.get('month') ?? lastMonth();
+  const month = params.get('month') ?? previousMonth(hallMonth());
   const report = useQuery('reports/monthly', { month });
   const data = report.data;
   return (

@@ -5,6 +5,7 @@ import { LedgersSection, SyncSection } from './LedgerSections.tsx';
 import { TicketsSection, TimesSection } from './QueueSections.tsx';
 import { RatingsSection } from './RatingsSection.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
+import { formatHallDateTime } from '../shared/hall-clock.ts';
 
 /**
  * The report as paper: A4 pages (reports.css). Page one is the queue (headline figures,
@@ -20,7 +21,7 @@ export function ReportSheet({ report, title, previous, titles }: { report: Repor
         <p>
           {report.hallName ?? ''} · {report.from === report.to ? report.from : `${report.from} – ${report.to}`}
         </p>
-        <p className="report-note">{t('reports:generatedAt', { at: new Date(report.generatedAt).toLocaleString(i18n.language) })}</p>
+        <p className="report-note">{t('reports:generatedAt', { at: formatHallDateTime(report.generatedAt, i18n.language) })}</p>
       </header>
       <section className="report-section" aria-labelledby="report-summary-title">
         <h3 id="report-summary-title">{t('reports:section.summary')}</h3>

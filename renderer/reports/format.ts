@@ -23,21 +23,6 @@ export function summaryValue(key: string, value: number | null | undefined, lng:
   return String(value);
 }
 
-/** "yyyy-mm-dd" of the browser's local calendar, `offset` days from today. */
-export function localDay(offset = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** "yyyy-mm" of the month before this one: the monthly report's default (due before the 25th). */
-export function lastMonth(): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
 /** A localised name pair ({ zh, en }) in the screen's language, Chinese when English is empty. */
 export function pick(names: { zh: string; en: string } | null | undefined, lng: string, fallback = ''): string {
   if (!names) return fallback;

@@ -5,8 +5,9 @@ import type { RunView } from '../../main/core/sync/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
+import { formatHallDateTime } from '../shared/hall-clock.ts';
 
-const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null): string => (iso ? formatHallDateTime(iso) : '—');
 
 /** A utility's runs, newest first: when, why, what went and came back, and the error of a failed one. */
 export function HistorySection({ utility }: { utility: string }) {

@@ -9,8 +9,9 @@ import { RejectedSection } from './RejectedSection.tsx';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
 import { useSyncProgress } from './use-sync-progress.ts';
 import './sync.css';
+import { formatHallDateTime } from '../shared/hall-clock.ts';
 
-const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null): string => (iso ? formatHallDateTime(iso) : '—');
 
 /**
  * The manager's sync page (/manage/sync): per utility the last success, what waits, failures,

@@ -2,7 +2,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRow } from '../../main/core/intake/views.ts';
-import { localDateTime, useNames } from '../intake/names.ts';
+import { useNames } from '../intake/names.ts';
+import { hallDateTime } from '../shared/hall-clock.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
@@ -31,7 +32,7 @@ export function DeferredPage() {
         accessorFn: (r) => (r.suppliedAt ? t('worklists:deferred.supplied') : r.overdue ? t('worklists:deferred.overdue') : r.remind ? t('worklists:deferred.remind') : t('worklists:deferred.waiting')),
         cell: ({ row, getValue }) => <span className={`status-pill ${row.original.suppliedAt ? 'done' : row.original.overdue ? 'overdue' : row.original.remind ? 'warning' : ''}`}>{String(getValue())}</span>,
       },
-      { id: 'suppliedAt', header: t('worklists:col.suppliedAt'), accessorFn: (r) => (r.suppliedAt ? localDateTime(r.suppliedAt) : '') },
+      { id: 'suppliedAt', header: t('worklists:col.suppliedAt'), accessorFn: (r) => (r.suppliedAt ? hallDateTime(r.suppliedAt) : '') },
       {
         id: 'action',
         header: t('worklists:col.action'),

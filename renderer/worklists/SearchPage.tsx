@@ -3,7 +3,8 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SearchResult } from '../../main/core/intake/views.ts';
-import { localDateTime, yuan } from '../intake/names.ts';
+import { yuan } from '../intake/names.ts';
+import { hallDateTime } from '../shared/hall-clock.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
@@ -92,7 +93,7 @@ function useSearchColumns(): ColumnDef<Row, unknown>[] {
   const { t } = useTranslation();
   return useMemo<ColumnDef<Row, unknown>[]>(
     () => [
-      { id: 'submittedAt', header: t('worklists:col.submittedAt'), accessorFn: (r) => localDateTime(r.submittedAt) },
+      { id: 'submittedAt', header: t('worklists:col.submittedAt'), accessorFn: (r) => hallDateTime(r.submittedAt) },
       {
         id: 'caseNumbers',
         header: t('worklists:col.caseNumbers'),

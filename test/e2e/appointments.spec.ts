@@ -1,4 +1,4 @@
-import { expect, test } from './hall-fixture.ts';
+import { expect, hallNow, test } from './hall-fixture.ts';
 import { apiFor } from './hall-api.ts';
 
 const password = 'Hall2026pass';
@@ -13,7 +13,7 @@ test('a manager books an appointment, the customer checks in with its code for a
   const overview = await api<{ categories: Category[] }>('queue/overview', {}, admin);
   for (const c of overview.value.categories) {
     const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '23:59' }, admin)).ok).toBe(true);
+    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
   }
   const first = overview.value.categories[0];
   if (!first) throw new Error('a new hall has categories');
@@ -21,10 +21,10 @@ test('a manager books an appointment, the customer checks in with its code for a
   await page.addInitScript((value) => localStorage.setItem('onewindow.session.staff', value), admin);
   await page.goto(`${hall.url}/manage/appointments`);
   const form = page.getByRole('form', { name: '预约' });
-  // A slot starting within the next quarter hour, so check-in is open now (30 minutes before).
-  const soon = new Date(Date.now() + 10 * 60_000);
-  const hhmm = `${String(soon.getHours()).padStart(2, '0')}:${String(soon.getMinutes()).padStart(2, '0')}`;
-  const day = `${soon.getFullYear()}-${String(soon.getMonth() + 1).padStart(2, '0')}-${String(soon.getDate()).padStart(2, '0')}`;
+  // A slot starting within the next quarter hour of the hall's clock, so check-in is open now (30 minutes before).
+  const soon = new Date(hallNow(hall).getTime() + 10 * 60_000);
+  const hhmm = soon.toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const day = soon.toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
   await form.getByLabel('预约日期').fill(day);
   await form.getByLabel('开始时间').fill(hhmm);
   await form.getByLabel('手机号码（选填）').fill('1391234567');

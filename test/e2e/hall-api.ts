@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Hall } from './hall-fixture.ts';
+import { type Hall, hallNow } from './hall-fixture.ts';
 
 /** An API answer as the hall sends it: errors are data. */
 export type Reply<T = Record<string, unknown>> = { ok: boolean; value: T; error?: { messageKey: string } };
@@ -19,8 +19,8 @@ export function residentId(first17: string): string {
   return `${first17}${'10X98765432'[sum % 11]}`;
 }
 
-/** A day `n` days after today on this machine, as a date input takes it. */
-export function daysFromNow(n: number): string {
-  const d = new Date(Date.now() + n * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The hall's day (Asia/Shanghai) `n` days after the hall's today, as a date input takes it. */
+export function daysFromNow(hall: Hall, n: number): string {
+  const shifted = new Date(hallNow(hall).getTime() + n * 86_400_000);
+  return shifted.toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
 }

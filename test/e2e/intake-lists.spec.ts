@@ -32,7 +32,7 @@ test('a clerk finds applications, exports them masked to Excel, marks a deferred
     { name: '王芳', id: residentId('11010519900307002'), mobile: '13912345678' },
     { name: '刘建国', id: residentId('50011219851201123'), mobile: '13698765432' },
   ];
-  const promised = daysFromNow(10);
+  const promised = daysFromNow(hall, 10);
   const ids: number[] = [];
   const paths: string[] = [];
   for (const [i, c] of customers.entries()) {
@@ -157,7 +157,7 @@ test('a manager changes a fee and publishes a new catalogue version, posts the f
   const notices = (await api<{ notices: { textZh: string }[] }>('queue/overview', {}, admin)).value.notices;
   expect(notices.some((n) => n.textZh.startsWith('收费标准公示') && n.textZh.includes('123.45元'))).toBe(true);
 
-  const year = new Date().getFullYear();
+  const year = Number(daysFromNow(hall, 0).slice(0, 4));
   const form = desk.getByRole('form', { name: '调整某一天' });
   await form.getByLabel('日期').fill(`${year}-07-15`);
   await form.getByLabel('设为').selectOption('holiday');

@@ -76,7 +76,7 @@ test('a property transfer for four utilities: one deferred material, the custome
   await expect(form.locator('.material')).toHaveCount(10);
   await expect(form.getByTestId('deadlines').locator('tbody tr')).toHaveCount(4);
   await form.getByTestId('account-water').fill('SW-0012345');
-  const promised = daysFromNow(10);
+  const promised = daysFromNow(hall, 10);
   const decide = async (material: string, state: '已收取' | '容缺' | '不适用') => form.getByTestId(`material-${material}`).getByLabel(state).check();
   for (const m of ['idCard', 'settlementReceipt', 'waterApplicationForm', 'electricityApplicationForm', 'gasApplicationForm']) await decide(m, '已收取');
   for (const m of ['businessLicence', 'powerOfAttorney', 'transferAgreement']) await decide(m, '不适用');

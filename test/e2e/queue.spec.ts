@@ -35,7 +35,7 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   const overview = await api<{ categories: Category[]; counters: Counter[] }>('queue/overview', {}, admin);
   for (const c of overview.value.categories) {
     const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '23:59' }, admin)).ok).toBe(true);
+    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
   }
   const counterId = (n: number) => overview.value.counters.find((c) => c.number === n)?.id ?? 0;
   const pair = async (role: 'kiosk' | 'display', name: string) => {
@@ -263,7 +263,7 @@ test('a clerk sends a no-show back into the queue, transfers a ticket and pauses
   const a = overview.value.categories.find((c) => c.prefix === 'A');
   if (!a) throw new Error('category A missing');
   const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = a;
-  expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '23:59' }, admin)).ok).toBe(true);
+  expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
   expect((await api('queue/issue', { categoryId: a.id }, admin)).ok).toBe(true);
 
   const clerk = await screenWith(browser, 'staff', (await api<{ token: string }>('auth/login', { workNo: 'C001', password })).value.token);

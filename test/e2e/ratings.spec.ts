@@ -33,7 +33,7 @@ test('a finished service is rated on the counter’s rating screen and by a keyb
   // Tickets are issued only inside opening hours; the test runs at any hour.
   for (const c of overview.value.categories) {
     const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '23:59' }, admin)).ok).toBe(true);
+    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
   }
   const counter3 = overview.value.counters.find((c) => c.number === 3)?.id ?? 0;
   const categoryA = overview.value.categories.find((c) => c.prefix === 'A')?.id ?? 0;

@@ -4,6 +4,8 @@ import { anyStaff, managers } from '../api/roles.ts';
 
 const id = z.number().int().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'field.timeFormat' });
+/** A closing time may also be 24:00, the end of the day: a category open round the clock (self-service, tests). */
+const closingTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'field.timeFormat' });
 
 export const ticketPrioritySchema = z.enum(['normal', 'priority', 'appointment']);
 export const ticketStatusSchema = z.enum(['waiting', 'called', 'serving', 'done', 'no_show']);
@@ -252,7 +254,7 @@ export const queueContract = defineMethods({
       businesses: z.array(z.string().min(1).max(40)).max(50).default([]),
       dailyLimit: z.number().int().positive().max(9999).nullable().default(null),
       opensAt: hhmm.default('08:30'),
-      closesAt: hhmm.default('17:30'),
+      closesAt: closingTime.default('17:30'),
       active: z.boolean().default(true),
       sortOrder: z.number().int().min(0).max(999).default(0),
     }),

@@ -59,6 +59,13 @@ describe('isWithinHours', () => {
     expect(isWithinHours(instant, 'UTC', '08:30', '17:30')).toBe(false);
   });
 
+  it('stays open through the last minute of the day with hours 00:00–24:00', () => {
+    // 23:59:30 in Shanghai: "23:59" is not before a 23:59 close, but it is before 24:00.
+    expect(isWithinHours(new Date('2025-03-03T15:59:30Z'), shanghai, '00:00', '23:59')).toBe(false);
+    expect(isWithinHours(new Date('2025-03-03T15:59:30Z'), shanghai, '00:00', '24:00')).toBe(true);
+    expect(isWithinHours(new Date('2025-03-03T16:00:00Z'), shanghai, '00:00', '24:00')).toBe(true);
+  });
+
   it('covers the day from 00:00 with hours 00:00–23:59, midnight itself included', () => {
     expect(hallClock(new Date('2025-03-03T16:00:00Z'), shanghai)).toBe('00:00');
     expect(isWithinHours(new Date('2025-03-03T16:00:00Z'), shanghai, '00:00', '23:59')).toBe(true);
