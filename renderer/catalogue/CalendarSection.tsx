@@ -1,3 +1,5 @@
+import type { OutputOf } from '../../main/core/api/method.ts';
+import type { Contract } from '../../main/core/contract.ts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hallDateTime, hallToday } from '../shared/hall-clock.ts';
@@ -20,6 +22,7 @@ export function CalendarSection() {
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<Kind>('holiday');
   const [message, setMessage] = useState<string>();
+  const [moved, setMoved] = useState<Moved[]>();
 
   const mark = async (e: FormEvent) => {
     e.preventDefault();
@@ -36,6 +39,7 @@ export function CalendarSection() {
     const done = await importYear.run({ file: await file.text() });
     if (done) {
       setMessage(t('catalogueDesk:calendar.imported'));
+      setMoved(done.moved);
       calendar.reload();
     }
   };
@@ -58,6 +62,7 @@ export function CalendarSection() {
           {message}
         </div>
       )}
+      {moved && <MovedDeadlines moved={moved} />}
       {c && (
         <>
           {!c.published && <p className="warning">{t('catalogueDesk:calendar.unpublished', { year: c.year })}</p>}
@@ -95,5 +100,38 @@ export function CalendarSection() {
       </form>
       <p className="hint">{t('catalogueDesk:calendar.hint')}</p>
     </section>
+  );
+}
+
+type Moved = OutputOf<Contract['calendar/importYear']>['moved'][number];
+
+/** What an imported year moved: the manager sees each open deadline that now falls elsewhere. */
+function MovedDeadlines({ moved }: { moved: Moved[] }) {
+  const { t } = useTranslation();
+  if (moved.length === 0) return <p className="hint">{t('catalogueDesk:calendar.movedNone')}</p>;
+  return (
+    <div data-testid="calendar-moved">
+      <p>{t('catalogueDesk:calendar.moved', { count: moved.length })}</p>
+      <table className="plain" aria-label={t('catalogueDesk:calendar.moved', { count: moved.length })}>
+        <thead>
+          <tr>
+            <th>{t('catalogueDesk:calendar.movedColumns.kind')}</th>
+            <th>{t('catalogueDesk:calendar.movedColumns.label')}</th>
+            <th>{t('catalogueDesk:calendar.movedColumns.from')}</th>
+            <th>{t('catalogueDesk:calendar.movedColumns.to')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {moved.map((m) => (
+            <tr key={`${m.kind}:${m.id}`}>
+              <td>{t(`catalogueDesk:calendar.movedKind.${m.kind}`)}</td>
+              <td>{m.label}</td>
+              <td>{m.from}</td>
+              <td>{m.to}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -22,6 +22,11 @@ export function ReportSheet({ report, title, previous, titles }: { report: Repor
           {report.hallName ?? ''} · {report.from === report.to ? report.from : `${report.from} – ${report.to}`}
         </p>
         <p className="report-note">{t('reports:generatedAt', { at: formatHallDateTime(report.generatedAt, i18n.language) })}</p>
+        {report.calendarMissingYears.length > 0 && (
+          <p className="warning" role="status" data-testid="report-calendar-missing">
+            {t('reports:calendarMissing', { years: report.calendarMissingYears.join('、') })}
+          </p>
+        )}
       </header>
       <section className="report-section" aria-labelledby="report-summary-title">
         <h3 id="report-summary-title">{t('reports:section.summary')}</h3>

@@ -61,9 +61,23 @@ export const catalogueContract = defineMethods({
     output: z.object({ date: z.string(), kind: z.enum(['holiday', 'workday', 'none']) }),
   },
   'calendar/importYear': {
-    summary: "Imports a year's official arrangement ({year, holidays, workdays} or chinese-days' per-year file); it replaces that year (audited).",
+    summary: "Imports a year's official arrangement ({year, holidays, workdays} or chinese-days' per-year file); it replaces that year and recomputes the open deadlines counted into it (audited).",
     roles: managers,
     input: z.object({ file: z.string().min(2).max(200_000) }),
-    output: z.object({ year: int, holidays: int, workdays: int }),
+    output: z.object({
+      year: int,
+      holidays: int,
+      workdays: int,
+      /** The open deadlines the new arrangement moved, each audited as calendar.deadlineMoved. */
+      moved: z.array(
+        z.object({
+          kind: z.enum(['matter', 'workOrder', 'stage', 'deferredMaterial', 'complaint', 'rectification', 'followUpProblem']),
+          id: int,
+          label: z.string(),
+          from: z.string(),
+          to: z.string(),
+        }),
+      ),
+    }),
   },
 });

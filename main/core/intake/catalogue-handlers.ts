@@ -13,6 +13,7 @@ import { loadCalendar } from './calendar-store.ts';
 import { hallToday } from './hall-today.ts';
 import { staffIdOf } from './intake-caller.ts';
 import { importYearArrangement } from './working-calendar.ts';
+import { recomputeDeadlines } from './deadline-recompute.ts';
 
 export function catalogueHandlers(deps: CoreDeps): HandlersFor<typeof catalogueContract> {
   const { db, clock } = deps;
@@ -77,8 +78,9 @@ export function catalogueHandlers(deps: CoreDeps): HandlersFor<typeof catalogueC
       const imported = importYearArrangement(file);
       if (!imported.ok) throw new AppError(imported.error.code, imported.error.messageKey, imported.error.details);
       const arrangement = imported.value;
-      inTransaction(db, () => {
+      const moved = inTransaction(db, () => {
         const at = clock.now().toISOString();
+        const before = loadCalendar(db);
         saveImportedYear(db, { year: arrangement.year, json: JSON.stringify(arrangement), importedAt: at, importedBy: staffIdOf(caller) });
         appendAudit(db, {
           at,
@@ -88,8 +90,10 @@ export function catalogueHandlers(deps: CoreDeps): HandlersFor<typeof catalogueC
           before: undefined,
           after: { year: arrangement.year, holidays: arrangement.holidays.length, workdays: arrangement.workdays.length },
         });
+        // Open deadlines counted into that year on weekends only are counted again (one audit entry each).
+        return recomputeDeadlines(db, { year: arrangement.year, before, after: loadCalendar(db), at, actorStaffId: staffIdOf(caller) });
       });
-      return { year: arrangement.year, holidays: arrangement.holidays.length, workdays: arrangement.workdays.length };
+      return { year: arrangement.year, holidays: arrangement.holidays.length, workdays: arrangement.workdays.length, moved };
     },
   };
 }

@@ -138,11 +138,49 @@ describe('the working calendar', () => {
     const before = await hall.ok('intake/preview', { selection: meterTest }, hall.clerk);
     expect(before.deadlines[0]).toMatchObject({ dueDay: '2027-01-08', provisional: true });
     const file = JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: ['2027-01-09'] });
-    expect(await hall.ok('calendar/importYear', { file }, hall.manager)).toEqual({ year: 2027, holidays: 4, workdays: 1 });
+    expect(await hall.ok('calendar/importYear', { file }, hall.manager)).toEqual({ year: 2027, holidays: 4, workdays: 1, moved: [] });
     const after = await hall.ok('intake/preview', { selection: meterTest }, hall.clerk);
     expect(after.deadlines[0]).toMatchObject({ dueDay: '2027-01-11', provisional: false });
     expect((await hall.ok('calendar/get', { year: 2027 }, hall.clerk)).importedYears.map((y) => y.year)).toEqual([2027]);
     const wrong = await hall.send('calendar/importYear', { file: JSON.stringify({ year: 2027, holidays: ['2028-01-01'], workdays: [] }) }, hall.manager);
     expect(wrong).toMatchObject({ ok: false, error: { messageKey: 'errors.intake.calendarYearInvalid', details: { fields: [{ key: 'field.dayOutsideYear' }] } } });
+  });
+
+  it('recomputes the open deadlines counted into a newly imported year, one audit entry each, and leaves closed ones alone', async () => {
+    // Wednesday 30 December 2026, 10:00 in the hall: 2027's holidays are not known yet.
+    hall.setTime('2026-12-30T02:00:00.000Z');
+    const application = await submitMeterTest();
+    const complaint = await hall.ok('complaints/register', { channel: 'window', complainantName: '钱七', content: '水表检定结果有异议', receivedAt: hall.now().toISOString() }, hall.manager);
+    const settled = await hall.ok('complaints/register', { channel: 'window', complainantName: '孙八', content: '已当场解决', receivedAt: hall.now().toISOString() }, hall.manager);
+    await hall.ok('complaints/investigate', { id: settled.id, investigation: '当场核实' }, hall.manager);
+    await hall.ok('complaints/reply', { id: settled.id, replyDay: '2026-12-30', method: 'phone', content: '已答复' }, hall.manager);
+    await hall.ok('complaints/close', { id: settled.id, accountability: '无' }, hall.manager);
+    // Counted with weekends only in 2027: five working days are 31 Dec, 1, 4, 5, 6 January.
+    expect(complaint.dueDay).toBe('2027-01-06');
+    const matter = hall.db.prepare('SELECT id, due_day AS dueDay FROM application_matters WHERE application_id = ?').get(application.id) as { id: number; dueDay: string };
+    expect(matter.dueDay).toBe('2027-01-08');
+
+    const file = JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: ['2027-01-09'] });
+    const imported = await hall.ok('calendar/importYear', { file }, hall.manager);
+
+    // 1–4 January rest, Saturday 9 January is worked: the same counts now end later.
+    expect(imported.moved).toEqual(
+      expect.arrayContaining([
+        { kind: 'matter', id: matter.id, label: expect.stringMatching(/^[A-Z]/), from: '2027-01-08', to: '2027-01-11' },
+        { kind: 'complaint', id: complaint.id, label: `#${complaint.id}`, from: '2027-01-06', to: '2027-01-08' },
+      ]),
+    );
+    expect(imported.moved.map((m) => m.kind)).toEqual(expect.arrayContaining(['matter', 'workOrder', 'stage', 'complaint']));
+    // The closed complaint keeps the day it was judged by.
+    expect(imported.moved.some((m) => m.kind === 'complaint' && m.id === settled.id)).toBe(false);
+    expect((await hall.ok('complaints/get', { id: complaint.id }, hall.manager)).dueDay).toBe('2027-01-08');
+    expect((await hall.ok('complaints/get', { id: settled.id }, hall.manager)).dueDay).toBe(settled.dueDay);
+
+    const audit = listAudit(hall.db, { action: 'calendar.deadlineMoved', limit: 100 });
+    expect(audit).toHaveLength(imported.moved.length);
+    expect(audit.find((e) => e.target === `complaint:${complaint.id}`)).toMatchObject({ before: { dueDay: '2027-01-06' }, after: { dueDay: '2027-01-08', year: 2027 } });
+
+    // Importing the same arrangement again moves nothing.
+    expect((await hall.ok('calendar/importYear', { file }, hall.manager)).moved).toEqual([]);
   });
 });

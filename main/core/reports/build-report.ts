@@ -13,6 +13,8 @@ import type { ReportPort } from './report-port.ts';
 import type { MonthlyReport, Report } from './schemas.ts';
 import { summaryOf } from './summary.ts';
 import { syncSection } from './sync-section.ts';
+import { loadCalendar } from '../intake/calendar-store.ts';
+import { missingCalendarYears } from '../intake/calendar-years.ts';
 
 /**
  * A report over hall days `from`..`to`, computed from the records each time: the same
@@ -37,6 +39,8 @@ export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to:
     complaints: complaintsSection(db, period),
     followUps: followUpsSection(db, period),
     sync: syncSection(db, period, labels),
+    // Years the hall needs and has no holiday arrangement for: their deadlines are provisional.
+    calendarMissingYears: missingCalendarYears(today, loadCalendar(db)),
   };
   return { ...sections, summary: summaryOf(sections) };
 }

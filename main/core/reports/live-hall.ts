@@ -4,6 +4,8 @@ import { ratingGroups } from '../../../db/report-ratings.ts';
 import { latestFailedRuns } from '../../../db/report-sync.ts';
 import type { CoreDeps } from '../deps.ts';
 import { addDays } from '../intake/calendar-day.ts';
+import { loadCalendar } from '../intake/calendar-store.ts';
+import { missingCalendarYears } from '../intake/calendar-years.ts';
 import { queueOverview } from '../queue/overview.ts';
 import { hallDay } from '../queue/hall-time.ts';
 import { hallTimeZone, queueSince } from '../queue/settings.ts';
@@ -67,6 +69,8 @@ export function liveHall(deps: Pick<CoreDeps, 'db' | 'clock'>, thresholdMinutes:
   if (offline.length > 0) alerts.push({ kind: 'deviceOffline', count: offline.length, items: offline.slice(0, EXAMPLES).map((d) => d.counterName ?? `#${d.counterId}`) });
   const failed = latestFailedRuns(db);
   if (failed.length > 0) alerts.push({ kind: 'syncFailed', count: failed.length, items: failed.slice(0, EXAMPLES).map((f) => f.utility) });
+  const missingYears = missingCalendarYears(day, loadCalendar(db));
+  if (missingYears.length > 0) alerts.push({ kind: 'calendarMissing', count: missingYears.length, items: missingYears.map(String) });
 
   return {
     at: now.toISOString(),

@@ -196,6 +196,25 @@ describe('the live hall', () => {
     expect(alerts.badRatingWithoutTask).toMatchObject({ count: 1, items: [`#${seeded.ratingIds.get('B002')}`] });
     expect(alerts.deviceOffline).toBeUndefined();
     expect(alerts.syncFailed).toMatchObject({ count: 1, items: ['gas'] });
+    // From 1 November the next year's holidays are expected; chinese-days 1.5.7 ships none for 2027.
+    expect(alerts.calendarMissing).toMatchObject({ count: 1, items: ['2027'] });
+  });
+
+  it('warns of a missing holiday arrangement from 1 November, in the live hall and the daily report, until it is imported', async () => {
+    hall.setTime(at('2026-10-31', '10:00'));
+    const october = unwrap(await hall.core.send('reports/liveHall', {}, manager));
+    expect(october.alerts.some((a) => a.kind === 'calendarMissing')).toBe(false);
+    expect((await daily('2026-10-30')).calendarMissingYears).toEqual([]);
+
+    hall.setTime(at('2026-11-01', '09:00'));
+    const november = unwrap(await hall.core.send('reports/liveHall', {}, manager));
+    expect(november.alerts.find((a) => a.kind === 'calendarMissing')).toEqual({ kind: 'calendarMissing', count: 1, items: ['2027'] });
+    expect((await daily('2026-10-31')).calendarMissingYears).toEqual([2027]);
+
+    const file = JSON.stringify({ year: 2027, holidays: ['2027-01-01'], workdays: [] });
+    unwrap(await hall.core.send('calendar/importYear', { file }, manager));
+    expect(unwrap(await hall.core.send('reports/liveHall', {}, manager)).alerts.some((a) => a.kind === 'calendarMissing')).toBe(false);
+    expect((await daily('2026-10-31')).calendarMissingYears).toEqual([]);
   });
 
   it('raises the wait alert only above the threshold', async () => {

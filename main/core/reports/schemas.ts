@@ -103,6 +103,8 @@ export const reportSchema = z.object({
   complaints: complaintsSectionSchema.nullable(),
   followUps: followUpsSectionSchema.nullable(),
   sync: syncSectionSchema.nullable(),
+  /** Years the hall needs (this one; the next from 1 November) without a holiday arrangement: deadlines there are provisional. */
+  calendarMissingYears: z.array(z.number().int()),
 });
 
 export type Report = z.output<typeof reportSchema>;
