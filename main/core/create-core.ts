@@ -15,6 +15,7 @@ import { intakeHandlers } from './intake/handlers.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { queueHandlers } from './queue/handlers.ts';
 import { ratingsHandlers } from './ratings/handlers.ts';
+import { sweepExpired } from './ratings/invitations.ts';
 import { reportsHandlers } from './reports/handlers.ts';
 import { setupHandlers } from './setup/handlers.ts';
 import { staffHandlers } from './staff/handlers.ts';
@@ -91,6 +92,8 @@ export function createCore(options: CoreOptions): Core {
     resolve,
     tick() {
       deleteExpiredSessions(deps.db, clock.now().toISOString());
+      // Invitations whose timer died with a stopped hall end unrated here, not when someone next opens the figures.
+      sweepExpired(deps);
       events.emit('hall/status', readHallStatus(deps), ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate']);
     },
   };

@@ -95,6 +95,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   // Each closed hall day's times are kept for the month's report as soon as the day turns;
   // checked with the tick, so the first check waits 30 s and never slows the start.
   const closedDays = keepClosedDays({ db, reports, now: core.deps.clock.now, logger });
+  // Upkeep once at start: what ran out while the hall was stopped (rating invitations left open) is closed now.
+  core.tick();
   const ticker = setInterval(() => {
     core.tick();
     void closedDays.check();

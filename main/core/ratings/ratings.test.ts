@@ -9,6 +9,8 @@ import { openStaffSession } from '../auth/sessions.ts';
 import type { Contract, MethodName } from '../contract.ts';
 import type { HallEvent } from '../events.ts';
 import { openTestHall, type TestHall, unwrap } from '../testing.ts';
+import { createCore } from '../create-core.ts';
+import { getRating } from '../../../db/ratings.ts';
 
 // The test hall's clock starts at 2025-03-03T01:00Z: 09:00 on Monday 3 March in Shanghai.
 let passwordHash: string;
@@ -64,6 +66,18 @@ async function serveOne(token = clerk): Promise<number> {
 const today = { from: '2025-03-03', to: '2025-03-03' };
 
 describe('ratings at the window', () => {
+  it('closes an invitation left open by a stopped hall as unrated at the next start, without anyone opening the figures', async () => {
+    await rateScreen();
+    await serveOne();
+    const pending = hall.db.prepare("SELECT id FROM ratings WHERE status = 'pending'").get() as { id: number } | undefined;
+    if (!pending) throw new Error('no invitation');
+    // The hall stops: its invitation timer is gone. It starts again two minutes later on the same file.
+    hall.advanceMinutes(2);
+    const restarted = createCore({ db: hall.db, clock: hall.core.deps.clock });
+    restarted.tick();
+    expect(getRating(hall.db, pending.id)).toMatchObject({ status: 'unrated' });
+  });
+
   it("shows the clerk's photo on the customer's screen once the clerk has one, the initial before", async () => {
     const screen = await rateScreen();
     await serveOne();
