@@ -3,6 +3,7 @@ import type { ApplicationView } from '../../main/core/intake/views.ts';
 import { FeeTable } from './FeeTable.tsx';
 import { useNames } from './names.ts';
 import { hallDateTime } from '../shared/hall-clock.ts';
+import { useDueDay } from '../shared/due-day.ts';
 
 /**
  * The receipt (受理回执) the customer takes home: who accepted what and when, a case number
@@ -11,6 +12,7 @@ import { hallDateTime } from '../shared/hall-clock.ts';
  */
 export function Receipt({ application: a, qr }: { application: ApplicationView; qr: string | undefined }) {
   const { t } = useTranslation();
+  const due = useDueDay();
   const name = useNames();
   const received = a.materials.filter((m) => m.state === 'received');
   const deferred = a.materials.filter((m) => m.state === 'deferred');
@@ -21,7 +23,7 @@ export function Receipt({ application: a, qr }: { application: ApplicationView; 
       .filter((s) => s.caseNumber === caseNumber)
       .map((s) => (
         <span key={s.code} className="stage">
-          {t('intake:deadlines.stage', { stage: name(s.names), day: s.dueDay })}
+          {t('intake:deadlines.stage', { stage: name(s.names), day: due(s.dueDay) })}
         </span>
       ));
   return (
@@ -81,7 +83,7 @@ export function Receipt({ application: a, qr }: { application: ApplicationView; 
                 <td>{name(m.businessNames)}</td>
                 <td className="account">{m.accountNo ?? '—'}</td>
                 <td>
-                  <strong>{m.dueDay}</strong>
+                  <strong>{due(m.dueDay)}</strong>
                 </td>
                 <td className="stages">{stagesOf(m.caseNumber)}</td>
               </tr>
@@ -109,7 +111,7 @@ export function Receipt({ application: a, qr }: { application: ApplicationView; 
               <ul data-testid="receipt-deferred">
                 {deferred.map((m) => (
                   <li key={m.id}>
-                    {name(m.names)} — <strong>{t('intake:receipt.bringBy', { day: m.promisedDate ?? '' })}</strong>
+                    {name(m.names)} — <strong>{t('intake:receipt.bringBy', { day: due(m.promisedDate) })}</strong>
                   </li>
                 ))}
               </ul>

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../main/core/intake/views.ts';
 import { useNames } from './names.ts';
+import { useDueDay } from '../shared/due-day.ts';
 
 export const receiptPath = (applicationId: number) => `/receipt/${applicationId}`;
 
 /** What the clerk tells the customer after a submission: one case number per utility matter. */
 export function SubmittedPanel({ application, onOpenReceipt, onNext }: { application: ApplicationView; onOpenReceipt: () => void; onNext: () => void }) {
   const { t } = useTranslation();
+  const due = useDueDay();
   const name = useNames();
   return (
     <section className="card intake-section submitted" aria-labelledby="submitted-title" data-testid="submitted">
@@ -20,7 +22,7 @@ export function SubmittedPanel({ application, onOpenReceipt, onNext }: { applica
             <span>
               {name(m.utilityNames)} · {name(m.businessNames)}
             </span>
-            <span className="muted">{t('intake:submitted.due', { day: m.dueDay })}</span>
+            <span className="muted">{t('intake:submitted.due', { day: due(m.dueDay) })}</span>
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { downloadFile } from '../shared/download-file.ts';
 import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { useUtilities, utilityName } from './use-utilities.ts';
+import { useDueDay } from '../shared/due-day.ts';
 
 type Detail = OutputOf<Contract['complaints/get']>;
 
@@ -19,6 +20,7 @@ const ATTACHMENT_MAX_BYTES = 700 * 1024;
 /** One complaint: what was recorded so far, the next step's form, the audited reveal and the attachments. */
 export function ComplaintDetail({ id, onClose, onChanged }: { id: number; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
+  const due = useDueDay();
   const detail = useQuery('complaints/get', { id }, { refreshOn: ['complaints/changed'] });
   const utilities = useUtilities();
   const c = detail.data;
@@ -51,7 +53,7 @@ export function ComplaintDetail({ id, onClose, onChanged }: { id: number; onClos
         <dt>{t('ledgers:complaint.content')}</dt>
         <dd>{c.content}</dd>
         <dt>{t('ledgers:complaint.dueDay')}</dt>
-        <dd>{c.dueDay}</dd>
+        <dd>{due(c.dueDay)}</dd>
         {c.investigation && (
           <>
             <dt>{t('ledgers:complaint.investigation')}</dt>

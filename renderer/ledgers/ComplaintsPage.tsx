@@ -14,12 +14,14 @@ import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { useUtilities, utilityName } from './use-utilities.ts';
 import './ledgers.css';
+import { useDueDay } from '../shared/due-day.ts';
 
 type Complaint = OutputOf<Contract['complaints/list']>['complaints'][number];
 
 /** The complaint ledger (投诉台账, /manage/complaints): register, work through, export; complainants masked. */
 export function ComplaintsPage() {
   const { t } = useTranslation();
+  const due = useDueDay();
   const today = hallToday();
   const [fromDay, setFromDay] = useState(`${today.slice(0, 7)}-01`);
   const [toDay, setToDay] = useState(today);
@@ -41,7 +43,7 @@ export function ComplaintsPage() {
       { id: 'utility', accessorFn: (c) => utilityName(utilities, c.utility), header: t('ledgers:complaint.utility') },
       { id: 'staff', accessorFn: (c) => c.staffName ?? '', header: t('ledgers:complaint.staff') },
       { accessorKey: 'content', header: t('ledgers:complaint.content'), cell: ({ getValue }) => <span className="clip">{String(getValue())}</span> },
-      { accessorKey: 'dueDay', header: t('ledgers:complaint.dueDay') },
+      { id: 'dueDay', accessorFn: (c) => due(c.dueDay), header: t('ledgers:complaint.dueDay') },
       { id: 'state', accessorFn: (c) => t(`ledgers:state.${c.state}`), header: t('ledgers:complaint.state') },
       { id: 'deadline', accessorFn: (c) => c.deadline, header: t('ledgers:complaint.deadline'), cell: ({ row }) => <DeadlineBadge state={row.original.deadline} dueDay={row.original.dueDay} /> },
       { id: 'sameDay', accessorFn: (c) => (c.sameDayCleared ? t('ledgers:yes') : ''), header: t('ledgers:complaint.sameDay') },
@@ -71,7 +73,7 @@ export function ComplaintsPage() {
       { header: t('ledgers:complaint.staff'), value: (c) => c.staffName },
       { header: t('ledgers:complaint.caseNumber'), value: (c) => c.caseNumber },
       { header: t('ledgers:complaint.content'), value: (c) => c.content },
-      { header: t('ledgers:complaint.dueDay'), value: (c) => c.dueDay },
+      { header: t('ledgers:complaint.dueDay'), value: (c) => due(c.dueDay) },
       { header: t('ledgers:complaint.state'), value: (c) => t(`ledgers:state.${c.state}`) },
       { header: t('ledgers:complaint.deadline'), value: (c) => t(`ledgers:deadline.${c.deadline}`) },
       { header: t('ledgers:complaint.replyDay'), value: (c) => c.replyDay },

@@ -14,6 +14,7 @@ import { FollowUpRecordForm } from './FollowUpRecordForm.tsx';
 import { FollowUpRules, useRuleLabel } from './FollowUpRules.tsx';
 import { useUtilities, utilityName } from './use-utilities.ts';
 import './ledgers.css';
+import { useDueDay } from '../shared/due-day.ts';
 
 type Month = OutputOf<Contract['followups/month']>;
 type Task = Month['tasks'][number];
@@ -148,6 +149,7 @@ function Coverage({ coverage }: { coverage: Month['coverage'] }) {
 /** Problems found on follow-ups, each closed within 3 working days (逐条销号). */
 function Problems({ problems, onDone }: { problems: Problem[]; onDone: () => void }) {
   const { t } = useTranslation();
+  const due = useDueDay();
   const close = useMutation('followups/closeProblem');
   const [resolutions, setResolutions] = useState<Record<number, string>>({});
   const columns = useMemo<ColumnDef<Problem, unknown>[]>(
@@ -155,7 +157,7 @@ function Problems({ problems, onDone }: { problems: Problem[]; onDone: () => voi
       { accessorKey: 'taskId', header: t('ledgers:followUp.task') },
       { accessorKey: 'description', header: t('ledgers:problem.description') },
       { accessorKey: 'foundDay', header: t('ledgers:problem.foundDay') },
-      { accessorKey: 'dueDay', header: t('ledgers:complaint.dueDay') },
+      { id: 'dueDay', accessorFn: (p) => due(p.dueDay), header: t('ledgers:complaint.dueDay') },
       { id: 'deadline', accessorFn: (p) => p.deadline, header: t('ledgers:complaint.deadline'), cell: ({ row }) => <DeadlineBadge state={row.original.deadline} dueDay={row.original.dueDay} /> },
       {
         id: 'resolution',

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import { Layout } from '../shared/Layout.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import './progress.css';
+import { useDueDay } from '../shared/due-day.ts';
 
 /** How often the customer's phone asks again. */
 const REFRESH_MS = 60_000;
@@ -25,6 +26,7 @@ export function ProgressScreen() {
 
 function Progress({ token }: { token: string }) {
   const { t } = useTranslation();
+  const due = useDueDay();
   const names = useNames();
   const progress = useQuery('intake/progress', { token });
   useInterval(progress.reload, REFRESH_MS);
@@ -44,7 +46,7 @@ function Progress({ token }: { token: string }) {
             <ul className="progress-matters">
               {w.matters.map((m) => (
                 <li key={m.caseNumber}>
-                  <strong>{m.caseNumber}</strong> {names(m.businessNames)} · {t('worklists:progress.dueBy', { day: m.dueDay })}
+                  <strong>{m.caseNumber}</strong> {names(m.businessNames)} · {t('worklists:progress.dueBy', { day: due(m.dueDay) })}
                 </li>
               ))}
             </ul>
@@ -66,7 +68,7 @@ function Progress({ token }: { token: string }) {
                   {w.stages.map((s, i) => (
                     <tr key={`${i}-${s.dueDay}`}>
                       <th scope="row">{names(s.names)}</th>
-                      <td>{t('worklists:progress.dueBy', { day: s.dueDay })}</td>
+                      <td>{t('worklists:progress.dueBy', { day: due(s.dueDay) })}</td>
                       <td>{s.completedAt ? t('worklists:progress.doneAt', { at: hallDateTime(s.completedAt) }) : ''}</td>
                     </tr>
                   ))}
@@ -82,7 +84,7 @@ function Progress({ token }: { token: string }) {
           <ul>
             {p.deferredMaterials.map((d) => (
               <li key={`${d.names.zh}-${d.promisedDate}`}>
-                {names(d.names)} · {d.supplied ? t('worklists:deferred.supplied') : t('worklists:progress.bringBy', { day: d.promisedDate })}
+                {names(d.names)} · {d.supplied ? t('worklists:deferred.supplied') : t('worklists:progress.bringBy', { day: due(d.promisedDate) })}
               </li>
             ))}
           </ul>

@@ -6,12 +6,14 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
+import { useDueDay } from '../shared/due-day.ts';
 
 const verdicts = ['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'] as const;
 
 /** Every bad rating's rectification task: assign it, record the follow-up call, the measures and the customer's verdict; overdue ones flagged. */
 export function RectificationsSection() {
   const { t } = useTranslation();
+  const due = useDueDay();
   const tasks = useQuery('ratings/rectifications', {}, { refreshOn: ['ratings/changed'] });
   const [selected, setSelected] = useState<number>();
   const task = tasks.data?.find((r) => r.id === selected);
@@ -24,7 +26,7 @@ export function RectificationsSection() {
       { id: 'staff', accessorFn: (r) => r.staffName ?? '', header: t('ratings:rect.staff') },
       { id: 'cases', accessorFn: (r) => r.caseNumbers.join(' '), header: t('ratings:rect.cases') },
       { id: 'reasons', accessorFn: (r) => r.reasons.map((x) => t(`ratings:reason.${x}`)).join('、'), header: t('ratings:rect.reasons') },
-      { accessorKey: 'dueDay', header: t('ratings:rect.due') },
+      { id: 'dueDay', accessorFn: (r) => due(r.dueDay), header: t('ratings:rect.due') },
       {
         id: 'state',
         accessorFn: (r) => (r.closedAt ? 'closed' : r.overdue ? 'overdue' : 'open'),

@@ -8,16 +8,16 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
  * "today" comes from here — never from `new Date()` (the architecture test keeps it so).
  */
 
-type HallTimeState = { timeZone: string; atMs: number; perfMs: number };
+type HallTimeState = { timeZone: string; atMs: number; perfMs: number; unpublishedYears: readonly number[] };
 
 let state: HallTimeState | undefined;
 const listeners = new Set<() => void>();
 
 /** Takes the hall's time as the server gave it (`hall/time`, a push hello). */
-export function setHallTime(time: { at: string; timeZone: string }): void {
+export function setHallTime(time: { at: string; timeZone: string; unpublishedYears: readonly number[] }): void {
   const atMs = Date.parse(time.at);
   if (Number.isNaN(atMs)) return;
-  state = { timeZone: time.timeZone, atMs, perfMs: performance.now() };
+  state = { timeZone: time.timeZone, atMs, perfMs: performance.now(), unpublishedYears: time.unpublishedYears };
   for (const listener of listeners) listener();
 }
 
@@ -36,6 +36,12 @@ export function hallNowMs(): number {
 }
 
 export const hallNow = (): Date => new Date(hallNowMs());
+
+/**
+ * A deadline falling in a year whose holidays the hall has not imported counts weekends only
+ * there and may move once the year is imported (docs/time.md): it is shown as provisional.
+ */
+export const isProvisionalDay = (day: string): boolean => state?.unpublishedYears.includes(Number(day.slice(0, 4))) ?? false;
 
 // ---------------------------------------------------------------- calendar days in the hall's zone
 

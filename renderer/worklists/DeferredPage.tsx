@@ -7,12 +7,14 @@ import { hallDateTime } from '../shared/hall-clock.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
+import { useDueDay } from '../shared/due-day.ts';
 
 type Which = 'outstanding' | 'supplied' | 'all';
 
 /** 容缺台账: materials promised later, by promised date; the clerk marks one supplied when it comes. */
 export function DeferredPage() {
   const { t } = useTranslation();
+  const due = useDueDay();
   const names = useNames();
   const [which, setWhich] = useState<Which>('outstanding');
   const ledger = useQuery('intake/deferredLedger', { which, remindBeforeWorkingDays: 1, page: 1, pageSize: 200 }, { refreshOn: ['intake/submitted'] });
@@ -25,7 +27,7 @@ export function DeferredPage() {
       { id: 'customer', header: t('worklists:col.customer'), accessorFn: (r) => r.customerName },
       { id: 'phone', header: t('worklists:col.phone'), accessorFn: (r) => r.phoneMasked },
       { id: 'material', header: t('worklists:col.material'), accessorFn: (r) => names(r.names) },
-      { id: 'promisedDate', header: t('worklists:col.promisedDate'), accessorFn: (r) => r.promisedDate },
+      { id: 'promisedDate', header: t('worklists:col.promisedDate'), accessorFn: (r) => due(r.promisedDate) },
       {
         id: 'state',
         header: t('worklists:col.state'),

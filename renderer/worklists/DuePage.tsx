@@ -6,10 +6,12 @@ import { useNames } from '../intake/names.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
+import { useDueDay } from '../shared/due-day.ts';
 
 /** Work orders and stages past due (first) or due within a working day, hall-wide. */
 export function DuePage() {
   const { t } = useTranslation();
+  const dueText = useDueDay();
   const names = useNames();
   const due = useQuery('intake/overdue', { warnBeforeWorkingDays: 1, limit: 1000 }, { refreshOn: ['intake/submitted', 'intake/workOrderChanged'] });
   const columns = useMemo<ColumnDef<DueItem, unknown>[]>(
@@ -24,7 +26,7 @@ export function DuePage() {
       { id: 'utility', header: t('worklists:col.utilities'), accessorFn: (r) => t(`worklists:utility.${r.utility}`, { defaultValue: r.utility }) },
       { id: 'what', header: t('worklists:col.what'), accessorFn: (r) => (r.stage ? names(r.stage.names) : t('worklists:due.wholeOrder')) },
       { id: 'status', header: t('worklists:col.status'), accessorFn: (r) => t(`worklists:status.${r.status}`) },
-      { id: 'dueDay', header: t('worklists:col.dueDay'), accessorFn: (r) => r.dueDay },
+      { id: 'dueDay', header: t('worklists:col.dueDay'), accessorFn: (r) => dueText(r.dueDay) },
       {
         id: 'left',
         header: t('worklists:col.workingDaysLeft'),

@@ -80,3 +80,48 @@ test('a manager registers a 12345 complaint, investigates, replies and closes it
   const refused = await page.request.post(`${hall.url}/api/complaints/list`, { data: {}, headers: { authorization: `Bearer ${clerk.token}` } });
   expect(refused.status()).toBe(403);
 });
+
+test.describe('at the turn of a year whose holidays are not yet published', () => {
+  // Monday 28 December 2026: chinese-days knows no 2027 holidays, so five working days run to 4 January on weekends only.
+  test.use({ hallDay: '2026-12-28' });
+
+  test('a complaint due in 2027 shows a provisional deadline until the manager imports 2027, which moves it and says so', async ({ page, hall }) => {
+    const api = async (name: string, body: unknown) => (await (await page.request.post(`${hall.url}/api/${name}`, { data: body })).json()) as { ok: boolean };
+    // Seed: the hall and its administrator (first-run setup has its own spec).
+    expect((await api('setup/createAdmin', { hallName: '测试大厅', workNo: 'A001', name: '王管理', password: PASSWORD })).ok).toBe(true);
+
+    await page.goto(`${hall.url}/manage/complaints`);
+    await page.getByLabel('工号').fill('A001');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '登记投诉' }).click();
+    const form = page.locator('form.ledger-form');
+    await form.getByLabel('投诉人姓名').fill('李四');
+    await form.getByLabel('投诉内容').fill('窗口等候时间过长');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    const detail = page.locator('section.ledger-detail');
+    await expect(detail).toContainText('2027-01-04（预计）');
+
+    // The manager's live hall warns that 2027 is missing (from 1 November).
+    await page.getByRole('navigation').getByRole('link', { name: '报表与实况' }).click();
+    await expect(page.getByTestId('alert-calendarMissing')).toContainText('2027');
+
+    // The State Council's arrangement: 1–3 January off, nothing worked in lieu (as the notice reads).
+    await page.goto(`${hall.url}/manage/catalogue`);
+    await page.getByLabel('导入新公布年份（JSON）').setInputFiles({
+      name: '2027.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] })),
+    });
+    const moved = page.getByTestId('calendar-moved');
+    await expect(moved).toContainText('1 个在办期限已调整');
+    await expect(moved.getByRole('row', { name: /投诉/ })).toContainText('2027-01-04');
+    await expect(moved.getByRole('row', { name: /投诉/ })).toContainText('2027-01-05');
+
+    // The ledger now shows the new day, no longer provisional.
+    await page.goto(`${hall.url}/manage/complaints`);
+    const row = page.getByRole('row', { name: /李\*/ });
+    await expect(row).toContainText('2027-01-05');
+    await expect(row).not.toContainText('预计');
+  });
+});

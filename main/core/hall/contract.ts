@@ -21,6 +21,8 @@ export const hallTimeSchema = z.object({
   timeZone: z.string(),
   /** The hall's calendar day at `at`, YYYY-MM-DD. */
   day: z.string(),
+  /** Years around this one without a holiday arrangement: a deadline falling in one is provisional. */
+  unpublishedYears: z.array(z.number().int()),
 });
 
 export type HallTime = z.output<typeof hallTimeSchema>;

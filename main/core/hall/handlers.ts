@@ -5,6 +5,8 @@ import { queueSince } from '../queue/settings.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { hallDay } from '../queue/hall-time.ts';
+import { yearOf } from '../intake/calendar-day.ts';
+import { loadCalendar } from '../intake/calendar-store.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import type { HallStatus, HallTime, hallContract } from './contract.ts';
 
@@ -21,10 +23,16 @@ export function readHallStatus({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>): H
   };
 }
 
+// Deadlines reach a year or two ahead at most; the year before covers cases still open from it.
+const PROVISIONAL_YEARS_AROUND = [-1, 0, 1, 2];
+
 export function readHallTime({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>): HallTime {
   const now = clock.now();
   const timeZone = hallTimeZone(db);
-  return { at: now.toISOString(), timeZone, day: hallDay(now, timeZone) };
+  const day = hallDay(now, timeZone);
+  const { publishedYears } = loadCalendar(db);
+  const unpublishedYears = PROVISIONAL_YEARS_AROUND.map((d) => yearOf(day) + d).filter((y) => !publishedYears.has(y));
+  return { at: now.toISOString(), timeZone, day, unpublishedYears };
 }
 
 export function hallHandlers(deps: CoreDeps): HandlersFor<typeof hallContract> {
