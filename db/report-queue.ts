@@ -21,6 +21,22 @@ export function ticketCounts(db: Db, from: string, to: string): TicketCountRow[]
 }
 
 /**
+ * Tickets of the hall days `from`..`to` that were transferred to another category: [day,
+ * issuedCategoryId, categoryId, n]. Few rows, read through the partial index of migration 0010.
+ */
+export type TransferCountRow = [day: string, issuedCategoryId: number, categoryId: number, n: number];
+
+export function transferCounts(db: Db, from: string, to: string): TransferCountRow[] {
+  return cached(
+    db,
+    `SELECT day, issued_category_id, category_id, count(*) FROM tickets INDEXED BY tickets_transferred
+      WHERE day BETWEEN ? AND ? AND issued_category_id <> category_id GROUP BY day, issued_category_id, category_id`,
+  )
+    .raw(true)
+    .all(from, to) as TransferCountRow[];
+}
+
+/**
  * One row per served ticket of the hall days `from`..`to`: [id, counterId, staffId, waitMs,
  * serviceMs]. Wait runs from entering the queue (issue, requeue after a no-show, transfer:
  * docs/queue-rule.md) to the call that served it, service from the start (or the call) to the

@@ -93,9 +93,10 @@ export function insertTicket(db: Db, t: Omit<TicketRow, 'id' | 'status' | 'targe
   const id = Number(
     cached(
       db,
-      `INSERT INTO tickets (day, category_id, seq, number, priority, token, phone, id_masked, issued_at, queued_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(t.day, t.categoryId, t.seq, t.number, t.priority, t.token, t.phone, t.idMasked, t.issuedAt, t.queuedAt).lastInsertRowid,
+      // Issued in the category it starts in; a transfer changes category_id only (migration 0010).
+      `INSERT INTO tickets (day, category_id, issued_category_id, seq, number, priority, token, phone, id_masked, issued_at, queued_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(t.day, t.categoryId, t.categoryId, t.seq, t.number, t.priority, t.token, t.phone, t.idMasked, t.issuedAt, t.queuedAt).lastInsertRowid,
   );
   const row = getTicket(db, id);
   if (!row) throw new Error('inserted ticket vanished');

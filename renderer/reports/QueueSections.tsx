@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Report, TimeRow } from '../../main/core/reports/schemas.ts';
-import { minutes, pick } from './format.ts';
+import { dash, minutes, pick } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
 
 /** Tickets per category and the chart of the day's hours (or the month's days). */
@@ -13,10 +13,13 @@ export function TicketsSection({ report, byDay }: { report: Report; byDay?: bool
       <h3 id="report-tickets">{t('reports:section.tickets')}</h3>
       <div className="report-two">
         <table className="report-table" data-testid="report-tickets">
+          <caption className="report-note report-caption-below">{t('reports:transferNote')}</caption>
           <thead>
             <tr>
               <th>{t('reports:col.category')}</th>
               <th>{t('reports:col.issued')}</th>
+              <th>{t('reports:col.transferredIn')}</th>
+              <th>{t('reports:col.transferredOut')}</th>
               <th>{t('reports:col.served')}</th>
               <th>{t('reports:col.noShow')}</th>
               <th>{t('reports:col.unserved')}</th>
@@ -29,6 +32,8 @@ export function TicketsSection({ report, byDay }: { report: Report; byDay?: bool
                   {c.prefix} {pick(c.names, i18n.language)}
                 </th>
                 <td>{c.issued}</td>
+                <td>{c.transferredIn}</td>
+                <td>{c.transferredOut}</td>
                 <td>{c.served}</td>
                 <td>{c.noShow}</td>
                 <td>{c.unserved}</td>
@@ -37,6 +42,8 @@ export function TicketsSection({ report, byDay }: { report: Report; byDay?: bool
             <tr className="report-total">
               <th scope="row">{t('reports:col.total')}</th>
               <td>{q.total.issued}</td>
+              <td>{dash}</td>
+              <td>{dash}</td>
               <td>{q.total.served}</td>
               <td>{q.total.noShow}</td>
               <td>{q.total.unserved}</td>

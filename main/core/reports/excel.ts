@@ -39,10 +39,10 @@ function addSummary(sheet: Sheet, w: ReturnType<typeof words>, reports: { title:
 }
 
 function addTickets(sheet: Sheet, w: ReturnType<typeof words>, r: Report): void {
-  header(sheet, [w.t('excel.col.category'), w.t('excel.col.issued'), w.t('excel.col.served'), w.t('excel.col.noShow'), w.t('excel.col.unserved')]);
-  for (const c of r.queue.byCategory) sheet.addRow([`${c.prefix} ${w.name(c.names, '')}`, c.issued, c.served, c.noShow, c.unserved]);
+  header(sheet, [w.t('excel.col.category'), w.t('excel.col.issued'), w.t('excel.col.transferredIn'), w.t('excel.col.transferredOut'), w.t('excel.col.served'), w.t('excel.col.noShow'), w.t('excel.col.unserved')]);
+  for (const c of r.queue.byCategory) sheet.addRow([`${c.prefix} ${w.name(c.names, '')}`, c.issued, c.transferredIn, c.transferredOut, c.served, c.noShow, c.unserved]);
   const t = r.queue.total;
-  sheet.addRow([w.t('excel.col.total'), t.issued, t.served, t.noShow, t.unserved]).font = { bold: true };
+  sheet.addRow([w.t('excel.col.total'), t.issued, null, null, t.served, t.noShow, t.unserved]).font = { bold: true };
 }
 
 function addTimes(sheet: Sheet, w: ReturnType<typeof words>, r: Report): void {

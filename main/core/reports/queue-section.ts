@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection.ts';
-import { categoryNames, counterNames, staffNames, ticketCounts, ticketsPerHour } from '../../../db/report-queue.ts';
+import { categoryNames, counterNames, staffNames, ticketCounts, ticketsPerHour, transferCounts } from '../../../db/report-queue.ts';
 import { addDays } from '../intake/calendar-day.ts';
 import { dayTimes } from './day-times.ts';
 import { DurationGroups } from './durations.ts';
@@ -7,21 +7,30 @@ import { offsetModifier, type Period } from './period.ts';
 import type { QueueSection, TimeRow } from './schemas.ts';
 import type { Labels } from './labels.ts';
 
+type CategoryCounts = { here: number; served: number; noShow: number; transferredIn: number; transferredOut: number };
+
 /**
- * Tickets issued, served and no-show per category, the hall's hours, and wait and service
- * times per counter, clerk and utility (a ticket whose application concerned two utilities
- * counts for both).
+ * Tickets per category, the hall's hours, and wait and service times per counter, clerk and
+ * utility (a ticket whose application concerned two utilities counts for both). A ticket
+ * transferred to another category counts as issued in the category it was issued in (the
+ * kiosk's number series), and as transferred in — then served, a no-show or unserved — in the
+ * category it ended in: so each category's issued figure matches its numbers, and the totals
+ * count every ticket once.
  */
 export function queueSection(db: Db, period: Period, labels: Labels, today: string, builtAt: string): QueueSection {
-  const perCategory = new Map<number, { issued: number; served: number; noShow: number }>();
+  const perCategory = new Map<number, CategoryCounts>();
+  const countsOf = (categoryId: number): CategoryCounts => {
+    let c = perCategory.get(categoryId);
+    if (!c) perCategory.set(categoryId, (c = { here: 0, served: 0, noShow: 0, transferredIn: 0, transferredOut: 0 }));
+    return c;
+  };
   const perDay = new Map<string, QueueSection['days'][number]>();
   // Counted in SQL as it walks the day index: no row per ticket crosses into JavaScript.
   for (const [day, categoryId, status, n] of ticketCounts(db, period.from, period.to)) {
-    let c = perCategory.get(categoryId);
-    if (!c) perCategory.set(categoryId, (c = { issued: 0, served: 0, noShow: 0 }));
+    const c = countsOf(categoryId);
     let d = perDay.get(day);
     if (!d) perDay.set(day, (d = { day, issued: 0, served: 0, noShow: 0 }));
-    c.issued += n;
+    c.here += n;
     d.issued += n;
     if (status === 'done') {
       c.served += n;
@@ -32,6 +41,10 @@ export function queueSection(db: Db, period: Period, labels: Labels, today: stri
     }
   }
   const days = [...perDay.values()];
+  for (const [, issuedCategoryId, categoryId, n] of transferCounts(db, period.from, period.to)) {
+    countsOf(issuedCategoryId).transferredOut += n;
+    countsOf(categoryId).transferredIn += n;
+  }
 
   const all = new DurationGroups<'all'>();
   const byCounter = new DurationGroups<number>();
@@ -54,8 +67,19 @@ export function queueSection(db: Db, period: Period, labels: Labels, today: stri
   const byCategory = categories
     .filter((k) => perCategory.has(k.id))
     .map((k) => {
-      const c = perCategory.get(k.id) ?? { issued: 0, served: 0, noShow: 0 };
-      return { categoryId: k.id, prefix: k.prefix, names: { zh: k.nameZh, en: k.nameEn }, ...c, unserved: c.issued - c.served - c.noShow };
+      const c = perCategory.get(k.id) ?? { here: 0, served: 0, noShow: 0, transferredIn: 0, transferredOut: 0 };
+      return {
+        categoryId: k.id,
+        prefix: k.prefix,
+        names: { zh: k.nameZh, en: k.nameEn },
+        issued: c.here - c.transferredIn + c.transferredOut,
+        transferredIn: c.transferredIn,
+        transferredOut: c.transferredOut,
+        served: c.served,
+        noShow: c.noShow,
+        // Of the tickets that ended in this category, those neither served nor a no-show.
+        unserved: c.here - c.served - c.noShow,
+      };
     });
   const total = byCategory.reduce((t, r) => ({ issued: t.issued + r.issued, served: t.served + r.served, noShow: t.noShow + r.noShow, unserved: t.unserved + r.unserved }), {
     issued: 0,

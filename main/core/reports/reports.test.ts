@@ -174,6 +174,34 @@ describe('the monthly report', () => {
   });
 });
 
+describe('transferred tickets', () => {
+  it('count as issued in the category of their number and as transferred in where they were served', async () => {
+    const today = addDays(HALL_DAY, 3);
+    const categories = new Map(unwrap(await hall.core.send('queue/overview', {}, clerk)).categories.map((c) => [c.prefix, c.id]));
+    const counters = unwrap(await hall.core.send('queue/overview', {}, clerk)).counters;
+    const [first, second] = counters;
+    if (!first || !second) throw new Error('two counters needed');
+    const a = categories.get('A') ?? 0;
+    const b = categories.get('B') ?? 0;
+    const issued = unwrap(await hall.core.send('queue/issue', { categoryId: a }, clerk));
+    unwrap(await hall.core.send('queue/openCounter', { counterId: first.id }, clerk));
+    unwrap(await hall.core.send('queue/callNext', { counterId: first.id }, clerk));
+    // The customer came for a transfer of ownership: B's business. Same number, B's queue.
+    unwrap(await hall.core.send('queue/transfer', { counterId: first.id, ticketId: issued.id, toCategoryId: b }, clerk));
+    unwrap(await hall.core.send('queue/closeCounter', { counterId: first.id }, clerk));
+    unwrap(await hall.core.send('queue/openCounter', { counterId: second.id }, clerk));
+    const called = unwrap(await hall.core.send('queue/callNext', { counterId: second.id }, clerk));
+    expect(called?.number).toBe(issued.number);
+    unwrap(await hall.core.send('queue/finish', { counterId: second.id, ticketId: issued.id }, clerk));
+
+    const report = await daily(today);
+    const row = (prefix: string) => report.queue.byCategory.find((c) => c.prefix === prefix);
+    expect(row('A')).toMatchObject({ issued: 1, transferredIn: 0, transferredOut: 1, served: 0, noShow: 0, unserved: 0 });
+    expect(row('B')).toMatchObject({ issued: 0, transferredIn: 1, transferredOut: 0, served: 1, noShow: 0, unserved: 0 });
+    expect(report.queue.total).toEqual({ issued: 1, served: 1, noShow: 0, unserved: 0 });
+  });
+});
+
 describe('the live hall', () => {
   it('shows waiting, counters, calls per hour, ratings and alerts on the seeded day', async () => {
     openCountersOnHallDay(hall.db, seeded.staffIds);

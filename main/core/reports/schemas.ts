@@ -13,10 +13,15 @@ export const ticketRowSchema = z.object({
   categoryId: int,
   prefix: z.string(),
   names,
+  /** Numbers this category's series gave out, wherever the ticket was then served. */
   issued: int,
+  /** Tickets issued in another category and transferred here (served, no-show or unserved here). */
+  transferredIn: int,
+  /** Tickets issued here and transferred to another category. */
+  transferredOut: int,
   served: int,
   noShow: int,
-  /** Issued but neither served nor a no-show: never called, or left at a counter. */
+  /** Tickets that ended in this category neither served nor a no-show: never called, or left at a counter. */
   unserved: int,
 });
 
