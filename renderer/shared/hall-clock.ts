@@ -5,7 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
  * screen learns the hall's instant and time zone from `hall/time` and every push hello, and
  * runs on from there with the monotonic clock. So a kiosk or counter PC whose own clock or
  * time zone is wrong still shows the hall's day and hour, and every default date, range and
- * "today" comes from here — never from `new Date()` (the architecture test keeps it so).
+ * "today" comes from here — never from the PC's own calendar (the architecture test keeps it so).
  */
 
 type HallTimeState = { timeZone: string; atMs: number; perfMs: number; unpublishedYears: readonly number[] };
