@@ -82,6 +82,25 @@ export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null
   ).run(lockedUntil, now, id);
 }
 
+/**
+ * Reserves one sign-in attempt before the password is checked, in one statement: it counts as
+ * failed until resetFailedLogins says otherwise, and the attempt that reaches `maxFailures`
+ * locks the account for the ones after it. Returns undefined while the account is locked, so a
+ * burst of parallel guesses gets no more checks than the lock allows.
+ */
+export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
+  return db
+    .prepare(
+      `UPDATE staff SET
+         failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+         locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @lockUntil END,
+         updated_at = @now
+       WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
+       RETURNING failed_logins AS failures, locked_until AS lockedUntil`,
+    )
+    .get({ id, now, max: policy.maxFailures, lockUntil: policy.lockUntil }) as { failures: number; lockedUntil: string | null } | undefined;
+}
+
 export function resetFailedLogins(db: Db, id: number, now: string): void {
   db.prepare(`UPDATE staff SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`).run(now, id);
 }

@@ -24,7 +24,7 @@ import { adminHandlers } from './admin/handlers.ts';
 import { complaintsHandlers } from './complaints/handlers.ts';
 import { followupsHandlers } from './followups/handlers.ts';
 import { staffProfileHandlers } from './staff/profile-handlers.ts';
-import type { Caller } from './api/caller.ts';
+import type { Caller, Origin } from './api/caller.ts';
 
 export type CoreOptions = {
   db: Db;
@@ -40,7 +40,7 @@ export type Core = {
   registry: Registry;
   events: EventBus;
   /** The one entry point of both transports: token in, result out, errors as data. */
-  call: (name: string, input: unknown, token: string | undefined) => Promise<Result<unknown>>;
+  call: (name: string, input: unknown, token: string | undefined, origin?: Origin) => Promise<Result<unknown>>;
   /** Typed call for in-process code and tests. */
   send: <K extends MethodName>(name: K, input: InputOf<Contract[K]>, token?: string) => Promise<Result<OutputOf<Contract[K]>>>;
   resolve: (token: string | undefined) => Caller;
@@ -81,7 +81,7 @@ export function createCore(options: CoreOptions): Core {
   registry.assertComplete();
 
   const resolve = (token: string | undefined): Caller => resolveCaller(deps.db, clock, deps.sessionPolicy, token);
-  const call = (name: string, input: unknown, token: string | undefined) => registry.dispatch(name, input, resolve(token));
+  const call = (name: string, input: unknown, token: string | undefined, origin?: Origin) => registry.dispatch(name, input, resolve(token), origin);
 
   return {
     deps,

@@ -11,6 +11,7 @@ import type { Core } from '../core/create-core.ts';
 import { contract } from '../core/contract.ts';
 import { buildOpenApi } from './openapi.ts';
 import { attachPushSocket } from './push.ts';
+import type { Origin } from '../core/api/caller.ts';
 
 export type HallServerOptions = {
   core: Core;
@@ -61,6 +62,12 @@ function bearer(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** A request from this machine (the desktop app's own windows, a CLI on the server) is local. */
+export function originOf(ip: string): Origin {
+  const address = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  return { source: address, local: address === '::1' || address.startsWith('127.') };
+}
+
 export type HallServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>;
 
 export async function createHallServer(options: HallServerOptions): Promise<HallServer> {
@@ -91,7 +98,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (request, reply) => {
     const name = `${request.params.domain}/${request.params.verb}`;
-    const result = await core.call(name, request.body, bearer(request.headers.authorization));
+    const result = await core.call(name, request.body, bearer(request.headers.authorization), originOf(request.ip));
     if (!result.ok) reply.status(httpStatus[result.error.code]);
     return result;
   });

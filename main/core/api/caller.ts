@@ -20,6 +20,15 @@ export type Caller =
       tokenHash: string;
     };
 
+/**
+ * Where a call came from. `local` is this machine's own: the desktop app's IPC, a CLI, code in
+ * the process, or HTTP from a loopback address; `source` names the remote address for limits
+ * and the failure log. Some methods (first-run setup) trust only local calls.
+ */
+export type Origin = { source: string; local: boolean };
+
+export const LOCAL_ORIGIN: Origin = { source: 'local', local: true };
+
 export function rolesOf(caller: Caller): Role[] {
   if (caller.kind === 'staff') return [...caller.roles];
   if (caller.kind === 'device') return [caller.role];

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Logger } from '../logger.ts';
-import { type Caller, mayCall } from './caller.ts';
+import { type Caller, LOCAL_ORIGIN, mayCall, type Origin } from './caller.ts';
 import { type ApiError, AppError, type FieldError, type Result } from './errors.ts';
 import type { ContractShape, MethodSpec, OutputOf, ParsedInputOf } from './method.ts';
 
-export type HandlerContext = { caller: Caller };
+export type HandlerContext = { caller: Caller; origin: Origin };
 
 export type Handler<M extends MethodSpec> = (
   input: ParsedInputOf<M>,
@@ -17,7 +17,7 @@ export type Registry = {
   register: <C extends ContractShape>(contract: C, handlers: HandlersFor<C>) => void;
   /** Throws when a declared method has no handler, so a gap fails at start-up, not in use. */
   assertComplete: () => void;
-  dispatch: (name: string, input: unknown, caller: Caller) => Promise<Result<unknown>>;
+  dispatch: (name: string, input: unknown, caller: Caller, origin?: Origin) => Promise<Result<unknown>>;
   spec: (name: string) => MethodSpec | undefined;
   names: () => string[];
 };
@@ -75,7 +75,7 @@ export function createRegistry(contract: ContractShape, logger: Logger): Registr
     },
     spec: (name) => (Object.hasOwn(contract, name) ? contract[name] : undefined),
     names: () => Object.keys(contract),
-    async dispatch(name, input, caller) {
+    async dispatch(name, input, caller, origin = LOCAL_ORIGIN) {
       const spec = Object.hasOwn(contract, name) ? contract[name] : undefined;
       const handler = handlers.get(name);
       if (!spec || !handler) return failure({ code: 'unknown_method', messageKey: 'errors.unknownMethod' });
@@ -95,7 +95,7 @@ export function createRegistry(contract: ContractShape, logger: Logger): Registr
         });
       }
       try {
-        const value = (await handler(parsed.data, { caller })) as OutputOf<MethodSpec>;
+        const value = (await handler(parsed.data, { caller, origin })) as OutputOf<MethodSpec>;
         return { ok: true, value };
       } catch (error) {
         if (error instanceof AppError) return failure(error.apiError);

@@ -107,6 +107,31 @@ describe('login', () => {
     expect(unwrap(await login('A001', 'Admin1234')).staff.locked).toBe(false);
   });
 
+  it('checks no more guesses than the lock allows when forty arrive at once, even with the right one among them', async () => {
+    await hall.core.send('setup/createAdmin', admin);
+    const guesses = Array.from({ length: 40 }, (_, i) => (i === 30 ? 'Admin1234' : `Wrong${1000 + i}`));
+    const answers = await Promise.all(guesses.map((password) => login('A001', password)));
+    // The thirty-first is right, but the burst was refused before it was checked: no session.
+    expect(answers[30]).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(answers.filter((a) => a.ok)).toHaveLength(0);
+    // One sign-in in flight per account: the rest never reached the password hash.
+    expect(answers.filter((a) => !a.ok && a.error.messageKey === 'errors.badCredentials').length).toBeLessThanOrEqual(5);
+  });
+
+  it('stops an address that guesses across work numbers, known or not, and says which in the log; others still sign in', async () => {
+    await hall.core.send('setup/createAdmin', admin);
+    const attacker = { source: '192.168.1.66', local: false };
+    const clerkPc = { source: '192.168.1.20', local: false };
+    for (let i = 0; i < 20; i += 1) await hall.core.call('auth/login', { workNo: `Z${100 + i}`, password: 'Guess12345' }, undefined, attacker);
+    const blocked = await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234' }, undefined, attacker);
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'locked', messageKey: 'errors.tooManyAttempts' } });
+    expect(await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234' }, undefined, clerkPc)).toMatchObject({ ok: true });
+    // The block is in the database: a restarted hall keeps it.
+    expect(hall.db.prepare(`SELECT blocked_until FROM attempt_limits WHERE scope = 'login.source' AND key = ?`).get('192.168.1.66')).toBeTruthy();
+    hall.advanceMinutes(16);
+    expect(await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234' }, undefined, attacker)).toMatchObject({ ok: true });
+  });
+
   it('answers an unknown work number exactly like a wrong password, without a count', async () => {
     await hall.core.send('setup/createAdmin', admin);
     const unknown = await login('Z999', 'Admin1234');

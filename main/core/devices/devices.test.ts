@@ -89,20 +89,32 @@ describe('device pairing', () => {
 });
 
 describe('guessing pairing codes', () => {
-  it('pauses pairing hall-wide after twenty wrong codes, even for a right one, until the window passes', async () => {
+  it('stops the address that guesses, and that code, but not the kiosk being paired at the same time from another PC', async () => {
     const guessHall = openTestHall();
     try {
       const token = (await setUpAdmin(guessHall)).token;
       const { code } = unwrap(await guessHall.core.send('devices/issuePairingCode', { role: 'kiosk', name: 'Kiosk' }, token));
-      const wrong = code === '000000' ? '000001' : '000000';
-      for (let i = 0; i < 20; i += 1) {
-        expect(await guessHall.core.send('devices/pair', { code: wrong })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      const attacker = { source: '192.168.1.66', local: false };
+      const kioskPc = { source: '192.168.1.31', local: false };
+      for (let i = 0; i < 10; i += 1) {
+        const guess = String(100000 + i) === code ? '999999' : String(100000 + i);
+        expect(await guessHall.core.call('devices/pair', { code: guess }, undefined, attacker)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
       }
-      expect(await guessHall.core.send('devices/pair', { code })).toMatchObject({ ok: false, error: { code: 'locked', messageKey: 'errors.pairingThrottled' } });
-      guessHall.advanceMinutes(10);
-      // Ten minutes on, the issued code has also expired: a fresh code pairs.
-      const fresh = unwrap(await guessHall.core.send('devices/issuePairingCode', { role: 'kiosk', name: 'Kiosk' }, token));
-      expect(unwrap(await guessHall.core.send('devices/pair', { code: fresh.code })).device.role).toBe('kiosk');
+      // The guesser is stopped, even with the right code…
+      expect(await guessHall.core.call('devices/pair', { code }, undefined, attacker)).toMatchObject({ ok: false, error: { code: 'locked', messageKey: 'errors.pairingThrottled' } });
+      // …the kiosk on its own PC pairs as if nothing happened (the old hall-wide pause stopped it too).
+      expect(await guessHall.core.call('devices/pair', { code }, undefined, kioskPc)).toMatchObject({ ok: true, value: { device: { role: 'kiosk' } } });
+
+      // One code guessed five times from five addresses is stopped for everyone.
+      const spread = (n: number) => ({ source: `192.168.2.${n}`, local: false });
+      for (let n = 1; n <= 5; n += 1) await guessHall.core.call('devices/pair', { code: '123456' }, undefined, spread(n));
+      expect(await guessHall.core.call('devices/pair', { code: '123456' }, undefined, spread(9))).toMatchObject({ ok: false, error: { code: 'locked' } });
+
+      // The limits are in the database, so a restart does not lift them; they end with their window.
+      expect(guessHall.db.prepare(`SELECT count(*) AS n FROM attempt_limits WHERE scope LIKE 'pairing.%' AND blocked_until IS NOT NULL`).get()).toEqual({ n: 2 });
+      guessHall.advanceMinutes(11);
+      const fresh = unwrap(await guessHall.core.send('devices/issuePairingCode', { role: 'kiosk', name: 'Kiosk 2' }, token));
+      expect(await guessHall.core.call('devices/pair', { code: fresh.code }, undefined, attacker)).toMatchObject({ ok: true });
     } finally {
       guessHall.close();
     }

@@ -6,19 +6,16 @@ import type { HandlersFor } from '../api/registry.ts';
 import { openDeviceSession } from '../auth/sessions.ts';
 import { hashToken, newPairingCode } from '../auth/tokens.ts';
 import { addMinutes } from '../clock.ts';
+import { blockedUntil, recordFailedAttempt } from '../../../db/attempt-limits.ts';
+import { PAIRING_PER_CODE, PAIRING_PER_SOURCE } from '../auth/attempt-limits.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { devicesContract } from './contract.ts';
 import { readDevicePrinter, writeDevicePrinter } from './printer-settings.ts';
 
 const PAIRING_CODE_MINUTES = 10;
-// devices/pair needs no session, so a six-digit code could be guessed: after this many
-// wrong codes in the window, pairing pauses hall-wide until the window has passed.
-const PAIRING_MAX_FAILURES = 20;
-const PAIRING_WINDOW_MS = 10 * 60_000;
 
 export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContract> {
   const { db, clock, sessionPolicy } = deps;
-  const failedPairings: number[] = [];
   return {
     'devices/issuePairingCode'(input, { caller }) {
       if (caller.kind !== 'staff') return fail('forbidden', 'errors.forbidden');
@@ -31,23 +28,30 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       });
       return { code, expiresAt };
     },
-    'devices/pair'({ code }) {
-      const nowMs = clock.now().getTime();
-      while (failedPairings.length > 0 && (failedPairings[0] ?? 0) <= nowMs - PAIRING_WINDOW_MS) failedPairings.shift();
-      if (failedPairings.length >= PAIRING_MAX_FAILURES) {
-        return fail('locked', 'errors.pairingThrottled', { until: new Date((failedPairings[0] ?? nowMs) + PAIRING_WINDOW_MS).toISOString() });
-      }
-      const now = clock.now().toISOString();
+    'devices/pair'({ code }, { origin }) {
+      // devices/pair needs no session, so a six-digit code could be guessed: wrong codes are
+      // limited per address and per code (attempt-limits.ts), never hall-wide, so one guesser
+      // cannot stop the hall's other devices from pairing. The counts survive a restart.
+      const at = clock.now();
+      const now = at.toISOString();
+      const codeKey = hashToken(code);
+      const blocked = blockedUntil(db, 'pairing.source', origin.source, now) ?? blockedUntil(db, 'pairing.code', codeKey, now);
+      if (blocked) return fail('locked', 'errors.pairingThrottled', { until: blocked });
       const paired = inTransaction(db, () => {
-        const used = consumePairingCode(db, hashToken(code), now);
-        if (!used) failedPairings.push(nowMs);
-        if (!used) return fail('unauthenticated', 'errors.pairingCodeInvalid', { fields: [{ path: 'code', key: 'field.pairingCodeInvalid' }] });
+        const used = consumePairingCode(db, codeKey, now);
+        if (!used) {
+          recordFailedAttempt(db, 'pairing.source', origin.source, at, PAIRING_PER_SOURCE);
+          recordFailedAttempt(db, 'pairing.code', codeKey, at, PAIRING_PER_CODE);
+          deps.logger.warn({ source: origin.source }, 'wrong pairing code');
+          return undefined;
+        }
         const device = insertDevice(db, { name: used.name, role: used.role, counterId: used.counterId, pairedAt: now });
         const session = openDeviceSession(db, clock, sessionPolicy, device.id);
         appendAudit(db, { at: now, actorStaffId: used.issuedBy, action: 'devices.pair', target: `device:${device.id}`, before: undefined, after: device });
         return { ...session, device };
       });
-      return paired;
+      // The failure is counted in its own committed transaction above, then answered.
+      return paired ?? fail('unauthenticated', 'errors.pairingCodeInvalid', { fields: [{ path: 'code', key: 'field.pairingCodeInvalid' }] });
     },
     'devices/list': () => listDevices(db),
     'devices/revoke'({ id }, { caller }) {
