@@ -26,6 +26,8 @@ export type CorePorts = {
   backups?: BackupPort;
   /** Computes reports off the hall's event loop (the hall server's worker threads); without it they are computed in-process. */
   reports?: ReportPort;
+  /** The one-time first-run code the hall server printed on its console; without it only local calls may set the hall up. */
+  setupCode?: () => string | undefined;
 };
 
 export const defaultPorts: CorePorts = { printTicket: async () => 'screen' };

@@ -91,6 +91,7 @@ try {
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);
+  if (hall.setupCode) process.stdout.write(`First-run setup code (to set up the hall from another PC): ${hall.setupCode}\n`);
   const stop = () => {
     // A shutdown must not hang the machine's restart: committed records are safe in SQLite's
     // WAL whatever happens next, so after 15 s the process exits and says so.

@@ -12,6 +12,7 @@ import { contract } from '../core/contract.ts';
 import { buildOpenApi } from './openapi.ts';
 import { attachPushSocket } from './push.ts';
 import type { Origin } from '../core/api/caller.ts';
+import { isIP } from 'node:net';
 
 export type HallServerOptions = {
   core: Core;
@@ -24,7 +25,21 @@ export type HallServerOptions = {
   pushTiming?: { helloMs: number; recheckMs: number };
   /** The calling board's voice clips, one folder per language (docs/voice.md); default resources/voice. */
   voicePackDir?: string;
+  /** Names the hall is reached by besides IP addresses and localhost (its public URL's, the PC's name). */
+  hostNames?: readonly string[];
 };
+
+/**
+ * A Host header the hall answers: an IP address, localhost, or one of its own names. Anything
+ * else is a page elsewhere that had its name point at this machine (DNS rebinding) to drive the
+ * hall from a browser — refused before it reaches a method.
+ */
+export function hostAllowed(host: string | undefined, names: readonly string[]): boolean {
+  if (!host) return false;
+  const name = (host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '')).toLowerCase();
+  if (isIP(name) !== 0 || name === 'localhost') return true;
+  return names.some((n) => n.toLowerCase() === name);
+}
 
 /** Paths of the role screens; each serves the single-page app. */
 export const screenPaths = ['/', '/kiosk', '/counter', '/display', '/rate', '/manage', '/setup'];
@@ -88,6 +103,14 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(failure({ code: 'internal', messageKey: 'errors.internal' }));
+  });
+
+  const hostNames = options.hostNames ?? [];
+  app.addHook('onRequest', async (request, reply) => {
+    if (!hostAllowed(request.headers.host, hostNames)) {
+      options.logger.warn({ host: request.headers.host, source: request.ip }, 'request for a foreign host name refused');
+      return reply.status(403).send(failure({ code: 'forbidden', messageKey: 'errors.hostNotAllowed' }));
+    }
   });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
@@ -19,6 +21,8 @@ import { createSyncService, lateSyncPort } from '../sync/service.ts';
 import { createReportWorkers } from './report-workers.ts';
 import { keepClosedDays } from './keep-closed-days.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
+import { countStaff } from '../../db/staff.ts';
+import { newSetupCode } from '../core/auth/tokens.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -49,7 +53,11 @@ export type HallOptions = {
   clock?: Clock;
 };
 
-export type RunningHall = { url: string; core: Core; close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
+export type RunningHall = {
+  url: string;
+  core: Core;
+  /** The first-run code to show on the server's console, while the hall has no administrator. */
+  setupCode: string | undefined; close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
 
 /** Opens the hall's database, brings it up to date and serves it over HTTP and push. */
 export async function startHall(options: HallOptions): Promise<RunningHall> {
@@ -77,12 +85,16 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), logger });
   const backupPolicy = { dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 };
   const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), ...backupPolicy, clock });
-  const core = createCore({ db, clock, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups } });
+  // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
+  const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
+  const core = createCore({ db, clock, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode } });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir });
   sync.attach(syncService);
   syncService.startScheduler();
-  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir });
+  // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).
+  const hostNames = [hostname(), `${hostname()}.local`, ...(options.host && isIP(options.host) === 0 ? [options.host] : []), ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : [])];
+  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -109,6 +121,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   return {
     url,
     core,
+    setupCode,
     closingStep: () => closing,
     async close() {
       clearInterval(ticker);

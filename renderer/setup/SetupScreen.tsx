@@ -15,7 +15,7 @@ export function SetupScreen() {
   const status = useQuery('setup/status', {});
   const create = useMutation('setup/createAdmin');
   const fieldError = useFieldError(create.error);
-  const [form, setForm] = useState({ hallName: '', workNo: '', name: '', password: '', confirm: '' });
+  const [form, setForm] = useState({ hallName: '', workNo: '', name: '', password: '', confirm: '', setupCode: '' });
   const [mismatch, setMismatch] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
@@ -25,7 +25,7 @@ export function SetupScreen() {
     e.preventDefault();
     setMismatch(form.password !== form.confirm);
     if (form.password !== form.confirm) return;
-    const result = await create.run({ hallName: form.hallName, workNo: form.workNo, name: form.name, password: form.password });
+    const result = await create.run({ hallName: form.hallName, workNo: form.workNo, name: form.name, password: form.password, ...(form.setupCode ? { setupCode: form.setupCode } : {}) });
     if (!result) return;
     // The administrator who just chose the password is signed in straight away.
     const login = await send('auth/login', { workNo: form.workNo, password: form.password });
@@ -38,6 +38,9 @@ export function SetupScreen() {
       <form className="card narrow" onSubmit={submit}>
         <h1>{t('setup.heading')}</h1>
         <p className="hint">{t('setup.hint')}</p>
+        {status.data?.needsSetupCode && (
+          <Field label={t('setup.setupCode')} value={form.setupCode} onChange={set('setupCode')} inputMode="numeric" autoComplete="one-time-code" error={fieldError('setupCode')} />
+        )}
         <Field label={t('setup.hallName')} value={form.hallName} onChange={set('hallName')} autoFocus error={fieldError('hallName')} />
         <Field label={t('auth.workNo')} value={form.workNo} onChange={set('workNo')} autoComplete="username" error={fieldError('workNo')} />
         <Field label={t('staff.name')} value={form.name} onChange={set('name')} error={fieldError('name')} />

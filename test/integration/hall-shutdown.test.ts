@@ -8,7 +8,8 @@ async function frozenScreen(hallUrl: string): Promise<{ ended: Promise<void>; re
   const socket = net.connect(Number(url.port), url.hostname);
   await new Promise((done) => socket.once('connect', done));
   socket.write(
-    'GET /api/events HTTP/1.1\r\nHost: hall\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    // The Host a browser on the hall's own address sends (others are refused before the upgrade).
+    `GET /api/events HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
   );
   const chunks: Buffer[] = [];
   const upgraded = new Promise<void>((done) => socket.once('data', () => done()));

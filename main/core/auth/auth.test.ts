@@ -18,12 +18,12 @@ const createStaff = async (token: string, staff: { workNo: string; name: string;
 
 describe('first-run setup', () => {
   it('needs setup until the first administrator exists, then refuses a second one', async () => {
-    expect(unwrap(await hall.core.send('setup/status', {}))).toEqual({ needsSetup: true, hallName: null });
+    expect(unwrap(await hall.core.send('setup/status', {}))).toEqual({ needsSetup: true, hallName: null, needsSetupCode: false });
 
     const { staff } = unwrap(await hall.core.send('setup/createAdmin', admin));
     expect(staff).toMatchObject({ workNo: 'A001', name: 'Wang Fang', active: true, locked: false });
     expect(staff.roles).toContain('admin');
-    expect(unwrap(await hall.core.send('setup/status', {}))).toEqual({ needsSetup: false, hallName: 'North Hall' });
+    expect(unwrap(await hall.core.send('setup/status', {}))).toEqual({ needsSetup: false, hallName: 'North Hall', needsSetupCode: false });
 
     const again = await hall.core.send('setup/createAdmin', { ...admin, workNo: 'A002', hallName: 'Taken Over' });
     expect(again).toEqual({ ok: false, error: { code: 'already_set_up', messageKey: 'errors.alreadySetUp' } });

@@ -15,12 +15,17 @@ export const setupContract = defineMethods({
     summary: 'Whether the hall still needs its first administrator, and its name.',
     roles: everyone,
     input: z.object({}),
-    output: z.object({ needsSetup: z.boolean(), hallName: z.string().nullable() }),
+    output: z.object({
+      needsSetup: z.boolean(),
+      hallName: z.string().nullable(),
+      /** From another PC the first administrator needs the one-time code the hall server printed at start. */
+      needsSetupCode: z.boolean(),
+    }),
   },
   'setup/createAdmin': {
-    summary: 'First run only: creates the administrator and names the hall.',
+    summary: "First run only: creates the administrator and names the hall. From this machine, or with the setup code the server printed.",
     roles: everyone,
-    input: createAdminInputSchema,
+    input: createAdminInputSchema.extend({ setupCode: z.string().trim().max(20).optional() }),
     output: z.object({ staff: staffPublicSchema }),
   },
 });
