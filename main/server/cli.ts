@@ -29,6 +29,8 @@ const { values } = parseArgs({
     'rating-profiles': { type: 'string', multiple: true },
     // The hall's clock starts at this instant and runs on (tests, training halls, demos): docs/time.md.
     'clock-start': { type: 'string' },
+    // Folders (besides <data>/sync-drops) that folder connectors may write to: docs/security.md.
+    'drop-root': { type: 'string', multiple: true },
   },
 });
 
@@ -88,6 +90,7 @@ try {
     publicUrl,
     ...ratings,
     clock: clockOption.clock,
+    dropRoots: (values['drop-root'] ?? []).map((dir) => resolve(dir)),
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);

@@ -51,6 +51,8 @@ export type HallOptions = {
   ratingReconnect?: ReconnectOptions;
   /** The hall's clock (--clock-start); default the machine's. Everything the hall dates reads it. */
   clock?: Clock;
+  /** Folders besides <data>/sync-drops that folder connectors may use (--drop-root): the operator's choice, not the desk's. */
+  dropRoots?: readonly string[];
 };
 
 export type RunningHall = {
@@ -89,7 +91,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
   const core = createCore({ db, clock, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode } });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
-  const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir });
+  const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots });
   sync.attach(syncService);
   syncService.startScheduler();
   // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { getConnector, lastRun, listConnectors, type RunTrigger } from '../../db/sync.ts';
 import { defaultSessionPolicy } from '../core/auth/sessions.ts';
@@ -22,6 +23,8 @@ export type SyncServiceOptions = {
   retry?: RetryPolicy;
   timeoutMs?: number;
   onProgress?: (progress: SyncProgress) => void;
+  /** Folders besides <data>/sync-drops that folder connectors may use (--drop-root). */
+  dropRoots?: readonly string[];
 };
 
 export type SyncService = SyncPort & {
@@ -122,6 +125,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return start(utilities, trigger);
     },
     sealSecret: (plain) => box.seal(plain),
+    dropRoots: () => [join(options.dataDir, 'sync-drops'), ...(options.dropRoots ?? [])],
     checkSchedule,
     startScheduler() {
       if (timer) return;
@@ -156,7 +160,7 @@ export function lateSyncPort(): { port: SyncPort; attach: (service: SyncService)
     return service;
   };
   return {
-    port: { runNow: (utility, trigger) => current().runNow(utility, trigger), sealSecret: (plain) => current().sealSecret(plain) },
+    port: { runNow: (utility, trigger) => current().runNow(utility, trigger), sealSecret: (plain) => current().sealSecret(plain), dropRoots: () => current().dropRoots() },
     attach: (s) => {
       service = s;
     },

@@ -186,7 +186,7 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(overview.utilities.find((u) => u.utility === 'gas')).toMatchObject({ pending: 0, openBatches: 1, failures: 1, lastSuccessAt: null, connector: { hasSecret: true } });
     expect(JSON.stringify(overview)).not.toContain('the-wrong-secret');
 
-    await hall.ok('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: server.url, secret: SECRET }, hall.manager);
+    await hall.ok('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: server.url, secret: SECRET }, hall.admin);
     expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', accepted: 10 });
     expect(server.log.map((l) => l.batchId)).toEqual([server.log[0]?.batchId, server.log[0]?.batchId]);
     expect(server.records.size).toBe(10);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
-import { managers } from '../api/roles.ts';
+import { adminOnly, managers } from '../api/roles.ts';
 import { daySchema } from '../intake/working-calendar.ts';
 
 const backupFileSchema = z.object({ name: z.string(), sizeBytes: z.number().int(), modifiedAt: z.string() });
@@ -48,13 +48,13 @@ export const adminContract = defineMethods({
   },
   'backups/restore': {
     summary: 'Checks a backup and stages it to replace the database at the next start; `confirm` repeats its name.',
-    roles: managers,
+    roles: adminOnly,
     input: z.object({ name: backupName, confirm: z.string() }).refine((r) => r.confirm === r.name, { message: 'field.confirmBackupName', path: ['confirm'] }),
     output: pendingSchema,
   },
   'backups/cancelRestore': {
     summary: 'Drops a staged restore; the database stays as it is.',
-    roles: managers,
+    roles: adminOnly,
     input: z.object({}),
     output: z.object({ cancelled: z.boolean() }),
   },

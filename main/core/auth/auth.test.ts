@@ -185,7 +185,12 @@ describe('staff accounts', () => {
     const managerToken = unwrap(await login('M001', 'Manager123')).token;
 
     const byManager = await hall.core.send('staff/create', { workNo: 'A002', name: 'Sun Li', password: 'Admin5678', roles: ['admin'] }, managerToken);
-    expect(byManager).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.onlyAdminGrantsAdmin' } });
+    expect(byManager).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.onlyAdminGrantsRoles' } });
+    // Managers take on clerks, but another manager is the administrator's call.
+    expect(await hall.core.send('staff/create', { workNo: 'M002', name: 'Qian Wu', password: 'Manager456', roles: ['manager'] }, managerToken)).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
+    const clerk = unwrap(await hall.core.send('staff/create', { workNo: 'C009', name: 'Li Na', password: 'Clerk12345', roles: ['clerk'] }, managerToken));
+    expect(await hall.core.send('staff/update', { id: clerk.id, roles: ['clerk', 'manager'] }, managerToken)).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
+    expect(await hall.core.send('staff/update', { id: clerk.id, name: 'Li Na (Window 3)' }, managerToken)).toMatchObject({ ok: true });
     // Nor can a manager promote someone to admin, or themselves.
     expect(await hall.core.send('staff/update', { id: manager.id, roles: ['admin'] }, managerToken)).toMatchObject({
       ok: false,
@@ -202,9 +207,9 @@ describe('staff accounts', () => {
     });
 
     const list = unwrap(await hall.core.send('staff/list', {}, managerToken));
-    expect(list.map((s) => s.workNo)).toEqual(['A001', 'A002', 'M001']);
+    expect(list.map((s) => s.workNo)).toEqual(['A001', 'A002', 'C009', 'M001']);
     const hashes = hall.db.prepare('SELECT password_hash FROM staff').pluck().all().map(String);
-    expect(hashes).toHaveLength(3);
+    expect(hashes).toHaveLength(4);
     const listed = JSON.stringify(list);
     for (const hash of hashes) {
       expect(listed).not.toContain(hash);
@@ -216,6 +221,7 @@ describe('staff accounts', () => {
     const audit = listAudit(hall.db, { action: 'staff.create', limit: 10 });
     expect(audit.map((row) => ({ actor: row.actorStaffId, target: row.target }))).toEqual([
       { actor: adminId, target: `staff:${secondAdmin.id}` },
+      { actor: manager.id, target: `staff:${clerk.id}` },
       { actor: adminId, target: `staff:${manager.id}` },
     ]);
     expect(JSON.stringify(audit)).not.toContain('scrypt');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
-import { deviceRoles, everyone, managers } from '../api/roles.ts';
+import { deviceRoles, everyone, adminOnly, managers } from '../api/roles.ts';
 import { printerConfigSchema } from './printer-config.ts';
 
 export const deviceSchema = z.object({
@@ -43,7 +43,7 @@ export const devicesContract = defineMethods({
   },
   'devices/setPrinter': {
     summary: "Sets a kiosk's ticket printer (TCP 9100, serial, or the screen); null falls back to the hall default.",
-    roles: managers,
+    roles: adminOnly,
     input: z.object({ deviceId: z.number().int().positive(), printer: printerConfigSchema.nullable() }),
     output: z.object({ deviceId: z.number().int(), printer: printerConfigSchema.nullable() }),
   },

@@ -20,6 +20,8 @@ export type IntakeHall = TestHall & {
   clerkId: number;
   manager: string;
   managerId: number;
+  /** The hall's system administrator: connectors, restores, printers and roles are theirs. */
+  admin: string;
   rate: string;
   rateDeviceId: number;
   counterId: number;
@@ -52,6 +54,7 @@ export async function openIntakeHall(at = '2026-09-30T02:00:00.000Z'): Promise<I
   };
   const clerk = account('C001', ['clerk']);
   const manager = account('M001', ['manager']);
+  const admin = account('A001', ['admin']);
   const counterId = listCounters(hall.db)[0]?.id ?? 0;
   const device = insertDevice(hall.db, { name: 'Counter 1 customer screen', role: 'rate', counterId, pairedAt: hall.now().toISOString() });
   const rate = openDeviceSession(hall.db, hall.core.deps.clock, hall.core.deps.sessionPolicy, device.id).token;
@@ -66,6 +69,7 @@ export async function openIntakeHall(at = '2026-09-30T02:00:00.000Z'): Promise<I
     clerkId: clerk.id,
     manager: manager.token,
     managerId: manager.id,
+    admin: admin.token,
     rate,
     rateDeviceId: device.id,
     counterId,

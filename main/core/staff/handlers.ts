@@ -21,7 +21,8 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
       return listStaff(db).map((row) => toStaffPublic(row, now));
     },
     async 'staff/create'(input, { caller }) {
-      if (input.roles.includes('admin') && !isAdmin(caller)) return fail('forbidden', 'errors.onlyAdminGrantsAdmin');
+      // Managers run the hall and take on clerks; who else holds a role above clerk is the administrator's call.
+      if (input.roles.some((r) => r !== 'clerk') && !isAdmin(caller)) return fail('forbidden', 'errors.onlyAdminGrantsRoles');
       if (getStaffByWorkNo(db, input.workNo)) return fail('conflict', 'errors.workNoTaken', { fields: [{ path: 'workNo', key: 'field.workNoTaken' }] });
       const passwordHash = await hashPassword(input.password);
       const now = clock.now();
@@ -40,6 +41,8 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
       if (!before) return fail('not_found', 'errors.staffNotFound');
       const touchesAdmin = before.roles.includes('admin') || (input.roles?.includes('admin') ?? false);
       if (touchesAdmin && !isAdmin(caller)) return fail('forbidden', 'errors.onlyAdminGrantsAdmin');
+      const rolesChange = input.roles !== undefined && [...input.roles].sort().join() !== [...before.roles].sort().join();
+      if (rolesChange && !isAdmin(caller)) return fail('forbidden', 'errors.onlyAdminGrantsRoles');
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       const now = clock.now();
       const updated = inTransaction(db, () => {

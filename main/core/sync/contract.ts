@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
-import { managers } from '../api/roles.ts';
+import { adminOnly, managers } from '../api/roles.ts';
 
 const utility = z.string().regex(/^[a-z][a-zA-Z0-9_-]{0,39}$/);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.time');
@@ -82,7 +82,7 @@ export const syncContract = defineMethods({
   },
   'sync/saveConnector': {
     summary: "Sets how a utility is reached and its nightly window; the secret is write-only (omit it to keep the stored one).",
-    roles: managers,
+    roles: adminOnly,
     input: z.object({
       utility,
       kind: z.enum(['http', 'folder']),
@@ -98,7 +98,7 @@ export const syncContract = defineMethods({
   },
   'sync/setHallCode': {
     summary: 'The code the utilities know this hall by (X-OneWindow-Hall).',
-    roles: managers,
+    roles: adminOnly,
     input: z.object({ hallCode: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/) }),
     output: z.object({ hallCode: z.string() }),
   },

@@ -27,6 +27,7 @@ import { readHallCode, writeHallCode } from './hall-code.ts';
 import { syncDaySummary } from './summary.ts';
 import { unavailableSyncPort } from './port.ts';
 import { workOrderRecord } from './work-order-record.ts';
+import { insideDropRoots } from './drop-roots.ts';
 
 const runView = (r: RunRow): RunView => ({
   id: r.id,
@@ -88,6 +89,12 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
       if (input.kind === 'http' && !input.baseUrl) fail('validation', 'errors.validation', { fields: [{ path: 'baseUrl', key: 'field.required' }] });
       if (input.kind === 'folder' && (!input.outDir || !input.replyDir)) {
         fail('validation', 'errors.validation', { fields: [{ path: input.outDir ? 'replyDir' : 'outDir', key: 'field.required' }] });
+      }
+      if (input.kind === 'folder') {
+        // Drops hold citizens' records: only folders the hall's operator set aside, never any path on the server.
+        const roots = port().dropRoots();
+        const outside = (['outDir', 'replyDir'] as const).filter((field) => !insideDropRoots(input[field] ?? '', roots));
+        if (outside.length > 0) fail('validation', 'errors.validation', { fields: outside.map((path) => ({ path, key: 'field.dropOutsideRoots', params: { roots: roots.join('; ') } })) });
       }
       const existing = getConnector(db, input.utility);
       if (!input.secret && !existing?.secretCipher) fail('validation', 'errors.validation', { fields: [{ path: 'secret', key: 'field.required' }] });

@@ -10,9 +10,16 @@ export type SyncPort = {
   runNow: (utility: string | null, trigger: RunTrigger) => string[];
   /** Seals a connector secret for storage (docs/sync-protocol.md, "Secrets"). */
   sealSecret: (plain: string) => string;
+  /**
+   * The folders a folder connector may write to and read from: the data folder's sync-drops and
+   * those the hall's operator named on the command line (--drop-root). Nothing else on the
+   * server can be made a drop, whoever edits the connector.
+   */
+  dropRoots: () => readonly string[];
 };
 
 export const unavailableSyncPort: SyncPort = {
   runNow: () => fail('conflict', 'errors.sync.unavailable'),
   sealSecret: () => fail('conflict', 'errors.sync.unavailable'),
+  dropRoots: () => [],
 };
