@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabase, backupFileName, listBackups } from './backup.ts';
+import { backupDatabase, backupFileName, listBackups, manualBackupFileName } from './backup.ts';
+import { backupsToRemove, DEFAULT_MANUAL, DEFAULT_SCHEDULED } from './backup-retention.ts';
 import { closeDatabase, type Db, openDatabase } from './connection.ts';
 import { migrate } from './migrate.ts';
 import { setSetting } from './settings.ts';
@@ -27,7 +28,7 @@ afterEach(() => {
 describe('backupDatabase', () => {
   it('writes a copy that opens and holds the data', async () => {
     const backups = path.join(dir, 'backups');
-    const { file, removed } = await backupDatabase(db, { dir: backups, day: '2025-03-01', keep: 3 });
+    const { file, removed } = await backupDatabase(db, { dir: backups, fileName: backupFileName('2025-03-01'), retention: { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 } });
     expect(file).toBe(path.join(backups, backupFileName('2025-03-01')));
     expect(removed).toEqual([]);
 
@@ -41,11 +42,12 @@ describe('backupDatabase', () => {
     expect(copy.pragma('user_version', { simple: true })).toBe(db.pragma('user_version', { simple: true }));
   });
 
-  it('keeps only the newest `keep` days of backups', async () => {
+  it('keeps only the newest `daily` days of scheduled backups when no weekly or monthly ones are kept', async () => {
     const backups = path.join(dir, 'backups');
     const days = ['2025-03-01', '2025-03-02', '2025-03-03', '2025-03-04', '2025-03-05'];
     const removed: string[] = [];
-    for (const day of days) removed.push(...(await backupDatabase(db, { dir: backups, day, keep: 3 })).removed);
+    const retention = { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 } as const;
+    for (const day of days) removed.push(...(await backupDatabase(db, { dir: backups, fileName: backupFileName(day), retention })).removed);
 
     const kept = ['2025-03-03', '2025-03-04', '2025-03-05'].map(backupFileName);
     expect(await listBackups(backups)).toEqual(kept);
@@ -57,8 +59,42 @@ describe('backupDatabase', () => {
     const backups = path.join(dir, 'backups');
     fs.mkdirSync(backups);
     fs.writeFileSync(path.join(backups, 'notes.txt'), 'keep me');
-    for (const day of ['2025-03-01', '2025-03-02']) await backupDatabase(db, { dir: backups, day, keep: 1 });
+    for (const day of ['2025-03-01', '2025-03-02']) await backupDatabase(db, { dir: backups, fileName: backupFileName(day), retention: { kind: 'scheduled', daily: 1, weekly: 0, monthly: 0 } });
     expect(fs.readdirSync(backups).sort()).toEqual(['notes.txt', backupFileName('2025-03-02')]);
+  });
+});
+
+describe('retention', () => {
+  it('never lets hand-made copies push out the daily history: fourteen clicks leave every daily backup', async () => {
+    const backups = path.join(dir, 'backups');
+    const daily = Array.from({ length: 14 }, (_, i) => `2025-03-${String(i + 1).padStart(2, '0')}`);
+    for (const day of daily) await backupDatabase(db, { dir: backups, fileName: backupFileName(day), retention: DEFAULT_SCHEDULED });
+    for (let i = 0; i < 14; i += 1) {
+      await backupDatabase(db, { dir: backups, fileName: manualBackupFileName(`2025-03-14T10${String(i).padStart(2, '0')}00`), retention: DEFAULT_MANUAL });
+    }
+    const names = await listBackups(backups);
+    expect(names.filter((n) => !n.includes('manual'))).toEqual(daily.map(backupFileName));
+    // The manual series keeps its own newest ten.
+    expect(names.filter((n) => n.includes('manual'))).toHaveLength(DEFAULT_MANUAL.keep);
+    expect(names).not.toContain(manualBackupFileName('2025-03-14T100300'));
+  });
+
+  it('keeps fourteen days, then a copy a week for eight weeks and a copy a month for a year', () => {
+    // A year and a half of daily copies, 2024-01-01 to 2025-06-30.
+    const names: string[] = [];
+    for (let d = new Date('2024-01-01T00:00:00Z'); d <= new Date('2025-06-30T00:00:00Z'); d.setUTCDate(d.getUTCDate() + 1)) names.push(backupFileName(d.toISOString().slice(0, 10)));
+    const removed = new Set(backupsToRemove(names, DEFAULT_SCHEDULED));
+    const kept = names.filter((n) => !removed.has(n)).map((n) => n.slice(10, 20));
+    expect(kept.filter((d) => d >= '2025-06-17')).toHaveLength(14);
+    // Weekly: the newest of each of the eight latest weeks (Monday to Sunday).
+    // 30 June 2025 is a Monday: its week has begun; the eighth week back ends on Sunday 18 May.
+    expect(kept).toContain('2025-06-15');
+    expect(kept).toContain('2025-05-18');
+    expect(kept).not.toContain('2025-05-11');
+    // Monthly: the newest of each of the twelve latest months, back to July 2024.
+    expect(kept).toContain('2024-07-31');
+    expect(kept).not.toContain('2024-06-30');
+    expect(kept.length).toBeLessThan(14 + 8 + 12);
   });
 });
 
@@ -77,7 +113,7 @@ describe('a backup interrupted by a crash', () => {
     fs.writeFileSync(path.join(backups, `${backupFileName('2025-03-01')}.partial-journal`), 'journal');
     expect(await listBackups(backups)).toEqual([]);
 
-    const { file } = await backupDatabase(db, { dir: backups, day: '2025-03-01', keep: 3 });
+    const { file } = await backupDatabase(db, { dir: backups, fileName: backupFileName('2025-03-01'), retention: { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 } });
     expect(fs.readdirSync(backups)).toEqual([backupFileName('2025-03-01')]);
     const copy = openDatabase(file, { readonly: true });
     opened.push(copy);

@@ -3,15 +3,21 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './connection.ts';
+import { backupsToRemove, type Retention } from './backup-retention.ts';
 
 const PREFIX = 'onewindow-';
 const SUFFIX = '.db';
 /** A copy still being written; renamed to its day's name only once complete. */
 const PARTIAL = '.partial';
 
-/** Backup files are named by the local day so "one a day" is a file-exists check. */
+/** Scheduled backups are named by the hall day so "one a day" is a file-exists check. */
 export function backupFileName(day: string): string {
   return `${PREFIX}${day}${SUFFIX}`;
+}
+
+/** A backup made by hand: its own series, which its own retention prunes (backup-retention.ts). */
+export function manualBackupFileName(stamp: string): string {
+  return `${PREFIX}manual-${stamp}${SUFFIX}`;
 }
 
 export async function listBackups(dir: string): Promise<string[]> {
@@ -45,21 +51,21 @@ function backupInWorker(source: string, target: string): Promise<void> {
  * Online backup through SQLite's backup API in a worker thread, so the hall keeps
  * working while pages are copied. The copy is written under a temporary name and
  * renamed when complete: a crash mid-copy never leaves a file that passes for the
- * day's backup. Keeps the newest `keep` files and removes older ones.
+ * day's backup. Then the retention of its own kind prunes that kind only: a manual
+ * copy never removes a scheduled one, nor the other way round.
  */
 export async function backupDatabase(
   db: Db,
-  options: { dir: string; day: string; keep: number },
+  options: { dir: string; fileName: string; retention: Retention },
 ): Promise<{ file: string; removed: string[] }> {
   await mkdir(options.dir, { recursive: true });
-  const file = join(options.dir, backupFileName(options.day));
+  const file = join(options.dir, options.fileName);
   // Leftovers of a copy interrupted by a crash or power cut.
   for (const name of await readdir(options.dir)) if (name.includes(PARTIAL)) await rm(join(options.dir, name), { force: true });
   const partial = `${file}${PARTIAL}`;
   await backupInWorker(db.name, partial);
   await rename(partial, file);
-  const all = await listBackups(options.dir);
-  const removed = all.slice(0, Math.max(0, all.length - options.keep));
+  const removed = backupsToRemove(await listBackups(options.dir), options.retention);
   for (const name of removed) await rm(join(options.dir, name), { force: true });
   return { file, removed };
 }

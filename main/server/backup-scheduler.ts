@@ -1,20 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupDatabase, backupFileName } from '../../db/backup.ts';
+import type { ManualRetention, ScheduledRetention } from '../../db/backup-retention.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import { hallDay } from '../core/queue/hall-time.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 
-export type BackupPolicy = { dir: string; keep: number };
+/** Where backups go and how long each kind is kept (db/backup-retention.ts). */
+export type BackupPolicy = { dir: string; scheduled: ScheduledRetention; manual: ManualRetention; manualEveryMinutes: number };
 
 /** Makes the hall day's backup if it is not there yet; checked a minute after start and then every hour. */
 export async function backupIfDue(db: Db, policy: BackupPolicy, now: Date, logger: Logger): Promise<string | undefined> {
   // Named by the hall's day, not the machine's: a server set to UTC still keeps one copy per hall day.
   const day = hallDay(now, hallTimeZone(db));
   if (existsSync(join(policy.dir, backupFileName(day)))) return undefined;
-  const { file, removed } = await backupDatabase(db, { dir: policy.dir, day, keep: policy.keep });
+  const { file, removed } = await backupDatabase(db, { dir: policy.dir, fileName: backupFileName(day), retention: policy.scheduled });
   logger.info({ file, removed }, 'daily backup written');
   return file;
 }

@@ -7,7 +7,8 @@ import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { type Core, createCore } from '../core/create-core.ts';
 import type { PrinterConfig } from '../core/devices/printer-config.ts';
-import { scheduleBackups } from './backup-scheduler.ts';
+import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
+import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
 import { createBackupPort } from './backup-port.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
 import { databaseFile } from './data-dir.ts';
@@ -85,8 +86,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const ratingLibrary = profileLibrary(options.ratingProfileFolders ?? []);
   const sync = lateSyncPort();
   const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), logger });
-  const backupPolicy = { dir: options.backupDir ?? join(options.dataDir, 'backups'), keep: options.backupKeep ?? 14 };
-  const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), ...backupPolicy, clock });
+  const backupPolicy: BackupPolicy = {
+    dir: options.backupDir ?? join(options.dataDir, 'backups'),
+    scheduled: { ...DEFAULT_SCHEDULED, daily: options.backupKeep ?? 14 },
+    manual: DEFAULT_MANUAL,
+    manualEveryMinutes: 5,
+  };
+  const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), policy: backupPolicy, clock });
   // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
   const core = createCore({ db, clock, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode } });

@@ -26,7 +26,7 @@ describe('backups', () => {
     expect(await postOk(hall.url, 'backups/list', {}, token)).toMatchObject({ available: true, backups: [], pending: null, keep: 14 });
     const before = await postOk<{ id: number }>(hall.url, 'complaints/register', complaint, token);
     const backup = await postOk<{ name: string; sizeBytes: number }>(hall.url, 'backups/run', {}, token);
-    expect(backup.name).toMatch(/^onewindow-\d{4}-\d{2}-\d{2}T\d{6}\.db$/);
+    expect(backup.name).toMatch(/^onewindow-manual-\d{4}-\d{2}-\d{2}T\d{6}\.db$/);
     expect(backup.sizeBytes).toBeGreaterThan(0);
     // Registered after the backup: the restore will take it away.
     await postOk(hall.url, 'complaints/register', { ...complaint, complainantName: '赵五' }, token);

@@ -5,7 +5,7 @@ import { daySchema } from '../intake/working-calendar.ts';
 
 const backupFileSchema = z.object({ name: z.string(), sizeBytes: z.number().int(), modifiedAt: z.string() });
 const pendingSchema = z.object({ backup: z.string(), stagedAt: z.string(), stagedBy: z.number().int().nullable(), schemaVersion: z.number().int() });
-const backupName = z.string().regex(/^onewindow-[0-9T-]+\.db$/, { message: 'field.backupName' });
+const backupName = z.string().regex(/^onewindow-(manual-)?[0-9T-]+\.db$/, { message: 'field.backupName' });
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
