@@ -56,7 +56,7 @@ describe('the compiled desktop build', () => {
       `const { openDatabase, closeDatabase } = await import(process.env.OUT + '/db/connection.js');
        const { backupDatabase } = await import(process.env.OUT + '/db/backup.js');
        const db = openDatabase(process.env.DB);
-       const { file } = await backupDatabase(db, { dir: process.env.DIR, day: '2026-11-20', keep: 3 });
+       const { file } = await backupDatabase(db, { dir: process.env.DIR, fileName: 'onewindow-2026-11-20.db', retention: { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 } });
        closeDatabase(db);
        const copy = openDatabase(file, { readonly: true });
        process.stdout.write(String(copy.prepare('SELECT count(*) AS n FROM tickets').get().n));
