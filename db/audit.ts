@@ -1,4 +1,6 @@
 import type { Db } from './connection.ts';
+import { entryHash, lastAuditHash } from './audit-chain.ts';
+import { cached } from './statements.ts';
 
 export type AuditEntry = {
   at: string;
@@ -11,17 +13,21 @@ export type AuditEntry = {
 
 export type AuditRow = AuditEntry & { id: number };
 
+/** Appends one entry to the chain; call inside the write's transaction, so the link read is the last one. */
 export function appendAudit(db: Db, entry: AuditEntry): void {
-  db.prepare(
-    `INSERT INTO audit_log (at, actor_staff_id, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    entry.at,
-    entry.actorStaffId,
-    entry.action,
-    entry.target,
-    entry.before === undefined ? null : JSON.stringify(entry.before),
-    entry.after === undefined ? null : JSON.stringify(entry.after),
-  );
+  const fields = {
+    at: entry.at,
+    actor_staff_id: entry.actorStaffId,
+    action: entry.action,
+    target: entry.target,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
+  const prev = lastAuditHash(db);
+  cached(
+    db,
+    `INSERT INTO audit_log (at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash) VALUES (@at, @actor_staff_id, @action, @target, @before_json, @after_json, @prev, @hash)`,
+  ).run({ ...fields, prev, hash: entryHash(prev, fields) });
 }
 
 export function listAudit(db: Db, filter: { action?: string; limit: number }): AuditRow[] {
