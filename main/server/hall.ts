@@ -11,6 +11,7 @@ import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
 import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
 import { createBackupPort } from './backup-port.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
+import { reconcileRestore } from '../../db/restore-reconcile.ts';
 import { databaseFile } from './data-dir.ts';
 import { closeHallServer, createHallServer } from './hall-server.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
@@ -75,6 +76,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   try {
     const { from, to } = migrate(db);
     if (from !== to) logger.info({ from, to }, 'database migrated');
+    // An older copy must not bring back revoked access nor erase the trail (db/restore-reconcile.ts).
+    if (restore && 'restored' in restore) logger.warn(reconcileRestore(db, restore.previous, restore.restored, clock.now().toISOString()), 'restore reconciled: sessions ended, devices to pair again');
   } catch (error) {
     closeDatabase(db);
     throw error;

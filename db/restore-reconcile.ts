@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { appendAudit } from './audit.ts';
+import type { ChainedFields } from './audit-chain.ts';
+import { type Db, inTransaction } from './connection.ts';
+import type { PendingRestore } from './restore.ts';
+
+export type RestoreReconciled = {
+  /** Audit entries written after the backup was taken, carried into the restored log. */
+  carriedAuditEntries: number;
+  /** Whether the restored log was a beginning of the replaced one, so the chain runs on unbroken. */
+  chainContinued: boolean;
+  /** Staff whose later password, deactivation, roles or lock were put back, or who were created since. */
+  staffReapplied: number;
+  sessionsEnded: number;
+  /** Devices that must pair again: the backup knows nothing of revocations since. */
+  devicesToPair: number;
+};
+
+type AuditRowFull = ChainedFields & { id: number; prev_hash: string | null; hash: string | null };
+type StaffAccess = { id: number; work_no: string; name: string; password_hash: string; roles: string; active: number; failed_logins: number; locked_until: string | null; created_at: string; updated_at: string };
+
+/**
+ * After a restore swapped an older copy into place (applyPendingRestore) and it was migrated:
+ * an older copy must not undo what happened since. Every session ends; every paired device must
+ * pair again (a kiosk revoked after the backup would otherwise work again); each staff member's
+ * later password, deactivation, roles and lock come back from the replaced database; the audit
+ * entries written since the backup are carried over, so the trail is not erased; and the restore
+ * itself is the next entry. One transaction.
+ */
+export function reconcileRestore(db: Db, previousFile: string, restored: PendingRestore, now: string): RestoreReconciled {
+  const previous = existsSync(previousFile) ? new Database(previousFile, { readonly: true, fileMustExist: true }) : undefined;
+  try {
+    return inTransaction(db, () => {
+      let carried = 0;
+      let chainContinued = true;
+      let staffReapplied = 0;
+      if (previous) {
+        // Accounts created since the backup come back too (their later entries name them), and
+        // every account's later password, deactivation, roles and lock are put back.
+        const insertStaff = db.prepare(
+          `INSERT INTO staff (id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at)
+           SELECT @id, @work_no, @name, @password_hash, @roles, @active, @failed_logins, @locked_until, @created_at, @updated_at
+           WHERE NOT EXISTS (SELECT 1 FROM staff WHERE id = @id OR work_no = @work_no)`,
+        );
+        const update = db.prepare('UPDATE staff SET password_hash = @password_hash, roles = @roles, active = @active, failed_logins = @failed_logins, locked_until = @locked_until WHERE id = @id AND work_no = @work_no');
+        for (const s of previous.prepare('SELECT id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at FROM staff').all() as StaffAccess[]) {
+          staffReapplied += insertStaff.run(s).changes || update.run(s).changes;
+        }
+        const tail = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+        const same = tail ? (previous.prepare('SELECT hash FROM audit_log WHERE id = ?').get(tail.id) as { hash: string | null } | undefined) : undefined;
+        chainContinued = !tail || (same !== undefined && same.hash === tail.hash);
+        const later = previous.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(tail?.id ?? 0) as AuditRowFull[];
+        const insertAsIs = db.prepare(
+          'INSERT INTO audit_log (id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash) VALUES (@id, @at, @actor_staff_id, @action, @target, @before_json, @after_json, @prev_hash, @hash)',
+        );
+        for (const row of later) {
+          // The same history: the entries and their links go on as they were. Another hall's or a
+          // diverged copy: each is appended anew, its content kept, and the restore entry says so.
+          if (chainContinued) insertAsIs.run(row);
+          else appendAudit(db, { at: row.at, actorStaffId: row.actor_staff_id, action: row.action, target: row.target, before: parse(row.before_json), after: parse(row.after_json) });
+          carried += 1;
+        }
+      }
+      const sessionsEnded = db.prepare('DELETE FROM sessions').run().changes;
+      const devicesToPair = db.prepare('UPDATE devices SET revoked_at = ? WHERE revoked_at IS NULL').run(now).changes;
+      const result = { carriedAuditEntries: carried, chainContinued, staffReapplied, sessionsEnded, devicesToPair };
+      appendAudit(db, { at: now, actorStaffId: restored.stagedBy, action: 'backups.restoreApplied', target: `backup:${restored.backup}`, before: undefined, after: { ...result, stagedAt: restored.stagedAt } });
+      return result;
+    });
+  } finally {
+    previous?.close();
+  }
+}
+
+const parse = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
