@@ -166,10 +166,10 @@ export function listReasons(db: Db, ratingId: number): string[] {
 }
 
 /** What the figures count, one row per invitation, between two hall-local days (both included). No customer data. */
-export type FigureRow = Pick<RatingRow, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities'>;
+export type FigureRow = Pick<RatingRow, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities' | 'channel' | 'invitedAt' | 'ratedAt'>;
 
 export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] {
-  const rows = cached(db, 'SELECT id, day, stage, status, level, counter_id, staff_id, utilities FROM ratings WHERE day >= ? AND day <= ? ORDER BY id').all(fromDay, toDay) as {
+  const rows = cached(db, 'SELECT id, day, stage, status, level, counter_id, staff_id, utilities, channel, invited_at, rated_at FROM ratings WHERE day >= ? AND day <= ? ORDER BY id').all(fromDay, toDay) as {
     id: number;
     day: string;
     stage: RatingStage;
@@ -178,8 +178,23 @@ export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] 
     counter_id: number | null;
     staff_id: number | null;
     utilities: string;
+    channel: RatingRow['channel'];
+    invited_at: string;
+    rated_at: string | null;
   }[];
-  return rows.map((r) => ({ id: r.id, day: r.day, stage: r.stage, status: r.status, level: r.level, counterId: r.counter_id, staffId: r.staff_id, utilities: JSON.parse(r.utilities) as string[] }));
+  return rows.map((r) => ({
+    id: r.id,
+    day: r.day,
+    stage: r.stage,
+    status: r.status,
+    level: r.level,
+    counterId: r.counter_id,
+    staffId: r.staff_id,
+    utilities: JSON.parse(r.utilities) as string[],
+    channel: r.channel,
+    invitedAt: r.invited_at,
+    ratedAt: r.rated_at,
+  }));
 }
 
 /** The applications accepted for a ticket and their case numbers: what a rating at the window is tied to. */

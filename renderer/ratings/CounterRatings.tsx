@@ -6,6 +6,8 @@ import { FigureTiles } from './FigureTiles.tsx';
 import { HealthBadge } from './HealthBadge.tsx';
 import { useKeypad } from './use-keypad.ts';
 import './ratings.css';
+import { useSession } from '../shared/use-session.ts';
+import { PairingForm } from '../shared/PairingForm.tsx';
 
 /**
  * The clerk's side of 好差评 at the counter: whether the customer is being asked to rate
@@ -20,13 +22,16 @@ export function CounterRatings({ counterId }: { counterId: number }) {
   const devices = useQuery('ratings/devices', {}, { refreshOn: ['ratings/deviceHealth', 'ratings/devicesChanged'] });
   const day = useQuery('ratings/figures', { from: today, to: today, groupBy: 'day' }, { refreshOn: ['ratings/changed', 'ratings/closed'] });
   const month = useQuery('ratings/figures', { from: monthStart(today), to: today, groupBy: 'month' }, { refreshOn: ['ratings/changed', 'ratings/closed'] });
-  const keypad = useMutation('ratings/keypad');
+  // A keyboard keypad rates as the window's paired rating device (the customer's side), never as the clerk.
+  const keypadSession = useSession('rate');
+  const keypad = useMutation('ratings/keypad', 'rate');
   const now = useHallNow(1000);
   const device = devices.data?.counters.find((c) => c.counterId === counterId);
   const invitation = current.data ?? undefined;
   const secondsLeft = invitation ? Math.max(0, Math.ceil((Date.parse(invitation.expiresAt) - now) / 1000)) : 0;
 
-  useKeypad(device?.keyboard, invitation && secondsLeft > 0 ? invitation.ratingId : undefined, (ratingId, press) => {
+  const keypadPaired = keypadSession.me?.kind === 'device' && keypadSession.me.device.counterId === counterId;
+  useKeypad(keypadPaired ? device?.keyboard : undefined, invitation && secondsLeft > 0 ? invitation.ratingId : undefined, (ratingId, press) => {
     void keypad.run({ counterId, ratingId, ...press }).then(() => current.reload());
   });
 
@@ -42,6 +47,12 @@ export function CounterRatings({ counterId }: { counterId: number }) {
         </p>
       ) : (
         <p className="hint">{t('ratings:counter.idle')}</p>
+      )}
+      {device?.keyboard && keypadSession.checked && !keypadPaired && (
+        <div className="notice" data-testid="keypad-unpaired">
+          <p>{t('ratings:counter.keypadUnpaired')}</p>
+          <PairingForm scope="rate" />
+        </div>
       )}
       <ErrorBanner error={keypad.error} />
       <h3>{t('ratings:counter.today')}</h3>

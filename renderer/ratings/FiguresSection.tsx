@@ -40,6 +40,9 @@ export function FiguresSection() {
       { id: 'good', accessorFn: (r) => r.goodRate ?? -1, header: t('ratings:figures.goodRate'), cell: ({ row }) => percent(row.original.goodRate) },
       { accessorKey: 'bad', header: t('ratings:figures.bad') },
       { id: 'unrated', accessorFn: (r) => r.unratedRate ?? -1, header: t('ratings:figures.unratedRate'), cell: ({ row }) => percent(row.original.unratedRate) },
+      // Keyboard ratings and odd patterns are shown, not hidden: a manager decides what they mean.
+      { accessorKey: 'keyboard', header: t('ratings:figures.keyboard') },
+      { id: 'flags', accessorFn: (r) => r.flags.map((f) => t(`ratings:flag.${f}`)).join('；'), header: t('ratings:figures.flags') },
     ],
     [t, groupBy],
   );

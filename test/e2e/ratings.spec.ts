@@ -75,6 +75,14 @@ test('a finished service is rated on the counter’s rating screen and by a keyb
   // The manager gives counter 3 a keyboard keypad; the counter shows it.
   expect((await api('ratings/setDevice', { counterId: counter3, device: { profile: 'keyboard-keypad', path: null, baudRate: null, address: 1 } }, admin)).ok).toBe(true);
   await expect(counter.getByTestId('rating-device-health')).toContainText('keyboard-keypad');
+  // A keypad on the counter's keyboard rates as the window's own rating device, never as the
+  // clerk: the counter asks for its pairing code (seeded here: the 设备 page has its own spec).
+  const keypadCode = (await api<{ code: string }>('devices/issuePairingCode', { role: 'rate', name: '3号键盘评价器', counterId: counter3 }, admin)).value.code;
+  const unpaired = counter.getByTestId('keypad-unpaired');
+  await expect(unpaired).toContainText('键盘评价器尚未配对');
+  await unpaired.getByLabel('配对码').fill(keypadCode);
+  await unpaired.getByRole('button', { name: '配对' }).click();
+  await expect(unpaired).toBeHidden();
 
   // The next customer presses the keypad's fourth key (不满意) at the counter's keyboard.
   expect((await api('queue/issue', { categoryId: categoryA }, clerkToken)).ok).toBe(true);

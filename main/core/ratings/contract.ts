@@ -48,6 +48,11 @@ export const figureRowSchema = z.object({
   ratings: z.number().int(),
   good: z.number().int(),
   bad: z.number().int(),
+  /** Ratings from a keyboard-mode keypad, counted apart: a channel the clerk's own keyboard could fake. */
+  keyboard: z.number().int(),
+  /** Ratings given within a second of their invitation. */
+  quick: z.number().int(),
+  flags: z.array(z.enum(['quickRatings', 'keyboardAllTop'])),
   /** rated / served, 0..1; null when nobody was served. */
   completionRate: z.number().nullable(),
   goodRate: z.number().nullable(),
@@ -143,8 +148,8 @@ export const ratingsContract = defineMethods({
     output: rateResultSchema,
   },
   'ratings/keypad': {
-    summary: "A keyboard-mode keypad's key at the counter's window, while a rating is invited; mapped by the counter's keypad profile.",
-    roles: anyStaff,
+    summary: "A keyboard-mode keypad's key at the counter's window, while a rating is invited; from the window's paired rating device only, never a staff session.",
+    roles: ['rate'],
     input: z.object({ counterId: id, ratingId: id, code: z.string().max(40), key: z.string().max(40) }),
     output: rateResultSchema,
   },

@@ -12,6 +12,9 @@ const row = (r: Partial<FigureRow>): FigureRow => ({
   counterId: 1,
   staffId: 7,
   utilities: ['water'],
+  channel: 'screen',
+  invitedAt: '2026-03-02T02:00:00.000Z',
+  ratedAt: '2026-03-02T02:00:09.000Z',
   ...r,
 });
 
@@ -53,5 +56,19 @@ describe('computeFigures', () => {
       ['2026-02', 0, 0, null, 1, null],
       ['2026-03', 1, 1, 0, null, false],
     ]);
+  });
+});
+
+describe('patterns a manager should look at', () => {
+  it('counts keyboard ratings apart, flags ratings within a second of the invitation, and a keyboard with only top ratings', () => {
+    const keyboardTop = Array.from({ length: 5 }, () => row({ channel: 'keypad', level: 1, staffId: 8 }));
+    const quick = row({ staffId: 9, ratedAt: '2026-03-02T02:00:00.400Z' });
+    const honest = [row({ staffId: 7 }), row({ staffId: 7, channel: 'keypad', level: 2 })];
+    const { rows, total } = computeFigures([...keyboardTop, quick, ...honest], 'staff');
+    const by = Object.fromEntries(rows.map((r) => [r.key, r]));
+    expect(by['8']).toMatchObject({ keyboard: 5, quick: 0, flags: ['keyboardAllTop'] });
+    expect(by['9']).toMatchObject({ keyboard: 0, quick: 1, flags: ['quickRatings'] });
+    expect(by['7']).toMatchObject({ keyboard: 1, quick: 0, flags: [] });
+    expect(total).toMatchObject({ keyboard: 6, quick: 1 });
   });
 });

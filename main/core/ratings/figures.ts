@@ -1,6 +1,9 @@
 import type { FigureRow } from '../../../db/ratings.ts';
 import { completionTarget, isBadLevel, isGoodLevel } from './reasons.ts';
 
+/** 非常满意: level 1 of the national five. */
+const TOP_LEVEL = 1;
+
 export type GroupBy = 'staff' | 'counter' | 'utility' | 'day' | 'month';
 
 export type FigureCounts = {
@@ -12,6 +15,12 @@ export type FigureCounts = {
   ratings: number;
   good: number;
   bad: number;
+  /** Ratings taken from a keyboard-mode keypad: the channel a clerk's own keyboard could fake. */
+  keyboard: number;
+  /** Ratings given within a second of the invitation: faster than a customer reads the screen. */
+  quick: number;
+  /** Patterns worth a manager's look (never proof): quick ratings, or a keyboard channel with only top ratings. */
+  flags: RatingFlag[];
   completionRate: number | null;
   goodRate: number | null;
   unratedRate: number | null;
@@ -34,13 +43,26 @@ function keysOf(row: FigureRow, groupBy: GroupBy): string[] {
   }
 }
 
+export type RatingFlag = 'quickRatings' | 'keyboardAllTop';
+
+/** A rating this soon after its invitation was not given by someone reading the screen. */
+const QUICK_MS = 1000;
+/** Keyboard ratings, all 非常满意, from this many on: a pattern to look at. */
+const ALL_TOP_MIN = 5;
+
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-function finish(key: string, c: Omit<FigureCounts, 'key' | 'completionRate' | 'goodRate' | 'unratedRate' | 'meetsTarget'>): FigureCounts {
+type Counts = Omit<FigureCounts, 'key' | 'flags' | 'completionRate' | 'goodRate' | 'unratedRate' | 'meetsTarget'> & { keyboardTop: number };
+
+function finish(key: string, { keyboardTop, ...c }: Counts): FigureCounts {
   const completionRate = ratio(c.rated, c.served);
+  const flags: RatingFlag[] = [];
+  if (c.quick > 0) flags.push('quickRatings');
+  if (c.keyboard >= ALL_TOP_MIN && keyboardTop === c.keyboard) flags.push('keyboardAllTop');
   return {
     key,
     ...c,
+    flags,
     completionRate,
     goodRate: ratio(c.good, c.ratings),
     unratedRate: ratio(c.unrated, c.served),
@@ -55,7 +77,7 @@ function finish(key: string, c: Omit<FigureCounts, 'key' | 'completionRate' | 'g
  * code included. Pure; the rows carry no customer data, so neither can the figures.
  */
 export function computeFigures(rows: readonly FigureRow[], groupBy: GroupBy): { rows: FigureCounts[]; total: FigureCounts } {
-  const zero = () => ({ served: 0, rated: 0, unrated: 0, pending: 0, ratings: 0, good: 0, bad: 0 });
+  const zero = (): Counts => ({ served: 0, rated: 0, unrated: 0, pending: 0, ratings: 0, good: 0, bad: 0, keyboard: 0, quick: 0, keyboardTop: 0 });
   const groups = new Map<string, ReturnType<typeof zero>>();
   const total = zero();
   const add = (c: ReturnType<typeof zero>, row: FigureRow) => {
@@ -69,6 +91,11 @@ export function computeFigures(rows: readonly FigureRow[], groupBy: GroupBy): { 
       c.ratings += 1;
       if (isGoodLevel(row.level)) c.good += 1;
       if (isBadLevel(row.level)) c.bad += 1;
+      if (row.channel === 'keypad') {
+        c.keyboard += 1;
+        if (row.level === TOP_LEVEL) c.keyboardTop += 1;
+      }
+      if (row.ratedAt !== null && row.stage === 'intake' && Date.parse(row.ratedAt) - Date.parse(row.invitedAt) < QUICK_MS) c.quick += 1;
     }
   };
   for (const row of rows) {

@@ -69,12 +69,13 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
     },
 
     'ratings/keypad'({ counterId, ratingId, code, key }, { caller }) {
-      const counter = getCounter(db, counterId) ?? fail('not_found', 'errors.queue.counterNotFound');
-      if (caller.kind !== 'staff' || (counter.staffId !== caller.staffId && !isManager(caller))) fail('forbidden', 'errors.queue.notYourCounter');
+      // The customer's side only: the rating device paired to this window, never the clerk's session.
+      getCounter(db, counterId) ?? fail('not_found', 'errors.queue.counterNotFound');
+      if (caller.kind !== 'device' || caller.role !== 'rate' || caller.counterId !== counterId) fail('forbidden', 'errors.ratings.notThisWindowsDevice');
       const rating = getRating(db, ratingId) ?? fail('not_found', 'errors.ratings.notFound');
       if (rating.counterId !== counterId) fail('forbidden', 'errors.ratings.otherCounter');
       const pressed = keypadRating(deps, counterId, { code, key }) ?? fail('validation', 'errors.ratings.notAKeypadKey');
-      const { counterId: _c, ...result } = recordAnswer(deps, ratingId, { level: pressed.level, rawKey: pressed.keyName, channel: 'keypad', device: pressed.profile, deviceId: null });
+      const { counterId: _c, ...result } = recordAnswer(deps, ratingId, { level: pressed.level, rawKey: pressed.keyName, channel: 'keypad', device: pressed.profile, deviceId: caller.kind === 'device' ? caller.deviceId : null });
       return result;
     },
 

@@ -160,20 +160,31 @@ describe('ratings at the window', () => {
     expect((await ok('ratings/figures', { ...today, groupBy: 'counter' }, manager)).rows).toEqual([expect.objectContaining({ label: '3', served: 2 })]);
   });
 
-  it('maps a keyboard keypad key at the counter through the counter profile', async () => {
+  it('maps a keyboard keypad key at the counter through the counter profile, from the window’s paired rating device only', async () => {
     await ok('ratings/setDevice', { counterId: counter3(), device: { profile: 'keyboard-keypad', path: null, baudRate: null, address: 1 } }, manager);
+    // The keypad's keys are read on the counter PC under the window's paired rating device, not the clerk's login.
+    const keypadDevice = await rateScreen();
+    const { code: otherCode } = await ok('devices/issuePairingCode', { role: 'rate', name: '4号评价器', counterId: listCounters(hall.db).find((c) => c.number === 4)?.id ?? 0 }, manager);
+    const otherWindow = (await ok('devices/pair', { code: otherCode })).token;
     await serveOne();
     const current = await ok('ratings/current', { counterId: counter3() }, clerk);
     const devices = await ok('ratings/devices', {}, clerk);
     const bindings = devices.counters.find((c) => c.counterId === counter3())?.keyboard ?? [];
     const fourth = bindings.find((b) => b.key === 4);
+    const first = bindings.find((b) => b.key === 1);
     expect(fourth?.code).toBeTruthy();
-    expect(await send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: 'KeyA', key: 'a' }, clerk)).toMatchObject({ ok: false, error: { messageKey: 'errors.ratings.notAKeypadKey' } });
-    expect(await send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: fourth?.code ?? '', key: fourth?.code ?? '' }, clerk2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const result = await ok('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: fourth?.code ?? '', key: fourth?.code ?? '' }, clerk);
+    const press = (binding: typeof fourth, token: string) => send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: binding?.code ?? '', key: binding?.code ?? '' }, token);
+    expect(await send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: 'KeyA', key: 'a' }, keypadDevice)).toMatchObject({ ok: false, error: { messageKey: 'errors.ratings.notAKeypadKey' } });
+    // The clerk cannot rate their own service as 非常满意, nor can another window's device.
+    expect(await press(first, clerk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await press(first, manager)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await press(first, otherWindow)).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'errors.ratings.notThisWindowsDevice' } });
+    const result = unwrap(await press(fourth, keypadDevice));
     expect(result).toMatchObject({ level: 4, askReasons: true });
     expect(result.rectificationId).not.toBeNull();
     expect(hall.db.prepare('SELECT channel, raw_key, device FROM ratings').get()).toEqual({ channel: 'keypad', raw_key: fourth?.code, device: 'keyboard-keypad' });
+    // Counted as a keyboard rating in the figures.
+    expect((await ok('ratings/figures', { ...today, groupBy: 'staff' }, manager)).total).toMatchObject({ keyboard: 1 });
   });
 
   it('refuses a serial device without its port, and a profile it does not know', async () => {
