@@ -56,3 +56,20 @@ export function listAudit(db: Db, filter: { action?: string; limit: number }): A
     after: r.after_json === null ? undefined : JSON.parse(r.after_json),
   }));
 }
+
+/** How many times a staff member did `action` from `sinceIso` on: daily caps read it. */
+export function countAuditBy(db: Db, action: string, staffId: number, sinceIso: string): number {
+  return (cached(db, 'SELECT count(*) AS n FROM audit_log WHERE action = ? AND actor_staff_id = ? AND at >= ?').get(action, staffId, sinceIso) as { n: number }).n;
+}
+
+export type RevealRow = { at: string; staffId: number | null; target: string | null; after: unknown };
+
+/** The reveals of a period, newest first, for the manager's report of who saw what. */
+export function listRevealEntries(db: Db, fromIso: string, toIso: string): RevealRow[] {
+  return (
+    cached(db, `SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ? AND at < ? ORDER BY id DESC`).all(
+      fromIso,
+      toIso,
+    ) as { at: string; staffId: number | null; target: string | null; after: string | null }[]
+  ).map((r) => ({ ...r, after: r.after === null ? null : JSON.parse(r.after) }));
+}

@@ -133,3 +133,20 @@ export function addCustomerAccount(db: Db, customerId: number, account: Customer
     account.accountNo,
   );
 }
+
+/**
+ * Whether a clerk is working with this customer now: an application of theirs is on the ticket
+ * at the clerk's counter, or one the clerk accepted still has an open work order.
+ */
+export function customerOnClerksOpenWork(db: Db, customerId: number, staffId: number): boolean {
+  const row = db
+    .prepare(
+      `SELECT 1 FROM applications a
+        WHERE a.customer_id = @customerId
+          AND (a.ticket_id IN (SELECT t.id FROM tickets t JOIN counters c ON c.id = t.counter_id WHERE c.staff_id = @staffId AND t.status IN ('called', 'serving'))
+               OR (a.staff_id = @staffId AND EXISTS (SELECT 1 FROM work_orders w WHERE w.application_id = a.id AND w.status IN ('accepted', 'dispatched', 'taken'))))
+        LIMIT 1`,
+    )
+    .get({ customerId, staffId });
+  return row !== undefined;
+}

@@ -75,3 +75,14 @@ export function offlineRatingDevices(db: Db): { counterId: number; counterName: 
        WHERE h.health IN ('disconnected', 'no_answer') ORDER BY c.number`,
   ).all() as { counterId: number; counterName: string | null; health: string; since: string; description: string }[];
 }
+
+/** Who reached the daily cap of customer data reveals since `sinceIso`, as "name (work no.)". */
+export function staffAtRevealCap(db: Db, sinceIso: string): string[] {
+  return (
+    cached(
+      db,
+      `SELECT DISTINCT s.name || ' (' || s.work_no || ')' AS who FROM audit_log a JOIN staff s ON s.id = a.actor_staff_id
+        WHERE a.action = 'customers.revealCapReached' AND a.at >= ? ORDER BY who`,
+    ).all(sinceIso) as { who: string }[]
+  ).map((r) => r.who);
+}

@@ -8,6 +8,8 @@ import type { Invitation } from './ratings/contract.ts';
 export type EventMap = {
   'hall/status': HallStatus;
   'staff/changed': { staffId: number };
+  /** A staff member reached the daily cap of customer data reveals: the managers are told. */
+  'customers/revealCapReached': { staffId: number | null; cap: number };
   /** Something in the queue moved: screens reload their overview. */
   'queue/changed': { reason: string };
   /** A ticket was called or recalled: the board shows it and announces it. */

@@ -120,7 +120,7 @@ const intakeMethods = defineMethods({
         id: id.optional(),
         caseNumber: z.string().trim().toUpperCase().max(40).optional(),
         /** The signature image is personal data: leave it out unless the receipt is being printed (its viewing is audited). */
-        withSignature: z.boolean().default(true),
+        withSignature: z.boolean().default(false),
       })
       .refine((v) => v.id !== undefined || v.caseNumber !== undefined, { message: 'field.required', path: ['id'] }),
     output: applicationViewSchema,

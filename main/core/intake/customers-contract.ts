@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
-import { anyStaff } from '../api/roles.ts';
+import { anyStaff, managers } from '../api/roles.ts';
+import { daySchema } from './working-calendar.ts';
 import { customerSchema } from './customer.ts';
 import { customerViewSchema } from './views.ts';
+
+/** Why a full ID number or phone may be looked at: chosen from a list, not typed, so the report of reveals reads. */
+export const revealReasons = ['verifyIdentity', 'contactCustomer', 'correctRecord', 'utilityRequest'] as const;
+
+/** Reveals a clerk may make in one hall day; the next is refused and the managers are alerted. */
+export const REVEAL_DAILY_CAP = 20;
 
 /** Customers: found again by ID, phone or account so nothing is asked twice; shown masked. */
 export const customersContract = defineMethods({
@@ -26,9 +33,18 @@ export const customersContract = defineMethods({
     output: customerViewSchema,
   },
   'customers/reveal': {
-    summary: "One customer's full ID number and phone, for a stated reason; every reveal is audited with who and when.",
+    summary: "One customer's full ID number and phone, for a reason from the list; a clerk only for the customer they are serving, within a daily cap; every reveal audited.",
     roles: ['clerk', 'manager'],
-    input: z.object({ customerId: z.number().int().positive(), reason: z.string().trim().min(2).max(200) }),
+    input: z.object({ customerId: z.number().int().positive(), reason: z.enum(revealReasons), note: z.string().trim().max(200).optional() }),
     output: z.object({ customerId: z.number().int(), idNumber: z.string(), phone: z.string() }),
+  },
+  'customers/reveals': {
+    summary: "Who saw which customers' full ID and phone in a period, and who reached the daily cap: the manager's report of reveals.",
+    roles: managers,
+    input: z.object({ fromDay: daySchema, toDay: daySchema }),
+    output: z.object({
+      entries: z.array(z.object({ at: z.string(), staffId: z.number().int().nullable(), staffName: z.string().nullable(), target: z.string().nullable(), reason: z.string().nullable() })),
+      perStaff: z.array(z.object({ staffId: z.number().int(), staffName: z.string(), count: z.number().int() })),
+    }),
   },
 });

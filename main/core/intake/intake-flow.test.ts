@@ -79,7 +79,8 @@ describe('the intake form, from preview to receipt', () => {
 
     // The draft is gone; the receipt carries the signature when asked.
     expect(await hall.ok('intake/getDraft', { counterId: hall.counterId }, hall.clerk)).toBeNull();
-    const receipt = await hall.ok('intake/get', { caseNumber: 'q20260930-0001' }, hall.clerk);
+    expect((await hall.ok('intake/get', { caseNumber: 'q20260930-0001' }, hall.clerk)).signature.image).toBeNull();
+    const receipt = await hall.ok('intake/get', { caseNumber: 'q20260930-0001', withSignature: true }, hall.clerk);
     expect(receipt.id).toBe(application.id);
     expect(receipt.signature.image).toBe(SIGNATURE_PNG);
     expect(hall.pushed.find((e) => e.type === 'intake/submitted')?.payload).toMatchObject({ applicationId: application.id, caseNumbers: application.matters.map((m) => m.caseNumber) });

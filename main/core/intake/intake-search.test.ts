@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/audit.ts';
 import { type IntakeHall, newKey, openIntakeHall, residentId, signPending } from './intake-testing.ts';
+import { REVEAL_DAILY_CAP } from './customers-contract.ts';
 
 let hall: IntakeHall;
 
@@ -87,16 +88,39 @@ describe('customers', () => {
     expect(JSON.stringify(audit)).not.toContain(alice.idNumber);
   });
 
-  it('reveals the full ID and phone only with a reason, and records who looked and when', async () => {
+  it('reveals the full ID and phone only for a listed reason, and records who looked and when', async () => {
     const saved = await hall.ok('customers/save', { customer: alice }, hall.clerk);
     hall.advanceMinutes(5);
-    const revealed = await hall.ok('customers/reveal', { customerId: saved.id, reason: '客户要求核对身份证号' }, hall.clerk);
+    // The manager may look up anyone, for a reason from the list.
+    const revealed = await hall.ok('customers/reveal', { customerId: saved.id, reason: 'verifyIdentity' }, hall.manager);
     expect(revealed).toEqual({ customerId: saved.id, idNumber: alice.idNumber, phone: alice.mobile });
     expect(listAudit(hall.db, { action: 'customers.reveal', limit: 5 })).toEqual([
-      expect.objectContaining({ actorStaffId: hall.clerkId, at: hall.now().toISOString(), target: `customer:${saved.id}`, after: { reason: '客户要求核对身份证号' } }),
+      expect.objectContaining({ actorStaffId: hall.managerId, at: hall.now().toISOString(), target: `customer:${saved.id}`, after: { reason: 'verifyIdentity' } }),
     ]);
-    expect(await hall.send('customers/reveal', { customerId: saved.id, reason: '' }, hall.clerk)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await hall.send('customers/reveal', { customerId: saved.id, reason: 'because' as 'verifyIdentity' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(listAudit(hall.db, { action: 'customers.reveal', limit: 5 })).toHaveLength(1);
+  });
+
+  it('lets a clerk reveal only the customer they are serving, up to a daily cap that alerts the managers', async () => {
+    const saved = await hall.ok('customers/save', { customer: alice }, hall.clerk);
+    // Any customer in the file: no.
+    expect(await hall.send('customers/reveal', { customerId: saved.id, reason: 'verifyIdentity' }, hall.clerk)).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'errors.intake.revealNotYourCustomer' } });
+    // The customer whose application the clerk took, its work order still open: yes.
+    await submitRepair(alice);
+    for (let i = 0; i < REVEAL_DAILY_CAP; i += 1) expect(await hall.send('customers/reveal', { customerId: saved.id, reason: 'contactCustomer' }, hall.clerk)).toMatchObject({ ok: true });
+    const over = await hall.send('customers/reveal', { customerId: saved.id, reason: 'contactCustomer' }, hall.clerk);
+    expect(over).toMatchObject({ ok: false, error: { code: 'locked', messageKey: 'errors.intake.revealCapReached' } });
+    expect(hall.pushed.some((e) => e.type === 'customers/revealCapReached' && e.audience.includes('manager'))).toBe(true);
+    expect(listAudit(hall.db, { action: 'customers.revealCapReached', limit: 5 })).toHaveLength(1);
+    // The manager's report of reveals: who, how many, why.
+    const day = hall.now().toISOString().slice(0, 10);
+    const report = await hall.ok('customers/reveals', { fromDay: day, toDay: day }, hall.manager);
+    expect(report.perStaff).toEqual([{ staffId: hall.clerkId, staffName: 'Staff C001 (C001)', count: REVEAL_DAILY_CAP }]);
+    expect(report.entries[0]).toMatchObject({ staffId: hall.clerkId, target: `customer:${saved.id}`, reason: 'contactCustomer' });
+    expect(await hall.send('customers/reveals', { fromDay: day, toDay: day }, hall.clerk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The next hall day starts a new count.
+    hall.advanceMinutes(24 * 60);
+    expect(await hall.send('customers/reveal', { customerId: saved.id, reason: 'contactCustomer' }, hall.clerk)).toMatchObject({ ok: true });
   });
 
   it('lets a returning customer be chosen by id, asking nothing twice', async () => {

@@ -52,7 +52,12 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
   };
 
   return {
-    'queue/overview': () => queueOverview(deps),
+    'queue/overview': (_input, { caller }) => {
+      const overview = queueOverview(deps);
+      // Kiosks, boards and rating screens stand in the hall: no phone or ID, masked or not, reaches them.
+      if (caller.kind !== 'device') return overview;
+      return { ...overview, counters: overview.counters.map((c) => (c.current ? { ...c, current: { ...c.current, phone: null, idMasked: null } } : c)) };
+    },
 
     async 'queue/issue'(input, { caller }) {
       const { ticket } = issueTicket(deps, { ...input, staffId: actor(caller) });

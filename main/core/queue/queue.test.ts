@@ -438,6 +438,19 @@ describe('serving a ticket at a counter', () => {
 });
 
 describe('who may do what', () => {
+  it('gives kiosks, boards and rating screens no phone or ID of the customer being served, masked or not', async () => {
+    await issue('A', { phone: '13912345678', idNumber: '110105194912310021' });
+    await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
+    await ok('queue/callNext', { counterId: counter(1) }, clerk1);
+    const atCounter = (await ok('queue/overview', {}, clerk1)).counters.find((c) => c.id === counter(1))?.current;
+    expect(atCounter).toMatchObject({ phone: '139****5678' });
+    expect(atCounter?.idMasked).toBeTruthy();
+    const { code } = await ok('devices/issuePairingCode', { role: 'display', name: 'Board' }, manager);
+    const board = (await ok('devices/pair', { code })).token;
+    const onBoard = (await ok('queue/overview', {}, board)).counters.find((c) => c.id === counter(1))?.current;
+    expect(onBoard).toMatchObject({ number: atCounter?.number, phone: null, idMasked: null });
+  });
+
   it('lets only a manager call a specific ticket out of order', async () => {
     await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
     await ok('queue/openCounter', { counterId: counter(3) }, manager);

@@ -2,12 +2,13 @@ import { listCategories } from '../../../db/categories.ts';
 import { badRatingsWithoutTask, callsPerHour, offlineRatingDevices, overdueDeferred, overdueWorkOrders, waitingAges, waitingSince } from '../../../db/live-hall.ts';
 import { ratingGroups } from '../../../db/report-ratings.ts';
 import { latestFailedRuns } from '../../../db/report-sync.ts';
+import { staffAtRevealCap } from '../../../db/live-hall.ts';
 import type { CoreDeps } from '../deps.ts';
 import { addDays } from '../intake/calendar-day.ts';
 import { loadCalendar } from '../intake/calendar-store.ts';
 import { missingCalendarYears } from '../intake/calendar-years.ts';
 import { queueOverview } from '../queue/overview.ts';
-import { hallDay } from '../queue/hall-time.ts';
+import { hallDay, hallDayStart } from '../queue/hall-time.ts';
 import { hallTimeZone, queueSince } from '../queue/settings.ts';
 import { isBadLevel } from '../ratings/reasons.ts';
 import type { LiveHall } from './live-schema.ts';
@@ -69,6 +70,8 @@ export function liveHall(deps: Pick<CoreDeps, 'db' | 'clock'>, thresholdMinutes:
   if (offline.length > 0) alerts.push({ kind: 'deviceOffline', count: offline.length, items: offline.slice(0, EXAMPLES).map((d) => d.counterName ?? `#${d.counterId}`) });
   const failed = latestFailedRuns(db);
   if (failed.length > 0) alerts.push({ kind: 'syncFailed', count: failed.length, items: failed.slice(0, EXAMPLES).map((f) => f.utility) });
+  const capped = staffAtRevealCap(db, hallDayStart(now, timeZone).toISOString());
+  if (capped.length > 0) alerts.push({ kind: 'revealCapReached', count: capped.length, items: capped.slice(0, EXAMPLES) });
   const missingYears = missingCalendarYears(day, loadCalendar(db));
   if (missingYears.length > 0) alerts.push({ kind: 'calendarMissing', count: missingYears.length, items: missingYears.map(String) });
 

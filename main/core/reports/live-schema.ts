@@ -3,7 +3,7 @@ import { z } from 'zod';
 const int = z.number().int();
 const names = z.object({ zh: z.string(), en: z.string() });
 
-export const alertKindSchema = z.enum(['longWait', 'workOrderOverdue', 'deferredOverdue', 'badRatingWithoutTask', 'deviceOffline', 'syncFailed', 'calendarMissing']);
+export const alertKindSchema = z.enum(['longWait', 'workOrderOverdue', 'deferredOverdue', 'badRatingWithoutTask', 'deviceOffline', 'syncFailed', 'calendarMissing', 'revealCapReached']);
 
 export const liveHallSchema = z.object({
   at: z.string(),

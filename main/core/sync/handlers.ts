@@ -28,6 +28,7 @@ import { syncDaySummary } from './summary.ts';
 import { unavailableSyncPort } from './port.ts';
 import { workOrderRecord } from './work-order-record.ts';
 import { insideDropRoots } from './drop-roots.ts';
+import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
 
 const runView = (r: RunRow): RunView => ({
   id: r.id,
@@ -148,7 +149,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         version: r.version,
         reason: r.reason ?? '',
         answeredAt: r.answeredAt,
-        data: JSON.parse(r.data) as Record<string, unknown>,
+        // The manager sees what was refused, not the customer's full ID and phone: masked like every list.
+        data: maskRecord(JSON.parse(r.data)) as Record<string, unknown>,
       })),
 
     'sync/resend': (input, { caller }) =>
@@ -158,7 +160,9 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         // A manager's correction wins; else a work order goes as it is now (the clerk may have
         // corrected it at the window); else the same data once more.
         const fresh = row.type === 'workOrder' ? workOrderRecord(db, Number(row.recordId)) : undefined;
-        const data = input.data ?? fresh ?? (JSON.parse(row.data) as Record<string, unknown>);
+        const original = JSON.parse(row.data) as Record<string, unknown>;
+        // The manager corrected the masked copy: masked values stay the original's.
+        const data = (input.data ? (unmaskFrom(input.data, original) as Record<string, unknown>) : undefined) ?? fresh ?? original;
         const at = now();
         const queued = enqueueOutbox(db, { utility: row.utility, type: row.type, recordId: row.recordId, data, at });
         appendAudit(db, {
