@@ -51,7 +51,7 @@ export function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
-export const admin = { hallName: 'North Hall', workNo: 'A001', name: 'Wang Fang', password: 'Admin1234' };
+export const admin = { hallName: 'North Hall', workNo: 'A001', name: 'Wang Fang', password: 'Admin1234-north' };
 
 /** Runs first-time setup and signs the administrator in (two password hashes). */
 export async function setUpAdmin(hall: TestHall): Promise<{ token: string; staffId: number }> {

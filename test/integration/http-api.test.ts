@@ -149,10 +149,10 @@ describe('errors are data', () => {
     expect(Object.fromEntries(fields.map((f) => [f.path, f.key]))).toEqual({
       workNo: 'field.workNoFormat',
       name: 'field.invalidType',
-      password: 'field.tooShort',
+      password: 'field.passwordTooShort',
       roles: 'field.chooseAtLeast',
     });
-    expect(fields.find((f) => f.path === 'password')?.params).toEqual({ min: 8 });
+    expect(fields.find((f) => f.path === 'password')?.params).toEqual({ min: 12 });
   });
 
   it('tells a missing field from a field of the wrong type', async () => {

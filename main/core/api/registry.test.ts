@@ -175,6 +175,7 @@ describe('registry.dispatch', () => {
             { path: 'body', key: 'field.required', params: { min: 1 } },
             { path: 'author.workNo', key: 'field.required', params: { min: 1 } },
             // The schema's own key survives.
+            { path: 'password', key: 'field.passwordTooShort', params: { min: 12 } },
             { path: 'password', key: 'field.passwordWeak' },
             { path: 'count', key: 'field.invalidType' },
           ],

@@ -6,7 +6,7 @@ let hall: TestHall;
 
 beforeEach(() => {
   // A short idle time so the expiry test does not need to move the clock by hours.
-  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 30, deviceDays: 365 }, lockout: { maxFailures: 5, lockMinutes: 15 } });
+  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 30, staffMaxHours: 12, deviceDays: 365 }, lockout: { maxFailures: 5, lockMinutes: 15 } });
 });
 
 afterEach(() => hall.close());
@@ -30,6 +30,24 @@ describe('first-run setup', () => {
     expect(unwrap(await hall.core.send('setup/status', {})).hallName).toBe('North Hall');
   });
 
+  it('asks for twelve characters and refuses the passwords guessing lists start with', async () => {
+    const fieldsOf = async (password: string) => {
+      const result = await hall.core.send('setup/createAdmin', { ...admin, password });
+      return result.ok ? [] : (result.error.details?.fields ?? []).map((f) => f.key);
+    };
+    expect(await fieldsOf('Hall2026')).toContain('field.passwordTooShort');
+    expect(await fieldsOf('password1234')).toEqual(['field.passwordCommon']);
+    expect(await fieldsOf('Qwerty123456')).toEqual(['field.passwordCommon']);
+    expect(await fieldsOf('abcdefghijk1')).toEqual([]);
+    expect(unwrap(await hall.core.send('setup/status', {})).needsSetup).toBe(false);
+  });
+
+  it('refuses names with control characters or text-direction overrides', async () => {
+    for (const name of ['Wang\u0000Fang', 'Wang\r\nFang', 'Wang\u202eFang']) {
+      expect(await hall.core.send('setup/createAdmin', { ...admin, name })).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'name', key: 'field.unsafeCharacters' }] } } });
+    }
+  });
+
   it('checks the administrator form field by field', async () => {
     const result = await hall.core.send('setup/createAdmin', { hallName: ' ', workNo: 'A 1', name: 'Wang Fang', password: 'password' });
     expect(result).toMatchObject({
@@ -40,6 +58,7 @@ describe('first-run setup', () => {
           fields: [
             { path: 'hallName', key: 'field.required' },
             { path: 'workNo', key: 'field.workNoFormat' },
+            { path: 'password', key: 'field.passwordTooShort' },
             { path: 'password', key: 'field.passwordWeak' },
           ],
         },
@@ -52,7 +71,7 @@ describe('first-run setup', () => {
 describe('login', () => {
   it('returns a token that identifies the staff member', async () => {
     await hall.core.send('setup/createAdmin', admin);
-    const session = unwrap(await login('A001', 'Admin1234'));
+    const session = unwrap(await login('A001', 'Admin1234-north'));
     expect(session.staff).toMatchObject({ workNo: 'A001', name: 'Wang Fang' });
     expect(session.expiresAt).toBe(new Date(hall.now().getTime() + 30 * 60_000).toISOString());
 
@@ -84,18 +103,18 @@ describe('login', () => {
 
     // Locked means locked: the right password does not get through either.
     hall.advanceMinutes(14);
-    expect(await login('A001', 'Admin1234')).toEqual({
+    expect(await login('A001', 'Admin1234-north')).toEqual({
       ok: false,
       error: { code: 'locked', messageKey: 'errors.accountLocked', details: { until: lockedUntil } },
     });
 
     hall.advanceMinutes(1);
-    const session = unwrap(await login('A001', 'Admin1234'));
+    const session = unwrap(await login('A001', 'Admin1234-north'));
     expect(session.staff.locked).toBe(false);
 
     // The successful login started the count again from the top: four more misses do not lock.
     for (let i = 0; i < 4; i += 1) expect(await login('A001', 'Wrong1234')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(unwrap(await login('A001', 'Admin1234')).staff.locked).toBe(false);
+    expect(unwrap(await login('A001', 'Admin1234-north')).staff.locked).toBe(false);
   });
 
   it('starts the count afresh once a lock has run out', async () => {
@@ -104,12 +123,12 @@ describe('login', () => {
     hall.advanceMinutes(16);
     // One miss after the lock expired must not lock the account again.
     expect(await login('A001', 'Wrong1234')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(unwrap(await login('A001', 'Admin1234')).staff.locked).toBe(false);
+    expect(unwrap(await login('A001', 'Admin1234-north')).staff.locked).toBe(false);
   });
 
   it('checks no more guesses than the lock allows when forty arrive at once, even with the right one among them', async () => {
     await hall.core.send('setup/createAdmin', admin);
-    const guesses = Array.from({ length: 40 }, (_, i) => (i === 30 ? 'Admin1234' : `Wrong${1000 + i}`));
+    const guesses = Array.from({ length: 40 }, (_, i) => (i === 30 ? 'Admin1234-north' : `Wrong${1000 + i}`));
     const answers = await Promise.all(guesses.map((password) => login('A001', password)));
     // The thirty-first is right, but the burst was refused before it was checked: no session.
     expect(answers[30]).toMatchObject({ ok: false, error: { code: 'locked' } });
@@ -123,18 +142,18 @@ describe('login', () => {
     const attacker = { source: '192.168.1.66', local: false };
     const clerkPc = { source: '192.168.1.20', local: false };
     for (let i = 0; i < 20; i += 1) await hall.core.call('auth/login', { workNo: `Z${100 + i}`, password: 'Guess12345' }, undefined, attacker);
-    const blocked = await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234' }, undefined, attacker);
+    const blocked = await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234-north' }, undefined, attacker);
     expect(blocked).toMatchObject({ ok: false, error: { code: 'locked', messageKey: 'errors.tooManyAttempts' } });
-    expect(await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234' }, undefined, clerkPc)).toMatchObject({ ok: true });
+    expect(await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234-north' }, undefined, clerkPc)).toMatchObject({ ok: true });
     // The block is in the database: a restarted hall keeps it.
     expect(hall.db.prepare(`SELECT blocked_until FROM attempt_limits WHERE scope = 'login.source' AND key = ?`).get('192.168.1.66')).toBeTruthy();
     hall.advanceMinutes(16);
-    expect(await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234' }, undefined, attacker)).toMatchObject({ ok: true });
+    expect(await hall.core.call('auth/login', { workNo: 'A001', password: 'Admin1234-north' }, undefined, attacker)).toMatchObject({ ok: true });
   });
 
   it('answers an unknown work number exactly like a wrong password, without a count', async () => {
     await hall.core.send('setup/createAdmin', admin);
-    const unknown = await login('Z999', 'Admin1234');
+    const unknown = await login('Z999', 'Admin1234-north');
     const wrong = await login('A001', 'Wrong1234');
     expect(unknown).toEqual({ ok: false, error: { code: 'unauthenticated', messageKey: 'errors.badCredentials' } });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthenticated', messageKey: 'errors.badCredentials' } });
@@ -158,12 +177,24 @@ describe('staff sessions', () => {
     });
   });
 
+  it('end twelve hours after sign-in however busy, so a copied token is good for one shift at most', async () => {
+    const { token } = await setUpAdmin(hall);
+    // Used every 25 minutes all day: the idle limit never strikes…
+    for (let i = 0; i < 28; i += 1) {
+      hall.advanceMinutes(25);
+      unwrap(await hall.core.send('auth/me', {}, token));
+    }
+    // …but twelve hours after sign-in (11 h 40 min have passed, 25 more) the session is over.
+    hall.advanceMinutes(25);
+    expect(await hall.core.send('auth/me', {}, token)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
   it('stop working once a manager deactivates the account', async () => {
     const { token: adminToken } = await setUpAdmin(hall);
-    await createStaff(adminToken, { workNo: 'M001', name: 'Zhao Lei', password: 'Manager123', roles: ['manager'] });
-    const clerk = await createStaff(adminToken, { workNo: 'C001', name: 'Chen Jing', password: 'Clerk1234', roles: ['clerk'] });
-    const managerToken = unwrap(await login('M001', 'Manager123')).token;
-    const clerkToken = unwrap(await login('C001', 'Clerk1234')).token;
+    await createStaff(adminToken, { workNo: 'M001', name: 'Zhao Lei', password: 'Manager123-north', roles: ['manager'] });
+    const clerk = await createStaff(adminToken, { workNo: 'C001', name: 'Chen Jing', password: 'Clerk1234-north', roles: ['clerk'] });
+    const managerToken = unwrap(await login('M001', 'Manager123-north')).token;
+    const clerkToken = unwrap(await login('C001', 'Clerk1234-north')).token;
     unwrap(await hall.core.send('auth/me', {}, clerkToken));
     // A clerk does not manage accounts.
     expect(await hall.core.send('staff/list', {}, clerkToken)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -174,21 +205,21 @@ describe('staff sessions', () => {
     expect(await hall.core.send('auth/me', {}, clerkToken)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(hall.core.resolve(clerkToken)).toEqual({ kind: 'anonymous' });
     // Nor can the account sign in again, and the answer does not say why.
-    expect(await login('C001', 'Clerk1234')).toEqual({ ok: false, error: { code: 'unauthenticated', messageKey: 'errors.badCredentials' } });
+    expect(await login('C001', 'Clerk1234-north')).toEqual({ ok: false, error: { code: 'unauthenticated', messageKey: 'errors.badCredentials' } });
   });
 });
 
 describe('staff accounts', () => {
   it('only an administrator grants the admin role; duplicates and hashes never get through', async () => {
     const { token: adminToken, staffId: adminId } = await setUpAdmin(hall);
-    const manager = await createStaff(adminToken, { workNo: 'M001', name: 'Zhao Lei', password: 'Manager123', roles: ['manager'] });
-    const managerToken = unwrap(await login('M001', 'Manager123')).token;
+    const manager = await createStaff(adminToken, { workNo: 'M001', name: 'Zhao Lei', password: 'Manager123-north', roles: ['manager'] });
+    const managerToken = unwrap(await login('M001', 'Manager123-north')).token;
 
-    const byManager = await hall.core.send('staff/create', { workNo: 'A002', name: 'Sun Li', password: 'Admin5678', roles: ['admin'] }, managerToken);
+    const byManager = await hall.core.send('staff/create', { workNo: 'A002', name: 'Sun Li', password: 'Admin5678-north', roles: ['admin'] }, managerToken);
     expect(byManager).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.onlyAdminGrantsRoles' } });
     // Managers take on clerks, but another manager is the administrator's call.
-    expect(await hall.core.send('staff/create', { workNo: 'M002', name: 'Qian Wu', password: 'Manager456', roles: ['manager'] }, managerToken)).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
-    const clerk = unwrap(await hall.core.send('staff/create', { workNo: 'C009', name: 'Li Na', password: 'Clerk12345', roles: ['clerk'] }, managerToken));
+    expect(await hall.core.send('staff/create', { workNo: 'M002', name: 'Qian Wu', password: 'Manager456-north', roles: ['manager'] }, managerToken)).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
+    const clerk = unwrap(await hall.core.send('staff/create', { workNo: 'C009', name: 'Li Na', password: 'Clerk12345-north', roles: ['clerk'] }, managerToken));
     expect(await hall.core.send('staff/update', { id: clerk.id, roles: ['clerk', 'manager'] }, managerToken)).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
     expect(await hall.core.send('staff/update', { id: clerk.id, name: 'Li Na (Window 3)' }, managerToken)).toMatchObject({ ok: true });
     // Nor can a manager promote someone to admin, or themselves.
@@ -197,10 +228,10 @@ describe('staff accounts', () => {
       error: { code: 'forbidden' },
     });
 
-    const secondAdmin = await createStaff(adminToken, { workNo: 'A002', name: 'Sun Li', password: 'Admin5678', roles: ['admin'] });
+    const secondAdmin = await createStaff(adminToken, { workNo: 'A002', name: 'Sun Li', password: 'Admin5678-north', roles: ['admin'] });
     expect(secondAdmin.roles).toEqual(['admin']);
 
-    const duplicate = await hall.core.send('staff/create', { workNo: 'M001', name: 'Someone Else', password: 'Other1234', roles: ['clerk'] }, managerToken);
+    const duplicate = await hall.core.send('staff/create', { workNo: 'M001', name: 'Someone Else', password: 'Other1234-north', roles: ['clerk'] }, managerToken);
     expect(duplicate).toEqual({
       ok: false,
       error: { code: 'conflict', messageKey: 'errors.workNoTaken', details: { fields: [{ path: 'workNo', key: 'field.workNoTaken' }] } },

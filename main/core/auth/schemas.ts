@@ -1,18 +1,29 @@
 import { z } from 'zod';
 import { staffRoles } from '../api/roles.ts';
+import { isTrivialPassword } from './common-passwords.ts';
 
 export const workNoSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9-]{2,20}$/, { message: 'field.workNoFormat' });
 
-export const personNameSchema = z.string().trim().min(1).max(40);
+/**
+ * Names show on screens, receipts and the board: no control characters (NUL, line breaks a
+ * forged CSV or log line would use) and no bidirectional overrides that make a name read
+ * differently from what it is.
+ */
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+export const safeText = (value: string) => !UNSAFE_TEXT.test(value);
 
+export const personNameSchema = z.string().trim().min(1).max(40).refine(safeText, { message: 'field.unsafeCharacters' });
+
+/** Twelve characters or more, letters and digits, and not one of the passwords every guessing list starts with. */
 export const passwordSchema = z
   .string()
-  .min(8)
+  .min(12, { message: 'field.passwordTooShort' })
   .max(128)
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: 'field.passwordWeak' });
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: 'field.passwordWeak' })
+  .refine((p) => !isTrivialPassword(p), { message: 'field.passwordCommon' });
 
 export const staffRoleSchema = z.enum(staffRoles);
 

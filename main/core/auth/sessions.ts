@@ -9,16 +9,18 @@ import { hashToken, newToken } from './tokens.ts';
 export type SessionPolicy = {
   /** A staff session ends after this long without a request (a clerk leaving the counter). */
   staffIdleMinutes: number;
-  /** Paired screens stay signed in for a long time; a manager revokes them. */
+  /** …and in any case this long after sign-in, however busy: a stolen token is good for one shift at most. */
+  staffMaxHours: number;
+  /** Paired screens stay signed in for a long time, then pair again; a manager revokes them sooner. */
   deviceDays: number;
 };
 
-export const defaultSessionPolicy: SessionPolicy = { staffIdleMinutes: 12 * 60, deviceDays: 365 };
+export const defaultSessionPolicy: SessionPolicy = { staffIdleMinutes: 2 * 60, staffMaxHours: 12, deviceDays: 180 };
 
 export function openStaffSession(db: Db, clock: Clock, policy: SessionPolicy, staffId: number) {
   const token = newToken();
   const now = clock.now();
-  const expiresAt = addMinutes(now, policy.staffIdleMinutes).toISOString();
+  const expiresAt = addMinutes(now, Math.min(policy.staffIdleMinutes, policy.staffMaxHours * 60)).toISOString();
   insertSession(db, { tokenHash: hashToken(token), staffId, deviceId: null, createdAt: now.toISOString(), expiresAt });
   return { token, expiresAt };
 }
@@ -48,8 +50,10 @@ export function resolveCaller(db: Db, clock: Clock, policy: SessionPolicy, token
   if (session.staffId !== null) {
     const staff = getStaffById(db, session.staffId);
     if (!staff || !staff.active) return { kind: 'anonymous' };
-    // Sliding expiry, written at most once a minute so reads stay reads.
-    const next = addMinutes(now, policy.staffIdleMinutes);
+    const end = Date.parse(session.createdAt) + policy.staffMaxHours * 3_600_000;
+    if (now.getTime() >= end) return { kind: 'anonymous' };
+    // Sliding expiry up to the absolute end, written at most once a minute so reads stay reads.
+    const next = new Date(Math.min(addMinutes(now, policy.staffIdleMinutes).getTime(), end));
     if (next.getTime() - Date.parse(session.expiresAt) > 60_000) extendSession(db, tokenHash, next.toISOString());
     return { kind: 'staff', staffId: staff.id, workNo: staff.workNo, name: staff.name, roles: staff.roles, tokenHash };
   }

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   // Sessions outlast the clock's jumps to the next day.
-  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 30 * 24 * 60, deviceDays: 365 } });
+  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 30 * 24 * 60, staffMaxHours: 100_000, deviceDays: 365 } });
   setSetting(hall.db, 'hall.name', 'North Hall');
   const account = (workNo: string, roles: StaffRole[]) => {
     const staff = insertStaff(hall.db, { workNo, name: `Staff ${workNo}`, passwordHash, roles, now: hall.now().toISOString() });

@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 30 * 24 * 60, deviceDays: 365 } });
+  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 30 * 24 * 60, staffMaxHours: 100_000, deviceDays: 365 } });
   const account = (workNo: string, roles: StaffRole[]) => {
     const staff = insertStaff(hall.db, { workNo, name: `Staff ${workNo}`, passwordHash, roles, now: hall.now().toISOString() });
     return { id: staff.id, token: openStaffSession(hall.db, hall.core.deps.clock, hall.core.deps.sessionPolicy, staff.id).token };

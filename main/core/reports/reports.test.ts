@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 90 * 24 * 60, deviceDays: 365 } });
+  hall = openTestHall({ sessionPolicy: { staffIdleMinutes: 90 * 24 * 60, staffMaxHours: 100_000, deviceDays: 365 } });
   // Three days after the seeded day: B003's bad rating has been rectified, B002's has not.
   hall.setTime(at(addDays(HALL_DAY, 3), '10:00'));
   setSetting(hall.db, 'hall.name', '测试大厅');
