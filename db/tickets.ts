@@ -89,14 +89,23 @@ export function countIssued(db: Db, day: string, prefix: string): number {
   return row?.last_seq ?? 0;
 }
 
-export function insertTicket(db: Db, t: Omit<TicketRow, 'id' | 'status' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt'>): TicketRow {
+/** The ticket issued earlier under this idempotency key, if any. */
+export function getTicketByIdempotencyKey(db: Db, key: string): TicketRow | undefined {
+  const raw = cached(db, 'SELECT * FROM tickets WHERE idempotency_key = ?').get(key) as Raw | undefined;
+  return raw ? toTicket(raw) : undefined;
+}
+
+export function insertTicket(
+  db: Db,
+  t: Omit<TicketRow, 'id' | 'status' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt'> & { idempotencyKey?: string | null },
+): TicketRow {
   const id = Number(
     cached(
       db,
       // Issued in the category it starts in; a transfer changes category_id only (migration 0010).
-      `INSERT INTO tickets (day, category_id, issued_category_id, seq, number, priority, token, phone, id_masked, issued_at, queued_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(t.day, t.categoryId, t.categoryId, t.seq, t.number, t.priority, t.token, t.phone, t.idMasked, t.issuedAt, t.queuedAt).lastInsertRowid,
+      `INSERT INTO tickets (day, category_id, issued_category_id, seq, number, priority, token, phone, id_masked, issued_at, queued_at, idempotency_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(t.day, t.categoryId, t.categoryId, t.seq, t.number, t.priority, t.token, t.phone, t.idMasked, t.issuedAt, t.queuedAt, t.idempotencyKey ?? null).lastInsertRowid,
   );
   const row = getTicket(db, id);
   if (!row) throw new Error('inserted ticket vanished');
@@ -120,8 +129,10 @@ export function getTicketByToken(db: Db, token: string): TicketRow | undefined {
  * beside today's ticket of the same number. Bounded by queued_at, not by day, so the
  * tickets_waiting index alone answers.
  */
-export function listWaiting(db: Db, since: string): TicketRow[] {
-  return (cached(db, `SELECT * FROM tickets WHERE status = 'waiting' AND queued_at >= ? ORDER BY queued_at, id`).all(since) as Raw[]).map(toTicket);
+export function listWaiting(db: Db, since: string, page: { offset: number; limit: number } = { offset: 0, limit: -1 }): TicketRow[] {
+  return (
+    cached(db, `SELECT * FROM tickets WHERE status = 'waiting' AND queued_at >= ? ORDER BY queued_at, id LIMIT ? OFFSET ?`).all(since, page.limit, page.offset) as Raw[]
+  ).map(toTicket);
 }
 
 /** Tickets being called or served at a counter right now. */

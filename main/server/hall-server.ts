@@ -10,7 +10,7 @@ import { type ApiError, httpStatus } from '../core/api/errors.ts';
 import type { Core } from '../core/create-core.ts';
 import { contract } from '../core/contract.ts';
 import { buildOpenApi } from './openapi.ts';
-import { attachPushSocket } from './push.ts';
+import { attachPushSocket, unidentifiedSocketLimit } from './push.ts';
 import type { Origin } from '../core/api/caller.ts';
 import { isIP } from 'node:net';
 
@@ -51,7 +51,8 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
+  // 'self' covers the hall's own ws:/wss: push; no other host may be reached from a page.
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -117,7 +118,15 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   app.get('/api/openapi.json', () => buildOpenApi(contract, { version: options.version ?? '0.0.0' }));
 
-  app.get('/api/events', { websocket: true }, (socket) => attachPushSocket(core, socket, options.pushTiming));
+  const unidentified = unidentifiedSocketLimit();
+  app.get('/api/events', { websocket: true }, (socket, request) => {
+    const admitted = unidentified.admit(originOf(request.ip).source);
+    if (!admitted) {
+      socket.close(1013, 'too many unidentified connections');
+      return;
+    }
+    attachPushSocket(core, socket, options.pushTiming, admitted.done);
+  });
 
   app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (request, reply) => {
     const name = `${request.params.domain}/${request.params.verb}`;
@@ -127,9 +136,12 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/')) {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    if (request.url.startsWith('/api/')) {
+      // Answers carry citizens' data: no cache on the way or on the PC keeps a copy.
+      reply.header('Cache-Control', 'no-store');
+    } else {
       reply.header('Content-Security-Policy', CSP);
-      reply.header('X-Content-Type-Options', 'nosniff');
       reply.header('Referrer-Policy', 'no-referrer');
     }
     return payload;

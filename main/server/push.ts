@@ -54,7 +54,7 @@ export const HELLO_TIMEOUT_MS = 10_000;
 /** How often an open feed checks that its session still stands (logout, revocation, expiry). */
 export const SESSION_RECHECK_MS = 60_000;
 
-export function attachPushSocket(core: Core, socket: WebSocket, timing = { helloMs: HELLO_TIMEOUT_MS, recheckMs: SESSION_RECHECK_MS }): void {
+export function attachPushSocket(core: Core, socket: WebSocket, timing = { helloMs: HELLO_TIMEOUT_MS, recheckMs: SESSION_RECHECK_MS }, identified: () => void = () => {}): void {
   let unsubscribe: (() => void) | undefined;
   let recheck: ReturnType<typeof setInterval> | undefined;
   const send = (message: PushMessage) => {
@@ -63,6 +63,7 @@ export function attachPushSocket(core: Core, socket: WebSocket, timing = { hello
   const helloTimer = setTimeout(() => socket.close(1008, 'no hello'), timing.helloMs);
   socket.once('message', (raw) => {
     clearTimeout(helloTimer);
+    identified();
     let hello: PushHello;
     try {
       hello = pushHelloSchema.parse(JSON.parse(String(raw)));
@@ -80,8 +81,42 @@ export function attachPushSocket(core: Core, socket: WebSocket, timing = { hello
     }, timing.recheckMs);
   });
   socket.on('close', () => {
+    identified();
     clearTimeout(helloTimer);
     if (recheck) clearInterval(recheck);
     unsubscribe?.();
   });
+}
+
+/**
+ * Sockets that have not yet said who they are cost the hall memory and a timer each, and anyone
+ * on the LAN can open them: so many at once, and so many per address, and the next is closed
+ * at once (1013, try again later). A screen that says hello no longer counts.
+ */
+export const MAX_UNIDENTIFIED = 64;
+export const MAX_UNIDENTIFIED_PER_SOURCE = 8;
+
+export function unidentifiedSocketLimit(limits = { total: MAX_UNIDENTIFIED, perSource: MAX_UNIDENTIFIED_PER_SOURCE }) {
+  const perSource = new Map<string, number>();
+  let total = 0;
+  return {
+    /** Admits a new socket from `source`, or answers false; `done` when it said hello or closed. */
+    admit(source: string): { done: () => void } | undefined {
+      const n = perSource.get(source) ?? 0;
+      if (total >= limits.total || n >= limits.perSource) return undefined;
+      total += 1;
+      perSource.set(source, n + 1);
+      let released = false;
+      return {
+        done: () => {
+          if (released) return;
+          released = true;
+          total -= 1;
+          const left = (perSource.get(source) ?? 1) - 1;
+          if (left > 0) perSource.set(source, left);
+          else perSource.delete(source);
+        },
+      };
+    },
+  };
 }

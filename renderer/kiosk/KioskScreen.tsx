@@ -40,12 +40,17 @@ function Kiosk() {
   };
 
   const pick = async (category: CategoryView) => {
-    const ticket = await issue.run({
+    const request = {
       categoryId: category.id,
-      priority: choices.priority ? 'priority' : 'normal',
+      priority: choices.priority ? ('priority' as const) : ('normal' as const),
       ...(choices.phone ? { phone: choices.phone } : {}),
       ...(choices.idNumber ? { idNumber: choices.idNumber } : {}),
-    });
+      // One key per touch: asked again after a lost answer, the hall gives the same ticket, not a second number.
+      idempotencyKey: crypto.randomUUID(),
+    };
+    // Asked once more when the answer did not come: under the same key the hall returns the ticket
+    // it may already have issued (a refusal just comes back again).
+    const ticket = (await issue.run(request)) ?? (await issue.run(request));
     if (ticket) {
       setChoices(noChoices);
       setStage({ kind: 'ticket', ticket });

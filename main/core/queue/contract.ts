@@ -123,6 +123,8 @@ export const queueContract = defineMethods({
       priority: z.enum(['normal', 'priority']).default('normal'),
       phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { message: 'field.phoneFormat' }).optional(),
       idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, { message: 'field.idNumberFormat' }).optional(),
+      /** The kiosk's key for this press: asked again after a lost answer, it gets the same ticket. */
+      idempotencyKey: z.string().trim().min(8).max(64).optional(),
     }),
     output: printableTicketSchema,
   },
@@ -237,9 +239,9 @@ export const queueContract = defineMethods({
     output: ticketViewSchema,
   },
   'queue/waitingList': {
-    summary: 'Waiting tickets in queue order (phone and ID masked).',
+    summary: 'Waiting tickets in queue order (phone and ID masked), a page at a time (overview.waitingTotal says how many).',
     roles: anyStaff,
-    input: z.object({}),
+    input: z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(200) }),
     output: z.array(ticketViewSchema),
   },
   'queue/saveCategory': {

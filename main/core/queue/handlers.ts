@@ -35,9 +35,10 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     events.emit('hall/status', readHallStatus(deps), everyScreen);
   };
 
-  const printAndView = async (ticket: TicketRow, deviceId: number | null) => {
+  const printAndView = async (ticket: TicketRow, deviceId: number | null, print = true) => {
     const category = getCategory(db, ticket.categoryId) ?? fail('not_found', 'errors.queue.categoryNotFound');
     const draft = printable(deps, ticket, category, 'screen');
+    if (!print) return draft;
     const printed = await deps.ports.printTicket(draft, deviceId);
     return { ...draft, printed };
   };
@@ -60,9 +61,10 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     },
 
     async 'queue/issue'(input, { caller }) {
-      const { ticket } = issueTicket(deps, { ...input, staffId: actor(caller) });
-      changed('issued');
-      return printAndView(ticket, deviceOf(caller));
+      const { ticket, replayed } = issueTicket(deps, { ...input, staffId: actor(caller) });
+      if (!replayed) changed('issued');
+      // A replay is not printed twice: the kiosk shows the ticket it already has.
+      return printAndView(ticket, deviceOf(caller), !replayed);
     },
 
     async 'queue/checkIn'({ code }, { caller }) {
@@ -177,7 +179,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
       );
     },
 
-    'queue/waitingList': () => listWaiting(db, queueSince(db, clock.now())).map(toTicketView),
+    'queue/waitingList': ({ offset, limit }) => listWaiting(db, queueSince(db, clock.now()), { offset, limit }).map(toTicketView),
 
     'queue/saveCategory'(input, { caller }) {
       const saved = inTransaction(db, () => {

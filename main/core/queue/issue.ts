@@ -5,6 +5,7 @@ import { inTransaction } from '../../../db/connection.ts';
 import { listCounters } from '../../../db/counters.ts';
 import { getSetting } from '../../../db/settings.ts';
 import {
+  getTicketByIdempotencyKey,
   appendTicketEvent,
   averageServiceMinutes,
   countIssued,
@@ -71,12 +72,18 @@ const closedMessages = { inactive: 'errors.queue.categoryInactive', hours: 'erro
 /** Issues one ticket: number, event and all, in one transaction. */
 export function issueTicket(
   deps: CoreDeps,
-  input: { categoryId: number; priority: TicketPriority; phone?: string | undefined; idNumber?: string | undefined; staffId: number | null },
-): { ticket: TicketRow; category: CategoryRow } {
+  input: { categoryId: number; priority: TicketPriority; phone?: string | undefined; idNumber?: string | undefined; staffId: number | null; idempotencyKey?: string | undefined },
+): { ticket: TicketRow; category: CategoryRow; replayed: boolean } {
   const { db, clock } = deps;
   return inTransaction(db, () => {
     const now = clock.now();
     const category = getCategory(db, input.categoryId) ?? fail('not_found', 'errors.queue.categoryNotFound');
+    // A retry after a lost answer: the same ticket, not a second number. Checked inside the write lock.
+    const earlier = input.idempotencyKey ? getTicketByIdempotencyKey(db, input.idempotencyKey) : undefined;
+    if (earlier) {
+      if (earlier.categoryId !== category.id && !earlier.number.startsWith(category.prefix)) fail('conflict', 'errors.queue.idempotencyKeyReused');
+      return { ticket: earlier, category, replayed: true };
+    }
     const reason = closedReason(deps, category, now);
     if (reason) fail('conflict', closedMessages[reason], { opensAt: category.opensAt, closesAt: category.closesAt });
     const day = hallDay(now, hallTimeZone(db));
@@ -94,9 +101,10 @@ export function issueTicket(
       idMasked: maskIdNumber(input.idNumber?.toUpperCase() ?? null),
       issuedAt: at,
       queuedAt: at,
+      idempotencyKey: input.idempotencyKey ?? null,
     });
     appendTicketEvent(db, { ticketId: ticket.id, type: 'issued', at, counterId: null, staffId: input.staffId, data: { priority: input.priority } });
-    return { ticket, category };
+    return { ticket, category, replayed: false };
   });
 }
 

@@ -437,6 +437,26 @@ describe('serving a ticket at a counter', () => {
   });
 });
 
+describe('a kiosk that lost the answer', () => {
+  it('gets the same ticket when it asks again under the same key, not a second number', async () => {
+    const a = category('A').id;
+    const first = await ok('queue/issue', { categoryId: a, idempotencyKey: 'kiosk-1-press-0001' }, manager);
+    const again = await ok('queue/issue', { categoryId: a, idempotencyKey: 'kiosk-1-press-0001' }, manager);
+    expect(again.number).toBe(first.number);
+    expect(again.id).toBe(first.id);
+    expect((await ok('queue/issue', { categoryId: a, idempotencyKey: 'kiosk-1-press-0002' }, manager)).number).not.toBe(first.number);
+    expect(await send('queue/issue', { categoryId: category('B').id, idempotencyKey: 'kiosk-1-press-0001' }, manager)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('pages the waiting list instead of sending every waiting ticket at once', async () => {
+    for (let i = 0; i < 5; i += 1) await issue('A');
+    const page = await ok('queue/waitingList', { offset: 1, limit: 2 }, clerk1);
+    const all = await ok('queue/waitingList', {}, clerk1);
+    expect(all).toHaveLength(5);
+    expect(page.map((t) => t.number)).toEqual(all.slice(1, 3).map((t) => t.number));
+  });
+});
+
 describe('who may do what', () => {
   it('gives kiosks, boards and rating screens no phone or ID of the customer being served, masked or not', async () => {
     await issue('A', { phone: '13912345678', idNumber: '110105194912310021' });

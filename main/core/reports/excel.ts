@@ -20,6 +20,18 @@ function words(options: ExcelOptions) {
   return { t, name };
 }
 
+/**
+ * A worksheet under a name Excel accepts: labels come from the screen's locale (a manager may
+ * have changed them), and Excel refuses / \\ ? * : [ ] and more than 31 characters in a name —
+ * ExcelJS throws on them. Two names cut to the same 31 characters get a number.
+ */
+export function addSheet(book: ExcelJS.Workbook, name: string): Sheet {
+  const base = name.replace(/[\\/?*:[\]]/g, '_').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  let candidate = base;
+  for (let n = 2; book.getWorksheet(candidate); n += 1) candidate = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
+  return book.addWorksheet(candidate);
+}
+
 function header(sheet: Sheet, cells: string[]): void {
   const row = sheet.addRow(cells);
   row.font = { bold: true };
@@ -129,12 +141,12 @@ function addLedgersAndSync(sheet: Sheet, w: ReturnType<typeof words>, r: Report)
 }
 
 function addDetailSheets(book: ExcelJS.Workbook, w: ReturnType<typeof words>, r: Report, suffix = ''): void {
-  addTickets(book.addWorksheet(w.t('excel.sheet.tickets') + suffix), w, r);
-  addTimes(book.addWorksheet(w.t('excel.sheet.times') + suffix), w, r);
-  addIntake(book.addWorksheet(w.t('excel.sheet.intake') + suffix), w, r);
-  addFees(book.addWorksheet(w.t('excel.sheet.fees') + suffix), w, r);
-  addRatings(book.addWorksheet(w.t('excel.sheet.ratings') + suffix), w, r);
-  addLedgersAndSync(book.addWorksheet(w.t('excel.sheet.ledgers') + suffix), w, r);
+  addTickets(addSheet(book, w.t('excel.sheet.tickets') + suffix), w, r);
+  addTimes(addSheet(book, w.t('excel.sheet.times') + suffix), w, r);
+  addIntake(addSheet(book, w.t('excel.sheet.intake') + suffix), w, r);
+  addFees(addSheet(book, w.t('excel.sheet.fees') + suffix), w, r);
+  addRatings(addSheet(book, w.t('excel.sheet.ratings') + suffix), w, r);
+  addLedgersAndSync(addSheet(book, w.t('excel.sheet.ledgers') + suffix), w, r);
 }
 
 async function toBase64(book: ExcelJS.Workbook): Promise<string> {
@@ -151,7 +163,7 @@ function newBook(): ExcelJS.Workbook {
 export async function dailyWorkbook(report: Report, options: ExcelOptions): Promise<string> {
   const w = words(options);
   const book = newBook();
-  addSummary(book.addWorksheet(w.t('excel.sheet.summary')), w, [{ title: report.from, report }]);
+  addSummary(addSheet(book, w.t('excel.sheet.summary')), w, [{ title: report.from, report }]);
   addDetailSheets(book, w, report);
   return toBase64(book);
 }
@@ -160,7 +172,7 @@ export async function dailyWorkbook(report: Report, options: ExcelOptions): Prom
 export async function monthlyWorkbook(report: MonthlyReport, options: ExcelOptions): Promise<string> {
   const w = words(options);
   const book = newBook();
-  addSummary(book.addWorksheet(w.t('excel.sheet.summary')), w, [
+  addSummary(addSheet(book, w.t('excel.sheet.summary')), w, [
     { title: report.month, report: report.current },
     { title: report.previousMonth, report: report.previous },
   ]);

@@ -269,6 +269,18 @@ describe('the Excel export', () => {
     const gas = fees?.getRows(1, 10)?.find((r) => r.getCell(1).value === '燃气');
     expect(gas?.getCell(2).value).toBe(456);
   });
+
+  it('names its sheets as Excel allows, whatever labels a manager gave them', async () => {
+    const labels = { 'excel.sheet.summary': '概要/汇总: [日报]?*', 'excel.sheet.fees': '收费'.repeat(20), 'excel.sheet.intake': '收费'.repeat(20) };
+    const file = await hall.core.send('reports/dailyExcel', { day: HALL_DAY, labels }, manager);
+    expect(file.ok).toBe(true);
+    const book = new ExcelJS.Workbook();
+    if (file.ok) await book.xlsx.load(Buffer.from(file.value.base64, 'base64') as unknown as ExcelJS.Buffer);
+    const names = book.worksheets.map((ws) => ws.name);
+    expect(names).toContain('概要_汇总_ _日报___');
+    expect(names.every((n) => n.length <= 31 && !/[\\/?*:[\]]/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
+  });
 });
 
 describe('the monthly Excel export', () => {

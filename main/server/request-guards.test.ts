@@ -57,4 +57,37 @@ describe('first-run takeover', () => {
     expect(hostAllowed('hall-server.local.attacker.example', ['hall-server.local'])).toBe(false);
     expect(hostAllowed(undefined, [])).toBe(false);
   });
+
+  it('keeps API answers out of caches and unsniffed, and lets pages connect only to the hall itself', async () => {
+    hall = await startTestHall();
+    const api = await fetch(`${hall.url}/api/setup/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    const page = await fetch(`${hall.url}/counter`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/connect-src[^;]*ws:/);
+  });
+
+  it('closes unidentified push sockets beyond eight per address at once, and counts a screen that said hello no more', async () => {
+    hall = await startTestHall();
+    const url = `${hall.url.replace(/^http/, 'ws')}/api/events`;
+    const open = () =>
+      new Promise<{ socket: WebSocket; closed: Promise<number> }>((resolve) => {
+        const socket = new WebSocket(url);
+        const closed = new Promise<number>((done) => socket.addEventListener('close', (e) => done(e.code)));
+        socket.addEventListener('open', () => resolve({ socket, closed }));
+        socket.addEventListener('error', () => resolve({ socket, closed }));
+      });
+    const held = [];
+    for (let i = 0; i < 8; i += 1) held.push(await open());
+    const ninth = await open();
+    expect(await ninth.closed).toBe(1013);
+    // One of them says hello (here with no session: it is told so and closed), which frees its place.
+    held[0]?.socket.send(JSON.stringify({}));
+    expect(await held[0]?.closed).toBe(4401);
+    const tenth = await open();
+    expect(tenth.socket.readyState).toBe(WebSocket.OPEN);
+    for (const s of [...held, tenth]) s.socket.close();
+  });
 });
