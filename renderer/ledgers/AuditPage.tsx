@@ -9,6 +9,7 @@ import { useQuery } from '../shared/use-api.ts';
 import type { ExportColumn } from '../shared/xlsx-file.ts';
 import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { ExportButton } from './ExportButton.tsx';
+import { RevealsSection } from './RevealsSection.tsx';
 import './ledgers.css';
 
 type Entry = OutputOf<Contract['audit/list']>['entries'][number];
@@ -107,6 +108,7 @@ export function AuditPage() {
       <section className="card">
         <DataTable data={log.data?.entries ?? []} columns={columns} label={t('ledgers:audit.title')} rowHeight={96} />
       </section>
+      <RevealsSection fromDay={fromDay} toDay={toDay} />
     </div>
   );
 }

@@ -65,6 +65,9 @@ test('a manager registers a 12345 complaint, investigates, replies and closes it
   await expect(detail).toContainText('王小明 13812345678');
   await page.getByRole('navigation').getByRole('link', { name: '操作日志' }).click();
   await expect(page.getByRole('table', { name: '操作日志' })).toContainText('complaints.reveal');
+  // The manager's report of who saw personal data, and the log's hash chain checked.
+  await expect(page.getByRole('table', { name: '查看客户完整信息的记录' }).getByRole('row', { name: /王管理 \(A001\)/ })).toContainText('回访投诉人');
+  await expect(page.getByTestId('audit-chain')).toContainText('操作日志完整');
 
   // A clerk signed in at /manage is refused, and so is a manager method called directly.
   const { value: admin } = await api<{ token: string }>('auth/login', { workNo: 'A001', password: PASSWORD });

@@ -14,7 +14,7 @@ test('a new hall: set up the admin, create a clerk, the clerk sees the hall in C
   await page.getByLabel('再次输入密码').fill('short');
   await page.getByRole('button', { name: '创建管理员' }).click();
   // Field-by-field errors in the user's language.
-  await expect(page.getByText('至少 8 个字符')).toBeVisible();
+  await expect(page.getByText('密码至少 12 位')).toBeVisible();
   await page.getByLabel('密码', { exact: true }).fill('Hall2026pass');
   await page.getByLabel('再次输入密码').fill('Hall2026pass');
   await page.getByRole('button', { name: '创建管理员' }).click();

@@ -21,6 +21,12 @@ export const auditEntrySchema = z.object({
 
 /** Administration: the audit viewer and the backups. */
 export const adminContract = defineMethods({
+  'audit/verify': {
+    summary: "Walks the audit log's hash chain: whole, or the first entry where it was changed, removed or reordered.",
+    roles: managers,
+    input: z.object({}),
+    output: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAtId: z.number().int().nullable() }),
+  },
   'audit/list': {
     summary: 'The audit log, newest first, by who, action (or "domain." prefix), target (or "kind:" prefix) and hall days.',
     roles: managers,

@@ -9,6 +9,7 @@ import { hallDayStart } from '../queue/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import type { BackupRefusal } from './backup-port.ts';
 import type { adminContract } from './contract.ts';
+import { verifyAuditChain } from '../../../db/audit-chain.ts';
 
 const refusalKeys: Record<BackupRefusal, string> = {
   not_found: 'errors.ledgers.backupNotFound',
@@ -26,6 +27,10 @@ export function adminHandlers(deps: CoreDeps): HandlersFor<typeof adminContract>
     appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor, action, target: 'database', before: undefined, after });
 
   return {
+    'audit/verify': () => {
+      const check = verifyAuditChain(db);
+      return { ok: check.ok, entries: check.entries, brokenAtId: check.ok ? null : check.brokenAtId };
+    },
     'audit/list': ({ actorStaffId, action, target, fromDay, toDay, limit }) => ({
       entries: searchAudit(db, {
         actorStaffId,
