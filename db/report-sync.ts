@@ -28,7 +28,8 @@ export function syncRunFigures(db: Db, from: string, to: string): SyncRunFigures
 /** Records waiting to go out and records a utility refused, now. */
 export function outboxBacklog(db: Db): { pending: number; rejected: number } {
   // One count per state, so each reads its own partial index (sync_outbox_pending, _rejected), not the whole outbox.
-  const pending = cached(db, `SELECT count(*) AS n FROM sync_outbox WHERE state = 'pending'`).get() as { n: number };
+  // Not accepted yet: waiting, or out in a batch the utility has not answered.
+  const pending = cached(db, `SELECT (SELECT count(*) FROM sync_outbox WHERE state = 'pending') + (SELECT coalesce(sum(record_count), 0) FROM sync_batches WHERE state = 'open') AS n`).get() as { n: number };
   const rejected = cached(db, `SELECT count(*) AS n FROM sync_outbox WHERE state = 'rejected'`).get() as { n: number };
   return { pending: pending.n, rejected: rejected.n };
 }

@@ -121,8 +121,15 @@ export type OutboxRow = {
 
 const OUTBOX_COLUMNS = `seq, utility, type, record_id AS recordId, version, data, queued_at AS queuedAt, state, batch_id AS batchId, reason, answered_at AS answeredAt`;
 
+/**
+ * Records the utility has not accepted yet: those still waiting and those in a batch it has not
+ * answered (a refused or unreachable run leaves them there). Never "0 waiting" while records
+ * are out and unanswered. Counted from the pending index and the open batches' sizes.
+ */
 export function pendingCount(db: Db, utility: string): number {
-  return (sql(db, `SELECT count(*) AS n FROM sync_outbox WHERE utility = ? AND state = 'pending'`).get(utility) as { n: number }).n;
+  const waiting = (sql(db, `SELECT count(*) AS n FROM sync_outbox WHERE utility = ? AND state = 'pending'`).get(utility) as { n: number }).n;
+  const sent = (sql(db, `SELECT coalesce(sum(record_count), 0) AS n FROM sync_batches WHERE utility = ? AND state = 'open'`).get(utility) as { n: number }).n;
+  return waiting + sent;
 }
 
 export function rejectedCount(db: Db, utility: string): number {

@@ -79,7 +79,10 @@ export function SyncSection({ report }: { report: Report }) {
                 <td>{u.sent}</td>
                 <td>{u.accepted}</td>
                 <td>{u.rejected}</td>
-                <td>{u.lastState ? t(`reports:sync.state.${u.lastState}`) : '—'}</td>
+                <td>
+                  {u.lastState ? t(`reports:sync.state.${u.lastState}`) : '—'}
+                  {u.lastReason ? `（${t(`sync:reason.${u.lastReason}`)}）` : ''}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -22,7 +22,7 @@ export function HistorySection({ utility }: { utility: string }) {
       { accessorKey: 'accepted', header: t('sync:history.accepted') },
       { accessorKey: 'rejected', header: t('sync:history.rejected') },
       { accessorKey: 'updates', header: t('sync:history.updates') },
-      { id: 'error', accessorFn: (r) => r.error ?? '', header: t('sync:history.error') },
+      { id: 'error', accessorFn: (r) => (r.reason ? t(`sync:reason.${r.reason}`) : ''), header: t('sync:history.error') },
     ],
     [t],
   );

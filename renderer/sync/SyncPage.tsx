@@ -60,10 +60,11 @@ export function SyncPage() {
                   <th scope="row">{name(u)}</th>
                   <td>{u.connector ? `${t(`sync:kind.${u.connector.kind}`)}${u.connector.enabled ? '' : ` (${t('sync:utilities.disabled')})`} · ${u.connector.windowStart}–${u.connector.windowEnd}` : t('sync:utilities.none')}</td>
                   <td>{when(u.lastSuccessAt)}</td>
-                  <td>{u.pending + u.openBatches > 0 ? t('sync:utilities.pendingCount', { count: u.pending, open: u.openBatches }) : 0}</td>
+                  <td className={u.pending > 0 && u.lastRun?.state === 'failed' ? 'sync-alert' : undefined}>{u.pending > 0 ? t('sync:utilities.pendingCount', { count: u.pending, open: u.openBatches }) : 0}</td>
                   <td className={u.rejected > 0 ? 'sync-alert' : undefined}>{u.rejected}</td>
-                  <td className={u.failures > 0 ? 'sync-alert' : undefined} title={u.lastRun?.error ?? undefined}>
+                  <td className={u.failures > 0 ? 'sync-alert' : undefined} data-testid={`sync-failures-${u.utility}`}>
                     {u.failures}
+                    {u.lastRun?.reason ? ` · ${t(`sync:reason.${u.lastRun.reason}`)}` : ''}
                   </td>
                   <td>{p ? <SyncProgressBar progress={p} /> : u.running ? t('sync:phase.sending') : ''}</td>
                   <td className="sync-actions">

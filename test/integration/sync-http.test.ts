@@ -183,8 +183,21 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(server.log.map((l) => l.outcome)).toEqual(['bad-signature']); // a 401 is not retried
     expect(unanswered()).toBe(1);
     const overview = await hall.ok('sync/overview', {}, hall.manager);
-    expect(overview.utilities.find((u) => u.utility === 'gas')).toMatchObject({ pending: 0, openBatches: 1, failures: 1, lastSuccessAt: null, connector: { hasSecret: true } });
+    // Ten records the utility never accepted are ten waiting, not "nothing waiting", and the reason is said in words.
+    expect(overview.utilities.find((u) => u.utility === 'gas')).toMatchObject({
+      pending: 10,
+      openBatches: 1,
+      failures: 1,
+      lastSuccessAt: null,
+      lastRun: { state: 'failed', reason: 'unauthorized' },
+      connector: { hasSecret: true },
+    });
     expect(JSON.stringify(overview)).not.toContain('the-wrong-secret');
+    // Red on the live hall and in the daily report too.
+    expect((await hall.ok('reports/liveHall', {}, hall.manager)).alerts).toContainEqual(expect.objectContaining({ kind: 'syncFailed', items: ['gas'] }));
+    const report = await hall.ok('reports/daily', { day: hall.now().toISOString().slice(0, 10) }, hall.manager);
+    expect(report.sync?.utilities.find((u) => u.utility === 'gas')).toMatchObject({ lastState: 'failed', lastReason: 'unauthorized' });
+    expect(report.sync?.pendingNow).toBe(10);
 
     await hall.ok('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: server.url, secret: SECRET }, hall.admin);
     expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', accepted: 10 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncFailureReasons } from './failure-reason.ts';
 import { defineMethods } from '../api/method.ts';
 import { adminOnly, managers } from '../api/roles.ts';
 
@@ -17,6 +18,8 @@ export const runViewSchema = z.object({
   rejected: z.number().int(),
   updates: z.number().int(),
   error: z.string().nullable(),
+  /** Why it failed, for the screens (sync:reason.*); the error text stays for the operator's log. */
+  reason: z.enum(syncFailureReasons).nullable(),
 });
 export type RunView = z.output<typeof runViewSchema>;
 

@@ -29,6 +29,7 @@ import { unavailableSyncPort } from './port.ts';
 import { workOrderRecord } from './work-order-record.ts';
 import { insideDropRoots } from './drop-roots.ts';
 import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
+import { syncFailureReason } from './failure-reason.ts';
 
 const runView = (r: RunRow): RunView => ({
   id: r.id,
@@ -41,6 +42,7 @@ const runView = (r: RunRow): RunView => ({
   rejected: r.rejected,
   updates: r.updates,
   error: r.error,
+  reason: r.state === 'failed' ? syncFailureReason(r.error) : null,
 });
 
 const connectorView = (c: ConnectorRow): NonNullable<UtilitySync['connector']> => ({

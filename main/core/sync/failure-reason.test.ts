@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { syncFailureReason } from './failure-reason.ts';
+
+describe('why a sync run failed', () => {
+  it('turns the engine’s errors into reasons a manager can act on', () => {
+    expect(syncFailureReason('https://gas.example/onewindow/batches answered 401: bad signature')).toBe('unauthorized');
+    expect(syncFailureReason('https://gas.example/onewindow/batches: connect ECONNREFUSED 10.0.0.5:443')).toBe('unreachable');
+    expect(syncFailureReason('https://gas.example/onewindow/batches: timed out after 30000 ms')).toBe('timeout');
+    expect(syncFailureReason('https://gas.example/onewindow/batches answered 503')).toBe('serverError');
+    expect(syncFailureReason('https://gas.example/onewindow/updates answered in an unknown shape')).toBe('badAnswer');
+    expect(syncFailureReason("EACCES: permission denied, open '/drops/gas/out/b1'")).toBe('folder');
+    expect(syncFailureReason('something else entirely')).toBe('other');
+    expect(syncFailureReason(null)).toBeNull();
+  });
+});
