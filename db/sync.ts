@@ -356,3 +356,26 @@ export type WorkOrderUpdateRow = { utility: string; status: UpdateStatus; at: st
 export function updatesOfWorkOrder(db: Db, workOrderId: number): WorkOrderUpdateRow[] {
   return sql(db, 'SELECT utility, status, at, note FROM sync_updates WHERE work_order_id = ? ORDER BY at, id').all(workOrderId) as WorkOrderUpdateRow[];
 }
+
+// ---------------------------------------------------------------- updates the hall could not read
+
+export type QuarantinedUpdate = { id: number; utility: string; receivedAt: string; pageCursor: string | null; position: number; raw: string; problem: 'unknownStatus' | 'missingField' | 'invalid'; field: string | null };
+
+export function quarantineUpdate(db: Db, q: Omit<QuarantinedUpdate, 'id'>): void {
+  sql(db, 'INSERT INTO sync_quarantine (utility, received_at, page_cursor, position, raw, problem, field) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    q.utility,
+    q.receivedAt,
+    q.pageCursor,
+    q.position,
+    q.raw,
+    q.problem,
+    q.field,
+  );
+}
+
+export function listQuarantined(db: Db, utility: string, limit: number): QuarantinedUpdate[] {
+  return sql(
+    db,
+    'SELECT id, utility, received_at AS receivedAt, page_cursor AS pageCursor, position, raw, problem, field FROM sync_quarantine WHERE utility = ? ORDER BY id DESC LIMIT ?',
+  ).all(utility, limit) as QuarantinedUpdate[];
+}

@@ -1,9 +1,9 @@
 import { inTransaction } from '../../db/connection.ts';
-import { recordUpdate, setUpdatesCursor, type UpdateResult, updateSeen } from '../../db/sync.ts';
+import { quarantineUpdate, recordUpdate, setUpdatesCursor, type UpdateResult, updateSeen } from '../../db/sync.ts';
 import { getWorkOrder, type WorkOrderStatus } from '../../db/work-orders.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { changeWorkOrderStatus, mayMove } from '../core/intake/work-order-status.ts';
-import { type UtilityUpdate, workOrderIdOf } from './protocol.ts';
+import { type InvalidUpdate, type UtilityUpdate, workOrderIdOf } from './protocol.ts';
 
 /**
  * What a utility's status means for the hall's work order: `in_progress` is the utility at
@@ -17,7 +17,13 @@ const target: Record<UtilityUpdate['status'], WorkOrderStatus> = { taken: 'taken
  * (the same work order, status and time) is recognised and changes nothing; an update about
  * another utility's work order, or one the hall does not know, is recorded but not applied.
  */
-export function applyUpdates(deps: CoreDeps, utility: string, cursor: string | null, updates: readonly UtilityUpdate[]): { applied: number; seen: number } {
+export function applyUpdates(
+  deps: CoreDeps,
+  utility: string,
+  cursor: string | null,
+  updates: readonly UtilityUpdate[],
+  invalid: readonly InvalidUpdate[] = [],
+): { applied: number; seen: number; quarantined: number } {
   const { db } = deps;
   const receivedAt = deps.clock.now().toISOString();
   let applied = 0;
@@ -41,7 +47,11 @@ export function applyUpdates(deps: CoreDeps, utility: string, cursor: string | n
       } else result = update.status === 'in_progress' && order.status === 'taken' ? 'noted' : 'ignored';
       recordUpdate(db, { ...key, note, receivedAt, result });
     }
+    // Entries the hall could not read are kept aside for the manager, and the feed moves past them:
+    // one bad update never holds back the good ones behind it.
+    for (const bad of invalid) quarantineUpdate(db, { utility, receivedAt, pageCursor: cursor, position: bad.index, raw: bad.raw, problem: bad.problem, field: bad.field });
     setUpdatesCursor(db, utility, cursor);
   });
-  return { applied, seen };
+  if (invalid.length > 0) deps.logger.warn({ utility, quarantined: invalid.length }, 'sync updates the hall could not read were quarantined');
+  return { applied, seen, quarantined: invalid.length };
 }

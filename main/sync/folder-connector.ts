@@ -6,7 +6,7 @@ import type { OutboxRecordType } from '../../db/outbox.ts';
 import type { BatchRecord } from '../../db/sync.ts';
 import type { Connector } from './connector.ts';
 import { csvLine } from './csv.ts';
-import { batchAnswerSchema, type BatchHeader, PROTOCOL, signBody, updatesPageSchema, wireId } from './protocol.ts';
+import { batchAnswerSchema, type BatchHeader, PROTOCOL, signBody, readUpdates, updatesPageSchema, wireId } from './protocol.ts';
 
 export type FolderConnectorOptions = {
   /** Where batches are dropped (a share, or a folder an SFTP client mirrors). */
@@ -102,10 +102,10 @@ export function createFolderConnector(options: FolderConnectorOptions): Connecto
       // Update files are read in name order; the cursor is the last file name read.
       const names = existsSync(options.replyDir) ? (await readdir(options.replyDir)).filter((n) => /^updates-.+\.json$/.test(n)).sort() : [];
       const next = names.find((n) => cursor === null || n > cursor);
-      if (!next) return { cursor, updates: [] };
+      if (!next) return { cursor, updates: [], invalid: [] };
       const parsed = updatesPageSchema.shape.updates.safeParse((JSON.parse(await readFile(join(options.replyDir, next), 'utf8')) as { updates?: unknown }).updates);
       if (!parsed.success) throw new Error(`${next} is not an updates file`);
-      return { cursor: next, updates: parsed.data };
+      return readUpdates(next, parsed.data);
     },
   };
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Connector } from './connector.ts';
-import { batchAnswerSchema, type BatchAnswer, signBody, updatesPageSchema } from './protocol.ts';
+import { batchAnswerSchema, type BatchAnswer, signBody, readUpdates, updatesPageSchema } from './protocol.ts';
 import { TransientError } from './retry.ts';
 
 export type HttpConnectorOptions = {
@@ -108,7 +108,7 @@ export function createHttpConnector(options: HttpConnectorOptions): Connector {
       const json = await request(agents, url, { method: 'GET', headers: { 'X-OneWindow-Hall': options.hall, 'X-OneWindow-Signature': signature } }, timeoutMs);
       const parsed = updatesPageSchema.safeParse(json);
       if (!parsed.success) throw new Error(`${base}/updates answered in an unknown shape`);
-      return parsed.data;
+      return readUpdates(parsed.data.cursor, parsed.data.updates);
     },
     close() {
       agents.http.destroy();

@@ -81,8 +81,31 @@ export const utilityUpdateSchema = z.object({
 });
 export type UtilityUpdate = z.output<typeof utilityUpdateSchema>;
 
+/** The page's frame: its entries are read one by one (readUpdates), so one bad entry spoils only itself. */
 export const updatesPageSchema = z.object({
   cursor: z.string().nullable(),
-  updates: z.array(utilityUpdateSchema),
+  updates: z.array(z.unknown()),
 });
-export type UpdatesPage = z.output<typeof updatesPageSchema>;
+
+/** An entry the hall could not read: kept aside with why, for the manager; the rest of the page is applied. */
+export type InvalidUpdate = { index: number; raw: string; problem: 'unknownStatus' | 'missingField' | 'invalid'; field: string | null };
+
+export type UpdatesPage = { cursor: string | null; updates: UtilityUpdate[]; invalid: InvalidUpdate[] };
+
+/** Splits a page's entries into the updates to apply and those to quarantine. */
+export function readUpdates(cursor: string | null, entries: readonly unknown[]): UpdatesPage {
+  const updates: UtilityUpdate[] = [];
+  const invalid: InvalidUpdate[] = [];
+  entries.forEach((entry, index) => {
+    const parsed = utilityUpdateSchema.safeParse(entry);
+    if (parsed.success) {
+      updates.push(parsed.data);
+      return;
+    }
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || null;
+    const problem = field === 'status' && issue?.code === 'invalid_value' ? 'unknownStatus' : issue?.code === 'invalid_type' && issue.input === undefined ? 'missingField' : 'invalid';
+    invalid.push({ index, raw: JSON.stringify(entry ?? null).slice(0, 2000), problem, field });
+  });
+  return { cursor, updates, invalid };
+}

@@ -235,12 +235,12 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
         logger.warn({ utility, attempt, willRetry, err: message(error) }, 'sync updates failed'),
         abortableSleep(ctx.signal),
       );
-      const { applied } = applyUpdates(ctx.deps, utility, page.cursor, page.updates);
+      const { applied } = applyUpdates(ctx.deps, utility, page.cursor, page.updates, page.invalid);
       progress.updates += applied;
       addRunCounts(db, runId, { updates: applied });
       const moved = page.cursor !== cursor;
       cursor = page.cursor;
-      if (page.updates.length === 0 || !moved) break;
+      if (page.updates.length + page.invalid.length === 0 || !moved) break;
       keepLease();
     }
     return finish('succeeded', null);

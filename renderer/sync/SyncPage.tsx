@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '../shared/use-api.ts';
 import { ConnectorForm } from './ConnectorForm.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { RejectedSection } from './RejectedSection.tsx';
+import { QuarantineSection } from './QuarantineSection.tsx';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
 import { useSyncProgress } from './use-sync-progress.ts';
 import './sync.css';
@@ -86,6 +87,7 @@ export function SyncPage() {
           <h2>{name(current)}</h2>
           <ConnectorForm key={current.utility} utility={current} onSaved={overview.reload} />
           <RejectedSection utility={current.utility} onChanged={overview.reload} />
+          <QuarantineSection utility={current.utility} />
           <HistorySection utility={current.utility} />
         </section>
       )}

@@ -136,6 +136,28 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', updates: 0 });
   });
 
+  it('applies the valid updates of a feed with one it cannot read, sets that one aside for the manager with why, and moves on', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    const application = await submitTransfer();
+    const gasOrder = application.workOrders.find((w) => w.utility === 'gas');
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded' });
+    // The second entry has a status the protocol does not know; the third is good and comes after it.
+    server.updates.push(
+      { workOrderId: `wo-${gasOrder?.id}`, status: 'taken', at: '2026-10-01T01:10:00.000Z', note: '已接单' },
+      { workOrderId: `wo-${gasOrder?.id}`, status: 'suspended' as 'taken', at: '2026-10-01T02:00:00.000Z', note: '暂停' },
+      { workOrderId: `wo-${gasOrder?.id}`, status: 'completed', at: '2026-10-02T03:00:00.000Z', note: '过户完成' },
+    );
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', updates: 2 });
+    const progress = await hall.ok('intake/progress', { token: application.progressPath.slice(3) });
+    expect(progress.workOrders.find((w) => w.utility === 'gas')?.status).toBe('completed');
+    const quarantined = await hall.ok('sync/quarantined', { utility: 'gas' }, hall.manager);
+    expect(quarantined).toEqual([expect.objectContaining({ position: 1, problem: 'unknownStatus', field: 'status' })]);
+    expect(quarantined[0]?.raw).toContain('suspended');
+    // The cursor moved past the page: the next run neither fails nor sets it aside again.
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', updates: 0 });
+    expect(await hall.ok('sync/quarantined', { utility: 'gas' }, hall.manager)).toHaveLength(1);
+  });
+
   it('resends an interrupted batch with the same id through a dropped connection, a 500, a timeout and a duplicated answer', async () => {
     configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
     queueRecords(hall.db, 'gas', 1500);

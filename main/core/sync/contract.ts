@@ -117,6 +117,14 @@ export const syncContract = defineMethods({
     input: z.object({ utility, afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }),
     output: z.array(rejectedRecordSchema),
   },
+  'sync/quarantined': {
+    summary: "Status updates from a utility the hall could not read (an unknown status, a missing field), newest first: set aside so the rest of the feed was applied.",
+    roles: managers,
+    input: z.object({ utility, limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(
+      z.object({ id: z.number().int(), receivedAt: z.string(), position: z.number().int(), raw: z.string(), problem: z.enum(['unknownStatus', 'missingField', 'invalid']), field: z.string().nullable() }),
+    ),
+  },
   'sync/resend': {
     summary: 'Queues a rejected record again as a new version, with corrected data when given (audited).',
     roles: managers,

@@ -30,6 +30,7 @@ import { workOrderRecord } from './work-order-record.ts';
 import { insideDropRoots } from './drop-roots.ts';
 import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
 import { syncFailureReason } from './failure-reason.ts';
+import { listQuarantined } from '../../../db/sync.ts';
 
 const runView = (r: RunRow): RunView => ({
   id: r.id,
@@ -154,6 +155,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         // The manager sees what was refused, not the customer's full ID and phone: masked like every list.
         data: maskRecord(JSON.parse(r.data)) as Record<string, unknown>,
       })),
+
+    'sync/quarantined': ({ utility, limit }) => listQuarantined(db, utility, limit).map(({ id, receivedAt, position, raw, problem, field }) => ({ id, receivedAt, position, raw, problem, field })),
 
     'sync/resend': (input, { caller }) =>
       inTransaction(db, () => {
