@@ -79,14 +79,16 @@ export function searchApplications(db: Db, s: ApplicationSearch): { hits: Applic
   return { hits, total: Math.min(counted.n, s.countCap), exact };
 }
 
-export type HitMatter = { applicationId: number; caseNumber: string; utility: string; businessCode: string; status: WorkOrderStatus | null };
+export type HitMatter = { applicationId: number; caseNumber: string; utility: string; businessCode: string; status: WorkOrderStatus | null; utilityNote: string | null; utilityAt: string | null };
 
 /** The matters of a page of applications, with their work order's status, in one query. */
 export function mattersOf(db: Db, applicationIds: readonly number[]): HitMatter[] {
   if (applicationIds.length === 0) return [];
   return db
     .prepare(
-      `SELECT m.application_id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode, w.status
+      `SELECT m.application_id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode, w.status,
+              (SELECT u.note FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityNote,
+              (SELECT u.at FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityAt
        FROM application_matters m LEFT JOIN work_orders w ON w.application_id = m.application_id AND w.utility = m.utility
        WHERE m.application_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`,
     )

@@ -357,6 +357,15 @@ export function updatesOfWorkOrder(db: Db, workOrderId: number): WorkOrderUpdate
   return sql(db, 'SELECT utility, status, at, note FROM sync_updates WHERE work_order_id = ? ORDER BY at, id').all(workOrderId) as WorkOrderUpdateRow[];
 }
 
+/** The utilities' updates applied to an application's work orders: their own time and note. */
+export function appliedUpdatesOfApplication(db: Db, applicationId: number): (WorkOrderUpdateRow & { workOrderId: number })[] {
+  return sql(
+    db,
+    `SELECT u.work_order_id AS workOrderId, u.utility, u.status, u.at, u.note FROM sync_updates u JOIN work_orders w ON w.id = u.work_order_id
+      WHERE w.application_id = ? AND u.result IN ('applied', 'noted') ORDER BY u.id`,
+  ).all(applicationId) as (WorkOrderUpdateRow & { workOrderId: number })[];
+}
+
 // ---------------------------------------------------------------- updates the hall could not read
 
 export type QuarantinedUpdate = { id: number; utility: string; receivedAt: string; pageCursor: string | null; position: number; raw: string; problem: 'unknownStatus' | 'missingField' | 'invalid'; field: string | null };

@@ -51,12 +51,12 @@ export function appendWorkOrderEvent(
   );
 }
 
-export type WorkOrderEventRow = { workOrderId: number; from: WorkOrderStatus | null; to: WorkOrderStatus; at: string; source: WorkOrderEventSource };
+export type WorkOrderEventRow = { workOrderId: number; from: WorkOrderStatus | null; to: WorkOrderStatus; at: string; source: WorkOrderEventSource; note: string | null };
 
 export function listWorkOrderEvents(db: Db, applicationId: number): WorkOrderEventRow[] {
   return db
     .prepare(
-      `SELECT e.work_order_id AS workOrderId, e.from_status AS "from", e.to_status AS "to", e.at, e.source
+      `SELECT e.work_order_id AS workOrderId, e.from_status AS "from", e.to_status AS "to", e.at, e.source, e.note
        FROM work_order_events e JOIN work_orders w ON w.id = e.work_order_id
        WHERE w.application_id = ? ORDER BY e.id`,
     )

@@ -37,7 +37,9 @@ function Progress({ token }: { token: string }) {
     <div className="progress-list" aria-live="polite">
       <p className="hint">{t('worklists:progress.accepted', { day: p.acceptedOn })}</p>
       {p.workOrders.map((w) => {
-        const reached = (status: string) => w.history.find((h) => h.status === status)?.at;
+        const step = (status: string) => w.history.find((h) => h.status === status);
+        // The utility's own word: its notes (a return's reason), newest first.
+        const notes = w.history.filter((h) => h.note).reverse();
         return (
           <section key={w.utility} className="card narrow progress-card" aria-label={names(w.utilityNames)}>
             <h2>
@@ -52,7 +54,9 @@ function Progress({ token }: { token: string }) {
             </ul>
             <ol className="progress-steps">
               {(w.status === 'returned' ? [...path.slice(0, 3), 'returned' as const] : path).map((status) => {
-                const at = reached(status);
+                const h = step(status);
+                // When the utility acted, as it reported (the hall learns it at night); else when the hall recorded it.
+                const at = h?.utilityAt ?? h?.at;
                 return (
                   <li key={status} className={at ? 'done' : ''}>
                     <span>{t(`worklists:status.${status}`)}</span>
@@ -61,6 +65,15 @@ function Progress({ token }: { token: string }) {
                 );
               })}
             </ol>
+            {notes.length > 0 && (
+              <ul className="progress-notes" data-testid={`progress-notes-${w.utility}`}>
+                {notes.map((h, i) => (
+                  <li key={`${h.at}-${i}`}>
+                    {t('worklists:progress.utilityNote', { utility: names(w.utilityNames), status: t(`worklists:status.${h.status}`), note: h.note, at: hallDateTime(h.utilityAt ?? h.at) })}
+                  </li>
+                ))}
+              </ul>
+            )}
             {w.stages.length > 0 && (
               <table className="progress-stages">
                 <caption>{t('worklists:progress.stages')}</caption>

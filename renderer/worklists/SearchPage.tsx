@@ -114,6 +114,16 @@ function useSearchColumns(): ColumnDef<Row, unknown>[] {
         header: t('worklists:col.status'),
         accessorFn: (r) => [...new Set(r.matters.map((m) => (m.status ? t(`worklists:status.${m.status}`) : '')))].filter(Boolean).join('、'),
       },
+      {
+        // The utility's own word (a return's reason) and when it acted, from the nightly sync.
+        id: 'utilityNote',
+        header: t('worklists:col.utilityNote'),
+        accessorFn: (r) =>
+          r.matters
+            .filter((m) => m.utilityNote)
+            .map((m) => `${t(`worklists:utility.${m.utility}`, { defaultValue: m.utility })} ${m.utilityAt ? hallDateTime(m.utilityAt) : ''}：${m.utilityNote ?? ''}`)
+            .join('；'),
+      },
       { id: 'total', header: t('worklists:col.total'), accessorFn: (r) => r.totalFen, cell: ({ row }) => yuan(row.original.totalFen), meta: { exportValue: (r) => r.totalFen / 100 } },
     ],
     [t],

@@ -130,6 +130,11 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     const gasProgress = progressPage.workOrders.find((w) => w.utility === 'gas');
     expect(gasProgress?.status).toBe('completed');
     expect(gasProgress?.history.map((h) => h.status)).toEqual(['accepted', 'taken', 'completed']);
+    // The utility's own word: its note and the time it acted, not the time the hall heard of it.
+    expect(gasProgress?.history.at(-1)).toMatchObject({ status: 'completed', utilityAt: '2026-10-02T03:00:00.000Z', note: '过户完成' });
+    expect(gasProgress?.history[1]).toMatchObject({ status: 'taken', utilityAt: '2026-10-01T01:10:00.000Z', note: '已接单' });
+    const detail = await hall.ok('intake/get', { id: application.id }, hall.clerk);
+    expect(detail.workOrders.find((w) => w.utility === 'gas')?.history.at(-1)).toMatchObject({ to: 'completed', note: '过户完成', utilityAt: '2026-10-02T03:00:00.000Z' });
     expect(progressPage.workOrders.find((w) => w.utility === 'water')?.status).toBe('accepted');
     // Nothing echoed back to the utility that sent it, and the cursor moved on: a third run applies nothing again.
     expect(outboxStates(hall.db, 'gas')).toEqual({ accepted: 1201 });

@@ -5,7 +5,8 @@ import { getCustomer } from '../../../db/customers.ts';
 import { getSetting } from '../../../db/settings.ts';
 import { getSignatureRequest, signatureImage } from '../../../db/signature-requests.ts';
 import { getStaffById } from '../../../db/staff.ts';
-import { listStages, listWorkOrderEvents, listWorkOrders } from '../../../db/work-orders.ts';
+import { listStages, listWorkOrders } from '../../../db/work-orders.ts';
+import { workOrderHistory } from './work-order-history.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { Names } from './catalogue.ts';
@@ -43,7 +44,7 @@ export function applicationView(deps: Pick<CoreDeps, 'db' | 'clock'>, applicatio
   const matters = listMatters(db, applicationId);
   const caseOf = new Map(matters.map((m) => [m.id, m.caseNumber]));
   const stages = listStages(db, applicationId);
-  const events = listWorkOrderEvents(db, applicationId);
+  const history = workOrderHistory(db, applicationId);
   const signature = getSignatureRequest(db, app.signatureRequestId);
   let image: string | null = null;
   if (viewer.withSignature) {
@@ -82,7 +83,7 @@ export function applicationView(deps: Pick<CoreDeps, 'db' | 'clock'>, applicatio
       stages: stages
         .filter((s) => s.workOrderId === w.id)
         .map((s) => ({ caseNumber: caseOf.get(s.matterId) ?? '', code: s.code, names: { zh: s.nameZh, en: s.nameEn }, limitWorkingDays: s.limitWorkingDays, dueDay: s.dueDay, completedAt: s.completedAt })),
-      history: events.filter((e) => e.workOrderId === w.id).map((e) => ({ from: e.from, to: e.to, at: e.at })),
+      history: (history.get(w.id) ?? []).map(({ from, to, at, note, utilityAt }) => ({ from, to, at, note, utilityAt })),
     })),
     materials: listApplicationMaterials(db, applicationId).map((m) => ({
       id: m.id,
@@ -106,7 +107,7 @@ export function progressView(deps: Pick<CoreDeps, 'db'>, token: string): Progres
   const names = namesIn(loadSnapshot(app.snapshot));
   const matters = listMatters(db, applicationId);
   const stages = listStages(db, applicationId);
-  const events = listWorkOrderEvents(db, applicationId);
+  const history = workOrderHistory(db, applicationId);
   return {
     submittedAt: app.submittedAt,
     acceptedOn: app.day,
@@ -117,7 +118,7 @@ export function progressView(deps: Pick<CoreDeps, 'db'>, token: string): Progres
       dueDay: w.dueDay,
       matters: matters.filter((m) => m.utility === w.utility).map((m) => ({ caseNumber: m.caseNumber, businessNames: names.business(m.businessCode), dueDay: m.dueDay })),
       stages: stages.filter((s) => s.workOrderId === w.id).map((s) => ({ names: { zh: s.nameZh, en: s.nameEn }, dueDay: s.dueDay, completedAt: s.completedAt })),
-      history: events.filter((e) => e.workOrderId === w.id).map((e) => ({ status: e.to, at: e.at })),
+      history: (history.get(w.id) ?? []).map((h) => ({ status: h.to, at: h.at, utilityAt: h.utilityAt, note: h.source === 'sync' ? h.note : null })),
     })),
     deferredMaterials: listApplicationMaterials(db, applicationId)
       .filter((m) => m.state === 'deferred' && m.promisedDate !== null)

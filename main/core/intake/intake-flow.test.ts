@@ -68,7 +68,7 @@ describe('the intake form, from preview to receipt', () => {
       ['Q20260930-0001', 'accept', '2026-09-30'],
       ['Q20260930-0001', 'transferAccount', '2026-10-08'],
     ]);
-    expect(application.workOrders[0]?.history).toEqual([{ from: null, to: 'accepted', at: hall.now().toISOString() }]);
+    expect(application.workOrders[0]?.history).toEqual([{ from: null, to: 'accepted', note: null, utilityAt: null, at: hall.now().toISOString() }]);
     const deferred = application.materials.filter((m) => m.state === 'deferred');
     expect(deferred).toEqual([expect.objectContaining({ code: 'propertyCertificate', promisedDate: '2026-10-12', suppliedAt: null })]);
     expect(application.materials).toHaveLength(10);

@@ -113,7 +113,15 @@ export const pendingSignatureSchema = z.object({
 
 export const workOrderStatusSchema = z.enum(['accepted', 'dispatched', 'taken', 'completed', 'returned']);
 
-const historySchema = z.object({ from: workOrderStatusSchema.nullable(), to: workOrderStatusSchema, at: z.string() });
+const historySchema = z.object({
+  from: workOrderStatusSchema.nullable(),
+  to: workOrderStatusSchema,
+  at: z.string(),
+  /** A reason or remark with the step; for a utility's step, its own note (a return's reason). */
+  note: z.string().nullable(),
+  /** For a step the utility reported: when it says it acted. */
+  utilityAt: z.string().nullable(),
+});
 
 export const applicationViewSchema = z.object({
   id: int,
@@ -162,7 +170,8 @@ export const progressViewSchema = z.object({
       dueDay: z.string(),
       matters: z.array(z.object({ caseNumber: z.string(), businessNames: namesSchema, dueDay: z.string() })),
       stages: z.array(z.object({ names: namesSchema, dueDay: z.string(), completedAt: z.string().nullable() })),
-      history: z.array(z.object({ status: workOrderStatusSchema, at: z.string() })),
+      /** The utility's note and time on the steps it reported; no remark of the hall's staff (the page is public). */
+      history: z.array(z.object({ status: workOrderStatusSchema, at: z.string(), utilityAt: z.string().nullable(), note: z.string().nullable() })),
     }),
   ),
   deferredMaterials: z.array(z.object({ names: namesSchema, promisedDate: z.string(), supplied: z.boolean() })),
@@ -182,7 +191,8 @@ export const searchResultSchema = z.object({
       bundle: z.string().nullable(),
       counterId: int,
       staffId: int,
-      matters: z.array(z.object({ caseNumber: z.string(), utility: z.string(), business: z.string(), status: workOrderStatusSchema.nullable() })),
+      /** The utility's latest word on the matter's work order (its note and when it acted), from the nightly sync. */
+      matters: z.array(z.object({ caseNumber: z.string(), utility: z.string(), business: z.string(), status: workOrderStatusSchema.nullable(), utilityNote: z.string().nullable(), utilityAt: z.string().nullable() })),
     }),
   ),
   total: int,
