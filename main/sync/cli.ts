@@ -45,7 +45,14 @@ const service = createSyncService({
   dataDir,
   timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined,
   retry: values['retry-base-ms'] ? { attempts: 6, baseMs: Number(values['retry-base-ms']), maxMs: 30_000 } : undefined,
-  onProgress: (p) => process.stderr.write(`${p.utility} ${p.phase} ${p.done}/${p.total} accepted ${p.accepted} rejected ${p.rejected} updates ${p.updates}${p.error ? ` error: ${p.error}` : ''}\n`),
+  onProgress: (p) => {
+    // A bar an operator can read at a glance, with the time left from the pace so far.
+    const width = 30;
+    const filled = p.total > 0 ? Math.round((Math.min(p.done, p.total) / p.total) * width) : 0;
+    const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+    const left = p.secondsLeft !== null ? ` ~${p.secondsLeft} s left` : '';
+    process.stderr.write(`${p.utility} ${p.phase} ${bar} ${p.done}/${p.total}${left} accepted ${p.accepted} rejected ${p.rejected} updates ${p.updates}${p.error ? ` error: ${p.error}` : ''}\n`);
+  },
 });
 
 const enabled = listConnectors(db).filter((c) => c.enabled).map((c) => c.utility);

@@ -89,16 +89,35 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     rejected: 0,
     updates: 0,
     error: null,
+    secondsLeft: null,
   };
   let sent = 0;
+  // What the database holds as answered: the run's result. Progress shows answers as they arrive.
+  const committed = { accepted: 0, rejected: 0 };
+  const startedMs = performance.now();
   let lastEmit = 0;
   // Intervals, not dates: the monotonic clock.
   let lastRenew = performance.now();
+  let trailing: ReturnType<typeof setTimeout> | undefined;
   const emit = (force: boolean) => {
     if (!ctx.onProgress) return;
     const t = performance.now();
-    if (!force && t - lastEmit < (ctx.progressEveryMs ?? 250)) return;
+    const every = ctx.progressEveryMs ?? 250;
+    if (!force && t - lastEmit < every) {
+      // Held back, not dropped: the latest figures go out when the interval is up.
+      trailing ??= setTimeout(() => {
+        trailing = undefined;
+        emit(true);
+      }, every - (t - lastEmit));
+      trailing.unref?.();
+      return;
+    }
+    clearTimeout(trailing);
+    trailing = undefined;
     lastEmit = t;
+    // The pace so far tells the time left; records answered, not records handed to the network, count.
+    const left = progress.total - progress.done;
+    progress.secondsLeft = progress.phase === 'sending' && progress.done > 0 && left > 0 ? Math.ceil((((t - startedMs) / progress.done) * left) / 1000) : null;
     ctx.onProgress({ ...progress });
   };
   const keepLease = () => {
@@ -132,10 +151,17 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
       return answered;
     });
     if (!outcome) return; // answered before: a duplicated answer changes nothing
-    progress.accepted += outcome.accepted;
-    progress.rejected += outcome.rejected;
-    progress.done += count;
+    committed.accepted += outcome.accepted;
+    committed.rejected += outcome.rejected;
     sent += count;
+  };
+
+  /** An answer arrived: progress moves now, even while its round's commit waits for a slower batch. */
+  const answered = (seqOf: ReadonlyMap<string, number>, answer: BatchAnswer) => {
+    progress.done += seqOf.size;
+    progress.accepted += answer.accepted.filter((id) => seqOf.has(id)).length;
+    progress.rejected += answer.rejected.filter((r) => seqOf.has(r.id)).length;
+    emit(false);
   };
 
   /**
@@ -151,6 +177,7 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
       // A file drop already made: only its answer is awaited.
       const answer = await connector.collectAnswer(batch.id);
       if (!answer) return;
+      answered(seqOf, answer);
       write(() => record(batch, seqOf, answer));
       await connector.answerRecorded?.(batch.id);
       return;
@@ -169,8 +196,10 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
       },
       abortableSleep(ctx.signal),
     );
-    if (result.kind === 'answer') write(() => record(batch, seqOf, result.answer));
-    else {
+    if (result.kind === 'answer') {
+      answered(seqOf, result.answer);
+      write(() => record(batch, seqOf, result.answer));
+    } else {
       write(() => {
         inTransaction(db, () => {
           markBatchSent(db, batch.id, now());
@@ -188,9 +217,12 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     releaseLease(db, utility, ctx.owner);
     progress.phase = state;
     progress.error = error;
+    progress.accepted = committed.accepted;
+    progress.rejected = committed.rejected;
+    if (state === 'succeeded') progress.done = Math.max(sent, Math.min(progress.done, progress.total));
     emit(true);
     logger.info({ utility, runId, state, sent, accepted: progress.accepted, rejected: progress.rejected, updates: progress.updates, error }, 'sync run finished');
-    return { state, runId, sent, accepted: progress.accepted, rejected: progress.rejected, updates: progress.updates, error };
+    return { state, runId, sent, accepted: committed.accepted, rejected: committed.rejected, updates: progress.updates, error };
   }
 
   try {

@@ -163,6 +163,25 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(await hall.ok('sync/quarantined', { utility: 'gas' }, hall.manager)).toHaveLength(1);
   });
 
+  it('moves its progress as each batch is answered, not when the slowest of a round is, and says the time left', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    queueRecords(hall.db, 'gas', 1500);
+    const events: { phase: string; done: number; secondsLeft: number | null }[] = [];
+    hall.core.events.subscribe((e) => {
+      if (e.type === 'sync/progress') events.push(e.payload as { phase: string; done: number; secondsLeft: number | null });
+    });
+    // The round's first batch is slow at the utility; the other two are answered at once.
+    let first: string | undefined;
+    server.onBatch = async (batchId) => {
+      first ??= batchId;
+      if (batchId === first) await new Promise((r) => setTimeout(r, 350)); // within the test's 400 ms timeout
+    };
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', accepted: 1500 });
+    // While the slow one was out, the two answered batches already showed, with a time left.
+    expect(events.some((e) => e.phase === 'sending' && e.done === 1000 && e.secondsLeft !== null)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ phase: 'succeeded', done: 1500 });
+  });
+
   it('resends an interrupted batch with the same id through a dropped connection, a 500, a timeout and a duplicated answer', async () => {
     configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
     queueRecords(hall.db, 'gas', 1500);

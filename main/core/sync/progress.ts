@@ -9,4 +9,6 @@ export type SyncProgressEvent = {
   rejected: number;
   updates: number;
   error: string | null;
+  /** Seconds left while sending, from the pace of the records answered so far; null before the first answer. */
+  secondsLeft: number | null;
 };
