@@ -65,7 +65,12 @@ for (const utility of utilities) {
   const outcome = await service.run(utility, 'cli');
   process.stdout.write(`${JSON.stringify({ utility, ...outcome })}\n`);
   if (outcome.state === 'failed') code = Math.max(code, 1);
-  if (outcome.state === 'busy') code = Math.max(code, 4);
+  if (outcome.state === 'busy') {
+    // Say who holds it, so the operator knows whether to wait (the hall server's night run) or look.
+    const [pid, host] = (outcome.holder ?? '').split('@');
+    process.stderr.write(`${utility}: a sync is already running${outcome.holder ? ` in process ${pid} on ${host}` : ''}${outcome.until ? ` (its lease ends ${outcome.until})` : ''}; try again when it is done\n`);
+    code = Math.max(code, 4);
+  }
 }
 closeDatabase(db);
 process.exit(code);

@@ -53,7 +53,9 @@ export type SyncContext = {
 
 export type RunOutcome =
   | { state: 'succeeded' | 'failed'; runId: number; sent: number; accepted: number; rejected: number; updates: number; error: string | null }
-  | { state: 'busy' | 'not_configured' };
+  /** Another run holds the utility: `holder` is its process and machine (pid@host), `until` when its lease ends. */
+  | { state: 'busy'; holder: string | null; until: string | null }
+  | { state: 'not_configured' };
 
 const LEASE_MS = 10 * 60_000;
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -72,7 +74,10 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
   const now = () => clock.now().toISOString();
   const leaseUntil = () => new Date(clock.now().getTime() + LEASE_MS).toISOString();
   const lease = takeLease(db, utility, ctx.owner, now(), leaseUntil(), ctx.isGone);
-  if (!lease.taken) return { state: 'busy' };
+  if (!lease.taken) {
+    const held = getConnector(db, utility);
+    return { state: 'busy', holder: lease.previous ?? held?.leaseOwner ?? null, until: held?.leaseUntil ?? null };
+  }
   if (lease.previous) failStaleRuns(db, utility, now(), `interrupted (${lease.previous})`);
 
   const runId = startRun(db, { utility, trigger, day: hallDay(clock.now(), hallTimeZone(db)), at: now() });

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { getConnector, lastRun, listConnectors, type RunTrigger } from '../../db/sync.ts';
@@ -15,6 +18,9 @@ import type { RetryPolicy } from './retry.ts';
 import { type RunOutcome, runUtilitySync, type SyncProgress } from './run-sync.ts';
 import { createSecretBox, type OsSecretPort, secretKeyFile } from './secret-box.ts';
 import { dueTrigger } from './window.ts';
+import type { ConnectionTest } from '../core/sync/port.ts';
+import { syncFailureReason } from '../core/sync/failure-reason.ts';
+import { batchBodyParts } from './protocol.ts';
 
 export type SyncServiceOptions = {
   deps: CoreDeps;
@@ -114,8 +120,38 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return [...start(due.schedule ?? [], 'schedule'), ...start(due.catchup ?? [], 'catchup')];
   };
 
+  const testConnection = async (utility: string): Promise<ConnectionTest> => {
+    const row = getConnector(deps.db, utility);
+    const started = performance.now();
+    const failed = (error: unknown): ConnectionTest => ({ ok: false, reason: syncFailureReason(error instanceof Error ? error.message : String(error)) ?? 'other' });
+    if (!row) return { ok: false, reason: 'other' };
+    if (row.kind === 'folder') {
+      // A test must not leave a batch for the utility to take in: the folders are checked instead.
+      try {
+        await mkdir(row.outDir ?? '', { recursive: true });
+        await access(row.outDir ?? '', fsConstants.W_OK);
+        await access(row.replyDir ?? '', fsConstants.R_OK);
+        return { ok: true, ms: Math.round(performance.now() - started) };
+      } catch (error) {
+        return failed(error);
+      }
+    }
+    let c: Connector | undefined;
+    try {
+      c = connector(utility);
+      const header = { hall: readHallCode(deps.db), utility, batchId: `test-${randomUUID()}`, createdAt: deps.clock.now().toISOString() };
+      await c.send(header, batchBodyParts(header, []), []);
+      return { ok: true, ms: Math.round(performance.now() - started) };
+    } catch (error) {
+      return failed(error);
+    } finally {
+      c?.close?.();
+    }
+  };
+
   return {
     run,
+    testConnection,
     runNow(utility, trigger) {
       const utilities = utility === null ? listConnectors(deps.db).filter((c) => c.enabled).map((c) => c.utility) : [utility];
       for (const u of utilities) {
@@ -160,7 +196,7 @@ export function lateSyncPort(): { port: SyncPort; attach: (service: SyncService)
     return service;
   };
   return {
-    port: { runNow: (utility, trigger) => current().runNow(utility, trigger), sealSecret: (plain) => current().sealSecret(plain), dropRoots: () => current().dropRoots() },
+    port: { runNow: (utility, trigger) => current().runNow(utility, trigger), sealSecret: (plain) => current().sealSecret(plain), dropRoots: () => current().dropRoots(), testConnection: (utility) => current().testConnection(utility) },
     attach: (s) => {
       service = s;
     },

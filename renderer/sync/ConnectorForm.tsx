@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../main/core/api/method.ts';
+import type { Contract } from '../../main/core/contract.ts';
 import type { UtilitySync } from '../../main/core/sync/contract.ts';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
@@ -20,6 +22,8 @@ export function ConnectorForm({ utility, onSaved }: { utility: UtilitySync; onSa
   const [windowStart, setWindowStart] = useState(c?.windowStart ?? '01:00');
   const [windowEnd, setWindowEnd] = useState(c?.windowEnd ?? '05:00');
   const [saved, setSaved] = useState(false);
+  const test = useMutation('sync/testConnection');
+  const [tested, setTested] = useState<OutputOf<Contract['sync/testConnection']>>();
 
   const submit = async () => {
     setSaved(false);
@@ -88,7 +92,19 @@ export function ConnectorForm({ utility, onSaved }: { utility: UtilitySync; onSa
           {t('sync:connector.save')}
         </button>
         {saved && <span role="status">{t('sync:connector.saved')}</span>}
+        {c && (
+          // Tries the connector as saved: a signed empty batch, or the folders; the answer in words.
+          <button type="button" className="secondary" disabled={test.pending} onClick={() => void test.run({ utility: utility.utility }).then(setTested)}>
+            {t('sync:connector.test')}
+          </button>
+        )}
       </div>
+      <ErrorBanner error={test.error} />
+      {tested && (
+        <p className={tested.ok ? 'notice' : 'error-banner'} role="status" data-testid="connection-test">
+          {tested.ok ? t('sync:connector.testOk', { ms: tested.ms }) : t('sync:connector.testFailed', { reason: t(`sync:reason.${tested.reason}`) })}
+        </p>
+      )}
     </form>
   );
 }

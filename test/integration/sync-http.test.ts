@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buyer, type IntakeHall, newKey, openIntakeHall, signPending, transferDecisions } from '../../main/core/intake/intake-testing.ts';
 import { createSyncService, type SyncService } from '../../main/sync/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
+import { UNSET_HALL_CODE, writeHallCode } from '../../main/core/sync/hall-code.ts';
 import { startUtilityServer, type UtilityServer } from './utility-server.ts';
 
 let hall: IntakeHall;
@@ -180,6 +181,33 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     // While the slow one was out, the two answered batches already showed, with a time left.
     expect(events.some((e) => e.phase === 'sending' && e.done === 1000 && e.secondsLeft !== null)).toBe(true);
     expect(events.at(-1)).toMatchObject({ phase: 'succeeded', done: 1500 });
+  });
+
+  it('tests a connection as saved and says what is wrong: right, wrong secret, nobody there', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    expect(await hall.ok('sync/testConnection', { utility: 'gas' }, hall.admin)).toMatchObject({ ok: true });
+    // The test is a signed empty batch: nothing of the hall's records went with it.
+    expect(server.records.size).toBe(0);
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url, secret: 'the-wrong-secret-000000000' });
+    expect(await hall.ok('sync/testConnection', { utility: 'gas' }, hall.admin)).toEqual({ ok: false, reason: 'unauthorized' });
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: 'http://127.0.0.1:9' });
+    expect(await hall.ok('sync/testConnection', { utility: 'gas' }, hall.admin)).toEqual({ ok: false, reason: 'unreachable' });
+    expect(await hall.send('sync/testConnection', { utility: 'gas' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A file drop whose reply folder is not there yet: the folders are checked, no batch is written.
+    configure(hall.db, dataDir, { utility: 'water', outDir: `${dataDir}/sync-drops/water-out`, replyDir: `${dataDir}/sync-drops/water-in` });
+    expect(await hall.ok('sync/testConnection', { utility: 'water' }, hall.admin)).toEqual({ ok: false, reason: 'folder' });
+    fs.mkdirSync(`${dataDir}/sync-drops/water-in`, { recursive: true });
+    expect(await hall.ok('sync/testConnection', { utility: 'water' }, hall.admin)).toMatchObject({ ok: true });
+    expect(fs.readdirSync(`${dataDir}/sync-drops/water-out`)).toEqual([]);
+  });
+
+  it('enables no connector before the hall has its code, and a second run says who holds the utility', async () => {
+    writeHallCode(hall.db, UNSET_HALL_CODE);
+    const refused = await hall.send('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: server.url, secret: SECRET }, hall.admin);
+    expect(refused).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'enabled', key: 'field.hallCodeFirst' }] } } });
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    hall.db.prepare(`UPDATE sync_connectors SET lease_owner = '4242@hall-server', lease_until = '2999-01-01T00:00:00.000Z' WHERE utility = 'gas'`).run();
+    expect(await service.run('gas', 'cli')).toEqual({ state: 'busy', holder: '4242@hall-server', until: '2999-01-01T00:00:00.000Z' });
   });
 
   it('resends an interrupted batch with the same id through a dropped connection, a 500, a timeout and a duplicated answer', async () => {

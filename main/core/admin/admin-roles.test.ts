@@ -23,8 +23,8 @@ beforeAll(async () => {
 afterAll(() => hall.close());
 
 describe('administrator methods', () => {
-  it('are the sync connectors and hall code, restores, ticket printers', () => {
-    expect(adminOnly).toEqual(['backups/cancelRestore', 'backups/restore', 'devices/setPrinter', 'sync/saveConnector', 'sync/setHallCode']);
+  it('are the sync connectors, their test and the hall code, restores, ticket printers', () => {
+    expect(adminOnly).toEqual(['backups/cancelRestore', 'backups/restore', 'devices/setPrinter', 'sync/saveConnector', 'sync/setHallCode', 'sync/testConnection']);
   });
 
   it.each(adminOnly)('%s refuses a manager and a clerk, and lets the administrator past the role check', async (name) => {

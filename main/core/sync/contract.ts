@@ -99,6 +99,12 @@ export const syncContract = defineMethods({
     }),
     output: z.object({ utility: z.string() }),
   },
+  'sync/testConnection': {
+    summary: "Tries a utility's connector as saved (a signed empty batch, or the folders) and says whether it answered, and if not, why.",
+    roles: adminOnly,
+    input: z.object({ utility }),
+    output: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), ms: z.number().int() }), z.object({ ok: z.literal(false), reason: z.enum(syncFailureReasons) })]),
+  },
   'sync/setHallCode': {
     summary: 'The code the utilities know this hall by (X-OneWindow-Hall).',
     roles: adminOnly,

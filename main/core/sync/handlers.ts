@@ -23,7 +23,7 @@ import type { CoreDeps } from '../deps.ts';
 import { currentCatalogue } from '../intake/catalogue-store.ts';
 import { staffIdOf } from '../intake/intake-caller.ts';
 import type { RunView, syncContract, UtilitySync } from './contract.ts';
-import { readHallCode, writeHallCode } from './hall-code.ts';
+import { readHallCode, UNSET_HALL_CODE, writeHallCode } from './hall-code.ts';
 import { syncDaySummary } from './summary.ts';
 import { unavailableSyncPort } from './port.ts';
 import { workOrderRecord } from './work-order-record.ts';
@@ -100,6 +100,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         const outside = (['outDir', 'replyDir'] as const).filter((field) => !insideDropRoots(input[field] ?? '', roots));
         if (outside.length > 0) fail('validation', 'errors.validation', { fields: outside.map((path) => ({ path, key: 'field.dropOutsideRoots', params: { roots: roots.join('; ') } })) });
       }
+      // The utilities know the hall by its code: nothing goes out under the placeholder.
+      if (input.enabled && readHallCode(db) === UNSET_HALL_CODE) fail('validation', 'errors.validation', { fields: [{ path: 'enabled', key: 'field.hallCodeFirst' }] });
       const existing = getConnector(db, input.utility);
       if (!input.secret && !existing?.secretCipher) fail('validation', 'errors.validation', { fields: [{ path: 'secret', key: 'field.required' }] });
       // Sealed before the transaction: the keychain or key file may be slow the first time.
@@ -155,6 +157,11 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         // The manager sees what was refused, not the customer's full ID and phone: masked like every list.
         data: maskRecord(JSON.parse(r.data)) as Record<string, unknown>,
       })),
+
+    'sync/testConnection': async ({ utility }) => {
+      if (!getConnector(db, utility)) fail('not_found', 'errors.sync.noConnector');
+      return port().testConnection(utility);
+    },
 
     'sync/quarantined': ({ utility, limit }) => listQuarantined(db, utility, limit).map(({ id, receivedAt, position, raw, problem, field }) => ({ id, receivedAt, position, raw, problem, field })),
 

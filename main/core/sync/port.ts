@@ -1,5 +1,6 @@
 import type { RunTrigger } from '../../../db/sync.ts';
 import { fail } from '../api/errors.ts';
+import type { SyncFailureReason } from './failure-reason.ts';
 
 /**
  * What the sync methods ask of the process running the sync engine (main/sync, which talks
@@ -16,10 +17,19 @@ export type SyncPort = {
    * server can be made a drop, whoever edits the connector.
    */
   dropRoots: () => readonly string[];
+  /**
+   * Tries the connector as saved: an HTTP one gets a signed empty batch (the utility answers it
+   * with empty lists), a folder one is checked for writing and reading. Says what went wrong in
+   * the words of syncFailureReason.
+   */
+  testConnection: (utility: string) => Promise<ConnectionTest>;
 };
+
+export type ConnectionTest = { ok: true; ms: number } | { ok: false; reason: SyncFailureReason };
 
 export const unavailableSyncPort: SyncPort = {
   runNow: () => fail('conflict', 'errors.sync.unavailable'),
   sealSecret: () => fail('conflict', 'errors.sync.unavailable'),
   dropRoots: () => [],
+  testConnection: () => fail('conflict', 'errors.sync.unavailable'),
 };
