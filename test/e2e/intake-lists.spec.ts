@@ -95,7 +95,7 @@ test('a clerk finds applications, exports them masked to Excel, marks a deferred
   if (!sheet) throw new Error('no sheet');
   expect(sheet.rowCount).toBe(3);
   const header = (sheet.getRow(1).values as unknown[]).slice(1);
-  expect(header).toEqual(['受理时间', '案件编号', '客户', '证件号码', '电话', '专营单位', '办理状态', '费用合计']);
+  expect(header).toEqual(['受理时间', '案件编号', '客户', '证件号码', '电话', '专营单位', '办理状态', '单位答复', '费用合计']);
   const cells = [2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(1).map(String).join('|'));
   expect(cells.join('\n')).toContain('王芳');
   for (const c of customers) {
