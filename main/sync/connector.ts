@@ -7,6 +7,8 @@ export type SendResult = { kind: 'answer'; answer: BatchAnswer } | { kind: 'awai
 /** How one utility is reached; the engine (run-sync.ts) does not care which kind it is. */
 export type Connector = {
   kind: 'http' | 'folder';
+  /** Builds its own body from the records (a file drop, the 好差评 platform's fields): the engine hands it the rows. */
+  needsRecords?: boolean;
   /** Delivers a batch (`body`: the JSON request body in parts, protocol.ts). Safe to call again with the same batch: the utility drops repeats. */
   send: (header: BatchHeader, body: readonly string[], records: readonly BatchRecord[]) => Promise<SendResult>;
   /** An answer that has arrived since the batch was delivered (file drops only). */

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Connector } from './connector.ts';
-import { batchAnswerSchema, type BatchAnswer, signBody, readUpdates, updatesPageSchema } from './protocol.ts';
+import type { BatchRecord } from '../../db/sync.ts';
+import { batchAnswerSchema, type BatchAnswer, type BatchHeader, signBody, readUpdates, updatesPageSchema } from './protocol.ts';
 import { TransientError } from './retry.ts';
 
 export type HttpConnectorOptions = {
@@ -10,6 +11,11 @@ export type HttpConnectorOptions = {
   secret: string;
   /** Per request: no byte sent or received for this long ends it (and it is retried). */
   timeoutMs?: number;
+  /**
+   * For a peer that takes its own shape (the 好差评 platform, onewindow.rating/1): the path batches
+   * go to and the body built from the records. Signing, idempotency and the answer are the same.
+   */
+  shape?: { path: string; body: (header: BatchHeader, records: readonly BatchRecord[]) => string[] };
 };
 
 const retryableStatus = (status: number): boolean => status >= 500 || status === 429 || status === 408;
@@ -79,10 +85,13 @@ export function createHttpConnector(options: HttpConnectorOptions): Connector {
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) };
   return {
     kind: 'http',
-    async send(header, body) {
+    needsRecords: options.shape !== undefined,
+    async send(header, wireBody, records) {
+      const body = options.shape ? options.shape.body(header, records) : wireBody;
+      const path = options.shape?.path ?? '/batches';
       const json = await request(
         agents,
-        new URL(`${base}/batches`),
+        new URL(`${base}${path}`),
         {
           method: 'POST',
           headers: {
@@ -96,12 +105,14 @@ export function createHttpConnector(options: HttpConnectorOptions): Connector {
         timeoutMs,
       );
       const parsed = batchAnswerSchema.safeParse(json);
-      if (!parsed.success) throw new TransientError(`${base}/batches answered in an unknown shape`);
+      if (!parsed.success) throw new TransientError(`${base}${path} answered in an unknown shape`);
       const answer: BatchAnswer = parsed.data;
-      if (answer.batchId !== header.batchId) throw new TransientError(`${base}/batches answered for batch ${answer.batchId}, not ${header.batchId}`);
+      if (answer.batchId !== header.batchId) throw new TransientError(`${base}${path} answered for batch ${answer.batchId}, not ${header.batchId}`);
       return { kind: 'answer', answer };
     },
     async pullUpdates(cursor) {
+      // A peer of its own shape (the rating platform) has no status feed for the hall.
+      if (options.shape) return { cursor, updates: [], invalid: [] };
       const url = new URL(`${base}/updates?since=${encodeURIComponent(cursor ?? '')}`);
       // A GET has no body: its path and query, as sent, are signed instead.
       const signature = signBody(options.secret, `${url.pathname}${url.search}`);

@@ -190,7 +190,7 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     const header = { hall, utility, batchId: batch.id, createdAt: batch.createdAt };
     const body = batchBodyParts(header, records);
     // The body holds what HTTP needs; the rows are let go while the request is out (a file drop writes them).
-    const rows = connector.kind === 'folder' ? records : [];
+    const rows = connector.kind === 'folder' || connector.needsRecords ? records : [];
     records = undefined;
     const result = await withRetry(
       () => connector.send(header, body, rows),

@@ -3,7 +3,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
-import { getConnector, lastRun, listConnectors, type RunTrigger } from '../../db/sync.ts';
+import { getConnector, lastRun, listConnectors, pendingCount, type RunTrigger } from '../../db/sync.ts';
 import { defaultSessionPolicy } from '../core/auth/sessions.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { type CoreDeps, defaultPorts } from '../core/deps.ts';
@@ -21,6 +21,8 @@ import { dueTrigger } from './window.ts';
 import type { ConnectionTest } from '../core/sync/port.ts';
 import { syncFailureReason } from '../core/sync/failure-reason.ts';
 import { batchBodyParts } from './protocol.ts';
+import { RATING_PLATFORM } from '../core/sync/rating-record.ts';
+import { ratingPlatformBody, referenceProfile } from './rating-platform.ts';
 
 export type SyncServiceOptions = {
   deps: CoreDeps;
@@ -72,6 +74,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (!row.secretCipher) throw new Error(`no secret set for ${utility}`);
     const secret = box.open(row.secretCipher);
     const hall = readHallCode(deps.db);
+    if (row.utility === RATING_PLATFORM) {
+      // The 好差评 platform: ratings in its profile's fields to {base}/ratings, signed and idempotent like a batch.
+      const profile = referenceProfile;
+      return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, timeoutMs: options.timeoutMs, shape: { path: '/ratings', body: (header, records) => ratingPlatformBody(profile, header, records) } });
+    }
     if (row.kind === 'http') return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, timeoutMs: options.timeoutMs });
     return createFolderConnector({ outDir: row.outDir ?? '', replyDir: row.replyDir ?? '', hall, secret });
   };
@@ -111,6 +118,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const due: Partial<Record<RunTrigger, string[]>> = {};
     for (const c of listConnectors(deps.db)) {
       if (!c.enabled || running.has(c.utility)) continue;
+      // Ratings reach the 好差评 platform within a minute (评价数据实时汇聚), not at night: whenever some wait.
+      if (c.utility === RATING_PLATFORM) {
+        if (pendingCount(deps.db, c.utility) > 0) (due.schedule ??= []).push(c.utility);
+        continue;
+      }
       const trigger = dueTrigger(now, timeZone, { start: c.windowStart, end: c.windowEnd }, {
         successAt: lastRun(deps.db, c.utility, 'succeeded')?.startedAt ?? null,
         attemptAt: lastRun(deps.db, c.utility)?.startedAt ?? null,

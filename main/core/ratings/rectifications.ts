@@ -21,6 +21,7 @@ import { workingDaysBetween } from '../intake/working-days.ts';
 import { hallDay } from '../queue/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import type { RectificationView } from './contract.ts';
+import { queueRating } from '../sync/rating-record.ts';
 
 const staffAudience = ['clerk', 'manager', 'admin'] as const;
 
@@ -98,6 +99,8 @@ export function rectificationStep(deps: CoreDeps, actorStaffId: number | null, i
     }
     if (!done) fail('conflict', 'errors.ratings.rectificationClosed');
     appendAudit(db, { at, actorStaffId, action: `ratings.rectification.${step.kind}`, target: `rectification:${id}`, before: undefined, after: step });
+    // The measures and the customer's verdict go out as an update of the same rating (utilities, 好差评 platform).
+    if (step.kind === 'measures' || step.kind === 'verdict') queueRating(db, before.ratingId, at);
   });
   deps.events.emit('ratings/changed', { reason: 'rectification' }, staffAudience);
   return rectificationView(deps, id);

@@ -31,6 +31,7 @@ import { insideDropRoots } from './drop-roots.ts';
 import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
 import { syncFailureReason } from './failure-reason.ts';
 import { listQuarantined } from '../../../db/sync.ts';
+import { RATING_PLATFORM, RATING_PLATFORM_NAMES } from './rating-record.ts';
 
 const runView = (r: RunRow): RunView => ({
   id: r.id,
@@ -75,7 +76,7 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
           const last = lastRun(db, utility);
           return {
             utility,
-            names: catalogueUtilities.find((u) => u.code === utility)?.names ?? { zh: utility, en: utility },
+            names: catalogueUtilities.find((u) => u.code === utility)?.names ?? (utility === RATING_PLATFORM ? RATING_PLATFORM_NAMES : { zh: utility, en: utility }),
             connector: connector ? connectorView(connector) : null,
             pending: pendingCount(db, utility),
             rejected: rejectedCount(db, utility),
