@@ -279,6 +279,26 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(server.records.size).toBe(10);
   });
 
+  it('counts the records of an outage as waiting and says the utility cannot be reached', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: 'http://127.0.0.1:9' });
+    queueRecords(hall.db, 'gas', 8);
+    expect(await service.run('gas', 'manual')).toMatchObject({ state: 'failed' });
+    const overview = await hall.ok('sync/overview', {}, hall.manager);
+    expect(overview.utilities.find((u) => u.utility === 'gas')).toMatchObject({ pending: 8, lastRun: { state: 'failed', reason: 'unreachable' } });
+    expect(overview.utilities.some((u) => u.utility === 'ratingPlatform' && u.names.zh === '政务服务好差评平台')).toBe(true);
+  });
+
+  it('shows a returned work order’s reason and the utility’s own time on the progress page', async () => {
+    configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
+    const application = await submitTransfer();
+    const gasOrder = application.workOrders.find((w) => w.utility === 'gas');
+    await service.run('gas', 'manual');
+    server.updates.push({ workOrderId: `wo-${gasOrder?.id}`, status: 'returned', at: '2026-10-01T06:30:00.000Z', note: '地址不符，请核对房产证地址' });
+    await service.run('gas', 'manual');
+    const progress = await hall.ok('intake/progress', { token: application.progressPath.slice(3) });
+    expect(progress.workOrders.find((w) => w.utility === 'gas')?.history.at(-1)).toMatchObject({ status: 'returned', utilityAt: '2026-10-01T06:30:00.000Z', note: '地址不符，请核对房产证地址' });
+  });
+
   it('shows the manager what was rejected and why, and a corrected record goes again as a new version', async () => {
     configure(hall.db, dataDir, { utility: 'gas', baseUrl: server.url });
     queueRecords(hall.db, 'gas', 5);

@@ -67,7 +67,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
     'sync/overview': () => {
       const catalogueUtilities = currentCatalogue(db).catalogue.utilities;
       const connectors = new Map(listConnectors(db).map((c) => [c.utility, c]));
-      const codes = [...new Set([...catalogueUtilities.map((u) => u.code), ...connectors.keys(), ...outboxUtilities(db)])];
+      // The 好差评 platform is always listed, so the administrator can set it up from the page.
+      const codes = [...new Set([...catalogueUtilities.map((u) => u.code), RATING_PLATFORM, ...connectors.keys(), ...outboxUtilities(db)])];
       const at = now();
       return {
         hallCode: readHallCode(db),
