@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -58,12 +58,14 @@ export async function backupDatabase(
   db: Db,
   options: { dir: string; fileName: string; retention: Retention },
 ): Promise<{ file: string; removed: string[] }> {
-  await mkdir(options.dir, { recursive: true });
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
   const file = join(options.dir, options.fileName);
   // Leftovers of a copy interrupted by a crash or power cut.
   for (const name of await readdir(options.dir)) if (name.includes(PARTIAL)) await rm(join(options.dir, name), { force: true });
   const partial = `${file}${PARTIAL}`;
   await backupInWorker(db.name, partial);
+  // A copy of the citizens' data is the hall user's alone, like the database itself.
+  if (process.platform !== 'win32') await chmod(partial, 0o600);
   await rename(partial, file);
   const removed = backupsToRemove(await listBackups(options.dir), options.retention);
   for (const name of removed) await rm(join(options.dir, name), { force: true });

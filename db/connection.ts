@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /** A writable connection. Only db/ knows it is better-sqlite3. */
@@ -18,12 +19,26 @@ export type OpenOptions = {
  * after a commit loses nothing (WAL with NORMAL may lose the last transactions).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (!options.readonly && file !== ':memory:') protectFile(file, options.mustExist ?? false);
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   db.pragma('synchronous = FULL');
   return db;
+}
+
+/**
+ * The hall's file holds citizens' data: readable and writable by the hall's own user only.
+ * Created that way (SQLite gives the -wal and -shm files the database file's mode), and an
+ * existing file is narrowed to it. On Windows the user profile's ACLs do this instead.
+ */
+function protectFile(file: string, mustExist: boolean): void {
+  if (!existsSync(file)) {
+    if (mustExist) return;
+    closeSync(openSync(file, 'a', 0o600));
+  }
+  if (process.platform !== 'win32') for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 export function closeDatabase(db: Db): void {

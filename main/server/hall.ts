@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +65,9 @@ export type RunningHall = {
 
 /** Opens the hall's database, brings it up to date and serves it over HTTP and push. */
 export async function startHall(options: HallOptions): Promise<RunningHall> {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Owner-only: the data folder holds the database, its backups and staged restores (docs/security.md).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(options.dataDir, 0o700);
   const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'hall' } });
   const clock = options.clock ?? systemClock;
   if (clock !== systemClock) logger.warn({ now: clock.now().toISOString() }, 'the hall runs on a set clock (--clock-start), not the machine\'s');

@@ -1,6 +1,13 @@
+/**
+ * A text that a spreadsheet would run as a formula (a complaint beginning "=HYPERLINK(…"): it
+ * gets a leading apostrophe, so Excel and WPS show it as the text it is. Numbers are left alone.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const neutralised = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
 /** RFC 4180 CSV: a field is quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? neutralised(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
