@@ -1,5 +1,5 @@
 import type { Db } from './connection.ts';
-import { entryHash, lastAuditHash } from './audit-chain.ts';
+import { type ChainedFields, entryHash, lastAuditHash } from './audit-chain.ts';
 import { cached } from './statements.ts';
 
 export type AuditEntry = {
@@ -37,15 +37,7 @@ export function listAudit(db: Db, filter: { action?: string; limit: number }): A
       // positional values for it fail with "Too many parameter values".
       `SELECT * FROM audit_log WHERE (@action IS NULL OR action = @action) ORDER BY id DESC LIMIT @limit`,
     )
-    .all({ action: filter.action ?? null, limit: filter.limit }) as {
-    id: number;
-    at: string;
-    actor_staff_id: number | null;
-    action: string;
-    target: string | null;
-    before_json: string | null;
-    after_json: string | null;
-  }[];
+    .all({ action: filter.action ?? null, limit: filter.limit }) as (ChainedFields & { id: number })[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
