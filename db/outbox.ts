@@ -25,9 +25,10 @@ import { cached } from './statements.ts';
  * newest version of a record. An older entry not yet put into a batch is superseded by the
  * newer one, so a record changed five times in a day goes out once, in its last state.
  */
-export type OutboxRecordType = 'workOrder' | 'rating' | 'complaint' | 'followUp';
+/** `erasure` (migration 0015): the hall asks a utility to erase what it was sent about a person (docs/privacy.md). */
+export type OutboxRecordType = 'workOrder' | 'rating' | 'complaint' | 'followUp' | 'erasure';
 
-export const OUTBOX_RECORD_TYPES: readonly OutboxRecordType[] = ['workOrder', 'rating', 'complaint', 'followUp'];
+export const OUTBOX_RECORD_TYPES: readonly OutboxRecordType[] = ['workOrder', 'rating', 'complaint', 'followUp', 'erasure'];
 
 export type OutboxEntryInput = {
   utility: string;

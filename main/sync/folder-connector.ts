@@ -30,7 +30,7 @@ export type Manifest = {
 };
 
 export const MANIFEST = 'manifest.json';
-const fileOf: Record<OutboxRecordType, string> = { workOrder: 'work-orders.csv', rating: 'ratings.csv', complaint: 'complaints.csv', followUp: 'follow-ups.csv' };
+const fileOf: Record<OutboxRecordType, string> = { workOrder: 'work-orders.csv', rating: 'ratings.csv', complaint: 'complaints.csv', followUp: 'follow-ups.csv', erasure: 'erasures.csv' };
 
 async function writeSynced(file: string, content: string): Promise<void> {
   const handle = await open(file, 'w');

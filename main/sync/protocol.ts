@@ -11,7 +11,7 @@ export const MAX_BATCH_RECORDS = 500;
  * A record's id on the wire: unique within the hall across record types, so an answer's list
  * of ids is never ambiguous (work order 5 and rating 5 are `wo-5` and `rt-5`).
  */
-const PREFIX: Record<OutboxRecordType, string> = { workOrder: 'wo', rating: 'rt', complaint: 'cp', followUp: 'fu' };
+const PREFIX: Record<OutboxRecordType, string> = { workOrder: 'wo', rating: 'rt', complaint: 'cp', followUp: 'fu', erasure: 'er' };
 
 export const wireId = (type: OutboxRecordType, recordId: string): string => `${PREFIX[type]}-${recordId}`;
 

@@ -52,7 +52,7 @@ export type UtilitySync = z.output<typeof utilitySyncSchema>;
 
 export const rejectedRecordSchema = z.object({
   seq: z.number().int(),
-  type: z.enum(['workOrder', 'rating', 'complaint', 'followUp']),
+  type: z.enum(['workOrder', 'rating', 'complaint', 'followUp', 'erasure']),
   recordId: z.string(),
   version: z.number().int(),
   reason: z.string(),
