@@ -8,6 +8,7 @@ import type { RatingProfile } from '../devices/rating/profile.ts';
 import type { SyncPort } from './sync/port.ts';
 import type { BackupPort } from './admin/backup-port.ts';
 import type { ReportPort } from './reports/report-port.ts';
+import type { HallCertificate } from './hall/contract.ts';
 
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 
@@ -28,6 +29,8 @@ export type CorePorts = {
   reports?: ReportPort;
   /** The one-time first-run code the hall server printed on its console; without it only local calls may set the hall up. */
   setupCode?: () => string | undefined;
+  /** The hall's TLS certificate authority where the hall serves HTTPS (main/server/tls); without it the hall speaks plain HTTP on this PC only. */
+  certificate?: () => HallCertificate | undefined;
 };
 
 export const defaultPorts: CorePorts = { printTicket: async () => 'screen' };

@@ -5,7 +5,7 @@ import { forkHall, type HallFailure, type HallProcess } from './hall-process.ts'
 import { registerIpcBridge } from './ipc-bridge.ts';
 import { registerPdfExport } from './pdf-export.ts';
 import { createLogger } from './logger.ts';
-import { hardenContents, denyPermissions } from './security.ts';
+import { hardenContents, denyPermissions, trustHallCertificate } from './security.ts';
 import { loadSettings } from './settings.ts';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 import { customerDisplay, openCounterWindow, openCustomerWindow, type ScreenSource } from './windows.ts';
@@ -77,6 +77,7 @@ async function start(): Promise<void> {
   let source: ScreenSource;
   if (settings.mode === 'client') {
     base = settings.hallUrl;
+    trustHallCertificate(session.defaultSession, settings.hallUrl, settings.hallCertificate, log);
     source = { url: (route) => `${settings.hallUrl}/${route}`, preload: undefined };
   } else {
     base = appUrl('');

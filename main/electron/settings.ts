@@ -7,6 +7,11 @@ import type { Logger } from './logger.ts';
  * ("single": the hall server runs inside the app). `{ "mode": "client", "hallUrl": ... }`
  * makes it a screen of a hall server elsewhere on the LAN.
  */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 const settingsSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('single'),
@@ -14,10 +19,21 @@ const settingsSchema = z.discriminatedUnion('mode', [
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(4720),
   }),
-  z.object({
-    mode: z.literal('client'),
-    hallUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
-  }),
+  z
+    .object({
+      mode: z.literal('client'),
+      hallUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+      /**
+       * The hall CA's SHA-256 fingerprint (shown on the hall's console, its 证书 page and the
+       * manager's devices page): the only authority this PC trusts for the hall (hall-pin.ts).
+       */
+      hallCertificate: z
+        .string()
+        .regex(/^(sha256[/:]?)?([0-9a-f]{2}:?){32}$/i)
+        .optional(),
+    })
+    // Over the LAN only TLS: plain http:// is for a hall on this very PC.
+    .refine((s) => s.hallUrl.startsWith('https:') || isLoopbackUrl(s.hallUrl), { message: 'a hall on another PC is reached over https://', path: ['hallUrl'] }),
 ]);
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -31,6 +31,12 @@ const { values } = parseArgs({
     'clock-start': { type: 'string' },
     // Folders (besides <data>/sync-drops) that folder connectors may write to: docs/security.md.
     'drop-root': { type: 'string', multiple: true },
+    // TLS (docs/security.md): the hall's own CA by default off loopback; or the operator's certificate.
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'tls-ca': { type: 'string' },
+    // Plain HTTP on the hall's network, on purpose: logged loudly at every start.
+    'insecure-http': { type: 'boolean', default: false },
   },
 });
 
@@ -72,6 +78,17 @@ function ratingDeviceOptions() {
   }
 }
 const ratings = ratingDeviceOptions();
+
+function tlsOption() {
+  const cert = values['tls-cert'] ?? process.env.ONEWINDOW_TLS_CERT;
+  const key = values['tls-key'] ?? process.env.ONEWINDOW_TLS_KEY;
+  if (!cert && !key) return undefined;
+  if (!cert || !key) usage('--tls-cert and --tls-key go together: the certificate (PEM, with its chain) and its private key');
+  if (values['insecure-http']) usage('--insecure-http cannot be used with --tls-cert');
+  const ca = values['tls-ca'] ?? process.env.ONEWINDOW_TLS_CA;
+  return { kind: 'files' as const, certFile: resolve(cert), keyFile: resolve(key), caFile: ca ? resolve(ca) : undefined };
+}
+const tls = tlsOption();
 const clockOption = clockFromOption(values['clock-start'] ?? process.env.ONEWINDOW_CLOCK_START);
 if ('error' in clockOption) usage(clockOption.error);
 
@@ -91,9 +108,15 @@ try {
     ...ratings,
     clock: clockOption.clock,
     dropRoots: (values['drop-root'] ?? []).map((dir) => resolve(dir)),
+    tls,
+    insecureHttp: values['insecure-http'],
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);
+  const certificate = await hall.core.call('hall/certificate', {}, undefined, { source: '127.0.0.1', local: true });
+  if (certificate.ok && certificate.value.caFingerprint) {
+    process.stdout.write(`Hall certificate authority (devices trust this; compare it on each PC): SHA-256 ${certificate.value.caFingerprint}\n`);
+  }
   if (hall.setupCode) process.stdout.write(`First-run setup code (to set up the hall from another PC): ${hall.setupCode}\n`);
   const stop = () => {
     // A shutdown must not hang the machine's restart: committed records are safe in SQLite's

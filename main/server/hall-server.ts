@@ -13,6 +13,8 @@ import { buildOpenApi } from './openapi.ts';
 import { attachPushSocket, unidentifiedSocketLimit } from './push.ts';
 import type { Origin } from '../core/api/caller.ts';
 import { isIP } from 'node:net';
+import http from 'node:http';
+import https from 'node:https';
 
 export type HallServerOptions = {
   core: Core;
@@ -27,6 +29,8 @@ export type HallServerOptions = {
   voicePackDir?: string;
   /** Names the hall is reached by besides IP addresses and localhost (its public URL's, the PC's name). */
   hostNames?: readonly string[];
+  /** Serve HTTPS with this key and chain (main/server/tls); plain HTTP without it. */
+  tls?: { key: string; cert: string; ca: string };
 };
 
 /**
@@ -42,7 +46,7 @@ export function hostAllowed(host: string | undefined, names: readonly string[]):
 }
 
 /** Paths of the role screens; each serves the single-page app. */
-export const screenPaths = ['/', '/kiosk', '/counter', '/display', '/rate', '/manage', '/setup'];
+export const screenPaths = ['/', '/kiosk', '/counter', '/display', '/rate', '/manage', '/setup', '/trust'];
 
 // The renderer needs nothing from outside the hall server; inline styles are React's.
 const CSP = [
@@ -88,7 +92,10 @@ export type HallServer = FastifyInstance<RawServerDefault, IncomingMessage, Serv
 
 export async function createHallServer(options: HallServerOptions): Promise<HallServer> {
   const { core } = options;
+  const tls = options.tls;
   const app: HallServer = Fastify({
+    // https.Server is an http.Server as far as Fastify is concerned: one instance type for both.
+    serverFactory: (handler) => (tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler)),
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     // Each request is not worth a log line at a hall's volume; failures are logged below.
@@ -116,6 +123,13 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
+  if (tls) {
+    // The CA for browsers to install (the trust page says how and shows the fingerprint to compare).
+    app.get('/hall-ca.crt', (_request, reply) =>
+      reply.type('application/x-x509-ca-cert').header('Content-Disposition', 'attachment; filename="onewindow-hall-ca.crt"').send(tls.ca),
+    );
+  }
+
   app.get('/api/openapi.json', () => buildOpenApi(contract, { version: options.version ?? '0.0.0' }));
 
   const unidentified = unidentifiedSocketLimit();
@@ -137,6 +151,8 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    // Once a browser has reached the hall over TLS it never tries plain HTTP again for a year.
+    if (tls) reply.header('Strict-Transport-Security', 'max-age=31536000');
     if (request.url.startsWith('/api/')) {
       // Answers carry citizens' data: no cache on the way or on the PC keeps a copy.
       reply.header('Cache-Control', 'no-store');

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { hostname } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
@@ -25,6 +25,8 @@ import { keepClosedDays } from './keep-closed-days.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { countStaff } from '../../db/staff.ts';
 import { newSetupCode } from '../core/auth/tokens.ts';
+import { type HallTls, loadOperatorTls, loadOrCreateHallTls, tlsDir } from './tls/hall-certificates.ts';
+import type { HallCertificate } from '../core/hall/contract.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -55,6 +57,13 @@ export type HallOptions = {
   clock?: Clock;
   /** Folders besides <data>/sync-drops that folder connectors may use (--drop-root): the operator's choice, not the desk's. */
   dropRoots?: readonly string[];
+  /**
+   * TLS (docs/security.md): by default the hall's own CA on any address but loopback; `files`
+   * for the operator's certificate; `own` to use the hall's CA on loopback too (tests).
+   */
+  tls?: { kind: 'own' } | { kind: 'files'; certFile: string; keyFile: string; caFile?: string | undefined };
+  /** Plain HTTP on a LAN address, on purpose (--insecure-http): logged at every start. */
+  insecureHttp?: boolean;
 };
 
 export type RunningHall = {
@@ -62,6 +71,24 @@ export type RunningHall = {
   core: Core;
   /** The first-run code to show on the server's console, while the hall has no administrator. */
   setupCode: string | undefined; close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
+
+export const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+/**
+ * The hall's TLS material, or none for plain HTTP: plain only on loopback (this PC alone can
+ * reach it) or when the operator asked for it. The certificate names every address of this PC,
+ * the names it is reached by, and loopback.
+ */
+function hallTls(options: HallOptions, hostNames: readonly string[], now: Date): HallTls | undefined {
+  if (options.tls?.kind === 'files') return loadOperatorTls(options.tls);
+  const host = options.host ?? '127.0.0.1';
+  if (options.insecureHttp || (isLoopbackHost(host) && options.tls?.kind !== 'own')) return undefined;
+  const addresses = Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .map((a) => a.address.replace(/%.*$/, ''));
+  const bound = isIP(host) !== 0 && host !== '0.0.0.0' && host !== '::' ? [host] : [];
+  return loadOrCreateHallTls({ dir: tlsDir(options.dataDir), names: [...hostNames, 'localhost', ...bound, ...addresses], now, hallName: hostname() });
+}
 
 /** Opens the hall's database, brings it up to date and serves it over HTTP and push. */
 export async function startHall(options: HallOptions): Promise<RunningHall> {
@@ -100,19 +127,34 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), policy: backupPolicy, clock });
   // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
-  const core = createCore({ db, clock, logger, ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode } });
+  // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).
+  const hostNames = [hostname(), `${hostname()}.local`, ...(options.host && isIP(options.host) === 0 ? [options.host] : []), ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : [])];
+  let tls: HallTls | undefined;
+  try {
+    tls = hallTls(options, hostNames, clock.now());
+  } catch (error) {
+    closeDatabase(db);
+    throw error;
+  }
+  if (tls) logger.info({ caFingerprint: tls.caFingerprint, validUntil: tls.validUntil }, 'serving HTTPS');
+  else if (!isLoopbackHost(options.host ?? '127.0.0.1')) logger.warn({ host: options.host }, 'PLAIN HTTP ON THE HALL NETWORK (--insecure-http): passwords and citizens\' data cross the network readable by anyone on it');
+  const certificate: HallCertificate = { https: tls !== undefined, caFingerprint: tls?.caFingerprint ?? null, validUntil: tls?.validUntil ?? null };
+  const core = createCore({
+    db,
+    clock,
+    logger,
+    ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode, certificate: () => certificate },
+  });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots });
   sync.attach(syncService);
   syncService.startScheduler();
-  // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).
-  const hostNames = [hostname(), `${hostname()}.local`, ...(options.host && isIP(options.host) === 0 ? [options.host] : []), ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : [])];
-  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames });
+  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
   if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
 

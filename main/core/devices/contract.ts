@@ -27,7 +27,8 @@ export const devicesContract = defineMethods({
     summary: 'A screen trades a pairing code for its own long-lived device session.',
     roles: everyone,
     input: z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: 'field.pairingCodeFormat' }) }),
-    output: z.object({ token: z.string(), expiresAt: z.string(), device: deviceSchema }),
+    // The hall CA's fingerprint, so the device can be told whom to trust from now on (docs/security.md).
+    output: z.object({ token: z.string(), expiresAt: z.string(), device: deviceSchema, hallCertificate: z.string().nullable() }),
   },
   'devices/list': {
     summary: 'Paired devices.',

@@ -48,7 +48,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
         const device = insertDevice(db, { name: used.name, role: used.role, counterId: used.counterId, pairedAt: now });
         const session = openDeviceSession(db, clock, sessionPolicy, device.id);
         appendAudit(db, { at: now, actorStaffId: used.issuedBy, action: 'devices.pair', target: `device:${device.id}`, before: undefined, after: device });
-        return { ...session, device };
+        return { ...session, device, hallCertificate: deps.ports.certificate?.()?.caFingerprint ?? null };
       });
       // The failure is counted in its own committed transaction above, then answered.
       return paired ?? fail('unauthenticated', 'errors.pairingCodeInvalid', { fields: [{ path: 'code', key: 'field.pairingCodeInvalid' }] });

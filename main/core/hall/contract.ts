@@ -27,7 +27,25 @@ export const hallTimeSchema = z.object({
 
 export type HallTime = z.output<typeof hallTimeSchema>;
 
+/** What a device needs to trust the hall: the fingerprint of the hall's CA, compared by eye or pinned by the desktop app. */
+export const hallCertificateSchema = z.object({
+  /** Whether the hall answers over HTTPS (it does on any address but 127.0.0.1, unless run with --insecure-http). */
+  https: z.boolean(),
+  /** SHA-256 of the CA certificate, `AB:CD:…`. */
+  caFingerprint: z.string().nullable(),
+  /** When the server certificate runs out (ISO); the hall renews it at a start within a month of that. */
+  validUntil: z.string().nullable(),
+});
+
+export type HallCertificate = z.output<typeof hallCertificateSchema>;
+
 export const hallContract = defineMethods({
+  'hall/certificate': {
+    summary: "The hall's certificate authority: its fingerprint, for devices to trust the hall (the trust page, pairing, the desktop app's pin).",
+    roles: ['public'],
+    input: z.object({}),
+    output: hallCertificateSchema,
+  },
   'hall/status': {
     summary: 'Open counters and waiting tickets right now.',
     roles: ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate'],

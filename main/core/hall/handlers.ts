@@ -36,5 +36,9 @@ export function readHallTime({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>): Hal
 }
 
 export function hallHandlers(deps: CoreDeps): HandlersFor<typeof hallContract> {
-  return { 'hall/status': () => readHallStatus(deps), 'hall/time': () => readHallTime(deps) };
+  return {
+    'hall/status': () => readHallStatus(deps),
+    'hall/time': () => readHallTime(deps),
+    'hall/certificate': () => deps.ports.certificate?.() ?? { https: false, caFingerprint: null, validUntil: null },
+  };
 }
