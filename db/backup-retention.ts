@@ -11,7 +11,9 @@ export type Retention = ScheduledRetention | ManualRetention;
 export const DEFAULT_SCHEDULED: ScheduledRetention = { kind: 'scheduled', daily: 14, weekly: 8, monthly: 12 };
 export const DEFAULT_MANUAL: ManualRetention = { kind: 'manual', keep: 10 };
 
-const SCHEDULED = /^onewindow-(\d{4}-\d{2}-\d{2})\.db$/;
+// Plain copies and encrypted ones (`.db.enc`, db/backup-cipher.ts) count alike: a hall that set a
+// backup password keeps pruning the plain copies it made before.
+const SCHEDULED = /^onewindow-(\d{4}-\d{2}-\d{2})\.db(?:\.enc)?$/;
 
 /** A scheduled backup's day, or undefined for one made by hand. */
 export const scheduledDay = (name: string): string | undefined => SCHEDULED.exec(name)?.[1];
@@ -29,7 +31,7 @@ export function backupsToRemove(names: readonly string[], retention: Retention):
     const manual = names.filter((n) => scheduledDay(n) === undefined).sort().reverse();
     return manual.slice(retention.keep);
   }
-  const days = names.flatMap((n) => scheduledDay(n) ?? []).sort().reverse();
+  const days = [...new Set(names.flatMap((n) => scheduledDay(n) ?? []))].sort().reverse();
   const keep = new Set(days.slice(0, retention.daily));
   // The newest copy of each of the latest weeks and months stays as that week's and month's.
   const newestPer = (key: (day: string) => string, count: number) => {
@@ -44,5 +46,8 @@ export function backupsToRemove(names: readonly string[], retention: Retention):
   };
   newestPer(weekOf, retention.weekly);
   newestPer((day) => day.slice(0, 7), retention.monthly);
-  return days.filter((day) => !keep.has(day)).map((day) => `onewindow-${day}.db`);
+  return names.filter((n) => {
+    const day = scheduledDay(n);
+    return day !== undefined && !keep.has(day);
+  });
 }

@@ -60,7 +60,13 @@ export async function readPendingRestore(databaseFile: string): Promise<PendingR
   }
 }
 
-export async function stageRestore(databaseFile: string, backupFile: string, by: { at: string; staffId: number | null }): Promise<PendingRestore | BackupCheck> {
+/** `name` is the backup the note records: an encrypted one is staged from its decrypted copy. */
+export async function stageRestore(
+  databaseFile: string,
+  backupFile: string,
+  by: { at: string; staffId: number | null },
+  name: string = basename(backupFile),
+): Promise<PendingRestore | BackupCheck> {
   const check = checkBackup(backupFile);
   if (!check.ok) return check;
   const target = pendingFile(databaseFile);
@@ -72,7 +78,7 @@ export async function stageRestore(databaseFile: string, backupFile: string, by:
     await rm(partial, { force: true });
     return copied;
   }
-  const note: PendingRestore = { backup: basename(backupFile), stagedAt: by.at, stagedBy: by.staffId, schemaVersion: copied.schemaVersion };
+  const note: PendingRestore = { backup: name, stagedAt: by.at, stagedBy: by.staffId, schemaVersion: copied.schemaVersion };
   await writeFile(noteFile(databaseFile), JSON.stringify(note));
   await rename(partial, target);
   return note;
