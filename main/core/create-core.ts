@@ -23,6 +23,7 @@ import { syncHandlers } from './sync/handlers.ts';
 import { adminHandlers } from './admin/handlers.ts';
 import { complaintsHandlers } from './complaints/handlers.ts';
 import { followupsHandlers } from './followups/handlers.ts';
+import { runRetentionIfDue } from './privacy/retention-job.ts';
 import { staffProfileHandlers } from './staff/profile-handlers.ts';
 import type { Caller, Origin } from './api/caller.ts';
 
@@ -94,6 +95,12 @@ export function createCore(options: CoreOptions): Core {
       deleteExpiredSessions(deps.db, clock.now().toISOString());
       // Invitations whose timer died with a stopped hall end unrated here, not when someone next opens the figures.
       sweepExpired(deps);
+      // Personal data whose time is up goes at the first tick of each hall day (docs/privacy.md).
+      try {
+        runRetentionIfDue(deps);
+      } catch (error) {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'retention job failed');
+      }
       events.emit('hall/status', readHallStatus(deps), ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate']);
     },
   };
