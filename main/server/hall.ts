@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { X509Certificate } from 'node:crypto';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -138,7 +139,12 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   }
   if (tls) logger.info({ caFingerprint: tls.caFingerprint, validUntil: tls.validUntil }, 'serving HTTPS');
   else if (!isLoopbackHost(options.host ?? '127.0.0.1')) logger.warn({ host: options.host }, 'PLAIN HTTP ON THE HALL NETWORK (--insecure-http): passwords and citizens\' data cross the network readable by anyone on it');
-  const certificate: HallCertificate = { https: tls !== undefined, caFingerprint: tls?.caFingerprint ?? null, validUntil: tls?.validUntil ?? null };
+  const certificate: HallCertificate = {
+    https: tls !== undefined,
+    caFingerprint: tls?.caFingerprint ?? null,
+    caThumbprint: tls ? new X509Certificate(tls.ca).fingerprint : null,
+    validUntil: tls?.validUntil ?? null,
+  };
   const core = createCore({
     db,
     clock,

@@ -8,6 +8,7 @@ import { ManageScreen } from '../manage/ManageScreen.tsx';
 import { RateScreen } from '../rate/RateScreen.tsx';
 import { ReceiptRatingScreen } from '../ratings/ReceiptRatingScreen.tsx';
 import { SetupScreen } from '../setup/SetupScreen.tsx';
+import { TrustScreen } from '../trust/TrustScreen.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
 import { TicketStatusScreen } from '../status/TicketStatusScreen.tsx';
 import { ProgressScreen } from '../progress/ProgressScreen.tsx';
@@ -18,6 +19,7 @@ export function App() {
     <Routes>
       <Route path="/" element={<HomeScreen />} />
       <Route path="/setup" element={<SetupScreen />} />
+      <Route path="/trust" element={<TrustScreen />} />
       <Route path="/kiosk" element={<KioskScreen />} />
       <Route path="/counter" element={<CounterScreen />} />
       <Route path="/display" element={<DisplayScreen />} />

@@ -8,6 +8,29 @@ import { formatHallClock } from '../shared/hall-clock.ts';
 
 const deviceRoles: DeviceRoleName[] = ['kiosk', 'display', 'rate'];
 
+/** What PCs and devices trust the hall by: compared by eye when a browser installs the CA (the /trust page). */
+function HallCertificateFacts() {
+  const { t } = useTranslation();
+  const certificate = useQuery('hall/certificate', {});
+  const c = certificate.data;
+  if (!c) return null;
+  return (
+    <div className="hall-certificate">
+      <h3>{t('devices.certificateTitle')}</h3>
+      {c.https ? (
+        <p>
+          {t('devices.certificateFingerprint')} <code data-testid="hall-ca-fingerprint">{c.caFingerprint}</code> ·{' '}
+          <a href="/trust" target="_blank" rel="noreferrer">
+            {t('devices.certificateHowTo')}
+          </a>
+        </p>
+      ) : (
+        <p>{t('devices.certificatePlain')}</p>
+      )}
+    </div>
+  );
+}
+
 export function DevicesSection() {
   const { t } = useTranslation();
   const devices = useQuery('devices/list', {});
@@ -60,6 +83,7 @@ export function DevicesSection() {
           </div>
         )}
       </form>
+      <HallCertificateFacts />
     </section>
   );
 }

@@ -33,6 +33,8 @@ export const hallCertificateSchema = z.object({
   https: z.boolean(),
   /** SHA-256 of the CA certificate, `AB:CD:…`. */
   caFingerprint: z.string().nullable(),
+  /** SHA-1 of the same certificate: Windows' certificate dialog shows this one as its 指纹 (thumbprint). */
+  caThumbprint: z.string().nullable(),
   /** When the server certificate runs out (ISO); the hall renews it at a start within a month of that. */
   validUntil: z.string().nullable(),
 });

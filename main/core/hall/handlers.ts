@@ -39,6 +39,6 @@ export function hallHandlers(deps: CoreDeps): HandlersFor<typeof hallContract> {
   return {
     'hall/status': () => readHallStatus(deps),
     'hall/time': () => readHallTime(deps),
-    'hall/certificate': () => deps.ports.certificate?.() ?? { https: false, caFingerprint: null, validUntil: null },
+    'hall/certificate': () => deps.ports.certificate?.() ?? { https: false, caFingerprint: null, caThumbprint: null, validUntil: null },
   };
 }
