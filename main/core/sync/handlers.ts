@@ -28,6 +28,7 @@ import { syncDaySummary } from './summary.ts';
 import { unavailableSyncPort } from './port.ts';
 import { workOrderRecord } from './work-order-record.ts';
 import { insideDropRoots } from './drop-roots.ts';
+import { plainHttpOffMachine } from './https-only.ts';
 import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
 import { syncFailureReason } from './failure-reason.ts';
 import { listQuarantined } from '../../../db/sync.ts';
@@ -93,6 +94,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
 
     'sync/saveConnector': (input, { caller }) => {
       if (input.kind === 'http' && !input.baseUrl) fail('validation', 'errors.validation', { fields: [{ path: 'baseUrl', key: 'field.required' }] });
+      // Citizens' records cross the network only encrypted: plain http only to this computer.
+      if (input.kind === 'http' && input.baseUrl && plainHttpOffMachine(input.baseUrl)) fail('validation', 'errors.validation', { fields: [{ path: 'baseUrl', key: 'field.httpsRequired' }] });
       if (input.kind === 'folder' && (!input.outDir || !input.replyDir)) {
         fail('validation', 'errors.validation', { fields: [{ path: input.outDir ? 'replyDir' : 'outDir', key: 'field.required' }] });
       }
