@@ -6,7 +6,8 @@ import type { OutboxRecordType } from '../../db/outbox.ts';
 import type { BatchRecord } from '../../db/sync.ts';
 import type { Connector } from './connector.ts';
 import { csvLine } from './csv.ts';
-import { batchAnswerSchema, type BatchHeader, PROTOCOL, signBody, readUpdates, updatesPageSchema, wireId } from './protocol.ts';
+import { dropKey, openDrop, sealDrop } from './drop-seal.ts';
+import { batchAnswerSchema, type BatchHeader, PROTOCOL, readUpdates, updatesPageSchema, wireId } from './protocol.ts';
 
 export type FolderConnectorOptions = {
   /** Where batches are dropped (a share, or a folder an SFTP client mirrors). */
@@ -32,10 +33,10 @@ export type Manifest = {
 export const MANIFEST = 'manifest.json';
 const fileOf: Record<OutboxRecordType, string> = { workOrder: 'work-orders.csv', rating: 'ratings.csv', complaint: 'complaints.csv', followUp: 'follow-ups.csv', erasure: 'erasures.csv' };
 
-async function writeSynced(file: string, content: string): Promise<void> {
+async function writeSynced(file: string, content: Buffer): Promise<void> {
   const handle = await open(file, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
@@ -55,12 +56,28 @@ function csvOf(records: readonly BatchRecord[]): string {
 }
 
 /**
- * The file drop of onewindow.sync/1: each batch is a folder `<batchId>/` with a CSV per
- * record type and `manifest.json` (row counts and SHA-256 of each file, signed like the HTTP
- * body), written under a temporary name and renamed into place, so a reader never sees half
- * a batch. Answers come back as `<replyDir>/<batchId>.json` in the HTTP answer's shape.
+ * The file drop of onewindow.sync/2: each batch is a folder `<batchId>/` with a CSV per
+ * record type and `manifest.json` (row counts and SHA-256 of each file), written under a
+ * temporary name and renamed into place, so a reader never sees half a batch. Every file is
+ * sealed with the shared secret (drop-seal.ts): the share sees no citizen's data. Answers
+ * come back as `<replyDir>/<batchId>.json` in the HTTP answer's shape, and updates as
+ * `updates-*.json`, sealed the same way; a reply that does not open is refused, not read.
  */
 export function createFolderConnector(options: FolderConnectorOptions): Connector {
+  const key = dropKey(options.secret);
+
+  /** A reply's content once it opens with the secret under its own name; refused otherwise, nothing of it read. */
+  const openReply = async (name: string): Promise<unknown> => {
+    const file = join(options.replyDir, name);
+    const content = openDrop(key, name, await readFile(file));
+    if (!content) throw new Error(`${file}: the reply is not sealed with the shared secret, or was altered`);
+    try {
+      return JSON.parse(content.toString('utf8'));
+    } catch {
+      throw new Error(`${file} is not an answer or updates file: broken JSON`);
+    }
+  };
+
   return {
     kind: 'folder',
     async send(header: BatchHeader, _body, records) {
@@ -76,21 +93,19 @@ export function createFolderConnector(options: FolderConnectorOptions): Connecto
         const ofType = records.filter((r) => r.type === type);
         if (ofType.length === 0) continue;
         const text = csvOf(ofType);
-        await writeSynced(join(temp, fileOf[type]), text);
+        await writeSynced(join(temp, fileOf[type]), sealDrop(key, `${header.batchId}/${fileOf[type]}`, text));
         files.push({ type, file: fileOf[type], rows: ofType.length, sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
       }
       const manifest: Manifest = { protocol: PROTOCOL, hall: options.hall, utility: header.utility, batchId: header.batchId, createdAt: header.createdAt, records: records.length, files };
-      const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-      await writeSynced(join(temp, MANIFEST), manifestText);
-      await writeSynced(join(temp, 'manifest.sig'), `${signBody(options.secret, manifestText)}\n`);
+      await writeSynced(join(temp, MANIFEST), sealDrop(key, `${header.batchId}/${MANIFEST}`, `${JSON.stringify(manifest, null, 2)}\n`));
       await rename(temp, final);
       return { kind: 'awaiting' };
     },
     async collectAnswer(batchId) {
-      const file = join(options.replyDir, `${batchId}.json`);
-      if (!existsSync(file)) return undefined;
-      const parsed = batchAnswerSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (!parsed.success || parsed.data.batchId !== batchId) throw new Error(`${file} is not an answer to batch ${batchId}`);
+      const name = `${batchId}.json`;
+      if (!existsSync(join(options.replyDir, name))) return undefined;
+      const parsed = batchAnswerSchema.safeParse(await openReply(name));
+      if (!parsed.success || parsed.data.batchId !== batchId) throw new Error(`${join(options.replyDir, name)} is not an answer to batch ${batchId}`);
       return parsed.data;
     },
     async answerRecorded(batchId) {
@@ -103,7 +118,7 @@ export function createFolderConnector(options: FolderConnectorOptions): Connecto
       const names = existsSync(options.replyDir) ? (await readdir(options.replyDir)).filter((n) => /^updates-.+\.json$/.test(n)).sort() : [];
       const next = names.find((n) => cursor === null || n > cursor);
       if (!next) return { cursor, updates: [], invalid: [] };
-      const parsed = updatesPageSchema.shape.updates.safeParse((JSON.parse(await readFile(join(options.replyDir, next), 'utf8')) as { updates?: unknown }).updates);
+      const parsed = updatesPageSchema.shape.updates.safeParse(((await openReply(next)) as { updates?: unknown } | null)?.updates);
       if (!parsed.success) throw new Error(`${next} is not an updates file`);
       return readUpdates(next, parsed.data);
     },

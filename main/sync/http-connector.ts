@@ -2,23 +2,33 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Connector } from './connector.ts';
 import type { BatchRecord } from '../../db/sync.ts';
-import { batchAnswerSchema, type BatchAnswer, type BatchHeader, signBody, readUpdates, updatesPageSchema } from './protocol.ts';
+import { plainHttpOffMachine } from '../core/sync/https-only.ts';
+import { batchAnswerSchema, type BatchAnswer, type BatchHeader, PROTOCOL, readUpdates, updatesPageSchema } from './protocol.ts';
 import { TransientError } from './retry.ts';
+import { checkAnswer, newRequestId, signRequest, unixSeconds } from './signing.ts';
 
 export type HttpConnectorOptions = {
   baseUrl: string;
   hall: string;
   secret: string;
+  /** The hall clock: requests carry its time, and an answer more than 5 minutes from it is refused. */
+  now: () => Date;
   /** Per request: no byte sent or received for this long ends it (and it is retried). */
   timeoutMs?: number;
   /**
-   * For a peer that takes its own shape (the 好差评 platform, onewindow.rating/1): the path batches
-   * go to and the body built from the records. Signing, idempotency and the answer are the same.
+   * For a peer that takes its own shape (the 好差评 platform, onewindow.rating/2): its protocol
+   * (the first line of what is signed), the path batches go to and the body built from the
+   * records. Signing, idempotency and the answer are the same.
    */
-  shape?: { path: string; body: (header: BatchHeader, records: readonly BatchRecord[]) => string[] };
+  shape?: { protocol: string; path: string; body: (header: BatchHeader, records: readonly BatchRecord[]) => string[] };
 };
 
 const retryableStatus = (status: number): boolean => status >= 500 || status === 429 || status === 408;
+
+/** A 200 answer as it came, unread: its bytes and the headers that say who signed it, when. */
+type RawAnswer = { body: Buffer; timestamp: string | undefined; signature: string | undefined };
+
+const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 /**
  * One request over a kept-alive connection. node:http rather than fetch so the body goes out
@@ -29,7 +39,7 @@ function request(
   url: URL,
   init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: readonly string[] },
   timeoutMs: number,
-): Promise<unknown> {
+): Promise<RawAnswer> {
   const where = `${init.method} ${url.origin}${url.pathname}`;
   return new Promise((resolve, reject) => {
     const secure = url.protocol === 'https:';
@@ -58,17 +68,12 @@ function request(
         // A connection dropped mid-answer: the batch may or may not have been taken in; resending is safe.
         if (!res.complete) return fail(new TransientError(`${where}: connection closed before the answer was complete`));
         if (settled) return;
-        const text = Buffer.concat(chunks).toString('utf8');
+        const body = Buffer.concat(chunks);
         const status = res.statusCode ?? 0;
         if (retryableStatus(status)) return fail(new TransientError(`${where} answered ${status}`));
-        if (status !== 200) return fail(new Error(`${where} answered ${status}: ${text.slice(0, 200)}`));
-        try {
-          settled = true;
-          resolve(JSON.parse(text));
-        } catch {
-          settled = false;
-          fail(new TransientError(`${where} answered with broken JSON`));
-        }
+        if (status !== 200) return fail(new Error(`${where} answered ${status}: ${body.toString('utf8').slice(0, 200)}`));
+        settled = true;
+        resolve({ body, timestamp: firstValue(res.headers['x-onewindow-timestamp']), signature: firstValue(res.headers['x-onewindow-signature']) });
       });
     });
     // Corked: the parts leave in a few large writes, not one small TCP segment each.
@@ -78,32 +83,49 @@ function request(
   });
 }
 
-/** The HTTPS/HTTP JSON connector of onewindow.sync/1 (docs/sync-protocol.md). */
+/** The HTTPS JSON connector of onewindow.sync/2 (docs/sync-protocol.md). */
 export function createHttpConnector(options: HttpConnectorOptions): Connector {
   const base = options.baseUrl.replace(/\/+$/, '');
+  // An address stored before the rule, or edited in the database: nothing goes out in clear text.
+  if (plainHttpOffMachine(base)) throw new Error(`${base}: refused to send over plain http off this computer (https only)`);
+  const protocol = options.shape?.protocol ?? PROTOCOL;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) };
+
+  /**
+   * A signed request, and its answer's body once the utility's signature over it holds: an
+   * answer nobody signed, signed with another secret, for another request or too old is
+   * refused before a byte of it is read, and nothing of it is applied.
+   */
+  const exchange = async (url: URL, method: 'GET' | 'POST', headers: Record<string, string>, body?: readonly string[]): Promise<unknown> => {
+    const where = `${method} ${url.origin}${url.pathname}`;
+    const requestId = newRequestId();
+    const timestamp = unixSeconds(options.now());
+    const signature = signRequest(options.secret, { protocol, method, target: `${url.pathname}${url.search}`, timestamp, requestId }, body ?? '');
+    const answer = await request(
+      agents,
+      url,
+      { method, headers: { ...headers, 'X-OneWindow-Timestamp': timestamp, 'X-OneWindow-Request-Id': requestId, 'X-OneWindow-Signature': signature }, body },
+      timeoutMs,
+    );
+    const check = checkAnswer(options.secret, { protocol, requestId }, answer, options.now());
+    if (check === 'unsigned') throw new Error(`${where}: the answer is not signed by the utility`);
+    if (check === 'mismatch') throw new Error(`${where}: the answer's signature does not match`);
+    if (check === 'stale') throw new Error(`${where}: the answer is dated ${answer.timestamp}, more than 5 minutes from the hall clock`);
+    try {
+      return JSON.parse(answer.body.toString('utf8'));
+    } catch {
+      throw new TransientError(`${where} answered with broken JSON`);
+    }
+  };
+
   return {
     kind: 'http',
     needsRecords: options.shape !== undefined,
     async send(header, wireBody, records) {
       const body = options.shape ? options.shape.body(header, records) : wireBody;
       const path = options.shape?.path ?? '/batches';
-      const json = await request(
-        agents,
-        new URL(`${base}${path}`),
-        {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            'Idempotency-Key': header.batchId,
-            'X-OneWindow-Hall': header.hall,
-            'X-OneWindow-Signature': signBody(options.secret, body),
-          },
-          body,
-        },
-        timeoutMs,
-      );
+      const json = await exchange(new URL(`${base}${path}`), 'POST', { 'Content-Type': 'application/json', 'Idempotency-Key': header.batchId, 'X-OneWindow-Hall': header.hall }, body);
       const parsed = batchAnswerSchema.safeParse(json);
       if (!parsed.success) throw new TransientError(`${base}${path} answered in an unknown shape`);
       const answer: BatchAnswer = parsed.data;
@@ -113,10 +135,7 @@ export function createHttpConnector(options: HttpConnectorOptions): Connector {
     async pullUpdates(cursor) {
       // A peer of its own shape (the rating platform) has no status feed for the hall.
       if (options.shape) return { cursor, updates: [], invalid: [] };
-      const url = new URL(`${base}/updates?since=${encodeURIComponent(cursor ?? '')}`);
-      // A GET has no body: its path and query, as sent, are signed instead.
-      const signature = signBody(options.secret, `${url.pathname}${url.search}`);
-      const json = await request(agents, url, { method: 'GET', headers: { 'X-OneWindow-Hall': options.hall, 'X-OneWindow-Signature': signature } }, timeoutMs);
+      const json = await exchange(new URL(`${base}/updates?since=${encodeURIComponent(cursor ?? '')}`), 'GET', { 'X-OneWindow-Hall': options.hall });
       const parsed = updatesPageSchema.safeParse(json);
       if (!parsed.success) throw new Error(`${base}/updates answered in an unknown shape`);
       return readUpdates(parsed.data.cursor, parsed.data.updates);

@@ -1,10 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { OutboxRecordType } from '../../db/outbox.ts';
 import type { BatchRecord } from '../../db/sync.ts';
 
 /** The wire format both connectors speak; docs/sync-protocol.md is its description for the utilities. */
-export const PROTOCOL = 'onewindow.sync/1';
+export const PROTOCOL = 'onewindow.sync/2';
 export const MAX_BATCH_RECORDS = 500;
 
 /**
@@ -48,21 +47,6 @@ export function batchBodyParts(header: BatchHeader, records: readonly BatchRecor
 }
 
 export const batchBody = (header: BatchHeader, records: readonly BatchRecord[]): string => batchBodyParts(header, records).join('');
-
-/** `sha256=<hex HMAC-SHA256 of the raw body with the utility's secret>`. */
-export const signBody = (secret: string, body: string | Buffer | readonly string[]): string => {
-  const hmac = createHmac('sha256', secret);
-  if (typeof body === 'string' || Buffer.isBuffer(body)) hmac.update(body);
-  else for (const part of body) hmac.update(part, 'utf8');
-  return `sha256=${hmac.digest('hex')}`;
-};
-
-export function verifySignature(secret: string, body: string | Buffer, header: string | undefined): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signBody(secret, body));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
 
 export const batchAnswerSchema = z.object({
   batchId: z.string(),

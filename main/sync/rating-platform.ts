@@ -101,11 +101,14 @@ export function mapRating(profile: RatingPlatformProfile, hall: string, record: 
   return Object.fromEntries(Object.entries(profile.fields).map(([field, source]) => [field, value(source)]));
 }
 
-/** The request body of onewindow.rating/1: the batch's ratings in the profile's fields. */
+/** The platform's protocol: onewindow.sync/2's signatures (the first line of what is signed), its own body. */
+export const RATING_PROTOCOL = 'onewindow.rating/2';
+
+/** The request body of onewindow.rating/2: the batch's ratings in the profile's fields. */
 export function ratingPlatformBody(profile: RatingPlatformProfile, header: BatchHeader, records: readonly BatchRecord[]): string[] {
   return [
     JSON.stringify({
-      protocol: 'onewindow.rating/1',
+      protocol: RATING_PROTOCOL,
       profile: profile.id,
       hall: header.hall,
       batchId: header.batchId,

@@ -3,7 +3,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
-import { getConnector, lastRun, listConnectors, pendingCount, type RunTrigger } from '../../db/sync.ts';
+import { type BatchRecord, getConnector, lastRun, listConnectors, pendingCount, type RunTrigger } from '../../db/sync.ts';
 import { defaultSessionPolicy } from '../core/auth/sessions.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { type CoreDeps, defaultPorts } from '../core/deps.ts';
@@ -20,9 +20,9 @@ import { createSecretBox, type OsSecretPort, secretKeyFile } from './secret-box.
 import { dueTrigger } from './window.ts';
 import type { ConnectionTest } from '../core/sync/port.ts';
 import { syncFailureReason } from '../core/sync/failure-reason.ts';
-import { batchBodyParts } from './protocol.ts';
+import { type BatchHeader, batchBodyParts } from './protocol.ts';
 import { RATING_PLATFORM } from '../core/sync/rating-record.ts';
-import { ratingPlatformBody, referenceProfile } from './rating-platform.ts';
+import { RATING_PROTOCOL, ratingPlatformBody, referenceProfile } from './rating-platform.ts';
 
 export type SyncServiceOptions = {
   deps: CoreDeps;
@@ -74,12 +74,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (!row.secretCipher) throw new Error(`no secret set for ${utility}`);
     const secret = box.open(row.secretCipher);
     const hall = readHallCode(deps.db);
+    // The hall clock, never the PC's: requests carry its time and answers are judged by it.
+    const now = () => deps.clock.now();
     if (row.utility === RATING_PLATFORM) {
       // The 好差评 platform: ratings in its profile's fields to {base}/ratings, signed and idempotent like a batch.
       const profile = referenceProfile;
-      return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, timeoutMs: options.timeoutMs, shape: { path: '/ratings', body: (header, records) => ratingPlatformBody(profile, header, records) } });
+      const shape = { protocol: RATING_PROTOCOL, path: '/ratings', body: (header: BatchHeader, records: readonly BatchRecord[]) => ratingPlatformBody(profile, header, records) };
+      return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, now, timeoutMs: options.timeoutMs, shape });
     }
-    if (row.kind === 'http') return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, timeoutMs: options.timeoutMs });
+    if (row.kind === 'http') return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, now, timeoutMs: options.timeoutMs });
     return createFolderConnector({ outDir: row.outDir ?? '', replyDir: row.replyDir ?? '', hall, secret });
   };
 

@@ -1,12 +1,13 @@
 import { startUtilityServer } from '../integration/utility-server.ts';
-import { expect, test } from './hall-fixture.ts';
+import { expect, hallNow, test } from './hall-fixture.ts';
 
 const password = 'Hall2026pass';
 const secret = 'utility-shared-secret-0123456789';
 
 test('the manager sets up a utility connector, syncs now with a progress bar, and sees the run in its history', async ({ page, hall }) => {
   test.setTimeout(60_000);
-  const utility = await startUtilityServer({ secret });
+  // The utility's clock agrees with the hall's pinned one: onewindow.sync/2 checks their times against each other.
+  const utility = await startUtilityServer({ secret, now: () => hallNow(hall) });
   try {
     const api = async <T>(name: string, body: unknown, token?: string) =>
       (await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as { ok: boolean; value: T };

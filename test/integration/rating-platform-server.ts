@@ -1,23 +1,28 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { verifySignature } from '../../main/sync/protocol.ts';
+import { answerHeaders, createReplayGuard, verifyRequest } from './sync2-peer.ts';
 
 /**
- * A province's 好差评 platform end of onewindow.rating/1 on 127.0.0.1 (docs/rating-platform.md):
- * POST /ratings, signed over the raw body, idempotent by Idempotency-Key (a batch answered
- * before gets the same answer and changes nothing). It keeps each rating's newest version by
- * its id and counts deliveries per id@version. `faults` ('status-500') hit the next requests.
+ * A province's 好差评 platform end of onewindow.rating/2 on 127.0.0.1 (docs/rating-platform.md):
+ * POST /ratings, signed as onewindow.sync/2 signs (time, request id, body; replays and stale
+ * requests refused), idempotent by Idempotency-Key (a batch answered before gets the same
+ * answer and changes nothing), its answers signed at its clock `now`. It keeps each rating's
+ * newest version by its id and counts deliveries per id@version. `faults` hit the next
+ * requests: 'status-500', or 'unsigned-answer' (taken in, answered without a signature).
  */
 export type PlatformServer = {
   url: string;
   ratings: Map<string, Record<string, unknown>>;
   deliveries: Map<string, number>;
-  faults: 'status-500'[];
+  faults: ('status-500' | 'unsigned-answer')[];
   requests: number;
   close: () => Promise<void>;
 };
 
-export async function startRatingPlatform(secret: string): Promise<PlatformServer> {
+const PROTOCOL = 'onewindow.rating/2';
+
+export async function startRatingPlatform(secret: string, now: () => Date = () => new Date()): Promise<PlatformServer> {
+  const guard = createReplayGuard();
   const answers = new Map<string, string>();
   const sockets = new Set<Socket>();
   const state: Omit<PlatformServer, 'url' | 'close'> = { ratings: new Map(), deliveries: new Map(), faults: [], requests: 0 };
@@ -32,12 +37,19 @@ export async function startRatingPlatform(secret: string): Promise<PlatformServe
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
-    if (!verifySignature(secret, raw, req.headers['x-onewindow-signature'] as string | undefined)) return send(res, 401, { error: 'bad signature' });
+    const check = verifyRequest(secret, PROTOCOL, { method: 'POST', target: req.url, headers: req.headers }, raw, guard, now());
+    if (!check.ok) return send(res, 401, { error: check.error });
+    const signed = (text: string) => {
+      if (fault === 'unsigned-answer') return send(res, 200, text);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...answerHeaders(secret, PROTOCOL, check.requestId, now(), text) });
+      res.end(text);
+    };
     const body = JSON.parse(raw.toString('utf8')) as { protocol: string; batchId: string; ratings: Record<string, unknown>[] };
-    if (body.protocol !== 'onewindow.rating/1' || body.batchId !== req.headers['idempotency-key']) return send(res, 400, { error: 'protocol or batch id' });
-    if (state.faults.shift() === 'status-500') return send(res, 500, { error: 'injected' });
+    if (body.protocol !== PROTOCOL || body.batchId !== req.headers['idempotency-key']) return send(res, 400, { error: 'protocol or batch id' });
+    const fault = state.faults.shift();
+    if (fault === 'status-500') return send(res, 500, { error: 'injected' });
     const known = answers.get(body.batchId);
-    if (known) return send(res, 200, known);
+    if (known) return signed(known);
     for (const r of body.ratings) {
       const key = `${String(r.pjbh)}@${String(r.bbh)}`;
       state.deliveries.set(key, (state.deliveries.get(key) ?? 0) + 1);
@@ -46,7 +58,7 @@ export async function startRatingPlatform(secret: string): Promise<PlatformServe
     }
     const answer = JSON.stringify({ batchId: body.batchId, accepted: body.ratings.map((r) => String(r.pjbh)), rejected: [] });
     answers.set(body.batchId, answer);
-    send(res, 200, answer);
+    signed(answer);
   });
   server.on('connection', (s) => {
     sockets.add(s);

@@ -14,7 +14,7 @@ let service: SyncService;
 
 beforeEach(async () => {
   hall = await openIntakeHall();
-  platform = await startRatingPlatform(SECRET);
+  platform = await startRatingPlatform(SECRET, () => hall.now());
   dataDir = tempDir('onewindow-platform-');
   service = createSyncService({ deps: hall.core.deps, dataDir, retry: { attempts: 6, baseMs: 5, maxMs: 50 }, timeoutMs: 400 });
   hall.core.deps.ports.sync = service;
@@ -60,5 +60,15 @@ describe('the 好差评 rating platform', () => {
     // Each version arrived once, the 500 notwithstanding (the batch went again under its id).
     expect([...platform.deliveries.values()].every((n) => n === 1)).toBe(true);
     expect(service.checkSchedule()).not.toContain(RATING_PLATFORM);
+  });
+
+  it('takes no answer the platform did not sign: the rating stays waiting and goes again under its batch id', async () => {
+    await serveAndRate(2);
+    platform.faults.push('unsigned-answer');
+    expect(await service.run(RATING_PLATFORM, 'schedule')).toMatchObject({ state: 'failed', accepted: 0 });
+    const overview = await hall.ok('sync/overview', {}, hall.manager);
+    expect(overview.utilities.find((u) => u.utility === RATING_PLATFORM)).toMatchObject({ pending: 1, lastRun: { state: 'failed', reason: 'unsignedAnswer' } });
+    expect(await service.run(RATING_PLATFORM, 'schedule')).toMatchObject({ state: 'succeeded', accepted: 1 });
+    expect([...platform.deliveries.values()]).toEqual([1]);
   });
 });

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lastRun, pendingCount } from '../../db/sync.ts';
 import { getWorkOrder, insertWorkOrder } from '../../db/work-orders.ts';
+import { syncFailureReason } from '../../main/core/sync/failure-reason.ts';
 import type { TestHall } from '../../main/core/testing.ts';
 import { openTestHall } from '../../main/core/testing.ts';
 import { parseCsv } from '../../main/sync/csv.ts';
 import { type Manifest, MANIFEST } from '../../main/sync/folder-connector.ts';
-import { signBody } from '../../main/sync/protocol.ts';
 import { createSyncService, type SyncService } from '../../main/sync/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
+import { openFile, sealFile } from './sync2-peer.ts';
 
 let hall: TestHall;
 let dir: string;
@@ -26,7 +28,14 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it('drops each batch as CSV files with a manifest of row counts and SHA-256, and reads the answers and updates back from the reply folder', async () => {
+/** The utility's side: it opens what the hall dropped, and seals what it writes back (docs/sync-protocol.md, "Sealed files"). */
+const read = (outDir: string, batchId: string, file: string) => openFile(SECRET, `${batchId}/${file}`, fs.readFileSync(join(outDir, batchId, file)));
+const reply = (replyDir: string, name: string, content: unknown, secret = SECRET) => {
+  fs.mkdirSync(replyDir, { recursive: true });
+  fs.writeFileSync(join(replyDir, name), sealFile(secret, name, JSON.stringify(content)));
+};
+
+it('drops each batch as sealed CSV files with a manifest of row counts and SHA-256, and reads the sealed answers and updates back from the reply folder', async () => {
   const outDir = join(dir, 'out');
   const replyDir = join(dir, 'reply');
   configure(hall.db, join(dir, 'data'), { utility: 'gas', outDir, replyDir });
@@ -38,12 +47,14 @@ it('drops each batch as CSV files with a manifest of row counts and SHA-256, and
   expect(batches.some((name) => name.startsWith('.'))).toBe(false); // no temporary folder left behind
   let rows = 0;
   for (const batchId of batches) {
-    const manifestText = fs.readFileSync(join(outDir, batchId, MANIFEST), 'utf8');
-    const manifest = JSON.parse(manifestText) as Manifest;
-    expect(manifest).toMatchObject({ protocol: 'onewindow.sync/1', hall: 'HALL-NORTH-01', utility: 'gas', batchId });
-    expect(fs.readFileSync(join(outDir, batchId, 'manifest.sig'), 'utf8').trim()).toBe(signBody(SECRET, manifestText));
+    // Nothing of the citizens' data is readable on the share without the secret.
+    expect(fs.readdirSync(join(outDir, batchId)).sort()).toEqual(['complaints.csv', MANIFEST]);
+    expect(fs.readFileSync(join(outDir, batchId, 'complaints.csv')).toString('utf8')).not.toContain('燃气表');
+    expect(() => openFile('the-wrong-secret-000000000', `${batchId}/${MANIFEST}`, fs.readFileSync(join(outDir, batchId, MANIFEST)))).toThrow();
+    const manifest = JSON.parse(read(outDir, batchId, MANIFEST)) as Manifest;
+    expect(manifest).toMatchObject({ protocol: 'onewindow.sync/2', hall: 'HALL-NORTH-01', utility: 'gas', batchId });
     for (const file of manifest.files) {
-      const text = fs.readFileSync(join(outDir, batchId, file.file), 'utf8');
+      const text = read(outDir, batchId, file.file);
       expect(createHash('sha256').update(text).digest('hex')).toBe(file.sha256);
       const csv = parseCsv(text);
       expect(csv[0]).toEqual(['id', 'version', 'channel', 'content', 'receivedAt']);
@@ -63,17 +74,67 @@ it('drops each batch as CSV files with a manifest of row counts and SHA-256, and
   const order = insertWorkOrderFixture();
   fs.mkdirSync(replyDir, { recursive: true });
   const [b1, b2] = batches;
-  const idsOf = (batchId: string | undefined) => parseCsv(fs.readFileSync(join(outDir, batchId ?? '', 'complaints.csv'), 'utf8')).slice(1).map((r) => r[0] ?? '');
+  const idsOf = (batchId: string | undefined) => parseCsv(read(outDir, batchId ?? '', 'complaints.csv')).slice(1).map((r) => r[0] ?? '');
   const ids1 = idsOf(b1);
-  fs.writeFileSync(join(replyDir, `${b1}.json`), JSON.stringify({ batchId: b1, accepted: ids1.slice(1), rejected: [{ id: ids1[0], reason: '用户号不存在' }] }));
-  fs.writeFileSync(join(replyDir, `${b2}.json`), JSON.stringify({ batchId: b2, accepted: idsOf(b2), rejected: [] }));
-  fs.writeFileSync(join(replyDir, 'updates-20261001-0001.json'), JSON.stringify({ updates: [{ workOrderId: `wo-${order}`, status: 'taken', at: '2026-10-01T01:00:00.000Z', note: null }] }));
+  reply(replyDir, `${b1}.json`, { batchId: b1, accepted: ids1.slice(1), rejected: [{ id: ids1[0], reason: '用户号不存在' }] });
+  reply(replyDir, `${b2}.json`, { batchId: b2, accepted: idsOf(b2), rejected: [] });
+  reply(replyDir, 'updates-20261001-0001.json', { updates: [{ workOrderId: `wo-${order}`, status: 'taken', at: '2026-10-01T01:00:00.000Z', note: null }] });
   expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'succeeded', accepted: 619, rejected: 1, updates: 1 });
   expect(outboxStates(hall.db, 'gas')).toEqual({ accepted: 619, rejected: 1 });
   expect(getWorkOrder(hall.db, order)?.status).toBe('taken');
   expect(fs.readdirSync(join(replyDir, 'processed')).sort()).toEqual([`${b1}.json`, `${b2}.json`].sort());
   // The updates file is read once.
   expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'succeeded', updates: 0 });
+});
+
+describe('replies the hall cannot open', () => {
+  const outDir = () => join(dir, 'out');
+  const replyDir = () => join(dir, 'reply');
+  const lastReason = () => syncFailureReason(lastRun(hall.db, 'gas')?.error ?? null);
+
+  beforeEach(() => configure(hall.db, join(dir, 'data'), { utility: 'gas', outDir: outDir(), replyDir: replyDir() }));
+
+  it('refuses an answer in clear, one sealed with another secret and one sealed for another batch, and leaves the records pending', async () => {
+    queueRecords(hall.db, 'gas', 620);
+    await service.run('gas', 'schedule');
+    const [b1, b2] = fs.readdirSync(outDir()).sort();
+    const all = (batchId: string | undefined) => parseCsv(read(outDir(), batchId ?? '', 'complaints.csv')).slice(1).map((r) => r[0] ?? '');
+    const answer = (batchId: string | undefined) => ({ batchId, accepted: all(batchId), rejected: [] });
+
+    // In clear, the way onewindow.sync/1 answered.
+    fs.mkdirSync(replyDir(), { recursive: true });
+    fs.writeFileSync(join(replyDir(), `${b1}.json`), JSON.stringify(answer(b1)));
+    expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'failed', accepted: 0 });
+    expect(lastReason()).toBe('unsignedAnswer');
+    // Sealed, but not with the shared secret.
+    reply(replyDir(), `${b1}.json`, answer(b1), 'the-wrong-secret-000000000');
+    expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'failed', accepted: 0 });
+    // A genuine answer to b2, copied under b1's name.
+    fs.writeFileSync(join(replyDir(), `${b1}.json`), sealFile(SECRET, `${b2}.json`, JSON.stringify(answer(b2))));
+    expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'failed', accepted: 0 });
+    expect(outboxStates(hall.db, 'gas')).toEqual({ sending: 620 });
+    expect(pendingCount(hall.db, 'gas')).toBe(620);
+
+    // The utility writes its answers as it should: taken in.
+    reply(replyDir(), `${b1}.json`, answer(b1));
+    reply(replyDir(), `${b2}.json`, answer(b2));
+    expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'succeeded', accepted: 620 });
+  });
+
+  it('applies nothing of an updates file it cannot open, and does not move past it', async () => {
+    const order = insertWorkOrderFixture();
+    fs.mkdirSync(replyDir(), { recursive: true });
+    const completed = { updates: [{ workOrderId: `wo-${order}`, status: 'completed', at: '2026-10-01T01:00:00.000Z', note: '已办结' }] };
+    fs.writeFileSync(join(replyDir(), 'updates-20261001-0001.json'), JSON.stringify(completed));
+    // An old genuine updates file copied under a later name does not open either.
+    fs.writeFileSync(join(replyDir(), 'updates-20261001-0002.json'), sealFile(SECRET, 'updates-20261001-0000.json', JSON.stringify(completed)));
+    expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'failed', updates: 0 });
+    expect(lastReason()).toBe('unsignedAnswer');
+    expect(getWorkOrder(hall.db, order)?.status).toBe('accepted');
+    fs.rmSync(join(replyDir(), 'updates-20261001-0001.json'));
+    expect(await service.run('gas', 'schedule')).toMatchObject({ state: 'failed', updates: 0 });
+    expect(getWorkOrder(hall.db, order)?.status).toBe('accepted');
+  });
 });
 
 /** A gas work order, with the least the schema asks for around it. */

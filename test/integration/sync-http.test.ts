@@ -13,7 +13,8 @@ let service: SyncService;
 
 beforeEach(async () => {
   hall = await openIntakeHall();
-  server = await startUtilityServer({ secret: SECRET });
+  // The utility's clock agrees with the hall's pinned one: their times are checked against each other.
+  server = await startUtilityServer({ secret: SECRET, now: () => hall.now() });
   dataDir = tempDir('onewindow-sync-');
   // Short waits so the faults below are retried within the test.
   service = createSyncService({ deps: hall.core.deps, dataDir, retry: { attempts: 6, baseMs: 5, maxMs: 50 }, timeoutMs: 400 });

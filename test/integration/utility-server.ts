@@ -1,14 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { verifySignature } from '../../main/sync/protocol.ts';
+import { answerHeaders, createReplayGuard, verifyRequest } from './sync2-peer.ts';
 
 /**
- * A utility's end of onewindow.sync/1 on 127.0.0.1, strict the way a utility should be: it
- * refuses a bad signature (401), a batch whose Idempotency-Key is not its batchId (400) and
+ * A utility's end of onewindow.sync/2 on 127.0.0.1, strict the way a utility should be: it
+ * refuses a bad signature, a time more than 5 minutes from its clock and a request id it has
+ * seen (401), a batch whose Idempotency-Key is not its batchId (400) and
  * more than 500 records (413); a batch id it has answered before gets the same answer again
  * and changes nothing. It keeps each record's newest version, and counts how often each
  * record version was taken in (`deliveries`): more than 1 means a record was sent twice
- * under different batch ids. Faults queued in `faults` hit the next batch requests.
+ * under different batch ids. Faults queued in `faults` hit the next batch requests, those in
+ * `updateFaults` the next answers to /updates. Its answers are signed (sync2-peer.ts) with its
+ * `secret`, at its clock `now` (the hall's, in tests that pin it).
  *
  * Run alone (the bench does, to keep its memory out of the measured process):
  *   node test/integration/utility-server.ts --secret S [--keep-data no]  → prints "utility server on http://…"
@@ -23,8 +26,11 @@ export type Fault =
   /** Takes the batch in and never answers. */
   | 'timeout'
   /** Takes the batch in; the answer names every id twice, plus one id that was not sent. */
-  | 'duplicate-answer';
+  | 'duplicate-answer'
+  | AnswerFault;
 
+/** An answer the hall must refuse: taken in (a batch), but answered unsigned, signed with another secret, for another request, or 10 minutes old. */
+export type AnswerFault = 'unsigned-answer' | 'wrong-signature' | 'other-request' | 'stale-answer';
 export type StoredRecord = { type: string; id: string; version: number; data: unknown; batchId: string };
 export type UtilityUpdate = { workOrderId: string | number; status: string; at: string; note?: string | null };
 
@@ -38,6 +44,9 @@ export type UtilityServer = {
   /** Every batch request as it arrived (batch id, and what happened). */
   log: { batchId: string; outcome: string }[];
   faults: Fault[];
+  updateFaults: AnswerFault[];
+  /** The last batch request that passed the checks, as it came: a test replays it. */
+  lastBatch: { method: string; path: string; headers: Record<string, string>; body: Buffer } | undefined;
   /** A reason makes the utility reject that record. */
   rejectIf: (record: { type: string; id: string; data: Record<string, unknown> }) => string | undefined;
   updates: UtilityUpdate[];
@@ -49,8 +58,12 @@ export type UtilityServer = {
 
 type Body = { protocol?: string; hall?: string; utility?: string; batchId?: string; records?: { type: string; id: string; version: number; data: Record<string, unknown> }[] };
 
-export async function startUtilityServer(options: { secret: string; keepData?: boolean; updatesPage?: number }): Promise<UtilityServer> {
+const PROTOCOL = 'onewindow.sync/2';
+
+export async function startUtilityServer(options: { secret: string; keepData?: boolean; updatesPage?: number; now?: () => Date }): Promise<UtilityServer> {
   const keepData = options.keepData ?? true;
+  const now = options.now ?? (() => new Date());
+  const guard = createReplayGuard();
   const sockets = new Set<Socket>();
   const state: Omit<UtilityServer, 'url' | 'close'> = {
     secret: options.secret,
@@ -59,6 +72,8 @@ export async function startUtilityServer(options: { secret: string; keepData?: b
     answers: new Map(),
     log: [],
     faults: [],
+    updateFaults: [],
+    lastBatch: undefined,
     rejectIf: () => undefined,
     updates: [],
     onBatch: async () => undefined,
@@ -69,6 +84,32 @@ export async function startUtilityServer(options: { secret: string; keepData?: b
     const text = JSON.stringify(body);
     res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
     res.end(text);
+  };
+
+  /** The headers of a 200 answer: signed for the request, unless a fault says otherwise. */
+  const signedHeaders = (requestId: string, text: string, fault: Fault | undefined): Record<string, string> => {
+    const base = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) };
+    if (fault === 'unsigned-answer') return base;
+    if (fault === 'wrong-signature') return { ...base, ...answerHeaders('not-the-utility-secret-000000', PROTOCOL, requestId, now(), text) };
+    if (fault === 'other-request') return { ...base, ...answerHeaders(state.secret, PROTOCOL, 'f'.repeat(32), now(), text) };
+    if (fault === 'stale-answer') return { ...base, ...answerHeaders(state.secret, PROTOCOL, requestId, new Date(now().getTime() - 10 * 60_000), text) };
+    return { ...base, ...answerHeaders(state.secret, PROTOCOL, requestId, now(), text) };
+  };
+
+  /** Every request's first step: refused (401) unless signed with the secret, recent and not seen before. */
+  const admit = (req: IncomingMessage, res: ServerResponse, raw: Buffer): string | undefined => {
+    const target = req.url ?? '/';
+    const check = verifyRequest(state.secret, PROTOCOL, { method: req.method ?? '', target, headers: req.headers }, raw, guard, now());
+    if (!check.ok) {
+      state.log.push({ batchId: String(req.headers['idempotency-key'] ?? ''), outcome: check.outcome });
+      send(res, 401, { error: check.error });
+      return undefined;
+    }
+    if (req.method === 'POST') {
+      const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+      state.lastBatch = { method: req.method, path: target, headers, body: raw };
+    }
+    return check.requestId;
   };
 
   async function batches(req: IncomingMessage, res: ServerResponse) {
@@ -86,12 +127,10 @@ export async function startUtilityServer(options: { secret: string; keepData?: b
     }
     const raw = Buffer.concat(chunks);
     const batchId = String(req.headers['idempotency-key'] ?? '');
-    if (!verifySignature(state.secret, raw, req.headers['x-onewindow-signature'] as string | undefined)) {
-      state.log.push({ batchId, outcome: 'bad-signature' });
-      return send(res, 401, { error: 'bad signature' });
-    }
+    const requestId = admit(req, res, raw);
+    if (requestId === undefined) return;
     const body = JSON.parse(raw.toString('utf8')) as Body;
-    if (body.protocol !== 'onewindow.sync/1' || body.batchId !== batchId || body.hall !== req.headers['x-onewindow-hall']) {
+    if (body.protocol !== PROTOCOL || body.batchId !== batchId || body.hall !== req.headers['x-onewindow-hall']) {
       state.log.push({ batchId, outcome: 'bad-request' });
       return send(res, 400, { error: 'protocol, batch id or hall mismatch' });
     }
@@ -126,23 +165,28 @@ export async function startUtilityServer(options: { secret: string; keepData?: b
     if (fault === 'timeout') return; // taken in, never answered; the socket closes with the server
     if (fault === 'duplicate-answer') {
       const parsed = JSON.parse(answer) as { batchId: string; accepted: string[]; rejected: unknown[] };
-      return send(res, 200, { ...parsed, accepted: [...parsed.accepted, ...parsed.accepted, 'wo-999999999'] });
+      const text = JSON.stringify({ ...parsed, accepted: [...parsed.accepted, ...parsed.accepted, 'wo-999999999'] });
+      res.writeHead(200, signedHeaders(requestId, text, undefined));
+      return res.end(text);
     }
     if (fault === 'drop-response') {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(answer) });
+      res.writeHead(200, signedHeaders(requestId, answer, undefined));
       res.write(answer.slice(0, Math.floor(answer.length / 2)));
       setTimeout(() => res.socket?.destroy(), 10);
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(answer) });
+    res.writeHead(200, signedHeaders(requestId, answer, fault));
     res.end(answer);
   }
 
   function updates(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (!verifySignature(state.secret, `${url.pathname}${url.search}`, req.headers['x-onewindow-signature'] as string | undefined)) return send(res, 401, { error: 'bad signature' });
+    const requestId = admit(req, res, Buffer.alloc(0));
+    if (requestId === undefined) return;
     const since = Number(url.searchParams.get('since') || '0');
     const page = state.updates.slice(since, since + (options.updatesPage ?? 100));
-    send(res, 200, { cursor: String(since + page.length), updates: page });
+    const text = JSON.stringify({ cursor: String(since + page.length), updates: page });
+    res.writeHead(200, signedHeaders(requestId, text, state.updateFaults.shift()));
+    res.end(text);
   }
 
   const server = createServer((req, res) => {

@@ -3,10 +3,14 @@
  * ("…/batches answered 401: …", "ECONNREFUSED"); the screens and the daily report show the
  * reason in the user's language (sync:reason.*), never the raw text.
  */
-export const syncFailureReasons = ['unauthorized', 'unreachable', 'timeout', 'serverError', 'refused', 'badAnswer', 'folder', 'noSecret', 'other'] as const;
+export const syncFailureReasons = ['unauthorized', 'unreachable', 'timeout', 'serverError', 'refused', 'badAnswer', 'folder', 'noSecret', 'unsignedAnswer', 'clockSkew', 'insecureUrl', 'other'] as const;
 export type SyncFailureReason = (typeof syncFailureReasons)[number];
 
+// First match wins: the answer-signature and clock rules come before the broad /signature/ and 401 rule.
 const rules: [RegExp, SyncFailureReason][] = [
+  [/answer is not signed|answer's signature does not match|reply is not sealed/i, 'unsignedAnswer'],
+  [/more than 5 minutes from the hall clock|stale timestamp/i, 'clockSkew'],
+  [/plain http off this computer/i, 'insecureUrl'],
   [/answered 40[13]\b|unauthori[sz]ed|forbidden|signature/i, 'unauthorized'],
   [/timed out|timeout/i, 'timeout'],
   [/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EAI_AGAIN|socket hang up|closed before the answer/i, 'unreachable'],
