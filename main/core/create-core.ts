@@ -24,6 +24,7 @@ import { adminHandlers } from './admin/handlers.ts';
 import { complaintsHandlers } from './complaints/handlers.ts';
 import { followupsHandlers } from './followups/handlers.ts';
 import { runRetentionIfDue } from './privacy/retention-job.ts';
+import { privacyHandlers } from './privacy/handlers.ts';
 import { staffProfileHandlers } from './staff/profile-handlers.ts';
 import type { Caller, Origin } from './api/caller.ts';
 
@@ -78,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     ...followupsHandlers(deps),
     ...adminHandlers(deps),
     ...staffProfileHandlers(deps),
+    ...privacyHandlers(deps),
   });
   registry.assertComplete();
 
