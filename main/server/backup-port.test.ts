@@ -7,6 +7,8 @@ import { insertStaff } from '../../db/staff.ts';
 import { openStaffSession } from '../core/auth/sessions.ts';
 import { openTestHall, type TestHall, unwrap } from '../core/testing.ts';
 import { createBackupPort } from './backup-port.ts';
+import { createBackupKeys } from './backup-key.ts';
+import { createSecretBox } from '../sync/secret-box.ts';
 
 let hall: TestHall | undefined;
 let dir: string | undefined;
@@ -25,8 +27,9 @@ describe('backups made by hand', () => {
         backups: {
           list: () => backups.current!.list(),
           runNow: () => backups.current!.runNow(),
-          stageRestore: (name, by) => backups.current!.stageRestore(name, by),
+          stageRestore: (name, by, password) => backups.current!.stageRestore(name, by, password),
           cancelRestore: () => backups.current!.cancelRestore(),
+          setPassword: (password, at) => backups.current!.setPassword(password, at),
         },
       },
     });
@@ -37,6 +40,7 @@ describe('backups made by hand', () => {
       databaseFile: h.db.name,
       policy: { dir, scheduled: DEFAULT_SCHEDULED, manual: DEFAULT_MANUAL, manualEveryMinutes: 5 },
       clock: { now: () => now() },
+      keys: createBackupKeys({ db: h.db, box: createSecretBox({ keyFile: path.join(dir, 'secret.key') }) }),
     });
     const staff = insertStaff(h.db, { workNo: 'M001', name: 'Manager', passwordHash: 'unused', roles: ['manager'], now: h.now().toISOString() });
     const manager = openStaffSession(h.db, h.core.deps.clock, h.core.deps.sessionPolicy, staff.id).token;

@@ -11,6 +11,8 @@ import type { PrinterConfig } from '../core/devices/printer-config.ts';
 import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
 import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
 import { createBackupPort } from './backup-port.ts';
+import { createBackupKeys } from './backup-key.ts';
+import { createSecretBox, secretKeyFile } from '../sync/secret-box.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
 import { reconcileRestore } from '../../db/restore-reconcile.ts';
 import { databaseFile } from './data-dir.ts';
@@ -125,7 +127,9 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     manual: DEFAULT_MANUAL,
     manualEveryMinutes: 5,
   };
-  const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), policy: backupPolicy, clock });
+  // The backup password's key is sealed by the same secret box (and key file) as the connectors' secrets.
+  const backupKeys = createBackupKeys({ db, box: createSecretBox({ keyFile: secretKeyFile(options.dataDir) }) });
+  const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), policy: backupPolicy, clock, keys: backupKeys });
   // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
   // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).
@@ -164,7 +168,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   publicUrl ||= url;
   if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
 
-  const stopBackups = scheduleBackups(db, backupPolicy, clock, logger);
+  const stopBackups = scheduleBackups(db, backupPolicy, clock, logger, backupKeys);
   // Each closed hall day's times are kept for the month's report as soon as the day turns;
   // checked with the tick, so the first check waits 30 s and never slows the start.
   const closedDays = keepClosedDays({ db, reports, now: core.deps.clock.now, logger });
