@@ -18,7 +18,7 @@ export function ManageScreen() {
     <StaffGate title={t('roles.manage')} roles={['manager', 'admin']}>
       {(me) => (
         <>
-          <ManageNav />
+          <ManageNav roles={me.roles} />
           <Routes>
             <Route
               index
@@ -56,15 +56,15 @@ function QueueSettings() {
   );
 }
 
-/** One link per page of the desk; the front page keeps staff, devices and the queue's settings. */
-function ManageNav() {
+/** One link per page of the desk (those the signed-in roles may use); the front page keeps staff, devices and the queue's settings. */
+function ManageNav({ roles }: { roles: readonly string[] }) {
   const { t } = useTranslation();
   return (
     <nav className="manage-nav" aria-label={t('manage:nav.label')}>
       <NavLink to="/manage" end>
         {t('manage:nav.home')}
       </NavLink>
-      {managePages.map((page) => (
+      {managePages.filter((page) => !page.roles || page.roles.some((r) => roles.includes(r))).map((page) => (
         <NavLink key={page.path} to={`/manage/${page.path}`}>
           {t(page.labelKey)}
         </NavLink>
