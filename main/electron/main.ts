@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, type BrowserWindow, dialog, session } from 'electron';
+import { app, type BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { appUrl, handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { forkHall, type HallFailure, type HallProcess } from './hall-process.ts';
 import { registerIpcBridge } from './ipc-bridge.ts';
@@ -7,6 +7,8 @@ import { registerPdfExport } from './pdf-export.ts';
 import { createLogger } from './logger.ts';
 import { hardenContents, denyPermissions, trustHallCertificate } from './security.ts';
 import { loadSettings } from './settings.ts';
+import { keychainSecretKey } from './keychain-key.ts';
+import { legacySecretKeyFile, secretKeyFile } from '../sync/secret-box.ts';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 import { customerDisplay, openCounterWindow, openCustomerWindow, type ScreenSource } from './windows.ts';
 
@@ -46,7 +48,10 @@ function openScreens(source: ScreenSource): void {
 function startSinglePc(host: string, port: number): ScreenSource {
   const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
   handleAppProtocol(rendererDir, log);
-  hall = forkHall({ dataDir: app.getPath('userData'), host, port, rendererDir }, log);
+  const dataDir = app.getPath('userData');
+  // The secrets' key from the OS keychain, handed over in memory (keychain-key.ts).
+  const secretKey = keychainSecretKey({ file: join(dataDir, 'secret-key.sealed'), keyFiles: [legacySecretKeyFile(dataDir), secretKeyFile(dataDir)], keychain: safeStorage, log });
+  hall = forkHall({ dataDir, host, port, rendererDir, secretKey }, log);
   registerIpcBridge(hall, log);
   registerPdfExport(log);
   hall.ready.then(

@@ -37,6 +37,8 @@ const { values } = parseArgs({
     'tls-ca': { type: 'string' },
     // Plain HTTP on the hall's network, on purpose: logged loudly at every start.
     'insecure-http': { type: 'boolean', default: false },
+    // The key connector secrets and the backup key are sealed with: outside the data folder (docs/security.md).
+    'secret-key': { type: 'string' },
   },
 });
 
@@ -110,12 +112,13 @@ try {
     dropRoots: (values['drop-root'] ?? []).map((dir) => resolve(dir)),
     tls,
     insecureHttp: values['insecure-http'],
+    secretKeyFile: values['secret-key'] ?? process.env.ONEWINDOW_SECRET_KEY,
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);
-  const certificate = await hall.core.call('hall/certificate', {}, undefined, { source: '127.0.0.1', local: true });
-  if (certificate.ok && certificate.value.caFingerprint) {
-    process.stdout.write(`Hall certificate authority (devices trust this; compare it on each PC): SHA-256 ${certificate.value.caFingerprint}\n`);
+  if (hall.certificate.caFingerprint) {
+    process.stdout.write(`Hall certificate authority (devices trust this; compare it on each PC): SHA-256 ${hall.certificate.caFingerprint}\n`);
+    process.stdout.write(`Other PCs install it from ${hall.url}/trust\n`);
   }
   if (hall.setupCode) process.stdout.write(`First-run setup code (to set up the hall from another PC): ${hall.setupCode}\n`);
   const stop = () => {

@@ -12,7 +12,8 @@ import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
 import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
 import { createBackupPort } from './backup-port.ts';
 import { createBackupKeys } from './backup-key.ts';
-import { createSecretBox, secretKeyFile } from '../sync/secret-box.ts';
+import { createSecretBox, type SecretBox } from '../sync/secret-box.ts';
+import { hallSecretKeyFile } from '../sync/secret-key-file.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
 import { reconcileRestore } from '../../db/restore-reconcile.ts';
 import { databaseFile } from './data-dir.ts';
@@ -67,13 +68,20 @@ export type HallOptions = {
   tls?: { kind: 'own' } | { kind: 'files'; certFile: string; keyFile: string; caFile?: string | undefined };
   /** Plain HTTP on a LAN address, on purpose (--insecure-http): logged at every start. */
   insecureHttp?: boolean;
+  /** The file the secrets' key is kept in (--secret-key); default beside the data folder (secret-key-file.ts). */
+  secretKeyFile?: string;
+  /** The secrets' key itself, base64 (the desktop app's, kept in the OS keychain): no key file at all. */
+  secretKey?: string;
 };
 
 export type RunningHall = {
   url: string;
   core: Core;
   /** The first-run code to show on the server's console, while the hall has no administrator. */
-  setupCode: string | undefined; close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
+  setupCode: string | undefined;
+  /** How devices trust the hall (its CA's fingerprint), for the console. */
+  certificate: HallCertificate;
+  close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
 
 export const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
@@ -93,12 +101,22 @@ function hallTls(options: HallOptions, hostNames: readonly string[], now: Date):
   return loadOrCreateHallTls({ dir: tlsDir(options.dataDir), names: [...hostNames, 'localhost', ...bound, ...addresses], now, hallName: hostname() });
 }
 
+function hallSecretBox(options: HallOptions, backupDir: string, logger: pino.Logger): SecretBox {
+  if (options.secretKey) return createSecretBox({ key: Buffer.from(options.secretKey, 'base64') });
+  const { file, moved } = hallSecretKeyFile({ dataDir: options.dataDir, given: options.secretKeyFile, backupDir });
+  if (moved) logger.warn({ file }, 'the secrets key moved out of the data folder');
+  return createSecretBox({ keyFile: file });
+}
+
 /** Opens the hall's database, brings it up to date and serves it over HTTP and push. */
 export async function startHall(options: HallOptions): Promise<RunningHall> {
   // Owner-only: the data folder holds the database, its backups and staged restores (docs/security.md).
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') chmodSync(options.dataDir, 0o700);
   const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'hall' } });
+  const backupDir = options.backupDir ?? join(options.dataDir, 'backups');
+  // Connector secrets and the backup password's key are sealed with this box; its key never lives in the data folder.
+  const box = hallSecretBox(options, backupDir, logger);
   const clock = options.clock ?? systemClock;
   if (clock !== systemClock) logger.warn({ now: clock.now().toISOString() }, 'the hall runs on a set clock (--clock-start), not the machine\'s');
   // A restore staged from the manager's desk replaces the database now, before anything opens it.
@@ -122,13 +140,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const sync = lateSyncPort();
   const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), logger });
   const backupPolicy: BackupPolicy = {
-    dir: options.backupDir ?? join(options.dataDir, 'backups'),
+    dir: backupDir,
     scheduled: { ...DEFAULT_SCHEDULED, daily: options.backupKeep ?? 14 },
     manual: DEFAULT_MANUAL,
     manualEveryMinutes: 5,
   };
   // The backup password's key is sealed by the same secret box (and key file) as the connectors' secrets.
-  const backupKeys = createBackupKeys({ db, box: createSecretBox({ keyFile: secretKeyFile(options.dataDir) }) });
+  const backupKeys = createBackupKeys({ db, box });
   const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), policy: backupPolicy, clock, keys: backupKeys });
   // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
@@ -156,7 +174,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode, certificate: () => certificate },
   });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
-  const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots });
+  const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
   sync.attach(syncService);
   syncService.startScheduler();
   const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls });
@@ -187,6 +205,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     url,
     core,
     setupCode,
+    certificate,
     closingStep: () => closing,
     async close() {
       clearInterval(ticker);

@@ -7,6 +7,8 @@ import { listConnectors } from '../../db/sync.ts';
 import { databaseFile, defaultDataDir } from '../server/data-dir.ts';
 import { createSyncService, standaloneSyncDeps } from './service.ts';
 import { clockFromOption } from '../server/clock-option.ts';
+import { createSecretBox } from './secret-box.ts';
+import { hallSecretKeyFile } from './secret-key-file.ts';
 
 // `npm run sync -- --now [--utility gas] [--data DIR]`: an operator's sync, now, of one utility
 // or every enabled one, against the hall database in the data folder. Progress goes to stderr,
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     'retry-base-ms': { type: 'string' },
     // The same set clock as the hall server it runs beside (docs/time.md).
     'clock-start': { type: 'string' },
+    // The hall server's --secret-key, if it was given one (docs/security.md).
+    'secret-key': { type: 'string' },
   },
 });
 
@@ -40,9 +44,17 @@ const dataDir = resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultData
 const logger = pino({ level: values['log-level'], base: { service: 'sync' } }, pino.destination(2));
 const db = openDatabase(databaseFile(dataDir));
 migrate(db);
+function secretBox() {
+  try {
+    return createSecretBox({ keyFile: hallSecretKeyFile({ dataDir, given: values['secret-key'] ?? process.env.ONEWINDOW_SECRET_KEY }).file });
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+}
 const service = createSyncService({
   deps: standaloneSyncDeps(db, logger, clockOption.clock),
   dataDir,
+  box: secretBox(),
   timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined,
   retry: values['retry-base-ms'] ? { attempts: 6, baseMs: Number(values['retry-base-ms']), maxMs: 30_000 } : undefined,
   onProgress: (p) => {

@@ -1,12 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Connector secrets at rest. The database only ever holds cipher text:
- * - `aes1:<iv>:<tag>:<data>` (base64url) — AES-256-GCM with a 32-byte key kept in the data
- *   folder (`sync-secret.key`, mode 600), outside the database, so a copied or backed-up
- *   database alone does not give the secrets away;
+ * - `aes1:<iv>:<tag>:<data>` (base64url) — AES-256-GCM with a 32-byte key kept outside the
+ *   data folder (secret-key-file.ts: beside it by default, or where --secret-key says; mode 600)
+ *   or, in the desktop app, sealed by the operating system's keychain and handed to the hall in
+ *   memory — so neither a copy of the data folder nor a backup gives the secrets away;
  * - `os1:<data>` — sealed by the operating system's keychain (Electron safeStorage) when the
  *   desktop app offers it through `OsSecretPort`. Only a process with that port can open it,
  *   so halls that also run `npm run sync` keep the default.
@@ -22,7 +23,17 @@ export type SecretBox = {
   open: (cipher: string) => string;
 };
 
-export const secretKeyFile = (dataDir: string): string => join(dataDir, 'sync-secret.key');
+/**
+ * The default key file of a data folder: next to it, not in it (`…/OneWindow-secret.key` for
+ * `…/OneWindow`), so whatever copies the folder or backs it up leaves the key behind.
+ */
+export const secretKeyFile = (dataDir: string): string => {
+  const dir = resolve(dataDir);
+  return join(dirname(dir), `${basename(dir)}-secret.key`);
+};
+
+/** Where the key lived until it moved out of the data folder; adopted at start (secret-key-file.ts). */
+export const legacySecretKeyFile = (dataDir: string): string => join(dataDir, 'sync-secret.key');
 
 /** Reads the key, creating it (atomically, owner-only) on first use. */
 export function loadOrCreateKey(file: string): Buffer {
@@ -40,9 +51,12 @@ export function loadOrCreateKey(file: string): Buffer {
   return key;
 }
 
-export function createSecretBox(options: { keyFile: string; os?: OsSecretPort | undefined }): SecretBox {
+/** `keyFile`: read (or made) on first use; `key`: given in memory (the desktop app's, from the OS keychain). */
+export function createSecretBox(options: ({ keyFile: string } | { key: Buffer }) & { os?: OsSecretPort | undefined }): SecretBox {
+  if ('key' in options && options.key.length !== 32) throw new Error('the secret key must be 32 bytes');
+  const load = 'keyFile' in options ? () => loadOrCreateKey(options.keyFile) : () => options.key;
   let key: Buffer | undefined;
-  const aesKey = () => (key ??= loadOrCreateKey(options.keyFile));
+  const aesKey = () => (key ??= load());
   return {
     seal(plain) {
       if (options.os?.isEncryptionAvailable()) return `os1:${options.os.encryptString(plain).toString('base64url')}`;
