@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test as base } from '@playwright/test';
 
 export type Hall = {
@@ -28,7 +28,8 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** Starts `npm run hall`'s entry on a fresh data folder and a free port; stops it after the test. */
 async function startHall(clockStart: string): Promise<{ hall: Hall; child: ChildProcess; stderr: () => string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
+  // The data folder inside a scratch folder: the secrets' key goes beside the data folder, and both are removed after.
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'onewindow-e2e-')), 'data');
   const startedAtPerf = performance.now();
   const child = spawn(process.execPath, ['main/server/cli.ts', '--data', dataDir, '--port', '0', '--log-level', 'warn', '--clock-start', clockStart], {
     cwd: root,
@@ -68,7 +69,7 @@ export const test = base.extend<HallTimeOptions & { hall: Hall }>({
     const code = await new Promise((r) => child.once('exit', r));
     // A hung shutdown ends by the server's own watchdog; say so without failing the screen's test.
     if (code !== 0) console.warn(`hall server exited with ${String(code)}: ${stderr().slice(-2000)}`);
-    rmSync(hall.dataDir, { recursive: true, force: true });
+    rmSync(dirname(hall.dataDir), { recursive: true, force: true });
   },
   // The browser's own clock agrees with the hall's (the screens take the hall's time from the
   // server anyway; this keeps what the page's scripts see consistent).
