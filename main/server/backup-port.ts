@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { stat, rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { backupDatabase, isEncryptedBackupName, listBackups, manualBackupFileName } from '../../db/backup.ts';
@@ -13,6 +13,9 @@ import type { Clock } from '../core/clock.ts';
 import { hallStamp } from '../core/queue/hall-time.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 import { fail } from '../core/api/errors.ts';
+
+/** A decrypted copy on its way to being staged, in the data folder. */
+const DECRYPTING = 'restore-decrypting-';
 
 /** The backups of the database this process holds: the scheduled folder, a copy now, a restore at the next start. */
 export function createBackupPort(options: { db: Db; databaseFile: string; policy: BackupPolicy; clock: Clock; keys: BackupKeys }): BackupPort {
@@ -64,8 +67,11 @@ export function createBackupPort(options: { db: Db; databaseFile: string; policy
       if (!password) return { ok: false, reason: 'password_needed' };
       const key = await keyForBackup(header, password);
       if (!key) return { ok: false, reason: 'wrong_password' };
-      // Decrypted beside the database (owner-only folder and file), checked and staged like a plain copy, then removed.
-      const plain = join(dirname(options.databaseFile), `restore-decrypting-${randomBytes(6).toString('hex')}.db`);
+      // Decrypted beside the database (owner-only folder and file), checked and staged like a plain copy, then removed;
+      // one restore is checked at a time (the handler), so any other such file is a crash's leftover.
+      const dataDir = dirname(options.databaseFile);
+      for (const leftover of await readdir(dataDir)) if (leftover.startsWith(DECRYPTING)) await rm(join(dataDir, leftover), { force: true });
+      const plain = join(dataDir, `${DECRYPTING}${randomBytes(6).toString('hex')}.db`);
       try {
         try {
           await decryptBackupFile(file, plain, key);
