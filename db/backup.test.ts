@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDatabase, backupFileName, listBackups, manualBackupFileName } from './backup.ts';
+import { backupDatabase, backupFileName, backupInWorker, listBackups, manualBackupFileName } from './backup.ts';
 import { backupsToRemove, DEFAULT_MANUAL, DEFAULT_SCHEDULED } from './backup-retention.ts';
 import { closeDatabase, type Db, openDatabase } from './connection.ts';
 import { migrate } from './migrate.ts';
@@ -61,6 +61,23 @@ describe('backupDatabase', () => {
     fs.writeFileSync(path.join(backups, 'notes.txt'), 'keep me');
     for (const day of ['2025-03-01', '2025-03-02']) await backupDatabase(db, { dir: backups, fileName: backupFileName(day), retention: { kind: 'scheduled', daily: 1, weekly: 0, monthly: 0 } });
     expect(fs.readdirSync(backups).sort()).toEqual(['notes.txt', backupFileName('2025-03-02')]);
+  });
+});
+
+describe('a paced copy', () => {
+  it('copies a large database in many small steps with pauses, and the copy is whole', async () => {
+    // About 2 MB of rows: 500 pages at 4 KiB.
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`bulk.${i}`, 'x'.repeat(1000));
+    })();
+    const target = path.join(dir, 'paced.db');
+    const { steps } = await backupInWorker(db.name, target, { pagesPerStep: 16, pauseMs: 1 });
+    expect(steps).toBeGreaterThan(20);
+    const copy = openDatabase(target, { readonly: true });
+    opened.push(copy);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare(`SELECT count(*) FROM settings WHERE key LIKE 'bulk.%'`).pluck().get()).toBe(2000);
   });
 });
 

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './connection.ts';
 import { backupsToRemove, type Retention } from './backup-retention.ts';
 import { type BackupKey, encryptBackupFile } from './backup-cipher.ts';
+import { BACKUP_PACE, type BackupPace } from './backup-pace.ts';
 
 const PREFIX = 'onewindow-';
 const SUFFIX = '.db';
@@ -45,11 +46,12 @@ export async function listBackups(dir: string): Promise<string[]> {
 // The worker's own extension: .ts when run from source, .js once compiled for Electron.
 const workerUrl = new URL(`./backup-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-function backupInWorker(source: string, target: string): Promise<void> {
+/** Copies the database at `source` to `target` in a worker thread, in paced steps (backup-pace.ts); resolves with the number of steps. */
+export function backupInWorker(source: string, target: string, pace: BackupPace = BACKUP_PACE): Promise<{ steps: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: { source, target } });
-    worker.once('message', (message: { ok: boolean; message?: string }) => {
-      if (message.ok) resolve();
+    const worker = new Worker(workerUrl, { workerData: { source, target, pace } });
+    worker.once('message', (message: { ok: boolean; message?: string; steps?: number }) => {
+      if (message.ok) resolve({ steps: message.steps ?? 0 });
       else reject(new Error(`backup failed: ${message.message ?? 'unknown error'}`));
     });
     worker.once('error', reject);
