@@ -6,11 +6,14 @@ import { registerIpcBridge } from './ipc-bridge.ts';
 import { registerPdfExport } from './pdf-export.ts';
 import { createLogger } from './logger.ts';
 import { hardenContents, denyPermissions, trustHallCertificate } from './security.ts';
-import { loadSettings } from './settings.ts';
+import { loadSettings, type Settings } from './settings.ts';
+import { openRoleWindows } from './role-windows.ts';
+import { systemClock } from '../core/clock.ts';
+import { databaseFile } from '../server/data-dir.ts';
 import { keychainSecretKey } from './keychain-key.ts';
 import { legacySecretKeyFile, secretKeyFile } from '../sync/secret-box.ts';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
-import { customerDisplay, openCounterWindow, openCustomerWindow, type ScreenSource } from './windows.ts';
+import type { ScreenSource } from './windows.ts';
 
 // The desktop app: the counter screen, the customer's rating screen on a second display,
 // and (single-PC mode) the hall server in a utility process with its data in userData.
@@ -36,13 +39,11 @@ function failureText(failure: HallFailure): string {
   return `${t('failure.startup')}\n${failure.message}`;
 }
 
-function openScreens(source: ScreenSource): void {
-  counter = openCounterWindow(source, log);
+function openScreens(settings: Settings, source: ScreenSource): void {
+  counter = openRoleWindows(settings, source, log).main;
   counter.on('closed', () => {
     counter = undefined;
   });
-  const display = customerDisplay();
-  if (display) openCustomerWindow(source, display, log);
 }
 
 function startSinglePc(host: string, port: number): ScreenSource {
@@ -74,13 +75,14 @@ function startSinglePc(host: string, port: number): ScreenSource {
 async function start(): Promise<void> {
   t = desktopText(pickLanguage(app.getLocale()));
   const settingsFile = join(app.getPath('userData'), 'settings.json');
-  const settings = loadSettings(settingsFile, log);
-  log.info({ mode: settings.mode, settingsFile }, 'starting');
+  const loaded = loadSettings(settingsFile, log, systemClock.now(), { hallDatabase: databaseFile(app.getPath('userData')) });
+  const settings: Settings = loaded.state === 'ready' ? loaded.settings : { version: 2, role: 'hallServer', host: '127.0.0.1', port: 4720 };
+  log.info({ role: settings.role, settingsFile }, 'starting');
   denyPermissions(session.defaultSession, log);
 
   let base: string;
   let source: ScreenSource;
-  if (settings.mode === 'client') {
+  if (settings.role !== 'hallServer') {
     base = settings.hallUrl;
     trustHallCertificate(session.defaultSession, settings.hallUrl, settings.hallCertificate, log);
     source = { url: (route) => `${settings.hallUrl}/${route}`, preload: undefined };
@@ -89,7 +91,7 @@ async function start(): Promise<void> {
     source = startSinglePc(settings.host, settings.port);
   }
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, base, log));
-  openScreens(source);
+  openScreens(settings, source);
 }
 
 if (!app.requestSingleInstanceLock()) {

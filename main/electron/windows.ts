@@ -34,8 +34,13 @@ function load(window: BrowserWindow, source: ScreenSource, route: string, log: L
 
 /** The clerk's counter screen, on the primary display. */
 export function openCounterWindow(source: ScreenSource, log: Logger): BrowserWindow {
+  return openDeskWindow(source, 'counter', log);
+}
+
+/** A screen someone works at (counter, manager's desk): an ordinary window on the primary display. */
+export function openDeskWindow(source: ScreenSource, route: string, log: Logger): BrowserWindow {
   const window = createWindow(source, { width: 1280, height: 800, minWidth: 960, minHeight: 600 });
-  load(window, source, 'counter', log);
+  load(window, source, route, log);
   return window;
 }
 
@@ -49,6 +54,11 @@ export function customerDisplay(): Display | undefined {
 
 /** The customer's rating screen, fullscreen on the customer-facing display. */
 export function openCustomerWindow(source: ScreenSource, display: Display, log: Logger): BrowserWindow {
+  return openFullscreenWindow(source, display, 'rate', log);
+}
+
+/** A screen filling `display` (rating screen, kiosk, calling board). */
+export function openFullscreenWindow(source: ScreenSource, display: Pick<Display, 'bounds'>, route: string, log: Logger): BrowserWindow {
   const { x, y, width, height } = display.bounds;
   const window = createWindow(source, { x, y, width, height, fullscreen: true, autoHideMenuBar: true });
   window.removeMenu();
@@ -57,6 +67,6 @@ export function openCustomerWindow(source: ScreenSource, display: Display, log: 
     window.setBounds(display.bounds);
     window.setFullScreen(true);
   });
-  load(window, source, 'rate', log);
+  load(window, source, route, log);
   return window;
 }
