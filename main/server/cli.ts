@@ -39,6 +39,8 @@ const { values } = parseArgs({
     'insecure-http': { type: 'boolean', default: false },
     // The key connector secrets and the backup key are sealed with: outside the data folder (docs/security.md).
     'secret-key': { type: 'string' },
+    // The desktop apps' release folder served at /updates/ (docs/deploy.md); default <data>/releases.
+    releases: { type: 'string' },
   },
 });
 
@@ -113,6 +115,7 @@ try {
     tls,
     insecureHttp: values['insecure-http'],
     secretKeyFile: values['secret-key'] ?? process.env.ONEWINDOW_SECRET_KEY,
+    releasesDir: values.releases ? resolve(values.releases) : undefined,
   });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);

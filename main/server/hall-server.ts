@@ -15,6 +15,8 @@ import type { Origin } from '../core/api/caller.ts';
 import { isIP } from 'node:net';
 import http from 'node:http';
 import https from 'node:https';
+import { registerUpdateFeed } from './updates/update-feed.ts';
+import { ownVersion } from '../shared/app-version.ts';
 
 export type HallServerOptions = {
   core: Core;
@@ -31,6 +33,8 @@ export type HallServerOptions = {
   hostNames?: readonly string[];
   /** Serve HTTPS with this key and chain (main/server/tls); plain HTTP without it. */
   tls?: { key: string; cert: string; ca: string };
+  /** The release folder served at /updates/ to the desktop apps (main/server/updates); none without it. */
+  releasesDir?: string;
 };
 
 /**
@@ -123,6 +127,8 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
+  if (options.releasesDir) await registerUpdateFeed(app, { releasesDir: options.releasesDir, hallVersion: options.version ?? ownVersion(), logger: options.logger });
+
   if (tls) {
     // The CA for browsers to install (the trust page says how and shows the fingerprint to compare).
     app.get('/hall-ca.crt', (_request, reply) =>
@@ -130,7 +136,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
     );
   }
 
-  app.get('/api/openapi.json', () => buildOpenApi(contract, { version: options.version ?? '0.0.0' }));
+  app.get('/api/openapi.json', () => buildOpenApi(contract, { version: options.version ?? ownVersion() }));
 
   const unidentified = unidentifiedSocketLimit();
   app.get('/api/events', { websocket: true }, (socket, request) => {
@@ -177,7 +183,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
     // Every screen path is the same single-page app; the router picks the screen.
     app.setNotFoundHandler((request, reply) => {
       // A missing clip must fail as one, not come back as the app's page.
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/voice/')) {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/voice/') && !request.url.startsWith('/updates/')) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.status(404).send(failure({ code: 'not_found', messageKey: 'errors.notFound' }));

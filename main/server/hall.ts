@@ -72,6 +72,8 @@ export type HallOptions = {
   secretKeyFile?: string;
   /** The secrets' key itself, base64 (the desktop app's, kept in the OS keychain): no key file at all. */
   secretKey?: string;
+  /** The release folder the desktop apps update from (/updates/, docs/deploy.md); default <data>/releases. */
+  releasesDir?: string;
 };
 
 export type RunningHall = {
@@ -177,7 +179,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
   sync.attach(syncService);
   syncService.startScheduler();
-  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls });
+  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls, releasesDir: options.releasesDir ?? join(options.dataDir, 'releases') });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
