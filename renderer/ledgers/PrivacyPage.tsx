@@ -22,7 +22,8 @@ export function PrivacyPage() {
       <h1>{t('privacy:title')}</h1>
       <p className="hint">{t('privacy:intro')}</p>
       <ErrorBanner error={retention.error} />
-      {retention.data && <RetentionForm key={JSON.stringify(retention.data.rules)} data={retention.data} onSaved={retention.reload} />}
+      {/* Not keyed by the rules: a save's reload would remount the form and take its "saved" note away at once. */}
+      {retention.data && <RetentionForm data={retention.data} onSaved={retention.reload} />}
       {retention.data && <LastRun run={retention.data.lastRun} />}
       <ErasureFlow />
     </div>
@@ -42,8 +43,8 @@ function RetentionForm({ data, onSaved }: { data: RetentionView; onSaved: () => 
     setRules((r) => ({ ...r, [kind]: { ...r[kind], ...change } }));
   };
   return (
-    <section className="card">
-      <h2>{t('privacy:rules.title')}</h2>
+    <section className="card" aria-labelledby="privacy-rules-title">
+      <h2 id="privacy-rules-title">{t('privacy:rules.title')}</h2>
       <table className="plain" aria-label={t('privacy:rules.title')}>
         <thead>
           <tr>
@@ -92,8 +93,8 @@ function RetentionForm({ data, onSaved }: { data: RetentionView; onSaved: () => 
 function LastRun({ run }: { run: RetentionView['lastRun'] }) {
   const { t } = useTranslation();
   return (
-    <section className="card">
-      <h2>{t('privacy:lastRun.title')}</h2>
+    <section className="card" aria-labelledby="privacy-last-run-title">
+      <h2 id="privacy-last-run-title">{t('privacy:lastRun.title')}</h2>
       {run === null ? (
         <p className="hint">{t('privacy:lastRun.none')}</p>
       ) : (
@@ -129,8 +130,8 @@ function ErasureFlow() {
   const names = (codes: readonly string[]) => codes.map((c) => utilityName(utilities, c)).join(t('privacy:listSeparator'));
 
   return (
-    <section className="card">
-      <h2>{t('privacy:erase.title')}</h2>
+    <section className="card" aria-labelledby="privacy-erase-title">
+      <h2 id="privacy-erase-title">{t('privacy:erase.title')}</h2>
       <p className="hint">{t('privacy:erase.intro')}</p>
       <label className="ledger-form">
         {t('privacy:erase.idNumber')}
