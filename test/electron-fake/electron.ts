@@ -106,6 +106,9 @@ export class FakeWebContents extends Emitter {
   setAudioMuted(muted: boolean) {
     record('webContents.setAudioMuted', this.id, muted);
   }
+  closeDevTools() {
+    record('webContents.closeDevTools', this.id);
+  }
   session = {};
 }
 
@@ -182,6 +185,14 @@ export class FakeBrowserWindow extends Emitter {
   setAlwaysOnTop(on: boolean) {
     this.alwaysOnTop = on;
   }
+  closable = true;
+  minimizable = true;
+  setClosable(on: boolean) {
+    this.closable = on;
+  }
+  setMinimizable(on: boolean) {
+    this.minimizable = on;
+  }
   removeMenu() {
     this.menuRemoved = true;
   }
@@ -191,8 +202,11 @@ export class FakeBrowserWindow extends Emitter {
   setMenuBarVisibility(visible: boolean) {
     if (!visible) this.menuRemoved = true;
   }
+  /** As Electron: 'close' first, and a listener's preventDefault keeps the window open. */
   close() {
-    this.destroy();
+    let prevented = false;
+    this.emit('close', { preventDefault: () => void (prevented = true) });
+    if (!prevented) this.destroy();
   }
   destroy() {
     if (this.destroyed) return;
