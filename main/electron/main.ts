@@ -8,6 +8,7 @@ import { createLogger } from './logger.ts';
 import { hardenContents, denyPermissions, trustHallCertificate } from './security.ts';
 import { loadSettings, type Settings } from './settings.ts';
 import { openRoleWindows } from './role-windows.ts';
+import { applyRolePreset } from './role-preset.ts';
 import { systemClock } from '../core/clock.ts';
 import { databaseFile } from '../server/data-dir.ts';
 import { keychainSecretKey } from './keychain-key.ts';
@@ -75,6 +76,8 @@ function startSinglePc(host: string, port: number): ScreenSource {
 async function start(): Promise<void> {
   t = desktopText(pickLanguage(app.getLocale()));
   const settingsFile = join(app.getPath('userData'), 'settings.json');
+  // The installer's or shortcut's --role=… (mass deployment) before the file is read.
+  applyRolePreset(settingsFile, process.argv, log);
   const loaded = loadSettings(settingsFile, log, systemClock.now(), { hallDatabase: databaseFile(app.getPath('userData')) });
   const settings: Settings = loaded.state === 'ready' ? loaded.settings : { version: 2, role: 'hallServer', host: '127.0.0.1', port: 4720 };
   log.info({ role: settings.role, settingsFile }, 'starting');
