@@ -84,7 +84,19 @@ export function createCore(options: CoreOptions): Core {
   registry.assertComplete();
 
   const resolve = (token: string | undefined): Caller => resolveCaller(deps.db, clock, deps.sessionPolicy, token);
-  const call = (name: string, input: unknown, token: string | undefined, origin?: Origin) => registry.dispatch(name, input, resolve(token), origin);
+  const durable = deps.ports.durable;
+  const call = async (name: string, input: unknown, token: string | undefined, origin?: Origin): Promise<Result<unknown>> => {
+    const result = await registry.dispatch(name, input, resolve(token), origin);
+    if (!durable) return result;
+    try {
+      await durable();
+    } catch (error) {
+      // The disk refused the write: the answer must not say it was kept.
+      logger.error({ err: error instanceof Error ? error.message : String(error), method: name }, 'commit could not be made durable');
+      return { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
+    }
+    return result;
+  };
 
   return {
     deps,

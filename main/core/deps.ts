@@ -31,6 +31,12 @@ export type CorePorts = {
   setupCode?: () => string | undefined;
   /** The hall's TLS certificate authority where the hall serves HTTPS (main/server/tls); without it the hall speaks plain HTTP on this PC only. */
   certificate?: () => HallCertificate | undefined;
+  /**
+   * Resolves once everything written so far is on disk (db/group-commit.ts): every call waits
+   * for it before answering, so nothing is acknowledged that a power cut could take back.
+   * Without it commits are durable when they return (synchronous=FULL).
+   */
+  durable?: () => Promise<void>;
 };
 
 export const defaultPorts: CorePorts = { printTicket: async () => 'screen' };

@@ -16,6 +16,8 @@ import { createSecretBox, type SecretBox } from '../sync/secret-box.ts';
 import { hallSecretKeyFile } from '../sync/secret-key-file.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
 import { reconcileRestore } from '../../db/restore-reconcile.ts';
+import { enableGroupCommit } from '../../db/group-commit.ts';
+import { startCheckpointer } from '../../db/checkpointer.ts';
 import { databaseFile } from './data-dir.ts';
 import { closeHallServer, createHallServer } from './hall-server.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
@@ -134,6 +136,9 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     closeDatabase(db);
     throw error;
   }
+  // Commits are forced to disk off the event loop, grouped, and answered once durable; checkpoints run in a worker (db/group-commit.ts).
+  const commits = enableGroupCommit(db);
+  const checkpointer = startCheckpointer(databaseFile(options.dataDir), { onError: (message) => logger.error({ message }, 'checkpoint failed') });
   // The listening URL is known only after listen(); no ticket can be issued before that.
   let publicUrl = options.publicUrl ?? '';
   const printTicket = createTicketPrinter({ db, logger, defaultPrinter: options.printer, publicUrl: () => publicUrl });
@@ -173,7 +178,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     db,
     clock,
     logger,
-    ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode, certificate: () => certificate },
+    ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode, certificate: () => certificate, durable: commits.flush },
   });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
@@ -223,6 +228,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
       await step('sync', () => syncService.stop());
       await step('http', () => closeHallServer(app));
       await step('report workers', () => reports.close());
+      await step('checkpoints', () => checkpointer.stop());
+      await step('commits', () => commits.close());
       await step('database', () => closeDatabase(db));
       logger.debug('hall closed');
     },

@@ -8,7 +8,7 @@ import { openTestHall, type TestHall } from '../../main/core/testing.ts';
 // The desktop app runs the hall from JavaScript compiled by `npm run build:electron`, where the
 // worker threads are found by their .js names next to their callers. No Electron binary runs
 // here, but the compiled code is plain Node: this compiles it as the build does and runs the
-// report and backup workers from the output, on a real hall database.
+// report, backup and checkpoint workers from the output, on a real hall database.
 const root = join(import.meta.dirname, '..', '..');
 let outDir: string;
 let hall: TestHall;
@@ -66,5 +66,17 @@ describe('the compiled desktop build', () => {
     const tickets = hall.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
     expect(tickets.n).toBeGreaterThan(0);
     expect(Number(out)).toBe(tickets.n);
+  });
+
+  it('checkpoints through its compiled checkpoint worker', () => {
+    const out = runCompiled(
+      `const { startCheckpointer } = await import(process.env.OUT + '/db/checkpointer.js');
+       const checkpointer = startCheckpointer(process.env.DB, { everyMs: 60000 });
+       const n = await checkpointer.now();
+       await checkpointer.stop();
+       process.stdout.write(String(n));`,
+      { OUT: outDir, DB: hall.db.name },
+    );
+    expect(Number(out)).toBe(1);
   });
 });

@@ -23,6 +23,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// The hall commits with group commit (db/group-commit.ts): an answer waits for the WAL's fsync
+// off the event loop, so this exercises that path — nothing acknowledged may be missing after.
 it('keeps every acknowledged write across a SIGKILL and reopens a sound database', { timeout: 60_000 }, async () => {
   const first = await spawnCliHall(dataDir);
   halls.push(first);
