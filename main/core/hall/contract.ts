@@ -41,6 +41,17 @@ export const hallCertificateSchema = z.object({
 
 export type HallCertificate = z.output<typeof hallCertificateSchema>;
 
+/** When the hall serves people: what the desktop apps keep their updates out of. */
+export const hallHoursSchema = z.object({
+  /** The hall's IANA time zone the times are in. */
+  timeZone: z.string(),
+  /** The earliest opening and the latest closing of the active categories (HH:MM), or null with none active. */
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+});
+
+export type HallHours = z.output<typeof hallHoursSchema>;
+
 export const hallContract = defineMethods({
   'hall/certificate': {
     summary: "The hall's certificate authority: its fingerprint, for devices to trust the hall (the trust page, pairing, the desktop app's pin).",
@@ -53,6 +64,12 @@ export const hallContract = defineMethods({
     roles: ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate'],
     input: z.object({}),
     output: hallStatusSchema,
+  },
+  'hall/hours': {
+    summary: "The hall's opening hours (earliest opening, latest closing of the active categories) in its time zone: the desktop apps install updates outside them.",
+    roles: ['public'],
+    input: z.object({}),
+    output: hallHoursSchema,
   },
   'hall/time': {
     summary: "The hall clock's time, time zone and day: every screen's today.",

@@ -67,3 +67,16 @@ describe('hall/status', () => {
     ]);
   });
 });
+
+describe('hall/hours', () => {
+  it('spans the active categories’ hours in the hall’s time zone, without a session', async () => {
+    hall.db.prepare('UPDATE categories SET opens_at = ?, closes_at = ?, active = 1').run('09:00', '17:00');
+    const first = hall.db.prepare('SELECT id FROM categories ORDER BY id LIMIT 1').get() as { id: number };
+    const last = hall.db.prepare('SELECT id FROM categories ORDER BY id DESC LIMIT 1').get() as { id: number };
+    hall.db.prepare('UPDATE categories SET opens_at = ? WHERE id = ?').run('08:00', first.id);
+    hall.db.prepare('UPDATE categories SET closes_at = ?, active = 0 WHERE id = ?').run('21:00', last.id);
+    expect(unwrap(await hall.core.send('hall/hours', {}))).toEqual({ timeZone: 'Asia/Shanghai', opensAt: '08:00', closesAt: '17:00' });
+    hall.db.prepare('UPDATE categories SET active = 0').run();
+    expect(unwrap(await hall.core.send('hall/hours', {}))).toMatchObject({ opensAt: null, closesAt: null });
+  });
+});

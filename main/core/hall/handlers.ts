@@ -8,7 +8,8 @@ import { hallDay } from '../queue/hall-time.ts';
 import { yearOf } from '../intake/calendar-day.ts';
 import { loadCalendar } from '../intake/calendar-store.ts';
 import { hallTimeZone } from '../queue/settings.ts';
-import type { HallStatus, HallTime, hallContract } from './contract.ts';
+import { listCategories } from '../../../db/categories.ts';
+import type { HallHours, HallStatus, HallTime, hallContract } from './contract.ts';
 
 export function readHallStatus({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>): HallStatus {
   const counters = counterSummary(db);
@@ -35,10 +36,19 @@ export function readHallTime({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>): Hal
   return { at: now.toISOString(), timeZone, day, unpublishedYears };
 }
 
+/** HH:MM strings compare as times of day. */
+export function readHallHours({ db }: Pick<CoreDeps, 'db'>): HallHours {
+  const active = listCategories(db).filter((c) => c.active);
+  const opens = active.map((c) => c.opensAt).sort();
+  const closes = active.map((c) => c.closesAt).sort();
+  return { timeZone: hallTimeZone(db), opensAt: opens[0] ?? null, closesAt: closes.at(-1) ?? null };
+}
+
 export function hallHandlers(deps: CoreDeps): HandlersFor<typeof hallContract> {
   return {
     'hall/status': () => readHallStatus(deps),
     'hall/time': () => readHallTime(deps),
+    'hall/hours': () => readHallHours(deps),
     'hall/certificate': () => deps.ports.certificate?.() ?? { https: false, caFingerprint: null, caThumbprint: null, validUntil: null },
   };
 }
