@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFileName } from '../../db/backup.ts';
-import { hallFixture } from '../fixtures/hall-db.ts';
+import type { HallFixture } from '../fixtures/hall-db.ts';
 import { timeChild } from '../lib/child.ts';
+import { fixtureInChild } from '../lib/fixture-child.ts';
 import { postJson } from '../lib/http.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
 import { defineCase } from '../types.ts';
@@ -32,7 +33,7 @@ export const hallColdStart = defineCase({
     const sizeMb = Number(ctx.env.ONEWINDOW_BENCH_DB_MB ?? 2048);
     if (!Number.isFinite(sizeMb) || sizeMb <= 0) throw new Error(`ONEWINDOW_BENCH_DB_MB must be a positive number, not "${ctx.env.ONEWINDOW_BENCH_DB_MB}"`);
     const backupDone = ctx.env.ONEWINDOW_BENCH_BACKUP === 'done';
-    const fixture = await hallFixture(ctx, sizeMb);
+    const fixture = await fixtureInChild<HallFixture>(ctx, 'hall', sizeMb);
     const cli = join(ctx.root, 'main/server/cli.ts');
     const openDb = join(ctx.root, 'bench/children/open-db.ts');
 

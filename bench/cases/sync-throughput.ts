@@ -3,7 +3,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { databaseFile } from '../../main/server/data-dir.ts';
-import { copyFixture, SYNC_SECRET, syncFixture } from '../fixtures/sync-db.ts';
+import { secretKeyFile } from '../../main/sync/secret-box.ts';
+import { copyFixture, SYNC_SECRET } from '../fixtures/sync-db.ts';
+import { fixtureInChild } from '../lib/fixture-child.ts';
+import { checkPeakRssMb } from '../lib/peak-rss.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
 import { type BenchContext, defineCase } from '../types.ts';
 
@@ -54,7 +57,8 @@ let measured: Promise<Measured> | undefined;
 /**
  * One measurement feeds both cases: each run copies the fixture (N queued records), starts a
  * fresh utility server, and spawns `bench/children/sync-run.ts`, which runs the sync of gas
- * as the hall does and reports its time and peak RSS (getrusage maxrss). The utility is then
+ * as the hall does and reports its time and its own peak RSS (VmHWM from /proc/self/status;
+ * getrusage's maxrss would carry over the bench parent's peak across fork and exec). The utility is then
  * asked how many records it holds and whether any came twice; anything but N and 0 fails.
  * Baseline: `bench/children/read-outbox.ts` reading the same queue with better-sqlite3.
  */
@@ -62,14 +66,15 @@ function measure(ctx: BenchContext): Promise<Measured> {
   measured ??= (async () => {
     const records = Number(ctx.env.ONEWINDOW_BENCH_SYNC_RECORDS ?? 1_000_000);
     const runs = Math.min(ctx.runs, Number(ctx.env.ONEWINDOW_BENCH_SYNC_RUNS ?? 3));
-    const fixture = await syncFixture(ctx, records);
+    // Built in a process of its own: a million-row fill must not stay in this one's memory.
+    const fixture = await fixtureInChild<{ dataDir: string }>(ctx, 'sync', records);
     const result: Measured = { recordsPerS: [], peakRssMb: [], bareRecordsPerS: [], bareRssMb: [] };
     const work = join(ctx.cacheDir, 'sync-run');
     for (let i = 1; i <= runs; i++) {
       copyFixture(fixture.dataDir, work);
       const bare = await nodeJson<{ records: number; ms: number; peakRssMb: number }>(ctx.root, [join(ctx.root, 'bench/children/read-outbox.ts'), databaseFile(work)]);
       result.bareRecordsPerS.push((bare.records / bare.ms) * 1000);
-      result.bareRssMb.push(bare.peakRssMb);
+      result.bareRssMb.push(checkPeakRssMb(bare.peakRssMb, 'read-outbox.ts'));
       const utility = await startUtility(ctx.root);
       try {
         const run = await nodeJson<{ records: number; ms: number; peakRssMb: number; state: string; error: string | null }>(ctx.root, [join(ctx.root, 'bench/children/sync-run.ts'), work, utility.url]);
@@ -77,13 +82,14 @@ function measure(ctx: BenchContext): Promise<Measured> {
         const held = await utility.count();
         if (held.records !== records || held.twice !== 0) throw new Error(`the utility holds ${held.records} records, ${held.twice} of them delivered twice`);
         result.recordsPerS.push((run.records / run.ms) * 1000);
-        result.peakRssMb.push(run.peakRssMb);
+        result.peakRssMb.push(checkPeakRssMb(run.peakRssMb, 'sync-run.ts'));
         ctx.log(`  run ${i}/${runs}: ${records} records in ${Math.round(run.ms)} ms, peak RSS ${round1(run.peakRssMb)} MB; bare read ${Math.round(bare.ms)} ms, ${round1(bare.peakRssMb)} MB`);
       } finally {
         utility.stop();
       }
     }
     rmSync(work, { recursive: true, force: true });
+    rmSync(secretKeyFile(work), { force: true });
     ctx.log(`  records/s: ${formatSamples(result.recordsPerS)}; bare reads/s: ${formatSamples(result.bareRecordsPerS)}`);
     return result;
   })();

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../db/connection.ts';
+import { ownPeakRssMb } from '../lib/peak-rss.ts';
 
 // `node bench/children/read-outbox.ts <db>`: the bare part under the sync — better-sqlite3
-// reading the queue in order, every column the sync sends, nothing else. Prints {records, ms, peakRssMb}.
+// reading the queue in order, every column the sync sends, nothing else. Prints {records, ms, peakRssMb} (its own VmHWM).
 const file = process.argv[2];
 if (!file) throw new Error('usage: read-outbox.ts <db>');
 const db = openDatabase(file, { readonly: true });
@@ -14,4 +15,4 @@ for (const row of db.prepare(`SELECT seq, type, record_id, version, data FROM sy
   bytes += row.data.length;
 }
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ records, ms, bytes, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ records, ms, bytes, peakRssMb: ownPeakRssMb() })}\n`);

@@ -3,9 +3,11 @@ import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { silentLogger } from '../../main/core/logger.ts';
 import { databaseFile } from '../../main/server/data-dir.ts';
 import { createSyncService, standaloneSyncDeps } from '../../main/sync/service.ts';
+import { ownPeakRssMb } from '../lib/peak-rss.ts';
 
 // `node bench/children/sync-run.ts <dataDir> <utility base URL>`: one sync of gas, as the hall
-// runs it; prints {records, ms, peakRssMb, state} on stdout.
+// runs it; prints {records, ms, peakRssMb, state} on stdout. peakRssMb is this process's own
+// (VmHWM), not getrusage's, which would include the bench parent's peak (lib/peak-rss.ts).
 const [dataDir, baseUrl] = process.argv.slice(2);
 if (!dataDir || !baseUrl) throw new Error('usage: sync-run.ts <dataDir> <baseUrl>');
 const db = openDatabase(databaseFile(dataDir));
@@ -16,4 +18,4 @@ const outcome = await service.run('gas', 'cli');
 const ms = performance.now() - started;
 closeDatabase(db);
 const records = outcome.state === 'succeeded' || outcome.state === 'failed' ? outcome.accepted : 0;
-process.stdout.write(`${JSON.stringify({ records, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, state: outcome.state, error: 'error' in outcome ? outcome.error : null })}\n`);
+process.stdout.write(`${JSON.stringify({ records, ms, peakRssMb: ownPeakRssMb(), state: outcome.state, error: 'error' in outcome ? outcome.error : null })}\n`);
