@@ -20,6 +20,7 @@ import { enableGroupCommit } from '../../db/group-commit.ts';
 import { startCheckpointer } from '../../db/checkpointer.ts';
 import { databaseFile } from './data-dir.ts';
 import { closeHallServer, createHallServer } from './hall-server.ts';
+import { advertiseHall } from './hall-mdns.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
 import { startRatingDevices } from './rating-devices.ts';
 import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts';
@@ -74,6 +75,8 @@ export type HallOptions = {
   secretKeyFile?: string;
   /** The secrets' key itself, base64 (the desktop app's, kept in the OS keychain): no key file at all. */
   secretKey?: string;
+  /** Announce the hall on the LAN by mDNS (hall-mdns.ts) when it serves HTTPS off loopback; default yes. */
+  advertise?: boolean;
   /** The release folder the desktop apps update from (/updates/, docs/deploy.md); default <data>/releases. */
   releasesDir?: string;
 };
@@ -191,6 +194,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
+  // The desktop wizard on the hall's other PCs finds it by name instead of by a typed address.
+  const advert = tls && port !== undefined && options.advertise !== false && !isLoopbackHost(options.host ?? '127.0.0.1') ? advertiseHall({ name: hostname(), port, fingerprint: tls.caFingerprint }) : undefined;
   if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
 
   const stopBackups = scheduleBackups(db, backupPolicy, clock, logger, backupKeys);
@@ -225,6 +230,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
         await run();
       };
       await step('rating devices', () => ratingDevices.close());
+      await step('mdns', () => advert?.stop());
       await step('sync', () => syncService.stop());
       await step('http', () => closeHallServer(app));
       await step('report workers', () => reports.close());
