@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { pinHashPattern } from './admin-pin.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -48,6 +49,18 @@ const client = {
  */
 const customerDisplay = displayId.nullable().optional();
 
+/**
+ * Every role's unattended-PC settings (docs/deploy.md, "Unattended PCs"): the administrator's
+ * unlock PIN of a locked kiosk or board as its scrypt hash (admin-pin.ts), the printer tickets
+ * and receipts go to when no ESC/POS printer took them (absent: the system's default), and
+ * whether the app starts at login (absent: the role decides, unattended-power.ts).
+ */
+const unattended = {
+  adminPinHash: z.string().regex(pinHashPattern).optional(),
+  printerName: z.string().min(1).max(200).optional(),
+  openAtLogin: z.boolean().optional(),
+};
+
 export const settingsSchema = z.discriminatedUnion('role', [
   z.object({
     version: z.literal(settingsVersion),
@@ -56,12 +69,13 @@ export const settingsSchema = z.discriminatedUnion('role', [
     host: z.string().min(1).default('127.0.0.1'),
     port: hallPort.default(4720),
     customerDisplay,
+    ...unattended,
   }),
-  z.object({ ...client, role: z.literal('counter'), counter: z.number().int().positive().optional(), customerDisplay }),
-  z.object({ ...client, role: z.literal('kiosk') }),
+  z.object({ ...client, ...unattended, role: z.literal('counter'), counter: z.number().int().positive().optional(), customerDisplay }),
+  z.object({ ...client, ...unattended, role: z.literal('kiosk') }),
   /** The calling board fills the display chosen (absent: the primary one). */
-  z.object({ ...client, role: z.literal('board'), display: displayId.optional() }),
-  z.object({ ...client, role: z.literal('managerDesk') }),
+  z.object({ ...client, ...unattended, role: z.literal('board'), display: displayId.optional() }),
+  z.object({ ...client, ...unattended, role: z.literal('managerDesk') }),
 ]);
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -408,6 +408,14 @@ export const utilityProcess = {
   },
 };
 
+/** Records the request and fails: the fake has no network (tests pass code a probe of their own over a real socket). */
+export const net = {
+  async fetch(url: string, init?: unknown): Promise<Response> {
+    record('net.fetch', url, init);
+    throw new Error('the electron fake has no network');
+  },
+};
+
 /** Starts a test from nothing: no windows, no calls, one 1920×1080 display, default app state. */
 export function resetElectronFake(): void {
   calls.length = 0;
@@ -425,4 +433,4 @@ export function resetElectronFake(): void {
 }
 resetElectronFake();
 
-export default { app, BrowserWindow, webContents, screen, powerSaveBlocker, globalShortcut, Menu, ipcMain, session, dialog, safeStorage, protocol, shell, utilityProcess };
+export default { app, BrowserWindow, webContents, screen, powerSaveBlocker, globalShortcut, Menu, ipcMain, session, dialog, safeStorage, protocol, shell, utilityProcess, net };
