@@ -1,5 +1,6 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Display, screen } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions, type Display, screen } from 'electron';
 import type { Logger } from './logger.ts';
+import { windowIcon } from './window-icon.ts';
 
 /**
  * Where the screens come from: the app's own renderer with the bridge (single PC), or a
@@ -12,6 +13,7 @@ function createWindow(source: ScreenSource, options: BrowserWindowConstructorOpt
     title: 'OneWindow',
     show: false,
     backgroundColor: '#ffffff',
+    ...windowIcon(app.getAppPath(), process.platform),
     ...options,
     webPreferences: {
       ...(source.preload ? { preload: source.preload } : {}),
