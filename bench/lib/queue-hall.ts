@@ -150,30 +150,40 @@ export type Screens = {
   close: () => Promise<void>;
 };
 
+/**
+ * At most this many screens connect at once: the hall closes a socket beyond 8 from one
+ * address that has not said hello yet (main/server/push.ts), and every bench screen comes
+ * from 127.0.0.1.
+ */
+const CONNECTING_AT_ONCE = 6;
+
 /** Connects `tokens.length` screens to /api/events and waits for each one's hello. */
 export async function connectScreens(url: string, tokens: readonly string[]): Promise<Screens> {
   const listeners: ((event: { type: string; payload: unknown }, at: number) => void)[] = [];
-  const sockets = await Promise.all(
-    tokens.map(
-      (token) =>
-        new Promise<WebSocket>((resolve, reject) => {
-          const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/api/events`);
-          const timer = setTimeout(() => reject(new Error('a screen got no hello within 10 s')), 10_000);
-          socket.addEventListener('error', () => reject(new Error('a screen could not connect')));
-          socket.addEventListener('open', () => socket.send(JSON.stringify({ token })));
-          socket.addEventListener('close', (e) => reject(new Error(`a screen was closed (${e.code} ${e.reason})`)));
-          socket.addEventListener('message', (e) => {
-            const at = performance.now();
-            const message = JSON.parse(String(e.data)) as { kind: string; event?: { type: string; payload: unknown } };
-            if (message.kind === 'hello') {
-              clearTimeout(timer);
-              resolve(socket);
-            } else if (message.kind === 'event' && message.event) {
-              for (const listener of listeners) listener(message.event, at);
-            }
-          });
-        }),
-    ),
+  const connect = (token: string) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/api/events`);
+      const timer = setTimeout(() => reject(new Error('a screen got no hello within 10 s')), 10_000);
+      socket.addEventListener('error', () => reject(new Error('a screen could not connect')));
+      socket.addEventListener('open', () => socket.send(JSON.stringify({ token })));
+      socket.addEventListener('close', (e) => reject(new Error(`a screen was closed (${e.code} ${e.reason})`)));
+      socket.addEventListener('message', (e) => {
+        const at = performance.now();
+        const message = JSON.parse(String(e.data)) as { kind: string; event?: { type: string; payload: unknown } };
+        if (message.kind === 'hello') {
+          clearTimeout(timer);
+          resolve(socket);
+        } else if (message.kind === 'event' && message.event) {
+          for (const listener of listeners) listener(message.event, at);
+        }
+      });
+    });
+  const sockets: WebSocket[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONNECTING_AT_ONCE, tokens.length) }, async () => {
+      while (next < tokens.length) sockets.push(await connect(tokens[next++]!));
+    }),
   );
   return {
     onEvent: (listener) => listeners.push(listener),

@@ -9,3 +9,13 @@ export function median(samples: readonly number[]): number {
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 export const formatSamples = (samples: readonly number[]): string => samples.map((s) => round1(s).toFixed(1)).join(', ');
+
+/**
+ * Latencies are measured from a moment before the work starts, so none can be zero or less:
+ * one that is means the bench measures from the wrong moment, and its figure would lie.
+ */
+export function checkLatencies(samples: readonly number[], what: string): readonly number[] {
+  const bad = samples.filter((s) => !(s > 0));
+  if (bad.length > 0) throw new Error(`${what}: ${bad.length} of ${samples.length} latencies are <= 0 ms (lowest ${Math.min(...bad)} ms), which cannot be true; the bench measures from the wrong moment`);
+  return samples;
+}
