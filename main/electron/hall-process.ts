@@ -3,7 +3,7 @@ import { utilityProcess } from 'electron';
 import type { Result } from '../core/api/errors.ts';
 import type { HallOptions } from '../server/hall.ts';
 import type { PushMessage } from '../server/push.ts';
-import type { Logger } from './logger.ts';
+import { appendToLog, type Logger } from './logger.ts';
 import type { FromHall, ToHall } from './utility-protocol.ts';
 
 export type HallFailure = Extract<FromHall, { kind: 'failed' }>;
@@ -26,8 +26,24 @@ const internal: Result<unknown> = { ok: false, error: { code: 'internal', messag
 const callTimeoutMs = 30_000;
 const stopTimeoutMs = 5_000;
 
+/** Passes the hall process's output on whole lines at a time, so a line is never split across two log files. */
+function forwardLines(stream: NodeJS.ReadableStream | null): void {
+  let rest = '';
+  stream?.setEncoding('utf8');
+  stream?.on('data', (chunk: string) => {
+    const text = rest + chunk;
+    const end = text.lastIndexOf('\n') + 1;
+    rest = text.slice(end);
+    if (end === 0) return;
+    process.stdout.write(text.slice(0, end));
+    appendToLog(text.slice(0, end));
+  });
+}
+
 export function forkHall(options: HallOptions, log: Logger): HallProcess {
-  const child = utilityProcess.fork(join(import.meta.dirname, 'hall-utility.js'), [], { serviceName: 'OneWindow hall', stdio: 'inherit' });
+  // Piped, so the hall's log lines join the app's rotating log file (logger.ts), one writer for both.
+  const child = utilityProcess.fork(join(import.meta.dirname, 'hall-utility.js'), [], { serviceName: 'OneWindow hall', stdio: 'pipe' });
+  for (const stream of [child.stdout, child.stderr]) forwardLines(stream);
   const post = (message: ToHall) => child.postMessage(message);
   const pending = new Map<number, { resolve: (result: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> }>();
   const pushListeners: Array<(windowId: number, message: PushMessage) => void> = [];

@@ -4,7 +4,7 @@ import { appUrl, handleAppProtocol, registerAppScheme } from './app-protocol.ts'
 import { forkHall, type HallFailure, type HallProcess } from './hall-process.ts';
 import { registerIpcBridge } from './ipc-bridge.ts';
 import { registerPdfExport } from './pdf-export.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, logToFile } from './logger.ts';
 import { hardenContents, denyPermissions, trustHallCertificate } from './security.ts';
 import { loadSettings, type Settings } from './settings.ts';
 import { openRoleWindows } from './role-windows.ts';
@@ -23,6 +23,8 @@ const log = createLogger('electron');
 
 // The same override `npm run hall` honours, so scripts and tests can use a scratch folder.
 if (process.env.ONEWINDOW_DATA) app.setPath('userData', resolve(process.env.ONEWINDOW_DATA));
+// <userData>/logs/onewindow.log, 10 MB × 5, this process's and the hall process's lines (logger.ts).
+logToFile(join(app.getPath('userData'), 'logs'));
 
 registerAppScheme();
 
