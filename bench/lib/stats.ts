@@ -14,7 +14,7 @@ export const formatSamples = (samples: readonly number[]): string => samples.map
  * Latencies are measured from a moment before the work starts, so none can be zero or less:
  * one that is means the bench measures from the wrong moment, and its figure would lie.
  */
-export function checkLatencies(samples: readonly number[], what: string): readonly number[] {
+export function checkLatencies<T extends readonly number[]>(samples: T, what: string): T {
   const bad = samples.filter((s) => !(s > 0));
   if (bad.length > 0) throw new Error(`${what}: ${bad.length} of ${samples.length} latencies are <= 0 ms (lowest ${Math.min(...bad)} ms), which cannot be true; the bench measures from the wrong moment`);
   return samples;
