@@ -1,7 +1,7 @@
 import type { HallStatus } from './hall/contract.ts';
 import type { SyncProgressEvent } from './sync/progress.ts';
 import type { WorkOrderChange } from './intake/work-order-status.ts';
-import type { CallView } from './queue/contract.ts';
+import type { CallView, QueueOverview } from './queue/contract.ts';
 import type { Invitation } from './ratings/contract.ts';
 
 /** Every pushed event and its payload, one line per event; domains add theirs here. */
@@ -10,8 +10,12 @@ export type EventMap = {
   'staff/changed': { staffId: number };
   /** A staff member reached the daily cap of customer data reveals: the managers are told. */
   'customers/revealCapReached': { staffId: number | null; cap: number };
-  /** Something in the queue moved: screens reload their overview. */
-  'queue/changed': { reason: string };
+  /**
+   * Something in the queue moved. It carries the new overview, computed once for all screens
+   * (devices get it without phones or IDs): a screen shows it instead of asking again, which
+   * with 20 boards cost 20 overviews per ticket.
+   */
+  'queue/changed': { reason: string; overview: QueueOverview };
   /** A ticket was called or recalled: the board shows it and announces it. */
   'queue/called': CallView & { recall: boolean };
   /** A fee list awaits the customer's signature: the rate screens among deviceIds (the counter's) fetch it with intake/pendingSignature. */

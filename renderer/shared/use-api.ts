@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../main/core/api/errors.ts';
 import type { InputOf, OutputOf } from '../../main/core/api/method.ts';
 import type { Contract, MethodName } from '../../main/core/contract.ts';
-import type { EventType } from '../../main/core/events.ts';
+import type { EventType, HallEvent } from '../../main/core/events.ts';
 import { send } from '../api/client.ts';
 import type { SessionScope } from '../api/session.ts';
 import { usePush } from './PushProvider.tsx';
@@ -13,7 +13,13 @@ export type Query<T> = { data: T | undefined; error: ApiError | undefined; loadi
 export function useQuery<K extends MethodName>(
   name: K,
   input: InputOf<Contract[K]>,
-  options: { scope?: SessionScope; refreshOn?: readonly EventType[]; enabled?: boolean } = {},
+  options: {
+    scope?: SessionScope;
+    refreshOn?: readonly EventType[];
+    enabled?: boolean;
+    /** Reads the new result straight from a pushed event when it carries one (no request); otherwise refreshOn reloads. */
+    fromEvent?: (event: HallEvent) => OutputOf<Contract[K]> | undefined;
+  } = {},
 ): Query<OutputOf<Contract[K]>> {
   const [data, setData] = useState<OutputOf<Contract[K]>>();
   const [error, setError] = useState<ApiError>();
@@ -46,10 +52,21 @@ export function useQuery<K extends MethodName>(
 
   const push = usePush();
   const refreshKey = (options.refreshOn ?? []).join(',');
+  const fromEvent = useRef(options.fromEvent);
+  fromEvent.current = options.fromEvent;
   useEffect(() => {
     if (!push || !enabled) return;
     const types = refreshKey ? refreshKey.split(',') : [];
     const offEvent = push.onEvent((event) => {
+      const carried = fromEvent.current?.(event);
+      if (carried !== undefined) {
+        // Newer than any answer still on its way: that answer must not overwrite it.
+        latest.current += 1;
+        setData(carried);
+        setError(undefined);
+        setLoading(false);
+        return;
+      }
       if (types.includes(event.type)) reload();
     });
     const offResync = push.onResync(reload);

@@ -10,7 +10,7 @@ import { fail } from '../api/errors.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { queueContract } from './contract.ts';
+import type { QueueOverview, queueContract } from './contract.ts';
 import { callNext, callSpecific, closeCounter, counterView, openCounter, pauseCounter, resumeCounter, ticketOp } from './counter-ops.ts';
 import { estimateWaitMinutes } from './estimate.ts';
 import { bookAppointment, checkInAppointment, countersServing, issueTicket, printable, recentPace } from './issue.ts';
@@ -20,6 +20,14 @@ import { toTicketView } from './views.ts';
 import { readHallStatus } from '../hall/handlers.ts';
 
 const everyScreen = ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate'] as const;
+const staffScreens = ['clerk', 'manager', 'admin'] as const;
+const deviceScreens = ['kiosk', 'display', 'rate'] as const;
+
+/** Kiosks, boards and rating screens stand in the hall: no phone or ID, masked or not, reaches them. */
+const forDevices = (overview: QueueOverview): QueueOverview => ({
+  ...overview,
+  counters: overview.counters.map((c) => (c.current ? { ...c, current: { ...c.current, phone: null, idMasked: null } } : c)),
+});
 const actor = (caller: Caller) => (caller.kind === 'staff' ? caller.staffId : null);
 
 export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract> {
@@ -27,7 +35,10 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
 
   /** After every change: the screens reload, the board hears a call, the hall status moves. */
   const changed = (reason: string, call?: { ticketId: number; recall: boolean }) => {
-    events.emit('queue/changed', { reason }, everyScreen);
+    // Computed once here, not once per screen asking after the event.
+    const overview = queueOverview(deps);
+    events.emit('queue/changed', { reason, overview }, staffScreens);
+    events.emit('queue/changed', { reason, overview: forDevices(overview) }, deviceScreens);
     if (call) {
       const latest = recentCalls(db, '', 5).find((c) => c.ticketId === call.ticketId);
       if (latest) events.emit('queue/called', { ...latest, recall: call.recall }, everyScreen);
@@ -55,9 +66,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
   return {
     'queue/overview': (_input, { caller }) => {
       const overview = queueOverview(deps);
-      // Kiosks, boards and rating screens stand in the hall: no phone or ID, masked or not, reaches them.
-      if (caller.kind !== 'device') return overview;
-      return { ...overview, counters: overview.counters.map((c) => (c.current ? { ...c, current: { ...c.current, phone: null, idMasked: null } } : c)) };
+      return caller.kind === 'device' ? forDevices(overview) : overview;
     },
 
     async 'queue/issue'(input, { caller }) {

@@ -1,3 +1,4 @@
+import type { Role } from '../api/roles.ts';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getCategoryByPrefix } from '../../../db/categories.ts';
 import { listCounters } from '../../../db/counters.ts';
@@ -617,6 +618,22 @@ describe('what the screens see', () => {
     expect(await status()).toMatchObject({ ticketsWaiting: 2, ticketsServing: 1 });
     // Every change is pushed to the screens too.
     expect(pushed.filter((e) => e.type === 'hall/status').at(-1)?.payload).toMatchObject({ ticketsWaiting: 2, ticketsServing: 1 });
+  });
+
+  it('pushes the new overview with each change, once for staff and once without phones or IDs for devices', async () => {
+    await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
+    await issue('A', { phone: '13812345678', idNumber: '11010519491231002X' });
+    await ok('queue/callNext', { counterId: counter(1) }, clerk1);
+    const changes = pushed.filter((e): e is HallEvent<'queue/changed'> => e.type === 'queue/changed');
+    const last = (role: Role) => changes.filter((e) => e.audience.includes(role)).at(-1)?.payload.overview;
+    // What a screen would have fetched with queue/overview, without fetching it.
+    expect(last('clerk')).toEqual(await ok('queue/overview', {}, clerk1));
+    const staffCurrent = last('clerk')?.counters.find((c) => c.id === counter(1))?.current;
+    expect(staffCurrent).toMatchObject({ number: 'A001', phone: '138****5678' });
+    const boardCurrent = last('display')?.counters.find((c) => c.id === counter(1))?.current;
+    expect(boardCurrent).toMatchObject({ number: 'A001', phone: null, idMasked: null });
+    // Each audience gets exactly one event per change: no screen sees the other's.
+    expect(changes.every((e) => e.audience.includes('display') !== e.audience.includes('clerk'))).toBe(true);
   });
 
   it('estimates waits from the recent pace and the open counters, and shows the longest wait', async () => {
