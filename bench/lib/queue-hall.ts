@@ -102,7 +102,9 @@ export async function spawnHall(ctx: BenchContext, dataDir: string): Promise<Run
   return server;
 }
 
-export const spawnBareFastify = (ctx: BenchContext): Promise<RunningServer> => spawnServer(ctx, [join(ctx.root, 'bench/children/bare-fastify.ts')]);
+/** The bare framework (bench/children/bare-fastify.ts); with `dbFile`, its POST /api/bench/commit commits a row there durably. */
+export const spawnBareFastify = (ctx: BenchContext, dbFile?: string): Promise<RunningServer> =>
+  spawnServer(ctx, [join(ctx.root, 'bench/children/bare-fastify.ts'), ...(dbFile ? [dbFile] : [])]);
 
 /**
  * Keep-alive POSTs, as a kiosk or a counter screen keeps its connection to the hall.
