@@ -47,8 +47,15 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   // The board, opened first, as in the morning.
   const display = await screenWith(browser, 'display', await pair('display', '大厅叫号屏'));
   const board = display.page;
+  // The board asks for the overview once; after that every change arrives with the push itself.
+  let overviewAsks = 0;
+  board.on('request', (r) => {
+    if (r.url().endsWith('/api/queue/overview')) overviewAsks += 1;
+  });
   await board.goto(`${hall.url}/display?test=1`);
   await expect(board.getByRole('heading', { name: '正在呼叫' })).toBeVisible();
+  await expect(board.getByTestId('waiting-A')).toBeVisible();
+  const asksAtStart = overviewAsks;
   await enableSound(board);
   const announcements = board.getByTestId('announcements').locator('li[data-lang="zh-CN"]');
 
@@ -144,6 +151,8 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   await expect(counter1.getByTestId('current-state')).toHaveText('办理中');
   await expect(counter1.getByText('办理用时')).toBeVisible();
   await expect(counter1.getByTestId('current-elapsed')).not.toHaveText('0:00', { timeout: 5_000 });
+  // Two tickets issued, three calls and a start later, the board has not asked again.
+  expect(overviewAsks).toBe(asksAtStart);
   await board.waitForTimeout(5_500); // past the blink, for a still screenshot
   await board.screenshot({ path: join(screenshots, 'display.png') });
   await counter1.screenshot({ path: join(screenshots, 'counter-queue.png'), fullPage: true });
