@@ -17,6 +17,8 @@ export type OpenOptions = {
  * WAL so readers never block the writer, foreign keys enforced, a busy timeout so
  * a second process waits instead of failing, and synchronous=FULL so a power cut
  * after a commit loses nothing (WAL with NORMAL may lose the last transactions).
+ * The hall server's own connection then switches to group commit (group-commit.ts):
+ * NORMAL, with the WAL fsynced off the event loop before any answer goes out.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly && file !== ':memory:') protectFile(file, options.mustExist ?? false);
