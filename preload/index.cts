@@ -13,6 +13,8 @@ const helloChannel = 'onewindow:hello';
 const pushChannel = 'onewindow:push';
 // Keep in step with savePdfChannel in main/electron/pdf-export.ts.
 const savePdfChannel = 'onewindow:savePdf';
+// Keep in step with printSilentlyChannel in main/electron/silent-print.ts.
+const printSilentlyChannel = 'onewindow:printSilently';
 
 const bridge: OneWindowBridge = {
   invoke: (name, input, token) => ipcRenderer.invoke(invokeChannel, name, input, token),
@@ -26,6 +28,7 @@ const bridge: OneWindowBridge = {
   },
   hello: (token, since) => ipcRenderer.send(helloChannel, token, since),
   savePdf: (fileName) => ipcRenderer.invoke(savePdfChannel, fileName),
+  printSilently: () => ipcRenderer.invoke(printSilentlyChannel),
 };
 
 contextBridge.exposeInMainWorld('onewindow', bridge);

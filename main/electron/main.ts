@@ -9,12 +9,15 @@ import { hardenContents, denyPermissions, trustHallCertificate } from './securit
 import { loadSettings, type Settings } from './settings.ts';
 import { openRoleWindows } from './role-windows.ts';
 import { applyRolePreset } from './role-preset.ts';
+import { withPresetFile } from './role-preset-file.ts';
 import { systemClock } from '../core/clock.ts';
 import { databaseFile } from '../server/data-dir.ts';
 import { keychainSecretKey } from './keychain-key.ts';
 import { legacySecretKeyFile, secretKeyFile } from '../sync/secret-box.ts';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 import type { ScreenSource } from './windows.ts';
+import { superviseScreens } from './unattended.ts';
+import { allowUnpromptedSpeech, peekRole } from './unattended-power.ts';
 
 // The desktop app: the counter screen, the customer's rating screen on a second display,
 // and (single-PC mode) the hall server in a utility process with its data in userData.
@@ -27,6 +30,10 @@ if (process.env.ONEWINDOW_DATA) app.setPath('userData', resolve(process.env.ONEW
 logToFile(join(app.getPath('userData'), 'logs'));
 
 registerAppScheme();
+// Switches only count before ready: the board and kiosk speak without a click (unattended-power.ts).
+allowUnpromptedSpeech(peekRole(join(app.getPath('userData'), 'settings.json')));
+// out/main/electron/main.js → out/preload/*.cjs (CommonJS: sandboxed preloads cannot be ES modules).
+const preloadDir = join(import.meta.dirname, '..', '..', 'preload');
 
 let counter: BrowserWindow | undefined;
 let hall: HallProcess | undefined;
@@ -43,7 +50,9 @@ function failureText(failure: HallFailure): string {
 }
 
 function openScreens(settings: Settings, source: ScreenSource): void {
-  counter = openRoleWindows(settings, source, log).main;
+  const opened = openRoleWindows(settings, source, log);
+  counter = opened.main;
+  superviseScreens(opened, settings, { log, t, lang: pickLanguage(app.getLocale()), clock: systemClock, preloadDir });
   counter.on('closed', () => {
     counter = undefined;
   });
@@ -79,7 +88,7 @@ async function start(): Promise<void> {
   t = desktopText(pickLanguage(app.getLocale()));
   const settingsFile = join(app.getPath('userData'), 'settings.json');
   // The installer's or shortcut's --role=… (mass deployment) before the file is read.
-  applyRolePreset(settingsFile, process.argv, log);
+  applyRolePreset(settingsFile, withPresetFile(process.argv, join(process.resourcesPath, 'role-preset.json'), log), log);
   const loaded = loadSettings(settingsFile, log, systemClock.now(), { hallDatabase: databaseFile(app.getPath('userData')) });
   const settings: Settings = loaded.state === 'ready' ? loaded.settings : { version: 2, role: 'hallServer', host: '127.0.0.1', port: 4720 };
   log.info({ role: settings.role, settingsFile }, 'starting');
@@ -90,7 +99,8 @@ async function start(): Promise<void> {
   if (settings.role !== 'hallServer') {
     base = settings.hallUrl;
     trustHallCertificate(session.defaultSession, settings.hallUrl, settings.hallCertificate, log);
-    source = { url: (route) => `${settings.hallUrl}/${route}`, preload: undefined };
+    // The hall's pages talk to it over HTTP; their only door to this PC is silent printing.
+    source = { url: (route) => `${settings.hallUrl}/${route}`, preload: join(preloadDir, 'client-print.cjs') };
   } else {
     base = appUrl('');
     source = startSinglePc(settings.host, settings.port);

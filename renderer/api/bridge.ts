@@ -8,14 +8,26 @@ export type OneWindowBridge = {
   hello: (token: string | undefined, since: number | undefined) => void;
   /** Renders the page to PDF and asks where to save it (path null: the clerk cancelled). Absent in client mode's windows. */
   savePdf?: (fileName: string) => Promise<SavePdfResult>;
+  /** Prints the page to the PC's ticket/receipt printer without a dialog (main/electron/silent-print.ts). */
+  printSilently?: () => Promise<SilentPrintResult>;
 };
 
 export type SavePdfResult = { ok: true; path: string | null } | { ok: false };
 
+/** `printer`: the printer named in the PC's settings, when that is the one missing or failing. */
+export type SilentPrintResult = { ok: true } | { ok: false; reason: 'printerNotFound' | 'noPrinter' | 'failed'; printer?: string };
+
+/** What a client-mode desktop window has (preload/client-print.cts): printing only, the API goes over HTTP. */
+export type DesktopPrintBridge = { printSilently: () => Promise<SilentPrintResult> };
+
 declare global {
   interface Window {
     onewindow?: OneWindowBridge;
+    onewindowPrint?: DesktopPrintBridge;
   }
 }
 
 export const bridge = (): OneWindowBridge | undefined => window.onewindow;
+
+/** The desktop app's dialog-free printing, in either kind of window; undefined in a browser. */
+export const silentPrinter = (): (() => Promise<SilentPrintResult>) | undefined => window.onewindow?.printSilently ?? window.onewindowPrint?.printSilently;

@@ -14,8 +14,8 @@ export function ReprintJob({ ticket, onDone }: { ticket: PrintableTicket; onDone
     if (!qr || done.current) return;
     const timer = setTimeout(() => {
       done.current = true;
-      printTicket();
-      finish.current();
+      // The ticket stays rendered until its print is done (the desktop app prints the page as it is).
+      void printTicket().finally(() => finish.current());
     }, 50);
     return () => clearTimeout(timer);
   }, [qr]);

@@ -7,6 +7,7 @@ import { StaffGate } from '../shared/StaffGate.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import './intake.css';
 import { Receipt } from './Receipt.tsx';
+import { type PrintOutcome, printPage } from '../queue/print.ts';
 import { type PdfOutcome, savePdf } from './save-pdf.ts';
 
 type Paper = 'A4' | 'A5';
@@ -30,6 +31,7 @@ function ReceiptPage() {
   const application = useQuery('intake/get', { id: valid ? id : 1, withSignature: true }, { enabled: valid });
   const [paper, setPaper] = useState<Paper>(() => (localStorage.getItem(paperKey) === 'A5' ? 'A5' : 'A4'));
   const [outcome, setOutcome] = useState<PdfOutcome>();
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcome>();
   const a = application.data;
   const qr = useQrDataUrl(a ? statusUrl(a.progressPath) : undefined, 360);
 
@@ -57,7 +59,12 @@ function ReceiptPage() {
             <option value="A5">{t('intake:receipt.paperA5')}</option>
           </select>
         </label>
-        <button type="button" className="primary" onClick={() => window.print()} data-testid="print-receipt">
+        <button type="button" className="primary" onClick={() => {
+            setPrintOutcome(undefined);
+            void printPage().then(setPrintOutcome);
+          }}
+          data-testid="print-receipt"
+        >
           {t('intake:receipt.print')}
         </button>
         <button
@@ -74,6 +81,11 @@ function ReceiptPage() {
         {outcome && (
           <span className={outcome === 'failed' ? 'field-error' : 'hint'} role="status">
             {t(`intake:receipt.pdf.${outcome}`)}
+          </span>
+        )}
+        {printOutcome?.kind === 'failed' && (
+          <span className="field-error" role="alert" data-testid="print-failed">
+            {t(printOutcome.messageKey, { printer: printOutcome.printer })}
           </span>
         )}
       </div>

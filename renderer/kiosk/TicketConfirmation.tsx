@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintableTicket } from '../../main/core/queue/contract.ts';
 import { clockTime, localName } from '../queue/names.ts';
-import { printTicket } from '../queue/print.ts';
+import { type PrintOutcome, printTicket } from '../queue/print.ts';
 import { statusUrl, useQrDataUrl } from '../queue/qr.ts';
 import { TicketPrint } from '../queue/TicketPrint.tsx';
 
@@ -15,6 +15,7 @@ export function TicketConfirmation({ ticket, onDone }: { ticket: PrintableTicket
   const qr = useQrDataUrl(statusUrl(ticket.statusPath), 280);
   const [left, setLeft] = useState(CONFIRMATION_SECONDS);
   const printed = useRef(false);
+  const [printOutcome, setPrintOutcome] = useState<PrintOutcome>();
   const done = useRef(onDone);
   done.current = onDone;
 
@@ -23,7 +24,7 @@ export function TicketConfirmation({ ticket, onDone }: { ticket: PrintableTicket
     // After the ticket has painted, so the dialog prints what the customer sees.
     const timer = setTimeout(() => {
       printed.current = true;
-      printTicket();
+      void printTicket().then(setPrintOutcome);
     }, 50);
     return () => clearTimeout(timer);
   }, [ticket.printed, qr]);
@@ -67,6 +68,11 @@ export function TicketConfirmation({ ticket, onDone }: { ticket: PrintableTicket
         <p className={`print-state via-${ticket.printed}`} role="status">
           {ticket.printed === 'printer' ? t('queue:ticket.printedByPrinter') : t('queue:ticket.printedOnScreen')}
         </p>
+        {printOutcome?.kind === 'failed' && (
+          <p className="field-error" role="alert" data-testid="print-failed">
+            {t(printOutcome.messageKey, { printer: printOutcome.printer })}
+          </p>
+        )}
       </div>
       <figure className="ticket-qr">
         {qr ? <img src={qr} width={220} height={220} alt={t('queue:ticket.qrAlt')} /> : <div className="qr-placeholder" />}
