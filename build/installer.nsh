@@ -13,7 +13,7 @@
 ;
 ; role-preset.json: { "role": "counter", "hallUrl": "https://…", "hallCertificate": "AB:…", "counter": 3 }
 ; (only the keys given; the role in the app's settings words: hallServer, counter, kiosk, board,
-; managerDesk). A value the app could not read is refused here, before anything is
+; managerDesk; a hallServer also gets "host": "0.0.0.0"). main/electron/role-preset-file.ts reads it. A value the app could not read is refused here, before anything is
 ; installed, with exit code 2, so a deployment tool reports the PC instead of it starting unset.
 
 !ifndef BUILD_UNINSTALLER
@@ -157,6 +157,10 @@
     ${EndIf}
     ${If} $presetCounter != ""
       FileWrite $R0 ', "counter": $presetCounter'
+    ${EndIf}
+    ${If} $presetRole == "hallServer"
+      ; Installed as a hall's server it serves the LAN (over HTTPS); the app alone serves only this PC.
+      FileWrite $R0 ', "host": "0.0.0.0"'
     ${EndIf}
     FileWrite $R0 ' }$\r$\n'
     FileClose $R0

@@ -88,6 +88,8 @@ describe('build/installer.nsh', () => {
     for (const parameter of ['/ROLE=', '/HALL=', '/HALLCERT=', '/COUNTER=']) expect(nsh).toContain(`\${GetOptions} $R0 "${parameter}"`);
     expect(nsh).toContain('$INSTDIR\\resources\\role-preset.json');
     for (const key of ['"role"', '"hallUrl"', '"hallCertificate"', '"counter"']) expect(nsh).toContain(key);
+    // A hall server installed for a hall listens on the LAN, not only on 127.0.0.1.
+    expect(nsh).toMatch(/\$\{If\} \$presetRole == "hallServer"\s+;[^\n]*\n\s+FileWrite \$R0 ', "host": "0\.0\.0\.0"'/);
   });
 
   it('takes the role words the app’s --role= takes, and writes the role as the app’s settings name it', async () => {
