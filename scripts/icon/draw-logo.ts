@@ -16,12 +16,27 @@ function roundedBoxDistance(x: number, y: number, box: Box): number {
   return outside + Math.min(Math.max(qx, qy), 0) - box.r;
 }
 
-// Geometry in a unit square (0..1), y down.
-const tile: Box = { cx: 0.5, cy: 0.5, hw: 0.47, hh: 0.47, r: 0.2 };
-const frame: Box = { cx: 0.5, cy: 0.5, hw: 0.29, hh: 0.26, r: 0.05 };
+// Geometry in a unit square (0..1), y down: left, top, right, bottom and corner radius.
+type Shape = { left: number; top: number; right: number; bottom: number; r: number };
+const tile: Shape = { left: 0.03, top: 0.03, right: 0.97, bottom: 0.97, r: 0.2 };
+const frame: Shape = { left: 0.21, top: 0.24, right: 0.79, bottom: 0.76, r: 0.05 };
 const frameStroke = 0.055;
-const titleBar: Box = { cx: 0.5, cy: 0.295, hw: 0.29, hh: 0.055, r: 0 };
-const oneBar: Box = { cx: 0.5, cy: 0.55, hw: 0.19, hh: 0.045, r: 0.02 };
+const titleBar: Shape = { left: 0.21, top: 0.24, right: 0.79, bottom: 0.35, r: 0 };
+const oneBar: Shape = { left: 0.31, top: 0.505, right: 0.69, bottom: 0.595, r: 0.02 };
+
+/**
+ * A shape in pixels at this size, its edges on whole pixels: at 16 or 32 pixels an edge
+ * between two pixels is sharp where one through the middle of a pixel is a grey smear.
+ */
+function inPixels(shape: Shape, size: number): Box {
+  const left = Math.round(shape.left * size);
+  const top = Math.round(shape.top * size);
+  const right = Math.max(left + 1, Math.round(shape.right * size));
+  const bottom = Math.max(top + 1, Math.round(shape.bottom * size));
+  const hw = (right - left) / 2;
+  const hh = (bottom - top) / 2;
+  return { cx: left + hw, cy: top + hh, hw, hh, r: Math.min(shape.r * size, hw, hh) };
+}
 
 /** How much of a pixel a shape at signed distance `d` (in pixels) covers: a one-pixel ramp, which is the anti-aliasing. */
 const coverage = (d: number) => Math.min(1, Math.max(0, 0.5 - d));
@@ -29,15 +44,19 @@ const coverage = (d: number) => Math.min(1, Math.max(0, 0.5 - d));
 /** The logo as straight-alpha RGBA, `size`×`size`, row by row. */
 export function drawLogo(size: number): Uint8Array {
   const pixels = new Uint8Array(size * size * 4);
+  const [tileBox, frameBox, titleBox, barBox] = [tile, frame, titleBar, oneBar].map((shape) => inPixels(shape, size)) as [Box, Box, Box, Box];
+  // The frame's line is drawn inside its outline, a whole number of pixels and at least one.
+  const stroke = Math.max(1, Math.round(frameStroke * size));
+  const frameMiddle: Box = { cx: frameBox.cx, cy: frameBox.cy, hw: frameBox.hw - stroke / 2, hh: frameBox.hh - stroke / 2, r: Math.max(0, frameBox.r - stroke / 2) };
   for (let row = 0; row < size; row++) {
     for (let col = 0; col < size; col++) {
-      const x = (col + 0.5) / size;
-      const y = (row + 0.5) / size;
-      const tileCover = coverage(roundedBoxDistance(x, y, tile) * size);
-      const frameCover = coverage((Math.abs(roundedBoxDistance(x, y, frame)) - frameStroke / 2) * size);
+      const x = col + 0.5;
+      const y = row + 0.5;
+      const tileCover = coverage(roundedBoxDistance(x, y, tileBox));
+      const frameCover = coverage(Math.abs(roundedBoxDistance(x, y, frameMiddle)) - stroke / 2);
       // The title bar is clipped to the frame's rounded outline, so its top corners follow it.
-      const titleCover = Math.min(coverage(roundedBoxDistance(x, y, titleBar) * size), coverage(roundedBoxDistance(x, y, frame) * size));
-      const barCover = coverage(roundedBoxDistance(x, y, oneBar) * size);
+      const titleCover = Math.min(coverage(roundedBoxDistance(x, y, titleBox)), coverage(roundedBoxDistance(x, y, frameBox)));
+      const barCover = coverage(roundedBoxDistance(x, y, barBox));
       const white = Math.min(Math.max(frameCover, titleCover, barCover), tileCover);
       const at = (row * size + col) * 4;
       pixels[at] = Math.round(brandBlue[0] + (255 - brandBlue[0]) * white);
