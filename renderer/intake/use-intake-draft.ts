@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { send } from '../api/client.ts';
-import { emptyDraft, type IntakeDraft, isBlank, restoreDraft } from './form-state.ts';
+import { usePush } from '../shared/PushProvider.tsx';
+import { draftOnOpen, flushOnReconnect } from './draft-sync.ts';
+import { emptyDraft, type IntakeDraft, isBlank } from './form-state.ts';
 
 /** Long enough to save once per burst of typing, short enough that a power cut loses a word at most. */
 const SAVE_DELAY_MS = 500;
+/** How soon the saved draft is asked for again while the hall cannot be reached. */
+const OPEN_RETRY_MS = 3_000;
 
 export type DraftSave = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -22,15 +26,23 @@ export function useIntakeDraft(counterId: number) {
 
   useEffect(() => {
     let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     setDraft(undefined);
-    void send('intake/getDraft', { counterId }).then((result) => {
-      if (!live) return;
-      const saved = result.ok && result.value ? restoreDraft(result.value.draft) : emptyDraft();
-      if (result.ok && result.value) setSavedAt(result.value.updatedAt);
-      setDraft(saved);
-    });
+    const open = () =>
+      void send('intake/getDraft', { counterId }).then((result) => {
+        if (!live) return;
+        const opened = draftOnOpen(result);
+        if (opened.kind === 'retry') {
+          timer = setTimeout(open, OPEN_RETRY_MS);
+          return;
+        }
+        if (opened.kind === 'restore') setSavedAt(opened.savedAt);
+        setDraft(opened.draft);
+      });
+    open();
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [counterId]);
 
@@ -55,6 +67,15 @@ export function useIntakeDraft(counterId: number) {
     const timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [draft, flush]);
+
+  // What was typed while the hall was away goes as soon as it is back, not at the next keystroke.
+  const pushState = usePush()?.state;
+  const lastPushState = useRef(pushState);
+  useEffect(() => {
+    const before = lastPushState.current;
+    lastPushState.current = pushState;
+    if (flushOnReconnect(before, pushState, dirty.current)) void flush();
+  }, [pushState, flush]);
 
   // Leaving the page (reload, closing the tab) saves what the timer had not yet.
   useEffect(() => {

@@ -17,9 +17,9 @@ export function Layout({ title, user, onLogout, children, className }: { title: 
           <span className="screen-title">{title}</span>
         </div>
         <div className="topbar-right">
-          {push && push.state !== 'online' && (
+          {push?.state === 'connecting' && (
             <span className="connection" role="status">
-              {t(`connection.${push.state}`)}
+              {t('connection.connecting')}
             </span>
           )}
           {user && <span className="user">{user}</span>}
@@ -31,6 +31,12 @@ export function Layout({ title, user, onLogout, children, className }: { title: 
           <LanguageSwitch />
         </div>
       </header>
+      {/* Across the screen, not a label in the corner: a clerk must see at a glance that the hall is away and that the form is safe. */}
+      {push?.state === 'offline' && (
+        <div className="connection-banner" role="alert" data-testid="connection-banner">
+          <strong>{t('connection.offline')}</strong> {t('connection.offlineHint')}
+        </div>
+      )}
       <main className="content">{children}</main>
     </div>
   );
