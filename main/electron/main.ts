@@ -5,6 +5,8 @@ import { forkHall, type HallFailure, type HallProcess } from './hall-process.ts'
 import { registerIpcBridge } from './ipc-bridge.ts';
 import { registerPdfExport } from './pdf-export.ts';
 import { createLogger, logToFile } from './logger.ts';
+import { ownHallFeed, startDesktopUpdates } from './updates/desktop-updates.ts';
+import { sendClientVersion } from './updates/client-version-header.ts';
 import { hardenContents, denyPermissions, trustHallCertificate } from './security.ts';
 import { loadSettings, type Settings } from './settings.ts';
 import { openRoleWindows } from './role-windows.ts';
@@ -99,6 +101,7 @@ async function start(): Promise<void> {
   if (settings.role !== 'hallServer') {
     base = settings.hallUrl;
     trustHallCertificate(session.defaultSession, settings.hallUrl, settings.hallCertificate, log);
+    sendClientVersion(session.defaultSession, settings.hallUrl, app.getVersion());
     // The hall's pages talk to it over HTTP; their only door to this PC is silent printing.
     source = { url: (route) => `${settings.hallUrl}/${route}`, preload: join(preloadDir, 'client-print.cjs') };
   } else {
@@ -107,6 +110,8 @@ async function start(): Promise<void> {
   }
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, base, log));
   openScreens(settings, source);
+  // Updates from the hall's /updates/, installed outside opening hours (updates/).
+  if (counter) startDesktopUpdates({ hall: hall ? ownHallFeed(hall) : Promise.resolve({ url: base, pin: settings.role !== 'hallServer' ? settings.hallCertificate : undefined }), main: counter, hallReady: hall?.ready, log });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -354,6 +354,14 @@ class FakeSession extends Emitter {
   setPermissionCheckHandler(handler: Listener) {
     this.permissionCheckHandler = handler;
   }
+  /** The listener and URL filter given to webRequest.onBeforeSendHeaders; a test calls it as Chromium would. */
+  beforeSendHeaders: { filter: unknown; listener: Listener } | undefined;
+  readonly webRequest = {
+    onBeforeSendHeaders: (filter: unknown, listener: Listener) => {
+      this.beforeSendHeaders = { filter, listener };
+      record('session.webRequest.onBeforeSendHeaders', filter);
+    },
+  };
 }
 export const session = { defaultSession: new FakeSession() };
 
