@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 export type DeviceRole = 'kiosk' | 'display' | 'rate';
 
@@ -40,7 +41,7 @@ export type PairingCodeRow = {
 };
 
 export function insertPairingCode(db: Db, code: Omit<PairingCodeRow, 'usedAt'>): void {
-  db.prepare(
+  cached(db, 
     `INSERT INTO pairing_codes (code_hash, role, name, counter_id, issued_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(code.codeHash, code.role, code.name, code.counterId, code.issuedBy, code.expiresAt);
 }
@@ -81,15 +82,15 @@ export function insertDevice(
 }
 
 export function getDevice(db: Db, id: number): DeviceRow | undefined {
-  const raw = db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as RawDevice | undefined;
+  const raw = cached(db, 'SELECT * FROM devices WHERE id = ?').get(id) as RawDevice | undefined;
   return raw && toDevice(raw);
 }
 
 export function listDevices(db: Db): DeviceRow[] {
-  return (db.prepare('SELECT * FROM devices ORDER BY id').all() as RawDevice[]).map(toDevice);
+  return (cached(db, 'SELECT * FROM devices ORDER BY id').all() as RawDevice[]).map(toDevice);
 }
 
 export function revokeDevice(db: Db, id: number, now: string): void {
-  db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
-  db.prepare('DELETE FROM sessions WHERE device_id = ?').run(id);
+  cached(db, 'UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
+  cached(db, 'DELETE FROM sessions WHERE device_id = ?').run(id);
 }

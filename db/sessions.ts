@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 export type SessionRow = {
   tokenHash: string;
@@ -17,13 +18,13 @@ type RawSession = {
 };
 
 export function insertSession(db: Db, session: SessionRow): void {
-  db.prepare(
+  cached(db, 
     `INSERT INTO sessions (token_hash, staff_id, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
   ).run(session.tokenHash, session.staffId, session.deviceId, session.createdAt, session.expiresAt);
 }
 
 export function getSession(db: Db, tokenHash: string): SessionRow | undefined {
-  const raw = db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as RawSession | undefined;
+  const raw = cached(db, 'SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as RawSession | undefined;
   return (
     raw && {
       tokenHash: raw.token_hash,
@@ -36,17 +37,17 @@ export function getSession(db: Db, tokenHash: string): SessionRow | undefined {
 }
 
 export function extendSession(db: Db, tokenHash: string, expiresAt: string): void {
-  db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
+  cached(db, 'UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  cached(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
 
 export function deleteSessionsOfStaff(db: Db, staffId: number): void {
-  db.prepare('DELETE FROM sessions WHERE staff_id = ?').run(staffId);
+  cached(db, 'DELETE FROM sessions WHERE staff_id = ?').run(staffId);
 }
 
 export function deleteExpiredSessions(db: Db, now: string): number {
-  return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  return cached(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
 }

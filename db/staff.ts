@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { cached } from './statements.ts';
 
 export type StaffRole = 'clerk' | 'manager' | 'admin';
 
@@ -63,12 +64,13 @@ export function insertStaff(
 }
 
 export function getStaffById(db: Db, id: number): StaffRow | undefined {
-  const raw = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
+  // Every request's session and every counter of the overview read a staff row: compiled once.
+  const raw = cached(db, 'SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
   return raw && toStaff(raw);
 }
 
 export function getStaffByWorkNo(db: Db, workNo: string): StaffRow | undefined {
-  const raw = db.prepare('SELECT * FROM staff WHERE work_no = ?').get(workNo) as RawStaff | undefined;
+  const raw = cached(db, 'SELECT * FROM staff WHERE work_no = ?').get(workNo) as RawStaff | undefined;
   return raw && toStaff(raw);
 }
 

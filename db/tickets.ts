@@ -247,6 +247,11 @@ export function waitingByCategory(db: Db, since: string): Map<number, number> {
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
+/** When today's longest-waiting ticket joined the queue (see listWaiting); undefined when nobody waits. Read off the tickets_waiting index. */
+export function oldestWaiting(db: Db, since: string): string | undefined {
+  return (cached(db, `SELECT min(queued_at) AS at FROM tickets WHERE status = 'waiting' AND queued_at >= ?`).get(since) as { at: string | null }).at ?? undefined;
+}
+
 /** Today's waiting tickets (see listWaiting). */
 export function countWaiting(db: Db, since: string): number {
   return (cached(db, `SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND queued_at >= ?`).get(since) as { n: number }).n;

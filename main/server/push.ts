@@ -49,6 +49,18 @@ export function openPushFeed(core: Core, hello: PushHello, send: (message: PushM
   return unsubscribe;
 }
 
+// An event goes to every screen that may see it: its text is made once, not once per socket.
+const eventText = new WeakMap<HallEvent, string>();
+function serialized(message: PushMessage): string {
+  if (message.kind !== 'event') return JSON.stringify(message);
+  let text = eventText.get(message.event);
+  if (text === undefined) {
+    text = JSON.stringify(message);
+    eventText.set(message.event, text);
+  }
+  return text;
+}
+
 /** A screen that has not said who it is by then is dropped. */
 export const HELLO_TIMEOUT_MS = 10_000;
 /** How often an open feed checks that its session still stands (logout, revocation, expiry). */
@@ -58,7 +70,7 @@ export function attachPushSocket(core: Core, socket: WebSocket, timing = { hello
   let unsubscribe: (() => void) | undefined;
   let recheck: ReturnType<typeof setInterval> | undefined;
   const send = (message: PushMessage) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    if (socket.readyState === socket.OPEN) socket.send(serialized(message));
   };
   const helloTimer = setTimeout(() => socket.close(1008, 'no hello'), timing.helloMs);
   socket.once('message', (raw) => {

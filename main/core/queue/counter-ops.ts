@@ -26,9 +26,10 @@ type StaffCaller = Extract<Caller, { kind: 'staff' }>;
 const asStaff = (caller: Caller): StaffCaller => (caller.kind === 'staff' ? caller : fail('forbidden', 'errors.forbidden'));
 const isManager = (caller: StaffCaller) => caller.roles.includes('manager') || caller.roles.includes('admin');
 
-export function counterView(deps: Pick<CoreDeps, 'db'>, counter: CounterRow) {
+/** `current`: the ticket at the counter when the caller has read them all at once (the overview); else it is read here. */
+export function counterView(deps: Pick<CoreDeps, 'db'>, counter: CounterRow, current?: TicketRow | null) {
   const staff = counter.staffId === null ? undefined : getStaffById(deps.db, counter.staffId);
-  return toCounterView(counter, staff?.name ?? null, ticketsAtCounter(deps.db, counter.id)[0]);
+  return toCounterView(counter, staff?.name ?? null, current === undefined ? ticketsAtCounter(deps.db, counter.id)[0] : (current ?? undefined));
 }
 
 /** The counter, held by this clerk (a manager may act on any counter). */

@@ -2,7 +2,7 @@ import { listCategories } from '../../../db/categories.ts';
 import { listCounters } from '../../../db/counters.ts';
 import { listNotices } from '../../../db/notices.ts';
 import { getSetting } from '../../../db/settings.ts';
-import { listWaiting, recentCalls, waitingByCategory } from '../../../db/tickets.ts';
+import { oldestWaiting, recentCalls, type TicketRow, ticketsInService, waitingByCategory } from '../../../db/tickets.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { QueueOverview } from './contract.ts';
 import { counterView } from './counter-ops.ts';
@@ -33,18 +33,22 @@ export function queueOverview(deps: Pick<CoreDeps, 'db' | 'clock'>): QueueOvervi
       closedReason: reason,
     };
   });
-  const waitingTickets = listWaiting(db, since);
-  const oldest = waitingTickets.reduce<string | undefined>((min, t) => (!min || t.queuedAt < min ? t.queuedAt : min), undefined);
+  // Counted and dated by the database: reading every waiting ticket cost each overview more as the queue grew.
+  const waitingTotal = [...waiting.values()].reduce((sum, n) => sum + n, 0);
+  const oldest = oldestWaiting(db, since);
+  // One read for every counter's current ticket, not one per counter (called_at order: the first is the current one).
+  const current = new Map<number, TicketRow>();
+  for (const t of ticketsInService(db)) if (t.counterId !== null && !current.has(t.counterId)) current.set(t.counterId, t);
   // The board shows today's calls only; yesterday's last call is not news.
   return {
     day,
     hallName: getSetting(db, 'hall.name') ?? null,
     categories,
-    counters: counters.map((c) => counterView(deps, c)),
+    counters: counters.map((c) => counterView(deps, c, current.get(c.id) ?? null)),
     calls: recentCalls(db, since, CALL_HISTORY),
     notices: listNotices(db, true),
     rule: readRule(db),
-    waitingTotal: waitingTickets.length,
+    waitingTotal,
     longestWaitMinutes: oldest ? Math.max(0, Math.floor((now.getTime() - Date.parse(oldest)) / 60_000)) : 0,
   };
 }
