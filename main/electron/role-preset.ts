@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Settings, type SettingsInput, settingsSchema, settingsVersion, saveSettings } from './settings.ts';
 import type { Logger } from './logger.ts';
+import { hashPin, pinPattern } from './admin-pin.ts';
 
 /**
  * The role given on the command line, for mass deployment (docs/deploy.md): the installer or a
  * shortcut runs `OneWindow.exe --role=kiosk --hall=https://192.168.1.10:4720
  * --hall-certificate=AB:CD:… [--counter=3] [--customer-display=2|none] [--display=2]
- * [--host=0.0.0.0 --port=4720] [--reset-role]`. It is written to settings.json at the first
- * start; an existing file wins unless --reset-role says to replace it.
+ * [--host=0.0.0.0 --port=4720] [--admin-pin=<4-12 digits>] [--printer=<name>]
+ * [--start-at-login=yes|no] [--reset-role]`. It is written to settings.json at the first
+ * start (the unlock PIN as its scrypt hash only, admin-pin.ts); an existing file wins unless
+ * --reset-role says to replace it.
  *
  * Electron's and Chromium's own switches share the command line, hence `strict: false`.
  */
@@ -52,6 +55,9 @@ export function parseRolePreset(argv: readonly string[]): RolePreset {
       host: { type: 'string' },
       port: { type: 'string' },
       'reset-role': { type: 'boolean' },
+      'admin-pin': { type: 'string' },
+      printer: { type: 'string' },
+      'start-at-login': { type: 'string' },
     },
   });
   const roleText = text(values.role);
@@ -84,6 +90,13 @@ export function parseRolePreset(argv: readonly string[]): RolePreset {
   } catch (error) {
     return { kind: 'invalid', problem: error instanceof Error ? error.message : String(error) };
   }
+  // Every role's unattended-PC settings (settings.ts): the kiosk's or board's unlock PIN, the silent printer, start at login.
+  const pin = text(values['admin-pin']);
+  if (pin !== undefined && !pinPattern.test(pin)) return { kind: 'invalid', problem: '--admin-pin must be 4 to 12 digits' };
+  const atLogin = text(values['start-at-login'])?.toLowerCase();
+  if (atLogin !== undefined && atLogin !== 'yes' && atLogin !== 'no') return { kind: 'invalid', problem: '--start-at-login is yes or no' };
+  const printer = text(values.printer);
+  input = { ...input, ...(pin ? { adminPinHash: hashPin(pin) } : {}), ...(printer ? { printerName: printer } : {}), ...(atLogin ? { openAtLogin: atLogin === 'yes' } : {}) };
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) return { kind: 'invalid', problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ') };
   return { kind: 'preset', settings: parsed.data, reset };
