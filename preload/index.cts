@@ -13,6 +13,8 @@ const helloChannel = 'onewindow:hello';
 const pushChannel = 'onewindow:push';
 // Keep in step with savePdfChannel in main/electron/pdf-export.ts.
 const savePdfChannel = 'onewindow:savePdf';
+// Keep in step with pcSetupChannels in main/electron/pc-setup-contract.ts.
+const pcSetup = 'onewindow:pcSetup:';
 // Keep in step with printSilentlyChannel in main/electron/silent-print.ts.
 const printSilentlyChannel = 'onewindow:printSilently';
 
@@ -28,6 +30,14 @@ const bridge: OneWindowBridge = {
   },
   hello: (token, since) => ipcRenderer.send(helloChannel, token, since),
   savePdf: (fileName) => ipcRenderer.invoke(savePdfChannel, fileName),
+  // The PC's own setup page (app://hall/pc-setup); main refuses any other page and gates changes.
+  pcSetup: {
+    state: () => ipcRenderer.invoke(`${pcSetup}state`),
+    discover: () => ipcRenderer.invoke(`${pcSetup}discover`),
+    probe: (hallUrl) => ipcRenderer.invoke(`${pcSetup}probe`, hallUrl),
+    verifyAdmin: (workNo, password) => ipcRenderer.invoke(`${pcSetup}verifyAdmin`, workNo, password),
+    save: (choice) => ipcRenderer.invoke(`${pcSetup}save`, choice),
+  },
   printSilently: () => ipcRenderer.invoke(printSilentlyChannel),
 };
 

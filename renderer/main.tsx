@@ -7,14 +7,21 @@ import './i18n.ts';
 import './styles.css';
 import './queue/queue.css';
 
+// The PC's own setup page (desktop app) runs before this PC knows any hall: no hall time to wait for.
+const beforeAnyHall = window.location.pathname.startsWith('/pc-setup');
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <BrowserRouter>
-        <HallTimeGate>
+        {beforeAnyHall ? (
           <App />
-        </HallTimeGate>
+        ) : (
+          <HallTimeGate>
+            <App />
+          </HallTimeGate>
+        )}
       </BrowserRouter>
     </StrictMode>,
   );

@@ -1,5 +1,6 @@
 import type { Result } from '../../main/core/api/errors.ts';
 import type { PushMessage } from '../../main/server/push.ts';
+import type { PcSetupBridge } from '../../main/electron/pc-setup-contract.ts';
 
 /** What preload/ exposes in the Electron windows; absent in a browser. */
 export type OneWindowBridge = {
@@ -8,6 +9,8 @@ export type OneWindowBridge = {
   hello: (token: string | undefined, since: number | undefined) => void;
   /** Renders the page to PDF and asks where to save it (path null: the clerk cancelled). Absent in client mode's windows. */
   savePdf?: (fileName: string) => Promise<SavePdfResult>;
+  /** The PC's own setup page: its role, the hall it belongs to (main/electron/pc-setup-bridge.ts). */
+  pcSetup?: PcSetupBridge;
   /** Prints the page to the PC's ticket/receipt printer without a dialog (main/electron/silent-print.ts). */
   printSilently?: () => Promise<SilentPrintResult>;
 };

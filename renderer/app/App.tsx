@@ -9,6 +9,7 @@ import { RateScreen } from '../rate/RateScreen.tsx';
 import { ReceiptRatingScreen } from '../ratings/ReceiptRatingScreen.tsx';
 import { SetupScreen } from '../setup/SetupScreen.tsx';
 import { TrustScreen } from '../trust/TrustScreen.tsx';
+import { PcSetupScreen } from '../pc-setup/PcSetupScreen.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
 import { TicketStatusScreen } from '../status/TicketStatusScreen.tsx';
 import { ProgressScreen } from '../progress/ProgressScreen.tsx';
@@ -20,6 +21,7 @@ export function App() {
       <Route path="/" element={<HomeScreen />} />
       <Route path="/setup" element={<SetupScreen />} />
       <Route path="/trust" element={<TrustScreen />} />
+      <Route path="/pc-setup" element={<PcSetupScreen />} />
       <Route path="/kiosk" element={<KioskScreen />} />
       <Route path="/counter" element={<CounterScreen />} />
       <Route path="/display" element={<DisplayScreen />} />
