@@ -74,6 +74,13 @@ export function getStaffByWorkNo(db: Db, workNo: string): StaffRow | undefined {
   return raw && toStaff(raw);
 }
 
+/** Staff names by id, for the few staff holding counters: one read instead of one per counter. */
+export function staffNames(db: Db, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = cached(db, 'SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export function listStaff(db: Db): StaffRow[] {
   return (db.prepare('SELECT * FROM staff ORDER BY work_no').all() as RawStaff[]).map(toStaff);
 }

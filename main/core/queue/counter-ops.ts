@@ -26,10 +26,13 @@ type StaffCaller = Extract<Caller, { kind: 'staff' }>;
 const asStaff = (caller: Caller): StaffCaller => (caller.kind === 'staff' ? caller : fail('forbidden', 'errors.forbidden'));
 const isManager = (caller: StaffCaller) => caller.roles.includes('manager') || caller.roles.includes('admin');
 
-/** `current`: the ticket at the counter when the caller has read them all at once (the overview); else it is read here. */
-export function counterView(deps: Pick<CoreDeps, 'db'>, counter: CounterRow, current?: TicketRow | null) {
-  const staff = counter.staffId === null ? undefined : getStaffById(deps.db, counter.staffId);
-  return toCounterView(counter, staff?.name ?? null, current === undefined ? ticketsAtCounter(deps.db, counter.id)[0] : (current ?? undefined));
+/**
+ * `known`: what the caller has read for all counters at once (the overview): the ticket at
+ * the counter and the staff names; without it they are read here.
+ */
+export function counterView(deps: Pick<CoreDeps, 'db'>, counter: CounterRow, known?: { current: TicketRow | null; names: ReadonlyMap<number, string> }) {
+  const name = counter.staffId === null ? null : known ? (known.names.get(counter.staffId) ?? null) : (getStaffById(deps.db, counter.staffId)?.name ?? null);
+  return toCounterView(counter, name, known ? (known.current ?? undefined) : ticketsAtCounter(deps.db, counter.id)[0]);
 }
 
 /** The counter, held by this clerk (a manager may act on any counter). */

@@ -1,5 +1,6 @@
 import { listCategories } from '../../../db/categories.ts';
 import { listCounters } from '../../../db/counters.ts';
+import { staffNames } from '../../../db/staff.ts';
 import { listNotices } from '../../../db/notices.ts';
 import { getSetting } from '../../../db/settings.ts';
 import { oldestWaiting, recentCalls, type TicketRow, ticketsInService, waitingByCategory } from '../../../db/tickets.ts';
@@ -39,12 +40,13 @@ export function queueOverview(deps: Pick<CoreDeps, 'db' | 'clock'>): QueueOvervi
   // One read for every counter's current ticket, not one per counter (called_at order: the first is the current one).
   const current = new Map<number, TicketRow>();
   for (const t of ticketsInService(db)) if (t.counterId !== null && !current.has(t.counterId)) current.set(t.counterId, t);
+  const names = staffNames(db, counters.flatMap((c) => (c.staffId === null ? [] : [c.staffId])));
   // The board shows today's calls only; yesterday's last call is not news.
   return {
     day,
     hallName: getSetting(db, 'hall.name') ?? null,
     categories,
-    counters: counters.map((c) => counterView(deps, c, current.get(c.id) ?? null)),
+    counters: counters.map((c) => counterView(deps, c, { current: current.get(c.id) ?? null, names })),
     calls: recentCalls(db, since, CALL_HISTORY),
     notices: listNotices(db, true),
     rule: readRule(db),
