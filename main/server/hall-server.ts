@@ -16,6 +16,7 @@ import { isIP } from 'node:net';
 import http from 'node:http';
 import https from 'node:https';
 import { registerUpdateFeed } from './updates/update-feed.ts';
+import { registerAdminFiles } from './updates/admin-files.ts';
 import { ownVersion } from '../shared/app-version.ts';
 
 export type HallServerOptions = {
@@ -35,6 +36,8 @@ export type HallServerOptions = {
   tls?: { key: string; cert: string; ca: string };
   /** The release folder served at /updates/ to the desktop apps (main/server/updates); none without it. */
   releasesDir?: string;
+  /** The hall's data folder, for the administrator's release uploads and diagnostics export (updates/admin-files.ts). */
+  dataDir?: string;
 };
 
 /**
@@ -128,6 +131,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   if (options.releasesDir) await registerUpdateFeed(app, { releasesDir: options.releasesDir, hallVersion: options.version ?? ownVersion(), logger: options.logger });
+  if (options.releasesDir && options.dataDir) await registerAdminFiles(app, { core, releasesDir: options.releasesDir, dataDir: options.dataDir, hallVersion: options.version ?? ownVersion() });
 
   if (tls) {
     // The CA for browsers to install (the trust page says how and shows the fingerprint to compare).

@@ -187,7 +187,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
   sync.attach(syncService);
   syncService.startScheduler();
-  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls, releasesDir: options.releasesDir ?? join(options.dataDir, 'releases') });
+  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls, releasesDir: options.releasesDir ?? join(options.dataDir, 'releases'), dataDir: options.dataDir });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

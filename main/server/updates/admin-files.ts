@@ -1,0 +1,85 @@
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appendAudit } from '../../../db/audit.ts';
+import type { Core } from '../../core/create-core.ts';
+import { buildDiagnosticsZip } from '../diagnostics/diagnostics-zip.ts';
+import { readHallFacts } from '../diagnostics/hall-facts.ts';
+import { runtimeVersions } from '../diagnostics/versions.ts';
+import { databaseFile } from '../data-dir.ts';
+import { isReleaseFileName, publishedReleases } from './release-folder.ts';
+
+export type AdminFilesOptions = { core: Core; releasesDir: string; dataDir: string; hallVersion: string };
+
+/** Installers run to a few hundred MB; the JSON API's 1 MB limit is not for them. */
+const UPLOAD_LIMIT_BYTES = 1024 * 1024 * 1024;
+
+const refuse = (reply: FastifyReply, status: number, code: string, messageKey: string) => reply.status(status).send({ ok: false, error: { code, messageKey } });
+
+/** The administrator behind a request's bearer token, or undefined. */
+function administrator(core: Core, request: FastifyRequest): { staffId: number } | undefined {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const caller = core.resolve(token);
+  return caller.kind === 'staff' && caller.roles.includes('admin') ? { staffId: caller.staffId } : undefined;
+}
+
+/**
+ * What the manager's desk moves as files rather than JSON, for the administrator only:
+ * GET /api/updates/releases (what the release folder offers, per platform), PUT
+ * /api/updates/files/<name> (a release file streamed into the folder: written aside, then
+ * renamed, so a PC never downloads half an installer; audited), and GET /api/diagnostics.zip
+ * (导出诊断信息: logs, versions, schema and devices, no personal data; audited).
+ */
+export async function registerAdminFiles(app: FastifyInstance, options: AdminFilesOptions): Promise<void> {
+  const { core, releasesDir } = options;
+  const audit = (action: string, actor: number, target: string, after: unknown) =>
+    appendAudit(core.deps.db, { at: core.deps.clock.now().toISOString(), actorStaffId: actor, action, target, before: undefined, after });
+
+  app.get('/api/updates/releases', async (request, reply) => {
+    if (!administrator(core, request)) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
+    return { ok: true, value: { hallVersion: options.hallVersion, releases: publishedReleases(releasesDir) } };
+  });
+
+  await app.register(async (scope) => {
+    // The body stays a stream: it goes to disk as it arrives.
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    scope.put<{ Params: { name: string } }>('/api/updates/files/:name', { bodyLimit: UPLOAD_LIMIT_BYTES }, async (request, reply) => {
+      const admin = administrator(core, request);
+      if (!admin) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
+      const { name } = request.params;
+      if (!isReleaseFileName(name)) return refuse(reply, 400, 'validation', 'errors.releaseFileName');
+      const partial = join(releasesDir, `.upload-${process.pid}-${name}`);
+      try {
+        await pipeline(request.body as Readable, createWriteStream(partial, { mode: 0o644 }));
+        renameSync(partial, join(releasesDir, name));
+      } catch (error) {
+        rmSync(partial, { force: true });
+        throw error;
+      }
+      const release = publishedReleases(releasesDir);
+      audit('updates.upload', admin.staffId, `file:${name}`, { name, releases: release.map((r) => ({ platform: r.platform, version: r.version })) });
+      return { ok: true, value: { name, releases: release } };
+    });
+  });
+
+  app.get('/api/diagnostics.zip', async (request, reply) => {
+    const admin = administrator(core, request);
+    if (!admin) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
+    const logsDir = join(options.dataDir, 'logs');
+    const logFiles = existsSync(logsDir) ? readdirSync(logsDir).filter((n) => /\.log(\.\d+)?$/.test(n)).map((n) => join(logsDir, n)) : [];
+    const settingsFile = join(options.dataDir, 'settings.json');
+    const now = core.deps.clock.now();
+    const zip = buildDiagnosticsZip({
+      logFiles,
+      versions: runtimeVersions({ app: options.hallVersion }),
+      settings: existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as unknown) : undefined,
+      hall: readHallFacts(databaseFile(options.dataDir)),
+      at: now,
+    });
+    audit('diagnostics.export', admin.staffId, 'diagnostics', { logFiles: logFiles.length });
+    const stamp = now.toISOString().slice(0, 10);
+    return reply.type('application/zip').header('Content-Disposition', `attachment; filename="onewindow-diagnostics-${stamp}.zip"`).send(Buffer.from(zip));
+  });
+}
