@@ -20,6 +20,8 @@ import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 import type { ScreenSource } from './windows.ts';
 import { superviseScreens } from './unattended.ts';
 import { allowUnpromptedSpeech, peekRole } from './unattended-power.ts';
+import { createPcSetup, type PcSetupWindow, relaunchArgs, wantsPcSettings } from './pc-setup-window.ts';
+import { browseHalls } from '../server/hall-mdns.ts';
 
 // The desktop app: the counter screen, the customer's rating screen on a second display,
 // and (single-PC mode) the hall server in a utility process with its data in userData.
@@ -40,6 +42,8 @@ const preloadDir = join(import.meta.dirname, '..', '..', 'preload');
 let counter: BrowserWindow | undefined;
 let hall: HallProcess | undefined;
 let quitting = false;
+// The PC's setup page (role, hall): the wizard on a new PC, the settings page later.
+let pcSetup: PcSetupWindow | undefined;
 
 // Resolved once the app is ready: the system locale is known only then.
 let t = desktopText('zh-CN');
@@ -54,6 +58,7 @@ function failureText(failure: HallFailure): string {
 function openScreens(settings: Settings, source: ScreenSource): void {
   const opened = openRoleWindows(settings, source, log);
   counter = opened.main;
+  for (const window of opened.all) pcSetup?.watch(window);
   superviseScreens(opened, settings, { log, t, lang: pickLanguage(app.getLocale()), clock: systemClock, preloadDir });
   counter.on('closed', () => {
     counter = undefined;
@@ -62,7 +67,6 @@ function openScreens(settings: Settings, source: ScreenSource): void {
 
 function startSinglePc(host: string, port: number): ScreenSource {
   const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
-  handleAppProtocol(rendererDir, log);
   const dataDir = app.getPath('userData');
   // The secrets' key from the OS keychain, handed over in memory (keychain-key.ts).
   const secretKey = keychainSecretKey({ file: join(dataDir, 'secret-key.sealed'), keyFiles: [legacySecretKeyFile(dataDir), secretKeyFile(dataDir)], keychain: safeStorage, log });
@@ -92,9 +96,31 @@ async function start(): Promise<void> {
   // The installer's or shortcut's --role=… (mass deployment) before the file is read.
   applyRolePreset(settingsFile, withPresetFile(process.argv, join(process.resourcesPath, 'role-preset.json'), log), log);
   const loaded = loadSettings(settingsFile, log, systemClock.now(), { hallDatabase: databaseFile(app.getPath('userData')) });
-  const settings: Settings = loaded.state === 'ready' ? loaded.settings : { version: 2, role: 'hallServer', host: '127.0.0.1', port: 4720 };
-  log.info({ role: settings.role, settingsFile }, 'starting');
+  log.info({ role: loaded.state === 'ready' ? loaded.settings.role : null, settingsFile }, 'starting');
   denyPermissions(session.defaultSession, log);
+  // app://hall serves the setup page in every role, and the screens themselves on the hall server.
+  handleAppProtocol(join(app.getAppPath(), 'dist', 'renderer'), log);
+  pcSetup = createPcSetup({
+    settingsFile,
+    current: loaded.state === 'ready' ? loaded.settings : undefined,
+    brokenKept: loaded.state === 'unset' && loaded.keptAs !== undefined,
+    log,
+    now: () => systemClock.now(),
+    discover: (waitMs) => browseHalls(waitMs),
+    embeddedCall: (name, input, token) => (hall ? hall.call(name, input, token) : Promise.resolve({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } })),
+    restart: () => {
+      app.relaunch({ args: relaunchArgs(process.argv) });
+      app.quit();
+    },
+    preload: join(preloadDir, 'index.cjs'),
+  });
+  if (loaded.state === 'unset') {
+    // A new PC: nothing runs until hall IT has said what it is.
+    app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl(''), log));
+    counter = pcSetup.open();
+    return;
+  }
+  const settings = loaded.settings;
 
   let base: string;
   let source: ScreenSource;
@@ -110,6 +136,7 @@ async function start(): Promise<void> {
   }
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, base, log));
   openScreens(settings, source);
+  if (wantsPcSettings(process.argv)) pcSetup.open();
   // Updates from the hall's /updates/, installed outside opening hours (updates/).
   if (counter) startDesktopUpdates({ hall: hall ? ownHallFeed(hall) : Promise.resolve({ url: base, pin: settings.role !== 'hallServer' ? settings.hallCertificate : undefined }), main: counter, hallReady: hall?.ready, log });
 }
@@ -118,7 +145,12 @@ if (!app.requestSingleInstanceLock()) {
   // One app per PC: a second hall server would fight over the port and the database.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // `OneWindow --pc-settings` while it runs (a desktop shortcut for hall IT).
+    if (wantsPcSettings(argv) && pcSetup) {
+      pcSetup.open();
+      return;
+    }
     if (!counter) return;
     if (counter.isMinimized()) counter.restore();
     counter.focus();
