@@ -15,7 +15,8 @@ import type { Settings } from './settings.ts';
 export type DisplayInfo = { id: number; bounds: { x: number; y: number; width: number; height: number } };
 
 export type ScreenPlan = {
-  route: 'counter' | 'rate' | 'kiosk' | 'display' | 'manage';
+  /** The screen's path, with its query: the counter PC's window number as ?window=N. */
+  route: 'counter' | `counter?window=${number}` | 'rate' | 'kiosk' | 'display' | 'manage';
   /** Fullscreen on this display; absent: an ordinary window on the primary display. */
   display?: DisplayInfo;
   unattended: boolean;
@@ -35,7 +36,8 @@ export function screensFor(settings: Settings, displays: readonly DisplayInfo[],
     case 'hallServer':
     case 'counter': {
       const customer = customerDisplayFor(settings.customerDisplay, displays, primaryId);
-      return [{ route: 'counter', unattended: false }, ...(customer ? [{ route: 'rate', display: customer, unattended: false } satisfies ScreenPlan] : [])];
+      const counter = settings.role === 'counter' && settings.counter !== undefined ? (`counter?window=${settings.counter}` as const) : 'counter';
+      return [{ route: counter, unattended: false }, ...(customer ? [{ route: 'rate', display: customer, unattended: false } satisfies ScreenPlan] : [])];
     }
     case 'kiosk':
       return [{ route: 'kiosk', ...(primary ? { display: primary } : {}), unattended: true }];

@@ -38,18 +38,18 @@ describe('each role’s windows, displays and URLs', () => {
     const counter: Settings = { version: 2, role: 'counter', hallUrl: hall, counter: 3, customerDisplay: 9 };
     openRoleWindows(counter, remote, log);
     expect(opened()).toEqual([
-      { url: `${hall}/counter`, fullscreen: false, bounds: expect.any(Object), preload: undefined },
+      { url: `${hall}/counter?window=3`, fullscreen: false, bounds: expect.any(Object), preload: undefined },
       { url: `${hall}/rate`, fullscreen: true, bounds: third.bounds, preload: undefined },
     ]);
 
     fake.resetElectronFake();
     fake.setDisplays([primary, second]);
     openRoleWindows({ ...counter, customerDisplay: null }, remote, log);
-    expect(opened().map((w) => w.url)).toEqual([`${hall}/counter`]);
+    expect(opened().map((w) => w.url)).toEqual([`${hall}/counter?window=3`]);
 
     fake.resetElectronFake();
     openRoleWindows(counter, remote, log);
-    expect(opened().map((w) => w.url)).toEqual([`${hall}/counter`]);
+    expect(opened().map((w) => w.url)).toEqual([`${hall}/counter?window=3`]);
   });
 
   it('counter: a chosen display that is not connected today falls back to the other display', () => {

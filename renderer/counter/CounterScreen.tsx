@@ -9,6 +9,7 @@ import { StaffGate } from '../shared/StaffGate.tsx';
 import { CounterPicker } from './CounterPicker.tsx';
 import { CounterWork } from './CounterWork.tsx';
 import { rememberCounter, rememberedCounter } from './remembered.ts';
+import { counterOfThisPc, windowOfThisPc } from './pc-window.ts';
 import { useCounterActions } from './use-counter-actions.ts';
 
 export function CounterScreen() {
@@ -52,6 +53,15 @@ function CounterDesk({ me }: { me: StaffPublic }) {
       rememberCounter(undefined);
       setCounterId(undefined);
     } else if (known.status === 'closed' || known.staffId !== me.id) void open(id);
+  }, [data, me.id, open]);
+
+  // A desktop PC set up as window N (its settings) opens counter N at the first visit of the day.
+  const thisPc = useRef(rememberedCounter() === undefined ? windowOfThisPc(window.location.search) : undefined);
+  useEffect(() => {
+    if (!data || thisPc.current === undefined) return;
+    const id = counterOfThisPc(data.counters, thisPc.current, me.id);
+    thisPc.current = undefined;
+    if (id !== undefined) void open(id);
   }, [data, me.id, open]);
 
   const leave = () => {
