@@ -55,7 +55,7 @@ function CounterDesk({ me }: { me: StaffPublic }) {
     } else if (known.status === 'closed' || known.staffId !== me.id) void open(id);
   }, [data, me.id, open]);
 
-  // A desktop PC set up as window N (its settings) opens counter N at the first visit of the day.
+  // A desktop PC set up as window N (its settings) opens counter N while it has no counter remembered.
   const thisPc = useRef(rememberedCounter() === undefined ? windowOfThisPc(window.location.search) : undefined);
   useEffect(() => {
     if (!data || thisPc.current === undefined) return;
