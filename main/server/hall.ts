@@ -12,6 +12,8 @@ import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
 import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
 import { createBackupPort } from './backup-port.ts';
 import { createBackupKeys } from './backup-key.ts';
+import { createUpdatesPort } from './updates/updates-port.ts';
+import { ownVersion } from '../shared/app-version.ts';
 import { createSecretBox, type SecretBox } from '../sync/secret-box.ts';
 import { hallSecretKeyFile } from '../sync/secret-key-file.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
@@ -31,6 +33,7 @@ import { createReportWorkers } from './report-workers.ts';
 import { keepClosedDays } from './keep-closed-days.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { countStaff } from '../../db/staff.ts';
+import { getSetting } from '../../db/settings.ts';
 import { newSetupCode } from '../core/auth/tokens.ts';
 import { type HallTls, loadOperatorTls, loadOrCreateHallTls, tlsDir } from './tls/hall-certificates.ts';
 import type { HallCertificate } from '../core/hall/contract.ts';
@@ -158,6 +161,9 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   // The backup password's key is sealed by the same secret box (and key file) as the connectors' secrets.
   const backupKeys = createBackupKeys({ db, box });
   const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), policy: backupPolicy, clock, keys: backupKeys });
+  const releasesDir = options.releasesDir ?? join(options.dataDir, 'releases');
+  // The 软件更新 page over IPC (the desktop app) as well as HTTP; the address is known after listen().
+  const updates = createUpdatesPort({ releasesDir, dataDir: options.dataDir, hallVersion: ownVersion(), hallUrl: () => publicUrl });
   // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
   // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).
@@ -181,21 +187,22 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     db,
     clock,
     logger,
-    ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, setupCode: () => setupCode, certificate: () => certificate, durable: commits.flush },
+    ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, updates, setupCode: () => setupCode, certificate: () => certificate, durable: commits.flush },
   });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
   sync.attach(syncService);
   syncService.startScheduler();
-  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls, releasesDir: options.releasesDir ?? join(options.dataDir, 'releases'), dataDir: options.dataDir });
+  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls, releasesDir, dataDir: options.dataDir });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
-  // The desktop wizard on the hall's other PCs finds it by name instead of by a typed address.
-  const advert = tls && port !== undefined && options.advertise !== false && !isLoopbackHost(options.host ?? '127.0.0.1') ? advertiseHall({ name: hostname(), port, fingerprint: tls.caFingerprint }) : undefined;
+  // The desktop wizard on the hall's other PCs finds it by name instead of by a typed address
+  // (the hall's name as set up; a hall not set up yet by its PC's name).
+  const advert = tls && port !== undefined && options.advertise !== false && !isLoopbackHost(options.host ?? '127.0.0.1') ? advertiseHall({ name: getSetting(db, 'hall.name') ?? hostname(), port, fingerprint: tls.caFingerprint }) : undefined;
   if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
 
   const stopBackups = scheduleBackups(db, backupPolicy, clock, logger, backupKeys);

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { startHall } from '../../main/server/hall.ts';
 import { browseHalls } from '../../main/server/hall-mdns.ts';
@@ -16,6 +17,8 @@ describe('the hall server on the LAN', () => {
       const mine = found.filter((h) => new URL(h.url).port === port);
       expect(mine.length).toBeGreaterThan(0);
       expect(mine[0]?.fingerprint).toBe(hall.certificate.caFingerprint);
+      // Not set up yet: no hall name, so the PC's.
+      expect(mine[0]?.name).toBe(hostname());
     } finally {
       await hall.close();
       rmSync(dataDir, { recursive: true, force: true });
