@@ -90,6 +90,10 @@ export function listDevices(db: Db): DeviceRow[] {
   return (cached(db, 'SELECT * FROM devices ORDER BY id').all() as RawDevice[]).map(toDevice);
 }
 
+export function setDeviceCounter(db: Db, id: number, counterId: number | null): void {
+  cached(db, 'UPDATE devices SET counter_id = ? WHERE id = ?').run(counterId, id);
+}
+
 export function revokeDevice(db: Db, id: number, now: string): void {
   cached(db, 'UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
   cached(db, 'DELETE FROM sessions WHERE device_id = ?').run(id);

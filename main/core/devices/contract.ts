@@ -42,6 +42,12 @@ export const devicesContract = defineMethods({
     input: z.object({ id: z.number().int().positive() }),
     output: z.object({}),
   },
+  'devices/setCounter': {
+    summary: "Binds a rating screen or a board to a counter (所属窗口), or unbinds it with null; audited.",
+    roles: managers,
+    input: z.object({ id: z.number().int().positive(), counterId: z.number().int().positive().nullable() }),
+    output: deviceSchema,
+  },
   'devices/setPrinter': {
     summary: "Sets a kiosk's ticket printer (TCP 9100, serial, or the screen); null falls back to the hall default.",
     roles: adminOnly,

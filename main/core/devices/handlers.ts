@@ -1,6 +1,7 @@
 import { appendAudit } from '../../../db/audit.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { consumePairingCode, getDevice, insertDevice, insertPairingCode, listDevices, revokeDevice } from '../../../db/devices.ts';
+import { consumePairingCode, getDevice, insertDevice, insertPairingCode, listDevices, revokeDevice, setDeviceCounter } from '../../../db/devices.ts';
+import { getCounter } from '../../../db/counters.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import { openDeviceSession } from '../auth/sessions.ts';
@@ -19,6 +20,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
   return {
     'devices/issuePairingCode'(input, { caller }) {
       if (caller.kind !== 'staff') return fail('forbidden', 'errors.forbidden');
+      if (input.counterId !== null && !getCounter(db, input.counterId)) return fail('validation', 'errors.validation', { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] });
       const code = newPairingCode();
       const now = clock.now();
       const expiresAt = addMinutes(now, PAIRING_CODE_MINUTES).toISOString();
@@ -63,6 +65,20 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
         appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.revoke', target: `device:${id}`, before, after: getDevice(db, id) });
       });
       return {};
+    },
+    'devices/setCounter'({ id, counterId }, { caller }) {
+      const before = getDevice(db, id);
+      if (!before || before.revokedAt !== null) return fail('not_found', 'errors.deviceNotFound');
+      // A kiosk serves the whole hall; only the screens that face one window belong to one.
+      if (before.role === 'kiosk') return fail('conflict', 'errors.kioskHasNoCounter');
+      if (counterId !== null && !getCounter(db, counterId)) return fail('validation', 'errors.validation', { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] });
+      const now = clock.now().toISOString();
+      return inTransaction(db, () => {
+        setDeviceCounter(db, id, counterId);
+        const after = getDevice(db, id) ?? fail('not_found', 'errors.deviceNotFound');
+        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.setCounter', target: `device:${id}`, before, after });
+        return after;
+      });
     },
     'devices/setPrinter'({ deviceId, printer }, { caller }) {
       const device = getDevice(db, deviceId);

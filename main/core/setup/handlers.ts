@@ -4,6 +4,7 @@ import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { setupContract } from './contract.ts';
 import { createFirstAdmin } from './create-admin.ts';
+import { confirmHours, readChecklist } from './checklist.ts';
 import { fail } from '../api/errors.ts';
 import { sameDigits } from '../auth/tokens.ts';
 
@@ -26,5 +27,7 @@ export function setupHandlers({ db, clock, ports, logger }: CoreDeps): HandlersF
       }
       return createFirstAdmin(db, clock, input);
     },
+    'setup/checklist': () => readChecklist(db),
+    'setup/confirmHours': (_input, { caller }) => confirmHours(db, clock, caller),
   };
 }

@@ -30,6 +30,8 @@ export const staffContract = defineMethods({
       roles: z.array(staffRoleSchema).min(1).optional(),
       active: z.boolean().optional(),
       password: passwordSchema.optional(),
+      /** Clears a lockout after too many wrong passwords before it runs out by itself. */
+      unlock: z.literal(true).optional(),
     }),
     output: staffPublicSchema,
   },

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../../db/audit.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { deleteSessionsOfStaff } from '../../../db/sessions.ts';
-import { getStaffById, getStaffByWorkNo, insertStaff, listStaff, updateStaff } from '../../../db/staff.ts';
+import { getStaffById, getStaffByWorkNo, insertStaff, listStaff, resetFailedLogins, updateStaff } from '../../../db/staff.ts';
 import type { Caller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
@@ -53,6 +53,7 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
           ...(passwordHash === undefined ? {} : { passwordHash }),
         };
         updateStaff(db, input.id, changes, now.toISOString());
+        if (input.unlock) resetFailedLogins(db, input.id, now.toISOString());
         // A deactivated account or a new password ends the sessions opened before.
         if (input.active === false || passwordHash) deleteSessionsOfStaff(db, input.id);
         const row = getStaffById(db, input.id);
@@ -61,7 +62,7 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
         appendAudit(db, {
           at: now.toISOString(),
           actorStaffId: actorId(caller),
-          action: passwordHash ? 'staff.update.password' : 'staff.update',
+          action: passwordHash ? 'staff.update.password' : input.unlock ? 'staff.unlock' : 'staff.update',
           target: `staff:${row.id}`,
           before: toStaffPublic(before, now),
           after: pub,
