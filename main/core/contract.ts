@@ -14,13 +14,14 @@ import { complaintsContract } from './complaints/contract.ts';
 import { followupsContract } from './followups/contract.ts';
 import { staffProfileContract } from './staff/profile-contract.ts';
 import { privacyContract } from './privacy/contract.ts';
+import { updatesContract } from './updates/contract.ts';
 
 /**
  * The whole API, declared once. Both transports dispatch through the registry built
  * from it, the renderer's send() is typed from it, and /api/openapi.json is generated
  * from it. A name declared by two domains throws here at start-up.
  */
-export const contract = mergeContracts(setupContract, authContract, staffContract, devicesContract, hallContract, queueContract, intakeContract, ratingsContract, syncContract, reportsContract, complaintsContract, followupsContract, adminContract, staffProfileContract, privacyContract);
+export const contract = mergeContracts(setupContract, authContract, staffContract, devicesContract, hallContract, queueContract, intakeContract, ratingsContract, syncContract, reportsContract, complaintsContract, followupsContract, adminContract, staffProfileContract, privacyContract, updatesContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -26,6 +26,7 @@ import { followupsHandlers } from './followups/handlers.ts';
 import { runRetentionIfDue } from './privacy/retention-job.ts';
 import { privacyHandlers } from './privacy/handlers.ts';
 import { staffProfileHandlers } from './staff/profile-handlers.ts';
+import { updatesHandlers } from './updates/handlers.ts';
 import type { Caller, Origin } from './api/caller.ts';
 
 export type CoreOptions = {
@@ -80,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
     ...adminHandlers(deps),
     ...staffProfileHandlers(deps),
     ...privacyHandlers(deps),
+    ...updatesHandlers(deps),
   });
   registry.assertComplete();
 

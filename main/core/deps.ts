@@ -9,6 +9,7 @@ import type { SyncPort } from './sync/port.ts';
 import type { BackupPort } from './admin/backup-port.ts';
 import type { ReportPort } from './reports/report-port.ts';
 import type { HallCertificate } from './hall/contract.ts';
+import type { UpdatesPort } from './updates/updates-port.ts';
 
 export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 
@@ -25,6 +26,8 @@ export type CorePorts = {
   sync?: SyncPort;
   /** Backups of the database file, where this process holds it (the hall server); without it the backup methods say they are unavailable. */
   backups?: BackupPort;
+  /** The release folder and the data folder's diagnostics, where this process holds them (the hall server); without it the 软件更新 page says they are not here. */
+  updates?: UpdatesPort;
   /** Computes reports off the hall's event loop (the hall server's worker threads); without it they are computed in-process. */
   reports?: ReportPort;
   /** The one-time first-run code the hall server printed on its console; without it only local calls may set the hall up. */

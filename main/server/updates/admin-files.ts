@@ -1,14 +1,11 @@
-import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appendAudit } from '../../../db/audit.ts';
 import type { Core } from '../../core/create-core.ts';
-import { buildDiagnosticsZip } from '../diagnostics/diagnostics-zip.ts';
-import { readHallFacts } from '../diagnostics/hall-facts.ts';
-import { runtimeVersions } from '../diagnostics/versions.ts';
-import { databaseFile } from '../data-dir.ts';
+import { hallDiagnostics } from './hall-diagnostics.ts';
 import { isReleaseFileName, publishedReleases } from './release-folder.ts';
 
 export type AdminFilesOptions = { core: Core; releasesDir: string; dataDir: string; hallVersion: string };
@@ -67,19 +64,8 @@ export async function registerAdminFiles(app: FastifyInstance, options: AdminFil
   app.get('/api/diagnostics.zip', async (request, reply) => {
     const admin = administrator(core, request);
     if (!admin) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
-    const logsDir = join(options.dataDir, 'logs');
-    const logFiles = existsSync(logsDir) ? readdirSync(logsDir).filter((n) => /\.log(\.\d+)?$/.test(n)).map((n) => join(logsDir, n)) : [];
-    const settingsFile = join(options.dataDir, 'settings.json');
-    const now = core.deps.clock.now();
-    const zip = buildDiagnosticsZip({
-      logFiles,
-      versions: runtimeVersions({ app: options.hallVersion }),
-      settings: existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as unknown) : undefined,
-      hall: readHallFacts(databaseFile(options.dataDir)),
-      at: now,
-    });
-    audit('diagnostics.export', admin.staffId, 'diagnostics', { logFiles: logFiles.length });
-    const stamp = now.toISOString().slice(0, 10);
-    return reply.type('application/zip').header('Content-Disposition', `attachment; filename="onewindow-diagnostics-${stamp}.zip"`).send(Buffer.from(zip));
+    const made = hallDiagnostics({ dataDir: options.dataDir, hallVersion: options.hallVersion, now: core.deps.clock.now() });
+    audit('diagnostics.export', admin.staffId, 'diagnostics', { logFiles: made.logFiles });
+    return reply.type('application/zip').header('Content-Disposition', `attachment; filename="${made.fileName}"`).send(Buffer.from(made.zip));
   });
 }
