@@ -1,3 +1,4 @@
+import { hallBusyCallToBoardP99, hallBusyIssueP99, hallBusyLoopStallMax } from './cases/hall-busy.ts';
 import { hallColdStart } from './cases/hall-cold-start.ts';
 import { intakeSearchP99 } from './cases/intake-search.ts';
 import { intakeSubmitP99 } from './cases/intake-submit.ts';
@@ -17,6 +18,9 @@ export const cases: readonly BenchCase[] = [
   queueIssueP99,
   queueIssueThroughput,
   queueFanoutP99,
+  hallBusyIssueP99,
+  hallBusyCallToBoardP99,
+  hallBusyLoopStallMax,
   intakeSubmitP99,
   intakeSearchP99,
   syncRecordsPerS,

@@ -1,3 +1,4 @@
+import { busyFixture } from '../fixtures/busy-db.ts';
 import { hallFixture } from '../fixtures/hall-db.ts';
 import { syncFixture } from '../fixtures/sync-db.ts';
 import type { BenchContext } from '../types.ts';
@@ -17,6 +18,7 @@ const ctx: BenchContext = {
 const builders: Record<string, () => Promise<unknown>> = {
   hall: () => hallFixture(ctx, Number(arg)),
   sync: () => syncFixture(ctx, Number(arg)),
+  busy: async () => busyFixture(ctx, Number(arg)),
 };
 const build = builders[kind];
 if (!build) throw new Error(`no fixture kind "${kind}"; kinds: ${Object.keys(builders).join(', ')}`);

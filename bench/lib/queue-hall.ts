@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +12,7 @@ import { insertStaff } from '../../db/staff.ts';
 import { defaultSessionPolicy, openDeviceSession, openStaffSession } from '../../main/core/auth/sessions.ts';
 import { systemClock } from '../../main/core/clock.ts';
 import { databaseFile } from '../../main/server/data-dir.ts';
+import { secretKeyFile } from '../../main/sync/secret-box.ts';
 import type { BenchContext } from '../types.ts';
 import { timeChild } from './child.ts';
 
@@ -46,13 +47,15 @@ export type QueueHallData = {
 
 /**
  * A fresh hall data folder: migrated, `counters` counters each opened by its own clerk,
- * `displays` paired calling boards. Rows and sessions go straight into the database, the
+ * `displays` paired calling boards; `from`: a database to copy first. Rows and sessions go straight into the database, the
  * way the hall would have them after a morning's logins; nobody logs in during a bench,
  * so the password hash is a placeholder (a real scrypt hash costs 0.5 s an account).
  */
-export function prepareQueueHall(ctx: BenchContext, options: { counters: number; displays: number }): QueueHallData {
+export function prepareQueueHall(ctx: BenchContext, options: { counters: number; displays: number; from?: string }): QueueHallData {
   mkdirSync(ctx.cacheDir, { recursive: true });
   const dataDir = mkdtempSync(join(ctx.cacheDir, 'queue-hall-'));
+  // A copy of a fixture's database (forced to the disk, so its writing is over before any timing) or a new one.
+  if (options.from) copyDurably(options.from, databaseFile(dataDir));
   const db = openDatabase(databaseFile(dataDir));
   try {
     migrate(db);
@@ -72,9 +75,30 @@ export function prepareQueueHall(ctx: BenchContext, options: { counters: number;
       return openDeviceSession(db, systemClock, defaultSessionPolicy, device.id).token;
     });
     const categoryIds = listCategories(db).map((c) => c.id);
-    return { dataDir, clerks, displayTokens, categoryIds, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      dataDir,
+      clerks,
+      displayTokens,
+      categoryIds,
+      remove() {
+        rmSync(dataDir, { recursive: true, force: true });
+        // A hall started on the folder keeps its secrets' key beside it.
+        rmSync(secretKeyFile(dataDir), { force: true });
+      },
+    };
   } finally {
     closeDatabase(db);
+  }
+}
+
+/** Copies a file and waits until the copy is on the disk. */
+function copyDurably(from: string, to: string): void {
+  copyFileSync(from, to);
+  const fd = openSync(to, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
