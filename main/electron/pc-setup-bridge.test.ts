@@ -8,6 +8,7 @@ import { secretKeyFile } from '../sync/secret-box.ts';
 import { PASSWORD, tempDataDir, testHallClock } from '../../test/integration/hall-fixture.ts';
 import type { Settings } from './settings.ts';
 import { pcSetupChannels } from './pc-setup-contract.ts';
+import { hashPin } from './admin-pin.ts';
 
 // Electron cannot run here: the `electron` module is the small recording fake in
 // test/electron-fake (ipcMain records the handlers; the test calls them as Electron would).
@@ -126,6 +127,15 @@ describe('changing the role later', () => {
     expect(await invoke(pcSetupChannels.probe, fromPage, hall.url)).toMatchObject({ ok: true });
     expect(await invoke(pcSetupChannels.save, fromPage, { role: 'board', hallUrl: hall.url, display: 1 })).toEqual({ ok: true, value: {} });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ role: 'board', display: 1 });
+  });
+
+  it('keeps what belongs to the PC (unlock PIN, printer, start at login) across a change of role', async () => {
+    const pinned = { version: 2, role: 'kiosk', hallUrl: hall.url, hallCertificate: hall.certificate.caFingerprint ?? '', adminPinHash: hashPin('482916'), printerName: 'Ticket printer', openAtLogin: true } satisfies Settings;
+    register(pinned);
+    expect(await invoke(pcSetupChannels.verifyAdmin, fromPage, 'A0001', PASSWORD)).toMatchObject({ ok: true });
+    expect(await invoke(pcSetupChannels.probe, fromPage, hall.url)).toMatchObject({ ok: true });
+    expect(await invoke(pcSetupChannels.save, fromPage, { role: 'board', hallUrl: hall.url })).toEqual({ ok: true, value: {} });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, role: 'board', hallUrl: hall.url, hallCertificate: pinned.hallCertificate, adminPinHash: pinned.adminPinHash, printerName: 'Ticket printer', openAtLogin: true });
   });
 
   it('on the hall server PC checks the administrator against the hall inside the app', async () => {

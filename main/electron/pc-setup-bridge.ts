@@ -39,9 +39,15 @@ function unreachable(error: unknown): { ok: false; error: ApiError } {
 
 /** The settings a choice makes, with the pin main probed for that address; undefined if the page skipped the comparison. */
 export function settingsFromChoice(choice: PcSetupChoice, probed: ReadonlyMap<string, ProbedHallView>, current: Settings | undefined): Result<Settings> {
+  // What belongs to the PC rather than to its role (the unlock PIN, the printer, start at login) stays.
+  const kept = {
+    ...(current?.adminPinHash === undefined ? {} : { adminPinHash: current.adminPinHash }),
+    ...(current?.printerName === undefined ? {} : { printerName: current.printerName }),
+    ...(current?.openAtLogin === undefined ? {} : { openAtLogin: current.openAtLogin }),
+  };
   if (choice.role === 'hallServer') {
     const port = current?.role === 'hallServer' ? current.port : 4720;
-    const parsed = settingsSchema.safeParse({ version: settingsVersion, role: 'hallServer', host: choice.lan ? '0.0.0.0' : '127.0.0.1', port, customerDisplay: choice.customerDisplay });
+    const parsed = settingsSchema.safeParse({ version: settingsVersion, role: 'hallServer', host: choice.lan ? '0.0.0.0' : '127.0.0.1', port, customerDisplay: choice.customerDisplay, ...kept });
     return parsed.success ? { ok: true, value: parsed.data } : failure('validation', 'errors.validation');
   }
   const url = hallUrlSchema.safeParse(choice.hallUrl);
@@ -49,7 +55,7 @@ export function settingsFromChoice(choice: PcSetupChoice, probed: ReadonlyMap<st
   const hall = probed.get(url.data);
   // The certificate shown and compared is the one pinned: no address is saved unseen.
   if (!hall) return failure('conflict', 'errors.pcSetup.notCompared');
-  const client = { version: settingsVersion, hallUrl: url.data, ...(hall.fingerprint ? { hallCertificate: hall.fingerprint } : {}) };
+  const client = { version: settingsVersion, hallUrl: url.data, ...(hall.fingerprint ? { hallCertificate: hall.fingerprint } : {}), ...kept };
   const candidate =
     choice.role === 'counter'
       ? { ...client, role: choice.role, ...(choice.counter === undefined ? {} : { counter: choice.counter }), ...(choice.customerDisplay === undefined ? {} : { customerDisplay: choice.customerDisplay }) }
