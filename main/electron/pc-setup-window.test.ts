@@ -59,5 +59,6 @@ describe('the PC setup window', () => {
     expect(wantsPcSettings(['OneWindow.exe', '--role=kiosk'])).toBe(false);
     expect(relaunchArgs(['OneWindow.exe', '--role=kiosk', '--hall', 'https://h:4720', '--reset-role', '--lang=zh-CN', '--pc-settings', '--counter=3'])).toEqual(['--lang=zh-CN']);
     expect(relaunchArgs(['electron', '.', '--role=board', '--hall=https://h:4720'])).toEqual(['.']);
+    expect(relaunchArgs(['OneWindow.exe', '--role=kiosk', '--admin-pin', '482916', '--printer=Ticket', '--start-at-login=yes', '--reset-role'])).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export const isPcSettingsShortcut = (input: Pick<Input, 'type' | 'key' | 'contro
  * --pc-settings are dropped, or a --reset-role in the shortcut would undo what was just chosen.
  */
 export function relaunchArgs(argv: readonly string[]): string[] {
-  const presetFlags = /^--(role|hall|hall-certificate|counter|customer-display|display|host|port|reset-role|pc-settings)(=|$)/;
+  const presetFlags = /^--(role|hall|hall-certificate|counter|customer-display|display|host|port|admin-pin|printer|start-at-login|reset-role|pc-settings)(=|$)/;
   const out: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i] ?? '';
