@@ -2,6 +2,9 @@ import type { Db } from './connection.ts';
 
 export type SignatureStatus = 'pending' | 'signed' | 'cancelled';
 
+/** Signed on the counter's customer screen (an image kept), or on the printed fee list (the paper is the record). */
+export type SignatureKind = 'screen' | 'paper';
+
 export type SignatureRequestRow = {
   id: number;
   token: string;
@@ -13,6 +16,9 @@ export type SignatureRequestRow = {
   createdAt: string;
   signedAt: string | null;
   deviceId: number | null;
+  kind: SignatureKind;
+  /** Who recorded a paper signature; null for a screen one. */
+  recordedBy: number | null;
   /** Whether an image is stored; the bytes are read on their own (signatureImage). */
   hasImage: boolean;
 };
@@ -28,11 +34,13 @@ type Raw = {
   created_at: string;
   signed_at: string | null;
   device_id: number | null;
+  kind: SignatureKind;
+  recorded_by: number | null;
   has_image: number;
 };
 
 const SELECT = `SELECT id, token, counter_id, staff_id, fee_hash, fee_json, status, created_at, signed_at, device_id,
-  image IS NOT NULL AS has_image FROM signature_requests`;
+  kind, recorded_by, image IS NOT NULL AS has_image FROM signature_requests`;
 
 const toRow = (r: Raw): SignatureRequestRow => ({
   id: r.id,
@@ -45,6 +53,8 @@ const toRow = (r: Raw): SignatureRequestRow => ({
   createdAt: r.created_at,
   signedAt: r.signed_at,
   deviceId: r.device_id,
+  kind: r.kind,
+  recordedBy: r.recorded_by,
   hasImage: r.has_image === 1,
 });
 
@@ -56,6 +66,21 @@ export function insertSignatureRequest(
     db
       .prepare('INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(r.token, r.counterId, r.staffId, r.feeHash, r.feeJson, r.createdAt).lastInsertRowid,
+  );
+}
+
+/** A signature the customer gave on the printed fee list, recorded by the clerk: signed from the start, no image. */
+export function insertPaperSignature(
+  db: Db,
+  r: { token: string; counterId: number; staffId: number; feeHash: string; feeJson: string; signedAt: string },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, signed_at, kind, recorded_by)
+           VALUES (?, ?, ?, ?, ?, ?, 'signed', ?, 'paper', ?)`,
+      )
+      .run(r.token, r.counterId, r.staffId, r.feeHash, r.feeJson, r.signedAt, r.signedAt, r.staffId).lastInsertRowid,
   );
 }
 

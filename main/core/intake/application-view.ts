@@ -29,6 +29,11 @@ const namesIn = (snapshot: StoredSnapshot) => {
   return { business: (code: string) => business.get(code) ?? unknown, utility: (code: string) => utility.get(code) ?? unknown };
 };
 
+const recorderOf = (db: CoreDeps['db'], staffId: number | null) => {
+  const staff = staffId === null ? undefined : getStaffById(db, staffId);
+  return staff ? { name: staff.name, workNo: staff.workNo } : null;
+};
+
 /**
  * The application as the receipt (受理回执) prints it. The signature image is personal data:
  * it is included only when asked for, and each time it is, the viewing is written to the audit log.
@@ -95,7 +100,7 @@ export function applicationView(deps: Pick<CoreDeps, 'db' | 'clock'>, applicatio
     })),
     fees: snapshot.fees,
     feeHash: app.feeHash,
-    signature: { signedAt: signature?.signedAt ?? '', image },
+    signature: { signedAt: signature?.signedAt ?? '', image, kind: signature?.kind ?? 'screen', recordedBy: recorderOf(db, signature?.recordedBy ?? null) },
   };
 }
 

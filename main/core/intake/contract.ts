@@ -67,6 +67,12 @@ const intakeMethods = defineMethods({
     input: z.object({ counterId: id, selection: selectionSchema, fees: feeChoicesSchema }),
     output: signatureRequestViewSchema,
   },
+  'intake/recordPaperSignature': {
+    summary: 'Records that the customer signed the printed fee list (受理单) for a counter without a working customer screen; feeHash is the printed list\'s. Audited.',
+    roles: anyStaff,
+    input: z.object({ counterId: id, selection: selectionSchema, fees: feeChoicesSchema, feeHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: signatureRequestViewSchema,
+  },
   'intake/pendingSignature': {
     summary: "The customer screen's pending request at its counter, with the fee list to show; null when none.",
     roles: ['rate'],

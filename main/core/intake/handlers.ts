@@ -14,7 +14,7 @@ import { hallToday } from './hall-today.ts';
 import { asStaff, existingCounter, staffIdOf } from './intake-caller.ts';
 import { planIntake, previewOf } from './intake-plan.ts';
 import { searchView } from './search.ts';
-import { pendingSignature, requestSignature, sign, signatureStatus } from './signature.ts';
+import { pendingSignature, recordPaperSignature, requestSignature, sign, signatureStatus } from './signature.ts';
 import { submitApplication } from './submit.ts';
 import { changeWorkOrderStatus } from './work-order-status.ts';
 
@@ -58,6 +58,7 @@ export function intakeHandlers(deps: CoreDeps): HandlersFor<typeof intakeContrac
     'intake/preview': ({ selection, fees, materials }) => previewOf(planIntake(db, hallToday(deps), selection, fees), materials),
 
     'intake/requestSignature': (input, { caller }) => requestSignature(deps, caller, input),
+    'intake/recordPaperSignature': (input, { caller }) => recordPaperSignature(deps, caller, input),
     'intake/pendingSignature': (_input, { caller }) => pendingSignature(deps, caller),
     'intake/sign': (input, { caller }) => sign(deps, caller, input),
     'intake/signatureStatus': ({ requestId }) => signatureStatus(deps, requestId),

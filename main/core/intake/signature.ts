@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { appendAudit } from '../../../db/audit.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { listDevices } from '../../../db/devices.ts';
 import {
   cancelPendingSignatures,
   getSignatureRequest,
   getSignatureRequestByToken,
+  insertPaperSignature,
   insertSignatureRequest,
   markSigned,
   pendingSignatureForCounter,
@@ -36,6 +38,7 @@ export const signatureView = (deps: Pick<CoreDeps, 'db'>, row: SignatureRequestR
   createdAt: row.createdAt,
   signedAt: row.signedAt,
   feeHash: row.feeHash,
+  kind: row.kind,
   deviceIds: rateDevicesAt(deps, row.counterId),
 });
 
@@ -65,6 +68,35 @@ export function requestSignature(deps: CoreDeps, caller: Caller, input: { counte
   // Every rate screen hears it; each shows it only if it is one of deviceIds (its own counter's).
   deps.events.emit('intake/signatureRequested', { requestId: row.id, counterId: row.counterId, deviceIds: view.deviceIds }, ['rate']);
   return view;
+}
+
+/**
+ * The customer signed the printed fee list (受理单) at a counter without a customer screen (or
+ * with one out of order); the clerk records it. The list is recomputed as for the screen, and
+ * the hash of the list the clerk printed must match it: a list changed after printing was not
+ * what the customer signed. A pending request on the screen is dropped, as a new one would.
+ */
+export function recordPaperSignature(deps: CoreDeps, caller: Caller, input: { counterId: number; selection: Selection; fees: FeeChoices; feeHash: string }) {
+  const staff = asStaff(caller);
+  const { db, clock } = deps;
+  const at = clock.now().toISOString();
+  const row = inTransaction(db, () => {
+    ownCounter(db, staff, input.counterId);
+    const plan = planIntake(db, hallToday(deps), input.selection, input.fees);
+    if (plan.feeHash !== input.feeHash) fail('conflict', 'errors.intake.paperListChanged');
+    cancelPendingSignatures(db, input.counterId);
+    const id = insertPaperSignature(db, {
+      token: randomBytes(18).toString('base64url'),
+      counterId: input.counterId,
+      staffId: staff.staffId,
+      feeHash: plan.feeHash,
+      feeJson: JSON.stringify(plan.signed),
+      signedAt: at,
+    });
+    appendAudit(db, { at, actorStaffId: staff.staffId, action: 'intake.paperSignature', target: `signature:${id}`, before: undefined, after: { counterId: input.counterId, feeHash: plan.feeHash } });
+    return getSignatureRequest(db, id) ?? fail('not_found', 'errors.intake.signatureNotFound');
+  });
+  return signatureView(deps, row);
 }
 
 export function pendingSignature(deps: CoreDeps, caller: Caller) {

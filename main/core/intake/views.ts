@@ -98,6 +98,8 @@ export const signatureRequestViewSchema = z.object({
   createdAt: z.string(),
   signedAt: z.string().nullable(),
   feeHash: z.string(),
+  /** Signed on the customer screen, or on the printed fee list and recorded by the clerk. */
+  kind: z.enum(['screen', 'paper']),
   /** Rate devices at the counter the request was pushed to; empty when none is paired. */
   deviceIds: z.array(int),
 });
@@ -156,7 +158,13 @@ export const applicationViewSchema = z.object({
   /** The fee list exactly as the customer signed it. */
   fees: feeListSchema,
   feeHash: z.string(),
-  signature: z.object({ signedAt: z.string(), image: z.string().nullable() }),
+  signature: z.object({
+    signedAt: z.string(),
+    image: z.string().nullable(),
+    kind: z.enum(['screen', 'paper']),
+    /** Who recorded a paper signature; null for one taken on the screen. */
+    recordedBy: z.object({ name: z.string(), workNo: z.string() }).nullable(),
+  }),
 });
 
 export const progressViewSchema = z.object({
