@@ -58,7 +58,8 @@ function failureText(failure: HallFailure): string {
 function openScreens(settings: Settings, source: ScreenSource): void {
   const opened = openRoleWindows(settings, source, log);
   counter = opened.main;
-  for (const window of opened.all) pcSetup?.watch(window);
+  // Not on a locked kiosk or board: a customer's keyboard must not open anything there (--pc-settings after unlocking).
+  for (const window of opened.all) if (!opened.unattended.includes(window)) pcSetup?.watch(window);
   superviseScreens(opened, settings, { log, t, lang: pickLanguage(app.getLocale()), clock: systemClock, preloadDir });
   counter.on('closed', () => {
     counter = undefined;
