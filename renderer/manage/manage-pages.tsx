@@ -11,6 +11,7 @@ import { FollowUpsPage } from '../ledgers/FollowUpsPage.tsx';
 import { ManagerWorkLists } from '../worklists/WorkListsScreen.tsx';
 import { CataloguePage } from '../catalogue/CataloguePage.tsx';
 import { AppointmentsPage } from '../appointments/AppointmentsPage.tsx';
+import { UpdatesPage } from '../updates/UpdatesPage.tsx';
 
 /**
  * The manager's desk beyond its front page (/manage): each domain adds one entry here,
@@ -32,4 +33,5 @@ export const managePages: ManagePage[] = [
   { path: 'audit', labelKey: 'ledgers:nav.audit', element: AuditPage },
   { path: 'backups', labelKey: 'ledgers:nav.backups', element: BackupsPage },
   { path: 'privacy', labelKey: 'privacy:nav.title', element: PrivacyPage, roles: ['admin'] },
+  { path: 'updates', labelKey: 'updates:nav.title', element: UpdatesPage, roles: ['admin'] },
 ];
