@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './clock.ts';
 import { type Contract, contract, type MethodName } from './contract.ts';
 import { type CoreDeps, type CorePorts, defaultPorts, type LockoutPolicy } from './deps.ts';
 import { devicesHandlers } from './devices/handlers.ts';
+import { createPresence, type Presence } from './devices/presence.ts';
 import { createEventBus, type EventBus } from './events.ts';
 import { hallHandlers, readHallStatus } from './hall/handlers.ts';
 import { intakeHandlers } from './intake/handlers.ts';
@@ -47,6 +48,8 @@ export type Core = {
   /** Typed call for in-process code and tests. */
   send: <K extends MethodName>(name: K, input: InputOf<Contract[K]>, token?: string) => Promise<Result<OutputOf<Contract[K]>>>;
   resolve: (token: string | undefined) => Caller;
+  /** Paired screens with a live push feed: the push transports join it (main/server/push.ts). */
+  presence: Presence;
   /** Periodic upkeep: drop expired sessions, publish the hall status. */
   tick: () => void;
 };
@@ -55,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const events = createEventBus({ now: clock.now });
+  const presence = createPresence((deviceId, connected) => events.emit('devices/presence', { deviceId, connected }, ['clerk', 'manager', 'admin']));
   const deps: CoreDeps = {
     db: options.db,
     clock,
@@ -62,7 +66,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     sessionPolicy: options.sessionPolicy ?? defaultSessionPolicy,
     lockout: options.lockout ?? { maxFailures: 5, lockMinutes: 15 },
-    ports: { ...defaultPorts, ...options.ports },
+    ports: { ...defaultPorts, deviceConnected: presence.connected, ...options.ports },
   };
   const registry = createRegistry(contract, logger);
   registry.register(contract, {
@@ -107,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     call,
     send: (name, input, token) => call(name, input, token) as never,
     resolve,
+    presence,
     tick() {
       deleteExpiredSessions(deps.db, clock.now().toISOString());
       // Invitations whose timer died with a stopped hall end unrated here, not when someone next opens the figures.

@@ -40,6 +40,8 @@ export type CorePorts = {
    * Without it commits are durable when they return (synchronous=FULL).
    */
   durable?: () => Promise<void>;
+  /** Whether a paired screen holds a live push connection now (devices/presence.ts); without it the core cannot tell a screen that is on from one that is off. */
+  deviceConnected?: (deviceId: number) => boolean;
 };
 
 export const defaultPorts: CorePorts = { printTicket: async () => 'screen' };

@@ -36,6 +36,8 @@ export type EventMap = {
   'ratings/changed': { reason: string };
   /** A counter's rating device changed health (connected / disconnected / no answer). */
   'ratings/deviceHealth': { counterId: number; health: string };
+  /** A paired screen connected to the hall or dropped off: the counter's customer-screen status changes. */
+  'devices/presence': { deviceId: number; connected: boolean };
   /** A manager changed a counter's rating device: the hall reopens it. */
   'ratings/devicesChanged': { counterId: number };
   /** A complaint was registered or took a step in the ledger. */

@@ -28,7 +28,8 @@ export const visibleTo = (event: HallEvent, roles: readonly string[]) =>
  * token grants no role.
  */
 export function openPushFeed(core: Core, hello: PushHello, send: (message: PushMessage) => void): (() => void) | undefined {
-  const roles = rolesOf(core.resolve(hello.token));
+  const caller = core.resolve(hello.token);
+  const roles = rolesOf(caller);
   if (roles.length === 0) return undefined;
   // Subscribe before replaying so nothing emitted in between is lost.
   const pending: HallEvent[] = [];
@@ -46,7 +47,12 @@ export function openPushFeed(core: Core, hello: PushHello, send: (message: PushM
   }
   replaying = false;
   for (const event of pending) send({ kind: 'event', event });
-  return unsubscribe;
+  // While its feed is open a screen counts as on (the counter shows its customer screen 在线).
+  const leave = caller.kind === 'device' ? core.presence.join(caller.deviceId) : undefined;
+  return () => {
+    unsubscribe();
+    leave?.();
+  };
 }
 
 // An event goes to every screen that may see it: its text is made once, not once per socket.

@@ -67,6 +67,15 @@ const intakeMethods = defineMethods({
     input: z.object({ counterId: id, selection: selectionSchema, fees: feeChoicesSchema }),
     output: signatureRequestViewSchema,
   },
+  'intake/customerScreen': {
+    summary: "The counter's customer screen (评价器): none bound (unbound), bound and connected (online), or bound but not connected (offline).",
+    roles: anyStaff,
+    input: z.object({ counterId: id }),
+    output: z.object({
+      state: z.enum(['unbound', 'online', 'offline']),
+      devices: z.array(z.object({ id: int, name: z.string(), connected: z.boolean() })),
+    }),
+  },
   'intake/recordPaperSignature': {
     summary: 'Records that the customer signed the printed fee list (受理单) for a counter without a working customer screen; feeHash is the printed list\'s. Audited.',
     roles: anyStaff,

@@ -8,6 +8,7 @@ import { applicationView, progressView } from './application-view.ts';
 import { catalogueHandlers } from './catalogue-handlers.ts';
 import type { intakeContract } from './contract.ts';
 import { customersHandlers } from './customers-handlers.ts';
+import { customerScreen } from './customer-screen.ts';
 import { deferredLedgerView, markSupplied } from './deferred-ledger.ts';
 import { dueList } from './due-list.ts';
 import { hallToday } from './hall-today.ts';
@@ -58,6 +59,7 @@ export function intakeHandlers(deps: CoreDeps): HandlersFor<typeof intakeContrac
     'intake/preview': ({ selection, fees, materials }) => previewOf(planIntake(db, hallToday(deps), selection, fees), materials),
 
     'intake/requestSignature': (input, { caller }) => requestSignature(deps, caller, input),
+    'intake/customerScreen': ({ counterId }) => customerScreen(deps, counterId),
     'intake/recordPaperSignature': (input, { caller }) => recordPaperSignature(deps, caller, input),
     'intake/pendingSignature': (_input, { caller }) => pendingSignature(deps, caller),
     'intake/sign': (input, { caller }) => sign(deps, caller, input),

@@ -141,6 +141,15 @@ export const ratingsContract = defineMethods({
     input: z.object({ counterId: id.optional() }),
     output: invitationSchema.nullable(),
   },
+  'ratings/screenIdle': {
+    summary: "What a customer screen shows between customers (亮证亮照): its counter and the clerk holding it, with the photo; counter null when the screen is bound to no counter.",
+    roles: ['rate'],
+    input: z.object({}),
+    output: z.object({
+      counter: z.object({ id: z.number().int(), number: z.number().int(), name: z.string() }).nullable(),
+      staff: z.object({ workNo: z.string(), name: z.string(), photo: z.string().nullable() }).nullable(),
+    }),
+  },
   'ratings/rate': {
     summary: 'The customer-facing screen sends the level (1 非常满意 … 5 非常不满意) for the open invitation.',
     roles: ['rate'],

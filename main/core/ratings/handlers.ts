@@ -11,7 +11,7 @@ import type { CoreDeps } from '../deps.ts';
 import type { ratingsContract } from './contract.ts';
 import { counterDevices, keypadRating, ratingProfiles, setCounterDevice } from './counter-devices.ts';
 import { computeFigures } from './figures.ts';
-import { currentInvitation, openInvitation, recordAnswer, sweepExpired } from './invitations.ts';
+import { currentInvitation, openInvitation, photoOf, recordAnswer, sweepExpired } from './invitations.ts';
 import { completionTarget, isBadLevel } from './reasons.ts';
 import { rateFromReceipt, receiptView } from './receipt.ts';
 import { rectificationStep, rectificationViews } from './rectifications.ts';
@@ -59,6 +59,17 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
 
   return {
     'ratings/current': ({ counterId }, { caller }) => currentInvitation(deps, counterFor(caller, counterId)),
+
+    'ratings/screenIdle'(_input, { caller }) {
+      const counter = caller.kind === 'device' && caller.counterId !== null ? getCounter(db, caller.counterId) : undefined;
+      if (!counter) return { counter: null, staff: null };
+      // Only a clerk at an open (or paused) counter is shown: a closed counter's last clerk has gone home.
+      const staff = counter.status !== 'closed' && counter.staffId !== null ? getStaffById(db, counter.staffId) : undefined;
+      return {
+        counter: { id: counter.id, number: counter.number, name: counter.name },
+        staff: staff ? { workNo: staff.workNo, name: staff.name, photo: photoOf(deps, staff.id) } : null,
+      };
+    },
 
     'ratings/rate'({ ratingId, level }, { caller }) {
       if (caller.kind !== 'device') return fail('forbidden', 'errors.forbidden');

@@ -42,7 +42,7 @@ export const rateScreensAt = (deps: Pick<CoreDeps, 'db'>, counterId: number): nu
     .map((d) => d.id);
 
 /** The clerk's photo for the customer's screen, as a data URL (at most 200 KB, migration 0006); null when none. */
-function photoOf(deps: Pick<CoreDeps, 'db'>, staffId: number | null): string | null {
+export function photoOf(deps: Pick<CoreDeps, 'db'>, staffId: number | null): string | null {
   const photo = staffId === null ? undefined : getStaffPhoto(deps.db, staffId);
   return photo ? `data:${photo.mime};base64,${photo.data.toString('base64')}` : null;
 }
