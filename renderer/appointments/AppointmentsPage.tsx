@@ -106,8 +106,7 @@ export function AppointmentsPage() {
       </section>
       <section className="card" aria-labelledby="day-title">
         <h2 id="day-title">{t('appointments:dayList', { day })}</h2>
-        <ErrorBanner error={list.error} />
-        <DataTable data={list.data ?? []} columns={columns} label={t('appointments:dayList', { day })} exportName={t('appointments:exportName')} />
+        <DataTable data={list.data ?? []} query={list} columns={columns} label={t('appointments:dayList', { day })} exportName={t('appointments:exportName')} />
       </section>
     </div>
   );

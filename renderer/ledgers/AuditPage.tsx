@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../main/core/api/method.ts';
 import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import type { ExportColumn } from '../shared/xlsx-file.ts';
 import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
@@ -104,9 +103,8 @@ export function AuditPage() {
         </label>
         <ExportButton rows={log.data?.entries ?? []} columns={csv} fileName={`${t('ledgers:audit.fileName')}-${fromDay}-${toDay}`} />
       </div>
-      <ErrorBanner error={log.error} />
       <section className="card">
-        <DataTable data={log.data?.entries ?? []} columns={columns} label={t('ledgers:audit.title')} rowHeight={96} />
+        <DataTable data={log.data?.entries ?? []} query={log} columns={columns} label={t('ledgers:audit.title')} rowHeight={96} />
       </section>
       <RevealsSection fromDay={fromDay} toDay={toDay} />
     </div>

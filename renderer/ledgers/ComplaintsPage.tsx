@@ -130,7 +130,7 @@ export function ComplaintsPage() {
           </li>
         </ul>
       )}
-      <ErrorBanner error={list.error ?? figures.error} />
+      <ErrorBanner error={figures.error} />
       {registering && (
         <ComplaintRegisterForm
           onClose={() => setRegistering(false)}
@@ -148,7 +148,7 @@ export function ComplaintsPage() {
       }} />}
       <section className="card" aria-labelledby="complaint-ledger-title">
         <h2 id="complaint-ledger-title">{t('ledgers:complaint.ledger')}</h2>
-        <DataTable data={list.data?.complaints ?? []} columns={columns} label={t('ledgers:complaint.ledger')} />
+        <DataTable data={list.data?.complaints ?? []} query={list} columns={columns} label={t('ledgers:complaint.ledger')} />
       </section>
     </div>
   );

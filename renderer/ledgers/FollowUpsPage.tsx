@@ -95,12 +95,12 @@ export function FollowUpsPage() {
           {t('ledgers:followUp.generated', { created: generated.created, total: generated.total })}
         </div>
       )}
-      <ErrorBanner error={month.error ?? generate.error} />
+      <ErrorBanner error={generate.error} />
       {data && <Coverage coverage={data.coverage} />}
       {task && <FollowUpRecordForm key={task.id} task={task} onClose={() => setSelected(undefined)} onDone={month.reload} />}
       <section className="card" aria-labelledby="followup-tasks-title">
         <h2 id="followup-tasks-title">{t('ledgers:followUp.tasks')}</h2>
-        <DataTable data={data?.tasks ?? []} columns={columns} label={t('ledgers:followUp.tasks')} />
+        <DataTable data={data?.tasks ?? []} query={month} columns={columns} label={t('ledgers:followUp.tasks')} />
       </section>
       <Problems problems={data?.problems ?? []} onDone={month.reload} />
       <FollowUpRules onSaved={month.reload} />

@@ -5,6 +5,7 @@ import type { Contract } from '../../main/core/contract.ts';
 import type { RetentionKind, RetentionRules } from '../../main/core/privacy/retention-rules.ts';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
+import { QueryState } from '../shared/QueryState.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { useUtilities, utilityName } from './use-utilities.ts';
 import './ledgers.css';
@@ -21,10 +22,15 @@ export function PrivacyPage() {
     <div className="ledgers-page">
       <h1>{t('privacy:title')}</h1>
       <p className="hint">{t('privacy:intro')}</p>
-      <ErrorBanner error={retention.error} />
       {/* Not keyed by the rules: a save's reload would remount the form and take its "saved" note away at once. */}
-      {retention.data && <RetentionForm data={retention.data} onSaved={retention.reload} />}
-      {retention.data && <LastRun run={retention.data.lastRun} />}
+      <QueryState query={retention}>
+        {(data) => (
+          <>
+            <RetentionForm data={data} onSaved={retention.reload} />
+            <LastRun run={data.lastRun} />
+          </>
+        )}
+      </QueryState>
       <ErasureFlow />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
+import { QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 
 /**
@@ -19,9 +20,9 @@ export function RevealsSection({ fromDay, toDay }: { fromDay: string; toDay: str
         </p>
       )}
       <h2 id="reveals-title">{t('ledgers:reveals.title')}</h2>
-      <ErrorBanner error={reveals.error ?? chain.error} />
-      {reveals.data && reveals.data.perStaff.length === 0 && <p className="hint">{t('ledgers:reveals.none')}</p>}
-      {reveals.data && reveals.data.perStaff.length > 0 && (
+      <ErrorBanner error={chain.error} />
+      <QueryState query={reveals} isEmpty={(data) => data.perStaff.length === 0} emptyText={t('ledgers:reveals.none')}>
+        {(data) => (
         <table className="plain" aria-label={t('ledgers:reveals.title')} data-testid="reveals">
           <thead>
             <tr>
@@ -31,8 +32,8 @@ export function RevealsSection({ fromDay, toDay }: { fromDay: string; toDay: str
             </tr>
           </thead>
           <tbody>
-            {reveals.data.perStaff.map((s) => {
-              const latest = reveals.data?.entries.find((e) => e.staffId === s.staffId);
+            {data.perStaff.map((s) => {
+              const latest = data.entries.find((e) => e.staffId === s.staffId);
               return (
                 <tr key={s.staffId}>
                   <td>{s.staffName}</td>
@@ -43,7 +44,8 @@ export function RevealsSection({ fromDay, toDay }: { fromDay: string; toDay: str
             })}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../main/core/ratings/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { hallToday, monthStart } from '../shared/hall-clock.ts';
 import { FigureTiles } from './FigureTiles.tsx';
@@ -70,9 +69,8 @@ export function FiguresSection() {
           </select>
         </label>
       </div>
-      <ErrorBanner error={figures.error} />
       <FigureTiles figures={figures.data?.total} target={figures.data?.target} testId="hall-figures" />
-      <DataTable data={figures.data?.rows ?? []} columns={columns} label={t('ratings:figures.title')} />
+      <DataTable data={figures.data?.rows ?? []} query={figures} columns={columns} label={t('ratings:figures.title')} />
       <p className="hint">{t('ratings:figures.note')}</p>
     </section>
   );

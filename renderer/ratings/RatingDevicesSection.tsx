@@ -57,8 +57,7 @@ export function RatingDevicesSection() {
   return (
     <section className="card" aria-labelledby="rating-devices-title">
       <h2 id="rating-devices-title">{t('ratings:devices.title')}</h2>
-      <ErrorBanner error={devices.error} />
-      <DataTable data={devices.data?.counters ?? []} columns={columns} label={t('ratings:devices.title')} />
+      <DataTable data={devices.data?.counters ?? []} query={devices} columns={columns} label={t('ratings:devices.title')} />
       {form && (
         <form className="rect-form" onSubmit={(e) => void submit(e)}>
           <h3>{t('ratings:devices.editing', { number: devices.data?.counters.find((c) => c.counterId === form.counterId)?.counterNumber ?? '' })}</h3>

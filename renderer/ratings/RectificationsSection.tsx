@@ -55,8 +55,7 @@ export function RectificationsSection() {
   return (
     <section className="card" aria-labelledby="rectifications-title">
       <h2 id="rectifications-title">{t('ratings:rect.title')}</h2>
-      <ErrorBanner error={tasks.error} />
-      <DataTable data={tasks.data ?? []} columns={columns} label={t('ratings:rect.title')} />
+      <DataTable data={tasks.data ?? []} query={tasks} columns={columns} label={t('ratings:rect.title')} />
       {task && <RectificationForm key={task.id} task={task} onDone={tasks.reload} />}
     </section>
   );

@@ -13,6 +13,8 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FailedState, loadStateOf } from './QueryState.tsx';
+import type { Query } from './use-api.ts';
 import { downloadXlsx, type Sheet } from './xlsx-file.ts';
 
 declare module '@tanstack/react-table' {
@@ -33,6 +35,7 @@ export function DataTable<T>({
   label,
   rowHeight = 44,
   exportName,
+  query,
 }: {
   data: T[];
   columns: ColumnDef<T, unknown>[];
@@ -40,6 +43,8 @@ export function DataTable<T>({
   rowHeight?: number;
   /** Shows "导出 Excel": the rows as filtered and sorted, the columns as chosen, into <exportName>.xlsx. */
   exportName?: string;
+  /** The request behind `data`: while it is on its way the table says 正在加载…, not 暂无数据; a failure shows its error and 重试. */
+  query?: Query<unknown>;
 }) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -63,9 +68,11 @@ export function DataTable<T>({
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const columnCount = table.getVisibleLeafColumns().length;
+  const state = query ? loadStateOf({ loading: query.loading, error: query.error, hasData: query.data !== undefined, empty: data.length === 0 }) : data.length === 0 ? 'empty' : 'ready';
 
   return (
-    <div className="data-table">
+    <div className="data-table" aria-busy={state === 'loading'}>
+      {state === 'failed' && query?.error && <FailedState error={query.error} onRetry={query.reload} />}
       <div className="table-tools">
         <input type="search" aria-label={t('table.filter')} placeholder={t('table.filter')} value={globalFilter} onChange={(e) => setGlobalFilter(e.target.value)} />
         <details className="column-chooser">
@@ -127,11 +134,18 @@ export function DataTable<T>({
                 <td colSpan={columnCount} style={{ height: padBottom }} />
               </tr>
             )}
-            {rows.length === 0 && (
+            {rows.length === 0 && state !== 'failed' && (
               <tr>
-                <td colSpan={columnCount} className="empty">
-                  {t('table.empty')}
-                </td>
+                {state === 'loading' ? (
+                  <td colSpan={columnCount} className="empty" role="status">
+                    <span className="spinner" aria-hidden="true" />
+                    {t('load.loading')}
+                  </td>
+                ) : (
+                  <td colSpan={columnCount} className="empty">
+                    {data.length === 0 ? t('load.empty') : t('table.noMatch')}
+                  </td>
+                )}
               </tr>
             )}
           </tbody>

@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunView } from '../../main/core/sync/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
 
@@ -29,8 +28,7 @@ export function HistorySection({ utility }: { utility: string }) {
   return (
     <section aria-label={t('sync:history.title')}>
       <h3>{t('sync:history.title')}</h3>
-      <ErrorBanner error={runs.error} />
-      <DataTable data={runs.data ?? []} columns={columns} label={t('sync:history.title')} />
+      <DataTable data={runs.data ?? []} query={runs} columns={columns} label={t('sync:history.title')} />
     </section>
   );
 }

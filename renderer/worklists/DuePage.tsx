@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { DueItem } from '../../main/core/intake/views.ts';
 import { useNames } from '../intake/names.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { useDueDay } from '../shared/due-day.ts';
 
@@ -39,13 +38,8 @@ export function DuePage() {
   return (
     <section className="card" aria-labelledby="due-title">
       <h2 id="due-title">{t('worklists:due.title')}</h2>
-      <ErrorBanner error={due.error} />
-      {due.data && (
-        <>
-          <p className="hint">{t('worklists:due.today', { day: due.data.today })}</p>
-          <DataTable data={due.data.items} columns={columns} label={t('worklists:due.title')} exportName={t('worklists:due.exportName')} />
-        </>
-      )}
+      {due.data && <p className="hint">{t('worklists:due.today', { day: due.data.today })}</p>}
+      <DataTable data={due.data?.items ?? []} query={due} columns={columns} label={t('worklists:due.title')} exportName={t('worklists:due.exportName')} />
     </section>
   );
 }

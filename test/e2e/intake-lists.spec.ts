@@ -111,7 +111,7 @@ test('a clerk finds applications, exports them masked to Excel, marks a deferred
   await expect(ledger).toContainText('刘建国');
   await expect(ledger).toContainText(promised);
   await ledger.getByRole('button', { name: /^登记已补交/ }).click();
-  await expect(ledger).toContainText('没有记录');
+  await expect(ledger).toContainText('暂无数据');
 
   // The customer's phone opens the receipt's QR: states and dates, nothing personal.
   const progressPath = paths[1] ?? '';
