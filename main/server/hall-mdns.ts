@@ -56,8 +56,8 @@ const txtValue = (entries: readonly (string | Buffer)[], key: string): string | 
   return undefined;
 };
 
-/** Asks the LAN for halls and collects the answers for `waitMs`. */
-export function browseHalls(waitMs: number, options: MdnsOptions = {}): Promise<FoundHall[]> {
+/** Asks the LAN for halls and collects the answers for `waitMs`, or until `enough` says so. */
+export function browseHalls(waitMs: number, options: MdnsOptions & { enough?: (found: readonly FoundHall[]) => boolean } = {}): Promise<FoundHall[]> {
   const mdns = makeMdns(options);
   const found = new Map<string, FoundHall>();
   mdns.on('error', () => undefined);
@@ -75,8 +75,18 @@ export function browseHalls(waitMs: number, options: MdnsOptions = {}): Promise<
       found.set(url, { name: txtValue(entries, 'name') ?? ptr.data.replace(`.${serviceType}`, ''), url, fingerprint: txtValue(entries, 'fp') ?? null });
     }
   });
-  mdns.query({ questions: [{ name: serviceType, type: 'PTR' }] });
   return new Promise((resolve) => {
-    setTimeout(() => mdns.destroy(() => resolve([...found.values()])), waitMs);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      mdns.destroy(() => resolve([...found.values()]));
+    };
+    const timer = setTimeout(finish, waitMs);
+    mdns.on('response', () => {
+      if (options.enough?.([...found.values()])) finish();
+    });
+    mdns.query({ questions: [{ name: serviceType, type: 'PTR' }] });
   });
 }
