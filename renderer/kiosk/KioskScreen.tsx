@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintableTicket } from '../../main/core/queue/contract.ts';
+import { setLanguage } from '../i18n.ts';
 import type { CategoryView } from '../queue/use-overview.ts';
 import { useOverview } from '../queue/use-overview.ts';
 import { useInterval } from '../queue/use-interval.ts';
@@ -9,8 +10,15 @@ import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { useMutation } from '../shared/use-api.ts';
 import { CategoryGrid } from './CategoryGrid.tsx';
 import { CheckInPanel } from './CheckInPanel.tsx';
-import { type KioskChoices, KioskOptions, noChoices } from './KioskOptions.tsx';
+import { type KioskChoices, noChoices } from './KioskOptions.tsx';
+import { KioskSteps } from './KioskSteps.tsx';
+import { OptionsStep } from './OptionsStep.tsx';
 import { TicketConfirmation } from './TicketConfirmation.tsx';
+import { useIdleReset } from './use-idle-reset.ts';
+import './kiosk.css';
+
+/** Until the hall has answered with the manager's setting (main/core/queue/settings.ts has the same default). */
+const DEFAULT_IDLE_SECONDS = 45;
 
 export function KioskScreen() {
   const { t } = useTranslation();
@@ -21,30 +29,40 @@ export function KioskScreen() {
   );
 }
 
-type Stage = { kind: 'choose' } | { kind: 'checkIn' } | { kind: 'ticket'; ticket: PrintableTicket };
+type Stage = { kind: 'business' } | { kind: 'options'; category: CategoryView } | { kind: 'checkIn' } | { kind: 'ticket'; ticket: PrintableTicket };
 
 function Kiosk() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const overview = useOverview('kiosk');
   // Opening hours pass without any queue event: look again every minute.
   useInterval(overview.reload, 60_000);
   const issue = useMutation('queue/issue', 'kiosk');
   const fieldError = useFieldError(issue.error);
-  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const [stage, setStage] = useState<Stage>({ kind: 'business' });
   const [choices, setChoices] = useState<KioskChoices>(noChoices);
 
   const restart = () => {
     setChoices(noChoices);
     issue.clearError();
-    setStage({ kind: 'choose' });
+    setStage({ kind: 'business' });
   };
+  // Nobody touching: the next customer gets the Chinese start screen, with nothing of the last one's on it.
+  // The ticket screen counts down on its own.
+  useIdleReset(
+    overview.data?.kiosk.idleSeconds ?? DEFAULT_IDLE_SECONDS,
+    () => {
+      restart();
+      if (i18n.language !== 'zh-CN') setLanguage('zh-CN');
+    },
+    stage.kind !== 'ticket',
+  );
 
-  const pick = async (category: CategoryView) => {
+  const take = async (category: CategoryView, chosen: KioskChoices) => {
     const request = {
       categoryId: category.id,
-      priority: choices.priority ? ('priority' as const) : ('normal' as const),
-      ...(choices.phone ? { phone: choices.phone } : {}),
-      ...(choices.idNumber ? { idNumber: choices.idNumber } : {}),
+      priority: chosen.priority ? ('priority' as const) : ('normal' as const),
+      ...(chosen.phone ? { phone: chosen.phone } : {}),
+      ...(chosen.idNumber ? { idNumber: chosen.idNumber } : {}),
       // One key per touch: asked again after a lost answer, the hall gives the same ticket, not a second number.
       idempotencyKey: crypto.randomUUID(),
     };
@@ -57,24 +75,56 @@ function Kiosk() {
     }
   };
 
-  if (stage.kind === 'ticket') return <TicketConfirmation ticket={stage.ticket} onDone={restart} />;
   if (stage.kind === 'checkIn') return <CheckInPanel onIssued={(ticket) => setStage({ kind: 'ticket', ticket })} onCancel={restart} />;
-
-  return (
-    <div className="kiosk-start">
-      <div className="kiosk-head">
-        <div>
-          <h1 className="welcome">{t('kiosk.welcome')}</h1>
-          <p className="hint">{t('queue:kiosk.choose')}</p>
-        </div>
-        <button type="button" className="secondary big" onClick={() => setStage({ kind: 'checkIn' })}>
-          {t('queue:checkIn.open')}
-        </button>
+  if (stage.kind === 'ticket') {
+    return (
+      <div className="kiosk-flow">
+        <KioskSteps current="ticket" />
+        <TicketConfirmation ticket={stage.ticket} onDone={restart} />
       </div>
-      <ErrorBanner error={overview.error} />
-      <CategoryGrid categories={overview.data?.categories ?? []} pending={issue.pending} onPick={(c) => void pick(c)} />
-      {!issue.error?.details?.fields && <ErrorBanner error={issue.error} />}
-      <KioskOptions value={choices} onChange={setChoices} fieldError={fieldError} />
+    );
+  }
+  if (stage.kind === 'options') {
+    const { category } = stage;
+    return (
+      <div className="kiosk-flow">
+        <KioskSteps current="options" />
+        <OptionsStep
+          category={category}
+          choices={choices}
+          onChange={setChoices}
+          fieldError={fieldError}
+          error={issue.error}
+          pending={issue.pending}
+          onTake={(chosen) => void take(category, chosen)}
+          onBack={restart}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="kiosk-flow">
+      <KioskSteps current="business" />
+      <div className="kiosk-start">
+        <div className="kiosk-head">
+          <div>
+            <h1 className="welcome">{t('kiosk.welcome')}</h1>
+            <p className="hint">{t('queue:kiosk.choose')}</p>
+          </div>
+          <button type="button" className="secondary big" onClick={() => setStage({ kind: 'checkIn' })}>
+            {t('queue:checkIn.open')}
+          </button>
+        </div>
+        <ErrorBanner error={overview.error} />
+        <CategoryGrid
+          categories={overview.data?.categories ?? []}
+          pending={issue.pending}
+          onPick={(category) => {
+            issue.clearError();
+            setStage({ kind: 'options', category });
+          }}
+        />
+      </div>
     </div>
   );
 }

@@ -71,8 +71,10 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   const kiosk = kioskScreen.page;
   await kiosk.goto(`${hall.url}/kiosk`);
   await expect(kiosk.getByTestId('category-A')).toContainText('等候 0 人');
-  const issued = kiosk.waitForResponse((r) => r.url().endsWith('/api/queue/issue'));
+  // 业务 → 选项 (nothing needed) → 取号.
   await kiosk.getByTestId('category-A').click();
+  const issued = kiosk.waitForResponse((r) => r.url().endsWith('/api/queue/issue'));
+  await kiosk.getByRole('button', { name: '跳过，直接取号' }).click();
   const first = (await (await issued).json()) as Reply<{ statusPath: string; printed: string }>;
   await expect(kiosk.getByTestId('ticket-number')).toHaveText('A001');
   await expect(kiosk.getByTestId('ticket-confirmation')).toContainText('综合业务');
@@ -82,10 +84,11 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   await kiosk.getByRole('button', { name: '完成' }).click();
   // The board's waiting count moves with the push.
   await expect(board.getByTestId('waiting-A')).toContainText('1 人');
-  // A green-channel ticket with a phone number.
+  // A green-channel ticket with a phone number, chosen on the options step.
+  await kiosk.getByTestId('category-A').click();
   await kiosk.getByRole('button', { name: /绿色通道/ }).click();
   await kiosk.getByLabel('手机号（选填，用于叫号提醒）').fill('13812345678');
-  await kiosk.getByTestId('category-A').click();
+  await kiosk.getByRole('button', { name: '确认取号' }).click();
   await expect(kiosk.getByTestId('ticket-number')).toHaveText('A002');
   await expect(kiosk.getByTestId('ticket-confirmation')).toContainText('绿色通道');
   await kiosk.getByRole('button', { name: '完成' }).click();
@@ -166,11 +169,12 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   await expect(board.getByTestId('call-history').locator('li')).toHaveCount(3);
 
   // A stale counter screen: the ticket was finished elsewhere (a manager), so F4 is refused in Chinese.
-  // The ID card reader types 18 characters and Enter wherever the focus is; the ID field gets them.
+  // The ID card reader types 18 characters and Enter wherever the focus is (the tile just touched); the ID field gets them.
+  await kiosk.getByTestId('category-B').click();
   await kiosk.keyboard.type('11010519491231002x', { delay: 5 });
   await kiosk.keyboard.press('Enter');
   await expect(kiosk.getByText('已读取身份证 110105********002X')).toBeVisible();
-  await kiosk.getByTestId('category-B').click();
+  await kiosk.getByRole('button', { name: '确认取号' }).click();
   await expect(kiosk.getByTestId('ticket-number')).toHaveText('B001');
   await kiosk.getByRole('button', { name: '完成' }).click();
   await counter1.keyboard.press('F1');
@@ -190,6 +194,7 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   await display.context.setOffline(true);
   await expect(board.getByText('与大厅服务器断开，正在重连…')).toBeVisible();
   await kiosk.getByTestId('category-C').click();
+  await kiosk.getByRole('button', { name: '跳过，直接取号' }).click();
   await expect(kiosk.getByTestId('ticket-number')).toHaveText('C001');
   await counter2.keyboard.press('F1');
   await expect(counter2.getByTestId('current-number')).toHaveText('C001');

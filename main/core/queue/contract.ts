@@ -78,6 +78,12 @@ export const priorityRuleSchema = z.object({
   maxWaitMinutes: z.number().int().min(5).max(240),
 });
 
+/** How the kiosk behaves between customers; the manager sets it. */
+export const kioskSettingsSchema = z.object({
+  /** Seconds without a touch before the kiosk clears what was typed and goes back to its Chinese start screen. */
+  idleSeconds: z.number().int().min(10).max(600),
+});
+
 export const printableTicketSchema = z.object({
   id: z.number().int(),
   number: z.string(),
@@ -102,6 +108,7 @@ export const queueOverviewSchema = z.object({
   calls: z.array(callViewSchema),
   notices: z.array(noticeSchema),
   rule: priorityRuleSchema,
+  kiosk: kioskSettingsSchema,
   waitingTotal: z.number().int(),
   longestWaitMinutes: z.number().int(),
 });
@@ -285,6 +292,12 @@ export const queueContract = defineMethods({
     roles: managers,
     input: priorityRuleSchema,
     output: priorityRuleSchema,
+  },
+  'queue/setKioskSettings': {
+    summary: "Sets the kiosk's idle reset (seconds without a touch before it starts again).",
+    roles: managers,
+    input: kioskSettingsSchema,
+    output: kioskSettingsSchema,
   },
 });
 

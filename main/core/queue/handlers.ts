@@ -15,7 +15,7 @@ import { callNext, callSpecific, closeCounter, counterView, openCounter, pauseCo
 import { estimateWaitMinutes } from './estimate.ts';
 import { bookAppointment, checkInAppointment, countersServing, issueTicket, printable, recentPace } from './issue.ts';
 import { queueOverview } from './overview.ts';
-import { queueSince, writeRule } from './settings.ts';
+import { queueSince, readKioskSettings, writeKioskSettings, writeRule } from './settings.ts';
 import { toTicketView } from './views.ts';
 import { readHallStatus } from '../hall/handlers.ts';
 
@@ -243,6 +243,17 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
       });
       changed('rule');
       return rule;
+    },
+
+    'queue/setKioskSettings'(settings, { caller }) {
+      inTransaction(db, () => {
+        const before = readKioskSettings(db);
+        writeKioskSettings(db, settings);
+        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.setKioskSettings', target: null, before, after: settings });
+      });
+      // The kiosks take it from the overview the change pushes: no restart.
+      changed('kiosk');
+      return settings;
     },
   };
 }

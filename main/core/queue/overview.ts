@@ -10,7 +10,7 @@ import { counterView } from './counter-ops.ts';
 import { estimateWaitMinutes } from './estimate.ts';
 import { hallDay } from './hall-time.ts';
 import { closedReason, recentPace } from './issue.ts';
-import { hallTimeZone, queueSince, readRule } from './settings.ts';
+import { hallTimeZone, queueSince, readKioskSettings, readRule } from './settings.ts';
 
 /** How many past calls the calling board shows. */
 export const CALL_HISTORY = 10;
@@ -50,6 +50,7 @@ export function queueOverview(deps: Pick<CoreDeps, 'db' | 'clock'>): QueueOvervi
     calls: recentCalls(db, since, CALL_HISTORY),
     notices: listNotices(db, true),
     rule: readRule(db),
+    kiosk: readKioskSettings(db),
     waitingTotal,
     longestWaitMinutes: oldest ? Math.max(0, Math.floor((now.getTime() - Date.parse(oldest)) / 60_000)) : 0,
   };

@@ -12,6 +12,20 @@ export function writeRule(db: Db, rule: PriorityRule): void {
   setSetting(db, 'queue.rule', JSON.stringify(rule));
 }
 
+export type KioskSettings = { idleSeconds: number };
+
+/** Long enough to read the tiles and find a phone, short enough that the next customer never sees the last one's number. */
+export const defaultKioskSettings: KioskSettings = { idleSeconds: 45 };
+
+export function readKioskSettings(db: Db): KioskSettings {
+  const raw = getSetting(db, 'queue.kiosk');
+  return raw ? { ...defaultKioskSettings, ...(JSON.parse(raw) as Partial<KioskSettings>) } : defaultKioskSettings;
+}
+
+export function writeKioskSettings(db: Db, settings: KioskSettings): void {
+  setSetting(db, 'queue.kiosk', JSON.stringify(settings));
+}
+
 export function hallTimeZone(db: Db): string {
   return getSetting(db, 'hall.timeZone') ?? defaultTimeZone;
 }
