@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { send } from '../api/client.ts';
-import { ErrorBanner } from '../shared/errors.tsx';
+import { LoadingState, QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { hallToday } from '../shared/hall-clock.ts';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportSheet } from './ReportSheet.tsx';
+import { reportDate } from './report-title.ts';
 
 /** 日报: any past day (yesterday by default), ?day=YYYY-MM-DD so a printed link reopens the same report. */
 export function DailyReportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const day = params.get('day') ?? hallToday(-1);
   const report = useQuery('reports/daily', { day });
-  const title = t('reports:daily.title', { day });
   return (
     <div className="report-page">
       <div className="report-toolbar">
@@ -23,9 +23,12 @@ export function DailyReportPage() {
         </label>
         <ReportActions pdfName={`daily-report-${day}.pdf`} excel={(lang, labels) => send('reports/dailyExcel', { day, lang, labels })} />
       </div>
-      <ErrorBanner error={report.error} />
-      {report.loading && !report.data && <p className="hint">{t('reports:loading')}</p>}
-      {report.data && report.data.from === day && <ReportSheet report={report.data} title={title} />}
+      <QueryState query={report}>
+        {(data) =>
+          // A new day asked for: the old day's sheet is not shown under the new day's picker.
+          data.from !== day ? <LoadingState /> : <ReportSheet report={data} title={t('reports:daily.title', { hall: data.hallName ?? '', date: reportDate(day, i18n.language) })} />
+        }
+      </QueryState>
     </div>
   );
 }

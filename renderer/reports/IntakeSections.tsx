@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NoRows } from './NoRows.tsx';
 import type { Report } from '../../main/core/reports/schemas.ts';
 import { pick, yuan } from './format.ts';
 
@@ -22,6 +23,7 @@ export function IntakeSection({ report }: { report: Report }) {
             </tr>
           </thead>
           <tbody>
+            <NoRows count={intake.byUtility.length} columns={4} />
             {intake.byUtility.map((u) => (
               <tr key={u.utility}>
                 <th scope="row">{pick(u.names, lng, u.utility)}</th>
@@ -75,6 +77,7 @@ export function IntakeSection({ report }: { report: Report }) {
           </tr>
         </thead>
         <tbody>
+          <NoRows count={intake.byBusiness.length} columns={4} />
           {intake.byBusiness.map((b) => (
             <tr key={`${b.utility}-${b.businessCode}`}>
               <td>{pick(intake.byUtility.find((u) => u.utility === b.utility)?.names, lng, b.utility)}</td>

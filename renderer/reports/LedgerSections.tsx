@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NoRows } from './NoRows.tsx';
 import type { Report } from '../../main/core/reports/schemas.ts';
 import { pick } from './format.ts';
 import { MissingSection } from './RatingsSection.tsx';
@@ -71,6 +72,7 @@ export function SyncSection({ report }: { report: Report }) {
             </tr>
           </thead>
           <tbody>
+            <NoRows count={s.utilities.length} columns={7} />
             {s.utilities.map((u) => (
               <tr key={u.utility} className={u.lastState === 'failed' ? 'report-below' : undefined}>
                 <th scope="row">{pick(u.names, i18n.language, u.utility)}</th>

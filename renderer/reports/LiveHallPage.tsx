@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveHall } from '../../main/core/reports/live-schema.ts';
 import { useInterval } from '../queue/use-interval.ts';
-import { ErrorBanner } from '../shared/errors.tsx';
+import { QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { percent, pick } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
@@ -49,8 +49,7 @@ export function LiveHallPage() {
         </label>
         {data && <p className="hint">{t('reports:live.updated', { at: formatHallClock(data.at) })}</p>}
       </div>
-      <ErrorBanner error={live.error} />
-      {data && <LiveHallView data={data} />}
+      <QueryState query={live}>{(view) => <LiveHallView data={view} />}</QueryState>
     </div>
   );
 }
@@ -130,7 +129,7 @@ function LiveHallView({ data }: { data: LiveHall }) {
             testId="live-chart-calls"
             width={420}
             height={200}
-            option={barOption({ categories: data.callsPerHour.map((h) => `${h.hour}`), series: [{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: '#1b6e3a' }] })}
+            option={barOption({ categories: data.callsPerHour.map((h) => t('reports:chart.hour', { hour: h.hour })), series: [{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: '#1b6e3a' }] })}
           />
         )}
         <h3>{t('reports:live.ratingsToday')}</h3>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NoRows } from './NoRows.tsx';
 import type { Report, TimeRow } from '../../main/core/reports/schemas.ts';
 import { dash, minutes, pick } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
@@ -7,7 +8,10 @@ import { barOption, SvgChart } from './SvgChart.tsx';
 export function TicketsSection({ report, byDay }: { report: Report; byDay?: boolean }) {
   const { t, i18n } = useTranslation();
   const q = report.queue;
-  const points = byDay ? q.days.map((d) => ({ label: d.day.slice(8), issued: d.issued, served: d.served })) : q.hours.map((h) => ({ label: `${h.hour}`, ...h }));
+  // Hours as 14时 / 14:00 and days as 4日: a bare "2" on the axis reads as a count.
+  const points = byDay
+    ? q.days.map((d) => ({ label: t('reports:chart.day', { day: Number(d.day.slice(8)) }), issued: d.issued, served: d.served }))
+    : q.hours.map((h) => ({ ...h, label: t('reports:chart.hour', { hour: h.hour }) }));
   return (
     <section className="report-section" aria-labelledby="report-tickets">
       <h3 id="report-tickets">{t('reports:section.tickets')}</h3>
@@ -26,6 +30,7 @@ export function TicketsSection({ report, byDay }: { report: Report; byDay?: bool
             </tr>
           </thead>
           <tbody>
+            <NoRows count={q.byCategory.length} columns={7} />
             {q.byCategory.map((c) => (
               <tr key={c.categoryId}>
                 <th scope="row">
@@ -53,8 +58,8 @@ export function TicketsSection({ report, byDay }: { report: Report; byDay?: bool
         <SvgChart
           label={t(byDay ? 'reports:chart.perDay' : 'reports:chart.perHour')}
           testId="chart-tickets"
-          width={360}
-          height={150}
+          width={340}
+          height={190}
           option={barOption({
             categories: points.map((p) => p.label),
             series: [
@@ -83,6 +88,7 @@ function TimesTable({ title, rows, testId }: { title: string; rows: TimeRow[]; t
         </tr>
       </thead>
       <tbody>
+        <NoRows count={rows.length} columns={6} />
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.names ? pick(r.names, i18n.language) : r.label}</th>

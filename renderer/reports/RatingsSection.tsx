@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NoRows } from './NoRows.tsx';
 import type { Report } from '../../main/core/reports/schemas.ts';
 import { percent } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
@@ -19,7 +20,7 @@ export function RatingsSection({ report }: { report: Report }) {
           label={t('reports:chart.levels')}
           testId="chart-levels"
           width={330}
-          height={140}
+          height={130}
           option={barOption({
             categories: r.byLevel.map((l) => t(`reports:level.${l.level}`)),
             series: [{ name: t('reports:col.count'), data: r.byLevel.map((l) => l.count), colors: levelColors }],
@@ -29,7 +30,7 @@ export function RatingsSection({ report }: { report: Report }) {
           label={t('reports:chart.completion')}
           testId="chart-completion"
           width={330}
-          height={140}
+          height={130}
           option={barOption({
             categories: r.byClerk.map((c) => c.label.replace(/ \(.*\)$/, '') || t('reports:col.noClerk')),
             series: [{ name: t('reports:col.completion'), data: r.byClerk.map((c) => (c.completionRate === null ? null : Math.round(c.completionRate * 1000) / 10)), color: '#0b5cab' }],
@@ -51,6 +52,7 @@ export function RatingsSection({ report }: { report: Report }) {
           </tr>
         </thead>
         <tbody>
+          <NoRows count={r.byClerk.length} columns={6} />
           {r.byClerk.map((c) => (
             <tr key={c.key} className={c.meetsTarget === false ? 'report-below' : undefined}>
               <th scope="row">{c.label || t('reports:col.noClerk')}</th>

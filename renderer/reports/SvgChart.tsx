@@ -30,7 +30,15 @@ export function SvgChart({ option, width, height, label, testId }: { option: Cha
   return <div className="svg-chart" role="img" aria-label={label} data-testid={testId} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
-/** A bar chart of one or more series over category labels, with an optional horizontal line (a target). */
+/** No label smaller than this, on screen or on paper (the charts are drawn at the size they are shown). */
+export const CHART_FONT_PX = 12;
+/** Past this many categories the axis labels turn, so every hour or day keeps its label without overlapping. */
+const UPRIGHT_LABELS_MAX = 8;
+
+/**
+ * A bar chart of one or more series over category labels, with an optional horizontal line (a target).
+ * The legend sits alone on the top line(s) and the plot starts below it, so they never overlap.
+ */
 export function barOption(opts: {
   categories: string[];
   series: { name: string; data: (number | null)[]; color?: string; colors?: string[] }[];
@@ -38,20 +46,22 @@ export function barOption(opts: {
   yMax?: number;
   percent?: boolean;
 }): ChartOption {
+  const turned = opts.categories.length > UPRIGHT_LABELS_MAX;
+  const font = CHART_FONT_PX;
   return {
-    grid: { left: 40, right: opts.line ? 36 : 16, top: opts.series.length > 1 ? 28 : 12, bottom: 24, containLabel: false },
-    legend: opts.series.length > 1 ? { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } } : undefined,
-    xAxis: { type: 'category', data: opts.categories, axisLabel: { fontSize: 11, interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, max: opts.yMax, axisLabel: { fontSize: 10, formatter: opts.percent ? '{value}%' : '{value}' } },
+    grid: { left: 8, right: opts.line ? 40 : 12, top: opts.series.length > 1 ? 34 : 20, bottom: 8, containLabel: true },
+    legend: opts.series.length > 1 ? { type: 'plain', top: 0, left: 'center', itemWidth: 14, itemHeight: 10, itemGap: 16, textStyle: { fontSize: font } } : undefined,
+    xAxis: { type: 'category', data: opts.categories, axisLabel: { fontSize: font, interval: 0, rotate: turned ? 45 : 0 } },
+    yAxis: { type: 'value', minInterval: 1, max: opts.yMax, axisLabel: { fontSize: font, formatter: opts.percent ? '{value}%' : '{value}' } },
     series: opts.series.map((s, i) => ({
       type: 'bar',
       name: s.name,
       data: s.colors ? s.data.map((value, j) => ({ value, itemStyle: { color: s.colors?.[j] } })) : s.data,
       itemStyle: s.color ? { color: s.color } : undefined,
-      label: { show: true, position: 'top', fontSize: 10 },
+      label: { show: true, position: 'top', fontSize: font },
       markLine:
         i === 0 && opts.line
-          ? { symbol: 'none', data: [{ yAxis: opts.line.value }], label: { formatter: opts.line.label, fontSize: 10 }, lineStyle: { color: '#b3261e', type: 'dashed' } }
+          ? { symbol: 'none', data: [{ yAxis: opts.line.value }], label: { formatter: opts.line.label, fontSize: font }, lineStyle: { color: '#b3261e', type: 'dashed' } }
           : undefined,
     })),
   };

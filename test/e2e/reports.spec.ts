@@ -33,7 +33,7 @@ test('the daily report of a seeded day: on screen, as a two-page A4 PDF and as E
   await page.getByLabel('日期').fill(HALL_DAY);
 
   const sheet = page.getByTestId('report-sheet');
-  await expect(sheet.getByRole('heading', { name: `日报 ${HALL_DAY}` })).toBeVisible();
+  await expect(sheet.getByRole('heading', { name: '测试大厅水电气讯联办窗口日报（2026年11月20日）' })).toBeVisible();
   await expect(page.getByTestId('summary-ticketsIssued')).toContainText('12');
   await expect(page.getByTestId('summary-waitAvgMin')).toContainText('7.3');
   await expect(page.getByTestId('summary-waitP90Min')).toContainText('18.0');
@@ -55,7 +55,7 @@ test('the daily report of a seeded day: on screen, as a two-page A4 PDF and as E
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
     const [page1 = '', page2 = ''] = text.split('\f');
-    expect(page1).toContain(`日报 ${HALL_DAY}`);
+    expect(page1).toContain('测试大厅水电气讯联办窗口日报（2026年11月20日）');
     expect(page1).toMatch(/取号数\s+12/);
     expect(page1).toMatch(/平均等候（分）\s+7\.3/);
     expect(page1).toMatch(/等候 P90（分）\s+18\.0/);
@@ -96,7 +96,7 @@ test('the daily report of a seeded day: on screen, as a two-page A4 PDF and as E
   // The month for the leading group, with the month before beside it (computed in the hall's report workers).
   await page.getByRole('link', { name: '月报' }).click();
   await page.getByLabel('月份').fill('2026-11');
-  await expect(sheet.getByRole('heading', { name: '月报 2026-11' })).toBeVisible();
+  await expect(sheet.getByRole('heading', { name: '测试大厅水电气讯联办窗口月报（2026年11月）' })).toBeVisible();
   const issued = page.getByTestId('summary-ticketsIssued');
   // 12 tickets on the seeded day and 1 the day before; nothing in October.
   await expect(issued.locator('td')).toHaveText(['13', '0', '+13']);
