@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { useFieldError } from '../shared/errors.tsx';
+import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './EditFormFooter.tsx';
 import { useMutation } from '../shared/use-api.ts';
@@ -30,9 +31,8 @@ const toForm = (c: CategoryView): Form => ({
 /** Service categories: prefix, names, daily limit, opening hours. */
 export function CategoriesSection({ categories, onSaved }: { categories: CategoryView[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  const save = useMutation('queue/saveCategory');
-  const fieldError = useFieldError(save.error);
-  const [form, setForm] = useState<Form>(blank);
+  // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
+  const [open, setOpen] = useState<Form>();
   const [saved, setSaved] = useState<string>();
 
   const columns = useMemo<ColumnDef<CategoryView, unknown>[]>(
@@ -48,7 +48,7 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
         header: t('queue:manage.edit'),
         enableSorting: false,
         cell: ({ row }) => (
-          <button type="button" className="small" onClick={() => setForm(toForm(row.original))} aria-label={t('queue:manage.editCategory', { prefix: row.original.prefix })}>
+          <button type="button" className="small" onClick={() => setOpen(toForm(row.original))} aria-label={t('queue:manage.editCategory', { prefix: row.original.prefix })}>
             {t('queue:manage.edit')}
           </button>
         ),
@@ -56,6 +56,42 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
     ],
     [t],
   );
+
+  return (
+    <section className="card" aria-labelledby="categories-title">
+      <div className="section-head">
+        <h2 id="categories-title">{t('queue:manage.categories')}</h2>
+        <button type="button" className="primary" onClick={() => setOpen(blank)}>
+          {t('manage:queue.addCategory')}
+        </button>
+      </div>
+      {saved && (
+        <div className="notice" role="status">
+          {t('queue:manage.categorySaved', { prefix: saved })}
+        </div>
+      )}
+      <DataTable data={categories} columns={columns} label={t('queue:manage.categories')} />
+      {open && (
+        <CategoryDialog
+          initial={open}
+          onClose={() => setOpen(undefined)}
+          onSaved={(prefix) => {
+            setOpen(undefined);
+            setSaved(prefix);
+            onSaved();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function CategoryDialog({ initial, onClose, onSaved }: { initial: Form; onClose: () => void; onSaved: (prefix: string) => void }) {
+  const { t } = useTranslation();
+  const save = useMutation('queue/saveCategory');
+  const fieldError = useFieldError(save.error);
+  const [form, setForm] = useState<Form>(initial);
+  const title = form.id === undefined ? t('queue:manage.newCategory') : t('queue:manage.editCategory', { prefix: initial.prefix });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -73,21 +109,14 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
       active: form.active,
       sortOrder: Number(form.sortOrder) || 0,
     });
-    if (result) {
-      setSaved(result.prefix);
-      setForm(blank);
-      onSaved();
-    }
+    if (result) onSaved(result.prefix);
   };
 
   const set = (key: 'prefix' | 'nameZh' | 'nameEn' | 'dailyLimit' | 'opensAt' | 'closesAt' | 'sortOrder') => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
   return (
-    <section className="card" aria-labelledby="categories-title">
-      <h2 id="categories-title">{t('queue:manage.categories')}</h2>
-      <DataTable data={categories} columns={columns} label={t('queue:manage.categories')} />
-      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.categoryForm')}>
-        <h3>{form.id === undefined ? t('queue:manage.newCategory') : t('queue:manage.editCategory', { prefix: form.prefix })}</h3>
+    <Dialog title={title} onClose={onClose} className="wide">
+      <form className="dialog-form" noValidate onSubmit={submit} aria-label={t('queue:manage.categoryForm')}>
         <div className="form-row">
           <Field label={t('queue:manage.prefix')} value={form.prefix} maxLength={1} onChange={set('prefix')} error={fieldError('prefix')} />
           <Field label={t('queue:manage.nameZh')} value={form.nameZh} onChange={set('nameZh')} error={fieldError('nameZh')} />
@@ -103,8 +132,8 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
           <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
           {t('queue:manage.activeHint')}
         </label>
-        <EditFormFooter error={save.error} pending={save.pending} savedText={saved ? t('queue:manage.categorySaved', { prefix: saved }) : undefined} editing={form.id !== undefined} onCancel={() => setForm(blank)} />
+        <EditFormFooter error={save.error} pending={save.pending} editing onCancel={onClose} />
       </form>
-    </section>
+    </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { useLocalNames } from '../queue/names.ts';
 import type { CategoryView, CounterView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { useFieldError } from '../shared/errors.tsx';
+import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './EditFormFooter.tsx';
 import { useMutation } from '../shared/use-api.ts';
@@ -15,10 +16,8 @@ const blank: Form = { number: '', name: '', categoryIds: [] };
 /** Counters: number, name, and the categories they serve (none ticked: every category). */
 export function CountersSection({ counters, categories, onSaved }: { counters: CounterView[]; categories: CategoryView[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { name } = useLocalNames();
-  const save = useMutation('queue/saveCounter');
-  const fieldError = useFieldError(save.error);
-  const [form, setForm] = useState<Form>(blank);
+  // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
+  const [open, setOpen] = useState<Form>();
   const [saved, setSaved] = useState<number>();
 
   const columns = useMemo<ColumnDef<CounterView, unknown>[]>(() => {
@@ -41,7 +40,7 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
           <button
             type="button"
             className="small"
-            onClick={() => setForm({ id: row.original.id, number: String(row.original.number), name: row.original.name, categoryIds: row.original.categoryIds })}
+            onClick={() => setOpen({ id: row.original.id, number: String(row.original.number), name: row.original.name, categoryIds: row.original.categoryIds })}
             aria-label={t('queue:manage.editCounter', { number: row.original.number })}
           >
             {t('queue:manage.edit')}
@@ -51,24 +50,55 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
     ];
   }, [t, categories]);
 
+  return (
+    <section className="card" aria-labelledby="counters-title">
+      <div className="section-head">
+        <h2 id="counters-title">{t('queue:manage.counters')}</h2>
+        <button type="button" className="primary" onClick={() => setOpen(blank)}>
+          {t('manage:queue.addCounter')}
+        </button>
+      </div>
+      {saved !== undefined && (
+        <div className="notice" role="status">
+          {t('queue:manage.counterSaved', { number: saved })}
+        </div>
+      )}
+      <DataTable data={counters} columns={columns} label={t('queue:manage.counters')} />
+      {open && (
+        <CounterDialog
+          initial={open}
+          categories={categories}
+          onClose={() => setOpen(undefined)}
+          onSaved={(number) => {
+            setOpen(undefined);
+            setSaved(number);
+            onSaved();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function CounterDialog({ initial, categories, onClose, onSaved }: { initial: Form; categories: CategoryView[]; onClose: () => void; onSaved: (number: number) => void }) {
+  const { t } = useTranslation();
+  const { name } = useLocalNames();
+  const save = useMutation('queue/saveCounter');
+  const fieldError = useFieldError(save.error);
+  const [form, setForm] = useState<Form>(initial);
+  const title = form.id === undefined ? t('queue:manage.newCounter') : t('queue:manage.editCounter', { number: initial.number });
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await save.run({ ...(form.id === undefined ? {} : { id: form.id }), number: Number(form.number), name: form.name, categoryIds: form.categoryIds });
-    if (result) {
-      setSaved(result.number);
-      setForm(blank);
-      onSaved();
-    }
+    if (result) onSaved(result.number);
   };
 
   const toggle = (id: number) => setForm({ ...form, categoryIds: form.categoryIds.includes(id) ? form.categoryIds.filter((c) => c !== id) : [...form.categoryIds, id] });
 
   return (
-    <section className="card" aria-labelledby="counters-title">
-      <h2 id="counters-title">{t('queue:manage.counters')}</h2>
-      <DataTable data={counters} columns={columns} label={t('queue:manage.counters')} />
-      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.counterForm')}>
-        <h3>{form.id === undefined ? t('queue:manage.newCounter') : t('queue:manage.editCounter', { number: form.number })}</h3>
+    <Dialog title={title} onClose={onClose} className="wide">
+      <form className="dialog-form" noValidate onSubmit={submit} aria-label={t('queue:manage.counterForm')}>
         <div className="form-row">
           <Field label={t('queue:manage.counterNumber')} type="number" min={1} max={999} value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} error={fieldError('number')} />
           <Field label={t('queue:manage.counterName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
@@ -83,8 +113,8 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
           ))}
         </fieldset>
         <p className="hint">{t('queue:manage.servesHint')}</p>
-        <EditFormFooter error={save.error} pending={save.pending} savedText={saved !== undefined ? t('queue:manage.counterSaved', { number: saved }) : undefined} editing={form.id !== undefined} onCancel={() => setForm(blank)} />
+        <EditFormFooter error={save.error} pending={save.pending} editing onCancel={onClose} />
       </form>
-    </section>
+    </Dialog>
   );
 }

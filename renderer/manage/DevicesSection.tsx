@@ -1,12 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceRoleName } from '../../main/core/api/roles.ts';
-import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
-import { Field } from '../shared/Field.tsx';
-import { useMutation, useQuery } from '../shared/use-api.ts';
-import { formatHallClock } from '../shared/hall-clock.ts';
+import type { OutputOf } from '../../main/core/api/method.ts';
+import type { Contract } from '../../main/core/contract.ts';
+import { useOverview } from '../queue/use-overview.ts';
+import { DataTable } from '../shared/DataTable.tsx';
+import { formatHallDateTime } from '../shared/hall-clock.ts';
+import { useQuery } from '../shared/use-api.ts';
+import { DeviceRowDialog, type DeviceAction } from './DeviceRowDialog.tsx';
+import { PairDeviceDialog } from './PairDeviceDialog.tsx';
 
-const deviceRoles: DeviceRoleName[] = ['kiosk', 'display', 'rate'];
+export type Device = OutputOf<Contract['devices/list']>[number];
+export type CounterChoice = { id: number; number: number; name: string };
 
 /** What PCs and devices trust the hall by: compared by eye when a browser installs the CA (the /trust page). */
 function HallCertificateFacts() {
@@ -31,59 +36,95 @@ function HallCertificateFacts() {
   );
 }
 
-export function DevicesSection() {
-  const { t } = useTranslation();
+/** 设备: every paired screen with its window and its actions; pairing opens on demand. */
+export function DevicesSection({ isAdmin }: { isAdmin: boolean }) {
+  const { t, i18n } = useTranslation();
   const devices = useQuery('devices/list', {});
-  const issue = useMutation('devices/issuePairingCode');
-  const fieldError = useFieldError(issue.error);
-  const [role, setRole] = useState<DeviceRoleName>('kiosk');
-  const [name, setName] = useState('');
-  const [code, setCode] = useState<{ code: string; expiresAt: string }>();
+  const overview = useOverview('staff');
+  const counters: CounterChoice[] = overview.data?.counters ?? [];
+  const [pairing, setPairing] = useState(false);
+  const [action, setAction] = useState<{ kind: DeviceAction; device: Device }>();
+  const [done, setDone] = useState<string>();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const result = await issue.run({ role, name, counterId: null });
-    if (result) {
-      setCode(result);
-      devices.reload();
-    }
-  };
+  const columns = useMemo<ColumnDef<Device, unknown>[]>(() => {
+    const counterText = (id: number | null) => {
+      const c = counters.find((x) => x.id === id);
+      return c ? c.name : t('manage:devices.noCounter');
+    };
+    return [
+      { accessorKey: 'name', header: t('devices.name') },
+      { id: 'role', accessorFn: (d) => t(`roles.${d.role}`), header: t('devices.role') },
+      { id: 'counter', accessorFn: (d) => (d.role === 'kiosk' ? '' : counterText(d.counterId)), header: t('manage:devices.counter') },
+      { id: 'pairedAt', accessorFn: (d) => formatHallDateTime(d.pairedAt, i18n.language), header: t('manage:devices.pairedAt') },
+      { id: 'state', accessorFn: (d) => (d.revokedAt ? t('devices.revoked') : t('manage:devices.inUse')), header: t('manage:devices.state') },
+      {
+        id: 'actions',
+        header: t('manage:devices.actions'),
+        enableSorting: false,
+        cell: ({ row }) => {
+          const d = row.original;
+          if (d.revokedAt) return null;
+          return (
+            <span className="row-actions" data-testid={`device-actions-${d.id}`}>
+              {d.role !== 'kiosk' && (
+                <button type="button" className="small" onClick={() => setAction({ kind: 'bind', device: d })}>
+                  {t('manage:devices.bind')}
+                </button>
+              )}
+              {/* The core lets only an administrator choose where a kiosk prints. */}
+              {d.role === 'kiosk' && isAdmin && (
+                <button type="button" className="small" onClick={() => setAction({ kind: 'printer', device: d })}>
+                  {t('manage:devices.printer')}
+                </button>
+              )}
+              <button type="button" className="small danger" onClick={() => setAction({ kind: 'revoke', device: d })}>
+                {t('manage:devices.revoke')}
+              </button>
+            </span>
+          );
+        },
+      },
+    ];
+  }, [t, i18n.language, counters, isAdmin]);
 
   return (
     <section className="card" aria-labelledby="devices-title">
-      <h2 id="devices-title">{t('devices.title')}</h2>
-      <ul className="device-list">
-        {(devices.data ?? []).map((d) => (
-          <li key={d.id}>
-            {d.name} · {t(`roles.${d.role}`)} {d.revokedAt ? `· ${t('devices.revoked')}` : ''}
-          </li>
-        ))}
-        {devices.data?.length === 0 && <li className="empty">{t('devices.none')}</li>}
-      </ul>
-      <form className="inline-form" onSubmit={submit}>
-        <h3>{t('devices.pairTitle')}</h3>
-        <label className="select">
-          {t('devices.role')}
-          <select value={role} onChange={(e) => setRole(deviceRoles.find((r) => r === e.target.value) ?? 'kiosk')}>
-            {deviceRoles.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Field label={t('devices.name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />
-        {!issue.error?.details?.fields && <ErrorBanner error={issue.error} />}
-        <button type="submit" className="primary" disabled={issue.pending}>
-          {t('devices.issue')}
+      <div className="section-head">
+        <h2 id="devices-title">{t('devices.title')}</h2>
+        <button type="button" className="primary" onClick={() => setPairing(true)}>
+          {t('manage:devices.pair')}
         </button>
-        {code && (
-          <div className="pairing-code" role="status">
-            {t('devices.code')} <strong data-testid="pairing-code">{code.code}</strong> · {t('devices.expires', { time: formatHallClock(code.expiresAt) })}
-          </div>
-        )}
-      </form>
+      </div>
+      {done && (
+        <div className="notice" role="status">
+          {done}
+        </div>
+      )}
+      <DataTable data={devices.data ?? []} columns={columns} label={t('manage:devices.list')} />
       <HallCertificateFacts />
+      {pairing && (
+        <PairDeviceDialog
+          counters={counters}
+          onIssued={devices.reload}
+          onClose={() => {
+            setPairing(false);
+            devices.reload();
+          }}
+        />
+      )}
+      {action && (
+        <DeviceRowDialog
+          action={action.kind}
+          device={action.device}
+          counters={counters}
+          onClose={() => setAction(undefined)}
+          onDone={(text) => {
+            setAction(undefined);
+            setDone(text);
+            devices.reload();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NoticeView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './EditFormFooter.tsx';
 import { useMutation } from '../shared/use-api.ts';
@@ -14,10 +15,9 @@ const blank: Form = { textZh: '', textEn: '', sortOrder: '0' };
 /** The notices that scroll along the bottom of the calling board. */
 export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  const save = useMutation('queue/saveNotice');
   const remove = useMutation('queue/deleteNotice');
-  const fieldError = useFieldError(save.error);
-  const [form, setForm] = useState<Form>(blank);
+  // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
+  const [open, setOpen] = useState<Form>();
 
   const columns = useMemo<ColumnDef<NoticeView, unknown>[]>(
     () => [
@@ -30,7 +30,7 @@ export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; on
         enableSorting: false,
         cell: ({ row }) => (
           <span className="row-actions">
-            <button type="button" className="small" onClick={() => setForm({ id: row.original.id, textZh: row.original.textZh, textEn: row.original.textEn, sortOrder: String(row.original.sortOrder) })}>
+            <button type="button" className="small" onClick={() => setOpen({ id: row.original.id, textZh: row.original.textZh, textEn: row.original.textEn, sortOrder: String(row.original.sortOrder) })}>
               {t('queue:manage.edit')}
             </button>
             <button
@@ -51,27 +51,50 @@ export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; on
     [t, remove, onSaved],
   );
 
+  return (
+    <section className="card" aria-labelledby="notices-title">
+      <div className="section-head">
+        <h2 id="notices-title">{t('queue:manage.notices')}</h2>
+        <button type="button" className="primary" onClick={() => setOpen(blank)}>
+          {t('manage:queue.addNotice')}
+        </button>
+      </div>
+      <DataTable data={notices} columns={columns} label={t('queue:manage.notices')} />
+      <ErrorBanner error={remove.error} />
+      {open && (
+        <NoticeDialog
+          initial={open}
+          onClose={() => setOpen(undefined)}
+          onSaved={() => {
+            setOpen(undefined);
+            onSaved();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function NoticeDialog({ initial, onClose, onSaved }: { initial: Form; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const save = useMutation('queue/saveNotice');
+  const fieldError = useFieldError(save.error);
+  const [form, setForm] = useState<Form>(initial);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await save.run({ ...(form.id === undefined ? {} : { id: form.id }), textZh: form.textZh, textEn: form.textEn, active: true, sortOrder: Number(form.sortOrder) || 0 });
-    if (result) {
-      setForm(blank);
-      onSaved();
-    }
+    if (result) onSaved();
   };
 
   return (
-    <section className="card" aria-labelledby="notices-title">
-      <h2 id="notices-title">{t('queue:manage.notices')}</h2>
-      <DataTable data={notices} columns={columns} label={t('queue:manage.notices')} />
-      <ErrorBanner error={remove.error} />
-      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.noticeForm')}>
-        <h3>{form.id === undefined ? t('queue:manage.newNotice') : t('queue:manage.editNotice')}</h3>
+    <Dialog title={form.id === undefined ? t('queue:manage.newNotice') : t('queue:manage.editNotice')} onClose={onClose}>
+      <form className="dialog-form" noValidate onSubmit={submit} aria-label={t('queue:manage.noticeForm')}>
         <Field label={t('queue:manage.textZh')} value={form.textZh} maxLength={500} onChange={(e) => setForm({ ...form, textZh: e.target.value })} error={fieldError('textZh')} />
         <Field label={t('queue:manage.textEn')} value={form.textEn} maxLength={500} onChange={(e) => setForm({ ...form, textEn: e.target.value })} error={fieldError('textEn')} />
         <Field label={t('queue:manage.sortOrder')} type="number" min={0} value={form.sortOrder} onChange={(e) => setForm({ ...form, sortOrder: e.target.value })} error={fieldError('sortOrder')} />
-        <EditFormFooter error={save.error} pending={save.pending} editing={form.id !== undefined} onCancel={() => setForm(blank)} />
+        <EditFormFooter error={save.error} pending={save.pending} editing onCancel={onClose} />
       </form>
-    </section>
+    </Dialog>
   );
 }

@@ -5,27 +5,35 @@ import type { OutputOf } from '../../main/core/api/method.ts';
 import type { StaffRoleName } from '../../main/core/api/roles.ts';
 import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
+import { Dialog } from '../shared/Dialog.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { StaffPhoto, StaffProfileEditor } from '../ledgers/StaffProfileEditor.tsx';
 import { useUtilities, utilityName } from '../ledgers/use-utilities.ts';
+import { roleChoices, StaffRowDialog, type StaffAction } from './StaffRowDialog.tsx';
 
 type Staff = OutputOf<Contract['staff/list']>[number];
 
-const roleChoices: StaffRoleName[] = ['clerk', 'manager', 'admin'];
-
+/** 人员: the staff list with each account's actions; the new-account form opens on demand. */
 export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const list = useQuery('staff/list', {}, { refreshOn: ['staff/changed'] });
   // Utility and photo live beside the account (migration 0006).
   const profiles = useQuery('staff/profiles', {}, { refreshOn: ['staff/changed'] });
   const utilities = useUtilities();
-  const create = useMutation('staff/create');
-  const fieldError = useFieldError(create.error);
-  const empty = { workNo: '', name: '', password: '', roles: ['clerk'] as StaffRoleName[] };
-  const [form, setForm] = useState(empty);
-  const [created, setCreated] = useState<string>();
+  const update = useMutation('staff/update');
+  const [creating, setCreating] = useState(false);
+  const [action, setAction] = useState<{ kind: StaffAction; staff: Staff }>();
+  const [done, setDone] = useState<string>();
+
+  const unlock = async (s: Staff) => {
+    setDone(undefined);
+    if (await update.run({ id: s.id, unlock: true })) {
+      setDone(t('manage:staff.unlocked', { workNo: s.workNo }));
+      list.reload();
+    }
+  };
 
   const columns = useMemo<ColumnDef<Staff, unknown>[]>(
     () => [
@@ -40,37 +48,109 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
         enableSorting: false,
         cell: ({ row }) => (profiles.data?.find((p) => p.staffId === row.original.id)?.hasPhoto ? <StaffPhoto staffId={row.original.id} /> : null),
       },
+      {
+        id: 'actions',
+        header: t('manage:staff.actions'),
+        enableSorting: false,
+        cell: ({ row }) => {
+          const s = row.original;
+          // The core lets only an administrator touch an administrator's account or change roles.
+          const mayEdit = isAdmin || !s.roles.includes('admin');
+          if (!mayEdit) return null;
+          return (
+            <span className="row-actions" data-testid={`staff-actions-${s.workNo}`}>
+              <button type="button" className="small" onClick={() => setAction({ kind: 'password', staff: s })}>
+                {t('manage:staff.resetPassword')}
+              </button>
+              {s.locked && (
+                <button type="button" className="small" onClick={() => void unlock(s)}>
+                  {t('manage:staff.unlock')}
+                </button>
+              )}
+              {isAdmin && (
+                <button type="button" className="small" onClick={() => setAction({ kind: 'roles', staff: s })}>
+                  {t('manage:staff.changeRoles')}
+                </button>
+              )}
+              <button type="button" className={`small ${s.active ? 'danger' : ''}`} onClick={() => setAction({ kind: s.active ? 'deactivate' : 'reactivate', staff: s })}>
+                {s.active ? t('manage:staff.deactivate') : t('manage:staff.reactivate')}
+              </button>
+            </span>
+          );
+        },
+      },
     ],
-    [t, profiles.data, utilities],
+    [t, profiles.data, utilities, isAdmin],
   );
+
+  return (
+    <section className="card" aria-labelledby="staff-title">
+      <div className="section-head">
+        <h2 id="staff-title">{t('staff.title')}</h2>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          {t('staff.create')}
+        </button>
+      </div>
+      {done && (
+        <div className="notice" role="status">
+          {done}
+        </div>
+      )}
+      <ErrorBanner error={update.error} />
+      <DataTable data={list.data ?? []} columns={columns} label={t('staff.title')} />
+      <StaffProfileEditor staff={list.data ?? []} />
+      {creating && (
+        <CreateStaffDialog
+          isAdmin={isAdmin}
+          onClose={() => setCreating(false)}
+          onCreated={(workNo) => {
+            setCreating(false);
+            setDone(t('staff.created', { workNo }));
+            list.reload();
+          }}
+        />
+      )}
+      {action && (
+        <StaffRowDialog
+          action={action.kind}
+          staff={action.staff}
+          isAdmin={isAdmin}
+          onClose={() => setAction(undefined)}
+          onDone={(text) => {
+            setAction(undefined);
+            setDone(text);
+            list.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function CreateStaffDialog({ isAdmin, onClose, onCreated }: { isAdmin: boolean; onClose: () => void; onCreated: (workNo: string) => void }) {
+  const { t } = useTranslation();
+  const create = useMutation('staff/create');
+  const fieldError = useFieldError(create.error);
+  const [form, setForm] = useState({ workNo: '', name: '', password: '', roles: ['clerk'] as StaffRoleName[] });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await create.run(form);
-    if (result) {
-      setCreated(result.workNo);
-      setForm(empty);
-      list.reload();
-    }
+    if (result) onCreated(result.workNo);
   };
 
-  const toggleRole = (role: StaffRoleName) =>
-    setForm({ ...form, roles: form.roles.includes(role) ? form.roles.filter((r) => r !== role) : [...form.roles, role] });
+  const toggleRole = (role: StaffRoleName) => setForm({ ...form, roles: form.roles.includes(role) ? form.roles.filter((r) => r !== role) : [...form.roles, role] });
 
   return (
-    <section className="card" aria-labelledby="staff-title">
-      <h2 id="staff-title">{t('staff.title')}</h2>
-      <DataTable data={list.data ?? []} columns={columns} label={t('staff.title')} />
-      <StaffProfileEditor staff={list.data ?? []} />
-      <form className="inline-form" onSubmit={submit} aria-label={t('staff.create')}>
-        <h3>{t('staff.create')}</h3>
-        <Field label={t('auth.workNo')} value={form.workNo} onChange={(e) => setForm({ ...form, workNo: e.target.value })} error={fieldError('workNo')} />
+    <Dialog title={t('staff.create')} onClose={onClose}>
+      <form className="dialog-form" onSubmit={submit} aria-label={t('staff.create')}>
+        <Field label={t('auth.workNo')} autoFocus value={form.workNo} onChange={(e) => setForm({ ...form, workNo: e.target.value })} error={fieldError('workNo')} />
         <Field label={t('staff.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
         <Field label={t('staff.initialPassword')} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={fieldError('password')} />
         <fieldset className="roles">
           <legend>{t('staff.roles')}</legend>
           {roleChoices
-            .filter((r) => r !== 'admin' || isAdmin)
+            .filter((r) => r === 'clerk' || isAdmin)
             .map((role) => (
               <label key={role}>
                 <input type="checkbox" checked={form.roles.includes(role)} onChange={() => toggleRole(role)} />
@@ -79,15 +159,15 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
             ))}
         </fieldset>
         {!create.error?.details?.fields && <ErrorBanner error={create.error} />}
-        {created && (
-          <div className="notice" role="status">
-            {t('staff.created', { workNo: created })}
-          </div>
-        )}
-        <button type="submit" className="primary" disabled={create.pending}>
-          {t('staff.createSubmit')}
-        </button>
+        <div className="dialog-actions">
+          <button type="submit" className="primary" disabled={create.pending}>
+            {t('staff.createSubmit')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('manage:staff.cancel')}
+          </button>
+        </div>
       </form>
-    </section>
+    </Dialog>
   );
 }

@@ -20,10 +20,14 @@ test('a new hall: set up the admin, create a clerk, the clerk sees the hall in C
   await page.getByRole('button', { name: '创建管理员' }).click();
 
   await expect(page).toHaveURL(/\/manage$/);
-  await expect(page.getByRole('heading', { name: '工作人员', exact: true })).toBeVisible();
+  // The desk opens on its first-run checklist; staff are on their own page, the form opens on demand.
+  await expect(page.getByRole('heading', { name: '开通清单' })).toBeVisible();
   await expect(page.getByRole('banner').getByText('王管理 (A001)')).toBeVisible();
+  await page.getByRole('navigation', { name: '管理导航' }).getByRole('link', { name: '人员' }).click();
+  await expect(page.getByRole('heading', { name: '工作人员', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '新增工作人员' }).click();
 
-  const form = page.getByRole('form', { name: '新增工作人员' });
+  const form = page.getByRole('dialog').getByRole('form', { name: '新增工作人员' });
   await form.getByLabel('工号').fill('C001');
   await form.getByLabel('姓名').fill('张晓清');
   await form.getByLabel('初始密码').fill('Clerk2026pass');
