@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DeviceGate } from '../shared/DeviceGate.tsx';
-import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
+import { IdlePanel } from './IdlePanel.tsx';
 import { RatingPanel } from './RatingPanel.tsx';
 import { SignaturePanel } from './SignaturePanel.tsx';
 
@@ -8,8 +8,7 @@ export function RateScreen() {
   const { t } = useTranslation();
   return (
     <DeviceGate scope="rate" title={t('roles.rate')} className="touch">
-      <h1 className="welcome">{t('rate.idle')}</h1>
-      <HallStatusPanel scope="rate" />
+      <IdlePanel />
       <SignaturePanel />
       <RatingPanel />
     </DeviceGate>

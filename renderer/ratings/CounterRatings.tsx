@@ -3,6 +3,7 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { monthStart, useHallNow, useHallToday } from '../shared/hall-clock.ts';
 import { FigureTiles } from './FigureTiles.tsx';
+import { CustomerScreenBadge } from './CustomerScreenBadge.tsx';
 import { HealthBadge } from './HealthBadge.tsx';
 import { useKeypad } from './use-keypad.ts';
 import './ratings.css';
@@ -39,7 +40,8 @@ export function CounterRatings({ counterId }: { counterId: number }) {
     <section className="card counter-ratings" aria-labelledby="counter-ratings-title">
       <h2 id="counter-ratings-title">{t('ratings:counter.title')}</h2>
       <p className="rating-device-line">
-        {t('ratings:counter.device')}: <HealthBadge device={device} />
+        {/* A keypad or serial rater configured for the window has its own health; otherwise the rating device is the customer screen. */}
+        {t('ratings:counter.device')}: {device?.effective ? <HealthBadge device={device} /> : <CustomerScreenBadge counterId={counterId} />}
       </p>
       {invitation && secondsLeft > 0 ? (
         <p className="notice" role="status" data-testid="rating-invited">

@@ -12,11 +12,12 @@ test('a manager pairs a kiosk, a display and a rating screen, and each shows the
   await page.getByLabel('密码').fill('Hall2026pass');
   await page.getByRole('button', { name: '登录' }).click();
 
-  // Each screen's own first view: the kiosk's categories, the board's calls, the rating screen's hall.
+  // Each screen's own first view: the kiosk's categories, the board's calls, the rating screen's binding.
   const screens = [
     { role: 'kiosk', label: '取号机', ready: '欢迎办理水电气讯业务', shows: 'category-A' },
     { role: 'display', label: '叫号屏', ready: '正在呼叫', shows: 'waiting-A' },
-    { role: 'rate', label: '评价器', ready: '大厅实况', shows: 'status-ticketsWaiting' },
+    // Paired here without a counter: it says so instead of idling as if it worked (#13).
+    { role: 'rate', label: '评价器', ready: '本评价器未绑定窗口，请联系大厅管理员', shows: 'rate-unbound' },
   ] as const;
   let previous = '';
   for (const { role, label, ready, shows } of screens) {
@@ -40,7 +41,7 @@ test('a manager pairs a kiosk, a display and a rating screen, and each shows the
     await screen.getByRole('button', { name: '配对' }).click();
     await expect(screen.getByRole('heading', { name: ready })).toBeVisible();
     await expect(screen.getByText(`${label}1`)).toBeVisible();
-    await expect(screen.getByTestId(shows)).toContainText(role === 'kiosk' ? '综合业务' : '0');
+    await expect(screen.getByTestId(shows)).toContainText(role === 'kiosk' ? '综合业务' : role === 'rate' ? '大厅管理员' : '0');
     // The pairing survives a reload; a used code cannot pair a second device.
     await screen.reload();
     await expect(screen.getByRole('heading', { name: ready })).toBeVisible();
