@@ -13,13 +13,20 @@ import { FeeTable } from './FeeTable.tsx';
 import { accountsOf, customerOf, decisionsOf, feesOf, hasSelection, selectionOf } from './form-state.ts';
 import { MaterialsSection } from './MaterialsSection.tsx';
 import { useNames } from './names.ts';
-import { hallDateTime } from '../shared/hall-clock.ts';
-import { SignatureBar, signatureState } from './SignatureBar.tsx';
+import { hallDateTime, hallNow } from '../shared/hall-clock.ts';
+import { useInterval } from '../queue/use-interval.ts';
+import { withKnownConditions } from './known-conditions.ts';
+import { PaperSheet, printPaperSheet } from './PaperSheet.tsx';
+import { printPage } from '../queue/print.ts';
+import { isSigned, SignatureBar, signatureState, withScreen } from './SignatureBar.tsx';
 import { receiptPath, SubmittedPanel } from './SubmittedPanel.tsx';
 import { useIntakeDraft } from './use-intake-draft.ts';
 import { usePreview } from './use-preview.ts';
 import { useSignatureStatus } from './use-signature.ts';
 import './intake.css';
+
+/** How often the counter asks again whether its customer screen is bound (a binding sends no event). */
+const SCREEN_RECHECK_MS = 15_000;
 
 /** The form's own refusal, before anything is sent, shown like a server's. */
 const localError = (messageKey: string): ApiError => ({ code: 'validation', messageKey });
@@ -40,14 +47,23 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
   const signature = useSignatureStatus(draft?.signatureRequestId ?? null);
   const request = useMutation('intake/requestSignature');
   const submit = useMutation('intake/submit');
+  const recordPaper = useMutation('intake/recordPaperSignature');
+  // Whether the counter's customer screen can take the signature; a binding made meanwhile is seen within the interval.
+  const screen = useQuery('intake/customerScreen', { counterId }, { refreshOn: ['devices/presence'] });
+  useInterval(() => screen.reload(), SCREEN_RECHECK_MS);
+  /** The fee hash of the 受理单 last printed for a paper signature: only that list may be recorded as signed. */
+  const [printedHash, setPrintedHash] = useState<string>();
+  const [printingSheet, setPrintingSheet] = useState(false);
+  /** Bumped on each refused submission: the first problem is then brought into view and focused. */
+  const [refusals, setRefusals] = useState(0);
   const [formError, setFormError] = useState<ApiError>();
   const [attempted, setAttempted] = useState(false);
   const [submitted, setSubmitted] = useState<ApplicationView>();
   const inFlight = useRef(false);
 
-  const error = formError ?? submit.error ?? request.error;
+  const error = formError ?? submit.error ?? request.error ?? recordPaper.error;
   const fieldError = useFieldError(error);
-  const state = signatureState(signature.status, preview?.feeHash);
+  const state = withScreen(signatureState(signature.status, preview?.feeHash), screen.data?.state);
   const ready = draft !== undefined && hasSelection(draft) && preview !== undefined;
 
   const openReceipt = useCallback(
@@ -77,6 +93,7 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
     request.clearError();
     if (!draft.found && customerProblems(draft.customer).length > 0) {
       setFormError(localError('intake:errors.customerIncomplete'));
+      setRefusals((n) => n + 1);
       return;
     }
     inFlight.current = true;
@@ -99,13 +116,62 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
       reset();
       openReceipt(application.id);
     } else {
+      setRefusals((n) => n + 1);
       // The list may have changed under the signature (a price republished): show it as it is now.
       refresh();
       signature.reload();
     }
   }, [draft, catalogue.data, counterId, ticketId, submit, request, reset, openReceipt, refresh, signature]);
 
-  const canSubmit = ready && state === 'signed';
+  const printPaper = useCallback(() => {
+    if (!preview) return;
+    setPrintedHash(preview.feeHash);
+    setPrintingSheet(true);
+  }, [preview]);
+
+  // The sheet is in the page only while it prints (its fee table would otherwise be on screen twice).
+  useEffect(() => {
+    if (!printingSheet) return;
+    void printPaperSheet(printPage).finally(() => setPrintingSheet(false));
+  }, [printingSheet]);
+
+  const recordPaperSignature = useCallback(async () => {
+    if (!draft || !hasSelection(draft) || printedHash === undefined || inFlight.current) return;
+    inFlight.current = true;
+    setFormError(undefined);
+    submit.clearError();
+    request.clearError();
+    const view = await recordPaper.run({ counterId, selection: selectionOf(draft), fees: feesOf(draft), feeHash: printedHash });
+    inFlight.current = false;
+    if (view) update((d) => ({ ...d, signatureRequestId: view.requestId }));
+  }, [draft, printedHash, counterId, recordPaper, submit, request, update]);
+
+  // 个人: the licence and the power of attorney cannot apply; pre-set 不适用 (the clerk may change it).
+  const customerKind = draft?.found?.kind ?? draft?.customer.kind;
+  useEffect(() => {
+    if (!preview || !draft || !customerKind) return;
+    const preset = withKnownConditions(customerKind, preview.materials, draft.materials);
+    if (preset) update((d) => ({ ...d, materials: preset }));
+  }, [preview, customerKind, draft, update]);
+
+  // After a refusal the clerk is taken to the first problem, wherever it is on the long form.
+  useEffect(() => {
+    if (refusals === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const first = document.querySelector<HTMLElement>(
+        '.intake-form [aria-invalid="true"], .intake-form .material.invalid input:not(:disabled), .intake-form .field-error, .intake-form .error-banner',
+      );
+      if (!first) return;
+      first.scrollIntoView({ block: 'center' });
+      if (!first.matches('input, select, textarea')) first.setAttribute('tabindex', '-1');
+      first.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [refusals]);
+
+  const problemCount = !attempted || !draft ? 0 : (draft.found ? 0 : customerProblems(draft.customer).length) + (preview?.materialProblems.length ?? 0);
+
+  const canSubmit = ready && isSigned(state);
   const keys = useRef({ requestSignature, doSubmit, canSubmit, ready });
   keys.current = { requestSignature, doSubmit, canSubmit, ready };
   useEffect(() => {
@@ -240,10 +306,17 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
         signedAt={signature.status?.signedAt ?? null}
         canRequest={ready}
         canSubmit={canSubmit}
-        busy={request.pending || submit.pending}
+        busy={request.pending || submit.pending || recordPaper.pending}
         onRequest={() => void requestSignature()}
         onSubmit={() => void doSubmit()}
+        problems={problemCount}
+        paper={
+          screen.data && screen.data.state !== 'online' && preview
+            ? { printed: printedHash === preview.feeHash, onPrint: printPaper, onRecord: () => void recordPaperSignature() }
+            : undefined
+        }
       />
+      {printingSheet && preview && <PaperSheet preview={preview} customerName={draft.found?.name ?? draft.customer.name} at={hallNow().toISOString()} />}
     </div>
   );
 }

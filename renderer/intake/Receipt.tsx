@@ -128,8 +128,21 @@ export function Receipt({ application: a, qr }: { application: ApplicationView; 
       <footer className="receipt-foot">
         <div className="receipt-signature">
           <div>{t('intake:receipt.signature')}</div>
-          {a.signature.image ? <img src={a.signature.image} alt={t('intake:receipt.signatureAlt')} data-testid="receipt-signature" /> : <div className="signature-missing">—</div>}
-          <div className="muted">{t('intake:receipt.signedAt', { time: hallDateTime(a.signature.signedAt) })}</div>
+          {a.signature.kind === 'paper' ? (
+            <>
+              <div className="signature-paper" data-testid="receipt-paper-signature">
+                {t('intake:receipt.paperSigned')}
+              </div>
+              {a.signature.recordedBy && (
+                <div className="muted">{t('intake:receipt.paperRecordedBy', { ...a.signature.recordedBy, time: hallDateTime(a.signature.signedAt) })}</div>
+              )}
+            </>
+          ) : (
+            <>
+              {a.signature.image ? <img src={a.signature.image} alt={t('intake:receipt.signatureAlt')} data-testid="receipt-signature" /> : <div className="signature-missing">—</div>}
+              <div className="muted">{t('intake:receipt.signedAt', { time: hallDateTime(a.signature.signedAt) })}</div>
+            </>
+          )}
         </div>
         <div className="receipt-qr">
           {qr && <img src={qr} alt={t('intake:receipt.qrAlt')} />}

@@ -6,15 +6,37 @@ import type { SignatureRequestView } from './use-signature.ts';
 const requestKey = 'Alt+S';
 const submitKey = 'Ctrl+Enter';
 
-export type SignatureState = 'none' | 'noScreen' | 'pending' | 'signed' | 'changed' | 'cancelled';
+export type SignatureState = 'none' | 'noScreen' | 'screenOffline' | 'pending' | 'signed' | 'paperSigned' | 'changed' | 'cancelled';
+
+/** The counter's customer screen: none bound, bound and on, bound but off (intake/customerScreen). */
+export type CustomerScreenState = 'unbound' | 'online' | 'offline';
 
 /** Where the customer's signature stands, as the clerk needs to know it before submitting. */
 export function signatureState(status: SignatureRequestView | undefined, previewHash: string | undefined): SignatureState {
   if (!status) return 'none';
   if (status.status === 'cancelled') return 'cancelled';
   if (status.status === 'pending') return status.deviceIds.length === 0 ? 'noScreen' : 'pending';
-  return previewHash !== undefined && previewHash !== status.feeHash ? 'changed' : 'signed';
+  if (previewHash !== undefined && previewHash !== status.feeHash) return 'changed';
+  return status.kind === 'paper' ? 'paperSigned' : 'signed';
 }
+
+/** Not yet signed at a counter whose screen cannot take it: say so, and the bar offers the paper path. */
+export function withScreen(state: SignatureState, screen: CustomerScreenState | undefined): SignatureState {
+  if (screen === undefined || screen === 'online') return state;
+  // A request already sent keeps saying so: the screen may be back any moment (the paper path is offered all the same).
+  if (state !== 'none' && state !== 'noScreen') return state;
+  return screen === 'unbound' ? 'noScreen' : 'screenOffline';
+}
+
+export const isSigned = (state: SignatureState): boolean => state === 'signed' || state === 'paperSigned';
+
+/** The paper path, for a counter whose customer screen cannot take a signature: print the list, record the customer's signature on it. */
+export type PaperPath = {
+  /** The list printed is the one on the form now (printing again after a change is needed). */
+  printed: boolean;
+  onPrint: () => void;
+  onRecord: () => void;
+};
 
 /** The two steps that end the form: ask the customer to sign the fee list, then submit. */
 export function SignatureBar({
@@ -25,7 +47,13 @@ export function SignatureBar({
   busy,
   onRequest,
   onSubmit,
+  paper,
+  problems,
 }: {
+  /** What still blocks submission after a refused attempt (customer fields, materials); 0 hides the count. */
+  problems: number;
+  /** Offered when the counter has no working customer screen; undefined otherwise. */
+  paper: PaperPath | undefined;
   state: SignatureState;
   signedAt: string | null;
   canRequest: boolean;
@@ -35,17 +63,37 @@ export function SignatureBar({
   onSubmit: () => void;
 }) {
   const { t } = useTranslation();
-  const tone = state === 'signed' ? 'ok' : state === 'changed' || state === 'noScreen' || state === 'cancelled' ? 'warn' : '';
+  const tone = problems > 0 ? 'warn' : isSigned(state) ? 'ok' : state === 'changed' || state === 'noScreen' || state === 'screenOffline' || state === 'cancelled' ? 'warn' : '';
   return (
-    <section className="card intake-section signature-bar" aria-labelledby="sign-title">
+    <section className={`card intake-section signature-bar ${problems > 0 ? 'has-problems' : ''}`} aria-labelledby="sign-title" data-tone={tone || 'neutral'}>
       <h2 id="sign-title">{t('intake:sign.title')}</h2>
       <p className={`signature-state ${tone}`} role="status" data-testid="signature-state" data-state={state}>
         {t(`intake:sign.state.${state}`, { time: signedAt ? hallDateTime(signedAt).slice(11) : '' })}
       </p>
+      {problems > 0 && (
+        <p className="signature-state warn" role="alert" data-testid="problem-count">
+          {t('intake:sign.problems', { count: problems })}
+        </p>
+      )}
+      {paper && !isSigned(state) && (
+        <div className="paper-path" data-testid="paper-path">
+          <p className="hint">{t('intake:sign.paper.hint')}</p>
+          <div className="row-actions">
+            <button type="button" className="secondary big" disabled={!canRequest || busy} onClick={paper.onPrint} data-testid="print-paper-form">
+              {t('intake:sign.paper.print')}
+            </button>
+            <button type="button" className="secondary big" disabled={!canRequest || busy || !paper.printed} onClick={paper.onRecord} data-testid="record-paper-signature">
+              {t('intake:sign.paper.record')}
+            </button>
+          </div>
+        </div>
+      )}
       <div className="row-actions">
-        <button type="button" className="secondary big" disabled={!canRequest || busy} onClick={onRequest} aria-keyshortcuts="Alt+S" data-testid="request-signature">
-          <kbd>{requestKey}</kbd> {state === 'none' ? t('intake:sign.request') : t('intake:sign.requestAgain')}
-        </button>
+        {state !== 'noScreen' && (
+          <button type="button" className="secondary big" disabled={!canRequest || busy} onClick={onRequest} aria-keyshortcuts="Alt+S" data-testid="request-signature">
+            <kbd>{requestKey}</kbd> {state === 'none' ? t('intake:sign.request') : t('intake:sign.requestAgain')}
+          </button>
+        )}
         <button type="button" className="primary big" disabled={!canSubmit || busy} onClick={onSubmit} aria-keyshortcuts="Control+Enter" data-testid="submit-intake">
           <kbd>{submitKey}</kbd> {t('intake:sign.submit')}
         </button>

@@ -26,6 +26,11 @@ export function SubmittedPanel({ application, onOpenReceipt, onNext }: { applica
           </li>
         ))}
       </ul>
+      {application.signature.kind === 'paper' && (
+        <p className="muted" data-testid="submitted-paper-signature">
+          {t('intake:receipt.signature')}: {t('intake:receipt.paperSigned')}
+        </p>
+      )}
       <div className="row-actions">
         <a className="button-link primary" href={receiptPath(application.id)} target="_blank" rel="noopener" onClick={(e) => {
           e.preventDefault();

@@ -94,12 +94,15 @@ export function useIntakeDraft(counterId: number) {
     dirty.current = false;
     setDraft(emptyDraft());
     setSave('idle');
+    // Nothing was restored into the fresh form: without this it said 已恢复草稿 with the old time.
+    setSavedAt(undefined);
   }, []);
 
   /** Throws the form away, here and on the hall. */
   const discard = useCallback(async () => {
     dirty.current = false;
     setDraft(emptyDraft());
+    setSavedAt(undefined);
     await send('intake/discardDraft', { counterId });
     setSave('idle');
   }, [counterId]);
