@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useCounterLabel } from '../queue/counter-label.ts';
 import { clockTime } from '../queue/names.ts';
 import type { CallView } from '../queue/use-overview.ts';
+import { Bilingual } from './Bilingual.tsx';
 
 /** The last calls, so a customer who looked away can still find their number. */
 export function CallHistory({ calls, fresh }: { calls: CallView[]; fresh: readonly number[] }) {
@@ -9,7 +10,9 @@ export function CallHistory({ calls, fresh }: { calls: CallView[]; fresh: readon
   const { label } = useCounterLabel();
   return (
     <section className="call-history" aria-labelledby="call-history-title">
-      <h2 id="call-history-title">{t('queue:display.history')}</h2>
+      <h2 id="call-history-title">
+        <Bilingual k="queue:display.history" />
+      </h2>
       <ol data-testid="call-history">
         {calls.map((c) => (
           <li key={c.eventId} className={fresh.includes(c.eventId) ? 'fresh' : ''} data-number={c.number}>

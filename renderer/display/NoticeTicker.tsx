@@ -5,10 +5,12 @@ import type { NoticeView } from '../queue/use-overview.ts';
 
 /** The hall's notices scrolling along the bottom of the board, in the board's language. */
 export function NoticeTicker({ notices }: { notices: NoticeView[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { text } = useLocalNames();
   if (notices.length === 0) return null;
-  const line = notices.map(text).join('　　·　　');
+  // Both languages in turn along the line: the board has no language buttons.
+  const english = i18n.language.startsWith('en');
+  const line = notices.flatMap((n) => [text(n), ...(!english && n.textEn.trim() ? [n.textEn] : [])]).join('　　·　　');
   // The same reading speed whatever the length: about eight characters a second.
   const style = { '--ticker-seconds': `${Math.max(15, Math.round(line.length / 8))}s` } as CSSProperties;
   return (

@@ -19,9 +19,13 @@ function soundBlocked(): boolean {
 export function SoundGate() {
   const { t } = useTranslation();
   const [blocked, setBlocked] = useState(soundBlocked);
-  if (!blocked) return null;
+  // What the board found when it loaded, for hall IT and the end-to-end test: 'allowed' is a browser started as docs/deploy.md says.
+  const [found] = useState(blocked ? 'blocked' : 'allowed');
+  const marker = <span hidden data-testid="sound-state" data-sound={found} />;
+  if (!blocked) return marker;
   return (
     <div className="sound-gate">
+      {marker}
       <button type="button" autoFocus onClick={() => setBlocked(false)}>
         <span className="sound-gate-title">{t('queue:display.enableSound')}</span>
         <span className="sound-gate-hint">{t('queue:display.enableSoundHint')}</span>

@@ -6,7 +6,8 @@ import { PushProvider } from './PushProvider.tsx';
 import { useSession } from './use-session.ts';
 
 /** Kiosk, display and rating screens run under a paired device session. */
-export function DeviceGate({ scope, title, className, children }: { scope: Exclude<SessionScope, 'staff'>; title: string; className?: string; children: ReactNode }) {
+/** `bare`: once paired, the screen has no top bar (the board); pairing itself keeps it, with its language buttons. */
+export function DeviceGate({ scope, title, className, bare, children }: { scope: Exclude<SessionScope, 'staff'>; title: string; className?: string; bare?: boolean; children: ReactNode | ((device: { name: string }) => ReactNode) }) {
   const session = useSession(scope);
   if (!session.checked) return <Layout title={title}>{null}</Layout>;
   if (!session.me || session.me.kind !== 'device') {
@@ -18,8 +19,8 @@ export function DeviceGate({ scope, title, className, children }: { scope: Exclu
   }
   return (
     <PushProvider scope={scope} token={session.token}>
-      <Layout title={`${title} · ${session.me.device.name}`} className={className}>
-        {children}
+      <Layout title={`${title} · ${session.me.device.name}`} className={className} bare={bare}>
+        {typeof children === 'function' ? children(session.me.device) : children}
       </Layout>
     </PushProvider>
   );
