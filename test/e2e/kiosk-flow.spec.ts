@@ -42,6 +42,7 @@ test('a portrait kiosk takes a customer through 业务 → 选项 → 取号, an
   await desk.addInitScript((token) => localStorage.setItem('onewindow.session.staff', token), admin);
   const manage = await desk.newPage();
   await manage.goto(`${hall.url}/manage`);
+  await manage.getByRole('navigation').getByRole('link', { name: '公告与规则' }).click();
   const kioskForm = manage.getByRole('form', { name: '取号机' });
   await expect(kioskForm.getByLabel('无人操作后返回首页（秒）')).toHaveValue('45');
   await kioskForm.getByLabel('无人操作后返回首页（秒）').fill('5');
