@@ -131,18 +131,25 @@ export function CataloguePage() {
           <button type="button" className="secondary" disabled={!changed} onClick={() => setDraft(current.data?.catalogue)}>
             {t('catalogueDesk:discard')}
           </button>
-          <button type="button" className="secondary" onClick={() => void download()}>
-            {t('catalogueDesk:exportJson')}
-          </button>
-          <label className="secondary file-button">
-            {t('catalogueDesk:importJson')}
-            <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e)} />
-          </label>
           <button type="button" className="secondary" onClick={() => void postNotice()}>
             {t('catalogueDesk:postNotice')}
           </button>
         </div>
         <p className="hint">{t('catalogueDesk:versionHint')}</p>
+        {/* A file for a backup or another hall: not a manager's daily step, so it waits under 高级. */}
+        <details className="advanced">
+          <summary>{t('catalogueDesk:advanced')}</summary>
+          <div className="row-actions">
+            <button type="button" className="secondary" onClick={() => void download()}>
+              {t('catalogueDesk:exportJson')}
+            </button>
+            <label className="secondary file-button">
+              {t('catalogueDesk:importJson')}
+              <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e)} />
+            </label>
+          </div>
+          <p className="hint">{t('catalogueDesk:advancedHint')}</p>
+        </details>
         <DataTable data={rows} columns={columns} label={t('catalogueDesk:feesTable')} exportName={t('catalogueDesk:feesTable')} />
       </section>
       <section className="card" aria-labelledby="versions-title">

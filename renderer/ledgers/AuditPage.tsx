@@ -8,12 +8,12 @@ import { useQuery } from '../shared/use-api.ts';
 import type { ExportColumn } from '../shared/xlsx-file.ts';
 import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { ExportButton } from './ExportButton.tsx';
+import { AuditChanges, actionLabel, changesText, domainLabel, targetLabel } from './AuditChanges.tsx';
+import { auditChanges } from './audit-changes.ts';
 import { RevealsSection } from './RevealsSection.tsx';
 import './ledgers.css';
 
 type Entry = OutputOf<Contract['audit/list']>['entries'][number];
-
-const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value, null, 1));
 
 /** The audit log (/manage/audit): who did what, when, to what, with the record before and after. */
 export function AuditPage() {
@@ -33,16 +33,21 @@ export function AuditPage() {
     limit: 100_000,
   };
   const log = useQuery('audit/list', filter);
-  const domains = [...new Set((log.data?.actions ?? []).map((a) => `${a.split('.')[0] ?? a}.`))];
+  const domains = [...new Set((log.data?.actions ?? []).map((a) => a.split('.')[0] ?? a))];
 
   const columns = useMemo<ColumnDef<Entry, unknown>[]>(
     () => [
       { id: 'at', accessorFn: (e) => e.at, header: t('ledgers:audit.at'), cell: ({ row }) => formatHallDateTime(row.original.at) },
       { id: 'who', accessorFn: (e) => (e.actorName ? `${e.actorName} (${e.actorWorkNo ?? ''})` : ''), header: t('ledgers:audit.who') },
-      { accessorKey: 'action', header: t('ledgers:audit.action') },
-      { id: 'target', accessorFn: (e) => e.target ?? '', header: t('ledgers:audit.target') },
-      { id: 'before', accessorFn: (e) => json(e.before), header: t('ledgers:audit.before'), enableSorting: false, cell: ({ getValue }) => <pre className="audit-json">{String(getValue())}</pre> },
-      { id: 'after', accessorFn: (e) => json(e.after), header: t('ledgers:audit.after'), enableSorting: false, cell: ({ getValue }) => <pre className="audit-json">{String(getValue())}</pre> },
+      { id: 'action', accessorFn: (e) => actionLabel(t, e.action), header: t('ledgers:audit.action') },
+      { id: 'target', accessorFn: (e) => targetLabel(t, e.target), header: t('ledgers:audit.target') },
+      {
+        id: 'changes',
+        accessorFn: (e) => changesText(t, auditChanges(e.before, e.after)),
+        header: t('ledgers:auditView.changes'),
+        enableSorting: false,
+        cell: ({ row }) => <AuditChanges t={t} before={row.original.before} after={row.original.after} />,
+      },
     ],
     [t],
   );
@@ -50,10 +55,9 @@ export function AuditPage() {
     () => [
       { header: t('ledgers:audit.at'), value: (e) => e.at },
       { header: t('ledgers:audit.who'), value: (e) => (e.actorName ? `${e.actorName} (${e.actorWorkNo ?? ''})` : '') },
-      { header: t('ledgers:audit.action'), value: (e) => e.action },
-      { header: t('ledgers:audit.target'), value: (e) => e.target },
-      { header: t('ledgers:audit.before'), value: (e) => json(e.before) },
-      { header: t('ledgers:audit.after'), value: (e) => json(e.after) },
+      { header: t('ledgers:audit.action'), value: (e) => actionLabel(t, e.action) },
+      { header: t('ledgers:audit.target'), value: (e) => targetLabel(t, e.target) },
+      { header: t('ledgers:auditView.changes'), value: (e) => changesText(t, auditChanges(e.before, e.after)) },
     ],
     [t],
   );
@@ -78,13 +82,13 @@ export function AuditPage() {
           <select value={action} onChange={(e) => setAction(e.target.value)}>
             <option value="">{t('ledgers:audit.anyAction')}</option>
             {domains.map((d) => (
-              <option key={d} value={d}>
-                {t('ledgers:audit.domain', { domain: d })}
+              <option key={d} value={`${d}.`}>
+                {t('ledgers:auditView.domainAll', { domain: domainLabel(t, d) })}
               </option>
             ))}
             {(log.data?.actions ?? []).map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionLabel(t, a)}
               </option>
             ))}
           </select>

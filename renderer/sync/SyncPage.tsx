@@ -95,12 +95,16 @@ export function SyncPage() {
   );
 }
 
-/** The code the utilities know the hall by; sent with every batch. */
+/** What the core answers before a hall code is set (UNSET_HALL_CODE in main/core/sync/hall-code.ts; the renderer imports only types from main). */
+const UNSET_HALL_CODE = 'UNSET';
+
+/** The code the utilities know the hall by; sent with every batch. Before it is set: 未设置 and what to do, never the placeholder value. */
 function HallCodeForm({ hallCode, onSaved }: { hallCode: string; onSaved: () => void }) {
   const { t } = useTranslation();
   const save = useMutation('sync/setHallCode');
-  const [value, setValue] = useState(hallCode);
-  useEffect(() => setValue(hallCode), [hallCode]);
+  const known = hallCode === UNSET_HALL_CODE ? '' : hallCode;
+  const [value, setValue] = useState(known);
+  useEffect(() => setValue(known), [known]);
   return (
     <form
       className="sync-hall-code"
@@ -110,9 +114,14 @@ function HallCodeForm({ hallCode, onSaved }: { hallCode: string; onSaved: () => 
       }}
     >
       <label>
-        {t('sync:hallCode.label')} <input value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={save.error ? true : undefined} />
+        {t('sync:hallCode.label')} <input value={value} placeholder={known ? undefined : t('sync:hallCode.unset')} onChange={(e) => setValue(e.target.value)} aria-invalid={save.error ? true : undefined} />
       </label>
-      <button type="submit" className="secondary" disabled={save.pending || value.trim() === hallCode}>
+      {!known && (
+        <p className="warning" role="status" data-testid="hall-code-unset">
+          <strong>{t('sync:hallCode.unset')}</strong> {t('sync:hallCode.unsetPrompt')}
+        </p>
+      )}
+      <button type="submit" className="secondary" disabled={save.pending || value.trim() === '' || value.trim() === known}>
         {t('sync:hallCode.save')}
       </button>
       <ErrorBanner error={save.error} />

@@ -111,7 +111,7 @@ test.describe('at the turn of a year whose holidays are not yet published', () =
 
     // The State Council's arrangement: 1–3 January off, nothing worked in lieu (as the notice reads).
     await page.goto(`${hall.url}/manage/catalogue`);
-    await page.getByLabel('导入新公布年份（JSON）').setInputFiles({
+    await page.getByLabel('导入放假安排文件').setInputFiles({
       name: '2027.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] })),

@@ -163,5 +163,6 @@ test('a manager changes a fee and publishes a new catalogue version, posts the f
   await form.getByLabel('设为').selectOption('holiday');
   await form.getByRole('button', { name: '保存调整' }).click();
   await expect(desk.getByText(`${year}-07-15 已设为休息日`)).toBeVisible();
-  await expect(desk.getByTestId('calendar-holidays')).toContainText(`${year}-07-15`);
+  // The month grid turns to the marked day's month and shows it resting.
+  await expect(desk.getByTestId('calendar-grid').locator(`[data-date="${year}-07-15"]`)).toHaveAttribute('data-kind', 'holiday');
 });
