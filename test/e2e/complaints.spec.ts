@@ -64,7 +64,7 @@ test('a manager registers a 12345 complaint, investigates, replies and closes it
   await detail.getByRole('button', { name: '查看完整信息（记入日志）' }).click();
   await expect(detail).toContainText('王小明 13812345678');
   await page.getByRole('navigation').getByRole('link', { name: '操作日志' }).click();
-  await expect(page.getByRole('table', { name: '操作日志' })).toContainText('complaints.reveal');
+  await expect(page.getByRole('table', { name: '操作日志' })).toContainText('查看投诉人信息');
   // The manager's report of who saw personal data, and the log's hash chain checked.
   await expect(page.getByRole('table', { name: '查看客户完整信息的记录' }).getByRole('row', { name: /王管理 \(A001\)/ })).toContainText('回访投诉人');
   await expect(page.getByTestId('audit-chain')).toContainText('操作日志完整');
