@@ -11,7 +11,7 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailedState, loadStateOf } from './QueryState.tsx';
 import type { Query } from './use-api.ts';
@@ -46,12 +46,16 @@ export function DataTable<T>({
   /** The request behind `data`: while it is on its way the table says 正在加载…, not 暂无数据; a failure shows its error and 重试. */
   query?: Query<unknown>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // TanStack caches each row's accessorFn values until the data changes, so a value worded by the
+  // column (是/否, 不限, a state's name) stayed in the old language after a switch: a new array per
+  // language has the rows read again. (The headers and cell renderers follow the new columns anyway.)
+  const rowsData = useMemo(() => [...data], [data, i18n.language]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const table = useReactTable({
-    data,
+    data: rowsData,
     columns,
     state: { sorting, globalFilter, columnVisibility },
     onSortingChange: setSorting,
