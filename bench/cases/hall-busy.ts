@@ -117,6 +117,10 @@ async function work(url: string, data: QueueHallData, arrived: (id: number) => P
   return { issue, callToBoard, calls };
 }
 
+const describe = (p: Phase): string =>
+  `${p.seconds.toFixed(1)} s, issue p99 ${round1(percentile(p.issue, 99))} ms (p50 ${round1(percentile(p.issue, 50))}, ${p.issue.length} tickets), ` +
+  `call to board p99 ${round1(percentile(p.callToBoard, 99))} ms (${p.calls} calls), loop stall max ${round1(p.stall.maxMs)} ms (p99 ${round1(p.stall.p99Ms)})`;
+
 /** One run: a fresh copy of the busy hall, a quiet phase, then the same load beside a backup, a monthly report and a disk writer. */
 async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, writeMb: number, maxSeconds: number): Promise<Run> {
   const data = prepareQueueHall(ctx, { counters: COUNTERS, displays: BOARDS, from: fixture.file });
@@ -131,6 +135,8 @@ async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, 
   } finally {
     closeDatabase(db);
   }
+  /** The busy phase's side jobs still running, for the message when they outlast the limit. */
+  const unfinished = new Set<string>();
   let hall: Awaited<ReturnType<typeof startBusyHall>> | undefined;
   let screens: Screens | undefined;
   try {
@@ -147,7 +153,7 @@ async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, 
       const side = Promise.race([
         extra(),
         sleep(maxSeconds * 1000, undefined, { signal: limit.signal }).then(() => {
-          throw new Error(`the backup, the report and the disk writer were not all done after ${maxSeconds} s of load (ONEWINDOW_BENCH_BUSY_MAX_SECONDS)`);
+          throw new Error(`${[...unfinished].join(', ')} not done after ${maxSeconds} s of load (ONEWINDOW_BENCH_BUSY_MAX_SECONDS)`);
         }),
       ]).finally(() => {
         extraDone = true;
@@ -159,10 +165,17 @@ async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, 
         failed = true;
       });
       const load = await work(running.url, data, arrived, () => failed || (extraDone && performance.now() - started >= seconds * 1000));
-      await side;
       const stall = await running.loopStall();
+      const result = { ...load, stall, seconds: (performance.now() - started) / 1000 };
+      try {
+        await side;
+      } catch (error) {
+        // What the load saw until then is still worth reading when a side job fails or never ends.
+        if (load.issue.length > 0 && load.callToBoard.length > 0) ctx.log(`    until it stopped: ${describe(result)}`);
+        throw error;
+      }
       if (!(stall.samples > 0) || !Number.isFinite(stall.maxMs)) throw new Error(`the hall's event loop monitor took no samples (${JSON.stringify(stall)})`);
-      return { ...load, stall, seconds: (performance.now() - started) / 1000 };
+      return result;
     };
     // Warm-up: the queue fills a little and every path runs once; not measured.
     await work(running.url, data, arrived, (() => {
@@ -174,7 +187,9 @@ async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, 
     const busy = await phase(async () => {
       const timed = async (what: string, job: () => Promise<unknown>) => {
         const t = performance.now();
+        unfinished.add(what);
         await job();
+        unfinished.delete(what);
         ctx.log(`    ${what} took ${(performance.now() - t).toFixed(0)} ms`);
       };
       try {
@@ -223,9 +238,6 @@ function measure(ctx: BenchContext): Promise<Run[]> {
         checkLatencies(p.callToBoard, `hall.busy (${name}) call to board`);
       }
       result.push(run);
-      const describe = (p: Phase) =>
-        `${p.seconds.toFixed(1)} s, issue p99 ${round1(percentile(p.issue, 99))} ms (p50 ${round1(percentile(p.issue, 50))}, ${p.issue.length} tickets), ` +
-        `call to board p99 ${round1(percentile(p.callToBoard, 99))} ms (${p.calls} calls), loop stall max ${round1(p.stall.maxMs)} ms (p99 ${round1(p.stall.p99Ms)})`;
       ctx.log(`  run ${i}/${runs}: quiet ${describe(run.quiet)}`);
       ctx.log(`  run ${i}/${runs}: busy  ${describe(run.busy)}`);
     }
