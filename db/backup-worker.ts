@@ -10,17 +10,27 @@ import { BACKUP_PACE, type BackupPace } from './backup-pace.ts';
 const { source, target, pace = BACKUP_PACE } = workerData as { source: string; target: string; pace?: BackupPace };
 const db = new Database(source, { readonly: true, fileMustExist: true });
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const MAX_RESTARTS = 2;
 let steps = 0;
+let restarts = 0;
+let lastRemaining = Number.POSITIVE_INFINITY;
 db.backup(target, {
-  progress: () => {
+  progress: ({ totalPages, remainingPages }) => {
     steps += 1;
+    // SQLite starts a stepped backup over whenever another connection writes to the database
+    // (the hall commits all day): under steady traffic it would never end. After two restarts
+    // the rest is copied in one step, on one read snapshot — the worker's thread reads hard for
+    // a while, the hall's event loop still never waits.
+    if (remainingPages > lastRemaining) restarts += 1;
+    lastRemaining = remainingPages;
+    if (restarts >= MAX_RESTARTS) return Math.max(totalPages, 1);
     if (pace.pauseMs > 0) Atomics.wait(sleeper, 0, 0, pace.pauseMs);
     return pace.pagesPerStep;
   },
 }).then(
   () => {
     db.close();
-    parentPort?.postMessage({ ok: true, steps });
+    parentPort?.postMessage({ ok: true, steps, restarts });
   },
   (error: unknown) => {
     db.close();

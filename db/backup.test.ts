@@ -81,6 +81,29 @@ describe('a paced copy', () => {
   });
 });
 
+describe('a paced copy while the hall writes', () => {
+  it('ends even though every write makes SQLite start the copy over, and the copy is whole', async () => {
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`bulk.${i}`, 'x'.repeat(1000));
+    })();
+    // The hall at work: a commit every few milliseconds for as long as the copy runs.
+    let n = 0;
+    const writer = setInterval(() => insert.run(`live.${n++}`, 'y'), 3);
+    try {
+      const target = path.join(dir, 'busy.db');
+      const { restarts } = await backupInWorker(db.name, target, { pagesPerStep: 8, pauseMs: 5 });
+      expect(restarts).toBeGreaterThanOrEqual(1);
+      const copy = openDatabase(target, { readonly: true });
+      opened.push(copy);
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.prepare(`SELECT count(*) FROM settings WHERE key LIKE 'bulk.%'`).pluck().get()).toBe(2000);
+    } finally {
+      clearInterval(writer);
+    }
+  });
+});
+
 describe('retention', () => {
   it('never lets hand-made copies push out the daily history: fourteen clicks leave every daily backup', async () => {
     const backups = path.join(dir, 'backups');
