@@ -150,8 +150,9 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
   const customerKind = draft?.found?.kind ?? draft?.customer.kind;
   useEffect(() => {
     if (!preview || !draft || !customerKind) return;
-    const preset = withKnownConditions(customerKind, preview.materials, draft.materials);
-    if (preset) update((d) => ({ ...d, materials: preset }));
+    if (!withKnownConditions(customerKind, preview.materials, draft.materials)) return;
+    // Worked out again on the latest form: a choice the clerk made meanwhile is never overwritten.
+    update((d) => ({ ...d, materials: withKnownConditions(customerKind, preview.materials, d.materials) ?? d.materials }));
   }, [preview, customerKind, draft, update]);
 
   // After a refusal the clerk is taken to the first problem, wherever it is on the long form.
