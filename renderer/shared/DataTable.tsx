@@ -50,7 +50,9 @@ export function DataTable<T>({
   // TanStack caches each row's accessorFn values until the data changes, so a value worded by the
   // column (是/否, 不限, a state's name) stayed in the old language after a switch: a new array per
   // language has the rows read again. (The headers and cell renderers follow the new columns anyway.)
-  const rowsData = useMemo(() => [...data], [data, i18n.language]);
+  // The same when the columns change: a column that words a value from another answer (the 设备
+  // table's 所属窗口 from the counters) kept what it read before that answer came (未绑定).
+  const rowsData = useMemo(() => [...data], [data, i18n.language, columns]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
