@@ -216,9 +216,12 @@ test('a manager edits categories, counters, notices and the priority rule; the b
   const admin = (await api<{ token: string }>('auth/login', { workNo: 'A001', password })).value.token;
   await page.addInitScript((token) => localStorage.setItem('onewindow.session.staff', token), admin);
   await page.goto(`${hall.url}/manage`);
+  const nav = page.getByRole('navigation', { name: '管理导航' });
 
-  // A category with a wrong prefix is refused field by field, then saved.
-  const categoryForm = page.getByRole('form', { name: '业务类别表单' });
+  // 业务与窗口: a category with a wrong prefix is refused field by field, then saved.
+  await nav.getByRole('link', { name: '业务与窗口' }).click();
+  await page.getByRole('button', { name: '新增业务类别' }).click();
+  const categoryForm = page.getByRole('dialog').getByRole('form', { name: '业务类别表单' });
   await categoryForm.getByLabel('号码前缀').fill('1');
   await categoryForm.getByLabel('中文名称').fill('燃气专窗');
   await categoryForm.getByLabel('英文名称').fill('Gas');
@@ -232,12 +235,15 @@ test('a manager edits categories, counters, notices and the priority rule; the b
 
   // Counter 4 serves only category D.
   await page.getByRole('button', { name: '编辑 4 号窗口' }).click();
-  const counterForm = page.getByRole('form', { name: '窗口表单' });
+  const counterForm = page.getByRole('dialog').getByRole('form', { name: '窗口表单' });
   await counterForm.getByLabel(/^D · /).check();
   await counterForm.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存 4 号窗口')).toBeVisible();
 
-  const noticeForm = page.getByRole('form', { name: '公告表单' });
+  // 公告与规则: the board's notice and the green channel's rule.
+  await nav.getByRole('link', { name: '公告与规则' }).click();
+  await page.getByRole('button', { name: '新增公告' }).click();
+  const noticeForm = page.getByRole('dialog').getByRole('form', { name: '公告表单' });
   await noticeForm.getByLabel('中文内容').fill('请保管好随身物品，办理燃气业务请到4号窗口。');
   await noticeForm.getByLabel('英文内容（选填）').fill('Please keep your belongings with you.');
   await noticeForm.getByRole('button', { name: '保存' }).click();
