@@ -27,11 +27,17 @@ export function startCheckpointer(file: string, options: { everyMs?: number; thr
   return {
     now: () =>
       new Promise<number>((resolve) => {
-        answers.push(resolve);
+        worker.ref();
+        answers.push((n) => {
+          worker.unref();
+          resolve(n);
+        });
         worker.postMessage({ kind: 'now' });
       }),
     stop: () =>
       new Promise<void>((resolve) => {
+        // Held while it closes: an unref'd worker would let a process that waits for nothing else exit first.
+        worker.ref();
         worker.once('exit', () => resolve());
         answers.push(() => undefined);
         worker.postMessage({ kind: 'stop' });
