@@ -38,6 +38,12 @@ export type EventMap = {
   'ratings/deviceHealth': { counterId: number; health: string };
   /** A paired screen connected to the hall or dropped off: the counter's customer-screen status changes. */
   'devices/presence': { deviceId: number; connected: boolean };
+  /**
+   * A screen was paired, bound to another window or unpaired: the 设备 list and checklist, the
+   * counters' customer-screen status and the rating screen itself read it again. `counterIds`
+   * holds the window before and after, so a counter can tell whether it concerns it.
+   */
+  'devices/changed': { deviceId: number; reason: 'paired' | 'counterSet' | 'revoked'; counterIds: number[] };
   /** A manager changed a counter's rating device: the hall reopens it. */
   'ratings/devicesChanged': { counterId: number };
   /** A complaint was registered or took a step in the ledger. */

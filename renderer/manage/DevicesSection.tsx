@@ -39,7 +39,8 @@ function HallCertificateFacts() {
 /** 设备: every paired screen with its window and its actions; pairing opens on demand. */
 export function DevicesSection({ isAdmin }: { isAdmin: boolean }) {
   const { t, i18n } = useTranslation();
-  const devices = useQuery('devices/list', {});
+  // A screen finishing its pairing on its own PC shows up here at once.
+  const devices = useQuery('devices/list', {}, { refreshOn: ['devices/changed'] });
   const overview = useOverview('staff');
   const counters: CounterChoice[] = overview.data?.counters ?? [];
   const [pairing, setPairing] = useState(false);

@@ -14,7 +14,7 @@ type Item = { key: string; label: string; done: boolean; detail: string; to: str
  */
 export function SetupChecklist() {
   const { t, i18n } = useTranslation();
-  const checklist = useQuery('setup/checklist', {}, { refreshOn: ['staff/changed'] });
+  const checklist = useQuery('setup/checklist', {}, { refreshOn: ['staff/changed', 'devices/changed'] });
   const c = checklist.data;
   if (!c) return <ErrorBanner error={checklist.error} />;
   const items: Item[] = [

@@ -1,20 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { useInterval } from '../queue/use-interval.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
-
-/** A binding made on the 设备 page sends no event to the screen: it asks again this often. */
-const RECHECK_MS = 15_000;
 
 /**
  * The customer screen between customers: the clerk serving at this window, with photo, name and
  * 工号 (亮证亮照), as the customer sits down. A screen bound to no window says so for hall staff
- * to see, instead of idling as if it worked.
+ * to see, instead of idling as if it worked; bound on the 设备 page, it turns to its window at once
+ * (devices/changed).
  */
 export function IdlePanel() {
   const { t } = useTranslation();
-  const idle = useQuery('ratings/screenIdle', {}, { scope: 'rate', refreshOn: ['queue/changed'] });
-  useInterval(() => idle.reload(), RECHECK_MS);
+  const idle = useQuery('ratings/screenIdle', {}, { scope: 'rate', refreshOn: ['queue/changed', 'devices/changed'] });
   if (idle.error) return <ErrorBanner error={idle.error} />;
   if (!idle.data) return null;
   const { counter, staff } = idle.data;

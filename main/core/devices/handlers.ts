@@ -15,8 +15,17 @@ import { readDevicePrinter, writeDevicePrinter } from './printer-settings.ts';
 
 const PAIRING_CODE_MINUTES = 10;
 
+/**
+ * Who hears of a device change: the managers' 设备 list, the clerks' customer-screen status, and
+ * the rating screens, since a rating screen's window decides what it shows (a board or a kiosk
+ * shows the same whatever the binding).
+ */
+const changedAudience = ['manager', 'admin', 'clerk', 'rate'] as const;
+
 export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContract> {
   const { db, clock, sessionPolicy } = deps;
+  const changed = (deviceId: number, reason: 'paired' | 'counterSet' | 'revoked', counters: (number | null)[]) =>
+    deps.events.emit('devices/changed', { deviceId, reason, counterIds: [...new Set(counters.filter((c) => c !== null))] }, changedAudience);
   return {
     'devices/issuePairingCode'(input, { caller }) {
       if (caller.kind !== 'staff') return fail('forbidden', 'errors.forbidden');
@@ -53,6 +62,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
         return { ...session, device, hallCertificate: deps.ports.certificate?.()?.caFingerprint ?? null };
       });
       // The failure is counted in its own committed transaction above, then answered.
+      if (paired) changed(paired.device.id, 'paired', [paired.device.counterId]);
       return paired ?? fail('unauthenticated', 'errors.pairingCodeInvalid', { fields: [{ path: 'code', key: 'field.pairingCodeInvalid' }] });
     },
     'devices/list': () => listDevices(db),
@@ -64,6 +74,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
         revokeDevice(db, id, now);
         appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.revoke', target: `device:${id}`, before, after: getDevice(db, id) });
       });
+      changed(id, 'revoked', [before.counterId]);
       return {};
     },
     'devices/setCounter'({ id, counterId }, { caller }) {
@@ -73,12 +84,15 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       if (before.role === 'kiosk') return fail('conflict', 'errors.kioskHasNoCounter');
       if (counterId !== null && !getCounter(db, counterId)) return fail('validation', 'errors.validation', { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] });
       const now = clock.now().toISOString();
-      return inTransaction(db, () => {
+      const after = inTransaction(db, () => {
         setDeviceCounter(db, id, counterId);
-        const after = getDevice(db, id) ?? fail('not_found', 'errors.deviceNotFound');
-        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.setCounter', target: `device:${id}`, before, after });
-        return after;
+        const updated = getDevice(db, id) ?? fail('not_found', 'errors.deviceNotFound');
+        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.setCounter', target: `device:${id}`, before, after: updated });
+        return updated;
       });
+      // After the commit: a screen that reloads on the event must find the new binding.
+      changed(id, 'counterSet', [before.counterId, after.counterId]);
+      return after;
     },
     'devices/setPrinter'({ deviceId, printer }, { caller }) {
       const device = getDevice(db, deviceId);
