@@ -47,3 +47,58 @@ test('the manager sets up a utility connector, syncs now with a progress bar, an
     await utility.close();
   }
 });
+
+test('a record the utility refused is corrected on a form of its fields, never as JSON text, and goes again', async ({ page, hall }) => {
+  test.setTimeout(90_000);
+  const utility = await startUtilityServer({ secret, now: () => hallNow(hall) });
+  try {
+    const api = async <T>(name: string, body: unknown, token?: string) =>
+      (await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as { ok: boolean; value: T };
+    // Seeded through the API, none of it what this test is about: the administrator, the hall code
+    // and the gas connector (set on screen by the test above), and a gas complaint registered
+    // without its case number (the complaints ledger has its own spec).
+    expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
+    const token = (await api<{ token: string }>('auth/login', { workNo: 'A001', password })).value.token;
+    expect((await api('sync/setHallCode', { hallCode: 'HALL-YB-01' }, token)).ok).toBe(true);
+    expect((await api('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: utility.url, secret }, token)).ok).toBe(true);
+    const complaint = await api<{ id: number }>(
+      'complaints/register',
+      { channel: 'hotline12345', complainantName: '李娜', complainantPhone: '13800135678', utility: 'gas', content: '燃气过户迟迟未办结', receivedAt: hallNow(hall).toISOString() },
+      token,
+    );
+    expect(complaint.ok).toBe(true);
+    utility.rejectIf = (r) => (r.type === 'complaint' && !r.data.caseNumber ? '缺少办件编号' : undefined);
+    await page.addInitScript((value) => localStorage.setItem('onewindow.session.staff', value), token);
+
+    await page.goto(`${hall.url}/manage/sync`);
+    const gasRow = page.getByRole('row', { name: /燃气/ });
+    await gasRow.getByRole('button', { name: '立即同步' }).click();
+    await expect(gasRow).toContainText('已完成');
+    await gasRow.getByRole('button', { name: '设置与记录' }).click();
+    const rejected = page.getByRole('region', { name: '被退回的记录' });
+    await expect(rejected).toContainText('缺少办件编号');
+    await rejected.getByRole('button', { name: '更正并重发' }).click();
+
+    const form = page.getByRole('form', { name: `更正「投诉 ${complaint.value.id}」` });
+    // The record's fields with their names, the codes in words, the hall's own records read only; no JSON anywhere.
+    await expect(form.locator('textarea')).toHaveCount(0);
+    await expect(form).not.toContainText('{');
+    await expect(form).not.toContainText('"');
+    await expect(form.getByLabel('内容')).toHaveValue('燃气过户迟迟未办结');
+    await expect(form.getByRole('definition').filter({ hasText: '12345 热线' })).toHaveCount(1);
+    await expect(form.getByRole('definition').filter({ hasText: '已登记' })).toHaveCount(1);
+    await expect(form.getByRole('textbox')).toHaveCount(3); // 外部编号, 办件编号, 内容: nothing else is editable
+    await expect(form.getByLabel('收到时间')).toHaveCount(0);
+
+    utility.rejectIf = () => undefined;
+    await form.getByLabel('办件编号').fill('GAS-20261125-001');
+    await form.getByRole('button', { name: '重新发送' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(rejected).toContainText('没有被退回的记录。');
+    await gasRow.getByRole('button', { name: '立即同步' }).click();
+    await expect.poll(() => utility.records.get(`cp-${complaint.value.id}`)?.version).toBe(2);
+    expect(utility.records.get(`cp-${complaint.value.id}`)?.data).toMatchObject({ caseNumber: 'GAS-20261125-001', content: '燃气过户迟迟未办结' });
+  } finally {
+    await utility.close();
+  }
+});
