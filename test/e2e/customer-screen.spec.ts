@@ -35,8 +35,9 @@ test('a customer screen says when it is bound to no window; bound, it shows the 
   const badge = clerk.getByTestId('customer-screen-state');
   await expect(badge).toHaveText('未绑定');
 
-  // Bound to window 1 (through the API: the 设备 page's 绑定窗口 has its own spec), the screen and the
-  // counter notice without a reload, within the screens' recheck.
+  // Bound to window 1 (through the API: the 设备 page's 绑定窗口 has its own spec, manage-desk.spec.ts),
+  // the screen and the counter notice without a reload, from the pushed devices/changed: within a few
+  // seconds, well before the 15 s recheck they once relied on.
   const overview = await api<{ counters: { id: number; number: number }[] }>('queue/overview', {}, admin);
   const counterId = overview.value.counters.find((c) => c.number === 1)?.id ?? 0;
   const devices = await api<{ id: number; role: string }[]>('devices/list', {}, admin);
@@ -45,13 +46,13 @@ test('a customer screen says when it is bound to no window; bound, it shows the 
 
   // 亮证亮照: the clerk serving at this window, instead of hall figures.
   const idle = rate.getByTestId('rate-idle-clerk');
-  await expect(idle).toBeVisible({ timeout: 40_000 });
+  await expect(idle).toBeVisible({ timeout: 5_000 });
   await expect(idle).toContainText('张晓清');
   await expect(idle).toContainText('工号 C001');
   await expect(idle).toContainText('1号窗口');
   await expect(rate.getByTestId('rate-idle-photo')).toHaveAttribute('src', `data:image/png;base64,${PHOTO}`);
   await expect(rate.getByTestId('status-ticketsWaiting')).toHaveCount(0);
-  await expect(badge).toHaveText('在线', { timeout: 40_000 });
+  await expect(badge).toHaveText('在线', { timeout: 5_000 });
 
   // The screen switched off: the counter says 离线 at once (its push connection is gone).
   await rateContext.close();

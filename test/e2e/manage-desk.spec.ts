@@ -144,7 +144,7 @@ test('the manager desk: sub-pages, staff and device row actions, and the first-r
   await expect(rate.getByText('1号窗口评价器')).toBeVisible();
   const devices = page.getByRole('table', { name: '已配对设备' });
   const deviceRow = (name: string) => devices.getByRole('row').filter({ hasText: name });
-  await page.reload();
+  // The screen's own pairing is pushed to the list (devices/changed): no reload.
   await expect(deviceRow('1号窗口评价器')).toContainText('1号窗口');
 
   // 绑定窗口: the screen moves to window 2.
@@ -159,7 +159,6 @@ test('the manager desk: sub-pages, staff and device row actions, and the first-r
   const kioskCode = await pairDevice('取号机', '大门取号机');
   const kiosk = await pairScreen(browser, `${hall.url}/kiosk`, kioskCode);
   await expect(kiosk.getByRole('heading', { name: '欢迎办理水电气讯业务' })).toBeVisible();
-  await page.reload();
   await deviceRow('大门取号机').getByRole('button', { name: '设置打印机' }).click();
   const printer = page.getByRole('dialog').getByRole('form', { name: '「大门取号机」的小票打印机' });
   await printer.getByLabel('打印方式').selectOption({ label: '网络打印机（TCP 9100）' });
@@ -174,7 +173,6 @@ test('the manager desk: sub-pages, staff and device row actions, and the first-r
   const boardCode = await pairDevice('叫号屏', '大厅叫号屏');
   const board = await pairScreen(browser, `${hall.url}/display`, boardCode);
   await expect(board.getByRole('heading', { name: '正在呼叫' })).toBeVisible();
-  await page.reload();
   await deviceRow('大厅叫号屏').getByRole('button', { name: '解除配对' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '解除配对' }).click();
   await expect(page.getByRole('status').getByText('已解除「大厅叫号屏」的配对')).toBeVisible();
