@@ -64,37 +64,47 @@ export function SignatureBar({
 }) {
   const { t } = useTranslation();
   const tone = problems > 0 ? 'warn' : isSigned(state) ? 'ok' : state === 'changed' || state === 'noScreen' || state === 'screenOffline' || state === 'cancelled' ? 'warn' : '';
+  // One row: what stands (and what is left after a refusal) on the left, the steps on the right. The
+  // title is for screen readers only: the bar's own words say what it is, and a tall bar hid the form.
   return (
-    <section className={`card intake-section signature-bar ${problems > 0 ? 'has-problems' : ''}`} aria-labelledby="sign-title" data-tone={tone || 'neutral'}>
-      <h2 id="sign-title">{t('intake:sign.title')}</h2>
-      <p className={`signature-state ${tone}`} role="status" data-testid="signature-state" data-state={state}>
-        {t(`intake:sign.state.${state}`, { time: signedAt ? hallDateTime(signedAt).slice(11) : '' })}
-      </p>
-      {problems > 0 && (
-        <p className="signature-state warn" role="alert" data-testid="problem-count">
-          {t('intake:sign.problems', { count: problems })}
+    <section className={`card signature-bar ${problems > 0 ? 'has-problems' : ''}`} aria-labelledby="sign-title" data-tone={tone || 'neutral'}>
+      <h2 id="sign-title" className="visually-hidden">
+        {t('intake:sign.title')}
+      </h2>
+      <div className="signature-text">
+        <p className="signature-line">
+          <span className={`signature-state ${tone}`} role="status" data-testid="signature-state" data-state={state}>
+            {t(`intake:sign.state.${state}`, { time: signedAt ? hallDateTime(signedAt).slice(11) : '' })}
+          </span>
+          {problems > 0 && (
+            <span className="problem-count" role="alert" data-testid="problem-count">
+              {t('intake:sign.problems', { count: problems })}
+            </span>
+          )}
         </p>
-      )}
-      {paper && !isSigned(state) && (
-        <div className="paper-path" data-testid="paper-path">
-          <p className="hint">{t('intake:sign.paper.hint')}</p>
-          <div className="row-actions">
-            <button type="button" className="secondary big" disabled={!canRequest || busy} onClick={paper.onPrint} data-testid="print-paper-form">
+        {paper && !isSigned(state) && (
+          <p className="hint" id="paper-hint">
+            {t('intake:sign.paper.hint')}
+          </p>
+        )}
+      </div>
+      <div className="signature-actions-row">
+        {paper && !isSigned(state) && (
+          <span className="paper-path" data-testid="paper-path">
+            <button type="button" className="secondary" disabled={!canRequest || busy} onClick={paper.onPrint} aria-describedby="paper-hint" data-testid="print-paper-form">
               {t('intake:sign.paper.print')}
             </button>
-            <button type="button" className="secondary big" disabled={!canRequest || busy || !paper.printed} onClick={paper.onRecord} data-testid="record-paper-signature">
+            <button type="button" className="secondary" disabled={!canRequest || busy || !paper.printed} onClick={paper.onRecord} aria-describedby="paper-hint" data-testid="record-paper-signature">
               {t('intake:sign.paper.record')}
             </button>
-          </div>
-        </div>
-      )}
-      <div className="row-actions">
+          </span>
+        )}
         {state !== 'noScreen' && (
-          <button type="button" className="secondary big" disabled={!canRequest || busy} onClick={onRequest} aria-keyshortcuts="Alt+S" data-testid="request-signature">
+          <button type="button" className="secondary" disabled={!canRequest || busy} onClick={onRequest} aria-keyshortcuts="Alt+S" data-testid="request-signature">
             <kbd>{requestKey}</kbd> {state === 'none' ? t('intake:sign.request') : t('intake:sign.requestAgain')}
           </button>
         )}
-        <button type="button" className="primary big" disabled={!canSubmit || busy} onClick={onSubmit} aria-keyshortcuts="Control+Enter" data-testid="submit-intake">
+        <button type="button" className="primary" disabled={!canSubmit || busy} onClick={onSubmit} aria-keyshortcuts="Control+Enter" data-testid="submit-intake">
           <kbd>{submitKey}</kbd> {t('intake:sign.submit')}
         </button>
       </div>
