@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../main/core/intake/views.ts';
 import { Field } from '../shared/Field.tsx';
@@ -6,6 +6,7 @@ import { CustomerFinder } from './CustomerFinder.tsx';
 import { type CustomerFields, emptyCustomer, personIdTypes } from './form-state.ts';
 import { contactPhoneProblem, creditCodeProblem, documentNumberProblem, mobileProblem, residentIdProblem } from './id-check.ts';
 import { hallToday } from '../shared/hall-clock.ts';
+import { useCardReader } from '../shared/use-card-reader.ts';
 
 type FieldName = 'name' | 'idNumber' | 'mobile' | 'creditCode' | 'contactName' | 'contactPhone';
 
@@ -34,10 +35,13 @@ export function CustomerSection({
   found,
   serverError,
   showAll,
+  readerOn,
   onChange,
   onPick,
   onClearFound,
 }: {
+  /** The ID card reader's keys go to 证件号码 (the intake tab is in front). */
+  readerOn: boolean;
   customer: CustomerFields;
   found: CustomerView | null;
   serverError: (path: string) => string | undefined;
@@ -57,9 +61,22 @@ export function CustomerSection({
     return serverError(`customer.${f}`);
   };
   const set = (patch: Partial<CustomerFields>) => onChange({ ...customer, ...patch });
-  const input = (f: FieldName, label: string, extra: Record<string, string> = {}) => (
+  const input = (f: FieldName, label: string, extra: Omit<Parameters<typeof Field>[0], 'label'> = {}) => (
     <Field label={label} value={customer[f]} error={error(f)} onChange={(e) => set({ [f]: e.target.value })} onBlur={() => touch(f)} data-testid={`customer-${f}`} {...extra} />
   );
+
+  // The ID card reader (keyboard mode), as on the kiosk: its burst lands in 证件号码 wherever the
+  // focus was, and its closing Enter checks the number at once instead of pressing anything.
+  const idField = useRef<HTMLInputElement>(null);
+  const mobileField = useRef<HTMLInputElement>(null);
+  useCardReader(idField, readerOn && !found && customer.kind === 'person');
+  const onIdKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.ctrlKey) return;
+    e.preventDefault();
+    touch('idNumber');
+    // A good number read: on to the one thing the card does not hold.
+    if (problemOf({ ...customer, idNumber: e.currentTarget.value }, 'idNumber') === undefined) mobileField.current?.focus();
+  };
 
   if (found) {
     return (
@@ -105,8 +122,8 @@ export function CustomerSection({
               ))}
             </select>
           </label>
-          {input('idNumber', t('intake:customer.idNumber'), { autoComplete: 'off', inputMode: 'text' })}
-          {input('mobile', t('intake:customer.mobile'), { autoComplete: 'off', inputMode: 'tel' })}
+          {input('idNumber', t('intake:customer.idNumber'), { autoComplete: 'off', inputMode: 'text', ref: idField, onKeyDown: onIdKey })}
+          {input('mobile', t('intake:customer.mobile'), { autoComplete: 'off', inputMode: 'tel', ref: mobileField })}
         </div>
       ) : (
         <div className="form-row">

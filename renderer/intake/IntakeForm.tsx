@@ -223,6 +223,7 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
         found={draft.found}
         serverError={fieldError}
         showAll={attempted}
+        readerOn={active}
         onChange={(customer) => update((d) => ({ ...d, customer }))}
         onPick={(found) =>
           update((d) => {

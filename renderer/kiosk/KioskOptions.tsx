@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TouchKeypad } from '../queue/TouchKeypad.tsx';
-import { useCardReader } from './use-card-reader.ts';
+import { useCardReader } from '../shared/use-card-reader.ts';
 
 export type KioskChoices = { priority: boolean; phone: string; idNumber: string };
 

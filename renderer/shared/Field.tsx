@@ -1,7 +1,7 @@
-import { type InputHTMLAttributes, useId } from 'react';
+import { type ComponentProps, useId } from 'react';
 
 /** A labelled input with its own error line, linked for screen readers. */
-export function Field({ label, error, ...input }: { label: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({ label, error, ...input }: { label: string; error?: string | undefined } & ComponentProps<'input'>) {
   const id = useId();
   return (
     <div className={`field ${error ? 'invalid' : ''}`}>
