@@ -6,9 +6,9 @@ import { useCounterLabel } from '../queue/counter-label.ts';
 import type { CounterView, Overview } from '../queue/use-overview.ts';
 import { WaitingCounts } from '../queue/WaitingCounts.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
-import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
 import { CounterRatings } from '../ratings/CounterRatings.tsx';
 import { ActionBar, type CounterAction } from './ActionBar.tsx';
+import { CounterFigures } from './CounterFigures.tsx';
 import { CurrentTicket } from './CurrentTicket.tsx';
 import { NoShowDialog } from './NoShowDialog.tsx';
 import { PauseDialog, usePauseText } from './PauseDialog.tsx';
@@ -94,29 +94,31 @@ export function CounterWork({ counter, overview, me, actions, onSwitch, onClosed
     dialog === undefined,
   );
 
+  // At 1366×768 everything the clerk works from is on the first screen: the ticket in hand and its
+  // keys beside the queue behind it, the figures folded to one line below.
   return (
     <div className="counter-desk">
+      <header className="counter-head">
+        <h1>
+          {label(counter)}
+          <span className={`badge counter-${counter.status}`} data-testid="counter-state">
+            {t(`queue:counterState.${counter.status}`)}
+          </span>
+        </h1>
+        {paused && <span className="pause-reason">{pauseText(counter.pauseReason)}</span>}
+        <div className="counter-head-actions">
+          <button type="button" className="secondary" disabled={!ticket || pending} onClick={() => void doReprint()}>
+            {t('queue:actions.reprint')}
+          </button>
+          <button type="button" className="secondary" onClick={onSwitch}>
+            {t('queue:counter.switch')}
+          </button>
+          <button type="button" className="secondary" disabled={ticket !== null || pending} onClick={() => void close()}>
+            {t('queue:counter.close')}
+          </button>
+        </div>
+      </header>
       <div className="counter-main">
-        <header className="counter-head">
-          <h1>
-            {label(counter)}
-            <span className={`badge counter-${counter.status}`} data-testid="counter-state">
-              {t(`queue:counterState.${counter.status}`)}
-            </span>
-          </h1>
-          {paused && <span className="pause-reason">{pauseText(counter.pauseReason)}</span>}
-          <div className="counter-head-actions">
-            <button type="button" className="secondary" disabled={!ticket || pending} onClick={() => void doReprint()}>
-              {t('queue:actions.reprint')}
-            </button>
-            <button type="button" className="secondary" onClick={onSwitch}>
-              {t('queue:counter.switch')}
-            </button>
-            <button type="button" className="secondary" disabled={ticket !== null || pending} onClick={() => void close()}>
-              {t('queue:counter.close')}
-            </button>
-          </div>
-        </header>
         <CurrentTicket ticket={ticket} categories={overview.categories} />
         <ActionBar actions={list} />
         <ErrorBanner error={actions.error} />
@@ -125,17 +127,18 @@ export function CounterWork({ counter, overview, me, actions, onSwitch, onClosed
             {info}
           </div>
         )}
-      </div>
-      <aside className="counter-side">
-        <section className="card" aria-labelledby="counts-title">
-          <h2 id="counts-title">{t('queue:waiting.title')}</h2>
-          <WaitingCounts categories={overview.categories} highlight={counter.categoryIds.length === 0 ? null : counter.categoryIds} />
-        </section>
         <CounterRatings counterId={counter.id} />
-        <HallStatusPanel scope="staff" />
-      </aside>
-      <div className="counter-list">
-        <WaitingListSection categories={overview.categories} canCall={isManager && !ticket && !paused} onCall={(w) => void callTicket(w)} />
+      </div>
+      <div className="counter-queue">
+        <WaitingListSection
+          categories={overview.categories}
+          canCall={isManager && !ticket && !paused}
+          onCall={(w) => void callTicket(w)}
+          counts={<WaitingCounts className="counter-wait-chips" categories={overview.categories} highlight={counter.categoryIds.length === 0 ? null : counter.categoryIds} />}
+        />
+      </div>
+      <div className="counter-figures-row">
+        <CounterFigures />
       </div>
       {dialog === 'noShow' && ticket && <NoShowDialog number={ticket.number} onChoose={noShow} onClose={() => setDialog(undefined)} />}
       {dialog === 'transfer' && ticket && (

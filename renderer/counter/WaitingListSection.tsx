@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../main/core/queue/contract.ts';
 import { clockTime, useLocalNames } from '../queue/names.ts';
@@ -10,7 +10,7 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 
 /** Waiting tickets in queue order; a manager may call one out of order. */
-export function WaitingListSection({ categories, canCall, onCall }: { categories: CategoryView[]; canCall: boolean; onCall?: ((ticket: TicketView) => void) | undefined }) {
+export function WaitingListSection({ categories, canCall, onCall, counts }: { categories: CategoryView[]; canCall: boolean; onCall?: ((ticket: TicketView) => void) | undefined; counts?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { name } = useLocalNames();
   const list = useQuery('queue/waitingList', {}, { refreshOn: ['queue/changed'] });
@@ -41,8 +41,9 @@ export function WaitingListSection({ categories, canCall, onCall }: { categories
   }, [t, i18n.language, name, categories, canCall, onCall, now]);
 
   return (
-    <section className="card" aria-labelledby="waiting-list-title">
+    <section className="card waiting-list" aria-labelledby="waiting-list-title">
       <h2 id="waiting-list-title">{t('queue:waiting.listTitle')}</h2>
+      {counts}
       <ErrorBanner error={list.error} />
       <DataTable data={list.data ?? []} columns={columns} label={t('queue:waiting.listTitle')} rowHeight={40} />
     </section>

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { monthStart, useHallNow, useHallToday } from '../shared/hall-clock.ts';
-import { FigureTiles } from './FigureTiles.tsx';
+import { useHallNow } from '../shared/hall-clock.ts';
 import { CustomerScreenBadge } from './CustomerScreenBadge.tsx';
 import { HealthBadge } from './HealthBadge.tsx';
 import { useKeypad } from './use-keypad.ts';
@@ -11,18 +10,15 @@ import { useSession } from '../shared/use-session.ts';
 import { PairingForm } from '../shared/PairingForm.tsx';
 
 /**
- * The clerk's side of 好差评 at the counter: whether the customer is being asked to rate
- * now, the rating device's health, and the clerk's own figures today and this month
- * (completion against the 90% target). A keyboard keypad's keys are taken here.
+ * The clerk's side of 好差评 at the counter, as it happens: whether the customer is being
+ * asked to rate now and the rating device's health, on one line under the ticket. A keyboard
+ * keypad's keys are taken here. The clerk's own figures are in the counter's figures line
+ * (MyRatingFigures).
  */
 export function CounterRatings({ counterId }: { counterId: number }) {
   const { t } = useTranslation();
-  // The hall's day, turning at the hall's midnight while the counter screen stays open.
-  const today = useHallToday();
   const current = useQuery('ratings/current', { counterId }, { refreshOn: ['ratings/invited', 'ratings/closed'] });
   const devices = useQuery('ratings/devices', {}, { refreshOn: ['ratings/deviceHealth', 'ratings/devicesChanged'] });
-  const day = useQuery('ratings/figures', { from: today, to: today, groupBy: 'day' }, { refreshOn: ['ratings/changed', 'ratings/closed'] });
-  const month = useQuery('ratings/figures', { from: monthStart(today), to: today, groupBy: 'month' }, { refreshOn: ['ratings/changed', 'ratings/closed'] });
   // A keyboard keypad rates as the window's paired rating device (the customer's side), never as the clerk.
   const keypadSession = useSession('rate');
   const keypad = useMutation('ratings/keypad', 'rate');
@@ -37,19 +33,21 @@ export function CounterRatings({ counterId }: { counterId: number }) {
   });
 
   return (
-    <section className="card counter-ratings" aria-labelledby="counter-ratings-title">
-      <h2 id="counter-ratings-title">{t('ratings:counter.title')}</h2>
+    <section className="counter-ratings" aria-labelledby="counter-ratings-title">
       <p className="rating-device-line">
+        <strong id="counter-ratings-title">{t('ratings:counter.title')}</strong>
         {/* A keypad or serial rater configured for the window has its own health; otherwise the rating device is the customer screen. */}
-        {t('ratings:counter.device')}: {device?.effective ? <HealthBadge device={device} /> : <CustomerScreenBadge counterId={counterId} />}
+        <span>
+          {t('ratings:counter.device')}: {device?.effective ? <HealthBadge device={device} /> : <CustomerScreenBadge counterId={counterId} />}
+        </span>
+        {invitation && secondsLeft > 0 ? (
+          <span className="notice" role="status" data-testid="rating-invited">
+            {t('ratings:counter.invited', { count: secondsLeft })}
+          </span>
+        ) : (
+          <span className="hint">{t('ratings:counter.idle')}</span>
+        )}
       </p>
-      {invitation && secondsLeft > 0 ? (
-        <p className="notice" role="status" data-testid="rating-invited">
-          {t('ratings:counter.invited', { count: secondsLeft })}
-        </p>
-      ) : (
-        <p className="hint">{t('ratings:counter.idle')}</p>
-      )}
       {device?.keyboard && keypadSession.checked && !keypadPaired && (
         <div className="notice" data-testid="keypad-unpaired">
           <p>{t('ratings:counter.keypadUnpaired')}</p>
@@ -57,10 +55,6 @@ export function CounterRatings({ counterId }: { counterId: number }) {
         </div>
       )}
       <ErrorBanner error={keypad.error} />
-      <h3>{t('ratings:counter.today')}</h3>
-      <FigureTiles figures={day.data?.total} target={day.data?.target} testId="my-figures-today" />
-      <h3>{t('ratings:counter.month')}</h3>
-      <FigureTiles figures={month.data?.total} target={month.data?.target} testId="my-figures-month" />
     </section>
   );
 }
