@@ -10,6 +10,10 @@ import { applyCorrections, pathKey, type RecordValue, recordFields } from './rec
 export type RejectedRecord = { seq: number; type: string; recordId: string; version: number; reason: string; answeredAt: string | null; data: Record<string, unknown> };
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day (a due day, a reply day) in the screen's language; it is a day, not an instant, so no zone moves it. */
+const dayText = (day: string, lng: string): string => new Date(`${day}T00:00:00Z`).toLocaleDateString(lng, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
 const fenKeys = new Set(['priceFen', 'amountFen']);
 
 /** Fields whose value is a code the hall already words elsewhere: shown in those words, never the code. */
@@ -33,6 +37,7 @@ function valueText(t: TFunction, type: string, path: string[], value: RecordValu
   if (typeof value === 'boolean') return t(value ? 'sync:rejected.yes' : 'sync:rejected.no');
   if (typeof value === 'number' && fenKeys.has(path[path.length - 1] ?? '')) return t('sync:rejected.yuan', { amount: (value / 100).toFixed(2) });
   if (typeof value === 'string' && isoInstant.test(value)) return formatHallDateTime(value, lng);
+  if (typeof value === 'string' && isoDay.test(value)) return dayText(value, lng);
   return String(value);
 }
 

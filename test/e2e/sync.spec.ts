@@ -87,8 +87,12 @@ test('a record the utility refused is corrected on a form of its fields, never a
     await expect(form.getByLabel('内容')).toHaveValue('燃气过户迟迟未办结');
     await expect(form.getByRole('definition').filter({ hasText: '12345 热线' })).toHaveCount(1);
     await expect(form.getByRole('definition').filter({ hasText: '已登记' })).toHaveCount(1);
+    // Days and times in the screen's words, never ISO.
+    await expect(form).not.toContainText(/\d{4}-\d{2}-\d{2}/);
     await expect(form.getByRole('textbox')).toHaveCount(3); // 外部编号, 办件编号, 内容: nothing else is editable
     await expect(form.getByLabel('收到时间')).toHaveCount(0);
+
+    await form.screenshot({ path: test.info().outputPath('resend-form.png') });
 
     utility.rejectIf = () => undefined;
     await form.getByLabel('办件编号').fill('GAS-20261125-001');
