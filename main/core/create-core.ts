@@ -37,6 +37,8 @@ export type CoreOptions = {
   sessionPolicy?: SessionPolicy;
   lockout?: LockoutPolicy;
   ports?: Partial<CorePorts>;
+  /** See CoreDeps.queuePushWindowMs; the hall server uses 50 ms, tests see every change at once. */
+  queuePushWindowMs?: number;
 };
 
 export type Core = {
@@ -66,6 +68,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     sessionPolicy: options.sessionPolicy ?? defaultSessionPolicy,
     lockout: options.lockout ?? { maxFailures: 5, lockMinutes: 15 },
+    queuePushWindowMs: options.queuePushWindowMs ?? 0,
     ports: { ...defaultPorts, deviceConnected: presence.connected, ...options.ports },
   };
   const registry = createRegistry(contract, logger);

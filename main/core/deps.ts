@@ -55,4 +55,6 @@ export type CoreDeps = {
   sessionPolicy: SessionPolicy;
   lockout: LockoutPolicy;
   ports: CorePorts;
+  /** The queue's state goes to the screens at most once per this many ms (queue/change-throttle.ts); 0: every change at once. */
+  queuePushWindowMs: number;
 };

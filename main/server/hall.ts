@@ -72,6 +72,8 @@ export type HallOptions = {
    * for the operator's certificate; `own` to use the hall's CA on loopback too (tests).
    */
   tls?: { kind: 'own' } | { kind: 'files'; certFile: string; keyFile: string; caFile?: string | undefined };
+  /** The queue's state reaches the screens at most once per this many ms (default 50; queue/change-throttle.ts). */
+  queuePushWindowMs?: number;
   /** Plain HTTP on a LAN address, on purpose (--insecure-http): logged at every start. */
   insecureHttp?: boolean;
   /** The file the secrets' key is kept in (--secret-key); default beside the data folder (secret-key-file.ts). */
@@ -188,6 +190,8 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     clock,
     logger,
     ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, updates, setupCode: () => setupCode, certificate: () => certificate, durable: commits.flush },
+    // A bank of kiosks issuing fast gets one overview per 50 ms on the screens, not one per ticket.
+    queuePushWindowMs: options.queuePushWindowMs ?? 50,
   });
   // The nightly sync to the utilities (main/sync): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });

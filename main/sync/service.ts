@@ -233,6 +233,7 @@ export function standaloneSyncDeps(db: CoreDeps['db'], logger: CoreDeps['logger'
     events: createEventBus({ now: clock.now }),
     sessionPolicy: defaultSessionPolicy,
     lockout: { maxFailures: 5, lockMinutes: 15 },
+    queuePushWindowMs: 0,
     ports: defaultPorts,
   };
 }

@@ -15,6 +15,7 @@ import { callNext, callSpecific, closeCounter, counterView, openCounter, pauseCo
 import { estimateWaitMinutes } from './estimate.ts';
 import { bookAppointment, checkInAppointment, countersServing, issueTicket, printable, recentPace } from './issue.ts';
 import { queueOverview } from './overview.ts';
+import { changeThrottle } from './change-throttle.ts';
 import { queueSince, readKioskSettings, writeKioskSettings, writeRule } from './settings.ts';
 import { toTicketView } from './views.ts';
 import { readHallStatus } from '../hall/handlers.ts';
@@ -33,17 +34,26 @@ const actor = (caller: Caller) => (caller.kind === 'staff' ? caller.staffId : nu
 export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract> {
   const { db, clock, events } = deps;
 
-  /** After every change: the screens reload, the board hears a call, the hall status moves. */
-  const changed = (reason: string, call?: { ticketId: number; recall: boolean }) => {
-    // Computed once here, not once per screen asking after the event.
+  /** The queue's state to every screen: the overview (computed once, not once per screen) and the hall status. */
+  let lastReason = '';
+  const pushState = () => {
+    // A push left over from a window still open when the hall closed has nowhere to read from.
+    if (!db.open) return;
     const overview = queueOverview(deps);
-    events.emit('queue/changed', { reason, overview }, staffScreens);
-    events.emit('queue/changed', { reason, overview: forDevices(overview) }, deviceScreens);
+    events.emit('queue/changed', { reason: lastReason, overview }, staffScreens);
+    events.emit('queue/changed', { reason: lastReason, overview: forDevices(overview) }, deviceScreens);
+    events.emit('hall/status', readHallStatus(deps), everyScreen);
+  };
+  const state = changeThrottle(pushState, deps.queuePushWindowMs);
+
+  /** After every change: the board hears a call at once; the screens get the new state (throttled). */
+  const changed = (reason: string, call?: { ticketId: number; recall: boolean }) => {
     if (call) {
       const latest = recentCalls(db, '', 5).find((c) => c.ticketId === call.ticketId);
       if (latest) events.emit('queue/called', { ...latest, recall: call.recall }, everyScreen);
     }
-    events.emit('hall/status', readHallStatus(deps), everyScreen);
+    lastReason = reason;
+    state.request();
   };
 
   const printAndView = async (ticket: TicketRow, deviceId: number | null, print = true) => {
