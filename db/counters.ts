@@ -53,6 +53,18 @@ export function counterSummary(db: Db): CounterSummary {
   ).get() as CounterSummary;
 }
 
+/** Open counters that serve a category (those given no categories serve all): one count, not every counter read. */
+export function countOpenServing(db: Db, categoryId: number): number {
+  return (
+    cached(
+      db,
+      `SELECT count(*) AS n FROM counters c WHERE c.status = 'open'
+         AND (NOT EXISTS (SELECT 1 FROM counter_categories cc WHERE cc.counter_id = c.id)
+              OR EXISTS (SELECT 1 FROM counter_categories cc WHERE cc.counter_id = c.id AND cc.category_id = ?))`,
+    ).get(categoryId) as { n: number }
+  ).n;
+}
+
 export function listCounters(db: Db): CounterRow[] {
   return (cached(db, `${SELECT} ORDER BY c.number`).all() as Raw[]).map(toCounter);
 }

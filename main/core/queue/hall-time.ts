@@ -6,13 +6,21 @@ export const defaultTimeZone = 'Asia/Shanghai';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+// A request asks for the hall's day and clock several times within the same second: the last answer is kept.
+let lastKey = '';
+let lastParts: Record<string, string> = {};
+
 function parts(date: Date, timeZone: string): Record<string, string> {
+  const key = `${timeZone}|${Math.floor(date.getTime() / 1000)}`;
+  if (key === lastKey) return lastParts;
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     formatters.set(timeZone, f);
   }
-  return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
+  lastParts = Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
+  lastKey = key;
+  return lastParts;
 }
 
 /** "2026-11-22" in the hall's time zone. */

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { getAppointmentByCode, insertAppointment, linkAppointmentTicket } from '../../../db/appointments.ts';
 import { type CategoryRow, getCategory } from '../../../db/categories.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { listCounters } from '../../../db/counters.ts';
+import { countOpenServing } from '../../../db/counters.ts';
 import { getSetting } from '../../../db/settings.ts';
 import {
   getTicketByIdempotencyKey,
@@ -47,7 +47,7 @@ export function recentPace(deps: Pick<CoreDeps, 'db' | 'clock'>, categoryId: num
 }
 
 export function countersServing(deps: Pick<CoreDeps, 'db'>, categoryId: number): number {
-  return listCounters(deps.db).filter((c) => c.status === 'open' && (c.categoryIds.length === 0 || c.categoryIds.includes(categoryId))).length;
+  return countOpenServing(deps.db, categoryId);
 }
 
 export function printable(deps: Pick<CoreDeps, 'db' | 'clock'>, ticket: TicketRow, category: CategoryRow, printed: 'printer' | 'screen'): PrintableTicket {
