@@ -9,6 +9,11 @@ import type { ReportJob, ReportReply } from './report-workers.ts';
 // short transaction the hall's writes wait out (busy timeout).
 const { databaseFile } = workerData as { databaseFile: string };
 const db = openDatabase(databaseFile, { mustExist: true });
+// Its only writes are the kept day times, derived data a report can compute again: committed
+// without an fsync, so the write lock is held for microseconds. With FULL a commit's fsync on a
+// busy disk held it for seconds, and the hall's own writes — waiting it out in SQLite's busy
+// handler on the event loop — froze every counter (found by bench hall.busy).
+db.pragma('synchronous = NORMAL');
 
 parentPort?.on('message', (job: ReportJob) => {
   let reply: ReportReply;
