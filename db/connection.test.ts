@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, type Db, openDatabase } from './connection.ts';
+import { closeDatabase, type Db, inReadTransaction, openDatabase, tryWrite } from './connection.ts';
 
 let dir: string;
 const opened: Db[] = [];
@@ -85,5 +85,37 @@ describe('openDatabase', () => {
     const reader = open(file, { readonly: true });
     expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(0);
     expect(() => reader.prepare('INSERT INTO t VALUES (1)').run()).toThrow(/readonly/i);
+  });
+});
+
+describe('a read transaction that writes at its end', () => {
+  const setUp = () => {
+    const file = path.join(dir, 'hall.db');
+    const a = open(file);
+    a.exec('CREATE TABLE t (v INTEGER)');
+    const b = open(file, { mustExist: true, busyTimeoutMs: 0 });
+    return { a, b };
+  };
+
+  it('writes when nothing changed since its snapshot, and holds no lock while it reads', () => {
+    const { a, b } = setUp();
+    const wrote = inReadTransaction(a, () => {
+      a.prepare('SELECT count(*) FROM t').get();
+      // Another connection may still write meanwhile: the reading one holds no write lock.
+      return tryWrite(() => a.prepare('INSERT INTO t VALUES (1)').run());
+    });
+    expect(wrote).toBe(true);
+    expect(b.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+  });
+
+  it('refuses the write, and writes nothing, when another connection wrote since its snapshot', () => {
+    const { a, b } = setUp();
+    const wrote = inReadTransaction(a, () => {
+      a.prepare('SELECT count(*) FROM t').get();
+      b.prepare('INSERT INTO t VALUES (7)').run();
+      return tryWrite(() => a.prepare('INSERT INTO t VALUES (1)').run());
+    });
+    expect(wrote).toBe(false);
+    expect(b.prepare('SELECT v FROM t').all()).toEqual([{ v: 7 }]);
   });
 });

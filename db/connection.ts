@@ -47,6 +47,29 @@ export function closeDatabase(db: Db): void {
   if (db.open) db.close();
 }
 
+/**
+ * Runs fn in one deferred transaction: its reads see one snapshot, and it takes the write lock
+ * only at its first write (see tryWrite), so a long computation holds no one up.
+ */
+export function inReadTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).deferred();
+}
+
+/**
+ * A write inside inReadTransaction that SQLite refuses when another connection has written
+ * since the snapshot began (SQLITE_BUSY_SNAPSHOT) or holds the lock past the busy timeout:
+ * false, and nothing written. What was computed from the snapshot may then be out of date.
+ */
+export function tryWrite(write: () => void): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  }
+}
+
 /** Runs fn in one immediate transaction: all of it is committed, or none. */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();

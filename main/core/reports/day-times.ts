@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from '../../../db/connection.ts';
+import { type Db, inReadTransaction, tryWrite } from '../../../db/connection.ts';
 import { readDayTimes, servedTicketUtilities, storeDayTimes, type StoredDayTimes } from '../../../db/report-day-times.ts';
 import { servedTimes, type ServedTimesRow } from '../../../db/report-queue.ts';
 import { DurationGroups, DurationSamples } from './durations.ts';
@@ -95,8 +95,12 @@ export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
  * A day's times: for a closed day (before `today`) the kept ones, computed and kept on first
  * use; for today (still changing) computed each time, and never kept: the triggers would
  * delete it again at the next call of a ticket. Computing and keeping happen in one
- * write transaction, so no change can slip in between the read and the store; a later change
- * deletes the kept day (migration 0009's triggers).
+ * transaction, so no change can slip in between the read and the store: the day is computed
+ * on a read snapshot, and the store — the only write — is refused by SQLite when anything was
+ * written since that snapshot began (then the times are returned, not kept; the next report
+ * keeps them). The write lock is held for the store alone: computing a busy day under it held
+ * every counter's commit waiting on the hall's event loop for seconds (bench hall.busy). A
+ * later change deletes the kept day (migration 0009's triggers).
  */
 export function dayTimes(db: Db, day: string, today: string, builtAt: string): DayTimes {
   if (day >= today) return computeDayTimes(db, day);
@@ -105,14 +109,14 @@ export function dayTimes(db: Db, day: string, today: string, builtAt: string): D
   if (decoded) return decoded;
   // A read-only connection (a backup being checked, a copy) computes without keeping.
   if (db.readonly) return computeDayTimes(db, day);
-  return inTransaction(db, () => {
-    // Another worker may have kept it while this one waited for the lock.
+  return inReadTransaction(db, () => {
+    // Another worker may have kept it meanwhile.
     const again = readDayTimes(db, day);
     const ready = again && decodeDayTimes(again);
     if (ready) return ready;
     const times = computeDayTimes(db, day);
     const { groupsJson, samples } = encodeDayTimes(times);
-    storeDayTimes(db, day, groupsJson, samples, builtAt);
+    tryWrite(() => storeDayTimes(db, day, groupsJson, samples, builtAt));
     return times;
   });
 }
