@@ -209,6 +209,8 @@ export function recentCalls(db: Db, since: string, limit: number): CallRow[] {
   ).all(since, limit) as CallRow[];
 }
 
+const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 /**
  * Average minutes from service start to finish over a category's latest finished tickets
  * of the hall days from `sinceDay` on. The day bound lets the tickets_day index do the
@@ -219,9 +221,12 @@ export function averageServiceMinutes(db: Db, categoryId: number, sample: number
     db,
     `SELECT avg((julianday(finished_at) - julianday(coalesce(started_at, called_at))) * 1440.0) AS minutes
        FROM (SELECT started_at, called_at, finished_at FROM tickets
-             WHERE day >= ? AND category_id = ? AND status = 'done' AND finished_at IS NOT NULL
+             WHERE day >= ? AND category_id = ? AND status = 'done' AND finished_at >= ?
              ORDER BY finished_at DESC LIMIT ?)`,
-  ).get(sinceDay, categoryId, sample) as { minutes: number | null };
+    // The finish-time bound lets the tickets_pace range stop at the first day: with the day bound
+    // alone a category whose recent days saw no finished ticket walked all it ever finished. A
+    // ticket of day D finishes after D began in any time zone, so the day before is a safe floor.
+  ).get(sinceDay, categoryId, dayBefore(sinceDay), sample) as { minutes: number | null };
   return row.minutes;
 }
 
