@@ -21,12 +21,3 @@ it('seals with AES-256-GCM under a key file outside the database, and refuses a 
   expect(() => box.open([scheme, iv, tag, flipped.toString('base64url')].join(':'))).toThrow();
   expect(() => createSecretBox({ keyFile: path.join(dir, 'other.key') }).open(sealed)).toThrow();
 });
-
-it('uses the OS keychain port when it is offered', () => {
-  const os1 = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from([...s].reverse().join('')), decryptString: (b: Buffer) => [...b.toString()].reverse().join('') };
-  const box = createSecretBox({ keyFile: path.join(dir, 'k.key'), os: os1 });
-  const sealed = box.seal('secret-abcdefghijklmnop');
-  expect(sealed).toMatch(/^os1:/);
-  expect(box.open(sealed)).toBe('secret-abcdefghijklmnop');
-  expect(() => createSecretBox({ keyFile: path.join(dir, 'k.key') }).open(sealed)).toThrow(/desktop app/);
-});

@@ -7,17 +7,9 @@ import { basename, dirname, join, resolve } from 'node:path';
  * - `aes1:<iv>:<tag>:<data>` (base64url) — AES-256-GCM with a 32-byte key kept outside the
  *   data folder (secret-key-file.ts: beside it by default, or where --secret-key says; mode 600)
  *   or, in the desktop app, sealed by the operating system's keychain and handed to the hall in
- *   memory — so neither a copy of the data folder nor a backup gives the secrets away;
- * - `os1:<data>` — sealed by the operating system's keychain (Electron safeStorage) when the
- *   desktop app offers it through `OsSecretPort`. Only a process with that port can open it,
- *   so halls that also run `npm run sync` keep the default.
+ *   memory (main/electron/keychain-key.ts) — so neither a copy of the data folder nor a backup
+ *   gives the secrets away.
  */
-export type OsSecretPort = {
-  isEncryptionAvailable: () => boolean;
-  encryptString: (plain: string) => Buffer;
-  decryptString: (cipher: Buffer) => string;
-};
-
 export type SecretBox = {
   seal: (plain: string) => string;
   open: (cipher: string) => string;
@@ -52,14 +44,13 @@ export function loadOrCreateKey(file: string): Buffer {
 }
 
 /** `keyFile`: read (or made) on first use; `key`: given in memory (the desktop app's, from the OS keychain). */
-export function createSecretBox(options: ({ keyFile: string } | { key: Buffer }) & { os?: OsSecretPort | undefined }): SecretBox {
+export function createSecretBox(options: { keyFile: string } | { key: Buffer }): SecretBox {
   if ('key' in options && options.key.length !== 32) throw new Error('the secret key must be 32 bytes');
   const load = 'keyFile' in options ? () => loadOrCreateKey(options.keyFile) : () => options.key;
   let key: Buffer | undefined;
   const aesKey = () => (key ??= load());
   return {
     seal(plain) {
-      if (options.os?.isEncryptionAvailable()) return `os1:${options.os.encryptString(plain).toString('base64url')}`;
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', aesKey(), iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -67,10 +58,6 @@ export function createSecretBox(options: ({ keyFile: string } | { key: Buffer })
     },
     open(sealed) {
       const [scheme, ...rest] = sealed.split(':');
-      if (scheme === 'os1') {
-        if (!options.os?.isEncryptionAvailable()) throw new Error('this secret was sealed by the desktop app (OS keychain); open it there or set it again');
-        return options.os.decryptString(Buffer.from(rest[0] ?? '', 'base64url'));
-      }
       if (scheme !== 'aes1' || rest.length !== 3) throw new Error('unknown secret format');
       const [iv, tag, data] = rest.map((part) => Buffer.from(part, 'base64url'));
       if (!iv || !tag || !data) throw new Error('unknown secret format');

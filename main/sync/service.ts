@@ -16,7 +16,7 @@ import { createHttpConnector } from './http-connector.ts';
 import { readHallCode } from '../core/sync/hall-code.ts';
 import type { RetryPolicy } from './retry.ts';
 import { type RunOutcome, runUtilitySync, type SyncProgress } from './run-sync.ts';
-import { createSecretBox, type OsSecretPort, type SecretBox, secretKeyFile } from './secret-box.ts';
+import { createSecretBox, type SecretBox, secretKeyFile } from './secret-box.ts';
 import { dueTrigger } from './window.ts';
 import type { ConnectionTest } from '../core/sync/port.ts';
 import { syncFailureReason } from '../core/sync/failure-reason.ts';
@@ -27,7 +27,6 @@ import { RATING_PROTOCOL, ratingPlatformBody, referenceProfile } from './rating-
 export type SyncServiceOptions = {
   deps: CoreDeps;
   dataDir: string;
-  os?: OsSecretPort;
   /** The hall's secret box (its key outside the data folder or in the OS keychain); default the data folder's key file beside it. */
   box?: SecretBox;
   retry?: RetryPolicy;
@@ -65,7 +64,7 @@ export function ownerIsGone(owner: string): boolean {
 /** The sync engine of one process: connectors from the database, runs, the nightly schedule. */
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { deps } = options;
-  const box = options.box ?? createSecretBox({ keyFile: secretKeyFile(options.dataDir), os: options.os });
+  const box = options.box ?? createSecretBox({ keyFile: secretKeyFile(options.dataDir) });
   const running = new Map<string, Promise<RunOutcome>>();
   let timer: ReturnType<typeof setInterval> | undefined;
   const stopping = new AbortController();
