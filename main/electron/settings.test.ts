@@ -60,6 +60,8 @@ describe('settings.json version 2', () => {
 
   it('refuses a client role on another PC over plain http, an unknown role and a malformed pin', () => {
     expect(parseSettings(JSON.stringify({ version: 2, role: 'kiosk', hallUrl: 'http://192.168.1.10:4720' })).ok).toBe(false);
+    // A name that merely starts like a loopback address is another machine.
+    expect(parseSettings(JSON.stringify({ version: 2, role: 'kiosk', hallUrl: 'http://127.example.com:4720' })).ok).toBe(false);
     expect(parseSettings(JSON.stringify({ version: 2, role: 'cashier', hallUrl: 'https://192.168.1.10:4720' })).ok).toBe(false);
     expect(parseSettings(JSON.stringify({ version: 2, role: 'kiosk', hallUrl: 'https://192.168.1.10:4720', hallCertificate: 'AB:CD' })).ok).toBe(false);
     expect(parseSettings(JSON.stringify({ version: 3, role: 'kiosk', hallUrl: 'https://192.168.1.10:4720' })).ok).toBe(false);

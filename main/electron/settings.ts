@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isLoopbackHost } from '../core/api/loopback.ts';
 import { pinHashPattern } from './admin-pin.ts';
 import type { Logger } from './logger.ts';
 
@@ -19,10 +20,7 @@ export const roles = ['hallServer', 'counter', 'kiosk', 'board', 'managerDesk'] 
 export type Role = (typeof roles)[number];
 export type ClientRole = Exclude<Role, 'hallServer'>;
 
-function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
+const isLoopbackUrl = (url: string): boolean => isLoopbackHost(new URL(url).hostname);
 
 export const hallUrlSchema = z
   .url({ protocol: /^https?$/ })

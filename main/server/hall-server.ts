@@ -13,6 +13,7 @@ import { buildOpenApi } from './openapi.ts';
 import { attachPushSocket, unidentifiedSocketLimit } from './push.ts';
 import type { Origin } from '../core/api/caller.ts';
 import { isIP } from 'node:net';
+import { isLoopbackHost } from '../core/api/loopback.ts';
 import http from 'node:http';
 import https from 'node:https';
 import { registerUpdateFeed } from './updates/update-feed.ts';
@@ -92,7 +93,7 @@ function bearer(header: string | undefined): string | undefined {
 /** A request from this machine (the desktop app's own windows, a CLI on the server) is local. */
 export function originOf(ip: string): Origin {
   const address = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-  return { source: address, local: address === '::1' || address.startsWith('127.') };
+  return { source: address, local: isIP(address) !== 0 && isLoopbackHost(address) };
 }
 
 export type HallServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>;

@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { isLoopbackHost } from '../core/api/loopback.ts';
 import { X509Certificate } from 'node:crypto';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,6 @@ export type RunningHall = {
   certificate: HallCertificate;
   close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
 
-export const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 /**
  * The hall's TLS material, or none for plain HTTP: plain only on loopback (this PC alone can

@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '../api/loopback.ts';
+
 /**
  * Citizens' records go to a utility only over TLS: an `http:` address is allowed only when it
  * never leaves this computer (127.0.0.0/8, ::1, localhost) — a utility's adapter on the same
@@ -14,5 +16,5 @@ export function plainHttpOffMachine(baseUrl: string): boolean {
   if (url.protocol === 'https:') return false;
   if (url.protocol !== 'http:') return true;
   // URL has normalised the host: lower case, IPv4 in dotted decimal (2130706433 → 127.0.0.1), IPv6 in brackets.
-  return !(url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname));
+  return !isLoopbackHost(url.hostname);
 }
