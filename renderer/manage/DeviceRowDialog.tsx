@@ -6,6 +6,7 @@ import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import type { CounterChoice, Device } from './DevicesSection.tsx';
+import { CounterSelect } from './CounterSelect.tsx';
 
 export type DeviceAction = 'bind' | 'printer' | 'revoke';
 
@@ -41,20 +42,7 @@ function BindCounterDialog({ device, counters, onClose, onDone }: Props) {
   return (
     <Dialog title={title} onClose={onClose}>
       <form className="dialog-form" noValidate onSubmit={submit} aria-label={title}>
-        <div className={`field ${error ? 'invalid' : ''}`}>
-          <label className="select">
-            {t('manage:devices.counter')}
-            <select value={counterId} autoFocus aria-invalid={error ? true : undefined} onChange={(e) => setCounterId(e.target.value)}>
-              <option value="">{device.role === 'rate' ? t('manage:devices.chooseCounter') : t('manage:devices.unbound')}</option>
-              {counters.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {error && <div className="field-error">{error}</div>}
-        </div>
+        <CounterSelect counters={counters} value={counterId} onChange={setCounterId} forRating={device.role === 'rate'} error={error} autoFocus />
         {!bind.error?.details?.fields && <ErrorBanner error={bind.error} />}
         <Actions pending={bind.pending} onClose={onClose} />
       </form>

@@ -7,6 +7,7 @@ import { Field } from '../shared/Field.tsx';
 import { formatHallClock } from '../shared/hall-clock.ts';
 import { useMutation } from '../shared/use-api.ts';
 import type { CounterChoice } from './DevicesSection.tsx';
+import { CounterSelect } from './CounterSelect.tsx';
 
 const deviceRoles: DeviceRoleName[] = ['kiosk', 'display', 'rate'];
 
@@ -57,20 +58,7 @@ export function PairDeviceDialog({ counters, onIssued, onClose }: { counters: Co
         </label>
         <Field label={t('devices.name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />
         {role !== 'kiosk' && (
-          <div className={`field ${counterError ? 'invalid' : ''}`}>
-            <label className="select">
-              {t('manage:devices.counter')}
-              <select value={counterId} required={role === 'rate'} aria-invalid={counterError ? true : undefined} onChange={(e) => setCounterId(e.target.value)}>
-                <option value="">{role === 'rate' ? t('manage:devices.chooseCounter') : t('manage:devices.unbound')}</option>
-                {counters.map((c) => (
-                  <option key={c.id} value={String(c.id)}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {counterError && <div className="field-error">{counterError}</div>}
-          </div>
+          <CounterSelect counters={counters} value={counterId} onChange={setCounterId} forRating={role === 'rate'} error={counterError} />
         )}
         {!issue.error?.details?.fields && <ErrorBanner error={issue.error} />}
         {code && (
