@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import type { Logger } from './logger.ts';
-import { appCsp, mimeTypeOf, resolveRendererFile } from './renderer-files.ts';
+import { rendererCsp } from '../shared/renderer-csp.ts';
+import { mimeTypeOf, resolveRendererFile } from './renderer-files.ts';
 
 /** Windows load the built renderer from app://hall/<route>; nothing is served over the network to them. */
 export const appScheme = 'app';
@@ -16,7 +17,7 @@ export function registerAppScheme(): void {
 }
 
 const securityHeaders = {
-  'Content-Security-Policy': appCsp,
+  'Content-Security-Policy': rendererCsp,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };

@@ -3,19 +3,6 @@ import { extname, join, normalize, sep } from 'node:path';
 
 // How app://hall/<path> maps onto the built renderer; kept free of Electron so it stays plain Node.
 
-/** The hall server's policy (main/server/hall-server.ts), but the windows talk to nothing over the network. */
-export const appCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -19,6 +19,7 @@ import https from 'node:https';
 import { registerUpdateFeed } from './updates/update-feed.ts';
 import { registerAdminFiles } from './updates/admin-files.ts';
 import { ownVersion } from '../shared/app-version.ts';
+import { rendererCsp } from '../shared/renderer-csp.ts';
 
 export type HallServerOptions = {
   core: Core;
@@ -55,20 +56,6 @@ export function hostAllowed(host: string | undefined, names: readonly string[]):
 
 /** Paths of the role screens; each serves the single-page app. */
 export const screenPaths = ['/', '/kiosk', '/counter', '/display', '/rate', '/manage', '/setup', '/trust'];
-
-// The renderer needs nothing from outside the hall server; inline styles are React's.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  // 'self' covers the hall's own ws:/wss: push; no other host may be reached from a page.
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /**
  * resources/voice of the project, or of the packaged app: the nearest folder above this
@@ -168,7 +155,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
       // Answers carry citizens' data: no cache on the way or on the PC keeps a copy.
       reply.header('Cache-Control', 'no-store');
     } else {
-      reply.header('Content-Security-Policy', CSP);
+      reply.header('Content-Security-Policy', rendererCsp);
       reply.header('Referrer-Policy', 'no-referrer');
     }
     return payload;
