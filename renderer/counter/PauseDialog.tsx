@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../shared/Dialog.tsx';
+import { DialogActions } from '../shared/DialogActions.tsx';
 import { Field } from '../shared/Field.tsx';
 
 export const pauseReasons = ['break', 'meeting', 'system', 'other'] as const;
@@ -29,14 +30,7 @@ export function PauseDialog({ onPause, onClose }: { onPause: (reason: PauseReaso
           </select>
         </label>
         <Field label={t('queue:pause.note')} value={note} maxLength={100} onChange={(e) => setNote(e.target.value)} />
-        <div className="dialog-actions">
-          <button type="submit" className="primary">
-            {t('queue:pause.submit')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('queue:common.cancel')}
-          </button>
-        </div>
+        <DialogActions submitText={t('queue:pause.submit')} cancelText={t('queue:common.cancel')} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useCounterLabel } from '../queue/counter-label.ts';
 import { useLocalNames } from '../queue/names.ts';
 import type { CategoryView, CounterView } from '../queue/use-overview.ts';
 import { Dialog } from '../shared/Dialog.tsx';
+import { DialogActions } from '../shared/DialogActions.tsx';
 
 export type TransferTarget = { toCounterId: number } | { toCategoryId: number };
 
@@ -52,14 +53,7 @@ export function TransferDialog({ number, fromCounterId, counters, categories, on
           </select>
         </fieldset>
         <p className="hint">{t('queue:transfer.hint')}</p>
-        <div className="dialog-actions">
-          <button type="submit" className="primary">
-            {t('queue:transfer.submit')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('queue:common.cancel')}
-          </button>
-        </div>
+        <DialogActions submitText={t('queue:transfer.submit')} cancelText={t('queue:common.cancel')} onCancel={onClose} />
       </form>
     </Dialog>
   );

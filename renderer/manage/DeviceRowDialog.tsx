@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterConfig } from '../../main/core/devices/printer-config.ts';
 import { Dialog } from '../shared/Dialog.tsx';
+import { DialogActions } from '../shared/DialogActions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
@@ -44,7 +45,7 @@ function BindCounterDialog({ device, counters, onClose, onDone }: Props) {
       <form className="dialog-form" noValidate onSubmit={submit} aria-label={title}>
         <CounterSelect counters={counters} value={counterId} onChange={setCounterId} forRating={device.role === 'rate'} error={error} autoFocus />
         {!bind.error?.details?.fields && <ErrorBanner error={bind.error} />}
-        <Actions pending={bind.pending} onClose={onClose} />
+        <DialogActions submitText={t('manage:staff.confirm')} pending={bind.pending} cancelText={t('manage:staff.cancel')} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -110,7 +111,7 @@ function PrinterDialog({ device, onClose, onDone }: Props) {
         )}
         {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
         <ErrorBanner error={current.error} />
-        <Actions pending={save.pending} onClose={onClose} />
+        <DialogActions submitText={t('manage:staff.confirm')} pending={save.pending} cancelText={t('manage:staff.cancel')} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -129,29 +130,8 @@ function RevokeDialog({ device, onClose, onDone }: Props) {
       <form className="dialog-form" onSubmit={submit} aria-label={title}>
         <p className="hint">{t('manage:devices.revokeHint')}</p>
         <ErrorBanner error={revoke.error} />
-        <div className="dialog-actions">
-          <button type="submit" className="danger" disabled={revoke.pending}>
-            {t('manage:devices.revoke')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('manage:staff.cancel')}
-          </button>
-        </div>
+        <DialogActions submitText={t('manage:devices.revoke')} danger pending={revoke.pending} cancelText={t('manage:staff.cancel')} onCancel={onClose} />
       </form>
     </Dialog>
-  );
-}
-
-function Actions({ pending, onClose }: { pending: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="dialog-actions">
-      <button type="submit" className="primary" disabled={pending}>
-        {t('manage:staff.confirm')}
-      </button>
-      <button type="button" className="secondary" onClick={onClose}>
-        {t('manage:staff.cancel')}
-      </button>
-    </div>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceRoleName } from '../../main/core/api/roles.ts';
 import { Dialog } from '../shared/Dialog.tsx';
+import { DialogActions } from '../shared/DialogActions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { formatHallClock } from '../shared/hall-clock.ts';
@@ -66,14 +67,7 @@ export function PairDeviceDialog({ counters, onIssued, onClose }: { counters: Co
             {t('manage:devices.codeFor', { name: code.name })} <strong data-testid="pairing-code">{code.code}</strong> · {t('devices.expires', { time: formatHallClock(code.expiresAt) })}
           </div>
         )}
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={issue.pending}>
-            {t('devices.issue')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('manage:devices.close')}
-          </button>
-        </div>
+        <DialogActions submitText={t('devices.issue')} pending={issue.pending} cancelText={t('manage:devices.close')} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffRoleName } from '../../main/core/api/roles.ts';
 import { Dialog } from '../shared/Dialog.tsx';
+import { DialogActions } from '../shared/DialogActions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation } from '../shared/use-api.ts';
@@ -66,14 +67,13 @@ export function StaffRowDialog({ action, staff, isAdmin, onClose, onDone }: { ac
         )}
         {action === 'deactivate' && <p className="hint">{t('manage:staff.deactivateHint')}</p>}
         {!update.error?.details?.fields && <ErrorBanner error={update.error} />}
-        <div className="dialog-actions">
-          <button type="submit" className={action === 'deactivate' ? 'danger' : 'primary'} disabled={update.pending}>
-            {action === 'deactivate' ? t('manage:staff.deactivate') : t('manage:staff.confirm')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('manage:staff.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          submitText={action === 'deactivate' ? t('manage:staff.deactivate') : t('manage:staff.confirm')}
+          danger={action === 'deactivate'}
+          pending={update.pending}
+          cancelText={t('manage:staff.cancel')}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import type { StaffRoleName } from '../../main/core/api/roles.ts';
 import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
+import { DialogActions } from '../shared/DialogActions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
@@ -159,14 +160,7 @@ function CreateStaffDialog({ isAdmin, onClose, onCreated }: { isAdmin: boolean; 
             ))}
         </fieldset>
         {!create.error?.details?.fields && <ErrorBanner error={create.error} />}
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={create.pending}>
-            {t('staff.createSubmit')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('manage:staff.cancel')}
-          </button>
-        </div>
+        <DialogActions submitText={t('staff.createSubmit')} pending={create.pending} cancelText={t('manage:staff.cancel')} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ErrorBanner } from '../shared/errors.tsx';
+import { DialogActions } from '../shared/DialogActions.tsx';
 import { Field } from '../shared/Field.tsx';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
 import { useMutation } from '../shared/use-api.ts';
@@ -81,14 +82,7 @@ export function ResendForm({ record, onDone, onCancel }: { record: RejectedRecor
             </div>
           ))}
       </dl>
-      <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={resend.pending}>
-          {t('sync:rejected.resend')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('sync:rejected.cancel')}
-        </button>
-      </div>
+      <DialogActions submitText={t('sync:rejected.resend')} pending={resend.pending} cancelText={t('sync:rejected.cancel')} onCancel={onCancel} />
     </form>
   );
 }
