@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffOptions } from '../shared/ChoiceOptions.tsx';
 import type { OutputOf } from '../../main/core/api/method.ts';
 import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
@@ -69,12 +70,7 @@ export function AuditPage() {
         <label>
           {t('ledgers:audit.who')}
           <select value={actor} onChange={(e) => setActor(Number(e.target.value))}>
-            <option value={0}>{t('ledgers:audit.anyone')}</option>
-            {(staff.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.workNo})
-              </option>
-            ))}
+            <StaffOptions staff={staff.data ?? []} none={t('ledgers:audit.anyone')} />
           </select>
         </label>
         <label>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffOptions, UtilityOptions } from '../shared/ChoiceOptions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { hallDateTimeInput, hallInstantOfInput } from '../shared/hall-clock.ts';
@@ -81,23 +82,13 @@ export function ComplaintRegisterForm({ onClose, onRegistered }: { onClose: () =
           <label>
             {t('ledgers:complaint.utility')}
             <select value={form.utility} onChange={(e) => set('utility', e.target.value)}>
-              <option value="">{t('ledgers:complaint.hallItself')}</option>
-              {utilities.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
+              <UtilityOptions utilities={utilities} none={t('ledgers:complaint.hallItself')} />
             </select>
           </label>
           <label>
             {t('ledgers:complaint.staff')}
             <select value={form.staffId} onChange={(e) => set('staffId', Number(e.target.value))}>
-              <option value={0}>—</option>
-              {(staff.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.workNo})
-                </option>
-              ))}
+              <StaffOptions staff={staff.data ?? []} none="—" />
             </select>
           </label>
           <label>

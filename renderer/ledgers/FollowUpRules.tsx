@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UtilityOptions } from '../shared/ChoiceOptions.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { useUtilities, utilityName } from './use-utilities.ts';
@@ -72,12 +73,7 @@ export function FollowUpRules({ onSaved }: { onSaved: () => void }) {
           <label>
             {t('ledgers:complaint.utility')}
             <select value={form.utility} onChange={(e) => setForm({ ...form, utility: e.target.value })}>
-              <option value="">{t('ledgers:rule.anyUtility')}</option>
-              {utilities.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
+              <UtilityOptions utilities={utilities} none={t('ledgers:rule.anyUtility')} />
             </select>
           </label>
           <label>

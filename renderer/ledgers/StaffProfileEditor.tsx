@@ -1,5 +1,6 @@
 import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffOptions, UtilityOptions } from '../shared/ChoiceOptions.tsx';
 import { send } from '../api/client.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
@@ -60,12 +61,7 @@ export function StaffProfileEditor({ staff }: { staff: { id: number; name: strin
         <label>
           {t('ledgers:staff.member')}
           <select value={staffId} onChange={(e) => setStaffId(Number(e.target.value))}>
-            <option value={0}>—</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.workNo})
-              </option>
-            ))}
+            <StaffOptions staff={staff} none="—" />
           </select>
         </label>
         <label>
@@ -75,12 +71,7 @@ export function StaffProfileEditor({ staff }: { staff: { id: number; name: strin
             disabled={!staffId || setUtility.pending}
             onChange={(e) => void setUtility.run({ id: staffId, utility: e.target.value || null }).then((r) => r && profiles.reload())}
           >
-            <option value="">{t('ledgers:complaint.hallItself')}</option>
-            {utilities.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
+            <UtilityOptions utilities={utilities} none={t('ledgers:complaint.hallItself')} />
           </select>
         </label>
         <label>

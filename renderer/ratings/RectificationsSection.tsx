@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffOptions } from '../shared/ChoiceOptions.tsx';
 import type { RectificationView } from '../../main/core/ratings/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
@@ -85,12 +86,7 @@ function RectificationForm({ task, onDone }: { task: RectificationView; onDone: 
         <label>
           {t('ratings:rect.assignee')}{' '}
           <select value={assignee} disabled={closed} onChange={(e) => setAssignee(Number(e.target.value))}>
-            <option value={0}>—</option>
-            {(staff.data ?? []).filter((s) => s.active).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.workNo})
-              </option>
-            ))}
+            <StaffOptions staff={(staff.data ?? []).filter((s) => s.active)} none="—" />
           </select>
         </label>
         <button type="button" className="secondary" disabled={closed || assignee === 0 || assign.pending} onClick={() => after(assign.run({ id: task.id, staffId: assignee }))}>
