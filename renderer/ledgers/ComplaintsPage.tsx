@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../main/core/api/method.ts';
 import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
+import { openRowColumn } from '../shared/open-row-column.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { ComplaintDetail } from './ComplaintDetail.tsx';
@@ -47,16 +48,7 @@ export function ComplaintsPage() {
       { id: 'state', accessorFn: (c) => t(`ledgers:state.${c.state}`), header: t('ledgers:complaint.state') },
       { id: 'deadline', accessorFn: (c) => c.deadline, header: t('ledgers:complaint.deadline'), cell: ({ row }) => <DeadlineBadge state={row.original.deadline} dueDay={row.original.dueDay} /> },
       { id: 'sameDay', accessorFn: (c) => (c.sameDayCleared ? t('ledgers:yes') : ''), header: t('ledgers:complaint.sameDay') },
-      {
-        id: 'open',
-        header: '',
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button type="button" className="secondary" onClick={() => setSelected(row.original.id)}>
-            {t('ledgers:complaint.open')}
-          </button>
-        ),
-      },
+      openRowColumn<Complaint>(t('ledgers:complaint.open'), setSelected),
     ],
     [t, utilities],
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../main/core/api/method.ts';
 import type { Contract } from '../../main/core/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
+import { openRowColumn } from '../shared/open-row-column.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import type { ExportColumn } from '../shared/xlsx-file.ts';
@@ -45,16 +46,7 @@ export function FollowUpsPage() {
       { id: 'state', accessorFn: (x) => t(`ledgers:taskState.${x.state}`), header: t('ledgers:complaint.state') },
       { id: 'satisfaction', accessorFn: (x) => (x.satisfaction === null ? '' : t(`ledgers:satisfaction.${x.satisfaction}`)), header: t('ledgers:followUp.satisfaction') },
       { accessorKey: 'openProblems', header: t('ledgers:followUp.openProblems') },
-      {
-        id: 'open',
-        header: '',
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button type="button" className="secondary" onClick={() => setSelected(row.original.id)}>
-            {t('ledgers:complaint.open')}
-          </button>
-        ),
-      },
+      openRowColumn<Task>(t('ledgers:complaint.open'), setSelected),
     ],
     [t, utilities],
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { StaffOptions } from '../shared/ChoiceOptions.tsx';
 import type { RectificationView } from '../../main/core/ratings/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
+import { openRowColumn } from '../shared/open-row-column.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
@@ -39,16 +40,7 @@ export function RectificationsSection() {
         },
       },
       { id: 'assignee', accessorFn: (r) => r.assigneeName ?? '', header: t('ratings:rect.assignee') },
-      {
-        id: 'open',
-        header: '',
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button type="button" className="secondary" onClick={() => setSelected(row.original.id)}>
-            {t('ratings:rect.handle')}
-          </button>
-        ),
-      },
+      openRowColumn<RectificationView>(t('ratings:rect.handle'), setSelected),
     ],
     [t],
   );
