@@ -6,7 +6,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { useFieldError } from '../shared/errors.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
-import { EditFormFooter } from './EditFormFooter.tsx';
+import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 type Form = { id?: number; prefix: string; nameZh: string; nameEn: string; dailyLimit: string; opensAt: string; closesAt: string; active: boolean; sortOrder: string; utilities: string[]; businesses: string[] };

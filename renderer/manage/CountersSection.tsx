@@ -7,7 +7,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { useFieldError } from '../shared/errors.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
-import { EditFormFooter } from './EditFormFooter.tsx';
+import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 type Form = { id?: number; number: string; name: string; categoryIds: number[] };

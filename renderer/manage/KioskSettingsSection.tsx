@@ -1,27 +1,23 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
-import { useMutation } from '../shared/use-api.ts';
+import { SettingsFormFooter } from './FormFooters.tsx';
+import { useSettingsSave } from './use-settings-save.ts';
 
 /** How long a kiosk waits for a touch before it clears the screen for the next customer. */
 export function KioskSettingsSection({ settings, onSaved }: { settings: { idleSeconds: number } | undefined; onSaved: () => void }) {
   const { t } = useTranslation();
-  const save = useMutation('queue/setKioskSettings');
+  const save = useSettingsSave('queue/setKioskSettings', onSaved);
   const fieldError = useFieldError(save.error);
   const [idleSeconds, setIdleSeconds] = useState('');
-  const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (settings) setIdleSeconds(String(settings.idleSeconds));
   }, [settings?.idleSeconds]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSaved(false);
-    if (await save.run({ idleSeconds: Number(idleSeconds) })) {
-      setSaved(true);
-      onSaved();
-    }
+    void save.submit({ idleSeconds: Number(idleSeconds) });
   };
 
   return (
@@ -30,15 +26,7 @@ export function KioskSettingsSection({ settings, onSaved }: { settings: { idleSe
       <form className="inline-form" noValidate onSubmit={submit} aria-label={t('queue:manage.kiosk')}>
         <Field label={t('queue:manage.idleSeconds')} type="number" min={10} max={600} value={idleSeconds} onChange={(e) => setIdleSeconds(e.target.value)} error={fieldError('idleSeconds')} />
         <p className="hint">{t('queue:manage.idleHint')}</p>
-        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
-        {saved && (
-          <div className="notice" role="status">
-            {t('queue:manage.kioskSaved')}
-          </div>
-        )}
-        <button type="submit" className="primary" disabled={save.pending}>
-          {t('queue:manage.save')}
-        </button>
+        <SettingsFormFooter error={save.error} pending={save.pending} savedText={save.saved ? t('queue:manage.kioskSaved') : undefined} />
       </form>
     </section>
   );

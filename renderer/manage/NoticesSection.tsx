@@ -6,7 +6,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
-import { EditFormFooter } from './EditFormFooter.tsx';
+import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 type Form = { id?: number; textZh: string; textEn: string; sortOrder: string };

@@ -1,30 +1,25 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { useFieldError } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
-import { useMutation } from '../shared/use-api.ts';
+import { SettingsFormFooter } from './FormFooters.tsx';
+import { useSettingsSave } from './use-settings-save.ts';
 
 type Rule = { priorityBurst: number; maxWaitMinutes: number };
 
 /** How the green channel goes first without starving everyone else. */
 export function PriorityRuleSection({ rule, onSaved }: { rule: Rule | undefined; onSaved: () => void }) {
   const { t } = useTranslation();
-  const save = useMutation('queue/setRule');
+  const save = useSettingsSave('queue/setRule', onSaved);
   const fieldError = useFieldError(save.error);
   const [form, setForm] = useState({ priorityBurst: '', maxWaitMinutes: '' });
-  const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (rule) setForm({ priorityBurst: String(rule.priorityBurst), maxWaitMinutes: String(rule.maxWaitMinutes) });
   }, [rule?.priorityBurst, rule?.maxWaitMinutes]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSaved(false);
-    const result = await save.run({ priorityBurst: Number(form.priorityBurst), maxWaitMinutes: Number(form.maxWaitMinutes) });
-    if (result) {
-      setSaved(true);
-      onSaved();
-    }
+    void save.submit({ priorityBurst: Number(form.priorityBurst), maxWaitMinutes: Number(form.maxWaitMinutes) });
   };
 
   return (
@@ -36,15 +31,7 @@ export function PriorityRuleSection({ rule, onSaved }: { rule: Rule | undefined;
           <Field label={t('queue:manage.maxWaitMinutes')} type="number" min={5} max={240} value={form.maxWaitMinutes} onChange={(e) => setForm({ ...form, maxWaitMinutes: e.target.value })} error={fieldError('maxWaitMinutes')} />
         </div>
         <p className="hint">{t('queue:manage.ruleHint')}</p>
-        {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
-        {saved && (
-          <div className="notice" role="status">
-            {t('queue:manage.ruleSaved')}
-          </div>
-        )}
-        <button type="submit" className="primary" disabled={save.pending}>
-          {t('queue:manage.save')}
-        </button>
+        <SettingsFormFooter error={save.error} pending={save.pending} savedText={save.saved ? t('queue:manage.ruleSaved') : undefined} />
       </form>
     </section>
   );
