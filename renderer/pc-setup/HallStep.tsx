@@ -4,6 +4,7 @@ import type { ApiError } from '../../main/core/api/errors.ts';
 import type { FoundHallView, PcSetupBridge, ProbedHallView } from '../../main/electron/pc-setup-contract.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { Field } from '../shared/Field.tsx';
+import { StepActions } from './StepActions.tsx';
 
 /**
  * The hall this PC belongs to: typed, or picked from those announcing themselves on the LAN;
@@ -100,14 +101,7 @@ export function HallStep({ bridge, initialUrl, onConfirmed, onBack }: { bridge: 
         </ul>
       )}
       <ErrorBanner error={error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={probing || !address.trim()}>
-          {probing ? t('pcSetup:hall.connecting') : t('pcSetup:hall.connect')}
-        </button>
-        <button type="button" onClick={onBack}>
-          {t('pcSetup:back')}
-        </button>
-      </div>
+      <StepActions submitText={probing ? t('pcSetup:hall.connecting') : t('pcSetup:hall.connect')} disabled={probing || !address.trim()} onBack={onBack} />
     </form>
   );
 }

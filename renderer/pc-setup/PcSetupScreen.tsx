@@ -9,6 +9,7 @@ import { Field } from '../shared/Field.tsx';
 import { Layout } from '../shared/Layout.tsx';
 import { AdminCheck } from './AdminCheck.tsx';
 import { HallStep } from './HallStep.tsx';
+import { StepActions } from './StepActions.tsx';
 import './pc-setup.css';
 
 const roleOrder: readonly Role[] = ['hallServer', 'counter', 'kiosk', 'board', 'managerDesk'];
@@ -178,14 +179,7 @@ function Details({ role, hall, state, onBack, onSaved }: { role: Role; hall: Pro
       {role === 'board' && displaySelect(t('pcSetup:details.boardDisplay'), boardDisplay, setBoardDisplay, state.displays, false)}
       {role !== 'hallServer' && <p className="hint">{t('pcSetup:details.pairingNext')}</p>}
       <ErrorBanner error={error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={pending || counterInvalid}>
-          {t('pcSetup:details.save')}
-        </button>
-        <button type="button" onClick={onBack}>
-          {t('pcSetup:back')}
-        </button>
-      </div>
+      <StepActions submitText={t('pcSetup:details.save')} disabled={pending || counterInvalid} onBack={onBack} />
     </form>
   );
 }
