@@ -6,6 +6,7 @@ import { QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { percent, pick } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
+import { levelsChartOption } from './levels-chart.ts';
 import { formatHallClock } from '../shared/hall-clock.ts';
 
 const thresholdKey = 'onewindow.reports.waitThreshold';
@@ -138,10 +139,7 @@ function LiveHallView({ data }: { data: LiveHall }) {
           testId="live-chart-ratings"
           width={420}
           height={160}
-          option={barOption({
-            categories: data.ratingsToday.byLevel.map((l) => t(`reports:level.${l.level}`)),
-            series: [{ name: t('reports:col.count'), data: data.ratingsToday.byLevel.map((l) => l.count), colors: ['#1b6e3a', '#4f9d69', '#9aa94a', '#e08a1e', '#b3261e'] }],
-          })}
+          option={levelsChartOption(data.ratingsToday.byLevel, t)}
         />
       </section>
       <section className="card" aria-labelledby="live-counters">

@@ -3,8 +3,7 @@ import { NoRows } from './NoRows.tsx';
 import type { Report } from '../../main/core/reports/schemas.ts';
 import { percent } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
-
-const levelColors = ['#1b6e3a', '#4f9d69', '#9aa94a', '#e08a1e', '#b3261e'];
+import { levelsChartOption } from './levels-chart.ts';
 
 /** Ratings per level, completion per clerk against the 90% line, bad ratings and their rectification. */
 export function RatingsSection({ report }: { report: Report }) {
@@ -21,10 +20,7 @@ export function RatingsSection({ report }: { report: Report }) {
           testId="chart-levels"
           width={330}
           height={130}
-          option={barOption({
-            categories: r.byLevel.map((l) => t(`reports:level.${l.level}`)),
-            series: [{ name: t('reports:col.count'), data: r.byLevel.map((l) => l.count), colors: levelColors }],
-          })}
+          option={levelsChartOption(r.byLevel, t)}
         />
         <SvgChart
           label={t('reports:chart.completion')}
