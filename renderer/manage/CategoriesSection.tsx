@@ -8,6 +8,7 @@ import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
+import { ListSection } from './ListSection.tsx';
 
 type Form = { id?: number; prefix: string; nameZh: string; nameEn: string; dailyLimit: string; opensAt: string; closesAt: string; active: boolean; sortOrder: string; utilities: string[]; businesses: string[] };
 
@@ -58,18 +59,7 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
   );
 
   return (
-    <section className="card" aria-labelledby="categories-title">
-      <div className="section-head">
-        <h2 id="categories-title">{t('queue:manage.categories')}</h2>
-        <button type="button" className="primary" onClick={() => setOpen(blank)}>
-          {t('manage:queue.addCategory')}
-        </button>
-      </div>
-      {saved && (
-        <div className="notice" role="status">
-          {t('queue:manage.categorySaved', { prefix: saved })}
-        </div>
-      )}
+    <ListSection id="categories-title" title={t('queue:manage.categories')} addText={t('manage:queue.addCategory')} onAdd={() => setOpen(blank)} done={saved ? t('queue:manage.categorySaved', { prefix: saved }) : undefined}>
       <DataTable data={categories} columns={columns} label={t('queue:manage.categories')} />
       {open && (
         <CategoryDialog
@@ -82,7 +72,7 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
           }}
         />
       )}
-    </section>
+    </ListSection>
   );
 }
 

@@ -9,6 +9,7 @@ import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
+import { ListSection } from './ListSection.tsx';
 
 type Form = { id?: number; number: string; name: string; categoryIds: number[] };
 const blank: Form = { number: '', name: '', categoryIds: [] };
@@ -51,18 +52,7 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
   }, [t, categories]);
 
   return (
-    <section className="card" aria-labelledby="counters-title">
-      <div className="section-head">
-        <h2 id="counters-title">{t('queue:manage.counters')}</h2>
-        <button type="button" className="primary" onClick={() => setOpen(blank)}>
-          {t('manage:queue.addCounter')}
-        </button>
-      </div>
-      {saved !== undefined && (
-        <div className="notice" role="status">
-          {t('queue:manage.counterSaved', { number: saved })}
-        </div>
-      )}
+    <ListSection id="counters-title" title={t('queue:manage.counters')} addText={t('manage:queue.addCounter')} onAdd={() => setOpen(blank)} done={saved !== undefined ? t('queue:manage.counterSaved', { number: saved }) : undefined}>
       <DataTable data={counters} columns={columns} label={t('queue:manage.counters')} />
       {open && (
         <CounterDialog
@@ -76,7 +66,7 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
           }}
         />
       )}
-    </section>
+    </ListSection>
   );
 }
 

@@ -9,6 +9,8 @@ import { formatHallDateTime } from '../shared/hall-clock.ts';
 import { useQuery } from '../shared/use-api.ts';
 import { DeviceRowDialog, type DeviceAction } from './DeviceRowDialog.tsx';
 import { PairDeviceDialog } from './PairDeviceDialog.tsx';
+import { useRowDialog } from './use-row-dialog.ts';
+import { ListSection } from './ListSection.tsx';
 
 export type Device = OutputOf<Contract['devices/list']>[number];
 export type CounterChoice = { id: number; number: number; name: string };
@@ -44,8 +46,7 @@ export function DevicesSection({ isAdmin }: { isAdmin: boolean }) {
   const overview = useOverview('staff');
   const counters: CounterChoice[] = overview.data?.counters ?? [];
   const [pairing, setPairing] = useState(false);
-  const [action, setAction] = useState<{ kind: DeviceAction; device: Device }>();
-  const [done, setDone] = useState<string>();
+  const { action, setAction, close, finish, done } = useRowDialog<{ kind: DeviceAction; device: Device }>(devices.reload);
 
   const columns = useMemo<ColumnDef<Device, unknown>[]>(() => {
     const counterText = (id: number | null) => {
@@ -89,18 +90,7 @@ export function DevicesSection({ isAdmin }: { isAdmin: boolean }) {
   }, [t, i18n.language, counters, isAdmin]);
 
   return (
-    <section className="card" aria-labelledby="devices-title">
-      <div className="section-head">
-        <h2 id="devices-title">{t('devices.title')}</h2>
-        <button type="button" className="primary" onClick={() => setPairing(true)}>
-          {t('manage:devices.pair')}
-        </button>
-      </div>
-      {done && (
-        <div className="notice" role="status">
-          {done}
-        </div>
-      )}
+    <ListSection id="devices-title" title={t('devices.title')} addText={t('manage:devices.pair')} onAdd={() => setPairing(true)} done={done}>
       <DataTable data={devices.data ?? []} columns={columns} label={t('manage:devices.list')} />
       <HallCertificateFacts />
       {pairing && (
@@ -113,19 +103,7 @@ export function DevicesSection({ isAdmin }: { isAdmin: boolean }) {
           }}
         />
       )}
-      {action && (
-        <DeviceRowDialog
-          action={action.kind}
-          device={action.device}
-          counters={counters}
-          onClose={() => setAction(undefined)}
-          onDone={(text) => {
-            setAction(undefined);
-            setDone(text);
-            devices.reload();
-          }}
-        />
-      )}
-    </section>
+      {action && <DeviceRowDialog action={action.kind} device={action.device} counters={counters} onClose={close} onDone={finish} />}
+    </ListSection>
   );
 }

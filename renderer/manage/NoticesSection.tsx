@@ -8,6 +8,7 @@ import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
+import { ListSection } from './ListSection.tsx';
 
 type Form = { id?: number; textZh: string; textEn: string; sortOrder: string };
 const blank: Form = { textZh: '', textEn: '', sortOrder: '0' };
@@ -52,13 +53,7 @@ export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; on
   );
 
   return (
-    <section className="card" aria-labelledby="notices-title">
-      <div className="section-head">
-        <h2 id="notices-title">{t('queue:manage.notices')}</h2>
-        <button type="button" className="primary" onClick={() => setOpen(blank)}>
-          {t('manage:queue.addNotice')}
-        </button>
-      </div>
+    <ListSection id="notices-title" title={t('queue:manage.notices')} addText={t('manage:queue.addNotice')} onAdd={() => setOpen(blank)}>
       <DataTable data={notices} columns={columns} label={t('queue:manage.notices')} />
       <ErrorBanner error={remove.error} />
       {open && (
@@ -71,7 +66,7 @@ export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; on
           }}
         />
       )}
-    </section>
+    </ListSection>
   );
 }
 

@@ -13,6 +13,8 @@ import { useMutation, useQuery } from '../shared/use-api.ts';
 import { StaffPhoto, StaffProfileEditor } from '../ledgers/StaffProfileEditor.tsx';
 import { useUtilities, utilityName } from '../ledgers/use-utilities.ts';
 import { roleChoices, StaffRowDialog, type StaffAction } from './StaffRowDialog.tsx';
+import { useRowDialog } from './use-row-dialog.ts';
+import { ListSection } from './ListSection.tsx';
 
 type Staff = OutputOf<Contract['staff/list']>[number];
 
@@ -25,8 +27,7 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
   const utilities = useUtilities();
   const update = useMutation('staff/update');
   const [creating, setCreating] = useState(false);
-  const [action, setAction] = useState<{ kind: StaffAction; staff: Staff }>();
-  const [done, setDone] = useState<string>();
+  const { action, setAction, close, finish, done, setDone } = useRowDialog<{ kind: StaffAction; staff: Staff }>(list.reload);
 
   const unlock = async (s: Staff) => {
     setDone(undefined);
@@ -85,18 +86,7 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
   );
 
   return (
-    <section className="card" aria-labelledby="staff-title">
-      <div className="section-head">
-        <h2 id="staff-title">{t('staff.title')}</h2>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          {t('staff.create')}
-        </button>
-      </div>
-      {done && (
-        <div className="notice" role="status">
-          {done}
-        </div>
-      )}
+    <ListSection id="staff-title" title={t('staff.title')} addText={t('staff.create')} onAdd={() => setCreating(true)} done={done}>
       <ErrorBanner error={update.error} />
       <DataTable data={list.data ?? []} columns={columns} label={t('staff.title')} />
       <StaffProfileEditor staff={list.data ?? []} />
@@ -111,20 +101,8 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
           }}
         />
       )}
-      {action && (
-        <StaffRowDialog
-          action={action.kind}
-          staff={action.staff}
-          isAdmin={isAdmin}
-          onClose={() => setAction(undefined)}
-          onDone={(text) => {
-            setAction(undefined);
-            setDone(text);
-            list.reload();
-          }}
-        />
-      )}
-    </section>
+      {action && <StaffRowDialog action={action.kind} staff={action.staff} isAdmin={isAdmin} onClose={close} onDone={finish} />}
+    </ListSection>
   );
 }
 
