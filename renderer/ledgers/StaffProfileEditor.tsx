@@ -1,8 +1,8 @@
 import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaffOptions, UtilityOptions } from '../shared/ChoiceOptions.tsx';
 import { send } from '../api/client.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
+import { StaffOptions, UtilityOptions } from '../shared/ChoiceOptions.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { useUtilities } from './use-utilities.ts';
 import './ledgers.css';
