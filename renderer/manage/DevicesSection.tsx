@@ -87,7 +87,7 @@ export function DevicesSection({ isAdmin }: { isAdmin: boolean }) {
         },
       },
     ];
-  }, [t, i18n.language, counters, isAdmin]);
+  }, [t, i18n.language, counters, isAdmin, setAction]);
 
   return (
     <ListSection id="devices-title" title={t('devices.title')} addText={t('manage:devices.pair')} onAdd={() => setPairing(true)} done={done}>

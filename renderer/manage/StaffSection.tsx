@@ -82,7 +82,7 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
         },
       },
     ],
-    [t, profiles.data, utilities, isAdmin],
+    [t, profiles.data, utilities, isAdmin, setAction],
   );
 
   return (
