@@ -24,4 +24,5 @@ import { updatesContract } from './updates/contract.ts';
 export const contract = mergeContracts(setupContract, authContract, staffContract, devicesContract, hallContract, queueContract, intakeContract, ratingsContract, syncContract, reportsContract, complaintsContract, followupsContract, adminContract, staffProfileContract, privacyContract, updatesContract);
 
 export type Contract = typeof contract;
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- & string keeps MethodName usable in template literals should Contract ever gain a non-string key
 export type MethodName = keyof Contract & string;

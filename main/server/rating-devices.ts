@@ -157,7 +157,7 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
 
   const off = core.events.subscribe((event) => {
     if (event.type === 'ratings/invited') {
-      void invite(event.payload as Invitation).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
+      void invite(event.payload as Invitation).catch((error: unknown) => logger.error({ err: error }, 'rating invitation failed'));
     } else if (event.type === 'ratings/closed') {
       const { ratingId, counterId } = event.payload as { ratingId: number; counterId: number | null };
       const r = counterId === null ? undefined : running.get(counterId);
@@ -167,7 +167,7 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
         void r.configured.device.cancel().catch(() => undefined);
       }
     } else if (event.type === 'ratings/devicesChanged') {
-      void reconcile().catch((error) => logger.error({ err: error }, 'reopening rating devices failed'));
+      void reconcile().catch((error: unknown) => logger.error({ err: error }, 'reopening rating devices failed'));
     }
   });
 
