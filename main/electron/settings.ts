@@ -18,7 +18,6 @@ export const settingsVersion = 2 as const;
 
 export const roles = ['hallServer', 'counter', 'kiosk', 'board', 'managerDesk'] as const;
 export type Role = (typeof roles)[number];
-export type ClientRole = Exclude<Role, 'hallServer'>;
 
 const isLoopbackUrl = (url: string): boolean => isLoopbackHost(new URL(url).hostname);
 

@@ -53,9 +53,6 @@ export function hostAllowed(host: string | undefined, names: readonly string[]):
   return names.some((n) => n.toLowerCase() === name);
 }
 
-/** Paths of the role screens; each serves the single-page app. */
-export const screenPaths = ['/', '/kiosk', '/counter', '/display', '/rate', '/manage', '/setup', '/trust'];
-
 // The renderer needs nothing from outside the hall server; inline styles are React's.
 const CSP = [
   "default-src 'self'",

@@ -106,4 +106,3 @@ export function connectPush(scope: SessionScope, handlers: { onEvent: Listener; 
   };
 }
 
-export type { EventMap };

@@ -44,6 +44,12 @@ describe('eslint.config.ts', { timeout: 120_000 }, () => {
     expect(await problems(value, rendererFile)).toContainEqual(expect.stringMatching(/^boundaries\/dependencies: .*"renderer".*"core"/));
   });
 
+  it('refuses enum, default export and console in application code', async () => {
+    const text = "export enum Mode { A }\nexport default Mode;\nexport const say = () => console.log('hi');\n";
+    const rules = (await problems(text, coreFile)).map((p) => p.split(':')[0]);
+    expect(rules).toEqual(['no-restricted-syntax', 'no-restricted-syntax', 'no-console']);
+  });
+
   it('keeps better-sqlite3 in db/', async () => {
     const text = "import Database from 'better-sqlite3';\nexport const open = (file: string) => new Database(file);\n";
     expect(await problems(text, coreFile)).toEqual([expect.stringMatching(/^boundaries\/dependencies: better-sqlite3: only db/)]);

@@ -58,6 +58,5 @@ const phoneField = (validate: typeof validateMobile, message: string) =>
     });
 
 export const mobileSchema = phoneField(validateMobile, 'field.phoneFormat');
-export const landlineSchema = phoneField(validateLandline, 'field.landlineFormat');
 /** A contact number: mobile or landline. */
 export const contactPhoneSchema = phoneField(validatePhone, 'field.contactPhoneFormat');

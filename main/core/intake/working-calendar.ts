@@ -84,8 +84,6 @@ export const hallCalendar = (imported: readonly YearArrangement[] = [], override
 
 export const daySchema = z.string().refine(isDay, { message: 'field.dayFormat' });
 
-export const dayOverrideSchema = z.object({ date: daySchema, kind: z.enum(['holiday', 'workday']) });
-
 /**
  * The `chinese-days` package publishes each year as { holidays: { date: name }, workdays: {…} }
  * with no year field; a manager may import that file as it is, or the plain lists.

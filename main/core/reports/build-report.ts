@@ -53,6 +53,3 @@ export async function monthlyReport(reports: ReportPort, month: string, now: Dat
   const [currentReport, previousReport] = await Promise.all([reports.build(current.from, current.to, now), reports.build(before.from, before.to, now)]);
   return { month, previousMonth: previous, current: currentReport, previous: previousReport };
 }
-
-/** Yesterday on the hall's calendar: the daily report's default. */
-export const hallYesterday = (deps: Pick<CoreDeps, 'db' | 'clock'>): Day => addDays(hallDay(deps.clock.now(), hallTimeZone(deps.db)), -1);
