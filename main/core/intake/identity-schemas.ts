@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateCreditCode, validateLandline, validateMobile, validatePhone, validateResidentId } from './identity.ts';
+import { validateCreditCode, validateMobile, validatePhone, validateResidentId } from './identity.ts';
 
 /**
  * zod fields for the intake form. Each names the message key of what is wrong (the form shows

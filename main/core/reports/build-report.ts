@@ -1,6 +1,6 @@
 import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays, type Day } from '../intake/calendar-day.ts';
+import type { Day } from '../intake/calendar-day.ts';
 import { hallDay } from '../queue/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import { intakeSection } from './intake-section.ts';
