@@ -62,9 +62,9 @@ describe('reports in worker threads', () => {
     const options = { lang: 'zh-CN' as const, labels: { 'excel.sheet.summary': '汇总' } };
     const month = HALL_DAY.slice(0, 7);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await workers.workbook({ kind: 'monthly', month }, options, now), 'base64'));
+    await book.xlsx.load(Buffer.from(await workers.workbook({ kind: 'monthly', month }, options, now), 'base64') as unknown as ExcelJS.Buffer);
     const here = new ExcelJS.Workbook();
-    await here.xlsx.load(Buffer.from(await inProcess.workbook({ kind: 'monthly', month }, options, now), 'base64'));
+    await here.xlsx.load(Buffer.from(await inProcess.workbook({ kind: 'monthly', month }, options, now), 'base64') as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(here.worksheets.map((w) => w.name));
     const rows = (b: ExcelJS.Workbook) => b.worksheets.map((w) => w.getSheetValues().map((r) => JSON.stringify(r)));
     expect(rows(book)).toEqual(rows(here));
