@@ -21,7 +21,12 @@ import { reportsHandlers } from './reports/handlers.ts';
 import { setupHandlers } from './setup/handlers.ts';
 import { staffHandlers } from './staff/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
-import { adminHandlers } from './admin/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+import { backupsHandlers } from './backups/handlers.ts';
+import { calendarHandlers } from './calendar/handlers.ts';
+import { catalogueHandlers } from './catalogue/handlers.ts';
+import { customersHandlers } from './customers/handlers.ts';
+import { diagnosticsHandlers } from './diagnostics/handlers.ts';
 import { complaintsHandlers } from './complaints/handlers.ts';
 import { followupsHandlers } from './followups/handlers.ts';
 import { runRetentionIfDue } from './privacy/retention-job.ts';
@@ -79,16 +84,21 @@ export function createCore(options: CoreOptions): Core {
     ...devicesHandlers(deps),
     ...hallHandlers(deps),
     ...queueHandlers(deps),
+    ...catalogueHandlers(deps),
+    ...calendarHandlers(deps),
+    ...customersHandlers(deps),
     ...intakeHandlers(deps),
     ...ratingsHandlers(deps),
     ...reportsHandlers(deps),
     ...syncHandlers(deps),
     ...complaintsHandlers(deps),
     ...followupsHandlers(deps),
-    ...adminHandlers(deps),
+    ...auditHandlers(deps),
+    ...backupsHandlers(deps),
     ...staffProfileHandlers(deps),
     ...privacyHandlers(deps),
     ...updatesHandlers(deps),
+    ...diagnosticsHandlers(deps),
   });
   registry.assertComplete();
 

@@ -6,7 +6,7 @@ import type { Logger } from './logger.ts';
 import type { PrintableTicket } from './queue/contract.ts';
 import type { RatingProfile } from '../devices/rating/profile.ts';
 import type { SyncPort } from './sync/port.ts';
-import type { BackupPort } from './admin/backup-port.ts';
+import type { BackupPort } from './backups/backup-port.ts';
 import type { ReportPort } from './reports/report-port.ts';
 import type { HallCertificate } from './hall/contract.ts';
 import type { UpdatesPort } from './updates/updates-port.ts';

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { type BackupKey, deriveBackupKey, keyCheckOf } from '../../db/backup-cipher.ts';
 import { getSetting, setSetting } from '../../db/settings.ts';
 import { fail } from '../core/api/errors.ts';
-import type { BackupKeyStatus } from '../core/admin/backup-port.ts';
+import type { BackupKeyStatus } from '../core/backups/backup-port.ts';
 import type { SecretBox } from '../sync/secret-box.ts';
 
 /**

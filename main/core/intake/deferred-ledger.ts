@@ -7,11 +7,11 @@ import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { queueWorkOrder } from '../sync/work-order-record.ts';
 import { maskPhone } from '../privacy/mask.ts';
-import type { Day } from './calendar-day.ts';
-import { loadCalendar } from './calendar-store.ts';
-import { hallToday } from './hall-today.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallToday } from '../hall/hall-today.ts';
 import type { LedgerRow } from './views.ts';
-import { workingDaysBetween } from './working-days.ts';
+import { workingDaysBetween } from '../calendar/working-days.ts';
 
 /**
  * The ledger of deferred materials (容缺材料台账): what each customer promised to bring and by

@@ -16,7 +16,7 @@ import type { Caller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { FeeChoices } from './fee-lines.ts';
-import { hallToday } from './hall-today.ts';
+import { hallToday } from '../hall/hall-today.ts';
 import { asStaff, ownCounter } from './intake-caller.ts';
 import { planIntake } from './intake-plan.ts';
 import type { Selection } from './selection.ts';

@@ -3,7 +3,7 @@ import { inTransaction } from '../../../db/connection.ts';
 import { customersDue, dropsDue, anonymiseCustomer, eraseSignatures, eraseTicketPhones, markDropRemoved, stripOutboxCopies } from '../../../db/retention.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
-import { hallToday } from '../intake/hall-today.ts';
+import { hallToday } from '../hall/hall-today.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import { removeDropFolder } from './drop-removal.ts';
 import { dueBefore, lastDueDay, readRetentionRules, type RetentionKind } from './retention-rules.ts';

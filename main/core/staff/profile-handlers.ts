@@ -5,7 +5,7 @@ import { getStaffPhoto, listStaffProfiles, setStaffPhoto, setStaffUtility } from
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { currentCatalogue } from '../intake/catalogue-store.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
 import { staffIdOf } from '../intake/intake-caller.ts';
 import { STAFF_PHOTO_MAX_BYTES, type staffProfileContract } from './profile-contract.ts';
 

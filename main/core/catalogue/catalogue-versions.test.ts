@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/audit.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { currentCatalogue, publishNextCatalogue } from './catalogue-store.ts';
-import { type IntakeHall, newKey, openIntakeHall, residentId, signPending } from './intake-testing.ts';
+import { type IntakeHall, newKey, openIntakeHall, residentId, signPending } from '../intake/intake-testing.ts';
 
 let hall: IntakeHall;
 

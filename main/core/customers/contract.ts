@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { anyStaff, managers } from '../api/roles.ts';
-import { daySchema } from './working-calendar.ts';
+import { daySchema } from '../calendar/working-calendar.ts';
 import { customerSchema } from './customer.ts';
-import { customerViewSchema } from './views.ts';
+import { customerViewSchema } from '../intake/views.ts';
 
 /** Why a full ID number or phone may be looked at: chosen from a list, not typed, so the report of reveals reads. */
 export const revealReasons = ['verifyIdentity', 'contactCustomer', 'correctRecord', 'utilityRequest'] as const;

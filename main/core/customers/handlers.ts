@@ -5,15 +5,15 @@ import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { customerView, normaliseIdNumber, normalisePhone, upsertCustomer } from './customer-records.ts';
-import type { customersContract } from './customers-contract.ts';
-import { staffIdOf } from './intake-caller.ts';
+import type { customersContract } from './contract.ts';
+import { staffIdOf } from '../intake/intake-caller.ts';
 import { countAuditBy, listRevealEntries } from '../../../db/audit.ts';
 import { customerOnClerksOpenWork } from '../../../db/customers.ts';
 import { listStaff } from '../../../db/staff.ts';
-import { hallDayStart } from '../queue/hall-time.ts';
+import { hallDayStart } from '../hall/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
-import { addDays } from './calendar-day.ts';
-import { REVEAL_DAILY_CAP } from './customers-contract.ts';
+import { addDays } from '../calendar/calendar-day.ts';
+import { REVEAL_DAILY_CAP } from './contract.ts';
 
 /** A returning customer is usually one; more than this means the criterion is too loose. */
 const FIND_LIMIT = 20;

@@ -1,13 +1,13 @@
 import { appendAudit } from '../../../db/audit.ts';
 import { accountOwner, addCustomerAccount, type CustomerFields, type CustomerRow, getCustomer, getCustomerByIdentity, insertCustomer, updateCustomerContact } from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
-import { hallToday } from './hall-today.ts';
-import { validateResidentId } from './identity.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { validateResidentId } from '../intake/identity.ts';
 import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import type { Customer } from './customer.ts';
-import { validatePhone } from './identity.ts';
-import type { CustomerView } from './views.ts';
+import { validatePhone } from '../intake/identity.ts';
+import type { CustomerView } from '../intake/views.ts';
 
 /** An enterprise is identified by its unified social credit code, stored as its ID. */
 export const creditCodeIdType = 'creditCode';

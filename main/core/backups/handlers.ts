@@ -1,15 +1,10 @@
 import { appendAudit } from '../../../db/audit.ts';
-import { auditActions, searchAudit } from '../../../db/audit-search.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays, type Day } from '../intake/calendar-day.ts';
 import { staffIdOf } from '../intake/intake-caller.ts';
-import { hallDayStart } from '../queue/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
 import type { BackupRefusal } from './backup-port.ts';
-import type { adminContract } from './contract.ts';
-import { verifyAuditChain } from '../../../db/audit-chain.ts';
+import type { backupsContract } from './contract.ts';
 import { type AttemptPolicy, blockedUntil, clearAttempts, recordFailedAttempt } from '../../../db/attempt-limits.ts';
 
 const refusalKeys: Record<BackupRefusal, string> = {
@@ -32,9 +27,8 @@ export const BACKUP_PASSWORD_ATTEMPTS: AttemptPolicy = { maxFailures: 5, windowM
 const ATTEMPT_SCOPE = 'backups.password';
 const ATTEMPT_KEY = 'hall';
 
-export function adminHandlers(deps: CoreDeps): HandlersFor<typeof adminContract> {
+export function backupsHandlers(deps: CoreDeps): HandlersFor<typeof backupsContract> {
   const { db, clock, ports } = deps;
-  const dayStart = (day: Day): string => hallDayStart(new Date(`${day}T12:00:00Z`), hallTimeZone(db)).toISOString();
   const backups = () => ports.backups ?? fail('conflict', 'errors.ledgers.backupsUnavailable');
   // One restore checked at a time: a burst of guesses waits for nothing, it is refused before the counter could see it.
   let restoring = false;
@@ -42,22 +36,6 @@ export function adminHandlers(deps: CoreDeps): HandlersFor<typeof adminContract>
     appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor, action, target: 'database', before: undefined, after });
 
   return {
-    'audit/verify': () => {
-      const check = verifyAuditChain(db);
-      return { ok: check.ok, entries: check.entries, brokenAtId: check.ok ? null : check.brokenAtId };
-    },
-    'audit/list': ({ actorStaffId, action, target, fromDay, toDay, limit }) => ({
-      entries: searchAudit(db, {
-        actorStaffId,
-        action,
-        target,
-        fromIso: fromDay ? dayStart(fromDay) : undefined,
-        toIso: toDay ? dayStart(addDays(toDay, 1)) : undefined,
-        limit,
-      }),
-      actions: auditActions(db),
-    }),
-
     async 'backups/list'() {
       if (!ports.backups) return { available: false, dir: null, keep: null, backups: [], pending: null, key: null };
       return { available: true, ...(await ports.backups.list()) };

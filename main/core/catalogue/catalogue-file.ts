@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../api/errors.ts';
 import { type Catalogue, type CatalogueInput, type CatalogueVersion, catalogueSchema, catalogueVersionSchema } from './catalogue.ts';
-import { parseJsonImport } from './json-import.ts';
+import { parseJsonImport } from '../api/json-import.ts';
 
 /**
  * The catalogue as a JSON file: what a manager exports to edit or to copy to another hall,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { adminOnly, managers } from '../api/roles.ts';
-import { daySchema } from '../intake/working-calendar.ts';
 import { passwordSchema } from '../auth/schemas.ts';
 
 const backupFileSchema = z.object({ name: z.string(), sizeBytes: z.number().int(), modifiedAt: z.string(), encryption: z.enum(['none', 'current', 'older']) });
@@ -10,39 +9,8 @@ const pendingSchema = z.object({ backup: z.string(), stagedAt: z.string(), stage
 // Plain copies (.db) and those encrypted under the backup password (.db.enc).
 const backupName = z.string().regex(/^onewindow-(manual-)?[0-9T-]+\.db(\.enc)?$/, { message: 'field.backupName' });
 
-export const auditEntrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorStaffId: z.number().int().nullable(),
-  actorName: z.string().nullable(),
-  actorWorkNo: z.string().nullable(),
-  action: z.string(),
-  target: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-
-/** Administration: the audit viewer and the backups. */
-export const adminContract = defineMethods({
-  'audit/verify': {
-    summary: "Walks the audit log's hash chain: whole, or the first entry where it was changed, removed or reordered.",
-    roles: managers,
-    input: z.object({}),
-    output: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAtId: z.number().int().nullable() }),
-  },
-  'audit/list': {
-    summary: 'The audit log, newest first, by who, action (or "domain." prefix), target (or "kind:" prefix) and hall days.',
-    roles: managers,
-    input: z.object({
-      actorStaffId: z.number().int().positive().optional(),
-      action: z.string().trim().min(1).max(80).optional(),
-      target: z.string().trim().min(1).max(120).optional(),
-      fromDay: daySchema.optional(),
-      toDay: daySchema.optional(),
-      limit: z.number().int().min(1).max(100_000).default(5000),
-    }),
-    output: z.object({ entries: z.array(auditEntrySchema), actions: z.array(z.string()) }),
-  },
+/** The backup folder: copies, restores staged for the next start, and the backup password. */
+export const backupsContract = defineMethods({
   'backups/list': {
     summary: 'The backup folder: its copies, newest last, and a restore waiting for the next start.',
     roles: managers,

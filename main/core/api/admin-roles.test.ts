@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../api/roles.ts';
+import type { Role } from './roles.ts';
 import { contract } from '../contract.ts';
 import { type IntakeHall, openIntakeHall } from '../intake/intake-testing.ts';
 

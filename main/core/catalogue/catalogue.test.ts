@@ -4,7 +4,7 @@ import { type Business, type CatalogueInput, businessKinds, catalogueSchema } fr
 import { exportCatalogue, importCatalogue, publishCatalogue } from './catalogue-file.ts';
 import { businessesOfBundle, snapshotFor } from './catalogue-snapshot.ts';
 import { loadDefaultCatalogue } from './default-catalogue.ts';
-import { feeLines } from './fee-lines.ts';
+import { feeLines } from '../intake/fee-lines.ts';
 
 const seeded = loadDefaultCatalogue();
 const business = (code: string): Business => {

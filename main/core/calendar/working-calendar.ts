@@ -2,7 +2,7 @@ import officialData from 'chinese-days/dist/chinese-days.json' with { type: 'jso
 import { z } from 'zod';
 import type { Result } from '../api/errors.ts';
 import { type Day, isDay, isWeekend, yearOf } from './calendar-day.ts';
-import { parseJsonImport } from './json-import.ts';
+import { parseJsonImport } from '../api/json-import.ts';
 
 /**
  * Which days are working days. Weekdays work and weekends rest, except the State Council's

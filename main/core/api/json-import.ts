@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { FieldError, Result } from '../api/errors.ts';
-import { zodIssuesToFields } from '../api/registry.ts';
+import type { FieldError, Result } from './errors.ts';
+import { zodIssuesToFields } from './registry.ts';
 
 /**
  * Where in an uploaded file a problem is, readable by the manager who edited it: array items

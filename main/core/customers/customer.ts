@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactPhoneSchema, creditCodeSchema, mobileSchema, residentIdSchema } from './identity-schemas.ts';
+import { contactPhoneSchema, creditCodeSchema, mobileSchema, residentIdSchema } from '../intake/identity-schemas.ts';
 
 /**
  * The customer on an application: a person or an enterprise, with an account number per
