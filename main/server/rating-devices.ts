@@ -5,11 +5,11 @@ import type { Core } from '../core/create-core.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Invitation } from '../core/ratings/contract.ts';
 import { expireInvitation, recordAnswer } from '../core/ratings/invitations.ts';
-import { type ConfiguredRatingDevice, configureRatingDevice } from '../devices/rating/configured-device.ts';
-import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts';
-import type { OpenHidDevice } from '../devices/rating/hid-transport.ts';
-import type { RatingProfile } from '../devices/rating/profile.ts';
-import type { ReconnectOptions } from '../devices/rating/transport.ts';
+import { type ConfiguredRatingDevice, configureRatingDevice } from '../drivers/rating/configured-device.ts';
+import type { RatingDeviceSettings } from '../drivers/rating/device-settings.ts';
+import type { OpenHidDevice } from '../drivers/rating/hid-transport.ts';
+import type { RatingProfile } from '../drivers/rating/profile.ts';
+import type { ReconnectOptions } from '../drivers/rating/transport.ts';
 
 export type RatingDeviceHubOptions = {
   core: Core;

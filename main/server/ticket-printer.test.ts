@@ -3,8 +3,8 @@ import { writeDevicePrinter } from '../core/devices/printer-settings.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PrintableTicket } from '../core/queue/contract.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
-import { qrPayloads } from '../devices/printer/escpos-inspect.ts';
-import { startTcpCapture, type TcpCapture, unusedPort } from '../devices/printer/socat-fixture.ts';
+import { qrPayloads } from '../drivers/printer/escpos-inspect.ts';
+import { startTcpCapture, type TcpCapture, unusedPort } from '../drivers/printer/socat-fixture.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
 
 // The port on a real database and a real socat "printer". The logger only collects what

@@ -4,10 +4,10 @@ import type { PrinterConfig } from '../core/devices/printer-config.ts';
 import { readDevicePrinter } from '../core/devices/printer-settings.ts';
 import type { Logger } from '../core/logger.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
-import { encodeTicket } from '../devices/printer/escpos.ts';
-import { PrinterError } from '../devices/printer/printer-error.ts';
-import { printerAddress, sendToPrinter } from '../devices/printer/send-to-printer.ts';
-import { ticketText } from '../devices/printer/ticket-text.ts';
+import { encodeTicket } from '../drivers/printer/escpos.ts';
+import { PrinterError } from '../drivers/printer/printer-error.ts';
+import { printerAddress, sendToPrinter } from '../drivers/printer/send-to-printer.ts';
+import { ticketText } from '../drivers/printer/ticket-text.ts';
 
 export type TicketPrinterOptions = {
   db: Db;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buyer, type IntakeHall, newKey, openIntakeHall, signPending, transferDecisions } from '../../main/core/intake/intake-testing.ts';
-import { createSyncService, type SyncService } from '../../main/sync/service.ts';
+import { createSyncService, type SyncService } from '../../main/utility-link/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
 import { UNSET_HALL_CODE, writeHallCode } from '../../main/core/sync/hall-code.ts';
 import { startUtilityServer, type UtilityServer } from './utility-server.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Where a kiosk's tickets go. The core only stores and validates this; sending bytes is
- * main/devices/printer's job. 'screen' means the kiosk's own browser prints the ticket
+ * main/drivers/printer's job. 'screen' means the kiosk's own browser prints the ticket
  * (A4 or 80 mm through print CSS) or just shows it.
  */
 export const printerConfigSchema = z.discriminatedUnion('kind', [

@@ -8,7 +8,7 @@ import { anyNoise, concatBytes, framesInNoise, mutate, randomChunks, seededRando
 
 // The parser against seeded random input. `npm test` runs 50,000 inputs; the full run
 // the issue asks for is
-//   FUZZ_ITERATIONS=1000000 npx vitest run main/devices/rating/fuzz.test.ts
+//   FUZZ_ITERATIONS=1000000 npx vitest run main/drivers/rating/fuzz.test.ts
 // (about a minute). FUZZ_SEED picks another seed; a failure prints the seed and input number.
 const iterations = Number(process.env.FUZZ_ITERATIONS ?? 50_000);
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_601);

@@ -9,7 +9,7 @@ import { ticketText } from './ticket-text.ts';
 
 // The golden file is the ticket's bytes as checked once on a printer and by eye in the
 // hexdump. A deliberate change (layout, a locale string) regenerates it with
-//   UPDATE_GOLDEN=1 npx vitest run main/devices/printer/escpos.test.ts
+//   UPDATE_GOLDEN=1 npx vitest run main/drivers/printer/escpos.test.ts
 // and the new file is reviewed like code.
 const goldenFile = join(import.meta.dirname, '__golden__', 'ticket-A001.bin');
 
