@@ -2,7 +2,7 @@ import { appendAudit } from '../../../db/audit.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { BackupRefusal } from './backup-port.ts';
 import type { backupsContract } from './contract.ts';
 import { type AttemptPolicy, blockedUntil, clearAttempts, recordFailedAttempt } from '../../../db/attempt-limits.ts';

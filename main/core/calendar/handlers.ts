@@ -5,7 +5,7 @@ import { AppError } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { hallToday } from '../hall/hall-today.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import { recomputeDeadlines } from '../intake/deadline-recompute.ts';
 import { yearOf } from './calendar-day.ts';
 import { loadCalendar } from './calendar-store.ts';

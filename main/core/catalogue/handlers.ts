@@ -7,7 +7,7 @@ import type { CoreDeps } from '../deps.ts';
 import type { catalogueContract } from './contract.ts';
 import { exportCatalogue, importCatalogue } from './catalogue-file.ts';
 import { catalogueVersion, currentCatalogue, publishNextCatalogue } from './catalogue-store.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 
 export function catalogueHandlers(deps: CoreDeps): HandlersFor<typeof catalogueContract> {
   const { db, clock } = deps;

@@ -18,7 +18,7 @@ import type { CoreDeps } from '../deps.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { currentCatalogue } from '../catalogue/catalogue-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import { hallDay } from '../hall/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import { ATTACHMENT_MAX_BYTES, type complaintsContract } from './contract.ts';

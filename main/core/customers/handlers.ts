@@ -6,7 +6,7 @@ import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { customerView, normaliseIdNumber, normalisePhone, upsertCustomer } from './customer-records.ts';
 import type { customersContract } from './contract.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import { countAuditBy, listRevealEntries } from '../../../db/audit.ts';
 import { customerOnClerksOpenWork } from '../../../db/customers.ts';
 import { listStaff } from '../../../db/staff.ts';

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../../db/audit.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { diagnosticsContract } from './contract.ts';
 
 export function diagnosticsHandlers(deps: CoreDeps): HandlersFor<typeof diagnosticsContract> {

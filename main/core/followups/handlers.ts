@@ -23,7 +23,7 @@ import type { CoreDeps } from '../deps.ts';
 import type { Day } from '../calendar/calendar-day.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { maskPhone } from '../privacy/mask.ts';

@@ -12,12 +12,12 @@ import {
   pendingSignatureForCounter,
   type SignatureRequestRow,
 } from '../../../db/signature-requests.ts';
-import type { Caller } from '../api/caller.ts';
+import { type Caller, asStaff } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { FeeChoices } from './fee-lines.ts';
 import { hallToday } from '../hall/hall-today.ts';
-import { asStaff, ownCounter } from './intake-caller.ts';
+import { ownCounter } from './intake-caller.ts';
 import { planIntake } from './intake-plan.ts';
 import type { Selection } from './selection.ts';
 import { decodeSignature } from './signature-image.ts';

@@ -14,7 +14,7 @@ import { applicationOfSignature, getSignatureRequest } from '../../../db/signatu
 import { getTicket } from '../../../db/tickets.ts';
 import { appendWorkOrderEvent, insertStage, insertWorkOrder } from '../../../db/work-orders.ts';
 import { queueWorkOrder } from '../sync/work-order-record.ts';
-import type { Caller } from '../api/caller.ts';
+import { type Caller, asStaff } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { caseLetter, formatCaseNumber } from './case-number.ts';
@@ -22,7 +22,7 @@ import type { Customer } from '../customers/customer.ts';
 import { upsertCustomer } from '../customers/customer-records.ts';
 import type { FeeChoices } from './fee-lines.ts';
 import { hallToday } from '../hall/hall-today.ts';
-import { asStaff, existingCounter } from './intake-caller.ts';
+import { existingCounter } from './intake-caller.ts';
 import { type IntakePlan, planIntake } from './intake-plan.ts';
 import { type MaterialDecision, checkMaterials } from './material-check.ts';
 import type { Selection } from './selection.ts';

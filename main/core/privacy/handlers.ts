@@ -2,7 +2,7 @@ import { appendAudit } from '../../../db/audit.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { privacyContract } from './contract.ts';
 import { erasePerson, previewErasure } from './person-erasure.ts';
 import { lastRetentionRun } from './retention-job.ts';

@@ -4,7 +4,7 @@ import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { addReasons, figureRows, getRating, listReasons } from '../../../db/ratings.ts';
 import { getStaffById } from '../../../db/staff.ts';
-import type { Caller } from '../api/caller.ts';
+import { type Caller, isManager, staffIdOf } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -17,8 +17,6 @@ import { rateFromReceipt, receiptView } from './receipt.ts';
 import { rectificationStep, rectificationViews } from './rectifications.ts';
 import { readRatingSettings, writeRatingSettings } from './settings.ts';
 
-const actor = (caller: Caller) => (caller.kind === 'staff' ? caller.staffId : null);
-const isManager = (caller: Caller) => caller.kind === 'staff' && (caller.roles.includes('manager') || caller.roles.includes('admin'));
 
 // A customer picks reasons right after the bad rating, on the same screen; not hours later.
 const reasonWindowMs = 10 * 60_000;
@@ -111,7 +109,7 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
       if (to < from) fail('validation', 'errors.validation', { fields: [{ path: 'to', key: 'field.dateRange' }] });
       sweepExpired(deps);
       // A clerk sees their own figures only; a manager anyone's, or the whole hall's.
-      const only = isManager(caller) ? staffId : (actor(caller) ?? fail('forbidden', 'errors.forbidden'));
+      const only = isManager(caller) ? staffId : (staffIdOf(caller) ?? fail('forbidden', 'errors.forbidden'));
       const rows = figureRows(db, from, to).filter((r) => only === undefined || r.staffId === only);
       const computed = computeFigures(rows, groupBy);
       const label = (key: string): string => {
@@ -127,17 +125,17 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
     },
 
     'ratings/rectifications': () => rectificationViews(deps),
-    'ratings/assign': ({ id, staffId }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'assign', staffId }),
-    'ratings/recordCall': ({ id, notes }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'call', notes }),
-    'ratings/recordMeasures': ({ id, measures }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'measures', measures }),
-    'ratings/recordVerdict': ({ id, verdict }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'verdict', verdict }),
+    'ratings/assign': ({ id, staffId }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'assign', staffId }),
+    'ratings/recordCall': ({ id, notes }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'call', notes }),
+    'ratings/recordMeasures': ({ id, measures }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'measures', measures }),
+    'ratings/recordVerdict': ({ id, verdict }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'verdict', verdict }),
 
     'ratings/settings': () => readRatingSettings(db),
     'ratings/setSettings'(settings, { caller }) {
       inTransaction(db, () => {
         const before = readRatingSettings(db);
         writeRatingSettings(db, settings);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'ratings.setSettings', target: null, before, after: settings });
+        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'ratings.setSettings', target: null, before, after: settings });
       });
       return readRatingSettings(db);
     },
@@ -146,6 +144,6 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
       counters: counterDevices(deps),
       profiles: [...ratingProfiles(deps).values()].map((p) => ({ name: p.name, transport: p.transport, description: p.description ?? '' })),
     }),
-    'ratings/setDevice': (input, { caller }) => setCounterDevice(deps, actor(caller), input),
+    'ratings/setDevice': (input, { caller }) => setCounterDevice(deps, staffIdOf(caller), input),
   };
 }

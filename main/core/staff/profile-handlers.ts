@@ -6,7 +6,7 @@ import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { currentCatalogue } from '../catalogue/catalogue-store.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import { STAFF_PHOTO_MAX_BYTES, type staffProfileContract } from './profile-contract.ts';
 
 export function staffProfileHandlers(deps: CoreDeps): HandlersFor<typeof staffProfileContract> {

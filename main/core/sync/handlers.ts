@@ -21,7 +21,7 @@ import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { currentCatalogue } from '../catalogue/catalogue-store.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { RunView, syncContract, UtilitySync } from './contract.ts';
 import { readHallCode, UNSET_HALL_CODE, writeHallCode } from './hall-code.ts';
 import { syncDaySummary } from './summary.ts';
