@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -33,7 +33,7 @@ export function backupsHandlers(deps: CoreDeps): HandlersFor<typeof backupsContr
   // One restore checked at a time: a burst of guesses waits for nothing, it is refused before the counter could see it.
   let restoring = false;
   const audit = (action: string, after: unknown, actor: number | null) =>
-    appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor, action, target: 'database', before: undefined, after });
+    auditChange(deps, actor, { action, target: 'database', after });
 
   return {
     async 'backups/list'() {

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { deleteCalendarOverride, getCalendarOverride, listCalendarOverrides, listImportedYears, saveImportedYear, setCalendarOverride } from '../../../db/calendar.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { AppError } from '../api/errors.ts';
@@ -36,7 +36,7 @@ export function calendarHandlers(deps: CoreDeps): HandlersFor<typeof calendarCon
         const at = clock.now().toISOString();
         if (kind === 'none') deleteCalendarOverride(db, date);
         else setCalendarOverride(db, { day: date, kind, setAt: at, setBy: staffIdOf(caller) });
-        appendAudit(db, { at, actorStaffId: staffIdOf(caller), action: 'calendar.setDay', target: `day:${date}`, before: { kind: before?.kind ?? 'none' }, after: { kind } });
+        auditChange(deps, caller, { at, action: 'calendar.setDay', target: `day:${date}`, before: { kind: before?.kind ?? 'none' }, after: { kind } });
       });
       return { date, kind };
     },
@@ -49,12 +49,10 @@ export function calendarHandlers(deps: CoreDeps): HandlersFor<typeof calendarCon
         const at = clock.now().toISOString();
         const before = loadCalendar(db);
         saveImportedYear(db, { year: arrangement.year, json: JSON.stringify(arrangement), importedAt: at, importedBy: staffIdOf(caller) });
-        appendAudit(db, {
+        auditChange(deps, caller, {
           at,
-          actorStaffId: staffIdOf(caller),
           action: 'calendar.importYear',
           target: `year:${arrangement.year}`,
-          before: undefined,
           after: { year: arrangement.year, holidays: arrangement.holidays.length, workdays: arrangement.workdays.length },
         });
         // Open deadlines counted into that year on weekends only are counted again (one audit entry each).

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { listCatalogueVersions } from '../../../db/catalogue-versions.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { AppError, fail } from '../api/errors.ts';
@@ -32,7 +32,13 @@ export function catalogueHandlers(deps: CoreDeps): HandlersFor<typeof catalogueC
       const published = inTransaction(db, () => {
         const from = currentCatalogue(db).version;
         const next = publishNextCatalogue(db, edited, { staffId: staffIdOf(caller), source, at: clock.now() });
-        appendAudit(db, { at: next.publishedAt, actorStaffId: staffIdOf(caller), action: 'catalogue.publish', target: `catalogue:${next.version}`, before: { version: from }, after: { version: next.version, source } });
+        auditChange(deps, caller, {
+          at: next.publishedAt,
+          action: 'catalogue.publish',
+          target: `catalogue:${next.version}`,
+          before: { version: from },
+          after: { version: next.version, source },
+        });
         return next;
       });
       return { version: published.version, publishedAt: published.publishedAt };

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { accountOwner, addCustomerAccount, type CustomerFields, type CustomerRow, getCustomer, getCustomerByIdentity, insertCustomer, updateCustomerContact } from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
 import { hallToday } from '../hall/hall-today.ts';
@@ -76,6 +76,6 @@ export function upsertCustomer(deps: Pick<CoreDeps, 'db' | 'clock'>, customer: C
   }
   for (const account of customer.accounts) addCustomerAccount(db, id, account);
   const after = getCustomer(db, id) ?? fail('not_found', 'errors.intake.customerNotFound');
-  appendAudit(db, { at: now, actorStaffId: staffId, action: 'customers.save', target: `customer:${id}`, before: masked(before), after: masked(after) });
+  auditChange(deps, staffId, { at: now, action: 'customers.save', target: `customer:${id}`, before: masked(before), after: masked(after) });
   return after;
 }

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { findCustomers, getCustomer } from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
@@ -40,11 +40,11 @@ export function customersHandlers(deps: CoreDeps): HandlersFor<typeof customersC
         if (!manager && (staffId === null || !customerOnClerksOpenWork(db, customer.id, staffId))) fail('forbidden', 'errors.intake.revealNotYourCustomer');
         const today = hallDayStart(now, hallTimeZone(db)).toISOString();
         if (staffId !== null && countAuditBy(db, 'customers.reveal', staffId, today) >= REVEAL_DAILY_CAP) {
-          appendAudit(db, { at: now.toISOString(), actorStaffId: staffId, action: 'customers.revealCapReached', target: `customer:${customer.id}`, before: undefined, after: { reason, cap: REVEAL_DAILY_CAP } });
+          auditChange(deps, staffId, { at: now.toISOString(), action: 'customers.revealCapReached', target: `customer:${customer.id}`, after: { reason, cap: REVEAL_DAILY_CAP } });
           return true;
         }
         // Who looked, when and why: the record of every sight of the full number.
-        appendAudit(db, { at: now.toISOString(), actorStaffId: staffId, action: 'customers.reveal', target: `customer:${customer.id}`, before: undefined, after: { reason, ...(note ? { note } : {}) } });
+        auditChange(deps, staffId, { at: now.toISOString(), action: 'customers.reveal', target: `customer:${customer.id}`, after: { reason, ...(note ? { note } : {}) } });
         return { customerId: customer.id, idNumber: customer.idNumber, phone: customer.phone };
       });
       if (capReached === true) {

@@ -1,18 +1,22 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { staffIdOf } from '../api/caller.ts';
 import type { diagnosticsContract } from './contract.ts';
 
 export function diagnosticsHandlers(deps: CoreDeps): HandlersFor<typeof diagnosticsContract> {
-  const { db, clock, ports } = deps;
+  const { clock, ports } = deps;
   return {
     'diagnostics/export': (_input, { caller }) => {
       if (!ports.updates) return { available: false };
       const now = clock.now();
       const made = ports.updates.diagnostics(now);
       // The same trail as the HTTP export: who took the hall's logs away, and when.
-      appendAudit(db, { at: now.toISOString(), actorStaffId: staffIdOf(caller), action: 'diagnostics.export', target: 'diagnostics', before: undefined, after: { logFiles: made.logFiles, logFilesLeftOut: made.logFilesLeftOut } });
+      auditChange(deps, caller, {
+        at: now.toISOString(),
+        action: 'diagnostics.export',
+        target: 'diagnostics',
+        after: { logFiles: made.logFiles, logFilesLeftOut: made.logFilesLeftOut },
+      });
       return {
         available: true,
         fileName: made.fileName,

@@ -1,5 +1,5 @@
 import { applicationIdByToken, getApplication, listApplicationMaterials, listMatters } from '../../../db/applications.ts';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { getCustomer } from '../../../db/customers.ts';
 import { getSetting } from '../../../db/settings.ts';
@@ -55,7 +55,7 @@ export function applicationView(deps: Pick<CoreDeps, 'db' | 'clock'>, applicatio
   if (viewer.withSignature) {
     const bytes = signatureImage(db, app.signatureRequestId);
     image = bytes ? encodeSignature(bytes) : null;
-    appendAudit(db, { at: deps.clock.now().toISOString(), actorStaffId: viewer.staffId, action: 'intake.viewSignature', target: `application:${app.id}`, before: undefined, after: undefined });
+    auditChange(deps, viewer.staffId, { at: deps.clock.now().toISOString(), action: 'intake.viewSignature', target: `application:${app.id}` });
   }
   return {
     id: app.id,

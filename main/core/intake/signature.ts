@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { listDevices } from '../../../db/devices.ts';
 import {
@@ -93,7 +93,7 @@ export function recordPaperSignature(deps: CoreDeps, caller: Caller, input: { co
       feeJson: JSON.stringify(plan.signed),
       signedAt: at,
     });
-    appendAudit(db, { at, actorStaffId: staff.staffId, action: 'intake.paperSignature', target: `signature:${id}`, before: undefined, after: { counterId: input.counterId, feeHash: plan.feeHash } });
+    auditChange(deps, staff.staffId, { at, action: 'intake.paperSignature', target: `signature:${id}`, after: { counterId: input.counterId, feeHash: plan.feeHash } });
     return getSignatureRequest(db, id) ?? fail('not_found', 'errors.intake.signatureNotFound');
   });
   return signatureView(deps, row);

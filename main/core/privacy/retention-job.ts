@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { customersDue, dropsDue, anonymiseCustomer, eraseSignatures, eraseTicketPhones, markDropRemoved, stripOutboxCopies } from '../../../db/retention.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
@@ -52,7 +52,7 @@ export function runRetentionIfDue(deps: CoreDeps): RetentionRun | null {
     };
     const run: RetentionRun = { day: today, at, counts };
     setSetting(db, LAST_RUN_KEY, JSON.stringify(run));
-    appendAudit(db, { at, actorStaffId: null, action: 'privacy.retentionRun', target: 'hall', before: undefined, after: { day: today, counts, rules } });
+    auditChange(deps, null, { at, action: 'privacy.retentionRun', target: 'hall', after: { day: today, counts, rules } });
     return run;
   });
 }

@@ -1,5 +1,5 @@
 import { listAppointments } from '../../../db/appointments.ts';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { getCategory, getCategoryByPrefix, saveCategory } from '../../../db/categories.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter, listCounters, saveCounter } from '../../../db/counters.ts';
@@ -115,7 +115,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     async 'queue/reprint'({ ticketId, deviceId }, { caller }) {
       const ticket = getTicket(db, ticketId) ?? fail('not_found', 'errors.queue.ticketNotFound');
       inTransaction(db, () => {
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'queue.reprint', target: `ticket:${ticket.id}`, before: undefined, after: { number: ticket.number } });
+        auditChange(deps, caller, { action: 'queue.reprint', target: `ticket:${ticket.id}`, after: { number: ticket.number } });
       });
       return printAndView(ticket, deviceId ?? null);
     },
@@ -205,7 +205,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         if (clash && clash.id !== input.id) fail('conflict', 'errors.queue.prefixTaken', { fields: [{ path: 'prefix', key: 'field.prefixTaken' }] });
         const before = input.id === undefined ? undefined : (getCategory(db, input.id) ?? fail('not_found', 'errors.queue.categoryNotFound'));
         const row = saveCategory(db, input);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'queue.saveCategory', target: `category:${row.id}`, before, after: row });
+        auditChange(deps, caller, { action: 'queue.saveCategory', target: `category:${row.id}`, before, after: row });
         return row;
       });
       changed('categories');
@@ -219,7 +219,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         for (const id of input.categoryIds) if (!getCategory(db, id)) fail('not_found', 'errors.queue.categoryNotFound');
         const before = input.id === undefined ? undefined : (getCounter(db, input.id) ?? fail('not_found', 'errors.queue.counterNotFound'));
         const row = saveCounter(db, { ...input, now: clock.now().toISOString() });
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'queue.saveCounter', target: `counter:${row.id}`, before, after: row });
+        auditChange(deps, caller, { action: 'queue.saveCounter', target: `counter:${row.id}`, before, after: row });
         return row;
       });
       changed('counters');
@@ -229,7 +229,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/saveNotice'(input, { caller }) {
       const id = inTransaction(db, () => {
         const savedId = saveNotice(db, input);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'queue.saveNotice', target: `notice:${savedId}`, before: undefined, after: input });
+        auditChange(deps, caller, { action: 'queue.saveNotice', target: `notice:${savedId}`, after: input });
         return savedId;
       });
       changed('notices');
@@ -239,7 +239,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/deleteNotice'({ id }, { caller }) {
       inTransaction(db, () => {
         deleteNotice(db, id);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'queue.deleteNotice', target: `notice:${id}`, before: undefined, after: undefined });
+        auditChange(deps, caller, { action: 'queue.deleteNotice', target: `notice:${id}` });
       });
       changed('notices');
       return {};
@@ -248,7 +248,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/setRule'(rule, { caller }) {
       inTransaction(db, () => {
         writeRule(db, rule);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'queue.setRule', target: null, before: undefined, after: rule });
+        auditChange(deps, caller, { action: 'queue.setRule', target: null, after: rule });
       });
       changed('rule');
       return rule;
@@ -258,7 +258,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
       inTransaction(db, () => {
         const before = readKioskSettings(db);
         writeKioskSettings(db, settings);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'queue.setKioskSettings', target: null, before, after: settings });
+        auditChange(deps, caller, { action: 'queue.setKioskSettings', target: null, before, after: settings });
       });
       // The kiosks take it from the overview the change pushes: no restart.
       changed('kiosk');

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { queueRating } from '../sync/rating-record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
@@ -135,7 +135,7 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
       inTransaction(db, () => {
         const before = readRatingSettings(db);
         writeRatingSettings(db, settings);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'ratings.setSettings', target: null, before, after: settings });
+        auditChange(deps, caller, { action: 'ratings.setSettings', target: null, before, after: settings });
       });
       return readRatingSettings(db);
     },

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
 import {
@@ -98,7 +98,7 @@ export function rectificationStep(deps: CoreDeps, actorStaffId: number | null, i
         break;
     }
     if (!done) fail('conflict', 'errors.ratings.rectificationClosed');
-    appendAudit(db, { at, actorStaffId, action: `ratings.rectification.${step.kind}`, target: `rectification:${id}`, before: undefined, after: step });
+    auditChange(deps, actorStaffId, { at, action: `ratings.rectification.${step.kind}`, target: `rectification:${id}`, after: step });
     // The measures and the customer's verdict go out as an update of the same rating (utilities, 好差评 platform).
     if (step.kind === 'measures' || step.kind === 'verdict') queueRating(db, before.ratingId, at);
   });

@@ -1,8 +1,8 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { deleteSessionsOfStaff } from '../../../db/sessions.ts';
 import { getStaffById, getStaffByWorkNo, insertStaff, listStaff, resetFailedLogins, updateStaff } from '../../../db/staff.ts';
-import { type Caller, staffIdOf } from '../api/caller.ts';
+import type { Caller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -29,7 +29,7 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
         if (getStaffByWorkNo(db, input.workNo)) return fail('conflict', 'errors.workNoTaken', { fields: [{ path: 'workNo', key: 'field.workNoTaken' }] });
         const row = insertStaff(db, { workNo: input.workNo, name: input.name, passwordHash, roles: [...new Set(input.roles)], now: now.toISOString() });
         const pub = toStaffPublic(row, now);
-        appendAudit(db, { at: now.toISOString(), actorStaffId: staffIdOf(caller), action: 'staff.create', target: `staff:${row.id}`, before: undefined, after: pub });
+        auditChange(deps, caller, { at: now.toISOString(), action: 'staff.create', target: `staff:${row.id}`, after: pub });
         return pub;
       });
       events.emit('staff/changed', { staffId: created.id }, ['manager', 'admin']);
@@ -58,9 +58,8 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
         const row = getStaffById(db, input.id);
         if (!row) return fail('not_found', 'errors.staffNotFound');
         const pub = toStaffPublic(row, now);
-        appendAudit(db, {
+        auditChange(deps, caller, {
           at: now.toISOString(),
-          actorStaffId: staffIdOf(caller),
           action: passwordHash ? 'staff.update.password' : input.unlock ? 'staff.unlock' : 'staff.update',
           target: `staff:${row.id}`,
           before: toStaffPublic(before, now),
