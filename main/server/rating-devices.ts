@@ -155,26 +155,27 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
     }
   };
 
-  const off = core.events.subscribe((event) => {
-    if (event.type === 'ratings/invited') {
-      void invite(event.payload as Invitation).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
-    } else if (event.type === 'ratings/closed') {
-      const { ratingId, counterId } = event.payload as { ratingId: number; counterId: number | null };
+  const offs = [
+    core.events.on('ratings/invited', ({ payload }) => {
+      void invite(payload).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
+    }),
+    core.events.on('ratings/closed', ({ payload: { ratingId, counterId } }) => {
       const r = counterId === null ? undefined : running.get(counterId);
       // Answered on the screen or timed out here: the keypad stops waiting.
       if (r?.configured?.kind === 'driven' && r.pendingRatingId === ratingId) {
         r.pendingRatingId = undefined;
         void r.configured.device.cancel().catch(() => undefined);
       }
-    } else if (event.type === 'ratings/devicesChanged') {
+    }),
+    core.events.on('ratings/devicesChanged', () => {
       void reconcile().catch((error) => logger.error({ err: error }, 'reopening rating devices failed'));
-    }
-  });
+    }),
+  ];
 
   return {
     reconcile,
     async close() {
-      off();
+      for (const off of offs) off();
       closed = true;
       for (const r of running.values()) await stop(r);
       running.clear();

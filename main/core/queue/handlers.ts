@@ -162,7 +162,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         }),
       );
       // The ratings domain listens: the customer is invited to rate this service.
-      events.emit('queue/finished', { ticketId, counterId }, ['clerk', 'manager', 'admin']);
+      events.emitInternal('queue/finished', { ticketId, counterId });
       return view;
     },
     'queue/noShow': ({ counterId, ticketId, requeue }, { caller }) =>

@@ -27,15 +27,11 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
 
   // A finished service opens its invitation. A failure here must not undo the finish the
   // clerk already saw succeed: it is logged, and the service counts as not invited.
-  events.subscribe((event) => {
-    if (event.type === 'ratings/closed') {
-      const { ratingId } = event.payload as { ratingId: number };
-      clearTimeout(expiryTimers.get(ratingId));
-      expiryTimers.delete(ratingId);
-      return;
-    }
-    if (event.type !== 'queue/finished') return;
-    const { ticketId } = event.payload as { ticketId: number };
+  events.on('ratings/closed', ({ payload: { ratingId } }) => {
+    clearTimeout(expiryTimers.get(ratingId));
+    expiryTimers.delete(ratingId);
+  });
+  events.on('queue/finished', ({ payload: { ticketId } }) => {
     try {
       const invitation = openInvitation(deps, ticketId);
       if (!invitation) return;
