@@ -8,7 +8,7 @@ import pino from 'pino';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { type Core, createCore } from '../core/create-core.ts';
-import type { PrinterConfig } from '../core/devices/printer-config.ts';
+import type { PrinterConfig } from '../drivers/printer/printer-config.ts';
 import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
 import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
 import { createBackupPort } from './backup-port.ts';

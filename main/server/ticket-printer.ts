@@ -1,8 +1,9 @@
 import type { Db } from '../../db/connection.ts';
 import type { CorePorts } from '../core/deps.ts';
-import type { PrinterConfig } from '../core/devices/printer-config.ts';
+import type { PrinterConfig } from '../drivers/printer/printer-config.ts';
 import { readDevicePrinter } from '../core/devices/printer-settings.ts';
 import type { Logger } from '../core/logger.ts';
+import { hallClock, hallDay } from '../core/hall/hall-time.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 import { encodeTicket } from '../drivers/printer/escpos.ts';
 import { PrinterError } from '../drivers/printer/printer-error.ts';
@@ -18,6 +19,12 @@ export type TicketPrinterOptions = {
   publicUrl: () => string;
 };
 
+/** A ticket's issue time as the clock on the hall's wall reads it: 23:30 UTC is already the next morning in Shanghai. */
+export function ticketTime(issuedAt: string, timeZone: string): string {
+  const at = new Date(issuedAt);
+  return `${hallDay(at, timeZone)} ${hallClock(at, timeZone)}`;
+}
+
 /**
  * The core's printTicket port: finds the device's printer (its own, else the hall
  * default), encodes the ticket and sends it. A printer that fails is logged and the
@@ -31,7 +38,7 @@ export function createTicketPrinter(options: TicketPrinterOptions): CorePorts['p
     // Joined as text, not new URL(path, base): a hall behind a proxy keeps its path prefix.
     const statusUrl = `${options.publicUrl().replace(/\/+$/, '')}${ticket.statusPath}`;
     try {
-      await sendToPrinter(printer, encodeTicket(ticket, { statusUrl, text: ticketText, timeZone: hallTimeZone(db) }));
+      await sendToPrinter(printer, encodeTicket(ticket, { statusUrl, text: ticketText, issuedAt: ticketTime(ticket.issuedAt, hallTimeZone(db)) }));
       return 'printer';
     } catch (error) {
       logger.warn(

@@ -67,6 +67,10 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('main/drivers/ imports nothing from main/core/: drivers are a library the hall server opens, the core drives them through ports', () => {
+    expect(under('main/drivers/').filter((i) => /(^|\/)core\//.test(i.specifier))).toEqual([]);
+  });
+
   it('main/server/ does not import main/electron/', () => {
     expect(under('main/server/').filter((i) => i.specifier.includes('/electron/'))).toEqual([]);
   });

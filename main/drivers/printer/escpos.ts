@@ -1,15 +1,24 @@
-import type { PrintableTicket } from '../../core/queue/contract.ts';
-import { hallClock, hallDay } from '../../core/hall/hall-time.ts';
 import { align, bold, chineseMode, feedLines, initialize, line, partialCut, qrCode, textSize } from './escpos-commands.ts';
 import { type BilingualTicketText, fill } from './ticket-text.ts';
+
+/** What a ticket shows: the queue's printable ticket (main/core/queue/contract.ts) fits it as it is. */
+export type TicketToPrint = {
+  hallName: string;
+  number: string;
+  priority: 'normal' | 'priority' | 'appointment';
+  categoryNameZh: string;
+  categoryNameEn: string;
+  ahead: number;
+  estimatedWaitMinutes: number;
+};
 
 export type EncodeTicketOptions = {
   /** Absolute URL of the ticket's public status page (/t/<token>); the QR code carries it. */
   statusUrl: string;
   /** The ticket's words, already loaded from the `ticket` locale namespace. */
   text: BilingualTicketText;
-  /** The hall's time zone, so the issue time reads as the clock on the hall's wall. */
-  timeZone: string;
+  /** The issue time as the clock on the hall's wall reads it ("2025-03-03 09:00"): the caller knows the hall's time zone. */
+  issuedAt: string;
   /** Characters per line at normal size: 32 on 58 mm paper (fits 80 mm too), 48 on 80 mm. */
   widthChars?: number;
 };
@@ -18,10 +27,10 @@ export type EncodeTicketOptions = {
  * One queue ticket as ESC/POS bytes for a Chinese thermal printer. Pure: the same ticket
  * and options give the same bytes, which is what the golden file holds it to.
  */
-export function encodeTicket(ticket: PrintableTicket, options: EncodeTicketOptions): Buffer {
+export function encodeTicket(ticket: TicketToPrint, options: EncodeTicketOptions): Buffer {
   const { zh, en } = options.text;
   const rule = line('-'.repeat(options.widthChars ?? 32));
-  const time = `${hallDay(new Date(ticket.issuedAt), options.timeZone)} ${hallClock(new Date(ticket.issuedAt), options.timeZone)}`;
+  const time = options.issuedAt;
   const both = (zhText: string, enText: string) => [line(zhText), line(enText)];
   const parts: Buffer[] = [initialize(), chineseMode(), align('center')];
 
