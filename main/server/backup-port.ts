@@ -11,7 +11,7 @@ import { cancelRestore, readPendingRestore, stageRestore } from '../../db/restor
 import type { BackupFile, BackupPort } from '../core/backups/backup-port.ts';
 import type { Clock } from '../core/clock.ts';
 import { hallStamp } from '../core/hall/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import { fail } from '../core/api/errors.ts';
 
 /** A decrypted copy on its way to being staged, in the data folder. */

@@ -4,7 +4,7 @@ import type { PrinterConfig } from '../drivers/printer/printer-config.ts';
 import { readDevicePrinter } from '../core/devices/printer-settings.ts';
 import type { Logger } from '../core/logger.ts';
 import { hallClock, hallDay } from '../core/hall/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import { encodeTicket } from '../drivers/printer/escpos.ts';
 import { PrinterError } from '../drivers/printer/printer-error.ts';
 import { printerAddress, sendToPrinter } from '../drivers/printer/send-to-printer.ts';

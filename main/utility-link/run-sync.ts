@@ -22,7 +22,7 @@ import {
 } from '../../db/sync.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { hallDay } from '../core/hall/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import { readHallCode } from '../core/sync/hall-code.ts';
 import type { SyncProgressEvent } from '../core/sync/progress.ts';
 import { applyUpdates } from './apply-updates.ts';

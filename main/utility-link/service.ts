@@ -8,7 +8,7 @@ import { defaultSessionPolicy } from '../core/auth/sessions.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { type CoreDeps, defaultPorts } from '../core/deps.ts';
 import { createEventBus } from '../core/events.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import type { SyncPort } from '../core/sync/port.ts';
 import type { Connector } from './connector.ts';
 import { createFolderConnector } from './folder-connector.ts';

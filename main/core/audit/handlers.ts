@@ -4,7 +4,7 @@ import type { HandlersFor } from '../api/registry.ts';
 import { addDays, type Day } from '../calendar/calendar-day.ts';
 import type { CoreDeps } from '../deps.ts';
 import { hallDayStart } from '../hall/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import type { auditContract } from './contract.ts';
 
 export function auditHandlers(deps: CoreDeps): HandlersFor<typeof auditContract> {

@@ -20,7 +20,7 @@ import { currentCatalogue } from '../catalogue/catalogue-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { staffIdOf } from '../api/caller.ts';
 import { hallDay } from '../hall/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { ATTACHMENT_MAX_BYTES, type complaintsContract } from './contract.ts';
 import { complaintFigures } from './figures.ts';
 import { complaintDetail, complaintListItem } from './present.ts';

@@ -11,7 +11,7 @@ import { countAuditBy, listRevealEntries } from '../../../db/audit.ts';
 import { customerOnClerksOpenWork } from '../../../db/customers.ts';
 import { listStaff } from '../../../db/staff.ts';
 import { hallDayStart } from '../hall/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { addDays } from '../calendar/calendar-day.ts';
 import { REVEAL_DAILY_CAP } from './contract.ts';
 

@@ -7,7 +7,7 @@ import type { CoreDeps } from '../deps.ts';
 import { hallDay } from './hall-time.ts';
 import { yearOf } from '../calendar/calendar-day.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from './time-zone.ts';
 import { listCategories } from '../../../db/categories.ts';
 import type { HallHours, HallStatus, HallTime, hallContract } from './contract.ts';
 

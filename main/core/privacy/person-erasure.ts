@@ -6,7 +6,7 @@ import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { addDays } from '../calendar/calendar-day.ts';
 import { hallDay } from '../hall/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import type { ErasureBlock } from './contract.ts';
 import { maskIdNumber } from './mask.ts';
 import { readRetentionRules, shiftDay } from './retention-rules.ts';

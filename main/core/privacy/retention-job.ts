@@ -4,7 +4,7 @@ import { customersDue, dropsDue, anonymiseCustomer, eraseSignatures, eraseTicket
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
 import { hallToday } from '../hall/hall-today.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { removeDropFolder } from './drop-removal.ts';
 import { dueBefore, lastDueDay, readRetentionRules, type RetentionKind } from './retention-rules.ts';
 

@@ -19,7 +19,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
 import { hallDay } from '../hall/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import type { RectificationView } from './contract.ts';
 import { queueRating } from '../sync/rating-record.ts';
 

@@ -2,7 +2,7 @@ import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
 import { addDays, type Day } from '../calendar/calendar-day.ts';
 import { hallDay } from '../hall/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { intakeSection } from './intake-section.ts';
 import { catalogueLabels } from './labels.ts';
 import { complaintsSection, followUpsSection } from './ledgers-section.ts';
