@@ -3,7 +3,7 @@ import type { Migration } from './migration.ts';
 /**
  * Status updates from a utility that the hall could not read (an unknown status, a missing
  * field): kept aside with why and where, so the valid updates behind them are applied and the
- * feed moves on, and the manager can take each up with the utility (main/utility-link/apply-updates.ts).
+ * feed moves on, and the manager can take each up with the utility (main/sync/apply-updates.ts).
  */
 export const migration0014 = {
   version: 14,
