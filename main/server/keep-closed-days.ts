@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection.ts';
-import { addDays } from '../core/intake/calendar-day.ts';
+import { addDays } from '../core/calendar/calendar-day.ts';
 import type { Logger } from '../core/logger.ts';
-import { hallDay } from '../core/queue/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallDay } from '../core/hall/hall-time.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 
 /**

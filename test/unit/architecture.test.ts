@@ -21,6 +21,22 @@ function sources(dir: string): string[] {
   return out;
 }
 
+describe('folders', () => {
+  it('every name/verb method is declared in main/core/name/', () => {
+    const misplaced: string[] = [];
+    const declared: string[] = [];
+    for (const file of sources('main/core').filter((f) => /(^|[/-])contract\.ts$/.test(f))) {
+      const folder = relative(join(root, 'main/core'), file).split('/')[0];
+      for (const m of readFileSync(file, 'utf8').matchAll(/^\s*'([a-z]+)\/[a-zA-Z]+': \{/gm)) {
+        declared.push(m[0]);
+        if (m[1] !== folder) misplaced.push(`${relative(root, file)}: ${m[0].trim()}`);
+      }
+    }
+    expect(declared.length).toBeGreaterThan(100);
+    expect(misplaced).toEqual([]);
+  });
+});
+
 describe('style', () => {
   it('time comes from the hall clock: no wall-clock read in main/, db/ or renderer/ outside the clocks', () => {
     // The core's clock (main/core/clock.ts) and the screens' copy of the hall's time

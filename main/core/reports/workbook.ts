@@ -1,4 +1,4 @@
-import type { Day } from '../intake/calendar-day.ts';
+import type { Day } from '../calendar/calendar-day.ts';
 import { dailyWorkbook, type ExcelOptions, monthlyWorkbook } from './excel.ts';
 import { monthDays, previousMonth } from './period.ts';
 import type { Report } from './schemas.ts';
