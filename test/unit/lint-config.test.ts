@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const coreFile = join(root, 'main/core/clock.ts');
 const rendererFile = join(root, 'renderer/shared/hall-clock.ts');
+const driverFile = join(root, 'main/drivers/printer/printer-config.ts');
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -29,6 +30,11 @@ describe('eslint.config.ts', { timeout: 120_000 }, () => {
     const text = "import { databaseFile } from '../server/data-dir.ts';\nexport const file = databaseFile;\n";
     const found = await problems(text, coreFile);
     expect(found).toEqual([expect.stringMatching(/^boundaries\/dependencies: .*"core".*"server"/)]);
+  });
+
+  it('refuses main/drivers importing main/core: the core drives the drivers through ports', async () => {
+    const text = "import type { Clock } from '../../core/clock.ts';\nexport type C = Clock;\n";
+    expect(await problems(text, driverFile)).toEqual([expect.stringMatching(/^boundaries\/dependencies: .*"drivers".*"core"/)]);
   });
 
   it('refuses a promise nobody awaits', async () => {
