@@ -15,7 +15,7 @@ import { withPresetFile } from './role-preset-file.ts';
 import { systemClock } from '../core/clock.ts';
 import { databaseFile } from '../server/data-dir.ts';
 import { keychainSecretKey } from './keychain-key.ts';
-import { legacySecretKeyFile, secretKeyFile } from '../sync/secret-box.ts';
+import { legacySecretKeyFile, secretKeyFile } from '../utility-link/secret-box.ts';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 import type { ScreenSource } from './windows.ts';
 import { superviseScreens } from './unattended.ts';
@@ -164,7 +164,10 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     const stopping = hall;
     hall = undefined;
-    stopping.stop().finally(() => app.quit());
+    stopping
+      .stop()
+      .catch((error: unknown) => log.error({ err: error }, 'hall server did not stop cleanly'))
+      .finally(() => app.quit());
   });
   app
     .whenReady()

@@ -50,7 +50,7 @@ export function ComplaintsPage() {
       { id: 'sameDay', accessorFn: (c) => (c.sameDayCleared ? t('ledgers:yes') : ''), header: t('ledgers:complaint.sameDay') },
       openRowColumn<Complaint>(t('ledgers:complaint.open'), setSelected),
     ],
-    [t, utilities],
+    [t, utilities, due],
   );
 
   const csv = useMemo<ExportColumn<Complaint>[]>(
@@ -72,7 +72,7 @@ export function ComplaintsPage() {
       { header: t('ledgers:complaint.closedDay'), value: (c) => c.closedDay },
       { header: t('ledgers:complaint.sameDay'), value: (c) => (c.sameDayCleared ? t('ledgers:yes') : '') },
     ],
-    [t, utilities],
+    [t, utilities, due],
   );
 
   const f = figures.data;

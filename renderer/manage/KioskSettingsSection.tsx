@@ -11,9 +11,11 @@ export function KioskSettingsSection({ settings, onSaved }: { settings: { idleSe
   const save = useSettingsSave('queue/setKioskSettings', onSaved);
   const fieldError = useFieldError(save.error);
   const [idleSeconds, setIdleSeconds] = useState('');
+  // The saved number, not the settings object: a reload with the same value keeps the edit.
+  const savedIdle = settings?.idleSeconds;
   useEffect(() => {
-    if (settings) setIdleSeconds(String(settings.idleSeconds));
-  }, [settings?.idleSeconds]);
+    if (savedIdle !== undefined) setIdleSeconds(String(savedIdle));
+  }, [savedIdle]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -13,9 +13,12 @@ export function PriorityRuleSection({ rule, onSaved }: { rule: Rule | undefined;
   const save = useSettingsSave('queue/setRule', onSaved);
   const fieldError = useFieldError(save.error);
   const [form, setForm] = useState({ priorityBurst: '', maxWaitMinutes: '' });
+  // The saved numbers, not the rule object: a reload with the same values keeps the edit.
+  const savedBurst = rule?.priorityBurst;
+  const savedMaxWait = rule?.maxWaitMinutes;
   useEffect(() => {
-    if (rule) setForm({ priorityBurst: String(rule.priorityBurst), maxWaitMinutes: String(rule.maxWaitMinutes) });
-  }, [rule?.priorityBurst, rule?.maxWaitMinutes]);
+    if (savedBurst !== undefined && savedMaxWait !== undefined) setForm({ priorityBurst: String(savedBurst), maxWaitMinutes: String(savedMaxWait) });
+  }, [savedBurst, savedMaxWait]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -42,7 +42,7 @@ export function RectificationsSection() {
       { id: 'assignee', accessorFn: (r) => r.assigneeName ?? '', header: t('ratings:rect.assignee') },
       openRowColumn<RectificationView>(t('ratings:rect.handle'), setSelected),
     ],
-    [t],
+    [t, due],
   );
 
   return (

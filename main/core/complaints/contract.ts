@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { managers } from '../api/roles.ts';
 import { contactPhoneSchema } from '../intake/identity-schemas.ts';
-import { daySchema } from '../intake/working-calendar.ts';
+import { daySchema } from '../calendar/working-calendar.ts';
 import { complaintChannels, complaintStates, replyMethods } from './rules.ts';
 
 /** Attachments are stored in the database (and its backups); the hall server takes JSON bodies up to 1 MB. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, type Day } from '../intake/calendar-day.ts';
+import { addDays, type Day } from '../calendar/calendar-day.ts';
 
 /** A month of follow-ups, "YYYY-MM". */
 export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'field.monthFormat' });
@@ -11,5 +11,3 @@ export function lastDayOf(period: string): Day {
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return addDays(next, -1);
 }
-
-export const periodOf = (day: Day): string => day.slice(0, 7);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessKinds, namesSchema } from './catalogue.ts';
+import { businessKinds, namesSchema } from '../catalogue/catalogue.ts';
 import { materialStates } from './material-check.ts';
 
 /**
@@ -248,4 +248,3 @@ export type ProgressView = z.input<typeof progressViewSchema>;
 export type SearchResult = z.input<typeof searchResultSchema>;
 export type DueItem = z.input<typeof dueItemSchema>;
 export type LedgerRow = z.input<typeof ledgerRowSchema>;
-export type WorkOrderStatusName = z.output<typeof workOrderStatusSchema>;
