@@ -35,6 +35,7 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
   // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
   const [open, setOpen] = useState<Form>();
   const [saved, setSaved] = useState<string>();
+  const savedText = saved ? t('queue:manage.categorySaved', { prefix: saved }) : undefined;
 
   const columns = useMemo<ColumnDef<CategoryView, unknown>[]>(
     () => [
@@ -59,7 +60,13 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
   );
 
   return (
-    <ListSection id="categories-title" title={t('queue:manage.categories')} addText={t('manage:queue.addCategory')} onAdd={() => setOpen(blank)} done={saved ? t('queue:manage.categorySaved', { prefix: saved }) : undefined}>
+    <ListSection
+      id="categories-title"
+      title={t('queue:manage.categories')}
+      addText={t('manage:queue.addCategory')}
+      onAdd={() => setOpen(blank)}
+      done={savedText}
+    >
       <DataTable data={categories} columns={columns} label={t('queue:manage.categories')} />
       {open && (
         <CategoryDialog

@@ -20,6 +20,7 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
   // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
   const [open, setOpen] = useState<Form>();
   const [saved, setSaved] = useState<number>();
+  const savedText = saved === undefined ? undefined : t('queue:manage.counterSaved', { number: saved });
 
   const columns = useMemo<ColumnDef<CounterView, unknown>[]>(() => {
     const byId = new Map(categories.map((c) => [c.id, c]));
@@ -52,7 +53,7 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
   }, [t, categories]);
 
   return (
-    <ListSection id="counters-title" title={t('queue:manage.counters')} addText={t('manage:queue.addCounter')} onAdd={() => setOpen(blank)} done={saved !== undefined ? t('queue:manage.counterSaved', { number: saved }) : undefined}>
+    <ListSection id="counters-title" title={t('queue:manage.counters')} addText={t('manage:queue.addCounter')} onAdd={() => setOpen(blank)} done={savedText}>
       <DataTable data={counters} columns={columns} label={t('queue:manage.counters')} />
       {open && (
         <CounterDialog
