@@ -2,11 +2,11 @@ import { appendAudit } from '../../../db/audit.ts';
 import { accountOwner, addCustomerAccount, type CustomerFields, type CustomerRow, getCustomer, getCustomerByIdentity, insertCustomer, updateCustomerContact } from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
 import { hallToday } from './hall-today.ts';
-import { validateResidentId } from './identity.ts';
+import { validateResidentId } from '../../../common/identity.ts';
 import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import type { Customer } from './customer.ts';
-import { validatePhone } from './identity.ts';
+import { validatePhone } from '../../../common/identity.ts';
 import type { CustomerView } from './views.ts';
 
 /** An enterprise is identified by its unified social credit code, stored as its ID. */

@@ -7,7 +7,7 @@ import {
   validateLandline,
   validateMobile,
   validateResidentId,
-} from './identity.ts';
+} from '../../../common/identity.ts';
 import { contactPhoneSchema, creditCodeSchema, mobileSchema, residentIdSchema } from './identity-schemas.ts';
 
 const today = '2026-11-22';
