@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { anyStaff, managers } from '../api/roles.ts';
-import { badRatingReasons } from './reasons.ts';
+import { badRatingReasons } from '../../../common/rating-levels.ts';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.dayFormat' });

@@ -26,7 +26,7 @@ import { loadCalendar } from '../intake/calendar-store.ts';
 import { hallToday } from '../intake/hall-today.ts';
 import { addWorkingDays } from '../intake/working-days.ts';
 import type { Invitation, RateResult } from './contract.ts';
-import { isBadLevel } from './reasons.ts';
+import { isBadLevel } from '../../../common/rating-levels.ts';
 import { readRatingSettings } from './settings.ts';
 
 /** The device layer waits this much past the timeout for the keypad's own timeout frame; so do we. */

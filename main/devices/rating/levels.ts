@@ -1,10 +1,6 @@
-/**
- * The five rating levels of the national 好差评 rules (国办发〔2019〕51号), 1 the best.
- * Every device, whatever its keys, ends on one of these; the raw key is kept beside it.
- */
-export const ratingLevels = [1, 2, 3, 4, 5] as const;
+import type { RatingLevel } from '../../../common/rating-levels.ts';
 
-export type RatingLevel = (typeof ratingLevels)[number];
+/** The levels' names on the wire and in logs; a device's raw key is kept beside its level. */
 
 export const ratingNames = {
   1: 'very_satisfied',
@@ -23,9 +19,6 @@ export const ratingNamesZh = {
   4: '不满意',
   5: '非常不满意',
 } as const satisfies Record<RatingLevel, string>;
-
-/** 不满意 and 非常不满意 are bad ratings (差评): each one is followed up. */
-export const isBadRating = (level: RatingLevel): boolean => level >= 4;
 
 export const isRatingLevel = (value: number): value is RatingLevel => Number.isInteger(value) && value >= 1 && value <= 5;
 
