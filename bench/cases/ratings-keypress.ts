@@ -7,7 +7,7 @@ import { migrate } from '../../db/migrate.ts';
 import { getRatingDeviceHealth } from '../../db/rating-devices.ts';
 import { createCore } from '../../main/core/create-core.ts';
 import { startRatingDevices } from '../../main/server/rating-devices.ts';
-import { silentLogger } from '../../main/core/logger.ts';
+import { silentLogger } from '../../common/logger.ts';
 import type { SerialProfile } from '../../main/devices/rating/profile.ts';
 import { builtinProfiles, profileLibrary } from '../../main/devices/rating/profile-library.ts';
 import { parseRatingDeviceSetting } from '../../main/devices/rating/device-settings.ts';

@@ -13,7 +13,7 @@ import { createPresence, type Presence } from './devices/presence.ts';
 import { createEventBus, type EventBus } from './events.ts';
 import { hallHandlers, readHallStatus } from './hall/handlers.ts';
 import { intakeHandlers } from './intake/handlers.ts';
-import { type Logger, silentLogger } from './logger.ts';
+import { type Logger, silentLogger } from '../../common/logger.ts';
 import { queueHandlers } from './queue/handlers.ts';
 import { ratingsHandlers } from './ratings/handlers.ts';
 import { sweepExpired } from './ratings/invitations.ts';

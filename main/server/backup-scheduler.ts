@@ -7,7 +7,7 @@ import type { ManualRetention, ScheduledRetention } from '../../db/backup-retent
 import type { Db } from '../../db/connection.ts';
 import type { BackupKeys } from './backup-key.ts';
 import type { Clock } from '../core/clock.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../../common/logger.ts';
 import { hallDay } from '../core/queue/hall-time.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 

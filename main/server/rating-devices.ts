@@ -2,7 +2,7 @@ import { listCounters } from '../../db/counters.ts';
 import { deleteRatingDeviceHealth, type DeviceHealthState, listRatingDeviceHealth, listRatingDeviceSettings, saveRatingDeviceHealth } from '../../db/rating-devices.ts';
 import { AppError } from '../core/api/errors.ts';
 import type { Core } from '../core/create-core.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../../common/logger.ts';
 import type { Invitation } from '../core/ratings/contract.ts';
 import { expireInvitation, recordAnswer } from '../core/ratings/invitations.ts';
 import { type ConfiguredRatingDevice, configureRatingDevice } from '../devices/rating/configured-device.ts';

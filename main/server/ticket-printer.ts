@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import type { CorePorts } from '../core/deps.ts';
 import type { PrinterConfig } from '../core/devices/printer-config.ts';
 import { readDevicePrinter } from '../core/devices/printer-settings.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../../common/logger.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 import { encodeTicket } from '../devices/printer/escpos.ts';
 import { PrinterError } from '../devices/printer/printer-error.ts';

@@ -1,4 +1,4 @@
-/** The part of a structured logger (pino's shape) the core uses; the server passes pino itself. */
+/** The part of a structured logger (pino's shape) the core, the server and the drivers use; the server passes pino itself. */
 export type Logger = {
   info: (obj: object, msg?: string) => void;
   warn: (obj: object, msg?: string) => void;
