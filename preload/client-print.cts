@@ -2,11 +2,11 @@
 // the hall): the pages come from the hall server over HTTPS and talk to it over HTTP, so the
 // only door to this PC is dialog-free printing (main/electron/silent-print.ts). Sandboxed
 // preloads are CommonJS and may require only 'electron'.
-import type { DesktopPrintBridge } from '../renderer/api/bridge.ts';
+import type { DesktopPrintBridge } from '../common/desktop-bridge.ts';
 
 const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
 
-// Keep in step with printSilentlyChannel in main/electron/silent-print.ts.
+// Keep in step with common/ipc-channels.ts (a sandboxed preload cannot require it).
 const printSilentlyChannel = 'onewindow:printSilently';
 
 const print: DesktopPrintBridge = { printSilently: () => ipcRenderer.invoke(printSilentlyChannel) };

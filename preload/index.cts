@@ -7,15 +7,12 @@ import type { PushMessage } from '../main/server/push.ts';
 
 const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
 
-// Keep in step with `channels` in main/electron/ipc-bridge.ts.
+// Keep in step with common/ipc-channels.ts (a sandboxed preload cannot require it).
 const invokeChannel = 'onewindow:invoke';
 const helloChannel = 'onewindow:hello';
 const pushChannel = 'onewindow:push';
-// Keep in step with savePdfChannel in main/electron/pdf-export.ts.
 const savePdfChannel = 'onewindow:savePdf';
-// Keep in step with pcSetupChannels in main/electron/pc-setup-contract.ts.
 const pcSetup = 'onewindow:pcSetup:';
-// Keep in step with printSilentlyChannel in main/electron/silent-print.ts.
 const printSilentlyChannel = 'onewindow:printSilently';
 
 const bridge: OneWindowBridge = {
