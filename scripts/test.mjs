@@ -1,4 +1,4 @@
-// `npm test`: typecheck (the app, and main/electron + preload against Electron's own
+// `npm test`: typecheck (the app with the preloads, and main/electron against Electron's own
 // types), Vitest, the renderer build, then Playwright in Debian's Chromium against the
 // real hall server. Ends with one line CI reads: "Tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ function step(title, command, args) {
 }
 
 step('typecheck: app', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-step('typecheck: main/electron and preload against Electron types', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit']);
+step('typecheck: main/electron against Electron types', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit']);
 
 const vitestJson = join(root, '.vitest-results.json');
 rmSync(vitestJson, { force: true });
