@@ -6,7 +6,7 @@ import { backupFileName } from '../../db/backup.ts';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { defaultSessionPolicy, openStaffSession } from '../../main/core/auth/sessions.ts';
 import { systemClock } from '../../main/core/clock.ts';
-import { hallDay } from '../../main/core/queue/hall-time.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../../main/core/queue/settings.ts';
 import { databaseFile } from '../../main/server/data-dir.ts';
 import type { BusyFixture } from '../fixtures/busy-db.ts';

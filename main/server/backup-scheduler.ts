@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection.ts';
 import type { BackupKeys } from './backup-key.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../../common/logger.ts';
-import { hallDay } from '../core/queue/hall-time.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 
 /** Where backups go and how long each kind is kept (db/backup-retention.ts). */

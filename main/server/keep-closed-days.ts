@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
-import { addDays } from '../core/intake/calendar-day.ts';
+import { addDays } from '../../common/calendar-day.ts';
 import type { Logger } from '../../common/logger.ts';
-import { hallDay } from '../core/queue/hall-time.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 

@@ -21,7 +21,7 @@ import {
   takeLease,
 } from '../../db/sync.ts';
 import type { CoreDeps } from '../core/deps.ts';
-import { hallDay } from '../core/queue/hall-time.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 import { readHallCode } from '../core/sync/hall-code.ts';
 import type { SyncProgressEvent } from '../core/sync/progress.ts';

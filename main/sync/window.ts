@@ -1,4 +1,4 @@
-import { hallDayStart } from '../core/queue/hall-time.ts';
+import { hallDayStart } from '../../common/hall-time.ts';
 
 export type DueTrigger = 'schedule' | 'catchup';
 

@@ -19,7 +19,7 @@ import { loadCalendar } from '../intake/calendar-store.ts';
 import { currentCatalogue } from '../intake/catalogue-store.ts';
 import { hallToday } from '../intake/hall-today.ts';
 import { staffIdOf } from '../intake/intake-caller.ts';
-import { hallDay } from '../queue/hall-time.ts';
+import { hallDay } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import { ATTACHMENT_MAX_BYTES } from '../../../common/upload-limits.ts';
 import type { complaintsContract } from './contract.ts';

@@ -1,5 +1,5 @@
 import type { ComplaintChannel, ComplaintState } from '../../../db/complaints.ts';
-import type { Day } from '../intake/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import type { WorkingCalendar } from '../intake/working-calendar.ts';
 import { addWorkingDays, deadlineStatus } from '../intake/working-days.ts';
 

@@ -20,7 +20,7 @@ import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import { complaintDeadlineState } from '../complaints/rules.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { Day } from '../intake/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import { loadCalendar } from '../intake/calendar-store.ts';
 import { hallToday } from '../intake/hall-today.ts';
 import { staffIdOf } from '../intake/intake-caller.ts';

@@ -5,7 +5,7 @@ import { inTransaction } from '../../../db/connection.ts';
 import { AppError, fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { yearOf } from './calendar-day.ts';
+import { yearOf } from '../../../common/calendar-day.ts';
 import type { catalogueContract } from './catalogue-contract.ts';
 import { exportCatalogue, importCatalogue } from './catalogue-file.ts';
 import { catalogueVersion, currentCatalogue, publishNextCatalogue } from './catalogue-store.ts';

@@ -10,9 +10,9 @@ import { staffIdOf } from './intake-caller.ts';
 import { countAuditBy, listRevealEntries } from '../../../db/audit.ts';
 import { customerOnClerksOpenWork } from '../../../db/customers.ts';
 import { listStaff } from '../../../db/staff.ts';
-import { hallDayStart } from '../queue/hall-time.ts';
+import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
-import { addDays } from './calendar-day.ts';
+import { addDays } from '../../../common/calendar-day.ts';
 import { REVEAL_DAILY_CAP } from './customers-contract.ts';
 
 /** A returning customer is usually one; more than this means the criterion is too loose. */

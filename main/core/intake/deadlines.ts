@@ -1,4 +1,4 @@
-import type { Day } from './calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import type { Names } from './catalogue.ts';
 import type { ResolvedBusiness } from './catalogue-snapshot.ts';
 import type { WorkingCalendar } from './working-calendar.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection.ts';
-import type { Day } from './calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import type { CatalogueVersion } from './catalogue.ts';
 import type { ApplicationSnapshot } from './catalogue-snapshot.ts';
 import { currentCatalogue } from './catalogue-store.ts';

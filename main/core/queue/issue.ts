@@ -21,7 +21,7 @@ import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import type { PrintableTicket } from './contract.ts';
 import { estimateWaitMinutes } from './estimate.ts';
-import { hallDay, isWithinHours } from './hall-time.ts';
+import { hallDay, isWithinHours } from '../../../common/hall-time.ts';
 import { hallTimeZone, queueSince } from './settings.ts';
 
 /** A999 then A1000: three digits as halls print them, more only on an extraordinary day. */

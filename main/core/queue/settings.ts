@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
-import { defaultTimeZone, hallDayStart } from './hall-time.ts';
+import { defaultTimeZone, hallDayStart } from '../../../common/hall-time.ts';
 
 export function readRule(db: Db): PriorityRule {
   const raw = getSetting(db, 'queue.rule');

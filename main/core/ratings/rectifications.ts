@@ -14,11 +14,11 @@ import {
 import { getStaffById } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays } from '../intake/calendar-day.ts';
+import { addDays } from '../../../common/calendar-day.ts';
 import { loadCalendar } from '../intake/calendar-store.ts';
 import { hallToday } from '../intake/hall-today.ts';
 import { workingDaysBetween } from '../intake/working-days.ts';
-import { hallDay } from '../queue/hall-time.ts';
+import { hallDay } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../queue/settings.ts';
 import type { RectificationView } from './contract.ts';
 import { queueRating } from '../sync/rating-record.ts';

@@ -1,5 +1,5 @@
 import type { PrintableTicket } from '../../core/queue/contract.ts';
-import { hallClock, hallDay } from '../../core/queue/hall-time.ts';
+import { hallClock, hallDay } from '../../../common/hall-time.ts';
 import { align, bold, chineseMode, feedLines, initialize, line, partialCut, qrCode, textSize } from './escpos-commands.ts';
 import { type BilingualTicketText, fill } from './ticket-text.ts';
 

@@ -1,6 +1,7 @@
 /**
  * Hall-local calendar time. Ticket numbers reset with the hall's day, not the server's
- * UTC day, and opening hours are read on the hall's clock.
+ * UTC day, and opening hours are read on the hall's clock. Pure: the instant is always given
+ * (the hall server's clock is main/core/clock.ts, the screens' renderer/shared/hall-clock.ts).
  */
 export const defaultTimeZone = 'Asia/Shanghai';
 
@@ -10,7 +11,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 let lastKey = '';
 let lastParts: Record<string, string> = {};
 
-function parts(date: Date, timeZone: string): Record<string, string> {
+/** The wall clock of `timeZone` at `date`: year, month, day, hour, minute and second, zero-padded. */
+export function wallClockParts(date: Date, timeZone: string): Readonly<Record<string, string>> {
   const key = `${timeZone}|${Math.floor(date.getTime() / 1000)}`;
   if (key === lastKey) return lastParts;
   let f = formatters.get(timeZone);
@@ -25,19 +27,19 @@ function parts(date: Date, timeZone: string): Record<string, string> {
 
 /** "2026-11-22" in the hall's time zone. */
 export function hallDay(date: Date, timeZone: string): string {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** "08:30" in the hall's time zone. */
 export function hallClock(date: Date, timeZone: string): string {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   return `${p.hour}:${p.minute}`;
 }
 
 /** "2026-11-22T093005": the hall's local date and time to the second, for file names. */
 export function hallStamp(date: Date, timeZone: string): string {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   return `${p.year}-${p.month}-${p.day}T${p.hour}${p.minute}${p.second}`;
 }
 
@@ -47,7 +49,7 @@ export function hallStamp(date: Date, timeZone: string): string {
  * China has none.
  */
 export function hallDayStart(date: Date, timeZone: string): Date {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   const y = Number(p.year);
   const m = Number(p.month) - 1;
   const d = Number(p.day);
