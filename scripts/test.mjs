@@ -23,6 +23,7 @@ function step(title, command, args) {
 
 step('typecheck: app', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('typecheck: main/electron against Electron types', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit']);
+step('typecheck: common/ without DOM or Node types', bin('tsc'), ['-p', 'tsconfig.common.json', '--noEmit']);
 
 const vitestJson = join(root, '.vitest-results.json');
 rmSync(vitestJson, { force: true });

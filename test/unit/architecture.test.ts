@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The layering rules of the brief, checked on the tree: each folder one runtime,
@@ -33,10 +34,63 @@ function importsOf(file: string): Import[] {
   return found;
 }
 
-const all = ['db', 'main', 'renderer', 'preload', 'test', 'scripts'].flatMap((d) => sources(d)).flatMap(importsOf);
+const all = ['common', 'db', 'main', 'renderer', 'preload', 'test', 'scripts'].flatMap((d) => sources(d)).flatMap(importsOf);
 const under = (prefix: string) => all.filter((i) => i.file.startsWith(prefix));
 
+/** Where a relative import lands, from the root ("main/core/x.ts"); undefined for a package. */
+const target = (i: Import): string | undefined => (i.specifier.startsWith('.') ? relative(root, join(root, dirname(i.file), i.specifier)) : undefined);
+
+const nodeBuiltins = new Set(builtinModules);
+
+/**
+ * common/ runs anywhere (the hall server, the Electron main process, a preload, a screen), so
+ * it may import only itself and packages that need no runtime: no Node module, no electron,
+ * no database, and nothing of the folders built on it. Type imports count too: a type from
+ * main/ would tie the layer to main/ all the same.
+ */
+function commonImportOffences(imports: readonly Import[]): string[] {
+  return imports
+    .filter((i) => i.file.startsWith('common/'))
+    .filter((i) => {
+      const to = target(i);
+      if (to !== undefined) return !to.startsWith('common/');
+      return i.specifier.startsWith('node:') || nodeBuiltins.has(i.specifier) || /^(electron|better-sqlite3)$/.test(i.specifier);
+    })
+    .map((i) => `${i.file}: ${i.specifier}`);
+}
+
+/** The browser's globals: common/ code that touched one would break in Node (and the DOM's types are not its to rely on). */
+function commonDomOffences(file: string, text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line, n) => (!/^\s*(\/\/|\*|\/\*)/.test(line) && /\b(window|document|localStorage|sessionStorage|navigator)\.|\bnew (WebSocket|Worker|Audio)\(/.test(line) ? [`${file}:${n + 1}`] : []));
+}
+
 describe('layering', () => {
+  it('common/ imports nothing of ours outside it, no Node module, no electron, no database', () => {
+    expect(commonImportOffences(all)).toEqual([]);
+  });
+
+  it('common/ uses no browser globals', () => {
+    expect(sources('common').flatMap((f) => commonDomOffences(relative(root, f), readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it('the common/ rules catch what they forbid (guards them against a broken check)', () => {
+    const offenders = ['node:fs', 'path', 'electron', 'better-sqlite3', '../db/connection.ts', '../main/core/clock.ts', '../renderer/i18n.ts', '../preload/index.ts'];
+    const imports = offenders.map((specifier) => ({ file: 'common/example.ts', specifier, typeOnly: false }));
+    const allowed = [{ file: 'common/example.ts', specifier: './identity.ts', typeOnly: false }, { file: 'common/x/deep.ts', specifier: '../identity.ts', typeOnly: true }];
+    expect(commonImportOffences([...imports, ...allowed, { file: 'common/example.ts', specifier: '../main/core/events.ts', typeOnly: true }])).toEqual([
+      ...offenders.map((o) => `common/example.ts: ${o}`),
+      'common/example.ts: ../main/core/events.ts',
+    ]);
+    expect(commonDomOffences('common/example.ts', "const a = window.location;\n// window.x in a comment\nconst b = document.title;\nconst c = 'windows';")).toEqual(['common/example.ts:1', 'common/example.ts:3']);
+  });
+
+  it('a preload imports values only from electron and common/ (it is bundled whole into a sandboxed window)', () => {
+    const offenders = under('preload/').filter((i) => !i.typeOnly && i.specifier !== 'electron' && !target(i)?.startsWith('common/'));
+    expect(offenders).toEqual([]);
+  });
+
   it('only db/ imports better-sqlite3', () => {
     const offenders = all.filter((i) => i.specifier === 'better-sqlite3' && !i.file.startsWith('db/'));
     expect(offenders).toEqual([]);
@@ -74,13 +128,16 @@ describe('layering', () => {
   it('the checker sees imports at all (guards the rules above against a broken parser)', () => {
     expect(all.some((i) => i.file.startsWith('db/') && i.specifier === 'better-sqlite3')).toBe(true);
     expect(under('renderer/').some((i) => i.typeOnly && i.specifier.includes('main/core'))).toBe(true);
+    // The renderer takes values from common/ (it is no type-only layer for the screens).
+    expect(under('renderer/').some((i) => !i.typeOnly && target(i)?.startsWith('common/'))).toBe(true);
+    expect(under('common/').length).toBeGreaterThan(0);
   });
 });
 
 describe('style', () => {
   it('no enum, no default export, no console.* in application code', () => {
     const offenders: string[] = [];
-    for (const file of ['db', 'main', 'renderer', 'preload'].flatMap((d) => sources(d))) {
+    for (const file of ['common', 'db', 'main', 'renderer', 'preload'].flatMap((d) => sources(d))) {
       if (file.endsWith('.test.ts') || file.endsWith('.test.tsx')) continue;
       const text = readFileSync(file, 'utf8');
       if (/^\s*(export\s+)?(const\s+)?enum\s/m.test(text)) offenders.push(`${relative(root, file)}: enum`);
@@ -90,12 +147,12 @@ describe('style', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('time comes from the hall clock: no wall-clock read in main/, db/ or renderer/ outside the clocks', () => {
+  it('time comes from the hall clock: no wall-clock read in common/, main/, db/ or renderer/ outside the clocks', () => {
     // The core's clock (main/core/clock.ts) and the screens' copy of the hall's time
     // (renderer/shared/hall-clock.ts) are the only readers; intervals use performance.now().
     const clocks = new Set(['main/core/clock.ts', 'renderer/shared/hall-clock.ts']);
     const offenders: string[] = [];
-    for (const file of ['db', 'main', 'renderer', 'preload'].flatMap((d) => sources(d))) {
+    for (const file of ['common', 'db', 'main', 'renderer', 'preload'].flatMap((d) => sources(d))) {
       const name = relative(root, file);
       if (clocks.has(name) || /\.test\.tsx?$/.test(name)) continue;
       readFileSync(file, 'utf8')
