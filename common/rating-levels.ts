@@ -21,5 +21,8 @@ export const isBadLevel = (level: number): boolean => level >= 4;
 /** 非常满意, 满意 and 基本满意 count as good (好评). */
 export const isGoodLevel = (level: number): boolean => level >= 1 && level <= 3;
 
+/** What the customer said of the fix when called back after a bad rating; unreachable closes the task too. */
+export const rectificationVerdicts = ['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'] as const;
+
 /** Each clerk's completion rate must reach 90% (seed 000). */
 export const completionTarget = 0.9;

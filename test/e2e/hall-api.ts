@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { addDays } from '../../common/calendar-day.ts';
+import { defaultTimeZone, hallDay } from '../../common/hall-time.ts';
 import { residentIdCheckChar } from '../../common/identity.ts';
 import { type Hall, hallNow } from './hall-fixture.ts';
 
@@ -16,8 +18,5 @@ export function apiFor(page: Page, hall: Hall) {
 /** GB 11643: a valid resident ID from its first 17 digits (the 18th is the checksum). */
 export const residentId = (first17: string): string => `${first17}${residentIdCheckChar(first17)}`;
 
-/** The hall's day (Asia/Shanghai) `n` days after the hall's today, as a date input takes it. */
-export function daysFromNow(hall: Hall, n: number): string {
-  const shifted = new Date(hallNow(hall).getTime() + n * 86_400_000);
-  return shifted.toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
-}
+/** The hall's day (Asia/Shanghai, the default zone) `n` days after the hall's today, as a date input takes it. */
+export const daysFromNow = (hall: Hall, n: number): string => addDays(hallDay(hallNow(hall), defaultTimeZone), n);
