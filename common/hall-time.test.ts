@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hallClock, hallDay, hallDayStart, isWithinHours } from './hall-time.ts';
+import { hallClock, hallDay, hallDayStart, hallStamp, isWithinHours } from './hall-time.ts';
 
 const shanghai = 'Asia/Shanghai';
 
@@ -70,5 +70,35 @@ describe('isWithinHours', () => {
     expect(hallClock(new Date('2025-03-03T16:00:00Z'), shanghai)).toBe('00:00');
     expect(isWithinHours(new Date('2025-03-03T16:00:00Z'), shanghai, '00:00', '23:59')).toBe(true);
     expect(isWithinHours(new Date('2025-03-03T15:58:00Z'), shanghai, '00:00', '23:59')).toBe(true);
+  });
+});
+
+describe('the hall clock read by arithmetic', () => {
+  // The reference: Intl's own formatting, which the hall clock used for every call before.
+  const byIntl = (date: Date, timeZone: string) => {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+        .formatToParts(date)
+        .map((x) => [x.type, x.value]),
+    );
+    return { day: `${p.year}-${p.month}-${p.day}`, clock: `${p.hour}:${p.minute}`, stamp: `${p.year}-${p.month}-${p.day}T${p.hour}${p.minute}${p.second}` };
+  };
+  const zones = ['Asia/Shanghai', 'Asia/Urumqi', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'Africa/Monrovia'];
+  // Daylight-saving changes and odd historic offsets, each probed either side to the second.
+  const edges = ['2025-03-09T07:00:00Z', '2025-11-02T06:00:00Z', '2025-03-30T01:00:00Z', '2025-04-05T15:00:00Z', '2025-10-04T15:30:00Z', '1972-01-07T00:44:30Z', '1986-05-03T16:00:00Z', '1991-09-14T15:00:00Z'];
+
+  it("gives Intl's day, clock and stamp for instants across zones, years and offset changes", () => {
+    const instants: Date[] = [];
+    for (const edge of edges) for (const s of [-61, -60, -1, 0, 1, 59, 60]) instants.push(new Date(Date.parse(edge) + s * 1000));
+    // A fixed spread from 1970 to 2040, with milliseconds, so no instant is special.
+    for (let i = 0; i < 3000; i++) instants.push(new Date(Date.UTC(1970, 0, 1) + ((i * 2_654_435_761) % 2_208_988_800) * 1000 + (i % 997)));
+    const wrong: string[] = [];
+    for (const zone of zones)
+      for (const at of instants) {
+        const want = byIntl(at, zone);
+        const got = { day: hallDay(at, zone), clock: hallClock(at, zone), stamp: hallStamp(at, zone) };
+        if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${zone} ${at.toISOString()}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+      }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

@@ -21,8 +21,9 @@ export function keepClosedDays(options: { db: Db; reports: ReportPort; now: () =
     const now = options.now();
     const yesterday = addDays(hallDay(now, hallTimeZone(options.db)), -1);
     if (kept === yesterday) return;
+    // Only the headline figures come back: the worker keeps the day's times, the rest is not needed here.
     running = options.reports
-      .build(yesterday, yesterday, now)
+      .summary(yesterday, yesterday, now)
       .then(() => {
         kept = yesterday;
       })

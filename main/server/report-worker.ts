@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection.ts';
 import { buildReport } from '../core/reports/build-report.ts';
+import { summaryPart } from '../core/reports/report-port.ts';
+import { buildWorkbook } from '../core/reports/workbook.ts';
 import type { ReportJob, ReportReply } from './report-workers.ts';
 
 // One report at a time on its own connection, off the hall's event loop. The connection
@@ -15,13 +17,22 @@ const db = openDatabase(databaseFile, { mustExist: true });
 // handler on the event loop — froze every counter (found by bench hall.busy).
 db.pragma('synchronous = NORMAL');
 
-parentPort?.on('message', (job: ReportJob) => {
-  let reply: ReportReply;
-  try {
-    const report = buildReport({ db, clock: { now: () => new Date(job.nowIso) } }, job.from, job.to);
-    reply = { id: job.id, ok: true, report };
-  } catch (error) {
-    reply = { id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+async function run(job: ReportJob): Promise<ReportReply> {
+  const deps = { db, clock: { now: () => new Date(job.nowIso) } };
+  switch (job.kind) {
+    case 'report':
+      return { id: job.id, ok: true, kind: 'report', report: buildReport(deps, job.from, job.to) };
+    case 'summary':
+      return { id: job.id, ok: true, kind: 'summary', summary: summaryPart(buildReport(deps, job.from, job.to)) };
+    case 'workbook':
+      // The file is built here too: writing a month's rows through ExcelJS took the hall's loop for a second.
+      return { id: job.id, ok: true, kind: 'workbook', base64: await buildWorkbook((from, to) => buildReport(deps, from, to), job.request, job.options) };
   }
-  parentPort?.postMessage(reply);
+}
+
+parentPort?.on('message', (job: ReportJob) => {
+  run(job).then(
+    (reply) => parentPort?.postMessage(reply),
+    (error: unknown) => parentPort?.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ReportReply),
+  );
 });

@@ -3,11 +3,18 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../common/logger.ts';
+import type { ExcelOptions } from '../core/reports/excel.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
-import type { Report } from '../core/reports/schemas.ts';
+import type { Report, ReportSummary } from '../core/reports/schemas.ts';
+import type { WorkbookRequest } from '../core/reports/workbook.ts';
 
-export type ReportJob = { id: number; from: string; to: string; nowIso: string };
-export type ReportReply = { id: number; ok: true; report: Report } | { id: number; ok: false; message: string };
+/** What a worker is asked for: a report, only its headline figures, or the Excel file. */
+export type ReportJob = { id: number; nowIso: string } & (
+  | { kind: 'report' | 'summary'; from: string; to: string }
+  | { kind: 'workbook'; request: WorkbookRequest; options: ExcelOptions }
+);
+type Done = { kind: 'report'; report: Report } | { kind: 'summary'; summary: ReportSummary } | { kind: 'workbook'; base64: string };
+export type ReportReply = ({ id: number; ok: true } & Done) | { id: number; ok: false; message: string };
 
 export type ReportWorkers = ReportPort & {
   /** Ends the workers; reports still running are refused. */
@@ -17,7 +24,9 @@ export type ReportWorkers = ReportPort & {
 // The worker's own extension: .ts when run from source, .js once compiled for Electron.
 const workerUrl = new URL(`./report-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-type Slot = { worker: Worker; job: { job: ReportJob; resolve: (report: Report) => void; reject: (error: Error) => void } | null };
+type Slot = { worker: Worker; job: { job: ReportJob; resolve: (done: Done) => void; reject: (error: Error) => void } | null };
+
+const describeJob = (job: ReportJob): string => (job.kind === 'workbook' ? `workbook ${JSON.stringify(job.request)}` : `${job.kind} ${job.from}..${job.to}`);
 
 /**
  * Reports computed in worker threads, each with its own connection to the hall's database
@@ -43,8 +52,8 @@ export function createReportWorkers(options: { databaseFile: string; size?: numb
       slot.job = null;
       slot.worker.unref();
       if (current && current.job.id === reply.id) {
-        if (reply.ok) current.resolve(reply.report);
-        else current.reject(new Error(`report ${current.job.from}..${current.job.to} failed: ${reply.message}`));
+        if (reply.ok) current.resolve(reply);
+        else current.reject(new Error(`report ${describeJob(current.job)} failed: ${reply.message}`));
       }
       dispatch();
     });
@@ -79,13 +88,30 @@ export function createReportWorkers(options: { databaseFile: string; size?: numb
     }
   };
 
+  const ask = (job: ReportJob): Promise<Done> => {
+    if (closed) return Promise.reject(new Error('report workers are closed'));
+    return new Promise<Done>((resolve, reject) => {
+      waiting.push({ job, resolve, reject });
+      dispatch();
+    });
+  };
+  const mismatch = (done: Done) => new Error(`a report worker answered ${done.kind} to another question`);
+
   return {
-    build(from, to, now) {
-      if (closed) return Promise.reject(new Error('report workers are closed'));
-      return new Promise<Report>((resolve, reject) => {
-        waiting.push({ job: { id: nextId++, from, to, nowIso: now.toISOString() }, resolve, reject });
-        dispatch();
-      });
+    async build(from, to, now) {
+      const done = await ask({ id: nextId++, kind: 'report', from, to, nowIso: now.toISOString() });
+      if (done.kind !== 'report') throw mismatch(done);
+      return done.report;
+    },
+    async summary(from, to, now) {
+      const done = await ask({ id: nextId++, kind: 'summary', from, to, nowIso: now.toISOString() });
+      if (done.kind !== 'summary') throw mismatch(done);
+      return done.summary;
+    },
+    async workbook(request, options, now) {
+      const done = await ask({ id: nextId++, kind: 'workbook', request, options, nowIso: now.toISOString() });
+      if (done.kind !== 'workbook') throw mismatch(done);
+      return done.base64;
     },
     async close() {
       closed = true;

@@ -45,13 +45,13 @@ export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to:
   return { ...sections, summary: summaryOf(sections) };
 }
 
-/** The month's report (月报, for the leading group) with the previous month beside it, the two months computed side by side where the port can. */
+/** The month's report (月报, for the leading group) with the previous month's headline figures beside it, the two months computed side by side where the port can. */
 export async function monthlyReport(reports: ReportPort, month: string, now: Date): Promise<MonthlyReport> {
   const previous = previousMonth(month);
   const current = monthDays(month);
   const before = monthDays(previous);
-  const [currentReport, previousReport] = await Promise.all([reports.build(current.from, current.to, now), reports.build(before.from, before.to, now)]);
-  return { month, previousMonth: previous, current: currentReport, previous: previousReport };
+  const [currentReport, previousSummary] = await Promise.all([reports.build(current.from, current.to, now), reports.summary(before.from, before.to, now)]);
+  return { month, previousMonth: previous, current: currentReport, previous: previousSummary };
 }
 
 /** Yesterday on the hall's calendar: the daily report's default. */
