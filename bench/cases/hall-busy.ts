@@ -7,7 +7,7 @@ import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { defaultSessionPolicy, openStaffSession } from '../../main/core/auth/sessions.ts';
 import { systemClock } from '../../main/core/clock.ts';
 import { hallDay } from '../../common/hall-time.ts';
-import { hallTimeZone } from '../../main/core/queue/settings.ts';
+import { hallTimeZone } from '../../main/core/hall/time-zone.ts';
 import { databaseFile } from '../../main/server/data-dir.ts';
 import type { BusyFixture } from '../fixtures/busy-db.ts';
 import { REPORT_MONTH } from '../fixtures/reports-db.ts';

@@ -9,7 +9,7 @@ import type { BackupKeys } from './backup-key.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../../common/logger.ts';
 import { hallDay } from '../../common/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 
 /** Where backups go and how long each kind is kept (db/backup-retention.ts). */
 export type BackupPolicy = { dir: string; scheduled: ScheduledRetention; manual: ManualRetention; manualEveryMinutes: number };

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { addDays } from '../../common/calendar-day.ts';
 import type { Logger } from '../../common/logger.ts';
 import { hallDay } from '../../common/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 
 /**

@@ -15,6 +15,10 @@ export type PushHello = z.output<typeof pushHelloSchema>;
 /** The hall's push messages: the envelope of common/push-message.ts around its events and clock. */
 export type PushMessage = PushEnvelope<HallEvent, HallTime>;
 
+/**
+ * Only screen events reach a feed: the bus hands `subscribe` listeners HallEvents, which carry an
+ * audience, and never the internal events between domains (event-map.ts, InternalEventMap).
+ */
 export const visibleTo = (event: HallEvent, roles: readonly string[]) =>
   event.audience.includes('public') || event.audience.some((r) => roles.includes(r));
 

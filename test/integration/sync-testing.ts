@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inTransaction } from '../../db/connection.ts';
-import type { Db } from '../../db/connection.ts';
+import { inTransaction, type Db } from '../../db/connection.ts';
 import { enqueueOutbox } from '../../db/outbox.ts';
 import { saveConnector } from '../../db/sync.ts';
 import { writeHallCode } from '../../main/core/sync/hall-code.ts';
-import { createSecretBox, secretKeyFile } from '../../main/sync/secret-box.ts';
+import { createSecretBox, secretKeyFile } from '../../main/utility-link/secret-box.ts';
 
 export const SECRET = 'utility-shared-secret-0123456789';
 

@@ -121,6 +121,10 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('main/drivers/ imports nothing from main/core/: drivers are a library the hall server opens, the core drives them through ports', () => {
+    expect(under('main/drivers/').filter((i) => /(^|\/)core\//.test(i.specifier))).toEqual([]);
+  });
+
   it('main/server/ does not import main/electron/', () => {
     expect(under('main/server/').filter((i) => i.specifier.includes('/electron/'))).toEqual([]);
   });
@@ -131,6 +135,22 @@ describe('layering', () => {
     // The renderer takes values from common/ (it is no type-only layer for the screens).
     expect(under('renderer/').some((i) => !i.typeOnly && target(i)?.startsWith('common/'))).toBe(true);
     expect(under('common/').length).toBeGreaterThan(0);
+  });
+});
+
+describe('folders', () => {
+  it('every name/verb method is declared in main/core/name/', () => {
+    const misplaced: string[] = [];
+    const declared: string[] = [];
+    for (const file of sources('main/core').filter((f) => /(^|[/-])contract\.ts$/.test(f))) {
+      const folder = relative(join(root, 'main/core'), file).split('/')[0];
+      for (const m of readFileSync(file, 'utf8').matchAll(/^\s*'([a-z]+)\/[a-zA-Z]+': \{/gm)) {
+        declared.push(m[0]);
+        if (m[1] !== folder) misplaced.push(`${relative(root, file)}: ${m[0].trim()}`);
+      }
+    }
+    expect(declared.length).toBeGreaterThan(100);
+    expect(misplaced).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { ATTACHMENT_MAX_BYTES, attachmentMimes } from '../../../common/upload-li
 import { defineMethods } from '../api/method.ts';
 import { managers } from '../api/roles.ts';
 import { contactPhoneSchema } from '../intake/identity-schemas.ts';
-import { daySchema } from '../intake/working-calendar.ts';
+import { daySchema } from '../calendar/working-calendar.ts';
 import { complaintChannels, complaintStates, replyMethods } from './rules.ts';
 
 const id = z.number().int().positive();

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/connection.ts';
 import { countFollowUps, type FollowUpCounts } from '../../../db/followups.ts';
 import { addDays, type Day } from '../../../common/calendar-day.ts';
 import { hallDayStart } from '../../../common/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 
 export type FollowUpFigures = FollowUpCounts & { fromDay: Day; toDay: Day };
 

@@ -6,8 +6,8 @@ import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { hallDay } from '../../../common/hall-time.ts';
 import { yearOf } from '../../../common/calendar-day.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallTimeZone } from './time-zone.ts';
 import { listCategories } from '../../../db/categories.ts';
 import type { HallHours, HallStatus, HallTime, hallContract } from './contract.ts';
 

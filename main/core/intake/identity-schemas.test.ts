@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../../common/identity.ts';
-import { customerSchema } from './customer.ts';
+import { customerSchema } from '../customers/customer.ts';
 import { contactPhoneSchema, creditCodeSchema, mobileSchema, residentIdSchema } from './identity-schemas.ts';
 
 // The checks themselves are tested beside them (common/identity.test.ts); these are the intake

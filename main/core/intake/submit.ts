@@ -1,12 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  applicationIdByKey,
-  insertApplication,
-  insertApplicationMaterial,
-  insertFeeLine,
-  insertMatter,
-  nextCaseSequence,
-} from '../../../db/applications.ts';
+import { applicationIdByKey, insertApplication, insertApplicationMaterial, insertFeeLine, insertMatter, nextCaseSequence } from '../../../db/applications.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { type CustomerRow, getCustomer } from '../../../db/customers.ts';
 import { deleteDraft } from '../../../db/intake-drafts.ts';
@@ -14,15 +7,15 @@ import { applicationOfSignature, getSignatureRequest } from '../../../db/signatu
 import { getTicket } from '../../../db/tickets.ts';
 import { appendWorkOrderEvent, insertStage, insertWorkOrder } from '../../../db/work-orders.ts';
 import { queueWorkOrder } from '../sync/work-order-record.ts';
-import type { Caller } from '../api/caller.ts';
+import { type Caller, asStaff } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { caseLetter, formatCaseNumber } from './case-number.ts';
-import type { Customer } from './customer.ts';
-import { upsertCustomer } from './customer-records.ts';
+import type { Customer } from '../customers/customer.ts';
+import { upsertCustomer } from '../customers/customer-records.ts';
 import type { FeeChoices } from './fee-lines.ts';
-import { hallToday } from './hall-today.ts';
-import { asStaff, existingCounter } from './intake-caller.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { existingCounter } from './intake-caller.ts';
 import { type IntakePlan, planIntake } from './intake-plan.ts';
 import { type MaterialDecision, checkMaterials } from './material-check.ts';
 import type { Selection } from './selection.ts';

@@ -1,30 +1,13 @@
 import { inTransaction } from '../../../db/connection.ts';
 import { type CounterRow, getCounter, listCounters, setCounterStatus } from '../../../db/counters.ts';
 import { getStaffById } from '../../../db/staff.ts';
-import {
-  appendTicketEvent,
-  getTicket,
-  lastTicketEventType,
-  listWaiting,
-  recentCallPriorities,
-  type TicketChange,
-  type TicketEventType,
-  type TicketRow,
-  type TicketStatus,
-  ticketsAtCounter,
-  updateTicket,
-} from '../../../db/tickets.ts';
-import type { Caller } from '../api/caller.ts';
+import { appendTicketEvent, getTicket, lastTicketEventType, listWaiting, recentCallPriorities, type TicketChange, type TicketEventType, type TicketRow, type TicketStatus, ticketsAtCounter, updateTicket } from '../../../db/tickets.ts';
+import { asStaff, type Caller, isManager, type StaffCaller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { pickNext } from './ordering.ts';
 import { queueSince, readRule } from './settings.ts';
 import { toCounterView } from './views.ts';
-
-type StaffCaller = Extract<Caller, { kind: 'staff' }>;
-
-const asStaff = (caller: Caller): StaffCaller => (caller.kind === 'staff' ? caller : fail('forbidden', 'errors.forbidden'));
-const isManager = (caller: StaffCaller) => caller.roles.includes('manager') || caller.roles.includes('admin');
 
 /**
  * `known`: what the caller has read for all counters at once (the overview): the ticket at

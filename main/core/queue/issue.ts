@@ -4,17 +4,7 @@ import { type CategoryRow, getCategory } from '../../../db/categories.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { countOpenServing } from '../../../db/counters.ts';
 import { getSetting } from '../../../db/settings.ts';
-import {
-  getTicketByIdempotencyKey,
-  appendTicketEvent,
-  averageServiceMinutes,
-  countIssued,
-  insertTicket,
-  nextSequence,
-  type TicketPriority,
-  type TicketRow,
-  waitingAhead,
-} from '../../../db/tickets.ts';
+import { getTicketByIdempotencyKey, appendTicketEvent, averageServiceMinutes, countIssued, insertTicket, nextSequence, type TicketPriority, type TicketRow, waitingAhead } from '../../../db/tickets.ts';
 import { fail } from '../api/errors.ts';
 import { addMinutes } from '../clock.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -22,7 +12,8 @@ import { maskIdNumber } from '../privacy/mask.ts';
 import type { PrintableTicket } from './contract.ts';
 import { estimateWaitMinutes } from './estimate.ts';
 import { hallDay, isWithinHours } from '../../../common/hall-time.ts';
-import { hallTimeZone, queueSince } from './settings.ts';
+import { queueSince } from './settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 
 /** A999 then A1000: three digits as halls print them, more only on an extraordinary day. */
 export const formatNumber = (prefix: string, seq: number): string => `${prefix}${String(seq).padStart(3, '0')}`;

@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
-import { defaultTimeZone, hallDayStart } from '../../../common/hall-time.ts';
+import { hallDayStart, defaultTimeZone } from '../../../common/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 
 export function readRule(db: Db): PriorityRule {
   const raw = getSetting(db, 'queue.rule');
@@ -24,10 +25,6 @@ export function readKioskSettings(db: Db): KioskSettings {
 
 export function writeKioskSettings(db: Db, settings: KioskSettings): void {
   setSetting(db, 'queue.kiosk', JSON.stringify(settings));
-}
-
-export function hallTimeZone(db: Db): string {
-  return getSetting(db, 'hall.timeZone') ?? defaultTimeZone;
 }
 
 /** The instant today's queue began: the hall-local midnight before `now`, as stored times are written. */

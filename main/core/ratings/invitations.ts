@@ -3,28 +3,15 @@ import { getStaffPhoto } from '../../../db/staff-profiles.ts';
 import { queueRating } from '../sync/rating-record.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { listDevices } from '../../../db/devices.ts';
-import {
-  claimCases,
-  expirePending,
-  expireRating,
-  getRating,
-  insertRating,
-  markRated,
-  mattersForTicket,
-  pendingRatingAt,
-  type RatingChannel,
-  type RatingRow,
-  type RatingStatus,
-  ratingForTicket,
-} from '../../../db/ratings.ts';
+import { claimCases, expirePending, expireRating, getRating, insertRating, markRated, mattersForTicket, pendingRatingAt, type RatingChannel, type RatingRow, type RatingStatus, ratingForTicket } from '../../../db/ratings.ts';
 import { insertRectification } from '../../../db/rectifications.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { getTicket } from '../../../db/tickets.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { hallToday } from '../intake/hall-today.ts';
-import { addWorkingDays } from '../intake/working-days.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
 import type { Invitation, RateResult } from './contract.ts';
 import { isBadLevel } from '../../../common/rating-levels.ts';
 import { readRatingSettings } from './settings.ts';

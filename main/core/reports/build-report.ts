@@ -2,7 +2,7 @@ import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
 import { addDays, type Day, previousMonth } from '../../../common/calendar-day.ts';
 import { hallDay } from '../../../common/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { intakeSection } from './intake-section.ts';
 import { catalogueLabels } from './labels.ts';
 import { complaintsSection, followUpsSection } from './ledgers-section.ts';
@@ -13,8 +13,8 @@ import type { ReportPort } from './report-port.ts';
 import type { MonthlyReport, Report } from './schemas.ts';
 import { summaryOf } from './summary.ts';
 import { syncSection } from './sync-section.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { missingCalendarYears } from '../intake/calendar-years.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { missingCalendarYears } from '../calendar/calendar-years.ts';
 
 /**
  * A report over hall days `from`..`to`, computed from the records each time: the same

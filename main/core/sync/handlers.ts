@@ -1,27 +1,12 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { enqueueOutbox } from '../../../db/outbox.ts';
-import {
-  type ConnectorRow,
-  failuresSinceSuccess,
-  getConnector,
-  getOutboxRow,
-  lastRun,
-  listConnectors,
-  listRejected,
-  listRuns,
-  openBatches,
-  outboxUtilities,
-  pendingCount,
-  rejectedCount,
-  type RunRow,
-  saveConnector,
-} from '../../../db/sync.ts';
+import { type ConnectorRow, failuresSinceSuccess, getConnector, getOutboxRow, lastRun, listConnectors, listRejected, listRuns, openBatches, outboxUtilities, pendingCount, rejectedCount, type RunRow, saveConnector, listQuarantined } from '../../../db/sync.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { currentCatalogue } from '../intake/catalogue-store.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { RunView, syncContract, UtilitySync } from './contract.ts';
 import { readHallCode, UNSET_HALL_CODE, writeHallCode } from './hall-code.ts';
 import { syncDaySummary } from './summary.ts';
@@ -31,7 +16,6 @@ import { insideDropRoots } from './drop-roots.ts';
 import { plainHttpOffMachine } from './https-only.ts';
 import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
 import { syncFailureReason } from './failure-reason.ts';
-import { listQuarantined } from '../../../db/sync.ts';
 import { RATING_PLATFORM, RATING_PLATFORM_NAMES } from './rating-record.ts';
 
 const runView = (r: RunRow): RunView => ({
@@ -127,9 +111,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
           staffId,
         });
         const after = getConnector(db, input.utility);
-        appendAudit(db, {
+        auditChange(deps, staffId, {
           at: now(),
-          actorStaffId: staffId,
           action: 'sync.saveConnector',
           target: `utility:${input.utility}`,
           before: existing ? connectorView(existing) : null,
@@ -144,7 +127,7 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
       inTransaction(db, () => {
         const before = readHallCode(db);
         writeHallCode(db, input.hallCode);
-        appendAudit(db, { at: now(), actorStaffId: staffIdOf(caller), action: 'sync.setHallCode', target: 'hall', before: { hallCode: before }, after: { hallCode: input.hallCode } });
+        auditChange(deps, caller, { at: now(), action: 'sync.setHallCode', target: 'hall', before: { hallCode: before }, after: { hallCode: input.hallCode } });
       });
       return { hallCode: input.hallCode };
     },
@@ -182,9 +165,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         const data = (input.data ? (unmaskFrom(input.data, original) as Record<string, unknown>) : undefined) ?? fresh ?? original;
         const at = now();
         const queued = enqueueOutbox(db, { utility: row.utility, type: row.type, recordId: row.recordId, data, at });
-        appendAudit(db, {
+        auditChange(deps, caller, {
           at,
-          actorStaffId: staffIdOf(caller),
           action: 'sync.resend',
           target: `${row.type}:${row.recordId}`,
           before: { utility: row.utility, version: row.version, reason: row.reason },
