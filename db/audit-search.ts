@@ -55,8 +55,8 @@ export function searchAudit(db: Db, filter: AuditFilter): AuditViewRow[] {
     }) as Raw[];
   return rows.map(({ before_json, after_json, ...r }) => ({
     ...r,
-    before: before_json === null ? null : JSON.parse(before_json),
-    after: after_json === null ? null : JSON.parse(after_json),
+    before: before_json === null ? null : (JSON.parse(before_json) as unknown),
+    after: after_json === null ? null : (JSON.parse(after_json) as unknown),
   }));
 }
 

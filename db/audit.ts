@@ -44,8 +44,8 @@ export function listAudit(db: Db, filter: { action?: string; limit: number }): A
     actorStaffId: r.actor_staff_id,
     action: r.action,
     target: r.target,
-    before: r.before_json === null ? undefined : JSON.parse(r.before_json),
-    after: r.after_json === null ? undefined : JSON.parse(r.after_json),
+    before: r.before_json === null ? undefined : (JSON.parse(r.before_json) as unknown),
+    after: r.after_json === null ? undefined : (JSON.parse(r.after_json) as unknown),
   }));
 }
 
@@ -63,5 +63,5 @@ export function listRevealEntries(db: Db, fromIso: string, toIso: string): Revea
       fromIso,
       toIso,
     ) as { at: string; staffId: number | null; target: string | null; after: string | null }[]
-  ).map((r) => ({ ...r, after: r.after === null ? null : JSON.parse(r.after) }));
+  ).map((r) => ({ ...r, after: r.after === null ? null : (JSON.parse(r.after) as unknown) }));
 }

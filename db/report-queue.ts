@@ -72,6 +72,7 @@ export function ticketsPerHour(db: Db, from: string, to: string, offset: string)
     `SELECT CAST(strftime('%H', finished_at, ?) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ? AND ? AND status = 'done' GROUP BY hour`,
   ).all(offset, from, to) as { hour: number; n: number }[];
   const hours = new Map<number, HourCount>();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it the compiler keeps the get()'s undefined
   const at = (hour: number) => hours.get(hour) ?? (hours.set(hour, { hour, issued: 0, served: 0 }).get(hour) as HourCount);
   for (const r of issued) at(r.hour).issued = r.n;
   for (const r of served) at(r.hour).served = r.n;

@@ -85,12 +85,6 @@ export function listStaff(db: Db): StaffRow[] {
   return (db.prepare('SELECT * FROM staff ORDER BY work_no').all() as RawStaff[]).map(toStaff);
 }
 
-export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null, now: string): void {
-  db.prepare(
-    `UPDATE staff SET failed_logins = failed_logins + 1, locked_until = ?, updated_at = ? WHERE id = ?`,
-  ).run(lockedUntil, now, id);
-}
-
 /**
  * Reserves one sign-in attempt before the password is checked, in one statement: it counts as
  * failed until resetFailedLogins says otherwise, and the attempt that reaches `maxFailures`

@@ -352,10 +352,6 @@ export function updateSeen(db: Db, u: { utility: string; workOrderId: number; st
 
 export type WorkOrderUpdateRow = { utility: string; status: UpdateStatus; at: string; note: string | null };
 
-/** What the utilities said about a work order, oldest first (the progress page shows it). */
-export function updatesOfWorkOrder(db: Db, workOrderId: number): WorkOrderUpdateRow[] {
-  return sql(db, 'SELECT utility, status, at, note FROM sync_updates WHERE work_order_id = ? ORDER BY at, id').all(workOrderId) as WorkOrderUpdateRow[];
-}
 
 /** The utilities' updates applied to an application's work orders: their own time and note. */
 export function appliedUpdatesOfApplication(db: Db, applicationId: number): (WorkOrderUpdateRow & { workOrderId: number })[] {

@@ -17,6 +17,7 @@ export type OneWindowBridge = {
 };
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- Window is extended by declaration merging, which only an interface does
   interface Window {
     onewindow?: OneWindowBridge;
     onewindowPrint?: DesktopPrintBridge;

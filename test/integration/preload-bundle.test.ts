@@ -37,7 +37,15 @@ describe('the bundled preloads', () => {
 
   it('carry the channel names of common/ipc-channels.ts', () => {
     const index = built['index.cjs'] ?? '';
-    for (const name of [ipcChannels.invoke, ipcChannels.hello, ipcChannels.push, ipcChannels.savePdf, ipcChannels.printSilently, ...Object.values(pcSetupChannels)]) expect(index).toContain(name);
+    for (const name of [
+      ipcChannels.invoke,
+      ipcChannels.hello,
+      ipcChannels.push,
+      ipcChannels.savePdf,
+      ipcChannels.printSilently,
+      ...Object.values(pcSetupChannels),
+    ])
+      expect(index).toContain(name);
     expect(built['client-print.cjs']).toContain(ipcChannels.printSilently);
     expect(built['unlock-prompt.cjs']).toContain(ipcChannels.unlock);
   });

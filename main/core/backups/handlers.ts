@@ -3,8 +3,6 @@ import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { staffIdOf } from '../api/caller.ts';
-import { addDays, type Day } from '../../../common/calendar-day.ts';
-import { hallDayStart } from '../../../common/hall-time.ts';
 import type { BackupRefusal } from './backup-port.ts';
 import type { backupsContract } from './contract.ts';
 import { type AttemptPolicy, blockedUntil, clearAttempts, recordFailedAttempt } from '../../../db/attempt-limits.ts';

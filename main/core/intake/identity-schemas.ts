@@ -3,7 +3,6 @@ import {
   creditCodeProblemKeys,
   residentIdProblemKeys,
   validateCreditCode,
-  validateLandline,
   validateMobile,
   validatePhone,
   validateResidentId,
@@ -52,6 +51,5 @@ const phoneField = (validate: typeof validateMobile, message: string) =>
     });
 
 export const mobileSchema = phoneField(validateMobile, 'field.phoneFormat');
-export const landlineSchema = phoneField(validateLandline, 'field.landlineFormat');
 /** A contact number: mobile or landline. */
 export const contactPhoneSchema = phoneField(validatePhone, 'field.contactPhoneFormat');

@@ -12,16 +12,6 @@ export const ratingNames = {
 
 export type RatingName = (typeof ratingNames)[RatingLevel];
 
-export const ratingNamesZh = {
-  1: '非常满意',
-  2: '满意',
-  3: '基本满意',
-  4: '不满意',
-  5: '非常不满意',
-} as const satisfies Record<RatingLevel, string>;
-
-export const isRatingLevel = (value: number): value is RatingLevel => Number.isInteger(value) && value >= 1 && value <= 5;
-
 /** A key the customer pressed, as the device reported it, and what it means. */
 export type RatedKey = {
   /** The device's own key number (a 3-key device has keys 1..3). */
