@@ -4,7 +4,8 @@ import type { FoundHall } from '../server/hall-mdns.ts';
 import { fromApp } from './ipc-bridge.ts';
 import { type HallTrust, hallPost, HallUnreachable, probeHall } from './hall-probe.ts';
 import type { Logger } from './logger.ts';
-import { type PcSetupChoice, pcSetupChannels, type PcSetupState, type ProbedHallView } from './pc-setup-contract.ts';
+import { pcSetupChannels } from '../../common/ipc-channels.ts';
+import type { PcSetupChoice, PcSetupState, ProbedHallView } from './pc-setup-contract.ts';
 import { hallUrlSchema, saveSettings, type Settings, settingsSchema, settingsVersion } from './settings.ts';
 
 /**

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../../common/logger.ts';
 import type { ExcelOptions } from '../core/reports/excel.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 import type { Report, ReportSummary } from '../core/reports/schemas.ts';

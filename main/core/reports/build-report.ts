@@ -1,12 +1,12 @@
 import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { Day } from '../calendar/calendar-day.ts';
-import { hallDay } from '../hall/hall-time.ts';
+import { type Day, previousMonth } from '../../../common/calendar-day.ts';
+import { hallDay } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 import { intakeSection } from './intake-section.ts';
 import { catalogueLabels } from './labels.ts';
 import { complaintsSection, followUpsSection } from './ledgers-section.ts';
-import { monthDays, periodOf, previousMonth } from './period.ts';
+import { monthDays, periodOf } from './period.ts';
 import { queueSection } from './queue-section.ts';
 import { ratingsSection } from './ratings-section.ts';
 import type { ReportPort } from './report-port.ts';

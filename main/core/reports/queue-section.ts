@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connection.ts';
 import { categoryNames, counterNames, staffNames, ticketCounts, ticketsPerHour, transferCounts } from '../../../db/report-queue.ts';
-import { addDays } from '../calendar/calendar-day.ts';
+import { addDays } from '../../../common/calendar-day.ts';
 import { dayTimes } from './day-times.ts';
 import { DurationGroups } from './durations.ts';
 import { offsetModifier, type Period } from './period.ts';

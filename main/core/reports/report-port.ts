@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import { buildReport } from './build-report.ts';
 import type { ExcelOptions } from './excel.ts';
 import type { Report, ReportSummary } from './schemas.ts';
