@@ -1,3 +1,5 @@
+import type { TicketEventType, TicketPriority, TicketStatus } from './tickets.ts';
+
 /**
  * Each table's row as SQLite returns it (`SELECT *`): the column names as they are, snake_case.
  * One type per table, written once; tables.test.ts checks every table's keys against
@@ -484,7 +486,7 @@ export type Tables = {
   ticket_events: {
     id: number;
     ticket_id: number;
-    type: string;
+    type: TicketEventType;
     at: string;
     counter_id: number | null;
     staff_id: number | null;
@@ -501,8 +503,8 @@ export type Tables = {
     category_id: number;
     seq: number;
     number: string;
-    priority: string;
-    status: string;
+    priority: TicketPriority;
+    status: TicketStatus;
     token: string;
     phone: string | null;
     id_masked: string | null;
