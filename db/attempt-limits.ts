@@ -1,13 +1,12 @@
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
+import { queryOne, run, sql } from './sql.ts';
 
 export type AttemptPolicy = { maxFailures: number; windowMs: number; blockMs: number };
 
 /** When `key` is blocked in `scope`, until when; undefined when it may try. */
 export function blockedUntil(db: Db, scope: string, key: string, now: string): string | undefined {
-  const row = cached(db, 'SELECT blocked_until AS until FROM attempt_limits WHERE scope = ? AND key = ? AND blocked_until > ?').get(scope, key, now) as
-    | { until: string }
-    | undefined;
+  const row = queryOne<{ until: string }>(db, sql`SELECT blocked_until AS until FROM attempt_limits WHERE scope = ${scope} AND key = ${key} AND blocked_until > ${now}`);
   return row?.until;
 }
 
@@ -33,5 +32,5 @@ export function recordFailedAttempt(db: Db, scope: string, key: string, now: Dat
 }
 
 export function clearAttempts(db: Db, scope: string, key: string): void {
-  cached(db, 'DELETE FROM attempt_limits WHERE scope = ? AND key = ?').run(scope, key);
+  run(db, sql`DELETE FROM attempt_limits WHERE scope = ${scope} AND key = ${key}`);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './connection.ts';
+import { queryOne, sql } from './sql.ts';
 
 /**
  * The audit log is a hash chain: each entry's hash covers the entry and the hash before it, so
@@ -25,7 +26,7 @@ export function entryHash(prev: string, e: ChainedFields): string {
 }
 
 export function lastAuditHash(db: Db): string {
-  const row = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string | null } | undefined;
+  const row = queryOne<{ hash: string | null }>(db, sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   return row?.hash ?? GENESIS;
 }
 

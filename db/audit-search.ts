@@ -1,4 +1,5 @@
 import type { Db } from './connection.ts';
+import { query, sql } from './sql.ts';
 
 /** The audit viewer's query over audit_log (db/audit.ts writes it): who, when, what, on what. */
 export type AuditFilter = {
@@ -62,5 +63,5 @@ export function searchAudit(db: Db, filter: AuditFilter): AuditViewRow[] {
 
 /** Every action the log holds, for the viewer's filter. */
 export function auditActions(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
+  return (query<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`)).map((r) => r.action);
 }

@@ -1,6 +1,7 @@
 import type { Db } from './connection.ts';
 import { type ChainedFields, entryHash, lastAuditHash } from './audit-chain.ts';
 import { cached } from './statements.ts';
+import { query, querySingle, sql } from './sql.ts';
 
 export type AuditEntry = {
   at: string;
@@ -51,7 +52,7 @@ export function listAudit(db: Db, filter: { action?: string; limit: number }): A
 
 /** How many times a staff member did `action` from `sinceIso` on: daily caps read it. */
 export function countAuditBy(db: Db, action: string, staffId: number, sinceIso: string): number {
-  return (cached(db, 'SELECT count(*) AS n FROM audit_log WHERE action = ? AND actor_staff_id = ? AND at >= ?').get(action, staffId, sinceIso) as { n: number }).n;
+  return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE action = ${action} AND actor_staff_id = ${staffId} AND at >= ${sinceIso}`)).n;
 }
 
 export type RevealRow = { at: string; staffId: number | null; target: string | null; after: unknown };
@@ -59,9 +60,6 @@ export type RevealRow = { at: string; staffId: number | null; target: string | n
 /** The reveals of a period, newest first, for the manager's report of who saw what. */
 export function listRevealEntries(db: Db, fromIso: string, toIso: string): RevealRow[] {
   return (
-    cached(db, `SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ? AND at < ? ORDER BY id DESC`).all(
-      fromIso,
-      toIso,
-    ) as { at: string; staffId: number | null; target: string | null; after: string | null }[]
+    query<{ at: string; staffId: number | null; target: string | null; after: string | null }>(db, sql`SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ${fromIso} AND at < ${toIso} ORDER BY id DESC`)
   ).map((r) => ({ ...r, after: r.after === null ? null : JSON.parse(r.after) }));
 }

@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
+import { query, queryOne, sql } from './sql.ts';
 
 export type CategoryRow = {
   id: number;
@@ -44,16 +45,16 @@ const toCategory = (r: Raw): CategoryRow => ({
 });
 
 export function listCategories(db: Db): CategoryRow[] {
-  return (cached(db, 'SELECT * FROM categories ORDER BY sort_order, prefix').all() as Raw[]).map(toCategory);
+  return (query<Raw>(db, sql`SELECT * FROM categories ORDER BY sort_order, prefix`)).map(toCategory);
 }
 
 export function getCategory(db: Db, id: number): CategoryRow | undefined {
-  const raw = cached(db, 'SELECT * FROM categories WHERE id = ?').get(id) as Raw | undefined;
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM categories WHERE id = ${id}`);
   return raw && toCategory(raw);
 }
 
 export function getCategoryByPrefix(db: Db, prefix: string): CategoryRow | undefined {
-  const raw = cached(db, 'SELECT * FROM categories WHERE prefix = ?').get(prefix) as Raw | undefined;
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM categories WHERE prefix = ${prefix}`);
   return raw && toCategory(raw);
 }
 

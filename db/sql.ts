@@ -58,6 +58,13 @@ export function queryOne<Row>(db: ReadDb, q: Sql): Row | undefined {
   return cached(db, q.text).get(...q.params) as Row | undefined;
 }
 
+/** The one row a query always gives (an aggregate, an upsert's RETURNING); none is a bug, and throws. */
+export function querySingle<Row>(db: ReadDb, q: Sql): Row {
+  const row = queryOne<Row>(db, q);
+  if (row === undefined) throw new Error(`no row from: ${q.text}`);
+  return row;
+}
+
 /** Every row as an array of its columns in order (`SELECT a, b` → [a, b]): for the report loops over many rows. */
 export function queryTuples<Tuple extends readonly unknown[]>(db: ReadDb, q: Sql): Tuple[] {
   const statement = cached(db, q.text);

@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
+import { query, queryOne, querySingle, run, sql } from './sql.ts';
 
 export type StaffRole = 'clerk' | 'manager' | 'admin';
 
@@ -45,19 +46,17 @@ function toStaff(raw: RawStaff): StaffRow {
 }
 
 export function countStaff(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+  return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM staff`)).n;
 }
 
 export function insertStaff(
   db: Db,
   staff: { workNo: string; name: string; passwordHash: string; roles: StaffRole[]; now: string },
 ): StaffRow {
-  const info = db
-    .prepare(
-      `INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(staff.workNo, staff.name, staff.passwordHash, JSON.stringify(staff.roles), staff.now, staff.now);
+  const info = run(db, 
+      sql`INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
+       VALUES (${staff.workNo}, ${staff.name}, ${staff.passwordHash}, ${JSON.stringify(staff.roles)}, ${staff.now}, ${staff.now})`,
+    );
   const row = getStaffById(db, Number(info.lastInsertRowid));
   if (!row) throw new Error('inserted staff row vanished');
   return row;
@@ -65,30 +64,30 @@ export function insertStaff(
 
 export function getStaffById(db: Db, id: number): StaffRow | undefined {
   // Every request's session and every counter of the overview read a staff row: compiled once.
-  const raw = cached(db, 'SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
+  const raw = queryOne<RawStaff>(db, sql`SELECT * FROM staff WHERE id = ${id}`);
   return raw && toStaff(raw);
 }
 
 export function getStaffByWorkNo(db: Db, workNo: string): StaffRow | undefined {
-  const raw = cached(db, 'SELECT * FROM staff WHERE work_no = ?').get(workNo) as RawStaff | undefined;
+  const raw = queryOne<RawStaff>(db, sql`SELECT * FROM staff WHERE work_no = ${workNo}`);
   return raw && toStaff(raw);
 }
 
 /** Staff names by id, for the few staff holding counters: one read instead of one per counter. */
 export function staffNames(db: Db, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
-  const rows = cached(db, 'SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; name: string }[];
+  const rows = query<{ id: number; name: string }>(db, sql`SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export function listStaff(db: Db): StaffRow[] {
-  return (db.prepare('SELECT * FROM staff ORDER BY work_no').all() as RawStaff[]).map(toStaff);
+  return (query<RawStaff>(db, sql`SELECT * FROM staff ORDER BY work_no`)).map(toStaff);
 }
 
 export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null, now: string): void {
-  db.prepare(
-    `UPDATE staff SET failed_logins = failed_logins + 1, locked_until = ?, updated_at = ? WHERE id = ?`,
-  ).run(lockedUntil, now, id);
+  run(db, 
+    sql`UPDATE staff SET failed_logins = failed_logins + 1, locked_until = ${lockedUntil}, updated_at = ${now} WHERE id = ${id}`,
+  );
 }
 
 /**
@@ -111,7 +110,7 @@ export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { m
 }
 
 export function resetFailedLogins(db: Db, id: number, now: string): void {
-  db.prepare(`UPDATE staff SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`).run(now, id);
+  run(db, sql`UPDATE staff SET failed_logins = 0, locked_until = NULL, updated_at = ${now} WHERE id = ${id}`);
 }
 
 export function updateStaff(
@@ -122,17 +121,8 @@ export function updateStaff(
 ): void {
   const current = getStaffById(db, id);
   if (!current) return;
-  db.prepare(
-    `UPDATE staff SET name = ?, roles = ?, active = ?, password_hash = ?, failed_logins = ?,
-       locked_until = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    changes.name ?? current.name,
-    JSON.stringify(changes.roles ?? current.roles),
-    (changes.active ?? current.active) ? 1 : 0,
-    changes.passwordHash ?? current.passwordHash,
-    changes.passwordHash ? 0 : current.failedLogins,
-    changes.passwordHash ? null : current.lockedUntil,
-    now,
-    id,
+  run(db, 
+    sql`UPDATE staff SET name = ${changes.name ?? current.name}, roles = ${JSON.stringify(changes.roles ?? current.roles)}, active = ${(changes.active ?? current.active) ? 1 : 0}, password_hash = ${changes.passwordHash ?? current.passwordHash}, failed_logins = ${changes.passwordHash ? 0 : current.failedLogins},
+       locked_until = ${changes.passwordHash ? null : current.lockedUntil}, updated_at = ${now} WHERE id = ${id}`,
   );
 }

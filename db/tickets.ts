@@ -1,5 +1,5 @@
 import type { Db } from './connection.ts';
-import { joinSql, query, queryOne, querySingle, run, type Sql, sql } from './sql.ts';
+import { joinSql, query, queryOne, querySingle, run, sql, type Sql } from './sql.ts';
 import type { Row } from './tables.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
