@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import type { WorkOrderStatus } from './work-orders.ts';
+import { query, sql } from './sql.ts';
 
 export type ApplicationSearch = {
   caseNumber?: string | undefined;
@@ -84,13 +85,11 @@ export type HitMatter = { applicationId: number; caseNumber: string; utility: st
 /** The matters of a page of applications, with their work order's status, in one query. */
 export function mattersOf(db: Db, applicationIds: readonly number[]): HitMatter[] {
   if (applicationIds.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT m.application_id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode, w.status,
+  return query<HitMatter>(db, 
+      sql`SELECT m.application_id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode, w.status,
               (SELECT u.note FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityNote,
               (SELECT u.at FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityAt
        FROM application_matters m LEFT JOIN work_orders w ON w.application_id = m.application_id AND w.utility = m.utility
-       WHERE m.application_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`,
-    )
-    .all(JSON.stringify(applicationIds)) as HitMatter[];
+       WHERE m.application_id IN (SELECT value FROM json_each(${JSON.stringify(applicationIds)})) ORDER BY m.id`,
+    );
 }
