@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
+import { query, queryOne, run, sql } from './sql.ts';
 
 export type RatingStage = 'intake' | 'completed';
 export type RatingStatus = 'pending' | 'rated' | 'unrated';
@@ -80,27 +81,27 @@ export type NewRating = Pick<RatingRow, 'stage' | 'ticketId' | 'applicationId' |
 /** Opens an invitation ('pending'); a rating from the receipt's QR code is inserted pending and rated at once. */
 export function insertRating(db: Db, r: NewRating): number {
   return Number(
-    cached(
+    run(
       db,
-      `INSERT INTO ratings (stage, status, ticket_id, application_id, counter_id, staff_id, utilities, matters, day, invited_at, expires_at)
-       VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(r.stage, r.ticketId, r.applicationId, r.counterId, r.staffId, JSON.stringify(r.utilities), JSON.stringify(r.matters), r.day, r.invitedAt, r.expiresAt).lastInsertRowid,
+      sql`INSERT INTO ratings (stage, status, ticket_id, application_id, counter_id, staff_id, utilities, matters, day, invited_at, expires_at)
+       VALUES (${r.stage}, 'pending', ${r.ticketId}, ${r.applicationId}, ${r.counterId}, ${r.staffId}, ${JSON.stringify(r.utilities)}, ${JSON.stringify(r.matters)}, ${r.day}, ${r.invitedAt}, ${r.expiresAt})`,
+    ).lastInsertRowid,
   );
 }
 
 export function getRating(db: Db, id: number): RatingRow | undefined {
-  const raw = cached(db, 'SELECT * FROM ratings WHERE id = ?').get(id) as Raw | undefined;
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM ratings WHERE id = ${id}`);
   return raw && toRating(raw);
 }
 
 export function ratingForTicket(db: Db, ticketId: number, stage: RatingStage): RatingRow | undefined {
-  const raw = cached(db, 'SELECT * FROM ratings WHERE ticket_id = ? AND stage = ?').get(ticketId, stage) as Raw | undefined;
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM ratings WHERE ticket_id = ${ticketId} AND stage = ${stage}`);
   return raw && toRating(raw);
 }
 
 /** The invitation open at a counter now (the newest, should an older one linger). */
 export function pendingRatingAt(db: Db, counterId: number): RatingRow | undefined {
-  const raw = cached(db, `SELECT * FROM ratings WHERE counter_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`).get(counterId) as Raw | undefined;
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM ratings WHERE counter_id = ${counterId} AND status = 'pending' ORDER BY id DESC LIMIT 1`);
   return raw && toRating(raw);
 }
 
@@ -115,7 +116,7 @@ export function expirePending(db: Db, by: { counterId: number } | { before: stri
 
 /** Expires one invitation; false when it was no longer pending. */
 export function expireRating(db: Db, id: number, at: string): boolean {
-  return cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE id = ? AND status = 'pending'`).run(at, id).changes === 1;
+  return run(db, sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE id = ${id} AND status = 'pending'`).changes === 1;
 }
 
 export type RatingAnswer = { level: number; rawKey: string; channel: RatingChannel; device: string | null; deviceId: number | null; ratedAt: string };
@@ -125,18 +126,7 @@ export function markRated(db: Db, id: number, from: readonly [RatingStatus, ...R
   // Two placeholders take one or two statuses: a repeated status changes nothing.
   const [first, second = first] = from;
   return (
-    cached(db, `UPDATE ratings SET status = 'rated', level = ?, raw_key = ?, channel = ?, device = ?, device_id = ?, rated_at = ?, closed_at = ? WHERE id = ? AND status IN (?, ?)`).run(
-      a.level,
-      a.rawKey,
-      a.channel,
-      a.device,
-      a.deviceId,
-      a.ratedAt,
-      a.ratedAt,
-      id,
-      first,
-      second,
-    ).changes === 1
+    run(db, sql`UPDATE ratings SET status = 'rated', level = ${a.level}, raw_key = ${a.rawKey}, channel = ${a.channel}, device = ${a.device}, device_id = ${a.deviceId}, rated_at = ${a.ratedAt}, closed_at = ${a.ratedAt} WHERE id = ${id} AND status IN (${first}, ${second})`).changes === 1
   );
 }
 
@@ -147,29 +137,29 @@ export function claimCases(db: Db, ratingId: number, caseNumbers: readonly strin
 }
 
 export function ratingIdForCase(db: Db, caseNumber: string, stage: RatingStage): number | undefined {
-  const row = cached(db, 'SELECT rating_id FROM rating_cases WHERE case_number = ? AND stage = ?').get(caseNumber, stage) as { rating_id: number } | undefined;
+  const row = queryOne<{ rating_id: number }>(db, sql`SELECT rating_id FROM rating_cases WHERE case_number = ${caseNumber} AND stage = ${stage}`);
   return row?.rating_id;
 }
 
 export function ratingsForApplication(db: Db, applicationId: number): RatingRow[] {
-  return (cached(db, 'SELECT * FROM ratings WHERE application_id = ? ORDER BY id').all(applicationId) as Raw[]).map(toRating);
+  return (query<Raw>(db, sql`SELECT * FROM ratings WHERE application_id = ${applicationId} ORDER BY id`)).map(toRating);
 }
 
 export function addReasons(db: Db, ratingId: number, reasons: readonly string[], comment: string | null): void {
   const insert = cached(db, 'INSERT OR IGNORE INTO rating_reasons (rating_id, reason) VALUES (?, ?)');
   for (const reason of reasons) insert.run(ratingId, reason);
-  if (comment !== null) cached(db, 'UPDATE ratings SET comment = ? WHERE id = ?').run(comment, ratingId);
+  if (comment !== null) run(db, sql`UPDATE ratings SET comment = ${comment} WHERE id = ${ratingId}`);
 }
 
 export function listReasons(db: Db, ratingId: number): string[] {
-  return (cached(db, 'SELECT reason FROM rating_reasons WHERE rating_id = ? ORDER BY reason').all(ratingId) as { reason: string }[]).map((r) => r.reason);
+  return (query<{ reason: string }>(db, sql`SELECT reason FROM rating_reasons WHERE rating_id = ${ratingId} ORDER BY reason`)).map((r) => r.reason);
 }
 
 /** What the figures count, one row per invitation, between two hall-local days (both included). No customer data. */
 export type FigureRow = Pick<RatingRow, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities' | 'channel' | 'invitedAt' | 'ratedAt'>;
 
 export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] {
-  const rows = cached(db, 'SELECT id, day, stage, status, level, counter_id, staff_id, utilities, channel, invited_at, rated_at FROM ratings WHERE day >= ? AND day <= ? ORDER BY id').all(fromDay, toDay) as {
+  const rows = query<{
     id: number;
     day: string;
     stage: RatingStage;
@@ -181,7 +171,7 @@ export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] 
     channel: RatingRow['channel'];
     invited_at: string;
     rated_at: string | null;
-  }[];
+  }>(db, sql`SELECT id, day, stage, status, level, counter_id, staff_id, utilities, channel, invited_at, rated_at FROM ratings WHERE day >= ${fromDay} AND day <= ${toDay} ORDER BY id`);
   return rows.map((r) => ({
     id: r.id,
     day: r.day,
@@ -200,11 +190,11 @@ export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] 
 /** The applications accepted for a ticket and their case numbers: what a rating at the window is tied to. */
 export function mattersForTicket(db: Db, ticketId: number): (RatedMatter & { applicationId: number })[] {
   return (
-    cached(
+    query<RatedMatter & { applicationId: number }>(
       db,
-      `SELECT a.id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode
+      sql`SELECT a.id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode
          FROM applications a JOIN application_matters m ON m.application_id = a.id
-        WHERE a.ticket_id = ? ORDER BY a.id, m.id`,
-    ).all(ticketId) as (RatedMatter & { applicationId: number })[]
+        WHERE a.ticket_id = ${ticketId} ORDER BY a.id, m.id`,
+    )
   );
 }
