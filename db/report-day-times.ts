@@ -1,20 +1,16 @@
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
+import { queryOne, run, sql } from './sql.ts';
 
 /** A closed day's kept wait and service times (migration 0009), as stored. */
 export type StoredDayTimes = { groupsJson: string; samples: Buffer };
 
 export function readDayTimes(db: Db, day: string): StoredDayTimes | undefined {
-  return cached(db, 'SELECT groups_json AS groupsJson, samples FROM report_day_times WHERE day = ?').get(day) as StoredDayTimes | undefined;
+  return queryOne<StoredDayTimes>(db, sql`SELECT groups_json AS groupsJson, samples FROM report_day_times WHERE day = ${day}`);
 }
 
 export function storeDayTimes(db: Db, day: string, groupsJson: string, samples: Uint8Array, builtAt: string): void {
-  cached(db, 'INSERT INTO report_day_times (day, groups_json, samples, built_at) VALUES (?, ?, ?, ?) ON CONFLICT (day) DO UPDATE SET groups_json = excluded.groups_json, samples = excluded.samples, built_at = excluded.built_at').run(
-    day,
-    groupsJson,
-    samples,
-    builtAt,
-  );
+  run(db, sql`INSERT INTO report_day_times (day, groups_json, samples, built_at) VALUES (${day}, ${groupsJson}, ${samples}, ${builtAt}) ON CONFLICT (day) DO UPDATE SET groups_json = excluded.groups_json, samples = excluded.samples, built_at = excluded.built_at`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from './connection.ts';
 import { SERVICE_MS_SQL, WAIT_MS_SQL } from './migrations/0007-ticket-times.ts';
 import { cached } from './statements.ts';
+import { query, sql } from './sql.ts';
 
 /**
  * The queue's records for reports (日报, 月报). Read-only; every figure is computed from
@@ -63,14 +64,14 @@ export type HourCount = { hour: number; issued: number; served: number };
  * hall's zone ("+480 minutes"), fixed by the caller from the zone.
  */
 export function ticketsPerHour(db: Db, from: string, to: string, offset: string): HourCount[] {
-  const issued = cached(
+  const issued = query<{ hour: number; n: number }>(
     db,
-    `SELECT CAST(strftime('%H', issued_at, ?) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ? AND ? GROUP BY hour`,
-  ).all(offset, from, to) as { hour: number; n: number }[];
-  const served = cached(
+    sql`SELECT CAST(strftime('%H', issued_at, ${offset}) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ${from} AND ${to} GROUP BY hour`,
+  );
+  const served = query<{ hour: number; n: number }>(
     db,
-    `SELECT CAST(strftime('%H', finished_at, ?) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ? AND ? AND status = 'done' GROUP BY hour`,
-  ).all(offset, from, to) as { hour: number; n: number }[];
+    sql`SELECT CAST(strftime('%H', finished_at, ${offset}) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ${from} AND ${to} AND status = 'done' GROUP BY hour`,
+  );
   const hours = new Map<number, HourCount>();
   const at = (hour: number) => hours.get(hour) ?? (hours.set(hour, { hour, issued: 0, served: 0 }).get(hour) as HourCount);
   for (const r of issued) at(r.hour).issued = r.n;
@@ -80,21 +81,21 @@ export function ticketsPerHour(db: Db, from: string, to: string, offset: string)
 
 /** Names for the ids a report shows: counters and staff, including those since removed or renamed. */
 export function counterNames(db: Db): { id: number; number: number; name: string }[] {
-  return cached(db, 'SELECT id, number, name FROM counters ORDER BY number').all() as { id: number; number: number; name: string }[];
+  return query<{ id: number; number: number; name: string }>(db, sql`SELECT id, number, name FROM counters ORDER BY number`);
 }
 
 export function staffNames(db: Db): { id: number; workNo: string; name: string }[] {
-  return cached(db, 'SELECT id, work_no AS workNo, name FROM staff ORDER BY work_no').all() as { id: number; workNo: string; name: string }[];
+  return query<{ id: number; workNo: string; name: string }>(db, sql`SELECT id, work_no AS workNo, name FROM staff ORDER BY work_no`);
 }
 
 export function categoryNames(db: Db): { id: number; prefix: string; nameZh: string; nameEn: string; sortOrder: number }[] {
-  return cached(db, 'SELECT id, prefix, name_zh AS nameZh, name_en AS nameEn, sort_order AS sortOrder FROM categories ORDER BY sort_order, prefix').all() as {
+  return query<{
     id: number;
     prefix: string;
     nameZh: string;
     nameEn: string;
     sortOrder: number;
-  }[];
+  }>(db, sql`SELECT id, prefix, name_zh AS nameZh, name_en AS nameEn, sort_order AS sortOrder FROM categories ORDER BY sort_order, prefix`);
 }
 
 /**

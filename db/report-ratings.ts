@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
+import { query, sql } from './sql.ts';
 
 export type RatedWithTask = {
   ratingId: number;
@@ -20,14 +21,14 @@ export type RatedWithTask = {
  * 5 非常不满意) with their rectification task, if any. No customer data.
  */
 export function ratingsWithTasks(db: Db, from: string, to: string, minLevel: number): RatedWithTask[] {
-  return cached(
+  return query<RatedWithTask>(
     db,
-    `SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId, g.staff_id AS staffId, g.utilities,
+    sql`SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId, g.staff_id AS staffId, g.utilities,
             r.id AS taskId, r.due_day AS dueDay, r.assignee_staff_id AS assigneeStaffId, r.closed_at AS closedAt, r.verdict
        FROM ratings g LEFT JOIN rectifications r ON r.rating_id = g.id
-       WHERE g.day BETWEEN ? AND ? AND g.status = 'rated' AND g.level >= ?
+       WHERE g.day BETWEEN ${from} AND ${to} AND g.status = 'rated' AND g.level >= ${minLevel}
        ORDER BY g.day, g.rated_at, g.id`,
-  ).all(from, to, minLevel) as RatedWithTask[];
+  );
 }
 
 export type RatingGroup = { staffId: number | null; stage: 'intake' | 'completed'; status: 'pending' | 'rated' | 'unrated'; level: number | null; n: number };
@@ -39,9 +40,9 @@ export type RatingGroup = { staffId: number | null; stage: 'intake' | 'completed
  * ratings_day_figures (migration 0008), so SQLite counts as it walks the index, with no sort.
  */
 export function ratingGroups(db: Db, from: string, to: string): RatingGroup[] {
-  return cached(
+  return query<RatingGroup>(
     db,
-    `SELECT staff_id AS staffId, stage, status, level, count(*) AS n FROM ratings INDEXED BY ratings_day_figures
-       WHERE day BETWEEN ? AND ? GROUP BY day, staff_id, stage, status, level`,
-  ).all(from, to) as RatingGroup[];
+    sql`SELECT staff_id AS staffId, stage, status, level, count(*) AS n FROM ratings INDEXED BY ratings_day_figures
+       WHERE day BETWEEN ${from} AND ${to} GROUP BY day, staff_id, stage, status, level`,
+  );
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { latestVersion } from './migrate.ts';
+import { query, sql } from './sql.ts';
 
 /**
  * Restoring a backup without ever running on a half-replaced database:
@@ -34,7 +35,7 @@ export function checkBackup(file: string): BackupCheck {
     if (integrity !== 'ok') return { ok: false, reason: 'corrupt' };
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > latestVersion()) return { ok: false, reason: 'too_new' };
-    const tables = new Set((db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set((query<{ name: string }>(db, sql`SELECT name FROM sqlite_schema WHERE type = 'table'`)).map((t) => t.name));
     if (version < 1 || REQUIRED_TABLES.some((t) => !tables.has(t))) return { ok: false, reason: 'not_a_hall' };
     return { ok: true, schemaVersion: version };
   } catch {

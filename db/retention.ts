@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { cached } from './statements.ts';
+import { query, run, sql } from './sql.ts';
 
 /**
  * Erasing personal data whose time is up (docs/privacy.md), and one person's data on request.
@@ -17,8 +18,8 @@ const UNACCEPTED_COPY = `SELECT 1 FROM sync_outbox o JOIN work_orders w ON o.typ
 
 /** Tickets' phones (for the "your turn" SMS) and masked IDs, and booked visits' phones, of days up to `lastDay`. */
 export function eraseTicketPhones(db: Db, lastDay: string, before: string): number {
-  const tickets = cached(db, 'UPDATE tickets SET phone = NULL, id_masked = NULL WHERE day <= ? AND (phone IS NOT NULL OR id_masked IS NOT NULL)').run(lastDay).changes;
-  const appointments = cached(db, 'UPDATE appointments SET phone = NULL WHERE slot_end < ? AND phone IS NOT NULL').run(before).changes;
+  const tickets = run(db, sql`UPDATE tickets SET phone = NULL, id_masked = NULL WHERE day <= ${lastDay} AND (phone IS NOT NULL OR id_masked IS NOT NULL)`).changes;
+  const appointments = run(db, sql`UPDATE appointments SET phone = NULL WHERE slot_end < ${before} AND phone IS NOT NULL`).changes;
   return tickets + appointments;
 }
 
@@ -61,14 +62,10 @@ export function customersDue(db: Db, before: string): number[] {
  * count persons and enterprises).
  */
 export function anonymiseCustomer(db: Db, customerId: number, at: string): void {
-  cached(db, `UPDATE customers SET name = '', id_number = 'erased:' || id, phone = '', contact_name = NULL, address = NULL, erased_at = ?, updated_at = ? WHERE id = ?`).run(
-    at,
-    at,
-    customerId,
-  );
-  cached(db, 'DELETE FROM customer_accounts WHERE customer_id = ?').run(customerId);
-  cached(db, `UPDATE applications SET snapshot = json_set(snapshot, '$.customer.name', '') WHERE customer_id = ? AND json_valid(snapshot)`).run(customerId);
-  cached(db, 'UPDATE application_matters SET account_no = NULL WHERE application_id IN (SELECT id FROM applications WHERE customer_id = ?)').run(customerId);
+  run(db, sql`UPDATE customers SET name = '', id_number = 'erased:' || id, phone = '', contact_name = NULL, address = NULL, erased_at = ${at}, updated_at = ${at} WHERE id = ${customerId}`);
+  run(db, sql`DELETE FROM customer_accounts WHERE customer_id = ${customerId}`);
+  run(db, sql`UPDATE applications SET snapshot = json_set(snapshot, '$.customer.name', '') WHERE customer_id = ${customerId} AND json_valid(snapshot)`);
+  run(db, sql`UPDATE application_matters SET account_no = NULL WHERE application_id IN (SELECT id FROM applications WHERE customer_id = ${customerId})`);
 }
 
 const STRIP_CUSTOMER = `data = json_set(data, '$.customer', json_object('kind', json_extract(data, '$.customer.kind'), 'erased', json('true'))), personal_erased_at = @at`;
@@ -91,16 +88,16 @@ export type DueDrop = { batchId: string; utility: string; outDir: string };
 
 /** Folder drops whose batch the utility answered before `before`, not removed yet. */
 export function dropsDue(db: Db, before: string): DueDrop[] {
-  return cached(
+  return query<DueDrop>(
     db,
-    `SELECT b.id AS batchId, b.utility, c.out_dir AS outDir FROM sync_batches b JOIN sync_connectors c ON c.utility = b.utility
-      WHERE b.state = 'answered' AND b.answered_at < ? AND b.drop_removed_at IS NULL AND c.kind = 'folder' AND c.out_dir IS NOT NULL
+    sql`SELECT b.id AS batchId, b.utility, c.out_dir AS outDir FROM sync_batches b JOIN sync_connectors c ON c.utility = b.utility
+      WHERE b.state = 'answered' AND b.answered_at < ${before} AND b.drop_removed_at IS NULL AND c.kind = 'folder' AND c.out_dir IS NOT NULL
       ORDER BY b.answered_at`,
-  ).all(before) as DueDrop[];
+  );
 }
 
 export function markDropRemoved(db: Db, batchId: string, at: string): void {
-  cached(db, 'UPDATE sync_batches SET drop_removed_at = ? WHERE id = ?').run(at, batchId);
+  run(db, sql`UPDATE sync_batches SET drop_removed_at = ${at} WHERE id = ${batchId}`);
 }
 
 // ---------------------------------------------------------------- one person, on request
@@ -127,7 +124,7 @@ export type PersonData = {
 
 /** What the hall holds about the person with this ID number (any ID type), not yet erased. */
 export function personData(db: Db, idNumber: string): PersonData {
-  const customerIds = (cached(db, 'SELECT id FROM customers WHERE id_number = ? AND erased_at IS NULL ORDER BY id').all(idNumber) as { id: number }[]).map((r) => r.id);
+  const customerIds = (query<{ id: number }>(db, sql`SELECT id FROM customers WHERE id_number = ${idNumber} AND erased_at IS NULL ORDER BY id`)).map((r) => r.id);
   const ids = JSON.stringify(customerIds);
   const one = (text: string): number => (cached(db, text).get({ ids }) as { n: number }).n;
   const sent = cached(
