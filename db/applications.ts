@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
 
 export type ApplicationRow = {
@@ -66,28 +66,28 @@ export function insertApplication(db: Db, a: Omit<ApplicationRow, 'id'>): number
   );
 }
 
-export function getApplication(db: Db, id: number): ApplicationRow | undefined {
+export function getApplication(db: ReadDb, id: number): ApplicationRow | undefined {
   const raw = queryOne<Raw>(db, sql`SELECT * FROM applications WHERE id = ${id}`);
   return raw && toApplication(raw);
 }
 
-export function applicationIdByKey(db: Db, idempotencyKey: string): number | undefined {
+export function applicationIdByKey(db: ReadDb, idempotencyKey: string): number | undefined {
   const row = queryOne<{ id: number }>(db, sql`SELECT id FROM applications WHERE idempotency_key = ${idempotencyKey}`);
   return row?.id;
 }
 
-export function applicationIdByToken(db: Db, token: string): number | undefined {
+export function applicationIdByToken(db: ReadDb, token: string): number | undefined {
   const row = queryOne<{ id: number }>(db, sql`SELECT id FROM applications WHERE public_token = ${token}`);
   return row?.id;
 }
 
-export function applicationIdByCaseNumber(db: Db, caseNumber: string): number | undefined {
+export function applicationIdByCaseNumber(db: ReadDb, caseNumber: string): number | undefined {
   const row = queryOne<{ application_id: number }>(db, sql`SELECT application_id FROM application_matters WHERE case_number = ${caseNumber}`);
   return row?.application_id;
 }
 
 /** The next case number sequence for a prefix on a hall-local day; call inside the submitting transaction. */
-export function nextCaseSequence(db: Db, day: string, prefix: string): number {
+export function nextCaseSequence(db: ReadDb, day: string, prefix: string): number {
   const row = querySingle<{ last_seq: number }>(db, 
       sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
        ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
@@ -106,7 +106,7 @@ export function insertMatter(db: Db, m: Omit<MatterRow, 'id'>): number {
   );
 }
 
-export function listMatters(db: Db, applicationId: number): MatterRow[] {
+export function listMatters(db: ReadDb, applicationId: number): MatterRow[] {
   return query<MatterRow>(db, 
       sql`SELECT id, application_id AS applicationId, case_number AS caseNumber, utility, business_code AS businessCode,
               account_no AS accountNo, due_day AS dueDay
@@ -136,11 +136,11 @@ export function insertApplicationMaterial(db: Db, m: Omit<ApplicationMaterialRow
   run(db, sql`INSERT INTO application_materials (application_id, code, name_zh, name_en, state, promised_date) VALUES (${m.applicationId}, ${m.code}, ${m.nameZh}, ${m.nameEn}, ${m.state}, ${m.promisedDate})`);
 }
 
-export function listApplicationMaterials(db: Db, applicationId: number): ApplicationMaterialRow[] {
+export function listApplicationMaterials(db: ReadDb, applicationId: number): ApplicationMaterialRow[] {
   return query<ApplicationMaterialRow>(db, sql`SELECT ${MATERIAL_COLUMNS} FROM application_materials WHERE application_id = ${applicationId} ORDER BY id`);
 }
 
-export function getApplicationMaterial(db: Db, id: number): ApplicationMaterialRow | undefined {
+export function getApplicationMaterial(db: ReadDb, id: number): ApplicationMaterialRow | undefined {
   return queryOne<ApplicationMaterialRow>(db, sql`SELECT ${MATERIAL_COLUMNS} FROM application_materials WHERE id = ${id}`);
 }
 
@@ -174,7 +174,7 @@ export function insertFeeLine(db: Db, f: FeeLineRow): void {
   );
 }
 
-export function listFeeLines(db: Db, applicationId: number): FeeLineRow[] {
+export function listFeeLines(db: ReadDb, applicationId: number): FeeLineRow[] {
   const rows = query<Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number }>(db, 
       sql`SELECT application_id AS applicationId, utility, business_code AS businessCode, fee_code AS feeCode, name_zh AS nameZh, name_en AS nameEn,
               price_fen AS priceFen, quantity, amount_fen AS amountFen, mandatory, included

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
@@ -10,7 +10,7 @@ export function insertAppointment(db: Db, a: Omit<AppointmentRow, 'id' | 'ticket
   );
 }
 
-export function getAppointmentByCode(db: Db, code: string): AppointmentRow | undefined {
+export function getAppointmentByCode(db: ReadDb, code: string): AppointmentRow | undefined {
   const r = queryOne<{ id: number; code: string; category_id: number; slot_start: string; slot_end: string; phone: string | null; ticket_id: number | null }>(db, sql`SELECT * FROM appointments WHERE code = ${code}`);
   return r && { id: r.id, code: r.code, categoryId: r.category_id, slotStart: r.slot_start, slotEnd: r.slot_end, phone: r.phone, ticketId: r.ticket_id };
 }
@@ -20,7 +20,7 @@ export function linkAppointmentTicket(db: Db, id: number, ticketId: number): boo
 }
 
 /** Appointments whose slot starts in [from, to), by slot: the day's bookings for the manager. */
-export function listAppointments(db: Db, from: string, to: string): AppointmentRow[] {
+export function listAppointments(db: ReadDb, from: string, to: string): AppointmentRow[] {
   const rows = query<{
     id: number;
     code: string;

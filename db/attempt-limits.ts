@@ -1,11 +1,11 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { queryOne, run, sql } from './sql.ts';
 
 export type AttemptPolicy = { maxFailures: number; windowMs: number; blockMs: number };
 
 /** When `key` is blocked in `scope`, until when; undefined when it may try. */
-export function blockedUntil(db: Db, scope: string, key: string, now: string): string | undefined {
+export function blockedUntil(db: ReadDb, scope: string, key: string, now: string): string | undefined {
   const row = queryOne<{ until: string }>(db, sql`SELECT blocked_until AS until FROM attempt_limits WHERE scope = ${scope} AND key = ${key} AND blocked_until > ${now}`);
   return row?.until;
 }
@@ -15,7 +15,7 @@ export function blockedUntil(db: Db, scope: string, key: string, now: string): s
  * window that has run out starts again; the failure that reaches the limit blocks the key.
  * Returns the block's end when this failure set one.
  */
-export function recordFailedAttempt(db: Db, scope: string, key: string, now: Date, policy: AttemptPolicy): string | undefined {
+export function recordFailedAttempt(db: ReadDb, scope: string, key: string, now: Date, policy: AttemptPolicy): string | undefined {
   const nowIso = now.toISOString();
   const windowFrom = new Date(now.getTime() - policy.windowMs).toISOString();
   const until = new Date(now.getTime() + policy.blockMs).toISOString();

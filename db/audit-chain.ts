@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { queryOne, sql } from './sql.ts';
 
 /**
@@ -25,7 +25,7 @@ export function entryHash(prev: string, e: ChainedFields): string {
   return createHash('sha256').update(JSON.stringify([prev, e.at, e.actor_staff_id, e.action, e.target, e.before_json, e.after_json])).digest('hex');
 }
 
-export function lastAuditHash(db: Db): string {
+export function lastAuditHash(db: ReadDb): string {
   const row = queryOne<{ hash: string | null }>(db, sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   return row?.hash ?? GENESIS;
 }
@@ -33,7 +33,7 @@ export function lastAuditHash(db: Db): string {
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number };
 
 /** Walks the whole log in order; the first entry whose link does not hold is where it was changed. */
-export function verifyAuditChain(db: Db): ChainCheck {
+export function verifyAuditChain(db: ReadDb): ChainCheck {
   let prev = GENESIS;
   let entries = 0;
   for (const row of db.prepare('SELECT id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id').iterate() as Iterable<

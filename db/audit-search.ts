@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { query, sql } from './sql.ts';
 
 /** The audit viewer's query over audit_log (db/audit.ts writes it): who, when, what, on what. */
@@ -30,7 +30,7 @@ type Raw = Omit<AuditViewRow, 'before' | 'after'> & { before_json: string | null
 // LIKE patterns are built from the filter with its wildcards escaped, and bound like any value.
 const prefixPattern = (value: string): string => `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function searchAudit(db: Db, filter: AuditFilter): AuditViewRow[] {
+export function searchAudit(db: ReadDb, filter: AuditFilter): AuditViewRow[] {
   const action = filter.action ?? null;
   const target = filter.target ?? null;
   const rows = db
@@ -62,6 +62,6 @@ export function searchAudit(db: Db, filter: AuditFilter): AuditViewRow[] {
 }
 
 /** Every action the log holds, for the viewer's filter. */
-export function auditActions(db: Db): string[] {
+export function auditActions(db: ReadDb): string[] {
   return (query<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`)).map((r) => r.action);
 }

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { type ChainedFields, entryHash, lastAuditHash } from './audit-chain.ts';
 import { cached } from './statements.ts';
 import { query, querySingle, sql } from './sql.ts';
@@ -31,7 +31,7 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
   ).run({ ...fields, prev, hash: entryHash(prev, fields) });
 }
 
-export function listAudit(db: Db, filter: { action?: string; limit: number }): AuditRow[] {
+export function listAudit(db: ReadDb, filter: { action?: string; limit: number }): AuditRow[] {
   const rows = db
     .prepare(
       // Named, not numbered (?1): better-sqlite3 binds ?NNN as a named parameter, so
@@ -51,14 +51,14 @@ export function listAudit(db: Db, filter: { action?: string; limit: number }): A
 }
 
 /** How many times a staff member did `action` from `sinceIso` on: daily caps read it. */
-export function countAuditBy(db: Db, action: string, staffId: number, sinceIso: string): number {
+export function countAuditBy(db: ReadDb, action: string, staffId: number, sinceIso: string): number {
   return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE action = ${action} AND actor_staff_id = ${staffId} AND at >= ${sinceIso}`)).n;
 }
 
 export type RevealRow = { at: string; staffId: number | null; target: string | null; after: unknown };
 
 /** The reveals of a period, newest first, for the manager's report of who saw what. */
-export function listRevealEntries(db: Db, fromIso: string, toIso: string): RevealRow[] {
+export function listRevealEntries(db: ReadDb, fromIso: string, toIso: string): RevealRow[] {
   return (
     query<{ at: string; staffId: number | null; target: string | null; after: string | null }>(db, sql`SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ${fromIso} AND at < ${toIso} ORDER BY id DESC`)
   ).map((r) => ({ ...r, after: r.after === null ? null : JSON.parse(r.after) }));

@@ -1,10 +1,10 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
 export type ImportedYearRow = { year: number; json: string; importedAt: string };
 export type CalendarOverrideRow = { day: string; kind: 'holiday' | 'workday'; setAt: string };
 
-export function listImportedYears(db: Db): ImportedYearRow[] {
+export function listImportedYears(db: ReadDb): ImportedYearRow[] {
   return query<ImportedYearRow>(db, sql`SELECT year, json, imported_at AS importedAt FROM calendar_years ORDER BY year`);
 }
 
@@ -16,7 +16,7 @@ export function saveImportedYear(db: Db, year: { year: number; json: string; imp
   );
 }
 
-export function listCalendarOverrides(db: Db): CalendarOverrideRow[] {
+export function listCalendarOverrides(db: ReadDb): CalendarOverrideRow[] {
   return query<CalendarOverrideRow>(db, sql`SELECT day, kind, set_at AS setAt FROM calendar_overrides ORDER BY day`);
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
 export type CatalogueSource = 'seed' | 'edit' | 'import';
@@ -21,18 +21,18 @@ const toRow = (r: Raw): CatalogueVersionRow => ({
   source: r.source,
 });
 
-export function latestCatalogueVersion(db: Db): { version: number; publishedAt: string } | undefined {
+export function latestCatalogueVersion(db: ReadDb): { version: number; publishedAt: string } | undefined {
   const row = queryOne<{ version: number; published_at: string }>(db, sql`SELECT version, published_at FROM catalogue_versions ORDER BY version DESC LIMIT 1`);
   return row && { version: row.version, publishedAt: row.published_at };
 }
 
-export function catalogueVersionPublishedAt(db: Db, version: number): string | undefined {
+export function catalogueVersionPublishedAt(db: ReadDb, version: number): string | undefined {
   const row = queryOne<{ published_at: string }>(db, sql`SELECT published_at FROM catalogue_versions WHERE version = ${version}`);
   return row?.published_at;
 }
 
 /** The stored JSON of one version (the catalogue only; number and date are columns). */
-export function catalogueVersionJson(db: Db, version: number): { publishedAt: string; json: string } | undefined {
+export function catalogueVersionJson(db: ReadDb, version: number): { publishedAt: string; json: string } | undefined {
   const row = queryOne<{ published_at: string; json: string }>(db, sql`SELECT published_at, json FROM catalogue_versions WHERE version = ${version}`);
   return row && { publishedAt: row.published_at, json: row.json };
 }
@@ -49,7 +49,7 @@ export function seedCatalogueVersion(db: Db, v: { publishedAt: string; json: str
   run(db, sql`INSERT INTO catalogue_versions (version, published_at, published_by, source, json) VALUES (1, ${v.publishedAt}, NULL, 'seed', ${v.json}) ON CONFLICT(version) DO NOTHING`);
 }
 
-export function listCatalogueVersions(db: Db): CatalogueVersionRow[] {
+export function listCatalogueVersions(db: ReadDb): CatalogueVersionRow[] {
   return (
     query<Raw>(db, 
         sql`SELECT v.version, v.published_at, v.published_by, s.name AS published_by_name, v.source

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, sql } from './sql.ts';
 
@@ -44,16 +44,16 @@ const toCategory = (r: Raw): CategoryRow => ({
   sortOrder: r.sort_order,
 });
 
-export function listCategories(db: Db): CategoryRow[] {
+export function listCategories(db: ReadDb): CategoryRow[] {
   return (query<Raw>(db, sql`SELECT * FROM categories ORDER BY sort_order, prefix`)).map(toCategory);
 }
 
-export function getCategory(db: Db, id: number): CategoryRow | undefined {
+export function getCategory(db: ReadDb, id: number): CategoryRow | undefined {
   const raw = queryOne<Raw>(db, sql`SELECT * FROM categories WHERE id = ${id}`);
   return raw && toCategory(raw);
 }
 
-export function getCategoryByPrefix(db: Db, prefix: string): CategoryRow | undefined {
+export function getCategoryByPrefix(db: ReadDb, prefix: string): CategoryRow | undefined {
   const raw = queryOne<Raw>(db, sql`SELECT * FROM categories WHERE prefix = ${prefix}`);
   return raw && toCategory(raw);
 }

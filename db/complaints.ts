@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
 
 /** The complaint ledger (投诉台账), migration 0006. Personal data leaves the core masked. */
@@ -136,7 +136,7 @@ export function insertComplaint(db: Db, c: NewComplaint): number {
   );
 }
 
-export function getComplaint(db: Db, id: number): ComplaintRow | undefined {
+export function getComplaint(db: ReadDb, id: number): ComplaintRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT} WHERE c.id = ${id}`);
   return raw && toRow(raw);
 }
@@ -144,7 +144,7 @@ export function getComplaint(db: Db, id: number): ComplaintRow | undefined {
 export type ComplaintFilter = { fromDay?: string | undefined; toDay?: string | undefined; state?: ComplaintState | 'open' | undefined; limit: number };
 
 /** Newest first; days are received days, inclusive. */
-export function listComplaints(db: Db, filter: ComplaintFilter): ComplaintRow[] {
+export function listComplaints(db: ReadDb, filter: ComplaintFilter): ComplaintRow[] {
   const fromDay = filter.fromDay ?? null;
   const toDay = filter.toDay ?? null;
   const state = filter.state ?? null;
@@ -204,7 +204,7 @@ export type ComplaintCounts = { opened: number; closed: number; sameDayCleared: 
  * closed overdue = closed in the period after the due day; open overdue = still open at the
  * end of the period and past due by then.
  */
-export function countComplaints(db: Db, fromDay: string, toDay: string): ComplaintCounts {
+export function countComplaints(db: ReadDb, fromDay: string, toDay: string): ComplaintCounts {
   return querySingle<ComplaintCounts>(
     db,
     sql`SELECT
@@ -226,10 +226,10 @@ export function insertAttachment(db: Db, a: Omit<AttachmentMeta, 'id' | 'sizeByt
 
 const META = sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy FROM complaint_attachments`;
 
-export function listAttachments(db: Db, complaintId: number): AttachmentMeta[] {
+export function listAttachments(db: ReadDb, complaintId: number): AttachmentMeta[] {
   return query<AttachmentMeta>(db, sql`${META} WHERE complaint_id = ${complaintId} ORDER BY id`);
 }
 
-export function getAttachment(db: Db, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
+export function getAttachment(db: ReadDb, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
   return queryOne<(AttachmentMeta & { data: Buffer })>(db, sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ${id}`);
 }

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
 
@@ -44,7 +44,7 @@ const toCounter = (r: Raw): CounterRow => ({
   categoryIds: r.category_ids ? (JSON.parse(r.category_ids) as number[]) : [],
 });
 
-export function counterSummary(db: Db): CounterSummary {
+export function counterSummary(db: ReadDb): CounterSummary {
   return querySingle<CounterSummary>(
     db,
     sql`SELECT count(*) AS total,
@@ -55,7 +55,7 @@ export function counterSummary(db: Db): CounterSummary {
 }
 
 /** Open counters that serve a category (those given no categories serve all): one count, not every counter read. */
-export function countOpenServing(db: Db, categoryId: number): number {
+export function countOpenServing(db: ReadDb, categoryId: number): number {
   return (
     querySingle<{ n: number }>(
       db,
@@ -66,11 +66,11 @@ export function countOpenServing(db: Db, categoryId: number): number {
   ).n;
 }
 
-export function listCounters(db: Db): CounterRow[] {
+export function listCounters(db: ReadDb): CounterRow[] {
   return (query<Raw>(db, sql`${SELECT} ORDER BY c.number`)).map(toCounter);
 }
 
-export function getCounter(db: Db, id: number): CounterRow | undefined {
+export function getCounter(db: ReadDb, id: number): CounterRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT} WHERE c.id = ${id}`);
   return raw && toCounter(raw);
 }

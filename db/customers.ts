@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { joinSql, query, queryOne, run, sql, type Sql } from './sql.ts';
 
 export type CustomerKind = 'person' | 'enterprise';
@@ -52,12 +52,12 @@ const toCustomer = (r: Raw): CustomerRow => ({
   accounts: JSON.parse(r.accounts) as CustomerAccount[],
 });
 
-export function getCustomer(db: Db, id: number): CustomerRow | undefined {
+export function getCustomer(db: ReadDb, id: number): CustomerRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT} WHERE c.id = ${id}`);
   return raw && toCustomer(raw);
 }
 
-export function getCustomerByIdentity(db: Db, idType: string, idNumber: string): CustomerRow | undefined {
+export function getCustomerByIdentity(db: ReadDb, idType: string, idNumber: string): CustomerRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT} WHERE c.id_type = ${idType} AND c.id_number = ${idNumber}`);
   return raw && toCustomer(raw);
 }
@@ -96,7 +96,7 @@ export function updateCustomerContact(db: Db, id: number, c: Pick<CustomerFields
   run(db, sql`UPDATE customers SET name = ${c.name}, contact_name = ${c.contactName}, phone = ${c.phone}, address = ${c.address}, updated_at = ${c.now} WHERE id = ${id}`);
 }
 
-export function accountOwner(db: Db, utility: string, accountNo: string): number | undefined {
+export function accountOwner(db: ReadDb, utility: string, accountNo: string): number | undefined {
   const row = queryOne<{ customer_id: number }>(db, sql`SELECT customer_id FROM customer_accounts WHERE utility = ${utility} AND account_no = ${accountNo}`);
   return row?.customer_id;
 }
@@ -110,7 +110,7 @@ export function addCustomerAccount(db: Db, customerId: number, account: Customer
  * Whether a clerk is working with this customer now: an application of theirs is on the ticket
  * at the clerk's counter, or one the clerk accepted still has an open work order.
  */
-export function customerOnClerksOpenWork(db: Db, customerId: number, staffId: number): boolean {
+export function customerOnClerksOpenWork(db: ReadDb, customerId: number, staffId: number): boolean {
   const row = queryOne<{ 1: number }>(
     db,
     sql`SELECT 1 FROM applications a

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 
 export type DeferredMaterialRow = {
   materialId: number;
@@ -25,7 +25,7 @@ const OUTSTANDING = ' AND m.supplied_at IS NULL';
 const SUPPLIED = ' AND m.supplied_at IS NOT NULL';
 
 /** Deferred materials by promised date, earliest first: outstanding, supplied, or both. */
-export function deferredLedger(db: Db, q: { which: 'outstanding' | 'supplied' | 'all'; limit: number; offset: number }): { rows: DeferredMaterialRow[]; total: number } {
+export function deferredLedger(db: ReadDb, q: { which: 'outstanding' | 'supplied' | 'all'; limit: number; offset: number }): { rows: DeferredMaterialRow[]; total: number } {
   const filter = q.which === 'outstanding' ? OUTSTANDING : q.which === 'supplied' ? SUPPLIED : '';
   const rows = db.prepare(LEDGER + filter + ' ORDER BY m.promised_date, m.id LIMIT ? OFFSET ?').all(q.limit, q.offset) as DeferredMaterialRow[];
   const total = (db.prepare("SELECT count(*) AS n FROM application_materials m WHERE m.state = 'deferred'" + filter).get() as { n: number }).n;

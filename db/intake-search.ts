@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import type { WorkOrderStatus } from './work-orders.ts';
 import { query, sql } from './sql.ts';
 
@@ -72,7 +72,7 @@ const PAGE_ROWS = `SELECT a.id, a.day, a.submitted_at AS submittedAt, a.total_fe
   FROM page JOIN applications a ON a.id = page.id JOIN customers c ON c.id = a.customer_id`;
 
 /** One page of applications, newest first, and how many match (up to countCap). */
-export function searchApplications(db: Db, s: ApplicationSearch): { hits: ApplicationHit[]; total: number; exact: boolean } {
+export function searchApplications(db: ReadDb, s: ApplicationSearch): { hits: ApplicationHit[]; total: number; exact: boolean } {
   const { sql, values } = where(s);
   const hits = db.prepare('WITH page AS (' + PAGE_IDS + sql + PAGE_ORDER + ' LIMIT ? OFFSET ?) ' + PAGE_ROWS + PAGE_ORDER).all(...values, s.limit, s.offset) as ApplicationHit[];
   const counted = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM applications a' + sql + ' LIMIT ?)').get(...values, s.countCap + 1) as { n: number };

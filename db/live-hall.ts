@@ -1,11 +1,11 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, querySingle, sql } from './sql.ts';
 
 /** What the manager's live hall reads right now: today's queue, and what is overdue or broken. */
 
 /** Today's waiting tickets per category, with when the longest-waiting one joined the queue. */
-export function waitingAges(db: Db, since: string): { categoryId: number; waiting: number; oldestQueuedAt: string }[] {
+export function waitingAges(db: ReadDb, since: string): { categoryId: number; waiting: number; oldestQueuedAt: string }[] {
   return query<{ categoryId: number; waiting: number; oldestQueuedAt: string }>(
     db,
     sql`SELECT category_id AS categoryId, count(*) AS waiting, min(queued_at) AS oldestQueuedAt
@@ -14,7 +14,7 @@ export function waitingAges(db: Db, since: string): { categoryId: number; waitin
 }
 
 /** Today's waiting tickets that joined the queue before `before` (waiting longer than the alert threshold), per category. */
-export function waitingSince(db: Db, since: string, before: string): { categoryId: number; n: number }[] {
+export function waitingSince(db: ReadDb, since: string, before: string): { categoryId: number; n: number }[] {
   return query<{ categoryId: number; n: number }>(
     db,
     sql`SELECT category_id AS categoryId, count(*) AS n FROM tickets
@@ -23,7 +23,7 @@ export function waitingSince(db: Db, since: string, before: string): { categoryI
 }
 
 /** First calls (not recalls) per hall-local hour since `since`; `offset` is the zone's SQLite modifier. */
-export function callsPerHour(db: Db, since: string, offset: string): { hour: number; calls: number }[] {
+export function callsPerHour(db: ReadDb, since: string, offset: string): { hour: number; calls: number }[] {
   return query<{ hour: number; calls: number }>(
     db,
     sql`SELECT CAST(strftime('%H', at, ${offset}) AS INTEGER) AS hour, count(*) AS calls
@@ -32,7 +32,7 @@ export function callsPerHour(db: Db, since: string, offset: string): { hour: num
 }
 
 /** Open work orders past their due day, oldest first. */
-export function overdueWorkOrders(db: Db, today: string, limit: number): { count: number; items: { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[] } {
+export function overdueWorkOrders(db: ReadDb, today: string, limit: number): { count: number; items: { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[] } {
   const count = (
     querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM work_orders WHERE status IN ('accepted', 'dispatched', 'taken') AND due_day < ${today}`)
   ).n;
@@ -46,7 +46,7 @@ export function overdueWorkOrders(db: Db, today: string, limit: number): { count
 }
 
 /** Deferred materials promised before `today` and still not supplied. */
-export function overdueDeferred(db: Db, today: string): number {
+export function overdueDeferred(db: ReadDb, today: string): number {
   return (
     querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM application_materials WHERE state = 'deferred' AND promised_date < ${today} AND supplied_at IS NULL`)
   ).n;
@@ -56,7 +56,7 @@ export function overdueDeferred(db: Db, today: string): number {
  * Bad ratings (level ≥ `minLevel`) since `sinceDay` that nobody is working on: no
  * rectification task, or an open task with no one assigned.
  */
-export function badRatingsWithoutTask(db: Db, sinceDay: string, minLevel: number): { ratingId: number; day: string; level: number; counterId: number | null }[] {
+export function badRatingsWithoutTask(db: ReadDb, sinceDay: string, minLevel: number): { ratingId: number; day: string; level: number; counterId: number | null }[] {
   return query<{ ratingId: number; day: string; level: number; counterId: number | null }>(
     db,
     sql`SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId
@@ -68,7 +68,7 @@ export function badRatingsWithoutTask(db: Db, sinceDay: string, minLevel: number
 }
 
 /** Counters whose rating device is disconnected or not answering. */
-export function offlineRatingDevices(db: Db): { counterId: number; counterName: string | null; health: string; since: string; description: string }[] {
+export function offlineRatingDevices(db: ReadDb): { counterId: number; counterName: string | null; health: string; since: string; description: string }[] {
   return query<{ counterId: number; counterName: string | null; health: string; since: string; description: string }>(
     db,
     sql`SELECT h.counter_id AS counterId, c.name AS counterName, h.health, h.since, h.description
@@ -78,7 +78,7 @@ export function offlineRatingDevices(db: Db): { counterId: number; counterName: 
 }
 
 /** Who reached the daily cap of customer data reveals since `sinceIso`, as "name (work no.)". */
-export function staffAtRevealCap(db: Db, sinceIso: string): string[] {
+export function staffAtRevealCap(db: ReadDb, sinceIso: string): string[] {
   return (
     query<{ who: string }>(
       db,

@@ -1,10 +1,10 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, run, sql } from './sql.ts';
 
 export type NoticeRow = { id: number; textZh: string; textEn: string; active: boolean; sortOrder: number };
 
-export function listNotices(db: Db, onlyActive: boolean): NoticeRow[] {
+export function listNotices(db: ReadDb, onlyActive: boolean): NoticeRow[] {
   const rows = query<{ id: number; text_zh: string; text_en: string; active: number; sort_order: number }>(db, sql`SELECT id, text_zh, text_en, active, sort_order FROM notices WHERE (${onlyActive ? 1 : 0} = 0 OR active = 1) ORDER BY sort_order, id`);
   return rows.map((r) => ({ id: r.id, textZh: r.text_zh, textEn: r.text_en, active: r.active === 1, sortOrder: r.sort_order }));
 }

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 
 /**
  * Every open deadline the hall counts in working days, with the day it is counted from: what a
@@ -47,7 +47,7 @@ const UPDATE_DUE_SQL: Record<DeadlineKind, string> = {
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = ['matter', 'workOrder', 'stage', 'deferredMaterial', 'complaint', 'rectification', 'followUpProblem'];
 
-export function listOpenDeadlines(db: Db, kind: DeadlineKind, period: { fromDay: string; toDay: string }): OpenDeadline[] {
+export function listOpenDeadlines(db: ReadDb, kind: DeadlineKind, period: { fromDay: string; toDay: string }): OpenDeadline[] {
   const rows = db.prepare(OPEN_DEADLINES_SQL[kind]).all(period) as Omit<OpenDeadline, 'kind'>[];
   return rows.map((row) => ({ kind, ...row }));
 }

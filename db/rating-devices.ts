@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
@@ -44,11 +44,11 @@ export type RatingDeviceHealthRow = {
   error: string | null;
 };
 
-export function listRatingDeviceHealth(db: Db): RatingDeviceHealthRow[] {
+export function listRatingDeviceHealth(db: ReadDb): RatingDeviceHealthRow[] {
   return query<RatingDeviceHealthRow>(db, sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health ORDER BY counter_id`);
 }
 
-export function getRatingDeviceHealth(db: Db, counterId: number): RatingDeviceHealthRow | undefined {
+export function getRatingDeviceHealth(db: ReadDb, counterId: number): RatingDeviceHealthRow | undefined {
   return queryOne<RatingDeviceHealthRow>(db, sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health WHERE counter_id = ${counterId}`);
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
@@ -89,24 +89,24 @@ export function insertRating(db: Db, r: NewRating): number {
   );
 }
 
-export function getRating(db: Db, id: number): RatingRow | undefined {
+export function getRating(db: ReadDb, id: number): RatingRow | undefined {
   const raw = queryOne<Raw>(db, sql`SELECT * FROM ratings WHERE id = ${id}`);
   return raw && toRating(raw);
 }
 
-export function ratingForTicket(db: Db, ticketId: number, stage: RatingStage): RatingRow | undefined {
+export function ratingForTicket(db: ReadDb, ticketId: number, stage: RatingStage): RatingRow | undefined {
   const raw = queryOne<Raw>(db, sql`SELECT * FROM ratings WHERE ticket_id = ${ticketId} AND stage = ${stage}`);
   return raw && toRating(raw);
 }
 
 /** The invitation open at a counter now (the newest, should an older one linger). */
-export function pendingRatingAt(db: Db, counterId: number): RatingRow | undefined {
+export function pendingRatingAt(db: ReadDb, counterId: number): RatingRow | undefined {
   const raw = queryOne<Raw>(db, sql`SELECT * FROM ratings WHERE counter_id = ${counterId} AND status = 'pending' ORDER BY id DESC LIMIT 1`);
   return raw && toRating(raw);
 }
 
 /** Closes unanswered invitations as 'unrated': those of a counter (a new customer is invited), or all past their time. */
-export function expirePending(db: Db, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
+export function expirePending(db: ReadDb, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
   const rows =
     'counterId' in by
       ? cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE status = 'pending' AND counter_id = ? RETURNING id, counter_id`).all(at, by.counterId)
@@ -136,12 +136,12 @@ export function claimCases(db: Db, ratingId: number, caseNumbers: readonly strin
   for (const caseNumber of caseNumbers) insert.run(caseNumber, stage, ratingId);
 }
 
-export function ratingIdForCase(db: Db, caseNumber: string, stage: RatingStage): number | undefined {
+export function ratingIdForCase(db: ReadDb, caseNumber: string, stage: RatingStage): number | undefined {
   const row = queryOne<{ rating_id: number }>(db, sql`SELECT rating_id FROM rating_cases WHERE case_number = ${caseNumber} AND stage = ${stage}`);
   return row?.rating_id;
 }
 
-export function ratingsForApplication(db: Db, applicationId: number): RatingRow[] {
+export function ratingsForApplication(db: ReadDb, applicationId: number): RatingRow[] {
   return (query<Raw>(db, sql`SELECT * FROM ratings WHERE application_id = ${applicationId} ORDER BY id`)).map(toRating);
 }
 
@@ -151,14 +151,14 @@ export function addReasons(db: Db, ratingId: number, reasons: readonly string[],
   if (comment !== null) run(db, sql`UPDATE ratings SET comment = ${comment} WHERE id = ${ratingId}`);
 }
 
-export function listReasons(db: Db, ratingId: number): string[] {
+export function listReasons(db: ReadDb, ratingId: number): string[] {
   return (query<{ reason: string }>(db, sql`SELECT reason FROM rating_reasons WHERE rating_id = ${ratingId} ORDER BY reason`)).map((r) => r.reason);
 }
 
 /** What the figures count, one row per invitation, between two hall-local days (both included). No customer data. */
 export type FigureRow = Pick<RatingRow, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities' | 'channel' | 'invitedAt' | 'ratedAt'>;
 
-export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] {
+export function figureRows(db: ReadDb, fromDay: string, toDay: string): FigureRow[] {
   const rows = query<{
     id: number;
     day: string;
@@ -188,7 +188,7 @@ export function figureRows(db: Db, fromDay: string, toDay: string): FigureRow[] 
 }
 
 /** The applications accepted for a ticket and their case numbers: what a rating at the window is tied to. */
-export function mattersForTicket(db: Db, ticketId: number): (RatedMatter & { applicationId: number })[] {
+export function mattersForTicket(db: ReadDb, ticketId: number): (RatedMatter & { applicationId: number })[] {
   return (
     query<RatedMatter & { applicationId: number }>(
       db,

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
@@ -108,18 +108,18 @@ export function insertRectification(db: Db, t: { ratingId: number; openedAt: str
   return Number(run(db, sql`INSERT INTO rectifications (rating_id, opened_at, due_day) VALUES (${t.ratingId}, ${t.openedAt}, ${t.dueDay})`).lastInsertRowid);
 }
 
-export function getRectification(db: Db, id: number): RectificationListRow | undefined {
+export function getRectification(db: ReadDb, id: number): RectificationListRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT_TASK} WHERE r.id = ${id}`);
   return raw && toTask(raw);
 }
 
-export function rectificationForRating(db: Db, ratingId: number): RectificationListRow | undefined {
+export function rectificationForRating(db: ReadDb, ratingId: number): RectificationListRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT_TASK} WHERE r.rating_id = ${ratingId}`);
   return raw && toTask(raw);
 }
 
 /** Open tasks first by due day, then the closed ones of the last `closedSince`, newest first. */
-export function listRectifications(db: Db, closedSince: string): RectificationListRow[] {
+export function listRectifications(db: ReadDb, closedSince: string): RectificationListRow[] {
   return (
     query<Raw>(db, sql`${SELECT_TASK} WHERE r.closed_at IS NULL OR r.closed_at >= ${closedSince} ORDER BY (r.closed_at IS NOT NULL), r.due_day, r.id DESC`)
   ).map(toTask);

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, querySingle, sql } from './sql.ts';
 
@@ -12,7 +12,7 @@ import { query, querySingle, sql } from './sql.ts';
  */
 export type MatterRow = [applicationId: number, catalogueVersion: number, utility: string, businessCode: string];
 
-export function matterRows(db: Db, startIso: string, endIso: string): MatterRow[] {
+export function matterRows(db: ReadDb, startIso: string, endIso: string): MatterRow[] {
   return cached(
     db,
     `SELECT a.id, a.catalogue_version, m.utility, m.business_code
@@ -23,7 +23,7 @@ export function matterRows(db: Db, startIso: string, endIso: string): MatterRow[
     .all(startIso, endIso) as MatterRow[];
 }
 
-export function countApplications(db: Db, startIso: string, endIso: string): number {
+export function countApplications(db: ReadDb, startIso: string, endIso: string): number {
   return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM applications WHERE submitted_at >= ${startIso} AND submitted_at < ${endIso}`)).n;
 }
 
@@ -38,7 +38,7 @@ export type DeferredFigures = {
   suppliedInPeriod: number;
 };
 
-export function deferredFigures(db: Db, q: { from: string; to: string; startIso: string; endIso: string }): DeferredFigures {
+export function deferredFigures(db: ReadDb, q: { from: string; to: string; startIso: string; endIso: string }): DeferredFigures {
   const due = querySingle<{ due: number; dueSupplied: number }>(
     db,
     sql`SELECT count(*) AS due, coalesce(sum(supplied_at IS NOT NULL AND supplied_at < ${q.endIso}), 0) AS dueSupplied
@@ -57,7 +57,7 @@ export function deferredFigures(db: Db, q: { from: string; to: string; startIso:
 }
 
 /** Fees charged (included lines) per utility, in fen. CROSS JOIN keeps the period's applications as the outer loop: left to itself the planner scanned every fee line ever. */
-export function feesByUtility(db: Db, startIso: string, endIso: string): { utility: string; amountFen: number; lines: number; applications: number }[] {
+export function feesByUtility(db: ReadDb, startIso: string, endIso: string): { utility: string; amountFen: number; lines: number; applications: number }[] {
   return query<{ utility: string; amountFen: number; lines: number; applications: number }>(
     db,
     sql`SELECT f.utility, sum(f.amount_fen) AS amountFen, count(*) AS lines, count(DISTINCT f.application_id) AS applications

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { SERVICE_MS_SQL, WAIT_MS_SQL } from './migrations/0007-ticket-times.ts';
 import { cached } from './statements.ts';
 import { query, sql } from './sql.ts';
@@ -15,7 +15,7 @@ import { query, sql } from './sql.ts';
  */
 export type TicketCountRow = [day: string, categoryId: number, status: string, n: number];
 
-export function ticketCounts(db: Db, from: string, to: string): TicketCountRow[] {
+export function ticketCounts(db: ReadDb, from: string, to: string): TicketCountRow[] {
   return cached(db, `SELECT day, category_id, status, count(*) FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ? GROUP BY day, category_id, status`)
     .raw(true)
     .all(from, to) as TicketCountRow[];
@@ -27,7 +27,7 @@ export function ticketCounts(db: Db, from: string, to: string): TicketCountRow[]
  */
 export type TransferCountRow = [day: string, issuedCategoryId: number, categoryId: number, n: number];
 
-export function transferCounts(db: Db, from: string, to: string): TransferCountRow[] {
+export function transferCounts(db: ReadDb, from: string, to: string): TransferCountRow[] {
   return cached(
     db,
     `SELECT day, issued_category_id, category_id, count(*) FROM tickets INDEXED BY tickets_transferred
@@ -45,7 +45,7 @@ export function transferCounts(db: Db, from: string, to: string): TransferCountR
  */
 export type ServedTimesRow = [id: number, counterId: number | null, staffId: number | null, waitMs: number | null, serviceMs: number | null];
 
-export function servedTimes(db: Db, from: string, to: string): ServedTimesRow[] {
+export function servedTimes(db: ReadDb, from: string, to: string): ServedTimesRow[] {
   return cached(
     db,
     // The same expressions as the index tickets_day_times (migration 0007): the whole read is
@@ -63,7 +63,7 @@ export type HourCount = { hour: number; issued: number; served: number };
  * Tickets issued and served per hall-local hour. `offset` is an SQLite modifier for the
  * hall's zone ("+480 minutes"), fixed by the caller from the zone.
  */
-export function ticketsPerHour(db: Db, from: string, to: string, offset: string): HourCount[] {
+export function ticketsPerHour(db: ReadDb, from: string, to: string, offset: string): HourCount[] {
   const issued = query<{ hour: number; n: number }>(
     db,
     sql`SELECT CAST(strftime('%H', issued_at, ${offset}) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ${from} AND ${to} GROUP BY hour`,
@@ -80,15 +80,15 @@ export function ticketsPerHour(db: Db, from: string, to: string, offset: string)
 }
 
 /** Names for the ids a report shows: counters and staff, including those since removed or renamed. */
-export function counterNames(db: Db): { id: number; number: number; name: string }[] {
+export function counterNames(db: ReadDb): { id: number; number: number; name: string }[] {
   return query<{ id: number; number: number; name: string }>(db, sql`SELECT id, number, name FROM counters ORDER BY number`);
 }
 
-export function staffNames(db: Db): { id: number; workNo: string; name: string }[] {
+export function staffNames(db: ReadDb): { id: number; workNo: string; name: string }[] {
   return query<{ id: number; workNo: string; name: string }>(db, sql`SELECT id, work_no AS workNo, name FROM staff ORDER BY work_no`);
 }
 
-export function categoryNames(db: Db): { id: number; prefix: string; nameZh: string; nameEn: string; sortOrder: number }[] {
+export function categoryNames(db: ReadDb): { id: number; prefix: string; nameZh: string; nameEn: string; sortOrder: number }[] {
   return query<{
     id: number;
     prefix: string;
@@ -103,7 +103,7 @@ export function categoryNames(db: Db): { id: number; prefix: string; nameZh: str
  * aggregate (counts, average wait and service; SQLite has no percentile), read through the
  * day index (after ANALYZE the planner would rather walk tickets_counter over every ticket).
  */
-export function rawCounterAggregate(db: Db, from: string, to: string): unknown[] {
+export function rawCounterAggregate(db: ReadDb, from: string, to: string): unknown[] {
   return db
     .prepare(
       `SELECT counter_id, staff_id, category_id, count(*), sum(status = 'done'), sum(status = 'no_show'),

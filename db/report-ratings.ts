@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, sql } from './sql.ts';
 
@@ -20,7 +20,7 @@ export type RatedWithTask = {
  * Ratings of the hall days `from`..`to` at or above `minLevel` (the bad ones: 4 不满意,
  * 5 非常不满意) with their rectification task, if any. No customer data.
  */
-export function ratingsWithTasks(db: Db, from: string, to: string, minLevel: number): RatedWithTask[] {
+export function ratingsWithTasks(db: ReadDb, from: string, to: string, minLevel: number): RatedWithTask[] {
   return query<RatedWithTask>(
     db,
     sql`SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId, g.staff_id AS staffId, g.utilities,
@@ -39,7 +39,7 @@ export type RatingGroup = { staffId: number | null; stage: 'intake' | 'completed
  * (per level, per clerk, in total), summed by the caller. Grouped in the order of the index
  * ratings_day_figures (migration 0008), so SQLite counts as it walks the index, with no sort.
  */
-export function ratingGroups(db: Db, from: string, to: string): RatingGroup[] {
+export function ratingGroups(db: ReadDb, from: string, to: string): RatingGroup[] {
   return query<RatingGroup>(
     db,
     sql`SELECT staff_id AS staffId, stage, status, level, count(*) AS n FROM ratings INDEXED BY ratings_day_figures

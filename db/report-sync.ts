@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, querySingle, sql } from './sql.ts';
 
@@ -15,7 +15,7 @@ export type SyncRunFigures = {
 };
 
 /** The nightly sync's runs of the hall days `from`..`to`, per utility, with the last run's outcome. */
-export function syncRunFigures(db: Db, from: string, to: string): SyncRunFigures[] {
+export function syncRunFigures(db: ReadDb, from: string, to: string): SyncRunFigures[] {
   return query<SyncRunFigures>(
     db,
     sql`SELECT utility, count(*) AS runs, sum(state = 'succeeded') AS succeeded, sum(state = 'failed') AS failed,
@@ -27,7 +27,7 @@ export function syncRunFigures(db: Db, from: string, to: string): SyncRunFigures
 }
 
 /** Records waiting to go out and records a utility refused, now. */
-export function outboxBacklog(db: Db): { pending: number; rejected: number } {
+export function outboxBacklog(db: ReadDb): { pending: number; rejected: number } {
   // One count per state, so each reads its own partial index (sync_outbox_pending, _rejected), not the whole outbox.
   // Not accepted yet: waiting, or out in a batch the utility has not answered.
   const pending = querySingle<{ n: number }>(db, sql`SELECT (SELECT count(*) FROM sync_outbox WHERE state = 'pending') + (SELECT coalesce(sum(record_count), 0) FROM sync_batches WHERE state = 'open') AS n`);
@@ -36,7 +36,7 @@ export function outboxBacklog(db: Db): { pending: number; rejected: number } {
 }
 
 /** Utilities whose latest run failed (the live hall's alert), with when and why. */
-export function latestFailedRuns(db: Db): { utility: string; startedAt: string; error: string | null }[] {
+export function latestFailedRuns(db: ReadDb): { utility: string; startedAt: string; error: string | null }[] {
   return query<{ utility: string; startedAt: string; error: string | null }>(
     db,
     sql`SELECT s.utility, s.started_at AS startedAt, s.error FROM sync_runs s

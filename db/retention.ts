@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, run, sql } from './sql.ts';
 
@@ -87,7 +87,7 @@ export function stripOutboxCopies(db: Db, before: string, at: string): number {
 export type DueDrop = { batchId: string; utility: string; outDir: string };
 
 /** Folder drops whose batch the utility answered before `before`, not removed yet. */
-export function dropsDue(db: Db, before: string): DueDrop[] {
+export function dropsDue(db: ReadDb, before: string): DueDrop[] {
   return query<DueDrop>(
     db,
     sql`SELECT b.id AS batchId, b.utility, c.out_dir AS outDir FROM sync_batches b JOIN sync_connectors c ON c.utility = b.utility

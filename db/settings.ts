@@ -1,8 +1,8 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { queryOne, run, sql } from './sql.ts';
 
-export function getSetting(db: Db, key: string): string | undefined {
+export function getSetting(db: ReadDb, key: string): string | undefined {
   const row = queryOne<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`);
   return row?.value;
 }

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { queryOne, run, sql } from './sql.ts';
 
 export type SignatureStatus = 'pending' | 'signed' | 'cancelled';
@@ -81,18 +81,18 @@ export function insertPaperSignature(
   );
 }
 
-export function getSignatureRequest(db: Db, id: number): SignatureRequestRow | undefined {
+export function getSignatureRequest(db: ReadDb, id: number): SignatureRequestRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT} WHERE id = ${id}`);
   return raw && toRow(raw);
 }
 
-export function getSignatureRequestByToken(db: Db, token: string): SignatureRequestRow | undefined {
+export function getSignatureRequestByToken(db: ReadDb, token: string): SignatureRequestRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT} WHERE token = ${token}`);
   return raw && toRow(raw);
 }
 
 /** The request a counter's customer screen should show now: its latest pending one. */
-export function pendingSignatureForCounter(db: Db, counterId: number): SignatureRequestRow | undefined {
+export function pendingSignatureForCounter(db: ReadDb, counterId: number): SignatureRequestRow | undefined {
   const raw = queryOne<Raw>(db, sql`${SELECT} WHERE counter_id = ${counterId} AND status = 'pending' ORDER BY id DESC LIMIT 1`);
   return raw && toRow(raw);
 }
@@ -109,13 +109,13 @@ export function markSigned(db: Db, id: number, s: { image: Buffer; signedAt: str
   );
 }
 
-export function signatureImage(db: Db, id: number): Buffer | undefined {
+export function signatureImage(db: ReadDb, id: number): Buffer | undefined {
   const row = queryOne<{ image: Buffer | null }>(db, sql`SELECT image FROM signature_requests WHERE id = ${id}`);
   return row?.image ?? undefined;
 }
 
 /** The application that used a signature, if any: a signature counts for one application only. */
-export function applicationOfSignature(db: Db, signatureRequestId: number): number | undefined {
+export function applicationOfSignature(db: ReadDb, signatureRequestId: number): number | undefined {
   const row = queryOne<{ id: number }>(db, sql`SELECT id FROM applications WHERE signature_request_id = ${signatureRequestId}`);
   return row?.id;
 }

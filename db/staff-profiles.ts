@@ -1,10 +1,10 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
 /** A staff member's utility (staff.utility) and photo (staff_photos), migration 0006. */
 export type StaffProfile = { staffId: number; utility: string | null; hasPhoto: boolean };
 
-export function listStaffProfiles(db: Db): StaffProfile[] {
+export function listStaffProfiles(db: ReadDb): StaffProfile[] {
   return (
     query<{
       staffId: number;
@@ -31,7 +31,7 @@ export function setStaffPhoto(db: Db, staffId: number, photo: { mime: PhotoMime;
   );
 }
 
-export function getStaffPhoto(db: Db, staffId: number): { mime: PhotoMime; data: Buffer; sizeBytes: number } | undefined {
+export function getStaffPhoto(db: ReadDb, staffId: number): { mime: PhotoMime; data: Buffer; sizeBytes: number } | undefined {
   const row = queryOne<{ mime: PhotoMime; data: Buffer }>(db, sql`SELECT mime, data FROM staff_photos WHERE staff_id = ${staffId}`);
   return row && { ...row, sizeBytes: row.data.byteLength };
 }

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
 
@@ -45,7 +45,7 @@ function toStaff(raw: RawStaff): StaffRow {
   };
 }
 
-export function countStaff(db: Db): number {
+export function countStaff(db: ReadDb): number {
   return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM staff`)).n;
 }
 
@@ -62,25 +62,25 @@ export function insertStaff(
   return row;
 }
 
-export function getStaffById(db: Db, id: number): StaffRow | undefined {
+export function getStaffById(db: ReadDb, id: number): StaffRow | undefined {
   // Every request's session and every counter of the overview read a staff row: compiled once.
   const raw = queryOne<RawStaff>(db, sql`SELECT * FROM staff WHERE id = ${id}`);
   return raw && toStaff(raw);
 }
 
-export function getStaffByWorkNo(db: Db, workNo: string): StaffRow | undefined {
+export function getStaffByWorkNo(db: ReadDb, workNo: string): StaffRow | undefined {
   const raw = queryOne<RawStaff>(db, sql`SELECT * FROM staff WHERE work_no = ${workNo}`);
   return raw && toStaff(raw);
 }
 
 /** Staff names by id, for the few staff holding counters: one read instead of one per counter. */
-export function staffNames(db: Db, ids: readonly number[]): Map<number, string> {
+export function staffNames(db: ReadDb, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
   const rows = query<{ id: number; name: string }>(db, sql`SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export function listStaff(db: Db): StaffRow[] {
+export function listStaff(db: ReadDb): StaffRow[] {
   return (query<RawStaff>(db, sql`SELECT * FROM staff ORDER BY work_no`)).map(toStaff);
 }
 
@@ -96,7 +96,7 @@ export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null
  * locks the account for the ones after it. Returns undefined while the account is locked, so a
  * burst of parallel guesses gets no more checks than the lock allows.
  */
-export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
+export function reserveLoginAttempt(db: ReadDb, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
   return db
     .prepare(
       `UPDATE staff SET

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import type { OutboxRecordType } from './outbox.ts';
 // Prepared once per connection: the sync runs these thousands of times a night, and a
 // statement prepared per call holds native memory until the garbage collector happens by,
@@ -39,11 +39,11 @@ const CONNECTOR_COLUMNS = sql`utility, kind, enabled, base_url AS baseUrl, out_d
 type RawConnector = Omit<ConnectorRow, 'enabled'> & { enabled: number };
 const toConnector = (r: RawConnector): ConnectorRow => ({ ...r, enabled: r.enabled === 1 });
 
-export function listConnectors(db: Db): ConnectorRow[] {
+export function listConnectors(db: ReadDb): ConnectorRow[] {
   return (query<RawConnector>(db, sql`SELECT ${CONNECTOR_COLUMNS} FROM sync_connectors ORDER BY utility`)).map(toConnector);
 }
 
-export function getConnector(db: Db, utility: string): ConnectorRow | undefined {
+export function getConnector(db: ReadDb, utility: string): ConnectorRow | undefined {
   const raw = queryOne<RawConnector>(db, sql`SELECT ${CONNECTOR_COLUMNS} FROM sync_connectors WHERE utility = ${utility}`);
   return raw && toConnector(raw);
 }
@@ -131,21 +131,21 @@ export function pendingCount(db: Db, utility: string): number {
   return waiting + sent;
 }
 
-export function rejectedCount(db: Db, utility: string): number {
+export function rejectedCount(db: ReadDb, utility: string): number {
   return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE utility = ${utility} AND state = 'rejected'`)).n;
 }
 
 /** Utilities that have anything in the outbox, whether or not they have a connector yet. */
-export function outboxUtilities(db: Db): string[] {
+export function outboxUtilities(db: ReadDb): string[] {
   // A skip-scan over the pending index would be nicer; DISTINCT over the primary table is fine at hall sizes.
   return (query<{ utility: string }>(db, sql`SELECT DISTINCT utility FROM sync_outbox ORDER BY utility`)).map((r) => r.utility);
 }
 
-export function getOutboxRow(db: Db, seq: number): OutboxRow | undefined {
+export function getOutboxRow(db: ReadDb, seq: number): OutboxRow | undefined {
   return queryOne<OutboxRow>(db, sql`SELECT ${OUTBOX_COLUMNS} FROM sync_outbox WHERE seq = ${seq}`);
 }
 
-export function listRejected(db: Db, utility: string, limit: number, afterSeq: number): OutboxRow[] {
+export function listRejected(db: ReadDb, utility: string, limit: number, afterSeq: number): OutboxRow[] {
   return query<OutboxRow>(db, sql`SELECT ${OUTBOX_COLUMNS} FROM sync_outbox WHERE utility = ${utility} AND state = 'rejected' AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`);
 }
 
@@ -184,7 +184,7 @@ export function createBatch(db: Db, b: { id: string; utility: string; runId: num
     .immediate();
 }
 
-export function getBatch(db: Db, id: string): BatchRow | undefined {
+export function getBatch(db: ReadDb, id: string): BatchRow | undefined {
   return queryOne<BatchRow>(db, sql`SELECT ${BATCH_COLUMNS} FROM sync_batches WHERE id = ${id}`);
 }
 
@@ -284,18 +284,18 @@ export function failStaleRuns(db: Db, utility: string, at: string, error: string
   run(db, sql`UPDATE sync_runs SET finished_at = ${at}, state = 'failed', error = ${error} WHERE utility = ${utility} AND state = 'running'`);
 }
 
-export function listRuns(db: Db, utility: string, limit: number): RunRow[] {
+export function listRuns(db: ReadDb, utility: string, limit: number): RunRow[] {
   return query<RunRow>(db, sql`SELECT ${RUN_COLUMNS} FROM sync_runs WHERE utility = ${utility} ORDER BY started_at DESC, id DESC LIMIT ${limit}`);
 }
 
-export function lastRun(db: Db, utility: string, state?: RunState): RunRow | undefined {
+export function lastRun(db: ReadDb, utility: string, state?: RunState): RunRow | undefined {
   return state === undefined
     ? queryOne<RunRow>(db, sql`SELECT ${RUN_COLUMNS} FROM sync_runs WHERE utility = ${utility} ORDER BY started_at DESC, id DESC LIMIT 1`)
     : queryOne<RunRow>(db, sql`SELECT ${RUN_COLUMNS} FROM sync_runs WHERE utility = ${utility} AND state = ${state} ORDER BY started_at DESC, id DESC LIMIT 1`);
 }
 
 /** Failed runs since the last success (what the manager must look at). */
-export function failuresSinceSuccess(db: Db, utility: string): number {
+export function failuresSinceSuccess(db: ReadDb, utility: string): number {
   return (
     querySingle<{ n: number }>(db, 
         sql`SELECT count(*) AS n FROM sync_runs WHERE utility = ${utility} AND state = 'failed'
@@ -304,7 +304,7 @@ export function failuresSinceSuccess(db: Db, utility: string): number {
   ).n;
 }
 
-export function runsOfDay(db: Db, day: string): RunRow[] {
+export function runsOfDay(db: ReadDb, day: string): RunRow[] {
   return query<RunRow>(db, sql`SELECT ${RUN_COLUMNS} FROM sync_runs WHERE day = ${day} ORDER BY utility, started_at`);
 }
 
@@ -338,7 +338,7 @@ export function updatesOfWorkOrder(db: Db, workOrderId: number): WorkOrderUpdate
 }
 
 /** The utilities' updates applied to an application's work orders: their own time and note. */
-export function appliedUpdatesOfApplication(db: Db, applicationId: number): (WorkOrderUpdateRow & { workOrderId: number })[] {
+export function appliedUpdatesOfApplication(db: ReadDb, applicationId: number): (WorkOrderUpdateRow & { workOrderId: number })[] {
   return query<WorkOrderUpdateRow & { workOrderId: number }>(
     db,
     sql`SELECT u.work_order_id AS workOrderId, u.utility, u.status, u.at, u.note FROM sync_updates u JOIN work_orders w ON w.id = u.work_order_id
@@ -354,7 +354,7 @@ export function quarantineUpdate(db: Db, q: Omit<QuarantinedUpdate, 'id'>): void
   run(db, sql`INSERT INTO sync_quarantine (utility, received_at, page_cursor, position, raw, problem, field) VALUES (${q.utility}, ${q.receivedAt}, ${q.pageCursor}, ${q.position}, ${q.raw}, ${q.problem}, ${q.field})`);
 }
 
-export function listQuarantined(db: Db, utility: string, limit: number): QuarantinedUpdate[] {
+export function listQuarantined(db: ReadDb, utility: string, limit: number): QuarantinedUpdate[] {
   return query<QuarantinedUpdate>(
     db,
     sql`SELECT id, utility, received_at AS receivedAt, page_cursor AS pageCursor, position, raw, problem, field FROM sync_quarantine WHERE utility = ${utility} ORDER BY id DESC LIMIT ${limit}`,

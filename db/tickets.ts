@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { joinSql, query, queryOne, querySingle, run, sql, type Sql } from './sql.ts';
 import type { Row } from './tables.ts';
 
@@ -49,7 +49,7 @@ const toTicket = (r: Row<'tickets'>): TicketRow => ({
 });
 
 /** The next number for a prefix on a hall-local day; call inside the issuing transaction. */
-export function nextSequence(db: Db, day: string, prefix: string): number {
+export function nextSequence(db: ReadDb, day: string, prefix: string): number {
   const row = querySingle<{ last_seq: number }>(
     db,
     sql`INSERT INTO ticket_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
@@ -64,13 +64,13 @@ export function nextSequence(db: Db, day: string, prefix: string): number {
  * counting tickets per category: a ticket transferred to another category keeps its
  * number but changes category, and must not move the daily limit of either.
  */
-export function countIssued(db: Db, day: string, prefix: string): number {
+export function countIssued(db: ReadDb, day: string, prefix: string): number {
   const row = queryOne<{ last_seq: number }>(db, sql`SELECT last_seq FROM ticket_sequences WHERE day = ${day} AND prefix = ${prefix}`);
   return row?.last_seq ?? 0;
 }
 
 /** The ticket issued earlier under this idempotency key, if any. */
-export function getTicketByIdempotencyKey(db: Db, key: string): TicketRow | undefined {
+export function getTicketByIdempotencyKey(db: ReadDb, key: string): TicketRow | undefined {
   const raw = queryOne<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE idempotency_key = ${key}`);
   return raw ? toTicket(raw) : undefined;
 }
@@ -92,12 +92,12 @@ export function insertTicket(
   return row;
 }
 
-export function getTicket(db: Db, id: number): TicketRow | undefined {
+export function getTicket(db: ReadDb, id: number): TicketRow | undefined {
   const raw = queryOne<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE id = ${id}`);
   return raw && toTicket(raw);
 }
 
-export function getTicketByToken(db: Db, token: string): TicketRow | undefined {
+export function getTicketByToken(db: ReadDb, token: string): TicketRow | undefined {
   const raw = queryOne<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE token = ${token}`);
   return raw && toTicket(raw);
 }
@@ -109,14 +109,14 @@ export function getTicketByToken(db: Db, token: string): TicketRow | undefined {
  * beside today's ticket of the same number. Bounded by queued_at, not by day, so the
  * tickets_waiting index alone answers.
  */
-export function listWaiting(db: Db, since: string, page: { offset: number; limit: number } = { offset: 0, limit: -1 }): TicketRow[] {
+export function listWaiting(db: ReadDb, since: string, page: { offset: number; limit: number } = { offset: 0, limit: -1 }): TicketRow[] {
   return (
     query<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE status = 'waiting' AND queued_at >= ${since} ORDER BY queued_at, id LIMIT ${page.limit} OFFSET ${page.offset}`)
   ).map(toTicket);
 }
 
 /** Tickets being called or served at a counter right now. */
-export function ticketsAtCounter(db: Db, counterId: number): TicketRow[] {
+export function ticketsAtCounter(db: ReadDb, counterId: number): TicketRow[] {
   return (query<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') ORDER BY called_at`)).map(toTicket);
 }
 
@@ -126,7 +126,7 @@ export function ticketsAtCounter(db: Db, counterId: number): TicketRow[] {
  * ticket ever issued — 180 ms an overview on a year-old hall (bench hall.busy). CROSS JOIN
  * keeps counters the outer loop: with a plain JOIN SQLite chose to scan the tickets.
  */
-export function ticketsInService(db: Db): TicketRow[] {
+export function ticketsInService(db: ReadDb): TicketRow[] {
   return (
     query<Row<'tickets'>>(db, sql`SELECT t.* FROM counters c CROSS JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving') ORDER BY t.called_at`)
   ).map(toTicket);
@@ -183,7 +183,7 @@ export type CallRow = { eventId: number; type: 'called' | 'recalled'; at: string
  * history backwards whenever fewer than `limit` calls were made since `since` (every
  * morning), hundreds of milliseconds after a year of events.
  */
-export function recentCalls(db: Db, since: string, limit: number): CallRow[] {
+export function recentCalls(db: ReadDb, since: string, limit: number): CallRow[] {
   return query<CallRow>(
     db,
     sql`SELECT e.id AS eventId, e.type, e.at, t.id AS ticketId, t.number, t.priority, c.id AS counterId, c.number AS counterNumber,
@@ -201,7 +201,7 @@ const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z
  * of the hall days from `sinceDay` on. The day bound lets the tickets_day index do the
  * reading; without it every printed ticket and every overview sorted all tickets ever.
  */
-export function averageServiceMinutes(db: Db, categoryId: number, sample: number, sinceDay: string): number | null {
+export function averageServiceMinutes(db: ReadDb, categoryId: number, sample: number, sinceDay: string): number | null {
   const row = querySingle<{ minutes: number | null }>(
     db,
     sql`SELECT avg((julianday(finished_at) - julianday(coalesce(started_at, called_at))) * 1440.0) AS minutes
@@ -216,7 +216,7 @@ export function averageServiceMinutes(db: Db, categoryId: number, sample: number
 }
 
 /** Whether each of the hall's latest first calls (not recalls) was a priority ticket, newest first. */
-export function recentCallPriorities(db: Db, limit: number): boolean[] {
+export function recentCallPriorities(db: ReadDb, limit: number): boolean[] {
   const rows = query<{ priority: TicketPriority }>(
     db,
     sql`SELECT t.priority FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
@@ -226,7 +226,7 @@ export function recentCallPriorities(db: Db, limit: number): boolean[] {
 }
 
 /** Tickets of the same category ahead of this one in today's queue (see listWaiting). */
-export function waitingAhead(db: Db, ticket: Pick<TicketRow, 'id' | 'categoryId' | 'queuedAt'>, since: string): number {
+export function waitingAhead(db: ReadDb, ticket: Pick<TicketRow, 'id' | 'categoryId' | 'queuedAt'>, since: string): number {
   return (
     querySingle<{ n: number }>(
       db,
@@ -237,7 +237,7 @@ export function waitingAhead(db: Db, ticket: Pick<TicketRow, 'id' | 'categoryId'
 }
 
 /** Today's waiting tickets per category (see listWaiting). */
-export function waitingByCategory(db: Db, since: string): Map<number, number> {
+export function waitingByCategory(db: ReadDb, since: string): Map<number, number> {
   const rows = query<{
     id: number;
     n: number;
@@ -246,12 +246,12 @@ export function waitingByCategory(db: Db, since: string): Map<number, number> {
 }
 
 /** When today's longest-waiting ticket joined the queue (see listWaiting); undefined when nobody waits. Read off the tickets_waiting index. */
-export function oldestWaiting(db: Db, since: string): string | undefined {
+export function oldestWaiting(db: ReadDb, since: string): string | undefined {
   return (querySingle<{ at: string | null }>(db, sql`SELECT min(queued_at) AS at FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`)).at ?? undefined;
 }
 
 /** Today's waiting tickets (see listWaiting). */
-export function countWaiting(db: Db, since: string): number {
+export function countWaiting(db: ReadDb, since: string): number {
   return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`)).n;
 }
 
@@ -260,7 +260,7 @@ export function countWaiting(db: Db, since: string): number {
  * tickets_counter index does the reading: a plain status filter has no index and read
  * every ticket ever issued on each queue change.
  */
-export function countInService(db: Db): number {
+export function countInService(db: ReadDb): number {
   return (
     querySingle<{ n: number }>(
       db,
@@ -271,7 +271,7 @@ export function countInService(db: Db): number {
 }
 
 /** The latest event of a ticket: tells a ticket transferred away from one requeued after a no-show. */
-export function lastTicketEventType(db: Db, ticketId: number): TicketEventType | undefined {
+export function lastTicketEventType(db: ReadDb, ticketId: number): TicketEventType | undefined {
   const row = queryOne<{ type: TicketEventType }>(db, sql`SELECT type FROM ticket_events WHERE ticket_id = ${ticketId} ORDER BY id DESC LIMIT 1`);
   return row?.type;
 }

@@ -1,4 +1,4 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
 export type WorkOrderStatus = 'accepted' | 'dispatched' | 'taken' | 'completed' | 'returned';
@@ -22,11 +22,11 @@ export function insertWorkOrder(db: Db, w: { applicationId: number; utility: str
   );
 }
 
-export function getWorkOrder(db: Db, id: number): WorkOrderRow | undefined {
+export function getWorkOrder(db: ReadDb, id: number): WorkOrderRow | undefined {
   return queryOne<WorkOrderRow>(db, sql`SELECT ${WORK_ORDER_COLUMNS} FROM work_orders WHERE id = ${id}`);
 }
 
-export function listWorkOrders(db: Db, applicationId: number): WorkOrderRow[] {
+export function listWorkOrders(db: ReadDb, applicationId: number): WorkOrderRow[] {
   return query<WorkOrderRow>(db, sql`SELECT ${WORK_ORDER_COLUMNS} FROM work_orders WHERE application_id = ${applicationId} ORDER BY id`);
 }
 
@@ -44,7 +44,7 @@ export function appendWorkOrderEvent(
 
 export type WorkOrderEventRow = { workOrderId: number; from: WorkOrderStatus | null; to: WorkOrderStatus; at: string; source: WorkOrderEventSource; note: string | null };
 
-export function listWorkOrderEvents(db: Db, applicationId: number): WorkOrderEventRow[] {
+export function listWorkOrderEvents(db: ReadDb, applicationId: number): WorkOrderEventRow[] {
   return query<WorkOrderEventRow>(db, 
       sql`SELECT e.work_order_id AS workOrderId, e.from_status AS "from", e.to_status AS "to", e.at, e.source, e.note
        FROM work_order_events e JOIN work_orders w ON w.id = e.work_order_id
@@ -77,7 +77,7 @@ export function insertStage(db: Db, s: Omit<StageRow, 'id' | 'completedAt'>): vo
   );
 }
 
-export function listStages(db: Db, applicationId: number): StageRow[] {
+export function listStages(db: ReadDb, applicationId: number): StageRow[] {
   return query<StageRow>(db, 
       sql`SELECT ${STAGE_COLUMNS} FROM work_order_stages
        WHERE work_order_id IN (SELECT id FROM work_orders WHERE application_id = ${applicationId}) ORDER BY matter_id, seq`,
@@ -100,7 +100,7 @@ export type DueWorkOrderRow = { workOrderId: number; applicationId: number; util
 export type DueStageRow = DueWorkOrderRow & { stageCode: string; stageNameZh: string; stageNameEn: string; stageDueDay: string; caseNumber: string; businessCode: string };
 
 /** Open work orders due on or before `cutoff` (earliest first). */
-export function openWorkOrdersDueBy(db: Db, cutoff: string, limit: number): DueWorkOrderRow[] {
+export function openWorkOrdersDueBy(db: ReadDb, cutoff: string, limit: number): DueWorkOrderRow[] {
   return query<DueWorkOrderRow>(db, 
       sql`SELECT w.id AS workOrderId, w.application_id AS applicationId, w.utility, w.status, w.due_day AS dueDay,
               (SELECT group_concat(m.case_number, ',') FROM application_matters m WHERE m.application_id = w.application_id AND m.utility = w.utility) AS caseNumbers
@@ -111,7 +111,7 @@ export function openWorkOrdersDueBy(db: Db, cutoff: string, limit: number): DueW
 }
 
 /** Stages not yet completed, of open work orders, due on or before `cutoff` (earliest first). */
-export function openStagesDueBy(db: Db, cutoff: string, limit: number): DueStageRow[] {
+export function openStagesDueBy(db: ReadDb, cutoff: string, limit: number): DueStageRow[] {
   return query<DueStageRow>(db, 
       sql`SELECT w.id AS workOrderId, w.application_id AS applicationId, w.utility, w.status, w.due_day AS dueDay, m.case_number AS caseNumbers,
               s.code AS stageCode, s.name_zh AS stageNameZh, s.name_en AS stageNameEn, s.due_day AS stageDueDay,

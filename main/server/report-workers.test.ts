@@ -50,6 +50,30 @@ describe('reports in worker threads', () => {
     expect((await workers.build(next, next, now)).queue.total).toEqual({ issued: 1, served: 0, noShow: 0, unserved: 1 });
   });
 
+  it('leave the closed days they compute to the hall\'s writer, which keeps only days nothing changed since', async () => {
+    workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 2 });
+    const before = addDays(HALL_DAY, -1);
+    const kept = (day: string) => hall.db.prepare('SELECT groups_json FROM report_day_times WHERE day = ?').pluck().get(day);
+
+    // The hall day: read, computed in the worker, kept by the writer as the in-process report keeps it.
+    const report = await workers.build(HALL_DAY, HALL_DAY, now);
+    expect(kept(HALL_DAY)).toMatch(/^\{"format"/);
+    expect(await workers.build(HALL_DAY, HALL_DAY, now)).toEqual(report);
+
+    // A ticket committed while the worker computes the day before: that day's times may miss it, so they are not kept.
+    const pending = workers.build(before, before, now);
+    const category = hall.db.prepare(`SELECT id FROM categories WHERE prefix = 'A'`).pluck().get();
+    hall.db
+      .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 900, 'A900', 'waiting', 'tok-meanwhile-0123456789', ?, ?)`)
+      .run(before, category, at(before, '09:00'), at(before, '09:00'));
+    await pending;
+    expect(kept(before)).toBeUndefined();
+    // The next report computes it again, with the ticket, and keeps it.
+    const again = await workers.build(before, before, now);
+    expect(kept(before)).toMatch(/^\{"format"/);
+    expect(again).toEqual(await inProcessReports(hall.db).build(before, before, now));
+  });
+
   it('fail the report, not the hall, when the database cannot be read, and refuse reports once closed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-report-workers-'));
     try {

@@ -2,12 +2,18 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { type Db, inTransaction } from '../../db/connection.ts';
+import { type KeptDayTimes, markPendingDayTimes, readDayTimes, storePendingDayTimes } from '../../db/report-day-times.ts';
+import { addDays } from '../core/intake/calendar-day.ts';
 import type { Logger } from '../core/logger.ts';
+import { hallDay } from '../core/queue/hall-time.ts';
+import { decodeDayTimes } from '../core/reports/day-times.ts';
+import { hallTimeZone } from '../core/queue/settings.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 import type { Report } from '../core/reports/schemas.ts';
 
 export type ReportJob = { id: number; from: string; to: string; nowIso: string };
-export type ReportReply = { id: number; ok: true; report: Report } | { id: number; ok: false; message: string };
+export type ReportReply = { id: number; ok: true; report: Report; kept: KeptDayTimes[] } | { id: number; ok: false; message: string };
 
 export type ReportWorkers = ReportPort & {
   /** Ends the workers; reports still running are refused. */
@@ -25,8 +31,33 @@ type Slot = { worker: Worker; job: { job: ReportJob; resolve: (report: Report) =
  * most hall PCs: a monthly report's two months side by side), started on first use and kept
  * for the next report; jobs beyond them wait their turn. A worker that dies fails only its
  * own report and is replaced at the next one.
+ *
+ * The workers only read. The closed days' times a report computes come back with it and
+ * `writer`, the hall's own connection, keeps them (day-times.ts), each only if nothing changed
+ * the day since before the worker read it (markPendingDayTimes). Without a writer nothing is kept.
  */
-export function createReportWorkers(options: { databaseFile: string; size?: number; logger?: Logger }): ReportWorkers {
+export function createReportWorkers(options: { databaseFile: string; writer?: Db; size?: number; logger?: Logger }): ReportWorkers {
+  const { writer } = options;
+  // Before the worker reads: the closed days of the period, marked so a change to one meanwhile is seen.
+  const markClosedDays = (from: string, to: string, now: Date): void => {
+    if (!writer) return;
+    const lastClosed = addDays(hallDay(now, hallTimeZone(writer)), -1);
+    const days: string[] = [];
+    for (let day = from; day <= to && day <= lastClosed; day = addDays(day, 1)) {
+      const kept = readDayTimes(writer, day);
+      if (!kept || !decodeDayTimes(kept)) days.push(day);
+    }
+    if (days.length > 0) inTransaction(writer, () => markPendingDayTimes(writer, days, now.toISOString()));
+  };
+  const keep = (kept: readonly KeptDayTimes[]): void => {
+    if (!writer || kept.length === 0) return;
+    try {
+      inTransaction(writer, () => kept.forEach((day) => storePendingDayTimes(writer, day)));
+    } catch (error) {
+      // Kept days only spare the next report some reading: the report itself stands.
+      options.logger?.error({ err: error }, 'could not keep the report days');
+    }
+  };
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
   const slots: Slot[] = [];
   const waiting: NonNullable<Slot['job']>[] = [];
@@ -43,7 +74,10 @@ export function createReportWorkers(options: { databaseFile: string; size?: numb
       slot.job = null;
       slot.worker.unref();
       if (current && current.job.id === reply.id) {
-        if (reply.ok) current.resolve(reply.report);
+        if (reply.ok) {
+          keep(reply.kept);
+          current.resolve(reply.report);
+        }
         else current.reject(new Error(`report ${current.job.from}..${current.job.to} failed: ${reply.message}`));
       }
       dispatch();
@@ -82,6 +116,11 @@ export function createReportWorkers(options: { databaseFile: string; size?: numb
   return {
     build(from, to, now) {
       if (closed) return Promise.reject(new Error('report workers are closed'));
+      try {
+        markClosedDays(from, to, now);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       return new Promise<Report>((resolve, reject) => {
         waiting.push({ job: { id: nextId++, from, to, nowIso: now.toISOString() }, resolve, reject });
         dispatch();

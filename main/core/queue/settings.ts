@@ -1,9 +1,9 @@
-import type { Db } from '../../../db/connection.ts';
+import type { Db, ReadDb } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
 import { defaultTimeZone, hallDayStart } from './hall-time.ts';
 
-export function readRule(db: Db): PriorityRule {
+export function readRule(db: ReadDb): PriorityRule {
   const raw = getSetting(db, 'queue.rule');
   return raw ? { ...defaultPriorityRule, ...(JSON.parse(raw) as Partial<PriorityRule>) } : defaultPriorityRule;
 }
@@ -17,7 +17,7 @@ export type KioskSettings = { idleSeconds: number };
 /** Long enough to read the tiles and find a phone, short enough that the next customer never sees the last one's number. */
 export const defaultKioskSettings: KioskSettings = { idleSeconds: 45 };
 
-export function readKioskSettings(db: Db): KioskSettings {
+export function readKioskSettings(db: ReadDb): KioskSettings {
   const raw = getSetting(db, 'queue.kiosk');
   return raw ? { ...defaultKioskSettings, ...(JSON.parse(raw) as Partial<KioskSettings>) } : defaultKioskSettings;
 }
@@ -26,11 +26,11 @@ export function writeKioskSettings(db: Db, settings: KioskSettings): void {
   setSetting(db, 'queue.kiosk', JSON.stringify(settings));
 }
 
-export function hallTimeZone(db: Db): string {
+export function hallTimeZone(db: ReadDb): string {
   return getSetting(db, 'hall.timeZone') ?? defaultTimeZone;
 }
 
 /** The instant today's queue began: the hall-local midnight before `now`, as stored times are written. */
-export function queueSince(db: Db, now: Date): string {
+export function queueSince(db: ReadDb, now: Date): string {
   return hallDayStart(now, hallTimeZone(db)).toISOString();
 }

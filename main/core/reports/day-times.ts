@@ -1,5 +1,5 @@
-import { type Db, inReadTransaction, tryWrite } from '../../../db/connection.ts';
-import { readDayTimes, servedTicketUtilities, storeDayTimes, type StoredDayTimes } from '../../../db/report-day-times.ts';
+import type { ReadDb } from '../../../db/connection.ts';
+import { type KeptDayTimes, readDayTimes, servedTicketUtilities, type StoredDayTimes } from '../../../db/report-day-times.ts';
 import { servedTimes, type ServedTimesRow } from '../../../db/report-queue.ts';
 import { DurationGroups, DurationSamples } from './durations.ts';
 
@@ -22,7 +22,7 @@ const FORMAT = 1;
 const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 /** Computes a day's times from its records. */
-export function computeDayTimes(db: Db, day: string): DayTimes {
+export function computeDayTimes(db: ReadDb, day: string): DayTimes {
   const utilitiesOf = new Map<number, string[]>();
   for (const [ticketId, utility] of servedTicketUtilities(db, day)) {
     const list = utilitiesOf.get(ticketId);
@@ -92,31 +92,20 @@ export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
 }
 
 /**
- * A day's times: for a closed day (before `today`) the kept ones, computed and kept on first
- * use; for today (still changing) computed each time, and never kept: the triggers would
- * delete it again at the next call of a ticket. Computing and keeping happen in one
- * transaction, so no change can slip in between the read and the store: the day is computed
- * on a read snapshot, and the store — the only write — is refused by SQLite when anything was
- * written since that snapshot began (then the times are returned, not kept; the next report
- * keeps them). The write lock is held for the store alone: computing a busy day under it held
- * every counter's commit waiting on the hall's event loop for seconds (bench hall.busy). A
- * later change deletes the kept day (migration 0009's triggers).
+ * A day's times: for a closed day (before `today`) the kept ones, or computed and handed to
+ * `keep` so the hall's single writer keeps them (report-port.ts in process, report-workers.ts
+ * from a worker); for today (still changing) computed each time, and never kept: the triggers
+ * would delete it again at the next call of a ticket. A later change deletes the kept day
+ * (migration 0009's triggers). Reading and keeping are apart, so the reader never holds the
+ * write lock: computing a busy day under it held every counter's commit waiting on the hall's
+ * event loop for seconds (bench hall.busy).
  */
-export function dayTimes(db: Db, day: string, today: string, builtAt: string): DayTimes {
+export function dayTimes(db: ReadDb, day: string, today: string, builtAt: string, keep: (kept: KeptDayTimes) => void): DayTimes {
   if (day >= today) return computeDayTimes(db, day);
   const kept = readDayTimes(db, day);
   const decoded = kept && decodeDayTimes(kept);
   if (decoded) return decoded;
-  // A read-only connection (a backup being checked, a copy) computes without keeping.
-  if (db.readonly) return computeDayTimes(db, day);
-  return inReadTransaction(db, () => {
-    // Another worker may have kept it meanwhile.
-    const again = readDayTimes(db, day);
-    const ready = again && decodeDayTimes(again);
-    if (ready) return ready;
-    const times = computeDayTimes(db, day);
-    const { groupsJson, samples } = encodeDayTimes(times);
-    tryWrite(() => storeDayTimes(db, day, groupsJson, samples, builtAt));
-    return times;
-  });
+  const times = computeDayTimes(db, day);
+  keep({ day, ...encodeDayTimes(times), builtAt });
+  return times;
 }

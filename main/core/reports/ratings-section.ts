@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/connection.ts';
+import type { ReadDb } from '../../../db/connection.ts';
 import { counterNames, staffNames } from '../../../db/report-queue.ts';
 import { ratingGroups, ratingsWithTasks } from '../../../db/report-ratings.ts';
 import { completionTarget, isBadLevel } from '../ratings/reasons.ts';
@@ -15,7 +15,7 @@ const firstBadLevel = Math.min(...levels.filter(isBadLevel));
  * rectification as it stands on `today`. Counted in SQL in one pass (ratingGroups): the ratings
  * domain's computeFigures walks every invitation in JavaScript, which a busy month makes slow.
  */
-export function ratingsSection(db: Db, period: Period, today: string): RatingsSection {
+export function ratingsSection(db: ReadDb, period: Period, today: string): RatingsSection {
   const staff = new Map(staffNames(db).map((s) => [s.id, s]));
   const counters = new Map(counterNames(db).map((c) => [c.id, c.name]));
   const clerk = (id: number | null) => {

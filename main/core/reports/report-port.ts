@@ -1,4 +1,5 @@
-import type { Db } from '../../../db/connection.ts';
+import { type Db, inTransaction } from '../../../db/connection.ts';
+import { type KeptDayTimes, storeDayTimes } from '../../../db/report-day-times.ts';
 import type { Day } from '../intake/calendar-day.ts';
 import { buildReport } from './build-report.ts';
 import type { Report } from './schemas.ts';
@@ -15,5 +16,14 @@ export type ReportPort = {
 };
 
 export function inProcessReports(db: Db): ReportPort {
-  return { build: async (from, to, now) => buildReport({ db, clock: { now: () => now } }, from, to) };
+  return {
+    build: async (from, to, now) => {
+      const kept: KeptDayTimes[] = [];
+      const report = buildReport({ db, clock: { now: () => now } }, from, to, (day) => kept.push(day));
+      // Nothing can change between the computing and this store: both run in this one synchronous call.
+      // A read-only connection (a backup being checked, a copy) computes without keeping.
+      if (!db.readonly && kept.length > 0) inTransaction(db, () => kept.forEach((k) => storeDayTimes(db, k.day, k.groupsJson, k.samples, k.builtAt)));
+      return report;
+    },
+  };
 }
