@@ -87,7 +87,7 @@ export function applicationIdByCaseNumber(db: ReadDb, caseNumber: string): numbe
 }
 
 /** The next case number sequence for a prefix on a hall-local day; call inside the submitting transaction. */
-export function nextCaseSequence(db: ReadDb, day: string, prefix: string): number {
+export function nextCaseSequence(db: Db, day: string, prefix: string): number {
   const row = querySingle<{ last_seq: number }>(db, 
       sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
        ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1

@@ -1,6 +1,5 @@
 import type { Db, ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
-import { queryOne, run, sql } from './sql.ts';
+import { queryOne, querySingle, run, sql } from './sql.ts';
 
 export type AttemptPolicy = { maxFailures: number; windowMs: number; blockMs: number };
 
@@ -15,19 +14,20 @@ export function blockedUntil(db: ReadDb, scope: string, key: string, now: string
  * window that has run out starts again; the failure that reaches the limit blocks the key.
  * Returns the block's end when this failure set one.
  */
-export function recordFailedAttempt(db: ReadDb, scope: string, key: string, now: Date, policy: AttemptPolicy): string | undefined {
+export function recordFailedAttempt(db: Db, scope: string, key: string, now: Date, policy: AttemptPolicy): string | undefined {
   const nowIso = now.toISOString();
   const windowFrom = new Date(now.getTime() - policy.windowMs).toISOString();
   const until = new Date(now.getTime() + policy.blockMs).toISOString();
-  const row = cached(
+  const max = policy.maxFailures;
+  const row = querySingle<{ until: string | null }>(
     db,
-    `INSERT INTO attempt_limits (scope, key, failures, window_start, blocked_until) VALUES (@scope, @key, 1, @now, CASE WHEN 1 >= @max THEN @until END)
+    sql`INSERT INTO attempt_limits (scope, key, failures, window_start, blocked_until) VALUES (${scope}, ${key}, 1, ${nowIso}, CASE WHEN 1 >= ${max} THEN ${until} END)
      ON CONFLICT (scope, key) DO UPDATE SET
-       failures = CASE WHEN window_start < @windowFrom THEN 1 ELSE failures + 1 END,
-       window_start = CASE WHEN window_start < @windowFrom THEN @now ELSE window_start END,
-       blocked_until = CASE WHEN (CASE WHEN window_start < @windowFrom THEN 1 ELSE failures + 1 END) >= @max THEN @until ELSE blocked_until END
+       failures = CASE WHEN window_start < ${windowFrom} THEN 1 ELSE failures + 1 END,
+       window_start = CASE WHEN window_start < ${windowFrom} THEN ${nowIso} ELSE window_start END,
+       blocked_until = CASE WHEN (CASE WHEN window_start < ${windowFrom} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${until} ELSE blocked_until END
      RETURNING blocked_until AS until`,
-  ).get({ scope, key, now: nowIso, windowFrom, until, max: policy.maxFailures }) as { until: string | null };
+  );
   return row.until !== null && row.until > nowIso ? row.until : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadDb } from './connection.ts';
-import { queryOne, sql } from './sql.ts';
+import { iterate, queryOne, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 /**
  * The audit log is a hash chain: each entry's hash covers the entry and the hash before it, so
@@ -36,9 +37,10 @@ export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: n
 export function verifyAuditChain(db: ReadDb): ChainCheck {
   let prev = GENESIS;
   let entries = 0;
-  for (const row of db.prepare('SELECT id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id').iterate() as Iterable<
-    ChainedFields & { id: number; prev_hash: string; hash: string }
-  >) {
+  for (const row of iterate<Pick<Row<'audit_log'>, keyof ChainedFields | 'id' | 'prev_hash' | 'hash'>>(
+    db,
+    sql`SELECT id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id`,
+  )) {
     if (row.prev_hash !== prev || row.hash !== entryHash(prev, row)) return { ok: false, entries, brokenAtId: row.id };
     prev = row.hash;
     entries += 1;

@@ -2,6 +2,7 @@ import type { Db, ReadDb } from './connection.ts';
 import { type ChainedFields, entryHash, lastAuditHash } from './audit-chain.ts';
 import { cached } from './statements.ts';
 import { query, querySingle, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type AuditEntry = {
   at: string;
@@ -32,13 +33,8 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
 }
 
 export function listAudit(db: ReadDb, filter: { action?: string; limit: number }): AuditRow[] {
-  const rows = db
-    .prepare(
-      // Named, not numbered (?1): better-sqlite3 binds ?NNN as a named parameter, so
-      // positional values for it fail with "Too many parameter values".
-      `SELECT * FROM audit_log WHERE (@action IS NULL OR action = @action) ORDER BY id DESC LIMIT @limit`,
-    )
-    .all({ action: filter.action ?? null, limit: filter.limit }) as (ChainedFields & { id: number })[];
+  const action = filter.action ?? null;
+  const rows = query<Row<'audit_log'>>(db, sql`SELECT * FROM audit_log WHERE (${action} IS NULL OR action = ${action}) ORDER BY id DESC LIMIT ${filter.limit}`);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

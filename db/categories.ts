@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, sql } from './sql.ts';
+import { parseJsonColumn, stringList } from './json-columns.ts';
 
 export type CategoryRow = {
   id: number;
@@ -35,8 +36,8 @@ const toCategory = (r: Raw): CategoryRow => ({
   prefix: r.prefix,
   nameZh: r.name_zh,
   nameEn: r.name_en,
-  utilities: JSON.parse(r.utilities) as string[],
-  businesses: JSON.parse(r.businesses) as string[],
+  utilities: parseJsonColumn(stringList, r.utilities),
+  businesses: parseJsonColumn(stringList, r.businesses),
   dailyLimit: r.daily_limit,
   opensAt: r.opens_at,
   closesAt: r.closes_at,

@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import { parseJsonColumn, numberList } from './json-columns.ts';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
 
@@ -41,7 +42,7 @@ const toCounter = (r: Raw): CounterRow => ({
   staffId: r.staff_id,
   pauseReason: r.pause_reason,
   statusSince: r.status_since,
-  categoryIds: r.category_ids ? (JSON.parse(r.category_ids) as number[]) : [],
+  categoryIds: r.category_ids ? (parseJsonColumn(numberList, r.category_ids)) : [],
 });
 
 export function counterSummary(db: ReadDb): CounterSummary {

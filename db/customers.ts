@@ -1,8 +1,11 @@
 import type { Db, ReadDb } from './connection.ts';
 import { joinSql, query, queryOne, run, sql, type Sql } from './sql.ts';
+import { parseJsonColumn } from './json-columns.ts';
+import { z } from 'zod';
 
 export type CustomerKind = 'person' | 'enterprise';
 export type CustomerAccount = { utility: string; accountNo: string };
+const accountList = z.array(z.looseObject({ utility: z.string(), accountNo: z.string() })) satisfies z.ZodType<CustomerAccount[]>;
 
 export type CustomerRow = {
   id: number;
@@ -49,7 +52,7 @@ const toCustomer = (r: Raw): CustomerRow => ({
   address: r.address,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-  accounts: JSON.parse(r.accounts) as CustomerAccount[],
+  accounts: parseJsonColumn(accountList, r.accounts),
 });
 
 export function getCustomer(db: ReadDb, id: number): CustomerRow | undefined {

@@ -1,11 +1,14 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import { parseJsonColumn, stringList } from './json-columns.ts';
+import { z } from 'zod';
 
 export type RatingStage = 'intake' | 'completed';
 export type RatingStatus = 'pending' | 'rated' | 'unrated';
 export type RatingChannel = 'screen' | 'keypad' | 'serial' | 'hid' | 'qr';
 export type RatedMatter = { caseNumber: string; utility: string; businessCode: string };
+const ratedMatterList = z.array(z.looseObject({ caseNumber: z.string(), utility: z.string(), businessCode: z.string() })) satisfies z.ZodType<RatedMatter[]>;
 
 export type RatingRow = {
   id: number;
@@ -61,8 +64,8 @@ const toRating = (r: Raw): RatingRow => ({
   applicationId: r.application_id,
   counterId: r.counter_id,
   staffId: r.staff_id,
-  utilities: JSON.parse(r.utilities) as string[],
-  matters: JSON.parse(r.matters) as RatedMatter[],
+  utilities: parseJsonColumn(stringList, r.utilities),
+  matters: parseJsonColumn(ratedMatterList, r.matters),
   level: r.level,
   rawKey: r.raw_key,
   channel: r.channel,
@@ -106,7 +109,7 @@ export function pendingRatingAt(db: ReadDb, counterId: number): RatingRow | unde
 }
 
 /** Closes unanswered invitations as 'unrated': those of a counter (a new customer is invited), or all past their time. */
-export function expirePending(db: ReadDb, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
+export function expirePending(db: Db, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
   const rows =
     'counterId' in by
       ? cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE status = 'pending' AND counter_id = ? RETURNING id, counter_id`).all(at, by.counterId)
@@ -180,7 +183,7 @@ export function figureRows(db: ReadDb, fromDay: string, toDay: string): FigureRo
     level: r.level,
     counterId: r.counter_id,
     staffId: r.staff_id,
-    utilities: JSON.parse(r.utilities) as string[],
+    utilities: parseJsonColumn(stringList, r.utilities),
     channel: r.channel,
     invitedAt: r.invited_at,
     ratedAt: r.rated_at,

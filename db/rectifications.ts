@@ -1,6 +1,10 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import { parseJsonColumn, stringList } from './json-columns.ts';
+import { z } from 'zod';
+
+const caseNumberList = z.array(z.looseObject({ caseNumber: z.string() }));
 
 export type Verdict = 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable';
 
@@ -98,10 +102,10 @@ const toTask = (r: Raw): RectificationListRow => ({
   channel: r.channel,
   counterId: r.counter_id,
   staffId: r.staff_id,
-  utilities: JSON.parse(r.utilities) as string[],
-  caseNumbers: (JSON.parse(r.matters) as { caseNumber: string }[]).map((m) => m.caseNumber),
+  utilities: parseJsonColumn(stringList, r.utilities),
+  caseNumbers: (parseJsonColumn(caseNumberList, r.matters)).map((m) => m.caseNumber),
   comment: r.comment,
-  reasons: (JSON.parse(r.reasons) as string[]).sort(),
+  reasons: (parseJsonColumn(stringList, r.reasons)).sort(),
 });
 
 export function insertRectification(db: Db, t: { ratingId: number; openedAt: string; dueDay: string }): number {

@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, run, sql } from './sql.ts';
+import { parseJsonColumn, stringList } from './json-columns.ts';
 
 /**
  * Erasing personal data whose time is up (docs/privacy.md), and one person's data on request.
@@ -137,7 +138,7 @@ export function personData(db: Db, idNumber: string): PersonData {
   for (const row of sent) {
     const entry = sentTo.get(row.utility) ?? { utility: row.utility, workOrderIds: [], caseNumbers: [] };
     entry.workOrderIds.push(row.workOrderId);
-    entry.caseNumbers.push(...(JSON.parse(row.cases) as string[]));
+    entry.caseNumbers.push(...(parseJsonColumn(stringList, row.cases)));
     sentTo.set(row.utility, entry);
   }
   const lastPaid = cached(db, `SELECT max(${CLOSED_AT}) AS at FROM applications a WHERE ${OF_PERSON} AND a.total_fen > 0`).get({ ids }) as { at: string | null };

@@ -76,6 +76,11 @@ export function queryTuples<Tuple extends readonly unknown[]>(db: ReadDb, q: Sql
   }
 }
 
+/** The rows one at a time, for a walk over a whole table (not cached: an iterated statement cannot run again until it is done). */
+export function iterate<Row>(db: ReadDb, q: Sql): IterableIterator<Row> {
+  return db.prepare(q.text).iterate(...q.params) as IterableIterator<Row>;
+}
+
 /** A write: how many rows changed and the last inserted rowid. Only a writable connection. */
 export function run(db: Db, q: Sql): { changes: number; lastInsertRowid: number } {
   const info = cached(db, q.text).run(...q.params);

@@ -1,8 +1,11 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import { parseJsonColumn } from './json-columns.ts';
+import { z } from 'zod';
 
 export type StaffRole = 'clerk' | 'manager' | 'admin';
+const roleList = z.array(z.enum(['clerk', 'manager', 'admin'])) satisfies z.ZodType<StaffRole[]>;
 
 export type StaffRow = {
   id: number;
@@ -36,7 +39,7 @@ function toStaff(raw: RawStaff): StaffRow {
     workNo: raw.work_no,
     name: raw.name,
     passwordHash: raw.password_hash,
-    roles: JSON.parse(raw.roles) as StaffRole[],
+    roles: parseJsonColumn(roleList, raw.roles),
     active: raw.active === 1,
     failedLogins: raw.failed_logins,
     lockedUntil: raw.locked_until,
@@ -96,7 +99,7 @@ export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null
  * locks the account for the ones after it. Returns undefined while the account is locked, so a
  * burst of parallel guesses gets no more checks than the lock allows.
  */
-export function reserveLoginAttempt(db: ReadDb, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
+export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
   return db
     .prepare(
       `UPDATE staff SET

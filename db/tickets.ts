@@ -49,7 +49,7 @@ const toTicket = (r: Row<'tickets'>): TicketRow => ({
 });
 
 /** The next number for a prefix on a hall-local day; call inside the issuing transaction. */
-export function nextSequence(db: ReadDb, day: string, prefix: string): number {
+export function nextSequence(db: Db, day: string, prefix: string): number {
   const row = querySingle<{ last_seq: number }>(
     db,
     sql`INSERT INTO ticket_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)

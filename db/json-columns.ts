@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * The JSON the hall keeps in a column (a list of roles, of utilities, a rating's matters), read
+ * back through a schema instead of asserted: a damaged value fails here, naming what it expected,
+ * instead of somewhere downstream as undefined.
+ */
+export function parseJsonColumn<T>(schema: z.ZodType<T>, text: string): T {
+  return schema.parse(JSON.parse(text));
+}
+
+export const stringList = z.array(z.string());
+export const numberList = z.array(z.number());
