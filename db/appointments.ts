@@ -1,5 +1,4 @@
 import type { Db, ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
 export type AppointmentRow = { id: number; code: string; categoryId: number; slotStart: string; slotEnd: string; phone: string | null; ticketId: number | null };

@@ -1,5 +1,4 @@
 import type { Db, ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 
 export type DeviceRole = 'kiosk' | 'display' | 'rate';

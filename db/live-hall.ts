@@ -1,5 +1,4 @@
 import type { ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
 import { query, querySingle, sql } from './sql.ts';
 
 /** What the manager's live hall reads right now: today's queue, and what is overdue or broken. */

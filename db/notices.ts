@@ -1,5 +1,4 @@
 import type { Db, ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
 import { query, run, sql } from './sql.ts';
 
 export type NoticeRow = { id: number; textZh: string; textEn: string; active: boolean; sortOrder: number };

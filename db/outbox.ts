@@ -1,5 +1,4 @@
 import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
 import { querySingle, run, sql } from './sql.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 import { parseJsonColumn, stringList } from './json-columns.ts';
 import { z } from 'zod';
 
@@ -112,9 +113,12 @@ export function pendingRatingAt(db: ReadDb, counterId: number): RatingRow | unde
 export function expirePending(db: Db, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
   const rows =
     'counterId' in by
-      ? cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE status = 'pending' AND counter_id = ? RETURNING id, counter_id`).all(at, by.counterId)
-      : cached(db, `UPDATE ratings SET status = 'unrated', closed_at = ? WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ? RETURNING id, counter_id`).all(at, by.before);
-  return (rows as { id: number; counter_id: number | null }[]).map((r) => ({ id: r.id, counterId: r.counter_id }));
+      ? query<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(db, sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND counter_id = ${by.counterId} RETURNING id, counter_id`)
+      : query<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(
+          db,
+          sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ${by.before} RETURNING id, counter_id`,
+        );
+  return rows.map((r) => ({ id: r.id, counterId: r.counter_id }));
 }
 
 /** Expires one invitation; false when it was no longer pending. */

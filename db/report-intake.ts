@@ -1,6 +1,5 @@
 import type { ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
-import { query, querySingle, sql } from './sql.ts';
+import { query, querySingle, queryTuples, sql } from './sql.ts';
 
 /** Intake's records for reports: applications, matters, deferred materials and fees of a period (instants [start, end)). */
 
@@ -13,14 +12,12 @@ import { query, querySingle, sql } from './sql.ts';
 export type MatterRow = [applicationId: number, catalogueVersion: number, utility: string, businessCode: string];
 
 export function matterRows(db: ReadDb, startIso: string, endIso: string): MatterRow[] {
-  return cached(
+  return queryTuples<MatterRow>(
     db,
-    `SELECT a.id, a.catalogue_version, m.utility, m.business_code
+    sql`SELECT a.id, a.catalogue_version, m.utility, m.business_code
        FROM applications a JOIN application_matters m ON m.application_id = a.id
-       WHERE a.submitted_at >= ? AND a.submitted_at < ?`,
-  )
-    .raw(true)
-    .all(startIso, endIso) as MatterRow[];
+       WHERE a.submitted_at >= ${startIso} AND a.submitted_at < ${endIso}`,
+  );
 }
 
 export function countApplications(db: ReadDb, startIso: string, endIso: string): number {

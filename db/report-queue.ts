@@ -1,7 +1,6 @@
 import type { ReadDb } from './connection.ts';
 import { SERVICE_MS_SQL, WAIT_MS_SQL } from './migrations/0007-ticket-times.ts';
-import { cached } from './statements.ts';
-import { query, sql } from './sql.ts';
+import { fixedSql, query, queryTuples, sql } from './sql.ts';
 
 /**
  * The queue's records for reports (日报, 月报). Read-only; every figure is computed from
@@ -16,9 +15,10 @@ import { query, sql } from './sql.ts';
 export type TicketCountRow = [day: string, categoryId: number, status: string, n: number];
 
 export function ticketCounts(db: ReadDb, from: string, to: string): TicketCountRow[] {
-  return cached(db, `SELECT day, category_id, status, count(*) FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ? GROUP BY day, category_id, status`)
-    .raw(true)
-    .all(from, to) as TicketCountRow[];
+  return queryTuples<TicketCountRow>(
+    db,
+    sql`SELECT day, category_id, status, count(*) FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ${from} AND ${to} GROUP BY day, category_id, status`,
+  );
 }
 
 /**
@@ -28,13 +28,11 @@ export function ticketCounts(db: ReadDb, from: string, to: string): TicketCountR
 export type TransferCountRow = [day: string, issuedCategoryId: number, categoryId: number, n: number];
 
 export function transferCounts(db: ReadDb, from: string, to: string): TransferCountRow[] {
-  return cached(
+  return queryTuples<TransferCountRow>(
     db,
-    `SELECT day, issued_category_id, category_id, count(*) FROM tickets INDEXED BY tickets_transferred
-      WHERE day BETWEEN ? AND ? AND issued_category_id <> category_id GROUP BY day, issued_category_id, category_id`,
-  )
-    .raw(true)
-    .all(from, to) as TransferCountRow[];
+    sql`SELECT day, issued_category_id, category_id, count(*) FROM tickets INDEXED BY tickets_transferred
+      WHERE day BETWEEN ${from} AND ${to} AND issued_category_id <> category_id GROUP BY day, issued_category_id, category_id`,
+  );
 }
 
 /**
@@ -46,15 +44,13 @@ export function transferCounts(db: ReadDb, from: string, to: string): TransferCo
 export type ServedTimesRow = [id: number, counterId: number | null, staffId: number | null, waitMs: number | null, serviceMs: number | null];
 
 export function servedTimes(db: ReadDb, from: string, to: string): ServedTimesRow[] {
-  return cached(
+  return queryTuples<ServedTimesRow>(
     db,
     // The same expressions as the index tickets_day_times (migration 0007): the whole read is
     // answered from the index.
-    `SELECT id, counter_id, staff_id, ${WAIT_MS_SQL}, ${SERVICE_MS_SQL}
-       FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ? AND status = 'done'`,
-  )
-    .raw(true)
-    .all(from, to) as ServedTimesRow[];
+    sql`SELECT id, counter_id, staff_id, ${fixedSql(WAIT_MS_SQL)}, ${fixedSql(SERVICE_MS_SQL)}
+       FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ${from} AND ${to} AND status = 'done'`,
+  );
 }
 
 export type HourCount = { hour: number; issued: number; served: number };
@@ -73,7 +69,11 @@ export function ticketsPerHour(db: ReadDb, from: string, to: string, offset: str
     sql`SELECT CAST(strftime('%H', finished_at, ${offset}) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ${from} AND ${to} AND status = 'done' GROUP BY hour`,
   );
   const hours = new Map<number, HourCount>();
-  const at = (hour: number) => hours.get(hour) ?? (hours.set(hour, { hour, issued: 0, served: 0 }).get(hour) as HourCount);
+  const at = (hour: number): HourCount => {
+    let count = hours.get(hour);
+    if (!count) hours.set(hour, (count = { hour, issued: 0, served: 0 }));
+    return count;
+  };
   for (const r of issued) at(r.hour).issued = r.n;
   for (const r of served) at(r.hour).served = r.n;
   return [...hours.values()].sort((a, b) => a.hour - b.hour);

@@ -1,5 +1,4 @@
 import type { ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
 import { query, sql } from './sql.ts';
 
 export type RatedWithTask = {

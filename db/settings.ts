@@ -1,5 +1,4 @@
 import type { Db, ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
 import { queryOne, run, sql } from './sql.ts';
 
 export function getSetting(db: ReadDb, key: string): string | undefined {

@@ -43,6 +43,15 @@ export function sql(strings: TemplateStringsArray, ...values: readonly (SqlValue
   return { text, params };
 }
 
+/**
+ * SQL text written as a constant in this codebase and shared between statements, spliced in as
+ * is: a migration's expression that a query must repeat word for word to use its index. Only a
+ * literal type passes: `string` (anything computed at run time) is a type error.
+ */
+export function fixedSql<Text extends string>(text: string extends Text ? never : Text): Sql {
+  return { text, params: [] };
+}
+
 /** Fragments joined by `separator` (a `, ` or ` AND `), e.g. a SET list built from a fixed column map. */
 export function joinSql(fragments: readonly Sql[], separator: string): Sql {
   return { text: fragments.map((f) => f.text).join(separator), params: fragments.flatMap((f) => f.params) };

@@ -1,5 +1,4 @@
 import type { Db, ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
 import { parseJsonColumn } from './json-columns.ts';
 import { z } from 'zod';
@@ -100,16 +99,16 @@ export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null
  * burst of parallel guesses gets no more checks than the lock allows.
  */
 export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
-  return db
-    .prepare(
-      `UPDATE staff SET
+  const max = policy.maxFailures;
+  return queryOne<{ failures: number; lockedUntil: string | null }>(
+    db,
+    sql`UPDATE staff SET
          failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
-         locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @lockUntil END,
-         updated_at = @now
-       WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
+         locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= ${max} THEN ${policy.lockUntil} END,
+         updated_at = ${now}
+       WHERE id = ${id} AND (locked_until IS NULL OR locked_until <= ${now})
        RETURNING failed_logins AS failures, locked_until AS lockedUntil`,
-    )
-    .get({ id, now, max: policy.maxFailures, lockUntil: policy.lockUntil }) as { failures: number; lockedUntil: string | null } | undefined;
+  );
 }
 
 export function resetFailedLogins(db: Db, id: number, now: string): void {
