@@ -23,6 +23,7 @@ import { syncFailureReason } from '../core/sync/failure-reason.ts';
 import { type BatchHeader, batchBodyParts } from './protocol.ts';
 import { RATING_PLATFORM } from '../core/sync/rating-record.ts';
 import { RATING_PROTOCOL, ratingPlatformBody, referenceProfile } from './rating-platform.ts';
+import { errorCode } from '../shared/error-code.ts';
 
 export type SyncServiceOptions = {
   deps: CoreDeps;
@@ -57,7 +58,7 @@ export function ownerIsGone(owner: string): boolean {
     process.kill(Number(pid), 0);
     return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return errorCode(error) === 'ESRCH';
   }
 }
 
