@@ -157,9 +157,9 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
 
   const off = core.events.subscribe((event) => {
     if (event.type === 'ratings/invited') {
-      void invite(event.payload as Invitation).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
+      void invite(event.payload).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
     } else if (event.type === 'ratings/closed') {
-      const { ratingId, counterId } = event.payload as { ratingId: number; counterId: number | null };
+      const { ratingId, counterId } = event.payload;
       const r = counterId === null ? undefined : running.get(counterId);
       // Answered on the screen or timed out here: the keypad stops waiting.
       if (r?.configured?.kind === 'driven' && r.pendingRatingId === ratingId) {

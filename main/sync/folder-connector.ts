@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OutboxRecordType } from '../../db/outbox.ts';
+import { OUTBOX_RECORD_TYPES, type OutboxRecordType } from '../../db/outbox.ts';
 import type { BatchRecord } from '../../db/sync.ts';
 import type { Connector } from './connector.ts';
 import { csvLine } from './csv.ts';
@@ -89,7 +89,7 @@ export function createFolderConnector(options: FolderConnectorOptions): Connecto
       await rm(temp, { recursive: true, force: true });
       await mkdir(temp);
       const files: ManifestFile[] = [];
-      for (const type of Object.keys(fileOf) as OutboxRecordType[]) {
+      for (const type of OUTBOX_RECORD_TYPES) {
         const ofType = records.filter((r) => r.type === type);
         if (ofType.length === 0) continue;
         const text = csvOf(ofType);

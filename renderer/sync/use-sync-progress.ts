@@ -10,7 +10,7 @@ export function useSyncProgress(onFinished: () => void): Record<string, SyncProg
     if (!push) return;
     return push.onEvent((event) => {
       if (event.type !== 'sync/progress') return;
-      const p = event.payload as SyncProgressEvent;
+      const p = event.payload;
       setProgress((current) => ({ ...current, [p.utility]: p }));
       if (p.phase === 'succeeded' || p.phase === 'failed') onFinished();
     });

@@ -31,13 +31,13 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
   // clerk already saw succeed: it is logged, and the service counts as not invited.
   events.subscribe((event) => {
     if (event.type === 'ratings/closed') {
-      const { ratingId } = event.payload as { ratingId: number };
+      const { ratingId } = event.payload;
       clearTimeout(expiryTimers.get(ratingId));
       expiryTimers.delete(ratingId);
       return;
     }
     if (event.type !== 'queue/finished') return;
-    const { ticketId } = event.payload as { ticketId: number };
+    const { ticketId } = event.payload;
     try {
       const invitation = openInvitation(deps, ticketId);
       if (!invitation) return;

@@ -5,6 +5,7 @@ import { completionTarget, isBadLevel } from '../ratings/reasons.ts';
 import type { Period } from './period.ts';
 import { sumRatingGroups, withRates } from './rating-counts.ts';
 import type { RatingsSection } from './schemas.ts';
+import { parseJsonColumn, stringList } from '../../../db/json-columns.ts';
 
 const levels = [1, 2, 3, 4, 5];
 /** Levels run 1 非常满意 … 5 非常不满意; the ratings domain says which are bad (差评). */
@@ -37,7 +38,7 @@ export function ratingsSection(db: ReadDb, period: Period, today: string): Ratin
       level: r.level,
       counter: r.counterId === null ? '' : (counters.get(r.counterId) ?? `#${r.counterId}`),
       clerk: clerk(r.staffId),
-      utilities: JSON.parse(r.utilities) as string[],
+      utilities: parseJsonColumn(stringList, r.utilities),
       rectification: r.taskId === null ? 'none' : r.closedAt !== null ? 'closed' : r.dueDay !== null && r.dueDay < today ? 'overdue' : 'open',
       dueDay: r.dueDay,
       closedAt: r.closedAt,
