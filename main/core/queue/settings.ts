@@ -2,10 +2,15 @@ import type { Db, ReadDb } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
 import { defaultTimeZone, hallDayStart } from './hall-time.ts';
+import { z } from 'zod';
+
+// What the hall saved, checked: keys it never saved keep their default.
+const savedRule = z.object({ priorityBurst: z.number(), maxWaitMinutes: z.number() }).partial();
+const savedKiosk = z.object({ idleSeconds: z.number() }).partial();
 
 export function readRule(db: ReadDb): PriorityRule {
   const raw = getSetting(db, 'queue.rule');
-  return raw ? { ...defaultPriorityRule, ...(JSON.parse(raw) as Partial<PriorityRule>) } : defaultPriorityRule;
+  return raw ? { ...defaultPriorityRule, ...savedRule.parse(JSON.parse(raw)) } : defaultPriorityRule;
 }
 
 export function writeRule(db: Db, rule: PriorityRule): void {
@@ -19,7 +24,7 @@ export const defaultKioskSettings: KioskSettings = { idleSeconds: 45 };
 
 export function readKioskSettings(db: ReadDb): KioskSettings {
   const raw = getSetting(db, 'queue.kiosk');
-  return raw ? { ...defaultKioskSettings, ...(JSON.parse(raw) as Partial<KioskSettings>) } : defaultKioskSettings;
+  return raw ? { ...defaultKioskSettings, ...savedKiosk.parse(JSON.parse(raw)) } : defaultKioskSettings;
 }
 
 export function writeKioskSettings(db: Db, settings: KioskSettings): void {
