@@ -11,3 +11,5 @@ export function parseJsonColumn<T>(schema: z.ZodType<T>, text: string): T {
 
 export const stringList = z.array(z.string());
 export const numberList = z.array(z.number());
+/** A JSON object of any fields (a record as queued for a utility). */
+export const jsonObject = z.record(z.string(), z.unknown());

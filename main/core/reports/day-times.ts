@@ -1,6 +1,7 @@
 import type { ReadDb } from '../../../db/connection.ts';
 import { type KeptDayTimes, readDayTimes, servedTicketUtilities, type StoredDayTimes } from '../../../db/report-day-times.ts';
-import { servedTimes, type ServedTimesRow } from '../../../db/report-queue.ts';
+import { servedTimes } from '../../../db/report-queue.ts';
+import { z } from 'zod';
 import { DurationGroups, DurationSamples } from './durations.ts';
 
 /**
@@ -36,7 +37,8 @@ export function computeDayTimes(db: ReadDb, day: string): DayTimes {
   const rows = servedTimes(db, day, day);
   // Indexed reads, not destructuring: this loop runs once per served ticket.
   for (let i = 0; i < rows.length; i += 1) {
-    const r = rows[i] as ServedTimesRow;
+    const r = rows[i];
+    if (r === undefined) continue;
     const waitMs = r[3];
     const serviceMs = r[4];
     overall.add(waitMs, serviceMs);
@@ -69,6 +71,11 @@ export function encodeDayTimes(times: DayTimes): { groupsJson: string; samples: 
   return { groupsJson: JSON.stringify({ format: FORMAT, groups: times.groups }), samples: new Uint8Array(times.samples.buffer, times.samples.byteOffset, times.samples.byteLength) };
 }
 
+const keptSchema = z.object({
+  format: z.literal(FORMAT),
+  groups: z.array(z.tuple([z.enum(['all', 'counter', 'clerk', 'utility']), z.union([z.number(), z.string(), z.null()]), z.number(), z.number()])),
+}) satisfies z.ZodType<{ format: number; groups: TimesGroup[] }>;
+
 /** A kept day, or undefined when it is of another format or does not add up (then it is computed again). */
 export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
   if (!littleEndian) return undefined;
@@ -78,8 +85,9 @@ export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || !('format' in parsed) || parsed.format !== FORMAT || !('groups' in parsed) || !Array.isArray(parsed.groups)) return undefined;
-  const groups = parsed.groups as TimesGroup[];
+  const kept = keptSchema.safeParse(parsed);
+  if (!kept.success) return undefined;
+  const { groups } = kept.data;
   const count = groups.reduce((n, g) => n + g[2] + g[3], 0);
   if (stored.samples.byteLength !== count * 8) return undefined;
   // A Float64Array needs its bytes 8-aligned; SQLite's buffer may not be.
