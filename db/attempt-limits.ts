@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from './connection.ts';
-import { queryOne, querySingle, run, sql } from './sql.ts';
+import { queryOne, run, runReturningOne, sql } from './sql.ts';
 
 export type AttemptPolicy = { maxFailures: number; windowMs: number; blockMs: number };
 
@@ -19,7 +19,7 @@ export function recordFailedAttempt(db: Db, scope: string, key: string, now: Dat
   const windowFrom = new Date(now.getTime() - policy.windowMs).toISOString();
   const until = new Date(now.getTime() + policy.blockMs).toISOString();
   const max = policy.maxFailures;
-  const row = querySingle<{ until: string | null }>(
+  const row = runReturningOne<{ until: string | null }>(
     db,
     sql`INSERT INTO attempt_limits (scope, key, failures, window_start, blocked_until) VALUES (${scope}, ${key}, 1, ${nowIso}, CASE WHEN 1 >= ${max} THEN ${until} END)
      ON CONFLICT (scope, key) DO UPDATE SET
@@ -28,7 +28,7 @@ export function recordFailedAttempt(db: Db, scope: string, key: string, now: Dat
        blocked_until = CASE WHEN (CASE WHEN window_start < ${windowFrom} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${until} ELSE blocked_until END
      RETURNING blocked_until AS until`,
   );
-  return row.until !== null && row.until > nowIso ? row.until : undefined;
+  return row !== undefined && row.until !== null && row.until > nowIso ? row.until : undefined;
 }
 
 export function clearAttempts(db: Db, scope: string, key: string): void {

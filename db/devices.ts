@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from './connection.ts';
-import { query, queryOne, run, sql } from './sql.ts';
+import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
 
 export type DeviceRole = 'kiosk' | 'display' | 'rate';
 
@@ -48,7 +48,7 @@ export function insertPairingCode(db: Db, code: Omit<PairingCodeRow, 'usedAt'>):
 
 /** Marks an unused, unexpired code as used and returns it; undefined when it cannot be used. */
 export function consumePairingCode(db: Db, codeHash: string, now: string): PairingCodeRow | undefined {
-  const raw = queryOne<{ code_hash: string; role: DeviceRole; name: string; counter_id: number | null; issued_by: number; expires_at: string; used_at: string }>(db, 
+  const raw = runReturningOne<{ code_hash: string; role: DeviceRole; name: string; counter_id: number | null; issued_by: number; expires_at: string; used_at: string }>(db, 
       sql`UPDATE pairing_codes SET used_at = ${now} WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${now}
        RETURNING code_hash, role, name, counter_id, issued_by, expires_at, used_at`,
     );

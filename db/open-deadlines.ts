@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from './connection.ts';
-import { query, type Sql, sql } from './sql.ts';
+import { query, run, type Sql, sql } from './sql.ts';
 
 /**
  * Every open deadline the hall counts in working days, with the day it is counted from: what a
@@ -36,14 +36,14 @@ const openDeadlinesSql: Record<DeadlineKind, (fromDay: string, toDay: string) =>
                       FROM follow_up_problems WHERE closed_at IS NULL AND found_day <= ${toDay} AND due_day >= ${fromDay}`,
 };
 
-const UPDATE_DUE_SQL: Record<DeadlineKind, string> = {
-  matter: 'UPDATE application_matters SET due_day = ? WHERE id = ?',
-  workOrder: 'UPDATE work_orders SET due_day = ? WHERE id = ?',
-  stage: 'UPDATE work_order_stages SET due_day = ? WHERE id = ?',
-  deferredMaterial: 'UPDATE application_materials SET promised_date = ? WHERE id = ?',
-  complaint: 'UPDATE complaints SET due_day = ? WHERE id = ?',
-  rectification: 'UPDATE rectifications SET due_day = ? WHERE id = ?',
-  followUpProblem: 'UPDATE follow_up_problems SET due_day = ? WHERE id = ?',
+const updateDueSql: Record<DeadlineKind, (dueDay: string, id: number) => Sql> = {
+  matter: (dueDay, id) => sql`UPDATE application_matters SET due_day = ${dueDay} WHERE id = ${id}`,
+  workOrder: (dueDay, id) => sql`UPDATE work_orders SET due_day = ${dueDay} WHERE id = ${id}`,
+  stage: (dueDay, id) => sql`UPDATE work_order_stages SET due_day = ${dueDay} WHERE id = ${id}`,
+  deferredMaterial: (dueDay, id) => sql`UPDATE application_materials SET promised_date = ${dueDay} WHERE id = ${id}`,
+  complaint: (dueDay, id) => sql`UPDATE complaints SET due_day = ${dueDay} WHERE id = ${id}`,
+  rectification: (dueDay, id) => sql`UPDATE rectifications SET due_day = ${dueDay} WHERE id = ${id}`,
+  followUpProblem: (dueDay, id) => sql`UPDATE follow_up_problems SET due_day = ${dueDay} WHERE id = ${id}`,
 };
 
 export const DEADLINE_KINDS: readonly DeadlineKind[] = ['matter', 'workOrder', 'stage', 'deferredMaterial', 'complaint', 'rectification', 'followUpProblem'];
@@ -54,5 +54,5 @@ export function listOpenDeadlines(db: ReadDb, kind: DeadlineKind, period: { from
 }
 
 export function setDeadline(db: Db, kind: DeadlineKind, id: number, dueDay: string): void {
-  db.prepare(UPDATE_DUE_SQL[kind]).run(dueDay, id);
+  run(db, updateDueSql[kind](dueDay, id));
 }

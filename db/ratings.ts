@@ -1,6 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
-import { query, queryOne, run, sql } from './sql.ts';
+import { query, queryOne, run, runReturning, sql } from './sql.ts';
 import type { Row } from './tables.ts';
 import { parseJsonColumn, stringList } from './json-columns.ts';
 import { z } from 'zod';
@@ -113,8 +113,8 @@ export function pendingRatingAt(db: ReadDb, counterId: number): RatingRow | unde
 export function expirePending(db: Db, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
   const rows =
     'counterId' in by
-      ? query<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(db, sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND counter_id = ${by.counterId} RETURNING id, counter_id`)
-      : query<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(
+      ? runReturning<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(db, sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND counter_id = ${by.counterId} RETURNING id, counter_id`)
+      : runReturning<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(
           db,
           sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ${by.before} RETURNING id, counter_id`,
         );

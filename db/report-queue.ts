@@ -104,12 +104,11 @@ export function categoryNames(db: ReadDb): { id: number; prefix: string; nameZh:
  * day index (after ANALYZE the planner would rather walk tickets_counter over every ticket).
  */
 export function rawCounterAggregate(db: ReadDb, from: string, to: string): unknown[] {
-  return db
-    .prepare(
-      `SELECT counter_id, staff_id, category_id, count(*), sum(status = 'done'), sum(status = 'no_show'),
+  return query<unknown>(
+    db,
+    sql`SELECT counter_id, staff_id, category_id, count(*), sum(status = 'done'), sum(status = 'no_show'),
               avg(CASE WHEN status = 'done' THEN julianday(called_at) - julianday(queued_at) END) * 86400,
               avg(CASE WHEN status = 'done' THEN julianday(finished_at) - julianday(coalesce(started_at, called_at)) END) * 86400
-         FROM tickets INDEXED BY tickets_day WHERE day BETWEEN ? AND ? GROUP BY counter_id, staff_id, category_id`,
-    )
-    .all(from, to);
+         FROM tickets INDEXED BY tickets_day WHERE day BETWEEN ${from} AND ${to} GROUP BY counter_id, staff_id, category_id`,
+  );
 }

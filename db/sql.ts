@@ -67,7 +67,7 @@ export function queryOne<Row>(db: ReadDb, q: Sql): Row | undefined {
   return cached(db, q.text).get(...q.params) as Row | undefined;
 }
 
-/** The one row a query always gives (an aggregate, an upsert's RETURNING); none is a bug, and throws. */
+/** The one row a query always gives (an aggregate); none is a bug, and throws. */
 export function querySingle<Row>(db: ReadDb, q: Sql): Row {
   const row = queryOne<Row>(db, q);
   if (row === undefined) throw new Error(`no row from: ${q.text}`);
@@ -94,4 +94,14 @@ export function iterate<Row>(db: ReadDb, q: Sql): IterableIterator<Row> {
 export function run(db: Db, q: Sql): { changes: number; lastInsertRowid: number } {
   const info = cached(db, q.text).run(...q.params);
   return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
+}
+
+/** A write that answers rows (RETURNING): only a writable connection, like `run`. */
+export function runReturning<Row>(db: Db, q: Sql): Row[] {
+  return query<Row>(db, q);
+}
+
+/** A write that answers at most one row (RETURNING); undefined when it changed nothing. */
+export function runReturningOne<Row>(db: Db, q: Sql): Row | undefined {
+  return queryOne<Row>(db, q);
 }

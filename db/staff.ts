@@ -1,5 +1,5 @@
 import type { Db, ReadDb } from './connection.ts';
-import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import { query, queryOne, querySingle, run, runReturningOne, sql } from './sql.ts';
 import { parseJsonColumn } from './json-columns.ts';
 import { z } from 'zod';
 
@@ -100,7 +100,7 @@ export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null
  */
 export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
   const max = policy.maxFailures;
-  return queryOne<{ failures: number; lockedUntil: string | null }>(
+  return runReturningOne<{ failures: number; lockedUntil: string | null }>(
     db,
     sql`UPDATE staff SET
          failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,

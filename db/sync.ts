@@ -327,7 +327,7 @@ export function recordUpdate(
 }
 
 export function updateSeen(db: Db, u: { utility: string; workOrderId: number; status: UpdateStatus; at: string }): boolean {
-  return cached(db, 'SELECT 1 FROM sync_updates WHERE utility = ? AND work_order_id = ? AND status = ? AND at = ?').get(u.utility, u.workOrderId, u.status, u.at) !== undefined;
+  return queryOne<{ 1: number }>(db, sql`SELECT 1 FROM sync_updates WHERE utility = ${u.utility} AND work_order_id = ${u.workOrderId} AND status = ${u.status} AND at = ${u.at}`) !== undefined;
 }
 
 export type WorkOrderUpdateRow = { utility: string; status: UpdateStatus; at: string; note: string | null };
