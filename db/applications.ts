@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type ApplicationRow = {
   id: number;
@@ -20,23 +21,7 @@ export type ApplicationRow = {
   snapshot: string;
 };
 
-type Raw = {
-  id: number;
-  public_token: string;
-  idempotency_key: string;
-  customer_id: number;
-  catalogue_version: number;
-  bundle_code: string | null;
-  ticket_id: number | null;
-  staff_id: number;
-  counter_id: number;
-  day: string;
-  submitted_at: string;
-  fee_hash: string;
-  total_fen: number;
-  signature_request_id: number;
-  snapshot: string;
-};
+type Raw = Row<'applications'>;
 
 const toApplication = (r: Raw): ApplicationRow => ({
   id: r.id,

@@ -2,6 +2,7 @@ import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, sql } from './sql.ts';
 import { parseJsonColumn, stringList } from './json-columns.ts';
+import type { Row } from './tables.ts';
 
 export type CategoryRow = {
   id: number;
@@ -17,19 +18,7 @@ export type CategoryRow = {
   sortOrder: number;
 };
 
-type Raw = {
-  id: number;
-  prefix: string;
-  name_zh: string;
-  name_en: string;
-  utilities: string;
-  businesses: string;
-  daily_limit: number | null;
-  opens_at: string;
-  closes_at: string;
-  active: number;
-  sort_order: number;
-};
+type Raw = Row<'categories'>;
 
 const toCategory = (r: Raw): CategoryRow => ({
   id: r.id,

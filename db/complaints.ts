@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 /** The complaint ledger (投诉台账), migration 0006. Personal data leaves the core masked. */
 export type ComplaintChannel = 'window' | 'hotline12345' | 'hotline12319' | 'utilityHotline' | 'web' | 'letter';
@@ -39,38 +40,7 @@ export type ComplaintRow = {
   attachmentCount: number;
 };
 
-type Raw = {
-  id: number;
-  channel: ComplaintChannel;
-  external_ref: string | null;
-  complainant_name: string;
-  complainant_phone: string | null;
-  utility: string | null;
-  staff_id: number | null;
-  staff_name: string | null;
-  case_number: string | null;
-  content: string;
-  received_at: string;
-  received_day: string;
-  due_day: string;
-  state: ComplaintState;
-  registered_at: string;
-  registered_by: number | null;
-  investigation: string | null;
-  investigated_at: string | null;
-  measures: string | null;
-  reply_day: string | null;
-  reply_method: ReplyMethod | null;
-  reply_content: string | null;
-  replied_at: string | null;
-  accountability: string | null;
-  closed_at: string | null;
-  closed_day: string | null;
-  publication: string | null;
-  published_at: string | null;
-  updated_at: string;
-  attachment_count: number;
-};
+type Raw = Row<'complaints'> & { staff_name: string | null; attachment_count: number };
 
 const SELECT = sql`SELECT c.*, s.name AS staff_name,
   (SELECT count(*) FROM complaint_attachments a WHERE a.complaint_id = c.id) AS attachment_count

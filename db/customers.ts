@@ -2,6 +2,7 @@ import type { Db, ReadDb } from './connection.ts';
 import { joinSql, query, queryOne, run, sql, type Sql } from './sql.ts';
 import { parseJsonColumn } from './json-columns.ts';
 import { z } from 'zod';
+import type { Row } from './tables.ts';
 
 export type CustomerKind = 'person' | 'enterprise';
 export type CustomerAccount = { utility: string; accountNo: string };
@@ -24,19 +25,7 @@ export type CustomerRow = {
 
 export type CustomerFields = Omit<CustomerRow, 'id' | 'createdAt' | 'updatedAt' | 'accounts'>;
 
-type Raw = {
-  id: number;
-  kind: CustomerKind;
-  name: string;
-  id_type: string;
-  id_number: string;
-  contact_name: string | null;
-  phone: string;
-  address: string | null;
-  created_at: string;
-  updated_at: string;
-  accounts: string;
-};
+type Raw = Row<'customers'> & { accounts: string };
 
 const SELECT = sql`SELECT c.*, (SELECT json_group_array(json_object('utility', a.utility, 'accountNo', a.account_no))
   FROM customer_accounts a WHERE a.customer_id = c.id) AS accounts FROM customers c`;

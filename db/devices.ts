@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type DeviceRole = 'kiosk' | 'display' | 'rate';
 
@@ -12,14 +13,7 @@ export type DeviceRow = {
   revokedAt: string | null;
 };
 
-type RawDevice = {
-  id: number;
-  name: string;
-  role: DeviceRole;
-  counter_id: number | null;
-  paired_at: string;
-  revoked_at: string | null;
-};
+type RawDevice = Row<'devices'>;
 
 const toDevice = (raw: RawDevice): DeviceRow => ({
   id: raw.id,

@@ -34,28 +34,7 @@ export type RatingRow = {
   closedAt: string | null;
 };
 
-type Raw = {
-  id: number;
-  stage: RatingStage;
-  status: RatingStatus;
-  ticket_id: number | null;
-  application_id: number | null;
-  counter_id: number | null;
-  staff_id: number | null;
-  utilities: string;
-  matters: string;
-  level: number | null;
-  raw_key: string | null;
-  channel: RatingChannel | null;
-  device: string | null;
-  device_id: number | null;
-  comment: string | null;
-  day: string;
-  invited_at: string;
-  expires_at: string | null;
-  rated_at: string | null;
-  closed_at: string | null;
-};
+type Raw = Row<'ratings'>;
 
 const toRating = (r: Raw): RatingRow => ({
   id: r.id,

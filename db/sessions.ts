@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { queryOne, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type SessionRow = {
   tokenHash: string;
@@ -9,13 +10,7 @@ export type SessionRow = {
   expiresAt: string;
 };
 
-type RawSession = {
-  token_hash: string;
-  staff_id: number | null;
-  device_id: number | null;
-  created_at: string;
-  expires_at: string;
-};
+type RawSession = Row<'sessions'>;
 
 export function insertSession(db: Db, session: SessionRow): void {
   run(db, 

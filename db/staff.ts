@@ -2,6 +2,7 @@ import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, querySingle, run, runReturningOne, sql } from './sql.ts';
 import { parseJsonColumn } from './json-columns.ts';
 import { z } from 'zod';
+import type { Row } from './tables.ts';
 
 export type StaffRole = 'clerk' | 'manager' | 'admin';
 const roleList = z.array(z.enum(['clerk', 'manager', 'admin'])) satisfies z.ZodType<StaffRole[]>;
@@ -19,18 +20,7 @@ export type StaffRow = {
   updatedAt: string;
 };
 
-type RawStaff = {
-  id: number;
-  work_no: string;
-  name: string;
-  password_hash: string;
-  roles: string;
-  active: number;
-  failed_logins: number;
-  locked_until: string | null;
-  created_at: string;
-  updated_at: string;
-};
+type RawStaff = Row<'staff'>;
 
 function toStaff(raw: RawStaff): StaffRow {
   return {

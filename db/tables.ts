@@ -1,3 +1,7 @@
+import type { ComplaintChannel, ComplaintState, ReplyMethod } from './complaints.ts';
+import type { CustomerKind } from './customers.ts';
+import type { DeviceRole } from './devices.ts';
+import type { RatingChannel, RatingStage, RatingStatus } from './ratings.ts';
 import type { TicketEventType, TicketPriority, TicketStatus } from './tickets.ts';
 
 /**
@@ -123,7 +127,7 @@ export type Tables = {
   };
   complaints: {
     id: number;
-    channel: string;
+    channel: ComplaintChannel;
     external_ref: string | null;
     complainant_name: string;
     complainant_phone: string | null;
@@ -134,7 +138,7 @@ export type Tables = {
     received_at: string;
     received_day: string;
     due_day: string;
-    state: string;
+    state: ComplaintState;
     registered_at: string;
     registered_by: number | null;
     investigation: string | null;
@@ -142,7 +146,7 @@ export type Tables = {
     investigated_by: number | null;
     measures: string | null;
     reply_day: string | null;
-    reply_method: string | null;
+    reply_method: ReplyMethod | null;
     reply_content: string | null;
     replied_at: string | null;
     replied_by: number | null;
@@ -185,7 +189,7 @@ export type Tables = {
   };
   customers: {
     id: number;
-    kind: string;
+    kind: CustomerKind;
     name: string;
     id_type: string;
     id_number: string;
@@ -199,7 +203,7 @@ export type Tables = {
   devices: {
     id: number;
     name: string;
-    role: string;
+    role: DeviceRole;
     counter_id: number | null;
     paired_at: string;
     revoked_at: string | null;
@@ -276,7 +280,7 @@ export type Tables = {
   };
   pairing_codes: {
     code_hash: string;
-    role: string;
+    role: DeviceRole;
     name: string;
     counter_id: number | null;
     issued_by: number;
@@ -312,8 +316,8 @@ export type Tables = {
   };
   ratings: {
     id: number;
-    stage: string;
-    status: string;
+    stage: RatingStage;
+    status: RatingStatus;
     ticket_id: number | null;
     application_id: number | null;
     counter_id: number | null;
@@ -322,7 +326,7 @@ export type Tables = {
     matters: string;
     level: number | null;
     raw_key: string | null;
-    channel: string | null;
+    channel: RatingChannel | null;
     device: string | null;
     device_id: number | null;
     comment: string | null;
