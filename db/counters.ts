@@ -2,6 +2,7 @@ import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
 import { parseJsonColumn, numberList } from './json-columns.ts';
+import type { Row } from './tables.ts';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
 
@@ -19,16 +20,7 @@ export type CounterRow = {
   categoryIds: number[];
 };
 
-type Raw = {
-  id: number;
-  number: number;
-  name: string;
-  status: CounterStatus;
-  staff_id: number | null;
-  pause_reason: string | null;
-  status_since: string | null;
-  category_ids: string | null;
-};
+type Raw = Pick<Row<'counters'>, 'id' | 'number' | 'name' | 'status' | 'staff_id' | 'pause_reason' | 'status_since'> & { category_ids: string | null };
 
 const SELECT = sql`SELECT c.id, c.number, c.name, c.status, c.staff_id, c.pause_reason, c.status_since,
   (SELECT json_group_array(category_id) FROM counter_categories cc WHERE cc.counter_id = c.id) AS category_ids

@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { queryOne, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type SignatureStatus = 'pending' | 'signed' | 'cancelled';
 
@@ -24,21 +25,7 @@ export type SignatureRequestRow = {
   hasImage: boolean;
 };
 
-type Raw = {
-  id: number;
-  token: string;
-  counter_id: number;
-  staff_id: number;
-  fee_hash: string;
-  fee_json: string;
-  status: SignatureStatus;
-  created_at: string;
-  signed_at: string | null;
-  device_id: number | null;
-  kind: SignatureKind;
-  recorded_by: number | null;
-  has_image: number;
-};
+type Raw = Omit<Row<'signature_requests'>, 'image' | 'image_erased_at'> & { has_image: number };
 
 const SELECT = sql`SELECT id, token, counter_id, staff_id, fee_hash, fee_json, status, created_at, signed_at, device_id,
   kind, recorded_by, image IS NOT NULL AS has_image FROM signature_requests`;

@@ -1,7 +1,10 @@
 import type { ComplaintChannel, ComplaintState, ReplyMethod } from './complaints.ts';
+import type { CounterStatus } from './counters.ts';
 import type { CustomerKind } from './customers.ts';
 import type { DeviceRole } from './devices.ts';
 import type { RatingChannel, RatingStage, RatingStatus } from './ratings.ts';
+import type { Verdict } from './rectifications.ts';
+import type { SignatureKind, SignatureStatus } from './signature-requests.ts';
 import type { TicketEventType, TicketPriority, TicketStatus } from './tickets.ts';
 
 /**
@@ -175,7 +178,7 @@ export type Tables = {
     id: number;
     number: number;
     name: string;
-    status: string;
+    status: CounterStatus;
     created_at: string;
     staff_id: number | null;
     pause_reason: string | null;
@@ -350,7 +353,7 @@ export type Tables = {
     measures: string | null;
     measures_at: string | null;
     measures_by: number | null;
-    verdict: string | null;
+    verdict: Verdict | null;
     verdict_at: string | null;
     closed_at: string | null;
     closed_by: number | null;
@@ -379,13 +382,13 @@ export type Tables = {
     staff_id: number;
     fee_hash: string;
     fee_json: string;
-    status: string;
+    status: SignatureStatus;
     created_at: string;
     signed_at: string | null;
     image: Buffer | null;
     device_id: number | null;
     image_erased_at: string | null;
-    kind: string;
+    kind: SignatureKind;
     recorded_by: number | null;
   };
   staff: {
