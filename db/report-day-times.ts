@@ -1,11 +1,19 @@
 import type { Db, ReadDb } from './connection.ts';
-import { queryOne, queryTuples, run, sql } from './sql.ts';
+import { query, queryOne, queryTuples, run, sql } from './sql.ts';
 
 /** A closed day's kept wait and service times (migration 0009), as stored. */
 export type StoredDayTimes = { groupsJson: string; samples: Buffer };
 
 export function readDayTimes(db: ReadDb, day: string): StoredDayTimes | undefined {
   return queryOne<StoredDayTimes>(db, sql`SELECT groups_json AS groupsJson, samples FROM report_day_times WHERE day = ${day}`);
+}
+
+/** The kept days of `from`..`to` without their samples (their length only): enough to tell which are usable. */
+export function keptDayShapes(db: ReadDb, from: string, to: string): { day: string; groupsJson: string; sampleBytes: number }[] {
+  return query<{ day: string; groupsJson: string; sampleBytes: number }>(
+    db,
+    sql`SELECT day, groups_json AS groupsJson, length(samples) AS sampleBytes FROM report_day_times WHERE day BETWEEN ${from} AND ${to}`,
+  );
 }
 
 /** A closed day's times as computed by a report, for the hall's writer to keep. */

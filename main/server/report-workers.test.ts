@@ -72,6 +72,11 @@ describe('reports in worker threads', () => {
     const again = await workers.build(before, before, now);
     expect(kept(before)).toMatch(/^\{"format"/);
     expect(again).toEqual(await inProcessReports(hall.db).build(before, before, now));
+
+    // A day kept in another format is computed again and kept anew.
+    hall.db.prepare(`UPDATE report_day_times SET groups_json = '{"format":0,"groups":[]}', samples = x'' WHERE day = ?`).run(HALL_DAY);
+    expect(await workers.build(HALL_DAY, HALL_DAY, now)).toEqual(report);
+    expect(kept(HALL_DAY)).toMatch(/^\{"format":1/);
   });
 
   it('fail the report, not the hall, when the database cannot be read, and refuse reports once closed', async () => {

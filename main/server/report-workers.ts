@@ -3,11 +3,11 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Db, inTransaction } from '../../db/connection.ts';
-import { type KeptDayTimes, markPendingDayTimes, readDayTimes, storePendingDayTimes } from '../../db/report-day-times.ts';
+import { type KeptDayTimes, keptDayShapes, markPendingDayTimes, storePendingDayTimes } from '../../db/report-day-times.ts';
 import { addDays } from '../core/intake/calendar-day.ts';
 import type { Logger } from '../core/logger.ts';
 import { hallDay } from '../core/queue/hall-time.ts';
-import { decodeDayTimes } from '../core/reports/day-times.ts';
+import { keptGroups } from '../core/reports/day-times.ts';
 import { hallTimeZone } from '../core/queue/settings.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 import type { Report } from '../core/reports/schemas.ts';
@@ -42,11 +42,10 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
   const markClosedDays = (from: string, to: string, now: Date): void => {
     if (!writer) return;
     const lastClosed = addDays(hallDay(now, hallTimeZone(writer)), -1);
+    // Which are kept already, read without their samples: this runs on the hall's event loop.
+    const usable = new Set(keptDayShapes(writer, from, to).filter((k) => keptGroups(k.groupsJson, k.sampleBytes)).map((k) => k.day));
     const days: string[] = [];
-    for (let day = from; day <= to && day <= lastClosed; day = addDays(day, 1)) {
-      const kept = readDayTimes(writer, day);
-      if (!kept || !decodeDayTimes(kept)) days.push(day);
-    }
+    for (let day = from; day <= to && day <= lastClosed; day = addDays(day, 1)) if (!usable.has(day)) days.push(day);
     if (days.length > 0) inTransaction(writer, () => markPendingDayTimes(writer, days, now.toISOString()));
   };
   const keep = (kept: readonly KeptDayTimes[]): void => {

@@ -76,20 +76,26 @@ const keptSchema = z.object({
   groups: z.array(z.tuple([z.enum(['all', 'counter', 'clerk', 'utility']), z.union([z.number(), z.string(), z.null()]), z.number(), z.number()])),
 }) satisfies z.ZodType<{ format: number; groups: TimesGroup[] }>;
 
-/** A kept day, or undefined when it is of another format or does not add up (then it is computed again). */
-export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
+/** A kept day's groups when they are of this format and its samples add up (`sampleBytes` long), else undefined. */
+export function keptGroups(groupsJson: string, sampleBytes: number): TimesGroup[] | undefined {
   if (!littleEndian) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(stored.groupsJson);
+    parsed = JSON.parse(groupsJson);
   } catch {
     return undefined;
   }
   const kept = keptSchema.safeParse(parsed);
   if (!kept.success) return undefined;
-  const { groups } = kept.data;
-  const count = groups.reduce((n, g) => n + g[2] + g[3], 0);
-  if (stored.samples.byteLength !== count * 8) return undefined;
+  const count = kept.data.groups.reduce((n, g) => n + g[2] + g[3], 0);
+  return sampleBytes === count * 8 ? kept.data.groups : undefined;
+}
+
+/** A kept day, or undefined when it is of another format or does not add up (then it is computed again). */
+export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
+  const groups = keptGroups(stored.groupsJson, stored.samples.byteLength);
+  if (!groups) return undefined;
+  const count = stored.samples.byteLength / 8;
   // A Float64Array needs its bytes 8-aligned; SQLite's buffer may not be.
   let bytes: Uint8Array = stored.samples;
   if (bytes.byteOffset % 8 !== 0) {
