@@ -43,7 +43,7 @@ const toApplication = (r: Raw): ApplicationRow => ({
 
 export function insertApplication(db: Db, a: Omit<ApplicationRow, 'id'>): number {
   return Number(
-    run(db, 
+    run(db,
         sql`INSERT INTO applications (public_token, idempotency_key, customer_id, catalogue_version, bundle_code, ticket_id, staff_id,
            counter_id, day, submitted_at, fee_hash, total_fen, signature_request_id, snapshot)
          VALUES (${a.publicToken}, ${a.idempotencyKey}, ${a.customerId}, ${a.catalogueVersion}, ${a.bundleCode}, ${a.ticketId}, ${a.staffId}, ${a.counterId}, ${a.day}, ${a.submittedAt}, ${a.feeHash}, ${a.totalFen}, ${a.signatureRequestId}, ${a.snapshot})`,
@@ -73,7 +73,7 @@ export function applicationIdByCaseNumber(db: ReadDb, caseNumber: string): numbe
 
 /** The next case number sequence for a prefix on a hall-local day; call inside the submitting transaction. */
 export function nextCaseSequence(db: Db, day: string, prefix: string): number {
-  const row = runReturningOne<{ last_seq: number }>(db, 
+  const row = runReturningOne<{ last_seq: number }>(db,
       sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
        ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
        RETURNING last_seq`,
@@ -94,7 +94,7 @@ export function insertMatter(db: Db, m: Omit<MatterRow, 'id'>): number {
 }
 
 export function listMatters(db: ReadDb, applicationId: number): MatterRow[] {
-  return query<MatterRow>(db, 
+  return query<MatterRow>(db,
       sql`SELECT id, application_id AS applicationId, case_number AS caseNumber, utility, business_code AS businessCode,
               account_no AS accountNo, due_day AS dueDay
        FROM application_matters WHERE application_id = ${applicationId} ORDER BY id`,
@@ -155,14 +155,14 @@ export type FeeLineRow = {
 };
 
 export function insertFeeLine(db: Db, f: FeeLineRow): void {
-  run(db, 
+  run(db,
     sql`INSERT INTO fee_lines (application_id, utility, business_code, fee_code, name_zh, name_en, price_fen, quantity, amount_fen, mandatory, included)
      VALUES (${f.applicationId}, ${f.utility}, ${f.businessCode}, ${f.feeCode}, ${f.nameZh}, ${f.nameEn}, ${f.priceFen}, ${f.quantity}, ${f.amountFen}, ${f.mandatory ? 1 : 0}, ${f.included ? 1 : 0})`,
   );
 }
 
 export function listFeeLines(db: ReadDb, applicationId: number): FeeLineRow[] {
-  const rows = query<Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number }>(db, 
+  const rows = query<Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number }>(db,
       sql`SELECT application_id AS applicationId, utility, business_code AS businessCode, fee_code AS feeCode, name_zh AS nameZh, name_en AS nameEn,
               price_fen AS priceFen, quantity, amount_fen AS amountFen, mandatory, included
        FROM fee_lines WHERE application_id = ${applicationId} ORDER BY id`,

@@ -58,5 +58,5 @@ export function searchAudit(db: ReadDb, filter: AuditFilter): AuditViewRow[] {
 
 /** Every action the log holds, for the viewer's filter. */
 export function auditActions(db: ReadDb): string[] {
-  return (query<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`)).map((r) => r.action);
+  return query<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`).map((r) => r.action);
 }

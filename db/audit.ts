@@ -48,7 +48,7 @@ export function listAudit(db: ReadDb, filter: { action?: string; limit: number }
 
 /** How many times a staff member did `action` from `sinceIso` on: daily caps read it. */
 export function countAuditBy(db: ReadDb, action: string, staffId: number, sinceIso: string): number {
-  return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE action = ${action} AND actor_staff_id = ${staffId} AND at >= ${sinceIso}`)).n;
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE action = ${action} AND actor_staff_id = ${staffId} AND at >= ${sinceIso}`).n;
 }
 
 export type RevealRow = { at: string; staffId: number | null; target: string | null; after: unknown };

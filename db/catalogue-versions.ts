@@ -51,7 +51,7 @@ export function seedCatalogueVersion(db: Db, v: { publishedAt: string; json: str
 
 export function listCatalogueVersions(db: ReadDb): CatalogueVersionRow[] {
   return (
-    query<Raw>(db, 
+    query<Raw>(db,
         sql`SELECT v.version, v.published_at, v.published_by, s.name AS published_by_name, v.source
          FROM catalogue_versions v LEFT JOIN staff s ON s.id = v.published_by ORDER BY v.version DESC`,
       )

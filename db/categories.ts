@@ -35,7 +35,7 @@ const toCategory = (r: Raw): CategoryRow => ({
 });
 
 export function listCategories(db: ReadDb): CategoryRow[] {
-  return (query<Raw>(db, sql`SELECT * FROM categories ORDER BY sort_order, prefix`)).map(toCategory);
+  return query<Raw>(db, sql`SELECT * FROM categories ORDER BY sort_order, prefix`).map(toCategory);
 }
 
 export function getCategory(db: ReadDb, id: number): CategoryRow | undefined {

@@ -97,7 +97,7 @@ export type NewComplaint = {
 
 export function insertComplaint(db: Db, c: NewComplaint): number {
   return Number(
-    run(db, 
+    run(db,
         sql`INSERT INTO complaints (channel, external_ref, complainant_name, complainant_phone, utility, staff_id, case_number, content,
            received_at, received_day, due_day, registered_at, registered_by, updated_at)
          VALUES (${c.channel}, ${c.externalRef}, ${c.complainantName}, ${c.complainantPhone}, ${c.utility}, ${c.staffId}, ${c.caseNumber}, ${c.content},
@@ -149,7 +149,7 @@ export type ComplaintChanges = Partial<{
 
 /** Writes every step column at once, the given changes over what the row holds: one fixed statement, values bound. */
 export function updateComplaint(db: Db, id: number, changes: ComplaintChanges, now: string): void {
-  const current = queryOne<Record<keyof ComplaintChanges, unknown>>(db, 
+  const current = queryOne<Record<keyof ComplaintChanges, unknown>>(db,
       sql`SELECT state, investigation, investigated_at AS investigatedAt, investigated_by AS investigatedBy, measures, reply_day AS replyDay,
          reply_method AS replyMethod, reply_content AS replyContent, replied_at AS repliedAt, replied_by AS repliedBy, accountability,
          closed_at AS closedAt, closed_day AS closedDay, closed_by AS closedBy, publication, published_at AS publishedAt, published_by AS publishedBy

@@ -60,7 +60,7 @@ export function countOpenServing(db: ReadDb, categoryId: number): number {
 }
 
 export function listCounters(db: ReadDb): CounterRow[] {
-  return (query<Raw>(db, sql`${SELECT} ORDER BY c.number`)).map(toCounter);
+  return query<Raw>(db, sql`${SELECT} ORDER BY c.number`).map(toCounter);
 }
 
 export function getCounter(db: ReadDb, id: number): CounterRow | undefined {

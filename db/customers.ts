@@ -76,7 +76,7 @@ export function findCustomers(db: Db, filter: CustomerFilter, limit: number): Cu
 
 export function insertCustomer(db: Db, c: CustomerFields & { now: string }): number {
   return Number(
-    run(db, 
+    run(db,
         sql`INSERT INTO customers (kind, name, id_type, id_number, contact_name, phone, address, created_at, updated_at)
          VALUES (${c.kind}, ${c.name}, ${c.idType}, ${c.idNumber}, ${c.contactName}, ${c.phone}, ${c.address}, ${c.now}, ${c.now})`,
       ).lastInsertRowid,

@@ -35,14 +35,14 @@ export type PairingCodeRow = {
 };
 
 export function insertPairingCode(db: Db, code: Omit<PairingCodeRow, 'usedAt'>): void {
-  run(db, 
+  run(db,
     sql`INSERT INTO pairing_codes (code_hash, role, name, counter_id, issued_by, expires_at) VALUES (${code.codeHash}, ${code.role}, ${code.name}, ${code.counterId}, ${code.issuedBy}, ${code.expiresAt})`,
   );
 }
 
 /** Marks an unused, unexpired code as used and returns it; undefined when it cannot be used. */
 export function consumePairingCode(db: Db, codeHash: string, now: string): PairingCodeRow | undefined {
-  const raw = runReturningOne<{ code_hash: string; role: DeviceRole; name: string; counter_id: number | null; issued_by: number; expires_at: string; used_at: string }>(db, 
+  const raw = runReturningOne<{ code_hash: string; role: DeviceRole; name: string; counter_id: number | null; issued_by: number; expires_at: string; used_at: string }>(db,
       sql`UPDATE pairing_codes SET used_at = ${now} WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${now}
        RETURNING code_hash, role, name, counter_id, issued_by, expires_at, used_at`,
     );
@@ -75,7 +75,7 @@ export function getDevice(db: ReadDb, id: number): DeviceRow | undefined {
 }
 
 export function listDevices(db: ReadDb): DeviceRow[] {
-  return (query<RawDevice>(db, sql`SELECT * FROM devices ORDER BY id`)).map(toDevice);
+  return query<RawDevice>(db, sql`SELECT * FROM devices ORDER BY id`).map(toDevice);
 }
 
 export function setDeviceCounter(db: Db, id: number, counterId: number | null): void {

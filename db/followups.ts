@@ -20,7 +20,7 @@ const RULE = sql`SELECT id, utility, customer_kind AS customerKind, business_kin
 const toRule = (r: Omit<FollowUpRuleRow, 'active'> & { active: number }): FollowUpRuleRow => ({ ...r, active: r.active === 1 });
 
 export function listRules(db: ReadDb): FollowUpRuleRow[] {
-  return (query<Omit<FollowUpRuleRow, 'active'> & { active: number }>(db, sql`${RULE} ORDER BY id`)).map(toRule);
+  return query<Omit<FollowUpRuleRow, 'active'> & { active: number }>(db, sql`${RULE} ORDER BY id`).map(toRule);
 }
 
 export function getRule(db: ReadDb, id: number): FollowUpRuleRow | undefined {
@@ -53,7 +53,7 @@ export type PopulationRow = {
 
 /** Work orders of applications accepted on hall days `fromDay`..`toDay`, with the businesses of their utility. */
 export function workOrdersAccepted(db: ReadDb, fromDay: string, toDay: string): PopulationRow[] {
-  const rows = query<Omit<PopulationRow, 'businessCodes'> & { codes: string }>(db, 
+  const rows = query<Omit<PopulationRow, 'businessCodes'> & { codes: string }>(db,
       sql`SELECT w.id AS workOrderId, a.id AS applicationId, w.utility, a.customer_id AS customerId, c.kind AS customerKind,
          a.catalogue_version AS catalogueVersion,
          (SELECT json_group_array(m.business_code) FROM application_matters m WHERE m.application_id = a.id AND m.utility = w.utility) AS codes
@@ -68,7 +68,7 @@ export function workOrdersAccepted(db: ReadDb, fromDay: string, toDay: string): 
 
 /** Adds the task unless the work order already has one this month; either way returns its id. */
 export function ensureTask(db: Db, t: Omit<PopulationRow, 'catalogueVersion' | 'businessCodes'> & { period: string; generatedAt: string }): { id: number; created: boolean } {
-  const info = run(db, 
+  const info = run(db,
       sql`INSERT INTO follow_up_tasks (period, work_order_id, application_id, utility, customer_id, customer_kind, generated_at)
        VALUES (${t.period}, ${t.workOrderId}, ${t.applicationId}, ${t.utility}, ${t.customerId}, ${t.customerKind}, ${t.generatedAt}) ON CONFLICT (period, work_order_id) DO NOTHING`,
     );
@@ -124,7 +124,7 @@ const toTask = (r: RawTask): FollowUpTaskRow => ({
 });
 
 export function listTasks(db: ReadDb, period: string): FollowUpTaskRow[] {
-  return (query<RawTask>(db, sql`${TASK} WHERE t.period = ${period} ORDER BY t.id`)).map(toTask);
+  return query<RawTask>(db, sql`${TASK} WHERE t.period = ${period} ORDER BY t.id`).map(toTask);
 }
 
 export function getTask(db: ReadDb, id: number): FollowUpTaskRow | undefined {
@@ -174,7 +174,7 @@ export function listProblemsOfTask(db: ReadDb, taskId: number): ProblemRow[] {
 
 /** Problems of the period's tasks, and any still open from earlier periods. */
 export function listProblems(db: ReadDb, period: string): (ProblemRow & { utility: string; period: string })[] {
-  return query<ProblemRow & { utility: string; period: string }>(db, 
+  return query<ProblemRow & { utility: string; period: string }>(db,
       sql`SELECT p.id, p.task_id AS taskId, p.description, p.found_day AS foundDay, p.due_day AS dueDay, p.closed_at AS closedAt, p.closed_day AS closedDay,
          p.closed_by AS closedBy, p.resolution, t.utility, t.period
        FROM follow_up_problems p JOIN follow_up_tasks t ON t.id = p.task_id

@@ -80,7 +80,7 @@ export type HitMatter = { applicationId: number; caseNumber: string; utility: st
 /** The matters of a page of applications, with their work order's status, in one query. */
 export function mattersOf(db: Db, applicationIds: readonly number[]): HitMatter[] {
   if (applicationIds.length === 0) return [];
-  return query<HitMatter>(db, 
+  return query<HitMatter>(db,
       sql`SELECT m.application_id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode, w.status,
               (SELECT u.note FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityNote,
               (SELECT u.at FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityAt

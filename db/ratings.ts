@@ -128,7 +128,7 @@ export function ratingIdForCase(db: ReadDb, caseNumber: string, stage: RatingSta
 }
 
 export function ratingsForApplication(db: ReadDb, applicationId: number): RatingRow[] {
-  return (query<Raw>(db, sql`SELECT * FROM ratings WHERE application_id = ${applicationId} ORDER BY id`)).map(toRating);
+  return query<Raw>(db, sql`SELECT * FROM ratings WHERE application_id = ${applicationId} ORDER BY id`).map(toRating);
 }
 
 export function addReasons(db: Db, ratingId: number, reasons: readonly string[], comment: string | null): void {
@@ -138,7 +138,7 @@ export function addReasons(db: Db, ratingId: number, reasons: readonly string[],
 }
 
 export function listReasons(db: ReadDb, ratingId: number): string[] {
-  return (query<{ reason: string }>(db, sql`SELECT reason FROM rating_reasons WHERE rating_id = ${ratingId} ORDER BY reason`)).map((r) => r.reason);
+  return query<{ reason: string }>(db, sql`SELECT reason FROM rating_reasons WHERE rating_id = ${ratingId} ORDER BY reason`).map((r) => r.reason);
 }
 
 /** What the figures count, one row per invitation, between two hall-local days (both included). No customer data. */

@@ -21,7 +21,7 @@ export function matterRows(db: ReadDb, startIso: string, endIso: string): Matter
 }
 
 export function countApplications(db: ReadDb, startIso: string, endIso: string): number {
-  return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM applications WHERE submitted_at >= ${startIso} AND submitted_at < ${endIso}`)).n;
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM applications WHERE submitted_at >= ${startIso} AND submitted_at < ${endIso}`).n;
 }
 
 export type DeferredFigures = {

@@ -49,7 +49,7 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
           staffReapplied += insertStaff.run(s).changes || update.run(s).changes;
         }
         const tail = queryOne<{ id: number; hash: string | null }>(db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
-        const same = tail ? (queryOne<{ hash: string | null }>(previous, sql`SELECT hash FROM audit_log WHERE id = ${tail.id}`)) : undefined;
+        const same = tail ? queryOne<{ hash: string | null }>(previous, sql`SELECT hash FROM audit_log WHERE id = ${tail.id}`) : undefined;
         chainContinued = !tail || (same !== undefined && same.hash === tail.hash);
         const later = query<AuditRowFull>(previous, sql`SELECT * FROM audit_log WHERE id > ${tail?.id ?? 0} ORDER BY id`);
         const insertAsIs = db.prepare(

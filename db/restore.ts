@@ -36,7 +36,7 @@ export function checkBackup(file: string): BackupCheck {
     if (integrity !== 'ok') return { ok: false, reason: 'corrupt' };
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > latestVersion()) return { ok: false, reason: 'too_new' };
-    const tables = new Set((query<{ name: string }>(db, sql`SELECT name FROM sqlite_schema WHERE type = 'table'`)).map((t) => t.name));
+    const tables = new Set(query<{ name: string }>(db, sql`SELECT name FROM sqlite_schema WHERE type = 'table'`).map((t) => t.name));
     if (version < 1 || REQUIRED_TABLES.some((t) => !tables.has(t))) return { ok: false, reason: 'not_a_hall' };
     return { ok: true, schemaVersion: version };
   } catch {

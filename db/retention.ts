@@ -123,7 +123,7 @@ export type PersonData = {
 
 /** What the hall holds about the person with this ID number (any ID type), not yet erased. */
 export function personData(db: Db, idNumber: string): PersonData {
-  const customerIds = (query<{ id: number }>(db, sql`SELECT id FROM customers WHERE id_number = ${idNumber} AND erased_at IS NULL ORDER BY id`)).map((r) => r.id);
+  const customerIds = query<{ id: number }>(db, sql`SELECT id FROM customers WHERE id_number = ${idNumber} AND erased_at IS NULL ORDER BY id`).map((r) => r.id);
   const ids = JSON.stringify(customerIds);
   const OF_PERSON = ofPerson(ids);
   const one = (q: Sql): number => querySingle<{ n: number }>(db, q).n;

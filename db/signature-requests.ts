@@ -61,7 +61,7 @@ export function insertPaperSignature(
   r: { token: string; counterId: number; staffId: number; feeHash: string; feeJson: string; signedAt: string },
 ): number {
   return Number(
-    run(db, 
+    run(db,
         sql`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, signed_at, kind, recorded_by)
            VALUES (${r.token}, ${r.counterId}, ${r.staffId}, ${r.feeHash}, ${r.feeJson}, ${r.signedAt}, 'signed', ${r.signedAt}, 'paper', ${r.staffId})`,
       ).lastInsertRowid,

@@ -25,7 +25,7 @@ export function setStaffPhoto(db: Db, staffId: number, photo: { mime: PhotoMime;
     run(db, sql`DELETE FROM staff_photos WHERE staff_id = ${staffId}`);
     return;
   }
-  run(db, 
+  run(db,
     sql`INSERT INTO staff_photos (staff_id, mime, data, updated_at, updated_by) VALUES (${staffId}, ${photo.mime}, ${Buffer.from(photo.data)}, ${now}, ${by})
      ON CONFLICT (staff_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );

@@ -38,14 +38,14 @@ function toStaff(raw: RawStaff): StaffRow {
 }
 
 export function countStaff(db: ReadDb): number {
-  return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM staff`)).n;
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM staff`).n;
 }
 
 export function insertStaff(
   db: Db,
   staff: { workNo: string; name: string; passwordHash: string; roles: StaffRole[]; now: string },
 ): StaffRow {
-  const info = run(db, 
+  const info = run(db,
       sql`INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
        VALUES (${staff.workNo}, ${staff.name}, ${staff.passwordHash}, ${JSON.stringify(staff.roles)}, ${staff.now}, ${staff.now})`,
     );
@@ -73,11 +73,11 @@ export function staffNames(db: ReadDb, ids: readonly number[]): Map<number, stri
 }
 
 export function listStaff(db: ReadDb): StaffRow[] {
-  return (query<RawStaff>(db, sql`SELECT * FROM staff ORDER BY work_no`)).map(toStaff);
+  return query<RawStaff>(db, sql`SELECT * FROM staff ORDER BY work_no`).map(toStaff);
 }
 
 export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null, now: string): void {
-  run(db, 
+  run(db,
     sql`UPDATE staff SET failed_logins = failed_logins + 1, locked_until = ${lockedUntil}, updated_at = ${now} WHERE id = ${id}`,
   );
 }
@@ -113,7 +113,7 @@ export function updateStaff(
 ): void {
   const current = getStaffById(db, id);
   if (!current) return;
-  run(db, 
+  run(db,
     sql`UPDATE staff SET name = ${changes.name ?? current.name}, roles = ${JSON.stringify(changes.roles ?? current.roles)}, active = ${(changes.active ?? current.active) ? 1 : 0}, password_hash = ${changes.passwordHash ?? current.passwordHash}, failed_logins = ${changes.passwordHash ? 0 : current.failedLogins},
        locked_until = ${changes.passwordHash ? null : current.lockedUntil}, updated_at = ${now} WHERE id = ${id}`,
   );

@@ -40,7 +40,7 @@ type RawConnector = Omit<ConnectorRow, 'enabled'> & { enabled: number };
 const toConnector = (r: RawConnector): ConnectorRow => ({ ...r, enabled: r.enabled === 1 });
 
 export function listConnectors(db: ReadDb): ConnectorRow[] {
-  return (query<RawConnector>(db, sql`SELECT ${CONNECTOR_COLUMNS} FROM sync_connectors ORDER BY utility`)).map(toConnector);
+  return query<RawConnector>(db, sql`SELECT ${CONNECTOR_COLUMNS} FROM sync_connectors ORDER BY utility`).map(toConnector);
 }
 
 export function getConnector(db: ReadDb, utility: string): ConnectorRow | undefined {
@@ -53,7 +53,7 @@ export function saveConnector(
   db: Db,
   c: Omit<ConnectorRow, 'updatesCursor' | 'updatedAt' | 'secretCipher' | 'leaseOwner' | 'leaseUntil'> & { secretCipher: string | undefined; at: string; staffId: number | null },
 ): void {
-  run(db, 
+  run(db,
     sql`INSERT INTO sync_connectors (utility, kind, enabled, base_url, out_dir, reply_dir, secret_cipher, window_start, window_end, updated_at, updated_by)
      VALUES (${c.utility}, ${c.kind}, ${c.enabled ? 1 : 0}, ${c.baseUrl}, ${c.outDir}, ${c.replyDir}, ${c.secretCipher ?? null}, ${c.windowStart}, ${c.windowEnd}, ${c.at}, ${c.staffId})
      ON CONFLICT(utility) DO UPDATE SET kind = excluded.kind, enabled = excluded.enabled, base_url = excluded.base_url,
@@ -126,19 +126,19 @@ const OUTBOX_COLUMNS = sql`seq, utility, type, record_id AS recordId, version, d
  * are out and unanswered. Counted from the pending index and the open batches' sizes.
  */
 export function pendingCount(db: Db, utility: string): number {
-  const waiting = (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE utility = ${utility} AND state = 'pending'`)).n;
-  const sent = (querySingle<{ n: number }>(db, sql`SELECT coalesce(sum(record_count), 0) AS n FROM sync_batches WHERE utility = ${utility} AND state = 'open'`)).n;
+  const waiting = querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE utility = ${utility} AND state = 'pending'`).n;
+  const sent = querySingle<{ n: number }>(db, sql`SELECT coalesce(sum(record_count), 0) AS n FROM sync_batches WHERE utility = ${utility} AND state = 'open'`).n;
   return waiting + sent;
 }
 
 export function rejectedCount(db: ReadDb, utility: string): number {
-  return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE utility = ${utility} AND state = 'rejected'`)).n;
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE utility = ${utility} AND state = 'rejected'`).n;
 }
 
 /** Utilities that have anything in the outbox, whether or not they have a connector yet. */
 export function outboxUtilities(db: ReadDb): string[] {
   // A skip-scan over the pending index would be nicer; DISTINCT over the primary table is fine at hall sizes.
-  return (query<{ utility: string }>(db, sql`SELECT DISTINCT utility FROM sync_outbox ORDER BY utility`)).map((r) => r.utility);
+  return query<{ utility: string }>(db, sql`SELECT DISTINCT utility FROM sync_outbox ORDER BY utility`).map((r) => r.utility);
 }
 
 export function getOutboxRow(db: ReadDb, seq: number): OutboxRow | undefined {
@@ -173,7 +173,7 @@ const BATCH_COLUMNS = sql`id, utility, run_id AS runId, created_at AS createdAt,
 export function createBatch(db: Db, b: { id: string; utility: string; runId: number | null; createdAt: string; limit: number }): BatchRow | undefined {
   return db
     .transaction(() => {
-      const marked = run(db, 
+      const marked = run(db,
           sql`UPDATE sync_outbox SET state = 'sending', batch_id = ${b.id}
            WHERE seq IN (SELECT seq FROM sync_outbox WHERE utility = ${b.utility} AND state = 'pending' ORDER BY seq LIMIT ${b.limit})`,
         ).changes;
@@ -228,7 +228,7 @@ export function answerBatch(
       const reject = cached(db, `UPDATE sync_outbox SET state = 'rejected', reason = ?, answered_at = ? WHERE seq = ? AND batch_id = ? AND state = 'sending'`);
       let rejected = 0;
       for (const r of a.rejected) rejected += reject.run(r.reason, a.at, r.seq, a.batchId).changes;
-      const left = (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE batch_id = ${a.batchId} AND state = 'sending'`)).n;
+      const left = querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE batch_id = ${a.batchId} AND state = 'sending'`).n;
       let accepted = 0;
       const rejectedSeqs = new Set(a.rejected.map((r) => r.seq));
       if (new Set(a.accepted.filter((seq) => !rejectedSeqs.has(seq))).size >= left) {
@@ -297,7 +297,7 @@ export function lastRun(db: ReadDb, utility: string, state?: RunState): RunRow |
 /** Failed runs since the last success (what the manager must look at). */
 export function failuresSinceSuccess(db: ReadDb, utility: string): number {
   return (
-    querySingle<{ n: number }>(db, 
+    querySingle<{ n: number }>(db,
         sql`SELECT count(*) AS n FROM sync_runs WHERE utility = ${utility} AND state = 'failed'
          AND started_at > coalesce((SELECT max(started_at) FROM sync_runs WHERE utility = ${utility} AND state = 'succeeded'), '')`,
       )
@@ -319,7 +319,7 @@ export function recordUpdate(
   u: { utility: string; workOrderId: number; status: UpdateStatus; at: string; note: string | null; receivedAt: string; result: UpdateResult },
 ): boolean {
   return (
-    run(db, 
+    run(db,
         sql`INSERT INTO sync_updates (utility, work_order_id, status, at, note, received_at, result) VALUES (${u.utility}, ${u.workOrderId}, ${u.status}, ${u.at}, ${u.note}, ${u.receivedAt}, ${u.result})
          ON CONFLICT (utility, work_order_id, status, at) DO NOTHING`,
       ).changes === 1

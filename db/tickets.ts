@@ -119,7 +119,7 @@ export function listWaiting(db: ReadDb, since: string, page: { offset: number; l
 
 /** Tickets being called or served at a counter right now. */
 export function ticketsAtCounter(db: ReadDb, counterId: number): TicketRow[] {
-  return (query<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') ORDER BY called_at`)).map(toTicket);
+  return query<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') ORDER BY called_at`).map(toTicket);
 }
 
 /**
@@ -249,12 +249,12 @@ export function waitingByCategory(db: ReadDb, since: string): Map<number, number
 
 /** When today's longest-waiting ticket joined the queue (see listWaiting); undefined when nobody waits. Read off the tickets_waiting index. */
 export function oldestWaiting(db: ReadDb, since: string): string | undefined {
-  return (querySingle<{ at: string | null }>(db, sql`SELECT min(queued_at) AS at FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`)).at ?? undefined;
+  return querySingle<{ at: string | null }>(db, sql`SELECT min(queued_at) AS at FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`).at ?? undefined;
 }
 
 /** Today's waiting tickets (see listWaiting). */
 export function countWaiting(db: ReadDb, since: string): number {
-  return (querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`)).n;
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`).n;
 }
 
 /**

@@ -45,7 +45,7 @@ export function appendWorkOrderEvent(
 export type WorkOrderEventRow = { workOrderId: number; from: WorkOrderStatus | null; to: WorkOrderStatus; at: string; source: WorkOrderEventSource; note: string | null };
 
 export function listWorkOrderEvents(db: ReadDb, applicationId: number): WorkOrderEventRow[] {
-  return query<WorkOrderEventRow>(db, 
+  return query<WorkOrderEventRow>(db,
       sql`SELECT e.work_order_id AS workOrderId, e.from_status AS "from", e.to_status AS "to", e.at, e.source, e.note
        FROM work_order_events e JOIN work_orders w ON w.id = e.work_order_id
        WHERE w.application_id = ${applicationId} ORDER BY e.id`,
@@ -71,14 +71,14 @@ const STAGE_COLUMNS = sql`id, work_order_id AS workOrderId, matter_id AS matterI
   limit_working_days AS limitWorkingDays, due_day AS dueDay, completed_at AS completedAt`;
 
 export function insertStage(db: Db, s: Omit<StageRow, 'id' | 'completedAt'>): void {
-  run(db, 
+  run(db,
     sql`INSERT INTO work_order_stages (work_order_id, matter_id, seq, code, name_zh, name_en, limit_working_days, due_day)
      VALUES (${s.workOrderId}, ${s.matterId}, ${s.seq}, ${s.code}, ${s.nameZh}, ${s.nameEn}, ${s.limitWorkingDays}, ${s.dueDay})`,
   );
 }
 
 export function listStages(db: ReadDb, applicationId: number): StageRow[] {
-  return query<StageRow>(db, 
+  return query<StageRow>(db,
       sql`SELECT ${STAGE_COLUMNS} FROM work_order_stages
        WHERE work_order_id IN (SELECT id FROM work_orders WHERE application_id = ${applicationId}) ORDER BY matter_id, seq`,
     );
@@ -101,7 +101,7 @@ export type DueStageRow = DueWorkOrderRow & { stageCode: string; stageNameZh: st
 
 /** Open work orders due on or before `cutoff` (earliest first). */
 export function openWorkOrdersDueBy(db: ReadDb, cutoff: string, limit: number): DueWorkOrderRow[] {
-  return query<DueWorkOrderRow>(db, 
+  return query<DueWorkOrderRow>(db,
       sql`SELECT w.id AS workOrderId, w.application_id AS applicationId, w.utility, w.status, w.due_day AS dueDay,
               (SELECT group_concat(m.case_number, ',') FROM application_matters m WHERE m.application_id = w.application_id AND m.utility = w.utility) AS caseNumbers
        FROM work_orders w
@@ -112,7 +112,7 @@ export function openWorkOrdersDueBy(db: ReadDb, cutoff: string, limit: number): 
 
 /** Stages not yet completed, of open work orders, due on or before `cutoff` (earliest first). */
 export function openStagesDueBy(db: ReadDb, cutoff: string, limit: number): DueStageRow[] {
-  return query<DueStageRow>(db, 
+  return query<DueStageRow>(db,
       sql`SELECT w.id AS workOrderId, w.application_id AS applicationId, w.utility, w.status, w.due_day AS dueDay, m.case_number AS caseNumbers,
               s.code AS stageCode, s.name_zh AS stageNameZh, s.name_en AS stageNameEn, s.due_day AS stageDueDay,
               m.case_number AS caseNumber, m.business_code AS businessCode
