@@ -27,15 +27,17 @@ export function eraseTicketPhones(db: Db, lastDay: string, before: string): numb
  * Signature images (the fee evidence) of applications closed before `before` whose copies
  * every utility accepted, and of signatures
  * no application used, signed before it. The row keeps `signed` with an empty image, so the
- * record that the customer signed remains.
+ * record that the customer signed remains. A customer signs before the application is
+ * submitted, so one closed before `before` was signed before it too: that bound lets the
+ * signature_requests_kept index (migration 0020) read only the old ones.
  */
 export function eraseSignatures(db: Db, before: string, at: string): number {
   return run(
     db,
     sql`UPDATE signature_requests SET image = X'', image_erased_at = ${at}
-      WHERE status = 'signed' AND image_erased_at IS NULL AND (
+      WHERE status = 'signed' AND image_erased_at IS NULL AND signed_at < ${before} AND (
         id IN (SELECT a.signature_request_id FROM applications a WHERE NOT EXISTS (${OPEN_ORDER}) AND NOT EXISTS (${UNACCEPTED_COPY}) AND ${CLOSED_AT} < ${before})
-        OR (signed_at < ${before} AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.signature_request_id = signature_requests.id)))`,
+        OR NOT EXISTS (SELECT 1 FROM applications a WHERE a.signature_request_id = signature_requests.id))`,
   ).changes;
 }
 

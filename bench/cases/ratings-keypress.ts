@@ -8,11 +8,11 @@ import { getRatingDeviceHealth } from '../../db/rating-devices.ts';
 import { createCore } from '../../main/core/create-core.ts';
 import { startRatingDevices } from '../../main/server/rating-devices.ts';
 import { silentLogger } from '../../main/core/logger.ts';
-import type { SerialProfile } from '../../main/devices/rating/profile.ts';
-import { builtinProfiles, profileLibrary } from '../../main/devices/rating/profile-library.ts';
-import { parseRatingDeviceSetting } from '../../main/devices/rating/device-settings.ts';
-import { openFakeReferenceDevice } from '../../main/devices/rating/testing/fake-reference-device.ts';
-import { createSocatCable } from '../../main/devices/rating/testing/socat-cable.ts';
+import type { SerialProfile } from '../../main/drivers/rating/profile.ts';
+import { builtinProfiles, profileLibrary } from '../../main/drivers/rating/profile-library.ts';
+import { parseRatingDeviceSetting } from '../../main/drivers/rating/device-settings.ts';
+import { openFakeReferenceDevice } from '../../main/drivers/rating/testing/fake-reference-device.ts';
+import { createSocatCable } from '../../main/drivers/rating/testing/socat-cable.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
 import { defineCase } from '../types.ts';
 

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { createFrameParser } from '../../main/devices/rating/frame-parser.ts';
-import { isFramedProfile } from '../../main/devices/rating/profile.ts';
-import { builtinProfiles } from '../../main/devices/rating/profile-library.ts';
-import { anyNoise, randomFrame, seededRandom } from '../../main/devices/rating/testing/noisy-stream.ts';
+import { createFrameParser } from '../../main/drivers/rating/frame-parser.ts';
+import { isFramedProfile } from '../../main/drivers/rating/profile.ts';
+import { builtinProfiles } from '../../main/drivers/rating/profile-library.ts';
+import { anyNoise, randomFrame, seededRandom } from '../../main/drivers/rating/testing/noisy-stream.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
 import { defineCase } from '../types.ts';
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { databaseFile } from '../../main/server/data-dir.ts';
-import { secretKeyFile } from '../../main/sync/secret-box.ts';
+import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 import { copyFixture, SYNC_SECRET } from '../fixtures/sync-db.ts';
 import { fixtureInChild } from '../lib/fixture-child.ts';
 import { checkPeakRssMb } from '../lib/peak-rss.ts';

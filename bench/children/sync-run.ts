@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { silentLogger } from '../../main/core/logger.ts';
 import { databaseFile } from '../../main/server/data-dir.ts';
-import { createSyncService, standaloneSyncDeps } from '../../main/sync/service.ts';
+import { createSyncService, standaloneSyncDeps } from '../../main/utility-link/service.ts';
 import { ownPeakRssMb } from '../lib/peak-rss.ts';
 
 // `node bench/children/sync-run.ts <dataDir> <utility base URL>`: one sync of gas, as the hall

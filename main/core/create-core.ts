@@ -3,31 +3,18 @@ import { deleteExpiredSessions } from '../../db/sessions.ts';
 import type { Result } from './api/errors.ts';
 import type { InputOf, OutputOf } from './api/method.ts';
 import { createRegistry, type Registry } from './api/registry.ts';
-import { authHandlers } from './auth/handlers.ts';
 import { defaultSessionPolicy, resolveCaller, type SessionPolicy } from './auth/sessions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Contract, contract, type MethodName } from './contract.ts';
 import { type CoreDeps, type CorePorts, defaultPorts, type LockoutPolicy } from './deps.ts';
-import { devicesHandlers } from './devices/handlers.ts';
 import { createPresence, type Presence } from './devices/presence.ts';
+import { domainHandlers } from './domain-handlers.ts';
+import { domainContracts, type DomainName } from './domains.ts';
 import { createEventBus, type EventBus } from './events.ts';
-import { hallHandlers, readHallStatus } from './hall/handlers.ts';
-import { intakeHandlers } from './intake/handlers.ts';
+import { readHallStatus } from './hall/handlers.ts';
 import { type Logger, silentLogger } from './logger.ts';
-import { queueHandlers } from './queue/handlers.ts';
-import { ratingsHandlers } from './ratings/handlers.ts';
 import { sweepExpired } from './ratings/invitations.ts';
-import { reportsHandlers } from './reports/handlers.ts';
-import { setupHandlers } from './setup/handlers.ts';
-import { staffHandlers } from './staff/handlers.ts';
-import { syncHandlers } from './sync/handlers.ts';
-import { adminHandlers } from './admin/handlers.ts';
-import { complaintsHandlers } from './complaints/handlers.ts';
-import { followupsHandlers } from './followups/handlers.ts';
 import { runRetentionIfDue } from './privacy/retention-job.ts';
-import { privacyHandlers } from './privacy/handlers.ts';
-import { staffProfileHandlers } from './staff/profile-handlers.ts';
-import { updatesHandlers } from './updates/handlers.ts';
 import type { Caller, Origin } from './api/caller.ts';
 
 export type CoreOptions = {
@@ -72,24 +59,7 @@ export function createCore(options: CoreOptions): Core {
     ports: { ...defaultPorts, deviceConnected: presence.connected, ...options.ports },
   };
   const registry = createRegistry(contract, logger);
-  registry.register(contract, {
-    ...setupHandlers(deps),
-    ...authHandlers(deps),
-    ...staffHandlers(deps),
-    ...devicesHandlers(deps),
-    ...hallHandlers(deps),
-    ...queueHandlers(deps),
-    ...intakeHandlers(deps),
-    ...ratingsHandlers(deps),
-    ...reportsHandlers(deps),
-    ...syncHandlers(deps),
-    ...complaintsHandlers(deps),
-    ...followupsHandlers(deps),
-    ...adminHandlers(deps),
-    ...staffProfileHandlers(deps),
-    ...privacyHandlers(deps),
-    ...updatesHandlers(deps),
-  });
+  for (const name of Object.keys(domainContracts).filter((n): n is DomainName => n in domainContracts)) registerDomain(registry, name, deps);
   registry.assertComplete();
 
   const resolve = (token: string | undefined): Caller => resolveCaller(deps.db, clock, deps.sessionPolicy, token);
@@ -128,4 +98,9 @@ export function createCore(options: CoreOptions): Core {
       events.emit('hall/status', readHallStatus(deps), ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate']);
     },
   };
+}
+
+/** One domain's handlers under its contract; a generic helper keeps each pair's types tied together. */
+function registerDomain<D extends DomainName>(registry: Registry, name: D, deps: CoreDeps): void {
+  registry.register(domainContracts[name], domainHandlers[name](deps));
 }

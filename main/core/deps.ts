@@ -4,9 +4,9 @@ import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { Logger } from './logger.ts';
 import type { PrintableTicket } from './queue/contract.ts';
-import type { RatingProfile } from '../devices/rating/profile.ts';
+import type { RatingProfile } from '../drivers/rating/profile.ts';
 import type { SyncPort } from './sync/port.ts';
-import type { BackupPort } from './admin/backup-port.ts';
+import type { BackupPort } from './backups/backup-port.ts';
 import type { ReportPort } from './reports/report-port.ts';
 import type { HallCertificate } from './hall/contract.ts';
 import type { UpdatesPort } from './updates/updates-port.ts';
@@ -22,7 +22,7 @@ export type CorePorts = {
   printTicket: (ticket: PrintableTicket, deviceId: number | null) => Promise<'printer' | 'screen'>;
   /** The rating device profiles the hall knows (built-in plus --rating-profiles folders); default the built-in ones. */
   ratingProfiles?: () => ReadonlyMap<string, RatingProfile>;
-  /** The nightly sync engine (main/sync) where this process runs it; without it the sync methods say it is unavailable. */
+  /** The nightly sync engine (main/utility-link) where this process runs it; without it the sync methods say it is unavailable. */
   sync?: SyncPort;
   /** Backups of the database file, where this process holds it (the hall server); without it the backup methods say they are unavailable. */
   backups?: BackupPort;

@@ -4,8 +4,11 @@ import type { WorkOrderChange } from './intake/work-order-status.ts';
 import type { CallView, QueueOverview } from './queue/contract.ts';
 import type { Invitation } from './ratings/contract.ts';
 
-/** Every pushed event and its payload, one line per event; domains add theirs here. */
-export type EventMap = {
+/**
+ * Every event pushed to screens and its payload, one line per event; domains add theirs here.
+ * main/server/push.ts sends each to the screens whose roles are in its audience.
+ */
+export type ScreenEventMap = {
   'hall/status': HallStatus;
   'staff/changed': { staffId: number };
   /** A staff member reached the daily cap of customer data reveals: the managers are told. */
@@ -26,8 +29,6 @@ export type EventMap = {
   'intake/submitted': { applicationId: number; counterId: number; caseNumbers: string[] };
   /** A work order changed state (a manager's correction now, the nightly sync later). */
   'intake/workOrderChanged': WorkOrderChange;
-  /** A clerk finished a service: the ratings domain invites the customer to rate it. */
-  'queue/finished': { ticketId: number; counterId: number };
   /** A customer is invited to rate: the counter's rating screens and devices show the clerk. */
   'ratings/invited': Invitation;
   /** The invitation ended (rated or unrated): screens go back to idle, devices cancel. No level: the clerk must not learn it. */
@@ -53,3 +54,14 @@ export type EventMap = {
   /** A sync run moved on (records sent of total, answers, updates): the manager's progress bar. */
   'sync/progress': SyncProgressEvent;
 };
+
+/**
+ * Events between domains inside the hall process: no screen is shown them, whatever its role
+ * (the bus has no way to push them: they carry no audience and no sequence number).
+ */
+export type InternalEventMap = {
+  /** A clerk finished a service: the ratings domain invites the customer to rate it. */
+  'queue/finished': { ticketId: number; counterId: number };
+};
+
+export type EventMap = ScreenEventMap & InternalEventMap;

@@ -2,7 +2,7 @@ import { createServer } from 'node:https';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHall, type RunningHall } from '../server/hall.ts';
-import { secretKeyFile } from '../sync/secret-box.ts';
+import { secretKeyFile } from '../utility-link/secret-box.ts';
 import { PASSWORD, tempDataDir, testHallClock } from '../../test/integration/hall-fixture.ts';
 import { loadOrCreateHallTls } from '../server/tls/hall-certificates.ts';
 import { hallPost, HallUnreachable, probeHall } from './hall-probe.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSecretBox, legacySecretKeyFile, secretKeyFile } from '../sync/secret-box.ts';
+import { createSecretBox, legacySecretKeyFile, secretKeyFile } from '../utility-link/secret-box.ts';
 import { keychainSecretKey, type KeychainPort } from './keychain-key.ts';
 
 // No Electron runs here, so safeStorage is a small fake: it encrypts with a key of its own

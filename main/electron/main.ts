@@ -15,7 +15,7 @@ import { withPresetFile } from './role-preset-file.ts';
 import { systemClock } from '../core/clock.ts';
 import { databaseFile } from '../server/data-dir.ts';
 import { keychainSecretKey } from './keychain-key.ts';
-import { legacySecretKeyFile, secretKeyFile } from '../sync/secret-box.ts';
+import { legacySecretKeyFile, secretKeyFile } from '../utility-link/secret-box.ts';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 import type { ScreenSource } from './windows.ts';
 import { superviseScreens } from './unattended.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startHall, type RunningHall } from '../server/hall.ts';
-import { secretKeyFile } from '../sync/secret-box.ts';
+import { secretKeyFile } from '../utility-link/secret-box.ts';
 import { PASSWORD, tempDataDir, testHallClock } from '../../test/integration/hall-fixture.ts';
 import type { Settings } from './settings.ts';
 import { pcSetupChannels } from './pc-setup-contract.ts';

@@ -7,7 +7,7 @@ import { closeDatabase, type Db, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { getSetting } from '../../db/settings.ts';
 import { runningClock } from '../core/clock.ts';
-import { createSecretBox } from '../sync/secret-box.ts';
+import { createSecretBox } from '../utility-link/secret-box.ts';
 import { createBackupKeys } from './backup-key.ts';
 import { createBackupPort } from './backup-port.ts';
 

@@ -2,8 +2,8 @@ import type { Db } from '../../db/connection.ts';
 import { type BackupKey, deriveBackupKey, keyCheckOf } from '../../db/backup-cipher.ts';
 import { getSetting, setSetting } from '../../db/settings.ts';
 import { fail } from '../core/api/errors.ts';
-import type { BackupKeyStatus } from '../core/admin/backup-port.ts';
-import type { SecretBox } from '../sync/secret-box.ts';
+import type { BackupKeyStatus } from '../core/backups/backup-port.ts';
+import type { SecretBox } from '../utility-link/secret-box.ts';
 import { z } from 'zod';
 
 /**

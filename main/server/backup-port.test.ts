@@ -8,7 +8,7 @@ import { openStaffSession } from '../core/auth/sessions.ts';
 import { openTestHall, type TestHall, unwrap } from '../core/testing.ts';
 import { createBackupPort } from './backup-port.ts';
 import { createBackupKeys } from './backup-key.ts';
-import { createSecretBox } from '../sync/secret-box.ts';
+import { createSecretBox } from '../utility-link/secret-box.ts';
 
 let hall: TestHall | undefined;
 let dir: string | undefined;

@@ -8,10 +8,10 @@ import type { BackupPolicy } from './backup-scheduler.ts';
 import type { BackupKeys } from './backup-key.ts';
 import type { Db } from '../../db/connection.ts';
 import { cancelRestore, readPendingRestore, stageRestore } from '../../db/restore.ts';
-import type { BackupFile, BackupPort } from '../core/admin/backup-port.ts';
+import type { BackupFile, BackupPort } from '../core/backups/backup-port.ts';
 import type { Clock } from '../core/clock.ts';
-import { hallStamp } from '../core/queue/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallStamp } from '../core/hall/hall-time.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import { fail } from '../core/api/errors.ts';
 
 /** A decrypted copy on its way to being staged, in the data folder. */

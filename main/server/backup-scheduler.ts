@@ -8,8 +8,8 @@ import type { Db } from '../../db/connection.ts';
 import type { BackupKeys } from './backup-key.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import { hallDay } from '../core/queue/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallDay } from '../core/hall/hall-time.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 
 /** Where backups go and how long each kind is kept (db/backup-retention.ts). */
 export type BackupPolicy = { dir: string; scheduled: ScheduledRetention; manual: ManualRetention; manualEveryMinutes: number };

@@ -1,4 +1,4 @@
-import { isWithinHours } from '../core/queue/hall-time.ts';
+import { isWithinHours } from '../core/hall/hall-time.ts';
 
 /**
  * When the hall's daily backup may run (issue: counters never stall). A copy reads the whole

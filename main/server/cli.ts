@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
-import { parsePrinterUrl } from '../devices/printer/printer-config.ts';
+import { parsePrinterUrl } from '../drivers/printer/printer-config.ts';
 import { defaultDataDir } from './data-dir.ts';
-import { collectProfileFolders, collectRatingDeviceSettings } from '../devices/rating/device-settings.ts';
+import { collectProfileFolders, collectRatingDeviceSettings } from '../drivers/rating/device-settings.ts';
 import { startHall } from './hall.ts';
 import { clockFromOption } from './clock-option.ts';
 

@@ -8,15 +8,15 @@ import pino from 'pino';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { type Core, createCore } from '../core/create-core.ts';
-import type { PrinterConfig } from '../core/devices/printer-config.ts';
+import type { PrinterConfig } from '../drivers/printer/printer-config.ts';
 import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
 import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
 import { createBackupPort } from './backup-port.ts';
 import { createBackupKeys } from './backup-key.ts';
 import { createUpdatesPort } from './updates/updates-port.ts';
 import { ownVersion } from '../shared/app-version.ts';
-import { createSecretBox, type SecretBox } from '../sync/secret-box.ts';
-import { hallSecretKeyFile } from '../sync/secret-key-file.ts';
+import { createSecretBox, type SecretBox } from '../utility-link/secret-box.ts';
+import { hallSecretKeyFile } from '../utility-link/secret-key-file.ts';
 import { applyPendingRestore } from '../../db/restore.ts';
 import { reconcileRestore } from '../../db/restore-reconcile.ts';
 import { enableGroupCommit } from '../../db/group-commit.ts';
@@ -26,10 +26,10 @@ import { closeHallServer, createHallServer } from './hall-server.ts';
 import { advertiseHall } from './hall-mdns.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
 import { startRatingDevices } from './rating-devices.ts';
-import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts';
-import { profileLibrary } from '../devices/rating/profile-library.ts';
-import type { ReconnectOptions } from '../devices/rating/transport.ts';
-import { createSyncService, lateSyncPort } from '../sync/service.ts';
+import type { RatingDeviceSettings } from '../drivers/rating/device-settings.ts';
+import { profileLibrary } from '../drivers/rating/profile-library.ts';
+import type { ReconnectOptions } from '../drivers/rating/transport.ts';
+import { createSyncService, lateSyncPort } from '../utility-link/service.ts';
 import { createReportWorkers } from './report-workers.ts';
 import { keepClosedDays } from './keep-closed-days.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
@@ -193,7 +193,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     // A bank of kiosks issuing fast gets one overview per 50 ms on the screens, not one per ticket.
     queuePushWindowMs: options.queuePushWindowMs ?? 50,
   });
-  // The nightly sync to the utilities (main/sync): catches up a missed night at start.
+  // The nightly sync to the utilities (main/utility-link): catches up a missed night at start.
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
   sync.attach(syncService);
   syncService.startScheduler();

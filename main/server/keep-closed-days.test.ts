@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, HALL_DAY, seedHallDay } from '../../test/fixtures/hall-day.ts';
-import { addDays } from '../core/intake/calendar-day.ts';
+import { addDays } from '../core/calendar/calendar-day.ts';
 import { silentLogger } from '../core/logger.ts';
 import { inProcessReports } from '../core/reports/report-port.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';

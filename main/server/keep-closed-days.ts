@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection.ts';
-import { addDays } from '../core/intake/calendar-day.ts';
+import { addDays } from '../core/calendar/calendar-day.ts';
 import type { Logger } from '../core/logger.ts';
-import { hallDay } from '../core/queue/hall-time.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { hallDay } from '../core/hall/hall-time.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 
 /**
@@ -21,8 +21,9 @@ export function keepClosedDays(options: { db: Db; reports: ReportPort; now: () =
     const now = options.now();
     const yesterday = addDays(hallDay(now, hallTimeZone(options.db)), -1);
     if (kept === yesterday) return;
+    // Only the headline figures come back: the worker keeps the day's times, the rest is not needed here.
     running = options.reports
-      .build(yesterday, yesterday, now)
+      .summary(yesterday, yesterday, now)
       .then(() => {
         kept = yesterday;
       })

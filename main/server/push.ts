@@ -18,6 +18,10 @@ export type PushMessage =
   /** Events were missed and are no longer held: the screen reloads its state. */
   | { kind: 'resync'; seq: number };
 
+/**
+ * Only screen events reach a feed: the bus hands `subscribe` listeners HallEvents, which carry an
+ * audience, and never the internal events between domains (event-map.ts, InternalEventMap).
+ */
 export const visibleTo = (event: HallEvent, roles: readonly string[]) =>
   event.audience.includes('public') || event.audience.some((r) => roles.includes(r));
 

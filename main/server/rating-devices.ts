@@ -1,15 +1,14 @@
 import { listCounters } from '../../db/counters.ts';
 import { deleteRatingDeviceHealth, type DeviceHealthState, listRatingDeviceHealth, listRatingDeviceSettings, saveRatingDeviceHealth } from '../../db/rating-devices.ts';
-import { AppError } from '../core/api/errors.ts';
 import type { Core } from '../core/create-core.ts';
 import type { Logger } from '../core/logger.ts';
-import type { Invitation } from '../core/ratings/contract.ts';
-import { expireInvitation, recordAnswer } from '../core/ratings/invitations.ts';
-import { type ConfiguredRatingDevice, configureRatingDevice } from '../devices/rating/configured-device.ts';
-import type { RatingDeviceSettings } from '../devices/rating/device-settings.ts';
-import type { OpenHidDevice } from '../devices/rating/hid-transport.ts';
-import type { RatingProfile } from '../devices/rating/profile.ts';
-import type { ReconnectOptions } from '../devices/rating/transport.ts';
+import { driveRatingDevices } from '../core/ratings/keypad-flow.ts';
+import type { RatingDevicePort } from '../core/ratings/rating-device-port.ts';
+import { type ConfiguredRatingDevice, configureRatingDevice } from '../drivers/rating/configured-device.ts';
+import type { RatingDeviceSettings } from '../drivers/rating/device-settings.ts';
+import type { OpenHidDevice } from '../drivers/rating/hid-transport.ts';
+import type { RatingProfile } from '../drivers/rating/profile.ts';
+import type { ReconnectOptions } from '../drivers/rating/transport.ts';
 
 export type RatingDeviceHubOptions = {
   core: Core;
@@ -27,7 +26,7 @@ export type RatingDeviceHub = {
   close: () => Promise<void>;
 };
 
-type Running = { key: string; counterId: number; description: string; source: 'manager' | 'command_line'; configured: ConfiguredRatingDevice | undefined; pendingRatingId: number | undefined; offHealth?: () => void };
+type Running = { key: string; counterId: number; description: string; source: 'manager' | 'command_line'; configured: ConfiguredRatingDevice | undefined; offHealth?: () => void };
 
 /** "counter3", "3", "Counter-03" → 3: the command line names a counter by its number. */
 export function counterNumberOf(name: string): number | undefined {
@@ -38,11 +37,10 @@ export function counterNumberOf(name: string): number | undefined {
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The hall's rating devices: opens each counter's serial or HID keypad (the manager's
- * setting, or the command line's), keeps its health in the database for the counter
- * screen and the manager, and on each invitation greets, shows the clerk and invites;
- * the key pressed is stored as the rating, the keypad's timeout as unrated, and an
- * invitation answered elsewhere (the screen) is cancelled on the keypad.
+ * The hall's rating devices: opens and closes each counter's serial or HID keypad (the
+ * manager's setting, or the command line's), keeps its health in the database for the counter
+ * screen and the manager, and lends the open drivers to the core, whose keypad flow invites,
+ * stores the key pressed and cancels (core/ratings/keypad-flow.ts).
  * Keyboard keypads and screens need nothing opened: their health row says so.
  */
 export function startRatingDevices(options: RatingDeviceHubOptions): RatingDeviceHub {
@@ -88,7 +86,7 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
   };
 
   const start = (counterId: number, settings: RatingDeviceSettings, source: 'manager' | 'command_line', key: string): Running => {
-    const r: Running = { key, counterId, description: settings.profile, source, configured: undefined, pendingRatingId: undefined };
+    const r: Running = { key, counterId, description: settings.profile, source, configured: undefined };
     try {
       r.configured = configureRatingDevice(settings, library, { logger, reconnect: options.reconnect, openHidDevice: options.openHidDevice });
     } catch (error) {
@@ -128,53 +126,34 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
     for (const row of listRatingDeviceHealth(db)) if (!target.has(row.counterId)) deleteRatingDeviceHealth(db, row.counterId);
   };
 
-  const invite = async (invitation: Invitation) => {
-    const r = running.get(invitation.counterId);
-    if (r?.configured?.kind !== 'driven') return;
-    const { device } = r.configured;
-    r.pendingRatingId = invitation.ratingId;
-    const outcome = await device.invite({ workNo: invitation.staff.workNo, name: invitation.staff.name, window: String(invitation.counterNumber), timeoutSeconds: invitation.timeoutSeconds });
-    if (r.pendingRatingId === invitation.ratingId) r.pendingRatingId = undefined;
-    if (outcome === 'timeout') {
-      expireInvitation(core.deps, invitation.ratingId);
-      return;
-    }
-    if (typeof outcome === 'string') return;
-    try {
-      recordAnswer(core.deps, invitation.ratingId, {
-        level: outcome.level,
-        rawKey: String(outcome.key),
-        channel: device.profile.transport,
-        device: r.description,
-        deviceId: null,
-      });
-    } catch (error) {
-      // The screen answered first, or the invitation ran out: the key is late.
-      if (error instanceof AppError) logger.info({ ratingId: invitation.ratingId, reason: error.apiError.messageKey }, 'rating key not stored');
-      else logger.error({ ratingId: invitation.ratingId, err: error }, 'storing the rating failed');
-    }
+  /** The drivers this hub opened, as the core's keypad flow asks for them (core/ratings/keypad-flow.ts). */
+  const port: RatingDevicePort = {
+    async invite(counterId, request) {
+      const r = running.get(counterId);
+      if (r?.configured?.kind !== 'driven') return { kind: 'none' };
+      const { device } = r.configured;
+      const outcome = await device.invite(request);
+      if (outcome === 'timeout') return { kind: 'timeout' };
+      if (typeof outcome === 'string') return { kind: 'none' };
+      return { kind: 'rated', level: outcome.level, key: String(outcome.key), channel: device.profile.transport, device: r.description };
+    },
+    async cancel(counterId) {
+      const r = running.get(counterId);
+      if (r?.configured?.kind === 'driven') await r.configured.device.cancel();
+    },
   };
 
-  const off = core.events.subscribe((event) => {
-    if (event.type === 'ratings/invited') {
-      void invite(event.payload).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
-    } else if (event.type === 'ratings/closed') {
-      const { ratingId, counterId } = event.payload;
-      const r = counterId === null ? undefined : running.get(counterId);
-      // Answered on the screen or timed out here: the keypad stops waiting.
-      if (r?.configured?.kind === 'driven' && r.pendingRatingId === ratingId) {
-        r.pendingRatingId = undefined;
-        void r.configured.device.cancel().catch(() => undefined);
-      }
-    } else if (event.type === 'ratings/devicesChanged') {
+  const offs = [
+    driveRatingDevices(core.deps, port),
+    core.events.on('ratings/devicesChanged', () => {
       void reconcile().catch((error) => logger.error({ err: error }, 'reopening rating devices failed'));
-    }
-  });
+    }),
+  ];
 
   return {
     reconcile,
     async close() {
-      off();
+      for (const off of offs) off();
       closed = true;
       for (const r of running.values()) await stop(r);
       running.clear();

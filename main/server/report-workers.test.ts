@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, HALL_DAY, hallDayAnswers, seedHallDay } from '../../test/fixtures/hall-day.ts';
-import { addDays } from '../core/intake/calendar-day.ts';
+import { addDays } from '../core/calendar/calendar-day.ts';
 import { inProcessReports } from '../core/reports/report-port.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
 import { createReportWorkers, type ReportWorkers } from './report-workers.ts';
@@ -77,6 +78,26 @@ describe('reports in worker threads', () => {
     hall.db.prepare(`UPDATE report_day_times SET groups_json = '{"format":0,"groups":[]}', samples = x'' WHERE day = ?`).run(HALL_DAY);
     expect(await workers.build(HALL_DAY, HALL_DAY, now)).toEqual(report);
     expect(kept(HALL_DAY)).toMatch(/^\{"format":1/);
+  });
+
+  it('send back only the headline figures, or the finished Excel file, when that is what was asked', async () => {
+    workers = createReportWorkers({ databaseFile: hall.db.name, size: 2 });
+    const inProcess = inProcessReports(hall.db);
+    const summary = await workers.summary(HALL_DAY, HALL_DAY, now);
+    // The period and figures only: what crosses to the hall's event loop is a few hundred bytes, not the report.
+    expect(Object.keys(summary).sort()).toEqual(['from', 'summary', 'to']);
+    expect(summary.summary).toEqual((await inProcess.build(HALL_DAY, HALL_DAY, now)).summary);
+
+    const options = { lang: 'zh-CN' as const, labels: { 'excel.sheet.summary': '汇总' } };
+    const month = HALL_DAY.slice(0, 7);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await workers.workbook({ kind: 'monthly', month }, options, now), 'base64') as unknown as ExcelJS.Buffer);
+    const here = new ExcelJS.Workbook();
+    await here.xlsx.load(Buffer.from(await inProcess.workbook({ kind: 'monthly', month }, options, now), 'base64') as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(here.worksheets.map((w) => w.name));
+    const rows = (b: ExcelJS.Workbook) => b.worksheets.map((w) => w.getSheetValues().map((r) => JSON.stringify(r)));
+    expect(rows(book)).toEqual(rows(here));
+    expect(book.getWorksheet('汇总')?.getRow(1).getCell(2).value).toBe(month);
   });
 
   it('fail the report, not the hall, when the database cannot be read, and refuse reports once closed', async () => {

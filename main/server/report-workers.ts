@@ -4,16 +4,25 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Db, inTransaction } from '../../db/connection.ts';
 import { type KeptDayTimes, keptDayShapes, markPendingDayTimes, storePendingDayTimes } from '../../db/report-day-times.ts';
-import { addDays } from '../core/intake/calendar-day.ts';
+import { addDays } from '../core/calendar/calendar-day.ts';
+import { hallDay } from '../core/hall/hall-time.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
 import type { Logger } from '../core/logger.ts';
-import { hallDay } from '../core/queue/hall-time.ts';
 import { keptGroups } from '../core/reports/day-times.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
+import { monthDays, previousMonth } from '../core/reports/period.ts';
+import type { ExcelOptions } from '../core/reports/excel.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
-import type { Report } from '../core/reports/schemas.ts';
+import type { Report, ReportSummary } from '../core/reports/schemas.ts';
+import type { WorkbookRequest } from '../core/reports/workbook.ts';
 
-export type ReportJob = { id: number; from: string; to: string; nowIso: string };
-export type ReportReply = { id: number; ok: true; report: Report; kept: KeptDayTimes[] } | { id: number; ok: false; message: string };
+/** What a worker is asked for: a report, only its headline figures, or the Excel file. */
+export type ReportJob = { id: number; nowIso: string } & (
+  | { kind: 'report' | 'summary'; from: string; to: string }
+  | { kind: 'workbook'; request: WorkbookRequest; options: ExcelOptions }
+);
+type Done = { kind: 'report'; report: Report } | { kind: 'summary'; summary: ReportSummary } | { kind: 'workbook'; base64: string };
+/** `kept`: the closed days' times the worker computed, for the hall's writer to keep. */
+export type ReportReply = ({ id: number; ok: true; kept: KeptDayTimes[] } & Done) | { id: number; ok: false; message: string };
 
 export type ReportWorkers = ReportPort & {
   /** Ends the workers; reports still running are refused. */
@@ -23,7 +32,16 @@ export type ReportWorkers = ReportPort & {
 // The worker's own extension: .ts when run from source, .js once compiled for Electron.
 const workerUrl = new URL(`./report-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-type Slot = { worker: Worker; job: { job: ReportJob; resolve: (report: Report) => void; reject: (error: Error) => void } | null };
+type Slot = { worker: Worker; job: { job: ReportJob; resolve: (done: Done & { kept: KeptDayTimes[] }) => void; reject: (error: Error) => void } | null };
+
+/** The hall days a job reads: its period, or for a monthly workbook the month and the one before. */
+function daysOf(job: ReportJob): { from: string; to: string } {
+  if (job.kind !== 'workbook') return { from: job.from, to: job.to };
+  if (job.request.kind === 'daily') return { from: job.request.day, to: job.request.day };
+  return { from: monthDays(previousMonth(job.request.month)).from, to: monthDays(job.request.month).to };
+}
+
+const describeJob = (job: ReportJob): string => (job.kind === 'workbook' ? `workbook ${JSON.stringify(job.request)}` : `${job.kind} ${job.from}..${job.to}`);
 
 /**
  * Reports computed in worker threads, each with its own connection to the hall's database
@@ -38,9 +56,10 @@ type Slot = { worker: Worker; job: { job: ReportJob; resolve: (report: Report) =
  */
 export function createReportWorkers(options: { databaseFile: string; writer?: Db; size?: number; logger?: Logger }): ReportWorkers {
   const { writer } = options;
-  // Before the worker reads: the closed days of the period, marked so a change to one meanwhile is seen.
-  const markClosedDays = (from: string, to: string, now: Date): void => {
+  // Before the worker reads: the period's closed days not kept yet, marked so a change to one meanwhile is seen.
+  const markClosedDays = (job: ReportJob, now: Date): void => {
     if (!writer) return;
+    const { from, to } = daysOf(job);
     const lastClosed = addDays(hallDay(now, hallTimeZone(writer)), -1);
     // Which are kept already, read without their samples: this runs on the hall's event loop.
     const usable = new Set(keptDayShapes(writer, from, to).filter((k) => keptGroups(k.groupsJson, k.sampleBytes)).map((k) => k.day));
@@ -53,7 +72,7 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
     try {
       inTransaction(writer, () => kept.forEach((day) => storePendingDayTimes(writer, day)));
     } catch (error) {
-      // Kept days only spare the next report some reading: the report itself stands.
+      // Kept days only spare the next report some reading: the answer itself stands.
       options.logger?.error({ err: error }, 'could not keep the report days');
     }
   };
@@ -75,9 +94,9 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
       if (current && current.job.id === reply.id) {
         if (reply.ok) {
           keep(reply.kept);
-          current.resolve(reply.report);
+          current.resolve(reply);
         }
-        else current.reject(new Error(`report ${current.job.from}..${current.job.to} failed: ${reply.message}`));
+        else current.reject(new Error(`report ${describeJob(current.job)} failed: ${reply.message}`));
       }
       dispatch();
     });
@@ -112,18 +131,35 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
     }
   };
 
+  const ask = (job: ReportJob): Promise<Done> => {
+    if (closed) return Promise.reject(new Error('report workers are closed'));
+    try {
+      markClosedDays(job, new Date(job.nowIso));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return new Promise<Done>((resolve, reject) => {
+      waiting.push({ job, resolve, reject });
+      dispatch();
+    });
+  };
+  const mismatch = (done: Done) => new Error(`a report worker answered ${done.kind} to another question`);
+
   return {
-    build(from, to, now) {
-      if (closed) return Promise.reject(new Error('report workers are closed'));
-      try {
-        markClosedDays(from, to, now);
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      return new Promise<Report>((resolve, reject) => {
-        waiting.push({ job: { id: nextId++, from, to, nowIso: now.toISOString() }, resolve, reject });
-        dispatch();
-      });
+    async build(from, to, now) {
+      const done = await ask({ id: nextId++, kind: 'report', from, to, nowIso: now.toISOString() });
+      if (done.kind !== 'report') throw mismatch(done);
+      return done.report;
+    },
+    async summary(from, to, now) {
+      const done = await ask({ id: nextId++, kind: 'summary', from, to, nowIso: now.toISOString() });
+      if (done.kind !== 'summary') throw mismatch(done);
+      return done.summary;
+    },
+    async workbook(request, options, now) {
+      const done = await ask({ id: nextId++, kind: 'workbook', request, options, nowIso: now.toISOString() });
+      if (done.kind !== 'workbook') throw mismatch(done);
+      return done.base64;
     },
     async close() {
       closed = true;

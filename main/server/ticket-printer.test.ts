@@ -3,9 +3,9 @@ import { writeDevicePrinter } from '../core/devices/printer-settings.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PrintableTicket } from '../core/queue/contract.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
-import { qrPayloads } from '../devices/printer/escpos-inspect.ts';
-import { startTcpCapture, type TcpCapture, unusedPort } from '../devices/printer/socat-fixture.ts';
-import { createTicketPrinter } from './ticket-printer.ts';
+import { qrPayloads } from '../drivers/printer/escpos-inspect.ts';
+import { startTcpCapture, type TcpCapture, unusedPort } from '../drivers/printer/socat-fixture.ts';
+import { createTicketPrinter, ticketTime } from './ticket-printer.ts';
 
 // The port on a real database and a real socat "printer". The logger only collects what
 // it is given: the test reads the warning a hall's IT person would see.
@@ -89,5 +89,13 @@ describe('the printTicket port', () => {
         err: `printer at 127.0.0.1:${port} refused the connection: is it on, and is ${port} its raw printing port?`,
       },
     ]);
+  });
+});
+
+describe('ticketTime', () => {
+  it('reads the issue time on the hall clock, not UTC', () => {
+    expect(ticketTime('2025-03-03T01:00:00.000Z', 'Asia/Shanghai')).toBe('2025-03-03 09:00');
+    // 23:30 UTC is already the next morning in Shanghai.
+    expect(ticketTime('2025-03-03T23:30:00.000Z', 'Asia/Shanghai')).toBe('2025-03-04 07:30');
   });
 });

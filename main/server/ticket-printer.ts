@@ -1,13 +1,14 @@
 import type { Db } from '../../db/connection.ts';
 import type { CorePorts } from '../core/deps.ts';
-import type { PrinterConfig } from '../core/devices/printer-config.ts';
+import type { PrinterConfig } from '../drivers/printer/printer-config.ts';
 import { readDevicePrinter } from '../core/devices/printer-settings.ts';
 import type { Logger } from '../core/logger.ts';
-import { hallTimeZone } from '../core/queue/settings.ts';
-import { encodeTicket } from '../devices/printer/escpos.ts';
-import { PrinterError } from '../devices/printer/printer-error.ts';
-import { printerAddress, sendToPrinter } from '../devices/printer/send-to-printer.ts';
-import { ticketText } from '../devices/printer/ticket-text.ts';
+import { hallClock, hallDay } from '../core/hall/hall-time.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
+import { encodeTicket } from '../drivers/printer/escpos.ts';
+import { PrinterError } from '../drivers/printer/printer-error.ts';
+import { printerAddress, sendToPrinter } from '../drivers/printer/send-to-printer.ts';
+import { ticketText } from '../drivers/printer/ticket-text.ts';
 
 export type TicketPrinterOptions = {
   db: Db;
@@ -17,6 +18,12 @@ export type TicketPrinterOptions = {
   /** The base URL customers' phones reach the hall on; read per ticket because it is known only once the server listens. */
   publicUrl: () => string;
 };
+
+/** A ticket's issue time as the clock on the hall's wall reads it: 23:30 UTC is already the next morning in Shanghai. */
+export function ticketTime(issuedAt: string, timeZone: string): string {
+  const at = new Date(issuedAt);
+  return `${hallDay(at, timeZone)} ${hallClock(at, timeZone)}`;
+}
 
 /**
  * The core's printTicket port: finds the device's printer (its own, else the hall
@@ -31,7 +38,7 @@ export function createTicketPrinter(options: TicketPrinterOptions): CorePorts['p
     // Joined as text, not new URL(path, base): a hall behind a proxy keeps its path prefix.
     const statusUrl = `${options.publicUrl().replace(/\/+$/, '')}${ticket.statusPath}`;
     try {
-      await sendToPrinter(printer, encodeTicket(ticket, { statusUrl, text: ticketText, timeZone: hallTimeZone(db) }));
+      await sendToPrinter(printer, encodeTicket(ticket, { statusUrl, text: ticketText, issuedAt: ticketTime(ticket.issuedAt, hallTimeZone(db)) }));
       return 'printer';
     } catch (error) {
       logger.warn(

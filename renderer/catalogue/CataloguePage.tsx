@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { type ChangeEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalogue } from '../../main/core/intake/catalogue.ts';
+import type { Catalogue } from '../../main/core/catalogue/catalogue.ts';
 import { useNames } from '../intake/names.ts';
 import { hallDateTime } from '../shared/hall-clock.ts';
 import { DataTable } from '../shared/DataTable.tsx';

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../main/core/intake/catalogue.ts';
+import type { Catalogue } from '../../main/core/catalogue/catalogue.ts';
 
 const MAX = 500;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filterBusinesses, searchable } from './business-filter.ts';
 import { loadReadings } from './pinyin.ts';
 
-// Names as the default catalogue has them (main/core/intake/default-catalogue.json; the renderer does not import it).
+// Names as the default catalogue has them (main/core/catalogue/default-catalogue.json; the renderer does not import it).
 const names = [
   ['waterNewConnection', '供水报装', 'Water new connection'],
   ['waterTransfer', '供水过户', 'Water transfer'],

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../main/core/reports/schemas.ts';
+import type { Report, ReportSummary } from '../../main/core/reports/schemas.ts';
 import { IntakeSection } from './IntakeSections.tsx';
 import { LedgersSection, SyncSection } from './LedgerSections.tsx';
 import { TicketsSection, TimesSection } from './QueueSections.tsx';
@@ -14,7 +14,7 @@ import { pageNumberCss } from './report-title.ts';
  * A normal day fits on the two; a busier hall runs on. Every page is numbered (第 1 页 共 2 页)
  * and the last ends with the lines the report is signed on before it goes upward.
  */
-export function ReportSheet({ report, title, previous, titles }: { report: Report; title: string; previous?: Report; titles?: [string, string] }) {
+export function ReportSheet({ report, title, previous, titles }: { report: Report; title: string; previous?: ReportSummary; titles?: [string, string] }) {
   const { t, i18n } = useTranslation();
   return (
     <article className="report-sheet" data-testid="report-sheet" aria-label={title}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../main/core/reports/schemas.ts';
+import type { Report, ReportSummary } from '../../main/core/reports/schemas.ts';
 import { summaryValue } from './format.ts';
 
 /** The order the headline figures print in; keys of Report['summary']. */
@@ -32,7 +32,7 @@ const order = [
  * The headline figures: four to a row on a daily report; with `previous`, each figure beside
  * the previous month's and the change (the monthly report).
  */
-export function SummaryTable({ report, previous, titles }: { report: Report; previous?: Report; titles?: [string, string] }) {
+export function SummaryTable({ report, previous, titles }: { report: Report; previous?: ReportSummary; titles?: [string, string] }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   if (!previous) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretKeyFile } from '../../main/sync/secret-box.ts';
+import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 import { createAdmin, login, pairDevice, startTestHall, type TestHall } from './hall-fixture.ts';
 
 // `npm run diagnostics` on a real hall's data folder: a real database with a paired device and

@@ -7,7 +7,7 @@ import type { Result } from '../../main/core/api/errors.ts';
 import type { DeviceRoleName, StaffRoleName } from '../../main/core/api/roles.ts';
 import { type HallOptions, type RunningHall, startHall } from '../../main/server/hall.ts';
 import { runningClock } from '../../main/core/clock.ts';
-import { secretKeyFile } from '../../main/sync/secret-box.ts';
+import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 
 /**
  * Integration halls run on a pinned hall clock (Wednesday 25 November 2026, 10:00 in Shanghai,

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { startHall } from '../../main/server/hall.ts';
 import { browseHalls } from '../../main/server/hall-mdns.ts';
-import { secretKeyFile } from '../../main/sync/secret-box.ts';
+import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 import { tempDataDir, testHallClock } from './hall-fixture.ts';
 
 // A real hall on the LAN address (0.0.0.0, HTTPS with its own CA) and real multicast on this machine.

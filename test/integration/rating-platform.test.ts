@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCategoryByPrefix } from '../../db/categories.ts';
 import { type IntakeHall, openIntakeHall } from '../../main/core/intake/intake-testing.ts';
 import { RATING_PLATFORM } from '../../main/core/sync/rating-record.ts';
-import { createSyncService, type SyncService } from '../../main/sync/service.ts';
+import { createSyncService, type SyncService } from '../../main/utility-link/service.ts';
 import { startRatingPlatform, type PlatformServer } from './rating-platform-server.ts';
 import { configure, SECRET, tempDir } from './sync-testing.ts';
 

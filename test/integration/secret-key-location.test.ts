@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHall } from '../../main/server/hall.ts';
-import { createSecretBox, legacySecretKeyFile, secretKeyFile } from '../../main/sync/secret-box.ts';
+import { createSecretBox, legacySecretKeyFile, secretKeyFile } from '../../main/utility-link/secret-box.ts';
 import { tempDataDir, testHallClock } from './hall-fixture.ts';
 
 let dataDir: string;

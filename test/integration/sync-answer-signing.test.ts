@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buyer, type IntakeHall, newKey, openIntakeHall, signPending, transferDecisions } from '../../main/core/intake/intake-testing.ts';
-import { createSyncService, type SyncService } from '../../main/sync/service.ts';
+import { createSyncService, type SyncService } from '../../main/utility-link/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
 import { type AnswerFault, startUtilityServer, type UtilityServer } from './utility-server.ts';
 

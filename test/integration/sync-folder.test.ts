@@ -7,9 +7,9 @@ import { getWorkOrder, insertWorkOrder } from '../../db/work-orders.ts';
 import { syncFailureReason } from '../../main/core/sync/failure-reason.ts';
 import type { TestHall } from '../../main/core/testing.ts';
 import { openTestHall } from '../../main/core/testing.ts';
-import { parseCsv } from '../../main/sync/csv.ts';
-import { type Manifest, MANIFEST } from '../../main/sync/folder-connector.ts';
-import { createSyncService, type SyncService } from '../../main/sync/service.ts';
+import { parseCsv } from '../../main/utility-link/csv.ts';
+import { type Manifest, MANIFEST } from '../../main/utility-link/folder-connector.ts';
+import { createSyncService, type SyncService } from '../../main/utility-link/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
 import { openFile, sealFile } from './sync2-peer.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buyer, type IntakeHall, newKey, openIntakeHall, signPending, transferDecisions } from '../../main/core/intake/intake-testing.ts';
-import { createSyncService, type SyncService } from '../../main/sync/service.ts';
+import { createSyncService, type SyncService } from '../../main/utility-link/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
 import { UNSET_HALL_CODE, writeHallCode } from '../../main/core/sync/hall-code.ts';
 import { startUtilityServer, type UtilityServer } from './utility-server.ts';
@@ -103,7 +103,7 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     queueRecords(hall.db, 'gas', 1200);
     const progress: { done: number; total: number; phase: string }[] = [];
     hall.core.events.subscribe((e) => {
-      if (e.type === 'sync/progress') progress.push(e.payload as { done: number; total: number; phase: string });
+      if (e.type === 'sync/progress') progress.push(e.payload);
     });
 
     const first = await service.run('gas', 'manual');
@@ -170,7 +170,7 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     queueRecords(hall.db, 'gas', 1500);
     const events: { phase: string; done: number; secondsLeft: number | null }[] = [];
     hall.core.events.subscribe((e) => {
-      if (e.type === 'sync/progress') events.push(e.payload as { phase: string; done: number; secondsLeft: number | null });
+      if (e.type === 'sync/progress') events.push(e.payload);
     });
     // The round's first batch is slow at the utility; the other two are answered at once.
     let first: string | undefined;
@@ -325,7 +325,7 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     queueRecords(hall.db, 'gas', 700);
     const done = new Promise<void>((resolve) =>
       hall.core.events.subscribe((e) => {
-        if (e.type === 'sync/progress' && (e.payload as { phase: string }).phase === 'succeeded') resolve();
+        if (e.type === 'sync/progress' && e.payload.phase === 'succeeded') resolve();
       }),
     );
     expect(await hall.ok('sync/runNow', { utility: 'gas' }, hall.manager)).toEqual({ started: ['gas'] });

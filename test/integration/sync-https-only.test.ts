@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type IntakeHall, openIntakeHall } from '../../main/core/intake/intake-testing.ts';
 import { writeHallCode } from '../../main/core/sync/hall-code.ts';
-import { createSyncService, type SyncService } from '../../main/sync/service.ts';
+import { createSyncService, type SyncService } from '../../main/utility-link/service.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
 
 let hall: IntakeHall;

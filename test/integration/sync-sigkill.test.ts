@@ -19,7 +19,7 @@ afterAll(() => {
 
 /** `npm run sync -- --now --utility gas` as an operator would run it, as a real process. */
 function runSyncCli(): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> } {
-  const child = spawn(process.execPath, [join(root, 'main/sync/cli.ts'), '--now', '--utility', 'gas', '--data', dataDir, '--retry-base-ms', '5', '--timeout-ms', '5000'], {
+  const child = spawn(process.execPath, [join(root, 'main/utility-link/cli.ts'), '--now', '--utility', 'gas', '--data', dataDir, '--retry-base-ms', '5', '--timeout-ms', '5000'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

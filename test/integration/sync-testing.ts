@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { enqueueOutbox } from '../../db/outbox.ts';
 import { saveConnector } from '../../db/sync.ts';
 import { writeHallCode } from '../../main/core/sync/hall-code.ts';
-import { createSecretBox, secretKeyFile } from '../../main/sync/secret-box.ts';
+import { createSecretBox, secretKeyFile } from '../../main/utility-link/secret-box.ts';
 
 export const SECRET = 'utility-shared-secret-0123456789';
 

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * The utility's side of onewindow.sync/2's security, written from docs/sync-protocol.md with
- * node:crypto alone — deliberately not with the hall's own code (main/sync/signing.ts,
+ * node:crypto alone — deliberately not with the hall's own code (main/utility-link/signing.ts,
  * drop-seal.ts), so the test servers check that the hall speaks the protocol as documented.
  */
 

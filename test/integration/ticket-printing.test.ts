@@ -3,8 +3,8 @@ import { rmSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { PrintableTicket } from '../../main/core/queue/contract.ts';
-import { qrPayloads } from '../../main/devices/printer/escpos-inspect.ts';
-import { startTcpCapture, type TcpCapture, unusedPort } from '../../main/devices/printer/socat-fixture.ts';
+import { qrPayloads } from '../../main/drivers/printer/escpos-inspect.ts';
+import { startTcpCapture, type TcpCapture, unusedPort } from '../../main/drivers/printer/socat-fixture.ts';
 import { cliPath, createAdmin, createStaff, login, pairDevice, post, postOk, spawnCliHall, startTestHall, type TestHall, tempDataDir } from './hall-fixture.ts';
 
 // The whole path with real parts: a hall server over HTTP, a paired kiosk whose printer

@@ -67,6 +67,10 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('main/drivers/ imports nothing from main/core/: drivers are a library the hall server opens, the core drives them through ports', () => {
+    expect(under('main/drivers/').filter((i) => /(^|\/)core\//.test(i.specifier))).toEqual([]);
+  });
+
   it('main/server/ does not import main/electron/', () => {
     expect(under('main/server/').filter((i) => i.specifier.includes('/electron/'))).toEqual([]);
   });
@@ -74,6 +78,22 @@ describe('layering', () => {
   it('the checker sees imports at all (guards the rules above against a broken parser)', () => {
     expect(all.some((i) => i.file.startsWith('db/') && i.specifier === 'better-sqlite3')).toBe(true);
     expect(under('renderer/').some((i) => i.typeOnly && i.specifier.includes('main/core'))).toBe(true);
+  });
+});
+
+describe('folders', () => {
+  it('every name/verb method is declared in main/core/name/', () => {
+    const misplaced: string[] = [];
+    const declared: string[] = [];
+    for (const file of sources('main/core').filter((f) => /(^|[/-])contract\.ts$/.test(f))) {
+      const folder = relative(join(root, 'main/core'), file).split('/')[0];
+      for (const m of readFileSync(file, 'utf8').matchAll(/^\s*'([a-z]+)\/[a-zA-Z]+': \{/gm)) {
+        declared.push(m[0]);
+        if (m[1] !== folder) misplaced.push(`${relative(root, file)}: ${m[0].trim()}`);
+      }
+    }
+    expect(declared.length).toBeGreaterThan(100);
+    expect(misplaced).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { loadDefaultCatalogue } from '../../main/core/intake/default-catalogue.ts';
+import { loadDefaultCatalogue } from '../../main/core/catalogue/default-catalogue.ts';
 import { feeNoticeText } from '../../renderer/catalogue/fee-notice.ts';
 
 const locales = join(import.meta.dirname, '..', '..', 'renderer', 'locales');

@@ -1,3 +1,4 @@
+import { fail } from './errors.ts';
 import type { DeviceRoleName, Role, StaffRoleName } from './roles.ts';
 
 /** Who is calling, resolved from the session token by the core, the same for both transports. */
@@ -39,3 +40,14 @@ export function mayCall(caller: Caller, allowed: readonly Role[]): boolean {
   if (allowed.includes('public')) return true;
   return rolesOf(caller).some((role) => allowed.includes(role));
 }
+
+export type StaffCaller = Extract<Caller, { kind: 'staff' }>;
+
+/** For staff methods; their roles already keep devices and strangers out, so this refusal is a second lock. */
+export const asStaff = (caller: Caller): StaffCaller => (caller.kind === 'staff' ? caller : fail('forbidden', 'errors.forbidden'));
+
+/** Managers and administrators may act on any counter's or clerk's behalf. */
+export const isManager = (caller: Caller): boolean => caller.kind === 'staff' && (caller.roles.includes('manager') || caller.roles.includes('admin'));
+
+/** The staff member on the audit trail; screens (devices) and strangers are null there. */
+export const staffIdOf = (caller: Caller): number | null => (caller.kind === 'staff' ? caller.staffId : null);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { managers } from '../api/roles.ts';
 import { contactPhoneSchema } from '../intake/identity-schemas.ts';
-import { daySchema } from '../intake/working-calendar.ts';
+import { daySchema } from '../calendar/working-calendar.ts';
 import { complaintChannels, complaintStates, replyMethods } from './rules.ts';
 
 /** Attachments are stored in the database (and its backups); the hall server takes JSON bodies up to 1 MB. */
@@ -78,8 +78,17 @@ export const complaintFiguresSchema = z.object({
   openOverdue: z.number().int(),
 });
 
+const workingDays = () => z.number().int().min(0).max(60);
 export const complaintDeadlinesSchema = z.object({
-  workingDays: z.object(Object.fromEntries(complaintChannels.map((c) => [c, z.number().int().min(0).max(60)])) as Record<(typeof complaintChannels)[number], z.ZodNumber>),
+  // Every channel, in complaintChannels' order; `satisfies` fails the build when one is missing or extra.
+  workingDays: z.object({
+    window: workingDays(),
+    hotline12345: workingDays(),
+    hotline12319: workingDays(),
+    utilityHotline: workingDays(),
+    web: workingDays(),
+    letter: workingDays(),
+  } satisfies Record<(typeof complaintChannels)[number], z.ZodNumber>),
   warnBeforeWorkingDays: z.number().int().min(0).max(10),
 });
 

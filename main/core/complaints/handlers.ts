@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import {
   type ComplaintChanges,
   type ComplaintRow,
@@ -15,12 +15,12 @@ import { getStaffById } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { currentCatalogue } from '../intake/catalogue-store.ts';
-import { hallToday } from '../intake/hall-today.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
-import { hallDay } from '../queue/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { staffIdOf } from '../api/caller.ts';
+import { hallDay } from '../hall/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { ATTACHMENT_MAX_BYTES, type complaintsContract } from './contract.ts';
 import { complaintFigures } from './figures.ts';
 import { complaintDetail, complaintListItem } from './present.ts';
@@ -54,7 +54,7 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
       const now = clock.now().toISOString();
       updateComplaint(db, id, { ...changes(now), state: stateAfter(step) }, now);
       const updated = existing(id);
-      appendAudit(db, { at: now, actorStaffId: actorId, action: `complaints.${step}`, target: `complaint:${id}`, before: auditable(before), after: auditable(updated) });
+      auditChange(deps, actorId, { at: now, action: `complaints.${step}`, target: `complaint:${id}`, before: auditable(before), after: auditable(updated) });
       enqueueComplaint(db, updated, now);
       return updated;
     });
@@ -104,7 +104,7 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
           registeredBy: staffIdOf(caller),
         });
         const created = existing(id);
-        appendAudit(db, { at, actorStaffId: staffIdOf(caller), action: 'complaints.register', target: `complaint:${id}`, before: undefined, after: auditable(created) });
+        auditChange(deps, caller, { at, action: 'complaints.register', target: `complaint:${id}`, after: auditable(created) });
         enqueueComplaint(db, created, at);
         return created;
       });
@@ -141,7 +141,7 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
       return inTransaction(db, () => {
         const complaint = existing(id);
         // Who looked, when and why: the record of every sight of the full name and number.
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'complaints.reveal', target: `complaint:${id}`, before: undefined, after: { reason } });
+        auditChange(deps, caller, { action: 'complaints.reveal', target: `complaint:${id}`, after: { reason } });
         return { id, name: complaint.complainantName, phone: complaint.complainantPhone };
       });
     },
@@ -156,7 +156,7 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
         const at = clock.now().toISOString();
         const attachmentId = insertAttachment(db, { complaintId: id, fileName, mime, data, addedAt: at, addedBy: staffIdOf(caller) });
         const after = { attachmentId, fileName, mime, sizeBytes: data.byteLength };
-        appendAudit(db, { at, actorStaffId: staffIdOf(caller), action: 'complaints.attach', target: `complaint:${id}`, before: undefined, after });
+        auditChange(deps, caller, { at, action: 'complaints.attach', target: `complaint:${id}`, after });
         return { id: attachmentId, fileName, mime, sizeBytes: data.byteLength, addedAt: at };
       });
       changed(id);
@@ -166,14 +166,7 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
     'complaints/attachment'({ attachmentId }, { caller }) {
       return inTransaction(db, () => {
         const attachment = getAttachment(db, attachmentId) ?? fail('not_found', 'errors.ledgers.attachmentNotFound');
-        appendAudit(db, {
-          at: clock.now().toISOString(),
-          actorStaffId: staffIdOf(caller),
-          action: 'complaints.download',
-          target: `complaint:${attachment.complaintId}`,
-          before: undefined,
-          after: { attachmentId, fileName: attachment.fileName },
-        });
+        auditChange(deps, caller, { action: 'complaints.download', target: `complaint:${attachment.complaintId}`, after: { attachmentId, fileName: attachment.fileName } });
         return { fileName: attachment.fileName, mime: attachment.mime, dataBase64: attachment.data.toString('base64') };
       });
     },
@@ -186,7 +179,7 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
       return inTransaction(db, () => {
         const before = readComplaintDeadlines(db);
         writeComplaintDeadlines(db, input);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'complaints.setDeadlines', target: 'settings:complaints.deadlines', before, after: input });
+        auditChange(deps, caller, { action: 'complaints.setDeadlines', target: 'settings:complaints.deadlines', before, after: input });
         return readComplaintDeadlines(db);
       });
     },

@@ -1,6 +1,6 @@
 import type { AttachmentMeta, ComplaintRow } from '../../../db/complaints.ts';
-import type { Day } from '../intake/calendar-day.ts';
-import type { WorkingCalendar } from '../intake/working-calendar.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import { complaintDeadlineState, isSameDayCleared, maskName, nextSteps } from './rules.ts';
 

@@ -1,7 +1,7 @@
 import type { ComplaintChannel, ComplaintState } from '../../../db/complaints.ts';
-import type { Day } from '../intake/calendar-day.ts';
-import type { WorkingCalendar } from '../intake/working-calendar.ts';
-import { addWorkingDays, deadlineStatus } from '../intake/working-days.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { addWorkingDays, deadlineStatus } from '../calendar/working-days.ts';
 
 /**
  * The complaint ledger's rules as pure functions. Seed 000 asks for 登记、调查、处置、回复、

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { consumePairingCode, getDevice, insertDevice, insertPairingCode, listDevices, revokeDevice, setDeviceCounter } from '../../../db/devices.ts';
 import { getCounter } from '../../../db/counters.ts';
@@ -35,7 +35,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       const expiresAt = addMinutes(now, PAIRING_CODE_MINUTES).toISOString();
       inTransaction(db, () => {
         insertPairingCode(db, { codeHash: hashToken(code), role: input.role, name: input.name, counterId: input.counterId, issuedBy: caller.staffId, expiresAt });
-        appendAudit(db, { at: now.toISOString(), actorStaffId: caller.staffId, action: 'devices.issuePairingCode', target: null, before: undefined, after: { role: input.role, name: input.name, expiresAt } });
+        auditChange(deps, caller, { at: now.toISOString(), action: 'devices.issuePairingCode', target: null, after: { role: input.role, name: input.name, expiresAt } });
       });
       return { code, expiresAt };
     },
@@ -58,7 +58,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
         }
         const device = insertDevice(db, { name: used.name, role: used.role, counterId: used.counterId, pairedAt: now });
         const session = openDeviceSession(db, clock, sessionPolicy, device.id);
-        appendAudit(db, { at: now, actorStaffId: used.issuedBy, action: 'devices.pair', target: `device:${device.id}`, before: undefined, after: device });
+        auditChange(deps, used.issuedBy, { at: now, action: 'devices.pair', target: `device:${device.id}`, after: device });
         return { ...session, device, hallCertificate: deps.ports.certificate?.()?.caFingerprint ?? null };
       });
       // The failure is counted in its own committed transaction above, then answered.
@@ -72,7 +72,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       const now = clock.now().toISOString();
       inTransaction(db, () => {
         revokeDevice(db, id, now);
-        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.revoke', target: `device:${id}`, before, after: getDevice(db, id) });
+        auditChange(deps, caller, { at: now, action: 'devices.revoke', target: `device:${id}`, before, after: getDevice(db, id) });
       });
       changed(id, 'revoked', [before.counterId]);
       return {};
@@ -87,7 +87,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       const after = inTransaction(db, () => {
         setDeviceCounter(db, id, counterId);
         const updated = getDevice(db, id) ?? fail('not_found', 'errors.deviceNotFound');
-        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.setCounter', target: `device:${id}`, before, after: updated });
+        auditChange(deps, caller, { at: now, action: 'devices.setCounter', target: `device:${id}`, before, after: updated });
         return updated;
       });
       // After the commit: a screen that reloads on the event must find the new binding.
@@ -103,7 +103,7 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       inTransaction(db, () => {
         const before = readDevicePrinter(db, deviceId) ?? null;
         writeDevicePrinter(db, deviceId, printer);
-        appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'devices.setPrinter', target: `device:${deviceId}`, before, after: printer });
+        auditChange(deps, caller, { at: now, action: 'devices.setPrinter', target: `device:${deviceId}`, before, after: printer });
       });
       return { deviceId, printer };
     },

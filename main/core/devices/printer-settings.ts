@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection.ts';
 import { deleteSetting, getSetting, setSetting } from '../../../db/settings.ts';
-import { devicePrinterKey, type PrinterConfig, printerConfigSchema } from './printer-config.ts';
+import { type PrinterConfig, printerConfigSchema } from '../../drivers/printer/printer-config.ts';
+import { devicePrinterKey } from './printer-config.ts';
 
 /**
  * The printer stored for a device, or undefined when it has none (the hall default

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { managers } from '../api/roles.ts';
-import { businessKinds } from '../intake/catalogue.ts';
-import { daySchema } from '../intake/working-calendar.ts';
+import { businessKinds } from '../catalogue/catalogue.ts';
+import { daySchema } from '../calendar/working-calendar.ts';
 import { periodSchema } from './period.ts';
 
 const id = z.number().int().positive();

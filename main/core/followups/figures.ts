@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/connection.ts';
 import { countFollowUps, type FollowUpCounts } from '../../../db/followups.ts';
-import { addDays, type Day } from '../intake/calendar-day.ts';
-import { hallDayStart } from '../queue/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { hallDayStart } from '../hall/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 
 export type FollowUpFigures = FollowUpCounts & { fromDay: Day; toDay: Day };
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/audit.ts';
 import { setSetting } from '../../../db/settings.ts';
-import { currentCatalogue } from '../intake/catalogue-store.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
 import { type IntakeHall, openIntakeHall } from '../intake/intake-testing.ts';
 
 let hall: IntakeHall;

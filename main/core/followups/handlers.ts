@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import {
   closeProblem,
@@ -20,12 +20,12 @@ import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import { complaintDeadlineState } from '../complaints/rules.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { Day } from '../intake/calendar-day.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { hallToday } from '../intake/hall-today.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
-import type { WorkingCalendar } from '../intake/working-calendar.ts';
-import { addWorkingDays } from '../intake/working-days.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { staffIdOf } from '../api/caller.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import { maskName } from '../complaints/rules.ts';
 import type { followupsContract } from './contract.ts';
@@ -94,7 +94,7 @@ export function followupsHandlers(deps: CoreDeps): HandlersFor<typeof followupsC
         const id = input.id ?? insertRule(db, fields, now);
         if (input.id !== undefined) updateRule(db, id, fields, now);
         const after = getRule(db, id) ?? fail('not_found', 'errors.ledgers.ruleNotFound');
-        appendAudit(db, { at: now, actorStaffId: staffIdOf(caller), action: before ? 'followups.updateRule' : 'followups.createRule', target: `followUpRule:${id}`, before, after });
+        auditChange(deps, caller, { at: now, action: before ? 'followups.updateRule' : 'followups.createRule', target: `followUpRule:${id}`, before, after });
         return after;
       });
       changed('rule');
@@ -105,7 +105,7 @@ export function followupsHandlers(deps: CoreDeps): HandlersFor<typeof followupsC
       const result = inTransaction(db, () => {
         const now = clock.now().toISOString();
         const outcome = generateTasks(db, period, now);
-        appendAudit(db, { at: now, actorStaffId: staffIdOf(caller), action: 'followups.generate', target: `followUpPeriod:${period}`, before: undefined, after: outcome });
+        auditChange(deps, caller, { at: now, action: 'followups.generate', target: `followUpPeriod:${period}`, after: outcome });
         return outcome;
       });
       changed('generate');
@@ -146,7 +146,7 @@ export function followupsHandlers(deps: CoreDeps): HandlersFor<typeof followupsC
         });
         for (const description of problems) insertProblem(db, { taskId, description, foundDay: today, dueDay: addWorkingDays(today, PROBLEM_WORKING_DAYS, calendar) });
         const after = existingTask(taskId);
-        appendAudit(db, { at: now, actorStaffId: staffIdOf(caller), action: 'followups.record', target: `followUp:${taskId}`, before: auditable(before), after: { ...auditable(after), problems } });
+        auditChange(deps, caller, { at: now, action: 'followups.record', target: `followUp:${taskId}`, before: auditable(before), after: { ...auditable(after), problems } });
         enqueueFollowUp(db, after, now);
         return after;
       });
@@ -161,7 +161,7 @@ export function followupsHandlers(deps: CoreDeps): HandlersFor<typeof followupsC
         const today = hallToday(deps);
         const id = insertProblem(db, { taskId, description, foundDay: today, dueDay: addWorkingDays(today, PROBLEM_WORKING_DAYS, loadCalendar(db)) });
         const created = problemOf(id);
-        appendAudit(db, { at: now, actorStaffId: staffIdOf(caller), action: 'followups.addProblem', target: `followUp:${taskId}`, before: undefined, after: created });
+        auditChange(deps, caller, { at: now, action: 'followups.addProblem', target: `followUp:${taskId}`, after: created });
         enqueueFollowUp(db, task, now);
         return created;
       });
@@ -176,7 +176,7 @@ export function followupsHandlers(deps: CoreDeps): HandlersFor<typeof followupsC
         const now = clock.now().toISOString();
         closeProblem(db, problemId, { resolution, closedAt: now, closedDay: hallToday(deps), closedBy: staffIdOf(caller) });
         const after = problemOf(problemId);
-        appendAudit(db, { at: now, actorStaffId: staffIdOf(caller), action: 'followups.closeProblem', target: `followUp:${before.taskId}`, before, after });
+        auditChange(deps, caller, { at: now, action: 'followups.closeProblem', target: `followUp:${before.taskId}`, before, after });
         enqueueFollowUp(db, existingTask(before.taskId), now);
         return after;
       });

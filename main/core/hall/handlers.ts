@@ -4,10 +4,10 @@ import { countInService, countWaiting } from '../../../db/tickets.ts';
 import { queueSince } from '../queue/settings.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { hallDay } from '../queue/hall-time.ts';
-import { yearOf } from '../intake/calendar-day.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallDay } from './hall-time.ts';
+import { yearOf } from '../calendar/calendar-day.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallTimeZone } from './time-zone.ts';
 import { listCategories } from '../../../db/categories.ts';
 import type { HallHours, HallStatus, HallTime, hallContract } from './contract.ts';
 

@@ -1,5 +1,5 @@
 import { applicationIdByToken, getApplication, listApplicationMaterials, listMatters } from '../../../db/applications.ts';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { getCustomer } from '../../../db/customers.ts';
 import { getSetting } from '../../../db/settings.ts';
@@ -9,8 +9,8 @@ import { listStages, listWorkOrders } from '../../../db/work-orders.ts';
 import { workOrderHistory } from './work-order-history.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { Names } from './catalogue.ts';
-import { customerView } from './customer-records.ts';
+import type { Names } from '../catalogue/catalogue.ts';
+import { customerView } from '../customers/customer-records.ts';
 import { encodeSignature } from './signature-image.ts';
 import type { StoredSnapshot } from './submit.ts';
 import type { ApplicationView, ProgressView } from './views.ts';
@@ -55,7 +55,7 @@ export function applicationView(deps: Pick<CoreDeps, 'db' | 'clock'>, applicatio
   if (viewer.withSignature) {
     const bytes = signatureImage(db, app.signatureRequestId);
     image = bytes ? encodeSignature(bytes) : null;
-    appendAudit(db, { at: deps.clock.now().toISOString(), actorStaffId: viewer.staffId, action: 'intake.viewSignature', target: `application:${app.id}`, before: undefined, after: undefined });
+    auditChange(deps, viewer.staffId, { at: deps.clock.now().toISOString(), action: 'intake.viewSignature', target: `application:${app.id}` });
   }
   return {
     id: app.id,

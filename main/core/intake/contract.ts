@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { defineMethods, mergeContracts } from '../api/method.ts';
+import { defineMethods } from '../api/method.ts';
 import { anyStaff, managers } from '../api/roles.ts';
-import { codeSchema } from './catalogue.ts';
-import { catalogueContract } from './catalogue-contract.ts';
-import { customerSchema } from './customer.ts';
-import { customersContract } from './customers-contract.ts';
+import { codeSchema } from '../catalogue/catalogue.ts';
+import { customerSchema } from '../customers/customer.ts';
 import { materialDecisionSchema } from './material-check.ts';
 import { selectionSchema } from './selection.ts';
 import {
@@ -18,7 +16,7 @@ import {
   signatureRequestViewSchema,
   workOrderStatusSchema,
 } from './views.ts';
-import { daySchema } from './working-calendar.ts';
+import { daySchema } from '../calendar/working-calendar.ts';
 
 const id = z.number().int().positive();
 const int = z.number().int();
@@ -36,7 +34,7 @@ const decisionsSchema = z.record(codeSchema, materialDecisionSchema);
 const accountNoSchema = z.string().trim().regex(/^[0-9A-Za-z-]{1,40}$/, { message: 'field.accountNoFormat' });
 
 /** The intake form: preview, signature, submission, the receipt, progress and the ledgers. */
-const intakeMethods = defineMethods({
+export const intakeContract = defineMethods({
   'intake/saveDraft': {
     summary: 'Saves the half-filled form of this clerk at this counter as the clerk types (survives a crash or power cut).',
     roles: anyStaff,
@@ -194,4 +192,3 @@ const intakeMethods = defineMethods({
   },
 });
 
-export const intakeContract = mergeContracts(catalogueContract, customersContract, intakeMethods);

@@ -1,9 +1,9 @@
 import { appendAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
 import { DEADLINE_KINDS, type DeadlineKind, listOpenDeadlines, setDeadline } from '../../../db/open-deadlines.ts';
-import type { Day } from './calendar-day.ts';
-import { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from './working-days.ts';
-import type { WorkingCalendar } from './working-calendar.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from '../calendar/working-days.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 
 export type MovedDeadline = { kind: DeadlineKind; id: number; label: string; from: Day; to: Day };
 

@@ -1,8 +1,8 @@
-import type { Day } from './calendar-day.ts';
-import type { Names } from './catalogue.ts';
-import type { ResolvedBusiness } from './catalogue-snapshot.ts';
-import type { WorkingCalendar } from './working-calendar.ts';
-import { addWorkingDays, isProvisional, stageDeadlines } from './working-days.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import type { Names } from '../catalogue/catalogue.ts';
+import type { ResolvedBusiness } from '../catalogue/catalogue-snapshot.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { addWorkingDays, isProvisional, stageDeadlines } from '../calendar/working-days.ts';
 
 export type StageDue = { code: string; names: Names; limitWorkingDays: number; dueDay: Day };
 export type MatterDue = { business: string; businessNames: Names; timeLimitWorkingDays: number; dueDay: Day; stages: StageDue[] };

@@ -1,5 +1,5 @@
 import { getApplicationMaterial, markMaterialSupplied } from '../../../db/applications.ts';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { deferredLedger } from '../../../db/deferred-materials.ts';
 import { listWorkOrders } from '../../../db/work-orders.ts';
@@ -7,11 +7,11 @@ import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { queueWorkOrder } from '../sync/work-order-record.ts';
 import { maskPhone } from '../privacy/mask.ts';
-import type { Day } from './calendar-day.ts';
-import { loadCalendar } from './calendar-store.ts';
-import { hallToday } from './hall-today.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallToday } from '../hall/hall-today.ts';
 import type { LedgerRow } from './views.ts';
-import { workingDaysBetween } from './working-days.ts';
+import { workingDaysBetween } from '../calendar/working-days.ts';
 
 /**
  * The ledger of deferred materials (容缺材料台账): what each customer promised to bring and by
@@ -58,9 +58,8 @@ export function markSupplied(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { mate
     markMaterialSupplied(db, material.id, at, input.staffId);
     // Each utility's record lists the file's deferred materials: each learns it is complete.
     for (const order of listWorkOrders(db, material.applicationId)) queueWorkOrder(db, order.id, at);
-    appendAudit(db, {
+    auditChange(deps, input.staffId, {
       at,
-      actorStaffId: input.staffId,
       action: 'intake.markSupplied',
       target: `applicationMaterial:${material.id}`,
       before: { suppliedAt: null },

@@ -1,10 +1,10 @@
 import { openStagesDueBy, openWorkOrdersDueBy } from '../../../db/work-orders.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays, type Day } from './calendar-day.ts';
-import { loadCalendar } from './calendar-store.ts';
-import { hallToday } from './hall-today.ts';
+import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallToday } from '../hall/hall-today.ts';
 import type { DueItem } from './views.ts';
-import { addWorkingDays, deadlineStatus, workingDaysBetween } from './working-days.ts';
+import { addWorkingDays, deadlineStatus, workingDaysBetween } from '../calendar/working-days.ts';
 
 /**
  * The overdue list (环节时限预警) for clerks and managers: open work orders and their open

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { businessesOfBundle, snapshotFor } from './catalogue-snapshot.ts';
-import { loadDefaultCatalogue } from './default-catalogue.ts';
+import { businessesOfBundle, snapshotFor } from '../catalogue/catalogue-snapshot.ts';
+import { loadDefaultCatalogue } from '../catalogue/default-catalogue.ts';
 import { feeLines } from './fee-lines.ts';
 
 const seeded = loadDefaultCatalogue();

@@ -1,5 +1,5 @@
-import type { Names } from './catalogue.ts';
-import type { ResolvedBusiness } from './catalogue-snapshot.ts';
+import type { Names } from '../catalogue/catalogue.ts';
+import type { ResolvedBusiness } from '../catalogue/catalogue-snapshot.ts';
 
 /**
  * The itemised fee list (收费明细) the customer reads and signs before any paid service:

@@ -5,14 +5,13 @@ import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { applicationView, progressView } from './application-view.ts';
-import { catalogueHandlers } from './catalogue-handlers.ts';
 import type { intakeContract } from './contract.ts';
-import { customersHandlers } from './customers-handlers.ts';
 import { customerScreen } from './customer-screen.ts';
 import { deferredLedgerView, markSupplied } from './deferred-ledger.ts';
 import { dueList } from './due-list.ts';
-import { hallToday } from './hall-today.ts';
-import { asStaff, existingCounter, staffIdOf } from './intake-caller.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { existingCounter } from './intake-caller.ts';
+import { asStaff, staffIdOf } from '../api/caller.ts';
 import { planIntake, previewOf } from './intake-plan.ts';
 import { searchView } from './search.ts';
 import { pendingSignature, recordPaperSignature, requestSignature, sign, signatureStatus } from './signature.ts';
@@ -28,9 +27,6 @@ export function intakeHandlers(deps: CoreDeps): HandlersFor<typeof intakeContrac
   const { db, clock, events } = deps;
 
   return {
-    ...catalogueHandlers(deps),
-    ...customersHandlers(deps),
-
     'intake/saveDraft'({ counterId, draft }, { caller }) {
       const staff = asStaff(caller);
       const json = JSON.stringify(draft);

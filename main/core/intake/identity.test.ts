@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerSchema } from './customer.ts';
+import { customerSchema } from '../customers/customer.ts';
 import {
   creditCodeCheckChar,
   residentIdCheckChar,

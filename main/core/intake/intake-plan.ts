@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/connection.ts';
-import type { Day } from './calendar-day.ts';
-import type { CatalogueVersion } from './catalogue.ts';
-import type { ApplicationSnapshot } from './catalogue-snapshot.ts';
-import { currentCatalogue } from './catalogue-store.ts';
-import { loadCalendar } from './calendar-store.ts';
+import type { Day } from '../calendar/calendar-day.ts';
+import type { CatalogueVersion } from '../catalogue/catalogue.ts';
+import type { ApplicationSnapshot } from '../catalogue/catalogue-snapshot.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
 import { deadlinesFor, type UtilityDue } from './deadlines.ts';
 import type { FeeChoices } from './fee-lines.ts';
 import { type MaterialDecision, checkMaterials } from './material-check.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/audit.ts';
 import { type IntakeHall, newKey, openIntakeHall, residentId, signPending } from './intake-testing.ts';
-import { REVEAL_DAILY_CAP } from './customers-contract.ts';
+import { REVEAL_DAILY_CAP } from '../customers/contract.ts';
 
 let hall: IntakeHall;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type Day, isDay } from './calendar-day.ts';
-import type { Names } from './catalogue.ts';
+import { type Day, isDay } from '../calendar/calendar-day.ts';
+import type { Names } from '../catalogue/catalogue.ts';
 import type { UnionMaterial } from './material-union.ts';
-import { daySchema } from './working-calendar.ts';
+import { daySchema } from '../calendar/working-calendar.ts';
 
 /**
  * Whether an intake form may be submitted, material by material. The clerk marks each one

@@ -1,5 +1,5 @@
-import type { Names } from './catalogue.ts';
-import type { ResolvedBusiness } from './catalogue-snapshot.ts';
+import type { Names } from '../catalogue/catalogue.ts';
+import type { ResolvedBusiness } from '../catalogue/catalogue-snapshot.ts';
 
 /**
  * The materials of one intake form: every material any chosen business requires, listed once.

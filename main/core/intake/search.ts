@@ -1,10 +1,10 @@
 import { mattersOf, searchApplications } from '../../../db/intake-search.ts';
 import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
-import { hallDayStart } from '../queue/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
-import { addDays, type Day } from './calendar-day.ts';
-import { normaliseIdNumber, normalisePhone } from './customer-records.ts';
+import { hallDayStart } from '../hall/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
+import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { normaliseIdNumber, normalisePhone } from '../customers/customer-records.ts';
 import type { SearchResult } from './views.ts';
 
 /** Counting stops here: the table then shows "10000+" rather than the hall waiting for an exact figure. */

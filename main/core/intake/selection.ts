@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail } from '../api/errors.ts';
-import { type CatalogueVersion, codeSchema } from './catalogue.ts';
-import { type ApplicationSnapshot, businessesOfBundle, snapshotFor } from './catalogue-snapshot.ts';
+import { type CatalogueVersion, codeSchema } from '../catalogue/catalogue.ts';
+import { type ApplicationSnapshot, businessesOfBundle, snapshotFor } from '../catalogue/catalogue-snapshot.ts';
 
 /**
  * What the clerk picked on the form: a bundle (一件事, e.g. the four transfers of a property

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { listDevices } from '../../../db/devices.ts';
 import {
@@ -12,12 +12,12 @@ import {
   pendingSignatureForCounter,
   type SignatureRequestRow,
 } from '../../../db/signature-requests.ts';
-import type { Caller } from '../api/caller.ts';
+import { type Caller, asStaff } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { FeeChoices } from './fee-lines.ts';
-import { hallToday } from './hall-today.ts';
-import { asStaff, ownCounter } from './intake-caller.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { ownCounter } from './intake-caller.ts';
 import { planIntake } from './intake-plan.ts';
 import type { Selection } from './selection.ts';
 import { decodeSignature } from './signature-image.ts';
@@ -93,7 +93,7 @@ export function recordPaperSignature(deps: CoreDeps, caller: Caller, input: { co
       feeJson: JSON.stringify(plan.signed),
       signedAt: at,
     });
-    appendAudit(db, { at, actorStaffId: staff.staffId, action: 'intake.paperSignature', target: `signature:${id}`, before: undefined, after: { counterId: input.counterId, feeHash: plan.feeHash } });
+    auditChange(deps, staff.staffId, { at, action: 'intake.paperSignature', target: `signature:${id}`, after: { counterId: input.counterId, feeHash: plan.feeHash } });
     return getSignatureRequest(db, id) ?? fail('not_found', 'errors.intake.signatureNotFound');
   });
   return signatureView(deps, row);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Names } from './catalogue.ts';
-import type { ResolvedBusiness } from './catalogue-snapshot.ts';
+import type { Names } from '../catalogue/catalogue.ts';
+import type { ResolvedBusiness } from '../catalogue/catalogue-snapshot.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { type FeeChoices, type FeeList, feeLines } from './fee-lines.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessKinds, namesSchema } from './catalogue.ts';
+import { businessKinds, namesSchema } from '../catalogue/catalogue.ts';
 import { materialStates } from './material-check.ts';
 
 /**

@@ -14,7 +14,7 @@ export type HistoryEntry = {
   utilityAt: string | null;
 };
 
-// What a utility's status means for the work order (as main/sync/apply-updates.ts applies it).
+// What a utility's status means for the work order (as main/utility-link/apply-updates.ts applies it).
 const stepOf: Record<UpdateStatus, WorkOrderStatus> = { taken: 'taken', in_progress: 'taken', completed: 'completed', returned: 'returned' };
 
 /**

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { appendWorkOrderEvent, completeStages, getWorkOrder, updateWorkOrderStatus, type WorkOrderEventSource, type WorkOrderStatus } from '../../../db/work-orders.ts';
 import { fail } from '../api/errors.ts';
@@ -45,7 +45,13 @@ export function changeWorkOrderStatus(
     else if (input.to !== 'returned') completeStages(db, workOrder.id, at, [windowStage]);
     // The utility hears of the window's change tonight; a change it sent itself is not echoed back.
     if (input.source !== 'sync') queueWorkOrder(db, workOrder.id, at);
-    appendAudit(db, { at, actorStaffId: input.staffId, action: 'intake.setWorkOrderStatus', target: `workOrder:${workOrder.id}`, before: { status: from }, after: { status: input.to, source: input.source, note: input.note ?? null } });
+    auditChange(deps, input.staffId, {
+      at,
+      action: 'intake.setWorkOrderStatus',
+      target: `workOrder:${workOrder.id}`,
+      before: { status: from },
+      after: { status: input.to, source: input.source, note: input.note ?? null },
+    });
     return { workOrderId: workOrder.id, applicationId: workOrder.applicationId, utility: workOrder.utility, from, to: input.to, at };
   });
   deps.events.emit('intake/workOrderChanged', change, ['clerk', 'manager', 'admin']);

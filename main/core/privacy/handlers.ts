@@ -1,15 +1,15 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { privacyContract } from './contract.ts';
 import { erasePerson, previewErasure } from './person-erasure.ts';
 import { lastRetentionRun } from './retention-job.ts';
 import { defaultRetentionRules, readRetentionRules, writeRetentionRules } from './retention-rules.ts';
 
 export function privacyHandlers(deps: CoreDeps): HandlersFor<typeof privacyContract> {
-  const { db, clock } = deps;
+  const { db } = deps;
   return {
     'privacy/retention': () => ({ rules: readRetentionRules(db), defaults: defaultRetentionRules, lastRun: lastRetentionRun(deps) }),
 
@@ -17,7 +17,7 @@ export function privacyHandlers(deps: CoreDeps): HandlersFor<typeof privacyContr
       inTransaction(db, () => {
         const before = readRetentionRules(db);
         writeRetentionRules(db, rules);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: staffIdOf(caller), action: 'privacy.setRetention', target: 'hall', before, after: rules });
+        auditChange(deps, caller, { action: 'privacy.setRetention', target: 'hall', before, after: rules });
         return { rules };
       }),
 

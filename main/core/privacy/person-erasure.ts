@@ -1,12 +1,12 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { enqueueOutbox } from '../../../db/outbox.ts';
 import { erasePersonData, type PersonData, personData } from '../../../db/retention.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays } from '../intake/calendar-day.ts';
-import { hallDay } from '../queue/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { addDays } from '../calendar/calendar-day.ts';
+import { hallDay } from '../hall/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import type { ErasureBlock } from './contract.ts';
 import { maskIdNumber } from './mask.ts';
 import { readRetentionRules, shiftDay } from './retention-rules.ts';
@@ -83,7 +83,7 @@ export function erasePerson(deps: CoreDeps, idNumber: string, confirm: string, s
     const idMasked = maskIdNumber(idNumber) ?? '';
     const counts = countsOf(data);
     const utilities = data.sentTo.map((s) => s.utility);
-    appendAudit(deps.db, { at, actorStaffId: staffId, action: 'privacy.erasePerson', target: `customer:${data.customerIds.join(',')}`, before: { idMasked }, after: { counts, utilities } });
+    auditChange(deps, staffId, { at, action: 'privacy.erasePerson', target: `customer:${data.customerIds.join(',')}`, before: { idMasked }, after: { counts, utilities } });
     return { idMasked, counts, utilities };
   });
 }

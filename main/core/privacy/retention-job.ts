@@ -1,10 +1,10 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { customersDue, dropsDue, anonymiseCustomer, eraseSignatures, eraseTicketPhones, markDropRemoved, stripOutboxCopies } from '../../../db/retention.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
-import { hallToday } from '../intake/hall-today.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { removeDropFolder } from './drop-removal.ts';
 import { dueBefore, lastDueDay, readRetentionRules, type RetentionKind, retentionKinds } from './retention-rules.ts';
 import { z } from 'zod';
@@ -54,7 +54,7 @@ export function runRetentionIfDue(deps: CoreDeps): RetentionRun | null {
     };
     const run: RetentionRun = { day: today, at, counts };
     setSetting(db, LAST_RUN_KEY, JSON.stringify(run));
-    appendAudit(db, { at, actorStaffId: null, action: 'privacy.retentionRun', target: 'hall', before: undefined, after: { day: today, counts, rules } });
+    auditChange(deps, null, { at, action: 'privacy.retentionRun', target: 'hall', after: { day: today, counts, rules } });
     return run;
   });
 }

@@ -3,7 +3,7 @@ import { insertApplication, insertMatter } from '../../../db/applications.ts';
 import { insertCustomer } from '../../../db/customers.ts';
 import { insertSignatureRequest, markSigned } from '../../../db/signature-requests.ts';
 import { insertTicket } from '../../../db/tickets.ts';
-import { currentCatalogue } from '../intake/catalogue-store.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
 import type { IntakeHall } from '../intake/intake-testing.ts';
 
 /**

@@ -14,17 +14,12 @@ import {
   ticketsAtCounter,
   updateTicket,
 } from '../../../db/tickets.ts';
-import type { Caller } from '../api/caller.ts';
+import { asStaff, type Caller, isManager, type StaffCaller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { pickNext } from './ordering.ts';
 import { queueSince, readRule } from './settings.ts';
 import { toCounterView } from './views.ts';
-
-type StaffCaller = Extract<Caller, { kind: 'staff' }>;
-
-const asStaff = (caller: Caller): StaffCaller => (caller.kind === 'staff' ? caller : fail('forbidden', 'errors.forbidden'));
-const isManager = (caller: StaffCaller) => caller.roles.includes('manager') || caller.roles.includes('admin');
 
 /**
  * `known`: what the caller has read for all counters at once (the overview): the ticket at

@@ -1,11 +1,11 @@
 import { listAppointments } from '../../../db/appointments.ts';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { getCategory, getCategoryByPrefix, saveCategory } from '../../../db/categories.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter, listCounters, saveCounter } from '../../../db/counters.ts';
 import { deleteNotice, listNotices, saveNotice } from '../../../db/notices.ts';
 import { getTicket, getTicketByToken, listWaiting, recentCalls, type TicketRow, waitingAhead } from '../../../db/tickets.ts';
-import type { Caller } from '../api/caller.ts';
+import { type Caller, staffIdOf } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import type { HandlersFor } from '../api/registry.ts';
@@ -29,7 +29,6 @@ const forDevices = (overview: QueueOverview): QueueOverview => ({
   ...overview,
   counters: overview.counters.map((c) => (c.current ? { ...c, current: { ...c.current, phone: null, idMasked: null } } : c)),
 });
-const actor = (caller: Caller) => (caller.kind === 'staff' ? caller.staffId : null);
 
 export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract> {
   const { db, clock, events } = deps;
@@ -80,7 +79,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     },
 
     async 'queue/issue'(input, { caller }) {
-      const { ticket, replayed } = issueTicket(deps, { ...input, staffId: actor(caller) });
+      const { ticket, replayed } = issueTicket(deps, { ...input, staffId: staffIdOf(caller) });
       if (!replayed) changed('issued');
       // A replay is not printed twice: the kiosk shows the ticket it already has.
       return printAndView(ticket, deviceOf(caller), !replayed);
@@ -116,7 +115,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     async 'queue/reprint'({ ticketId, deviceId }, { caller }) {
       const ticket = getTicket(db, ticketId) ?? fail('not_found', 'errors.queue.ticketNotFound');
       inTransaction(db, () => {
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.reprint', target: `ticket:${ticket.id}`, before: undefined, after: { number: ticket.number } });
+        auditChange(deps, caller, { action: 'queue.reprint', target: `ticket:${ticket.id}`, after: { number: ticket.number } });
       });
       return printAndView(ticket, deviceId ?? null);
     },
@@ -163,7 +162,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         }),
       );
       // The ratings domain listens: the customer is invited to rate this service.
-      events.emit('queue/finished', { ticketId, counterId }, ['clerk', 'manager', 'admin']);
+      events.emitInternal('queue/finished', { ticketId, counterId });
       return view;
     },
     'queue/noShow': ({ counterId, ticketId, requeue }, { caller }) =>
@@ -206,7 +205,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         if (clash && clash.id !== input.id) fail('conflict', 'errors.queue.prefixTaken', { fields: [{ path: 'prefix', key: 'field.prefixTaken' }] });
         const before = input.id === undefined ? undefined : (getCategory(db, input.id) ?? fail('not_found', 'errors.queue.categoryNotFound'));
         const row = saveCategory(db, input);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.saveCategory', target: `category:${row.id}`, before, after: row });
+        auditChange(deps, caller, { action: 'queue.saveCategory', target: `category:${row.id}`, before, after: row });
         return row;
       });
       changed('categories');
@@ -220,7 +219,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         for (const id of input.categoryIds) if (!getCategory(db, id)) fail('not_found', 'errors.queue.categoryNotFound');
         const before = input.id === undefined ? undefined : (getCounter(db, input.id) ?? fail('not_found', 'errors.queue.counterNotFound'));
         const row = saveCounter(db, { ...input, now: clock.now().toISOString() });
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.saveCounter', target: `counter:${row.id}`, before, after: row });
+        auditChange(deps, caller, { action: 'queue.saveCounter', target: `counter:${row.id}`, before, after: row });
         return row;
       });
       changed('counters');
@@ -230,7 +229,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/saveNotice'(input, { caller }) {
       const id = inTransaction(db, () => {
         const savedId = saveNotice(db, input);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.saveNotice', target: `notice:${savedId}`, before: undefined, after: input });
+        auditChange(deps, caller, { action: 'queue.saveNotice', target: `notice:${savedId}`, after: input });
         return savedId;
       });
       changed('notices');
@@ -240,7 +239,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/deleteNotice'({ id }, { caller }) {
       inTransaction(db, () => {
         deleteNotice(db, id);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.deleteNotice', target: `notice:${id}`, before: undefined, after: undefined });
+        auditChange(deps, caller, { action: 'queue.deleteNotice', target: `notice:${id}` });
       });
       changed('notices');
       return {};
@@ -249,7 +248,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/setRule'(rule, { caller }) {
       inTransaction(db, () => {
         writeRule(db, rule);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.setRule', target: null, before: undefined, after: rule });
+        auditChange(deps, caller, { action: 'queue.setRule', target: null, after: rule });
       });
       changed('rule');
       return rule;
@@ -259,7 +258,7 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
       inTransaction(db, () => {
         const before = readKioskSettings(db);
         writeKioskSettings(db, settings);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'queue.setKioskSettings', target: null, before, after: settings });
+        auditChange(deps, caller, { action: 'queue.setKioskSettings', target: null, before, after: settings });
       });
       // The kiosks take it from the overview the change pushes: no restart.
       changed('kiosk');

@@ -21,8 +21,9 @@ import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import type { PrintableTicket } from './contract.ts';
 import { estimateWaitMinutes } from './estimate.ts';
-import { hallDay, isWithinHours } from './hall-time.ts';
-import { hallTimeZone, queueSince } from './settings.ts';
+import { hallDay, isWithinHours } from '../hall/hall-time.ts';
+import { queueSince } from './settings.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 
 /** A999 then A1000: three digits as halls print them, more only on an extraordinary day. */
 export const formatNumber = (prefix: string, seq: number): string => `${prefix}${String(seq).padStart(3, '0')}`;

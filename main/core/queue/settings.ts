@@ -1,7 +1,8 @@
 import type { Db, ReadDb } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
-import { defaultTimeZone, hallDayStart } from './hall-time.ts';
+import { hallDayStart } from '../hall/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { z } from 'zod';
 
 // What the hall saved, checked: keys it never saved keep their default.
@@ -29,10 +30,6 @@ export function readKioskSettings(db: ReadDb): KioskSettings {
 
 export function writeKioskSettings(db: Db, settings: KioskSettings): void {
   setSetting(db, 'queue.kiosk', JSON.stringify(settings));
-}
-
-export function hallTimeZone(db: ReadDb): string {
-  return getSetting(db, 'hall.timeZone') ?? defaultTimeZone;
 }
 
 /** The instant today's queue began: the hall-local midnight before `now`, as stored times are written. */

@@ -1,10 +1,10 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter, listCounters } from '../../../db/counters.ts';
 import { deleteRatingDeviceSetting, getRatingDeviceHealth, listRatingDeviceHealth, listRatingDeviceSettings, saveRatingDeviceSetting } from '../../../db/rating-devices.ts';
-import { keypadPress } from '../../devices/rating/keyboard-keypad.ts';
-import type { RatingProfile } from '../../devices/rating/profile.ts';
-import { profileLibrary } from '../../devices/rating/profile-library.ts';
+import { keypadPress } from '../../drivers/rating/keyboard-keypad.ts';
+import type { RatingProfile } from '../../drivers/rating/profile.ts';
+import { profileLibrary } from '../../drivers/rating/profile-library.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { CounterDeviceView } from './contract.ts';
@@ -69,7 +69,7 @@ export function setCounterDevice(
     const before = listRatingDeviceSettings(db).find((s) => s.counterId === input.counterId);
     if (input.device) saveRatingDeviceSetting(db, { counterId: input.counterId, ...input.device, updatedAt: at, updatedBy: actorStaffId });
     else deleteRatingDeviceSetting(db, input.counterId);
-    appendAudit(db, { at, actorStaffId, action: 'ratings.setDevice', target: `counter:${input.counterId}`, before, after: input.device ?? undefined });
+    auditChange(deps, actorStaffId, { at, action: 'ratings.setDevice', target: `counter:${input.counterId}`, before, after: input.device ?? undefined });
   });
   deps.events.emit('ratings/devicesChanged', { counterId: input.counterId }, ['manager', 'admin']);
   return counterDevices(deps).find((c) => c.counterId === input.counterId) ?? fail('not_found', 'errors.queue.counterNotFound');

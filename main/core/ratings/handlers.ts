@@ -1,10 +1,10 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { queueRating } from '../sync/rating-record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { addReasons, figureRows, getRating, listReasons } from '../../../db/ratings.ts';
 import { getStaffById } from '../../../db/staff.ts';
-import type { Caller } from '../api/caller.ts';
+import { type Caller, isManager, staffIdOf } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -17,8 +17,6 @@ import { rateFromReceipt, receiptView } from './receipt.ts';
 import { rectificationStep, rectificationViews } from './rectifications.ts';
 import { readRatingSettings, writeRatingSettings } from './settings.ts';
 
-const actor = (caller: Caller) => (caller.kind === 'staff' ? caller.staffId : null);
-const isManager = (caller: Caller) => caller.kind === 'staff' && (caller.roles.includes('manager') || caller.roles.includes('admin'));
 
 // A customer picks reasons right after the bad rating, on the same screen; not hours later.
 const reasonWindowMs = 10 * 60_000;
@@ -29,15 +27,11 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
 
   // A finished service opens its invitation. A failure here must not undo the finish the
   // clerk already saw succeed: it is logged, and the service counts as not invited.
-  events.subscribe((event) => {
-    if (event.type === 'ratings/closed') {
-      const { ratingId } = event.payload;
-      clearTimeout(expiryTimers.get(ratingId));
-      expiryTimers.delete(ratingId);
-      return;
-    }
-    if (event.type !== 'queue/finished') return;
-    const { ticketId } = event.payload;
+  events.on('ratings/closed', ({ payload: { ratingId } }) => {
+    clearTimeout(expiryTimers.get(ratingId));
+    expiryTimers.delete(ratingId);
+  });
+  events.on('queue/finished', ({ payload: { ticketId } }) => {
     try {
       const invitation = openInvitation(deps, ticketId);
       if (!invitation) return;
@@ -111,7 +105,7 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
       if (to < from) fail('validation', 'errors.validation', { fields: [{ path: 'to', key: 'field.dateRange' }] });
       sweepExpired(deps);
       // A clerk sees their own figures only; a manager anyone's, or the whole hall's.
-      const only = isManager(caller) ? staffId : (actor(caller) ?? fail('forbidden', 'errors.forbidden'));
+      const only = isManager(caller) ? staffId : (staffIdOf(caller) ?? fail('forbidden', 'errors.forbidden'));
       const rows = figureRows(db, from, to).filter((r) => only === undefined || r.staffId === only);
       const computed = computeFigures(rows, groupBy);
       const label = (key: string): string => {
@@ -127,17 +121,17 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
     },
 
     'ratings/rectifications': () => rectificationViews(deps),
-    'ratings/assign': ({ id, staffId }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'assign', staffId }),
-    'ratings/recordCall': ({ id, notes }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'call', notes }),
-    'ratings/recordMeasures': ({ id, measures }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'measures', measures }),
-    'ratings/recordVerdict': ({ id, verdict }, { caller }) => rectificationStep(deps, actor(caller), id, { kind: 'verdict', verdict }),
+    'ratings/assign': ({ id, staffId }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'assign', staffId }),
+    'ratings/recordCall': ({ id, notes }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'call', notes }),
+    'ratings/recordMeasures': ({ id, measures }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'measures', measures }),
+    'ratings/recordVerdict': ({ id, verdict }, { caller }) => rectificationStep(deps, staffIdOf(caller), id, { kind: 'verdict', verdict }),
 
     'ratings/settings': () => readRatingSettings(db),
     'ratings/setSettings'(settings, { caller }) {
       inTransaction(db, () => {
         const before = readRatingSettings(db);
         writeRatingSettings(db, settings);
-        appendAudit(db, { at: clock.now().toISOString(), actorStaffId: actor(caller), action: 'ratings.setSettings', target: null, before, after: settings });
+        auditChange(deps, caller, { action: 'ratings.setSettings', target: null, before, after: settings });
       });
       return readRatingSettings(db);
     },
@@ -146,6 +140,6 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
       counters: counterDevices(deps),
       profiles: [...ratingProfiles(deps).values()].map((p) => ({ name: p.name, transport: p.transport, description: p.description ?? '' })),
     }),
-    'ratings/setDevice': (input, { caller }) => setCounterDevice(deps, actor(caller), input),
+    'ratings/setDevice': (input, { caller }) => setCounterDevice(deps, staffIdOf(caller), input),
   };
 }

@@ -136,7 +136,7 @@ describe('ratings at the window', () => {
     const first = await ok('ratings/current', {}, screen);
     hall.advanceMinutes(1);
     expect(await ok('ratings/current', {}, screen)).toBeNull();
-    expect(pushed.some((e) => e.type === 'ratings/closed' && (e.payload as { status: string }).status === 'unrated')).toBe(true);
+    expect(pushed.some((e) => e.type === 'ratings/closed' && e.payload.status === 'unrated')).toBe(true);
     expect(await send('ratings/rate', { ratingId: first?.ratingId ?? 0, level: 1 }, screen)).toMatchObject({ ok: false, error: { messageKey: 'errors.ratings.closed' } });
 
     await serveOne();

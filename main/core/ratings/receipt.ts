@@ -6,7 +6,7 @@ import { addReasons, insertRating, type RatingStage, ratingIdForCase, ratingsFor
 import { listWorkOrders } from '../../../db/work-orders.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { hallToday } from '../intake/hall-today.ts';
+import { hallToday } from '../hall/hall-today.ts';
 import type { RateResult, ReceiptMatter } from './contract.ts';
 import { recordAnswer } from './invitations.ts';
 

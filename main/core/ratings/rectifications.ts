@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
 import {
@@ -14,12 +14,12 @@ import {
 import { getStaffById } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays } from '../intake/calendar-day.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { hallToday } from '../intake/hall-today.ts';
-import { workingDaysBetween } from '../intake/working-days.ts';
-import { hallDay } from '../queue/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { addDays } from '../calendar/calendar-day.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { hallToday } from '../hall/hall-today.ts';
+import { workingDaysBetween } from '../calendar/working-days.ts';
+import { hallDay } from '../hall/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import type { RectificationView } from './contract.ts';
 import { queueRating } from '../sync/rating-record.ts';
 
@@ -98,7 +98,7 @@ export function rectificationStep(deps: CoreDeps, actorStaffId: number | null, i
         break;
     }
     if (!done) fail('conflict', 'errors.ratings.rectificationClosed');
-    appendAudit(db, { at, actorStaffId, action: `ratings.rectification.${step.kind}`, target: `rectification:${id}`, before: undefined, after: step });
+    auditChange(deps, actorStaffId, { at, action: `ratings.rectification.${step.kind}`, target: `rectification:${id}`, after: step });
     // The measures and the customer's verdict go out as an update of the same rating (utilities, 好差评 platform).
     if (step.kind === 'measures' || step.kind === 'verdict') queueRating(db, before.ratingId, at);
   });

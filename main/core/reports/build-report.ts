@@ -2,9 +2,9 @@ import type { ReadDb } from '../../../db/connection.ts';
 import type { KeptDayTimes } from '../../../db/report-day-times.ts';
 import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays, type Day } from '../intake/calendar-day.ts';
-import { hallDay } from '../queue/hall-time.ts';
-import { hallTimeZone } from '../queue/settings.ts';
+import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { hallDay } from '../hall/hall-time.ts';
+import { hallTimeZone } from '../hall/time-zone.ts';
 import { intakeSection } from './intake-section.ts';
 import { catalogueLabels } from './labels.ts';
 import { complaintsSection, followUpsSection } from './ledgers-section.ts';
@@ -15,8 +15,8 @@ import type { ReportPort } from './report-port.ts';
 import type { MonthlyReport, Report } from './schemas.ts';
 import { summaryOf } from './summary.ts';
 import { syncSection } from './sync-section.ts';
-import { loadCalendar } from '../intake/calendar-store.ts';
-import { missingCalendarYears } from '../intake/calendar-years.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import { missingCalendarYears } from '../calendar/calendar-years.ts';
 
 /**
  * A report over hall days `from`..`to`, computed from the records each time: the same
@@ -48,13 +48,13 @@ export function buildReport(deps: { db: ReadDb; clock: CoreDeps['clock'] }, from
   return { ...sections, summary: summaryOf(sections) };
 }
 
-/** The month's report (月报, for the leading group) with the previous month beside it, the two months computed side by side where the port can. */
+/** The month's report (月报, for the leading group) with the previous month's headline figures beside it, the two months computed side by side where the port can. */
 export async function monthlyReport(reports: ReportPort, month: string, now: Date): Promise<MonthlyReport> {
   const previous = previousMonth(month);
   const current = monthDays(month);
   const before = monthDays(previous);
-  const [currentReport, previousReport] = await Promise.all([reports.build(current.from, current.to, now), reports.build(before.from, before.to, now)]);
-  return { month, previousMonth: previous, current: currentReport, previous: previousReport };
+  const [currentReport, previousSummary] = await Promise.all([reports.build(current.from, current.to, now), reports.summary(before.from, before.to, now)]);
+  return { month, previousMonth: previous, current: currentReport, previous: previousSummary };
 }
 
 /** Yesterday on the hall's calendar: the daily report's default. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { MonthlyReport, Report, TimeRow } from './schemas.ts';
+import type { MonthlyReports, Report, TimeRow } from './schemas.ts';
 import { minutes, yuan } from './summary.ts';
 import { summaryKeys } from './summary-keys.ts';
 
@@ -169,7 +169,7 @@ export async function dailyWorkbook(report: Report, options: ExcelOptions): Prom
 }
 
 /** The month beside the previous one on the summary sheet; details of both, the previous month's sheets marked. */
-export async function monthlyWorkbook(report: MonthlyReport, options: ExcelOptions): Promise<string> {
+export async function monthlyWorkbook(report: MonthlyReports, options: ExcelOptions): Promise<string> {
   const w = words(options);
   const book = newBook();
   addSummary(addSheet(book, w.t('excel.sheet.summary')), w, [

@@ -1,6 +1,6 @@
 import type { ReadDb } from '../../../db/connection.ts';
-import type { Catalogue } from '../intake/catalogue.ts';
-import { catalogueVersion, currentCatalogueToRead } from '../intake/catalogue-store.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
+import { catalogueVersion, currentCatalogueToRead } from '../catalogue/catalogue-store.ts';
 
 export type Names = { zh: string; en: string };
 

@@ -1,5 +1,5 @@
-import { addDays, type Day, isDay } from '../intake/calendar-day.ts';
-import { hallDay, hallDayStart } from '../queue/hall-time.ts';
+import { addDays, type Day, isDay } from '../calendar/calendar-day.ts';
+import { hallDay, hallDayStart } from '../hall/hall-time.ts';
 
 /**
  * A report's period: hall-local calendar days `from`..`to` inclusive, and the instants they

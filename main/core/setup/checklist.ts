@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import type { Db } from '../../../db/connection.ts';
 import { listDevices } from '../../../db/devices.ts';
@@ -36,7 +36,7 @@ export function confirmHours(db: Db, clock: Clock, caller: Caller): Checklist {
   return inTransaction(db, () => {
     const before = getSetting(db, HOURS_CONFIRMED) ?? null;
     setSetting(db, HOURS_CONFIRMED, now);
-    appendAudit(db, { at: now, actorStaffId: caller.kind === 'staff' ? caller.staffId : null, action: 'setup.confirmHours', target: null, before, after: now });
+    auditChange({ db, clock }, caller, { at: now, action: 'setup.confirmHours', target: null, before, after: now });
     return readChecklist(db);
   });
 }

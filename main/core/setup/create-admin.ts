@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/connection.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { appendAudit } from '../../../db/audit.ts';
 import { setSetting } from '../../../db/settings.ts';
 import { countStaff, insertStaff } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
+import { auditChange } from '../audit/record.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Clock } from '../clock.ts';
 import { toStaffPublic } from '../staff/present.ts';
@@ -31,7 +31,7 @@ export async function createFirstAdmin(db: Db, clock: Clock, input: z.output<typ
       now: now.toISOString(),
     });
     const pub = toStaffPublic(staff, now);
-    appendAudit(db, { at: now.toISOString(), actorStaffId: staff.id, action: 'setup.createAdmin', target: `staff:${staff.id}`, before: undefined, after: pub });
+    auditChange({ db, clock }, staff.id, { at: now.toISOString(), action: 'setup.createAdmin', target: `staff:${staff.id}`, after: pub });
     return { staff: pub };
   });
 }

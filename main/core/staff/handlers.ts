@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { deleteSessionsOfStaff } from '../../../db/sessions.ts';
 import { getStaffById, getStaffByWorkNo, insertStaff, listStaff, resetFailedLogins, updateStaff } from '../../../db/staff.ts';
@@ -10,7 +10,6 @@ import type { CoreDeps } from '../deps.ts';
 import type { staffContract } from './contract.ts';
 import { toStaffPublic } from './present.ts';
 
-const actorId = (caller: Caller): number | null => (caller.kind === 'staff' ? caller.staffId : null);
 const isAdmin = (caller: Caller): boolean => caller.kind === 'staff' && caller.roles.includes('admin');
 
 export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract> {
@@ -30,7 +29,7 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
         if (getStaffByWorkNo(db, input.workNo)) return fail('conflict', 'errors.workNoTaken', { fields: [{ path: 'workNo', key: 'field.workNoTaken' }] });
         const row = insertStaff(db, { workNo: input.workNo, name: input.name, passwordHash, roles: [...new Set(input.roles)], now: now.toISOString() });
         const pub = toStaffPublic(row, now);
-        appendAudit(db, { at: now.toISOString(), actorStaffId: actorId(caller), action: 'staff.create', target: `staff:${row.id}`, before: undefined, after: pub });
+        auditChange(deps, caller, { at: now.toISOString(), action: 'staff.create', target: `staff:${row.id}`, after: pub });
         return pub;
       });
       events.emit('staff/changed', { staffId: created.id }, ['manager', 'admin']);
@@ -59,9 +58,8 @@ export function staffHandlers(deps: CoreDeps): HandlersFor<typeof staffContract>
         const row = getStaffById(db, input.id);
         if (!row) return fail('not_found', 'errors.staffNotFound');
         const pub = toStaffPublic(row, now);
-        appendAudit(db, {
+        auditChange(deps, caller, {
           at: now.toISOString(),
-          actorStaffId: actorId(caller),
           action: passwordHash ? 'staff.update.password' : input.unlock ? 'staff.unlock' : 'staff.update',
           target: `staff:${row.id}`,
           before: toStaffPublic(before, now),

@@ -1,12 +1,12 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { getStaffPhoto, listStaffProfiles, setStaffPhoto, setStaffUtility } from '../../../db/staff-profiles.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { currentCatalogue } from '../intake/catalogue-store.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
+import { staffIdOf } from '../api/caller.ts';
 import { STAFF_PHOTO_MAX_BYTES, type staffProfileContract } from './profile-contract.ts';
 
 export function staffProfileHandlers(deps: CoreDeps): HandlersFor<typeof staffProfileContract> {
@@ -27,7 +27,7 @@ export function staffProfileHandlers(deps: CoreDeps): HandlersFor<typeof staffPr
         const now = clock.now().toISOString();
         setStaffUtility(db, id, utility, now);
         const updated = profileOf(id);
-        appendAudit(db, { at: now, actorStaffId: staffIdOf(caller), action: 'staff.setUtility', target: `staff:${id}`, before, after: updated });
+        auditChange(deps, caller, { at: now, action: 'staff.setUtility', target: `staff:${id}`, before, after: updated });
         return updated;
       });
       events.emit('staff/changed', { staffId: id }, ['manager', 'admin']);
@@ -45,9 +45,8 @@ export function staffProfileHandlers(deps: CoreDeps): HandlersFor<typeof staffPr
         const now = clock.now().toISOString();
         setStaffPhoto(db, id, photo === null || data === null ? null : { mime: photo.mime, data }, now, staffIdOf(caller));
         // The audit log records that the photo changed (type and size), not the picture itself.
-        appendAudit(db, {
+        auditChange(deps, caller, {
           at: now,
-          actorStaffId: staffIdOf(caller),
           action: 'staff.setPhoto',
           target: `staff:${id}`,
           before: before ? { mime: before.mime, sizeBytes: before.sizeBytes } : null,

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { enqueueOutbox } from '../../../db/outbox.ts';
 import {
@@ -20,8 +20,8 @@ import {
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { currentCatalogue } from '../intake/catalogue-store.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
+import { currentCatalogue } from '../catalogue/catalogue-store.ts';
+import { staffIdOf } from '../api/caller.ts';
 import type { RunView, syncContract, UtilitySync } from './contract.ts';
 import { readHallCode, UNSET_HALL_CODE, writeHallCode } from './hall-code.ts';
 import { syncDaySummary } from './summary.ts';
@@ -128,9 +128,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
           staffId,
         });
         const after = getConnector(db, input.utility);
-        appendAudit(db, {
+        auditChange(deps, staffId, {
           at: now(),
-          actorStaffId: staffId,
           action: 'sync.saveConnector',
           target: `utility:${input.utility}`,
           before: existing ? connectorView(existing) : null,
@@ -145,7 +144,7 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
       inTransaction(db, () => {
         const before = readHallCode(db);
         writeHallCode(db, input.hallCode);
-        appendAudit(db, { at: now(), actorStaffId: staffIdOf(caller), action: 'sync.setHallCode', target: 'hall', before: { hallCode: before }, after: { hallCode: input.hallCode } });
+        auditChange(deps, caller, { at: now(), action: 'sync.setHallCode', target: 'hall', before: { hallCode: before }, after: { hallCode: input.hallCode } });
       });
       return { hallCode: input.hallCode };
     },
@@ -183,9 +182,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         const data = (input.data ? jsonObject.parse(unmaskFrom(input.data, original)) : undefined) ?? fresh ?? original;
         const at = now();
         const queued = enqueueOutbox(db, { utility: row.utility, type: row.type, recordId: row.recordId, data, at });
-        appendAudit(db, {
+        auditChange(deps, caller, {
           at,
-          actorStaffId: staffIdOf(caller),
           action: 'sync.resend',
           target: `${row.type}:${row.recordId}`,
           before: { utility: row.utility, version: row.version, reason: row.reason },

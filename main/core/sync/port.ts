@@ -3,7 +3,7 @@ import { fail } from '../api/errors.ts';
 import type { SyncFailureReason } from './failure-reason.ts';
 
 /**
- * What the sync methods ask of the process running the sync engine (main/sync, which talks
+ * What the sync methods ask of the process running the sync engine (main/utility-link, which talks
  * to the utilities and so is no part of the core). The hall server plugs in the real one.
  */
 export type SyncPort = {

@@ -1,4 +1,4 @@
-/** A run's progress as pushed to managers (`sync/progress`); main/sync/run-sync.ts produces it. */
+/** A run's progress as pushed to managers (`sync/progress`); main/utility-link/run-sync.ts produces it. */
 export type SyncProgressEvent = {
   utility: string;
   runId: number;

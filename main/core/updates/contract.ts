@@ -13,8 +13,8 @@ const releaseSchema = z.object({
 
 /**
  * The administrator's 软件更新 page in either transport: the release folder's listing (the same
- * as GET /api/updates/releases) and 导出诊断信息 as data, for the desktop app's windows that talk
- * to the hall over IPC and cannot fetch the HTTP routes (main/server/updates/admin-files.ts).
+ * as GET /api/updates/releases), for the desktop app's windows that talk to the hall over IPC and
+ * cannot fetch the HTTP routes (main/server/updates/admin-files.ts).
  */
 export const updatesContract = defineMethods({
   'updates/releases': {
@@ -24,22 +24,6 @@ export const updatesContract = defineMethods({
     output: z.discriminatedUnion('available', [
       z.object({ available: z.literal(false) }),
       z.object({ available: z.literal(true), hallVersion: z.string(), releasesDir: z.string(), hallUrl: z.string(), releases: z.array(releaseSchema) }),
-    ]),
-  },
-  'diagnostics/export': {
-    summary: 'The diagnostics zip (logs, versions, settings without secrets, schema and devices; no personal data) as base64, with the newest logs up to a limit; audited.',
-    roles: adminOnly,
-    input: z.object({}),
-    output: z.discriminatedUnion('available', [
-      z.object({ available: z.literal(false) }),
-      z.object({
-        available: z.literal(true),
-        fileName: z.string(),
-        zipBase64: z.string(),
-        logFiles: z.number().int(),
-        logFilesLeftOut: z.number().int(),
-        logLimitBytes: z.number().int(),
-      }),
     ]),
   },
 });

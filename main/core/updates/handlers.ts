@@ -1,28 +1,10 @@
-import { appendAudit } from '../../../db/audit.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
-import { staffIdOf } from '../intake/intake-caller.ts';
 import type { updatesContract } from './contract.ts';
 
 export function updatesHandlers(deps: CoreDeps): HandlersFor<typeof updatesContract> {
-  const { db, clock, ports } = deps;
+  const { ports } = deps;
   return {
     'updates/releases': () => (ports.updates ? { available: true, ...ports.updates.releases() } : { available: false }),
-
-    'diagnostics/export': (_input, { caller }) => {
-      if (!ports.updates) return { available: false };
-      const now = clock.now();
-      const made = ports.updates.diagnostics(now);
-      // The same trail as the HTTP export: who took the hall's logs away, and when.
-      appendAudit(db, { at: now.toISOString(), actorStaffId: staffIdOf(caller), action: 'diagnostics.export', target: 'diagnostics', before: undefined, after: { logFiles: made.logFiles, logFilesLeftOut: made.logFilesLeftOut } });
-      return {
-        available: true,
-        fileName: made.fileName,
-        zipBase64: Buffer.from(made.zip).toString('base64'),
-        logFiles: made.logFiles,
-        logFilesLeftOut: made.logFilesLeftOut,
-        logLimitBytes: made.logLimitBytes,
-      };
-    },
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { appendAudit } from '../../../db/audit.ts';
+import { auditChange } from '../../core/audit/record.ts';
 import type { Core } from '../../core/create-core.ts';
 import { hallDiagnostics } from './hall-diagnostics.ts';
 import { isReleaseFileName, publishedReleases } from './release-folder.ts';
@@ -32,7 +32,7 @@ function administrator(core: Core, request: FastifyRequest): { staffId: number }
 export async function registerAdminFiles(app: FastifyInstance, options: AdminFilesOptions): Promise<void> {
   const { core, releasesDir } = options;
   const audit = (action: string, actor: number, target: string, after: unknown) =>
-    appendAudit(core.deps.db, { at: core.deps.clock.now().toISOString(), actorStaffId: actor, action, target, before: undefined, after });
+    auditChange(core.deps, actor, { action, target, after });
 
   app.get('/api/updates/releases', async (request, reply) => {
     if (!administrator(core, request)) return refuse(reply, 403, 'forbidden', 'errors.forbidden');

@@ -1,0 +1,22 @@
+import type { Day } from '../calendar/calendar-day.ts';
+import { dailyWorkbook, type ExcelOptions, monthlyWorkbook } from './excel.ts';
+import { monthDays, previousMonth } from './period.ts';
+import type { Report } from './schemas.ts';
+
+/** Which Excel file: a day's report, or a month's with the previous month in full beside it. */
+export type WorkbookRequest = { kind: 'daily'; day: Day } | { kind: 'monthly'; month: string };
+
+export const workbookFileName = (request: WorkbookRequest): string =>
+  request.kind === 'daily' ? `daily-report-${request.day}.xlsx` : `monthly-report-${request.month}.xlsx`;
+
+/** Builds the file from reports computed by `report` (in a report worker on the hall, or here). */
+export async function buildWorkbook(report: (from: Day, to: Day) => Report, request: WorkbookRequest, options: ExcelOptions): Promise<string> {
+  if (request.kind === 'daily') return dailyWorkbook(report(request.day, request.day), options);
+  const previous = previousMonth(request.month);
+  const current = monthDays(request.month);
+  const before = monthDays(previous);
+  return monthlyWorkbook(
+    { month: request.month, previousMonth: previous, current: report(current.from, current.to), previous: report(before.from, before.to) },
+    options,
+  );
+}
