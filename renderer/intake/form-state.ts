@@ -72,6 +72,8 @@ const entriesOf = <V,>(saved: unknown, keep: (v: unknown) => v is V): Record<str
   isRecord(saved) ? Object.fromEntries(Object.entries(saved).filter((e): e is [string, V] => keep(e[1]))) : {};
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isDecision = (v: unknown): v is Decision =>
+  isRecord(v) && (v.state === 'received' || v.state === 'deferred' || v.state === 'na') && (v.promisedDate === undefined || typeof v.promisedDate === 'string');
 
 /** A saved draft back as a form; anything unreadable (an older shape) starts afresh rather than half-filled. */
 export function restoreDraft(saved: Record<string, unknown>): IntakeDraft {
@@ -86,7 +88,7 @@ export function restoreDraft(saved: Record<string, unknown>): IntakeDraft {
     bundle: typeof saved.bundle === 'string' ? saved.bundle : null,
     businesses: Array.isArray(saved.businesses) ? saved.businesses.filter((b): b is string => typeof b === 'string') : [],
     accounts: entriesOf(saved.accounts, isString),
-    materials: isRecord(saved.materials) ? (saved.materials as Record<string, Decision>) : {},
+    materials: entriesOf(saved.materials, isDecision),
     quantities: entriesOf(saved.quantities, isNumber),
     optionalChosen: Array.isArray(saved.optionalChosen) ? saved.optionalChosen.filter((k): k is string => typeof k === 'string') : [],
     signatureRequestId: typeof saved.signatureRequestId === 'number' ? saved.signatureRequestId : null,
