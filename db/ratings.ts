@@ -145,19 +145,7 @@ export function listReasons(db: ReadDb, ratingId: number): string[] {
 export type FigureRow = Pick<RatingRow, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities' | 'channel' | 'invitedAt' | 'ratedAt'>;
 
 export function figureRows(db: ReadDb, fromDay: string, toDay: string): FigureRow[] {
-  const rows = query<{
-    id: number;
-    day: string;
-    stage: RatingStage;
-    status: RatingStatus;
-    level: number | null;
-    counter_id: number | null;
-    staff_id: number | null;
-    utilities: string;
-    channel: RatingRow['channel'];
-    invited_at: string;
-    rated_at: string | null;
-  }>(db, sql`SELECT id, day, stage, status, level, counter_id, staff_id, utilities, channel, invited_at, rated_at FROM ratings WHERE day >= ${fromDay} AND day <= ${toDay} ORDER BY id`);
+  const rows = query<Pick<Row<'ratings'>, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counter_id' | 'staff_id' | 'utilities' | 'channel' | 'invited_at' | 'rated_at'>>(db, sql`SELECT id, day, stage, status, level, counter_id, staff_id, utilities, channel, invited_at, rated_at FROM ratings WHERE day >= ${fromDay} AND day <= ${toDay} ORDER BY id`);
   return rows.map((r) => ({
     id: r.id,
     day: r.day,

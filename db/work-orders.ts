@@ -90,8 +90,7 @@ export function completeStages(db: Db, workOrderId: number, at: string, codes: r
     run(db, sql`UPDATE work_order_stages SET completed_at = ${at} WHERE work_order_id = ${workOrderId} AND completed_at IS NULL`);
     return;
   }
-  const mark = db.prepare('UPDATE work_order_stages SET completed_at = ? WHERE work_order_id = ? AND code = ? AND completed_at IS NULL');
-  for (const code of codes) mark.run(at, workOrderId, code);
+  for (const code of codes) run(db, sql`UPDATE work_order_stages SET completed_at = ${at} WHERE work_order_id = ${workOrderId} AND code = ${code} AND completed_at IS NULL`);
 }
 
 // ---------------------------------------------------------------- deadlines due soon or past
