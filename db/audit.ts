@@ -1,7 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { type ChainedFields, entryHash, lastAuditHash } from './audit-chain.ts';
-import { cached } from './statements.ts';
-import { query, querySingle, sql } from './sql.ts';
+import { query, querySingle, run, sql } from './sql.ts';
 import type { Row } from './tables.ts';
 
 export type AuditEntry = {
@@ -26,10 +25,11 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
   };
   const prev = lastAuditHash(db);
-  cached(
+  run(
     db,
-    `INSERT INTO audit_log (at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash) VALUES (@at, @actor_staff_id, @action, @target, @before_json, @after_json, @prev, @hash)`,
-  ).run({ ...fields, prev, hash: entryHash(prev, fields) });
+    sql`INSERT INTO audit_log (at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash)
+        VALUES (${fields.at}, ${fields.actor_staff_id}, ${fields.action}, ${fields.target}, ${fields.before_json}, ${fields.after_json}, ${prev}, ${entryHash(prev, fields)})`,
+  );
 }
 
 export function listAudit(db: ReadDb, filter: { action?: string; limit: number }): AuditRow[] {

@@ -1,6 +1,5 @@
 import type { Db, ReadDb } from './connection.ts';
-import { cached } from './statements.ts';
-import { query, queryOne, sql } from './sql.ts';
+import { query, queryOne, run, sql } from './sql.ts';
 import { parseJsonColumn, stringList } from './json-columns.ts';
 import type { Row } from './tables.ts';
 
@@ -49,22 +48,22 @@ export function getCategoryByPrefix(db: ReadDb, prefix: string): CategoryRow | u
 }
 
 export function saveCategory(db: Db, c: Omit<CategoryRow, 'id'> & { id?: number | undefined }): CategoryRow {
-  const values = [c.prefix, c.nameZh, c.nameEn, JSON.stringify(c.utilities), JSON.stringify(c.businesses), c.dailyLimit, c.opensAt, c.closesAt, c.active ? 1 : 0, c.sortOrder];
+  const [utilities, businesses, active] = [JSON.stringify(c.utilities), JSON.stringify(c.businesses), c.active ? 1 : 0];
   let id = c.id;
   if (id === undefined) {
     id = Number(
-      cached(
+      run(
         db,
-        `INSERT INTO categories (prefix, name_zh, name_en, utilities, businesses, daily_limit, opens_at, closes_at, active, sort_order)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...values).lastInsertRowid,
+        sql`INSERT INTO categories (prefix, name_zh, name_en, utilities, businesses, daily_limit, opens_at, closes_at, active, sort_order)
+         VALUES (${c.prefix}, ${c.nameZh}, ${c.nameEn}, ${utilities}, ${businesses}, ${c.dailyLimit}, ${c.opensAt}, ${c.closesAt}, ${active}, ${c.sortOrder})`,
+      ).lastInsertRowid,
     );
   } else {
-    cached(
+    run(
       db,
-      `UPDATE categories SET prefix = ?, name_zh = ?, name_en = ?, utilities = ?, businesses = ?, daily_limit = ?,
-         opens_at = ?, closes_at = ?, active = ?, sort_order = ? WHERE id = ?`,
-    ).run(...values, id);
+      sql`UPDATE categories SET prefix = ${c.prefix}, name_zh = ${c.nameZh}, name_en = ${c.nameEn}, utilities = ${utilities}, businesses = ${businesses}, daily_limit = ${c.dailyLimit},
+         opens_at = ${c.opensAt}, closes_at = ${c.closesAt}, active = ${active}, sort_order = ${c.sortOrder} WHERE id = ${id}`,
+    );
   }
   const saved = getCategory(db, id);
   if (!saved) throw new Error('saved category vanished');

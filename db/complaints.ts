@@ -201,5 +201,5 @@ export function listAttachments(db: ReadDb, complaintId: number): AttachmentMeta
 }
 
 export function getAttachment(db: ReadDb, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
-  return queryOne<(AttachmentMeta & { data: Buffer })>(db, sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ${id}`);
+  return queryOne<AttachmentMeta & { data: Buffer }>(db, sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ${id}`);
 }
