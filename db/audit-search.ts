@@ -1,5 +1,6 @@
 import type { ReadDb } from './connection.ts';
 import { query, sql } from './sql.ts';
+import { parseJsonValue } from './json-columns.ts';
 
 /** The audit viewer's query over audit_log (db/audit.ts writes it): who, when, what, on what. */
 export type AuditFilter = {
@@ -51,8 +52,8 @@ export function searchAudit(db: ReadDb, filter: AuditFilter): AuditViewRow[] {
   );
   return rows.map(({ before_json, after_json, ...r }) => ({
     ...r,
-    before: before_json === null ? null : JSON.parse(before_json),
-    after: after_json === null ? null : JSON.parse(after_json),
+    before: before_json === null ? null : parseJsonValue(before_json),
+    after: after_json === null ? null : parseJsonValue(after_json),
   }));
 }
 

@@ -1,7 +1,8 @@
 import type { Db, ReadDb } from './connection.ts';
-import { type ChainedFields, entryHash, lastAuditHash } from './audit-chain.ts';
+import { entryHash, lastAuditHash } from './audit-chain.ts';
 import { query, querySingle, run, sql } from './sql.ts';
 import type { Row } from './tables.ts';
+import { parseJsonValue } from './json-columns.ts';
 
 export type AuditEntry = {
   at: string;
@@ -41,8 +42,8 @@ export function listAudit(db: ReadDb, filter: { action?: string; limit: number }
     actorStaffId: r.actor_staff_id,
     action: r.action,
     target: r.target,
-    before: r.before_json === null ? undefined : JSON.parse(r.before_json),
-    after: r.after_json === null ? undefined : JSON.parse(r.after_json),
+    before: r.before_json === null ? undefined : parseJsonValue(r.before_json),
+    after: r.after_json === null ? undefined : parseJsonValue(r.after_json),
   }));
 }
 
@@ -57,5 +58,5 @@ export type RevealRow = { at: string; staffId: number | null; target: string | n
 export function listRevealEntries(db: ReadDb, fromIso: string, toIso: string): RevealRow[] {
   return (
     query<{ at: string; staffId: number | null; target: string | null; after: string | null }>(db, sql`SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ${fromIso} AND at < ${toIso} ORDER BY id DESC`)
-  ).map((r) => ({ ...r, after: r.after === null ? null : JSON.parse(r.after) }));
+  ).map((r) => ({ ...r, after: r.after === null ? null : parseJsonValue(r.after) }));
 }

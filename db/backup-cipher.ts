@@ -60,7 +60,7 @@ function parseHeader(raw: Buffer): BackupHeader | undefined {
   at += 4;
   const salt = raw.subarray(at, (at += SALT_BYTES));
   const check = raw.subarray(at, (at += CHECK_BYTES));
-  const iv = raw.subarray(at, (at += IV_BYTES));
+  const iv = raw.subarray(at, at + IV_BYTES);
   return { params: { log2N, r, p }, salt, check, iv, raw: raw.subarray(0, HEADER_BYTES) };
 }
 

@@ -9,6 +9,11 @@ export function parseJsonColumn<T>(schema: z.ZodType<T>, text: string): T {
   return schema.parse(JSON.parse(text));
 }
 
+/** JSON kept as written, for a caller that shows it as it is (an audit entry's before and after): `unknown`, never `any`. */
+export function parseJsonValue(text: string): unknown {
+  return JSON.parse(text);
+}
+
 export const stringList = z.array(z.string());
 export const numberList = z.array(z.number());
 /** A JSON object of any fields (a record as queued for a utility). */

@@ -5,6 +5,7 @@ import type { ChainedFields } from './audit-chain.ts';
 import { type Db, inTransaction } from './connection.ts';
 import type { PendingRestore } from './restore.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import { parseJsonValue } from './json-columns.ts';
 
 export type RestoreReconciled = {
   /** Audit entries written after the backup was taken, carried into the restored log. */
@@ -74,4 +75,4 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
   }
 }
 
-const parse = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
+const parse = (json: string | null): unknown => (json === null ? undefined : parseJsonValue(json));

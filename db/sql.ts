@@ -1,4 +1,4 @@
-import type { Db, ReadDb } from './connection.ts';
+import type { ReadDb, WriteDb } from './connection.ts';
 import { cached } from './statements.ts';
 
 /**
@@ -91,17 +91,17 @@ export function iterate<Row>(db: ReadDb, q: Sql): IterableIterator<Row> {
 }
 
 /** A write: how many rows changed and the last inserted rowid. Only a writable connection. */
-export function run(db: Db, q: Sql): { changes: number; lastInsertRowid: number } {
+export function run(db: WriteDb, q: Sql): { changes: number; lastInsertRowid: number } {
   const info = cached(db, q.text).run(...q.params);
   return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
 }
 
 /** A write that answers rows (RETURNING): only a writable connection, like `run`. */
-export function runReturning<Row>(db: Db, q: Sql): Row[] {
+export function runReturning<Row>(db: WriteDb, q: Sql): Row[] {
   return query<Row>(db, q);
 }
 
 /** A write that answers at most one row (RETURNING); undefined when it changed nothing. */
-export function runReturningOne<Row>(db: Db, q: Sql): Row | undefined {
+export function runReturningOne<Row>(db: WriteDb, q: Sql): Row | undefined {
   return queryOne<Row>(db, q);
 }

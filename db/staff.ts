@@ -76,12 +76,6 @@ export function listStaff(db: ReadDb): StaffRow[] {
   return query<RawStaff>(db, sql`SELECT * FROM staff ORDER BY work_no`).map(toStaff);
 }
 
-export function recordFailedLogin(db: Db, id: number, lockedUntil: string | null, now: string): void {
-  run(db,
-    sql`UPDATE staff SET failed_logins = failed_logins + 1, locked_until = ${lockedUntil}, updated_at = ${now} WHERE id = ${id}`,
-  );
-}
-
 /**
  * Reserves one sign-in attempt before the password is checked, in one statement: it counts as
  * failed until resetFailedLogins says otherwise, and the attempt that reaches `maxFailures`

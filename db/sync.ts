@@ -332,10 +332,6 @@ export function updateSeen(db: Db, u: { utility: string; workOrderId: number; st
 
 export type WorkOrderUpdateRow = { utility: string; status: UpdateStatus; at: string; note: string | null };
 
-/** What the utilities said about a work order, oldest first (the progress page shows it). */
-export function updatesOfWorkOrder(db: Db, workOrderId: number): WorkOrderUpdateRow[] {
-  return query<WorkOrderUpdateRow>(db, sql`SELECT utility, status, at, note FROM sync_updates WHERE work_order_id = ${workOrderId} ORDER BY at, id`);
-}
 
 /** The utilities' updates applied to an application's work orders: their own time and note. */
 export function appliedUpdatesOfApplication(db: ReadDb, applicationId: number): (WorkOrderUpdateRow & { workOrderId: number })[] {

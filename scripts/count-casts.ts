@@ -6,11 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseAst } from 'rolldown/parseAst';
+import ts from 'typescript';
 
 export type Assertion = { file: string; line: number; text: string };
-
-type AstNode = { type: string; start: number; end: number; typeAnnotation?: unknown };
 
 const root = join(import.meta.dirname, '..');
 
@@ -27,24 +25,20 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const isNode = (value: unknown): value is AstNode => typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
-const isAsConst = (t: unknown): boolean =>
-  typeof t === 'object' && t !== null && 'typeName' in t && typeof t.typeName === 'object' && t.typeName !== null && 'name' in t.typeName && t.typeName.name === 'const';
-
 export function typeAssertions(dirs: readonly string[] = ['main', 'db', 'renderer', 'preload']): Assertion[] {
   const found: Assertion[] = [];
   for (const path of dirs.flatMap(sources)) {
     const file = relative(root, path);
     const text = readFileSync(path, 'utf8');
-    const walk = (value: unknown): void => {
-      if (Array.isArray(value)) return value.forEach(walk);
-      if (typeof value !== 'object' || value === null) return;
-      if (isNode(value) && (value.type === 'TSAsExpression' || value.type === 'TSTypeAssertion') && !isAsConst(value.typeAnnotation)) {
-        found.push({ file, line: text.slice(0, value.start).split('\n').length, text: text.slice(value.start, value.end).replace(/\s+/g, ' ').slice(0, 140) });
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const walk = (node: ts.Node): void => {
+      if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !(ts.isTypeReferenceNode(node.type) && node.type.typeName.getText(source) === 'const')) {
+        const start = node.getStart(source);
+        found.push({ file, line: source.getLineAndCharacterOfPosition(start).line + 1, text: node.getText(source).replace(/\s+/g, ' ').slice(0, 140) });
       }
-      for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) walk(child);
+      ts.forEachChild(node, walk);
     };
-    walk(parseAst(text, { lang: path.endsWith('x') ? 'tsx' : 'ts' }, path));
+    walk(source);
   }
   return found;
 }

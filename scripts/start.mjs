@@ -41,7 +41,7 @@ if (!electron) {
 }
 
 if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) run('Building the renderer (vite build)…', 'node_modules/vite/bin/vite.js', ['build']);
-run('Compiling the main process and preload (tsc -p tsconfig.electron.json)…', 'node_modules/typescript/bin/tsc', ['-p', 'tsconfig.electron.json']);
+run('Compiling the main process and preload (tsc -p tsconfig.electron.json)…', 'node_modules/@typescript/native/bin/tsc', ['-p', 'tsconfig.electron.json']);
 
 for (const file of ['out/main/electron/main.js', 'out/main/electron/hall-utility.js', 'out/preload/index.cjs']) {
   if (!existsSync(join(root, file))) {

@@ -1,6 +1,6 @@
 // `npm test`: typecheck (the app, and main/electron + preload against Electron's own
-// types), Vitest, the renderer build, then Playwright in Debian's Chromium against the
-// real hall server. Ends with one line CI reads: "Tests: N passed, N failed".
+// types), lint (ESLint, then knip), Vitest, the renderer build, then Playwright in Debian's
+// Chromium against the real hall server. Ends with one line CI reads: "Tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,9 @@ function step(title, command, args) {
 
 step('typecheck: app', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('typecheck: main/electron and preload against Electron types', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit']);
+// The same two commands as `npm run lint`, each counted: a lint failure fails the run.
+step('lint: ESLint (typed rules, import zones)', bin('eslint'), ['.']);
+step('lint: knip (unused files, exports, dependencies)', bin('knip'), []);
 
 const vitestJson = join(root, '.vitest-results.json');
 rmSync(vitestJson, { force: true });

@@ -112,7 +112,7 @@ function replay(db: Db, insert: ReturnType<typeof inserter>, rows: ReturnType<ty
     let customerId = rows.app.customer_id;
     if (rows.customer) {
       customerId = insert('customers', rows.customer, { id_number: `R${serial}${String(rows.customer.id_number)}` });
-      audit.run(rows.app.submitted_at, rows.app.staff_id, 'customers.save', `customer:${customerId}`, null, '{"bench":true}');
+      audit.run(rows.app.submitted_at, rows.app.staff_id, 'customers.save', `customer:${String(customerId)}`, null, '{"bench":true}');
     }
     const applicationId = insert('applications', rows.app, {
       public_token: `${String(rows.app.public_token)}r${serial}`,

@@ -48,8 +48,8 @@ export function timeChild(options: TimeChildOptions): Promise<TimedChild> {
     });
     let settled = false;
     let stderr = '';
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-4000);
     });
     const stop = () => waitForExit(child, 5000);
@@ -64,7 +64,7 @@ export function timeChild(options: TimeChildOptions): Promise<TimedChild> {
 
     // Lines are handed to `ready` strictly one after another.
     let chain = Promise.resolve();
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       chain = chain.then(async () => {
         if (settled) return;
         try {

@@ -25,7 +25,7 @@ export function postJson(url: string, body: unknown): Promise<{ status: number; 
           try {
             resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
         res.on('error', reject);

@@ -151,7 +151,7 @@ export function httpClient(maxSockets = 64) {
           try {
             resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
         res.on('error', reject);

@@ -18,6 +18,4 @@ export function runningClock(start: Date, monotonicMs: () => number = () => perf
   return { now: () => new Date(start.getTime() + (monotonicMs() - origin)) };
 }
 
-export const iso = (date: Date): string => date.toISOString();
-
 export const addMinutes = (date: Date, minutes: number): Date => new Date(date.getTime() + minutes * 60_000);

@@ -9,4 +9,5 @@ import { domainContracts } from './domains.ts';
 export const contract = mergeContracts(...Object.values(domainContracts));
 
 export type Contract = typeof contract;
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- & string keeps MethodName usable in template literals should Contract ever gain a non-string key
 export type MethodName = keyof Contract & string;

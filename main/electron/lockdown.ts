@@ -7,9 +7,6 @@ import type { Logger } from './logger.ts';
  * for the unlock PIN (unlock-prompt.ts).
  */
 
-/** Ctrl+Alt+Shift+Q: three modifiers, so a customer leaning on the keyboard does not hit it. */
-export const adminCombination = 'Ctrl+Alt+Shift+Q';
-
 export type KeyDecision = 'allow' | 'block' | 'admin';
 
 type Keys = Pick<Input, 'type' | 'key' | 'control' | 'alt' | 'shift' | 'meta'>;

@@ -164,7 +164,10 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     const stopping = hall;
     hall = undefined;
-    stopping.stop().finally(() => app.quit());
+    stopping
+      .stop()
+      .catch((error: unknown) => log.error({ err: error }, 'hall server did not stop cleanly'))
+      .finally(() => app.quit());
   });
   app
     .whenReady()

@@ -51,21 +51,25 @@ export function watchHallConnection(
     window.loadURL(offlinePage(options.t, options.lang, options.hallUrl, options.clock.now())).catch((error: unknown) => options.log.error({ err: error }, 'offline page failed to load'));
   };
   const retry = () => {
-    timer = setTimeout(async () => {
-      timer = undefined;
-      const up = await probe(options.hallUrl);
-      if (window.isDestroyed() || !wanted) return;
-      if (up) {
-        options.log.info({ url: wanted, attempts: attempt + 1 }, 'hall server reachable again: reloading the screen');
-        const target = wanted;
-        wanted = undefined;
-        window.loadURL(target).catch((error: unknown) => options.log.warn({ err: error, url: target }, 'screen failed to load after the hall came back'));
-        return;
-      }
-      attempt += 1;
-      show();
-      retry();
+    // The timer cannot await: a probe that throws is logged rather than left unhandled.
+    timer = setTimeout(() => {
+      tryAgain().catch((error: unknown) => options.log.error({ err: error }, 'hall probe failed'));
     }, retryDelayMs(attempt, options.delaysMs));
+  };
+  const tryAgain = async () => {
+    timer = undefined;
+    const up = await probe(options.hallUrl);
+    if (window.isDestroyed() || !wanted) return;
+    if (up) {
+      options.log.info({ url: wanted, attempts: attempt + 1 }, 'hall server reachable again: reloading the screen');
+      const target = wanted;
+      wanted = undefined;
+      window.loadURL(target).catch((error: unknown) => options.log.warn({ err: error, url: target }, 'screen failed to load after the hall came back'));
+      return;
+    }
+    attempt += 1;
+    show();
+    retry();
   };
 
   window.webContents.on('did-fail-load', (_event, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => {

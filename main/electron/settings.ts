@@ -15,11 +15,10 @@ import { errorCode } from '../shared/error-code.ts';
  * Version 1 files (`{ mode: 'single', host, port }` or `{ mode: 'client', hallUrl, hallCertificate }`)
  * are read once and rewritten as version 2: a PC already in service keeps working.
  */
-export const settingsVersion: 2 = 2;
+export const settingsVersion = 2 as const;
 
 export const roles = ['hallServer', 'counter', 'kiosk', 'board', 'managerDesk'] as const;
 export type Role = (typeof roles)[number];
-export type ClientRole = Exclude<Role, 'hallServer'>;
 
 const isLoopbackUrl = (url: string): boolean => isLoopbackHost(new URL(url).hostname);
 

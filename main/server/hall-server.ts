@@ -53,9 +53,6 @@ export function hostAllowed(host: string | undefined, names: readonly string[]):
   return names.some((n) => n.toLowerCase() === name);
 }
 
-/** Paths of the role screens; each serves the single-page app. */
-export const screenPaths = ['/', '/kiosk', '/counter', '/display', '/rate', '/manage', '/setup', '/trust'];
-
 // The renderer needs nothing from outside the hall server; inline styles are React's.
 const CSP = [
   "default-src 'self'",
@@ -104,6 +101,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
   const app: HallServer = Fastify({
     // https.Server is an http.Server as far as Fastify is concerned: one instance type for both.
     serverFactory: (handler) => (tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler)),
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the widening picks Fastify's logger type for the instance, which HallServer is declared with
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     // Each request is not worth a log line at a hall's volume; failures are logged below.

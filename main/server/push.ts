@@ -88,6 +88,7 @@ export function attachPushSocket(core: Core, socket: WebSocket, timing = { hello
     identified();
     let hello: PushHello;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a text frame arrives as a Buffer, whose String() is its UTF-8 text
       hello = pushHelloSchema.parse(JSON.parse(String(raw)));
     } catch {
       socket.close(1008, 'bad hello');

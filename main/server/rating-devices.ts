@@ -146,7 +146,7 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
   const offs = [
     driveRatingDevices(core.deps, port),
     core.events.on('ratings/devicesChanged', () => {
-      void reconcile().catch((error) => logger.error({ err: error }, 'reopening rating devices failed'));
+      void reconcile().catch((error: unknown) => logger.error({ err: error }, 'reopening rating devices failed'));
     }),
   ];
 

@@ -191,6 +191,7 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     const body = batchBodyParts(header, records);
     // The body holds what HTTP needs; the rows are let go while the request is out (a file drop writes them).
     const rows = connector.kind === 'folder' || connector.needsRecords ? records : [];
+    // eslint-disable-next-line no-useless-assignment -- the assignment is the point: the rows can be collected while the request is out
     records = undefined;
     const result = await withRetry(
       () => connector.send(header, body, rows),

@@ -23,7 +23,6 @@ import { syncFailureReason } from '../core/sync/failure-reason.ts';
 import { type BatchHeader, batchBodyParts } from './protocol.ts';
 import { RATING_PLATFORM } from '../core/sync/rating-record.ts';
 import { RATING_PROTOCOL, ratingPlatformBody, referenceProfile } from './rating-platform.ts';
-import { errorCode } from '../shared/error-code.ts';
 
 export type SyncServiceOptions = {
   deps: CoreDeps;
@@ -58,7 +57,7 @@ export function ownerIsGone(owner: string): boolean {
     process.kill(Number(pid), 0);
     return false;
   } catch (error) {
-    return errorCode(error) === 'ESRCH';
+    return error instanceof Error && 'code' in error && error.code === 'ESRCH';
   }
 }
 

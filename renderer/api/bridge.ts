@@ -24,6 +24,7 @@ export type SilentPrintResult = { ok: true } | { ok: false; reason: 'printerNotF
 export type DesktopPrintBridge = { printSilently: () => Promise<SilentPrintResult> };
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- Window is extended by declaration merging, which only an interface does
   interface Window {
     onewindow?: OneWindowBridge;
     onewindowPrint?: DesktopPrintBridge;

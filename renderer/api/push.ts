@@ -1,4 +1,3 @@
-import type { EventMap } from '../../main/core/event-map.ts';
 import type { HallEvent } from '../../main/core/events.ts';
 import type { PushMessage } from '../../main/server/push.ts';
 import { setHallTime } from '../shared/hall-clock.ts';
@@ -106,4 +105,3 @@ export function connectPush(scope: SessionScope, handlers: { onEvent: Listener; 
   };
 }
 
-export type { EventMap };

@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalNames } from '../queue/names.ts';
@@ -32,10 +32,13 @@ export function AppointmentsPage() {
   const fieldError = useFieldError(book.error);
   const [booked, setBooked] = useState<{ code: string; slot: string }>();
   const list = useQuery('queue/appointments', hallDayRange(day));
-  const categoryName = (id: number) => {
-    const c = overview.data?.categories.find((x) => x.id === id);
-    return c ? `${c.prefix} ${name(c)}` : String(id);
-  };
+  const categoryName = useCallback(
+    (id: number) => {
+      const c = overview.data?.categories.find((x) => x.id === id);
+      return c ? `${c.prefix} ${name(c)}` : String(id);
+    },
+    [overview.data, name],
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,7 +62,7 @@ export function AppointmentsPage() {
       { id: 'state', header: t('appointments:col.state'), accessorFn: (r) => (r.checkedIn ? t('appointments:checkedIn') : t('appointments:notYet')) },
     ],
     // categoryName reads the overview, which the table's rows do not carry.
-    [t, overview.data],
+    [t, categoryName],
   );
 
   return (

@@ -12,7 +12,7 @@ export function NoticeTicker({ notices }: { notices: NoticeView[] }) {
   const english = i18n.language.startsWith('en');
   const line = notices.flatMap((n) => [text(n), ...(!english && n.textEn.trim() ? [n.textEn] : [])]).join('　　·　　');
   // The same reading speed whatever the length: about eight characters a second.
-  const style: CSSProperties & Record<`--${string}`, string> = { '--ticker-seconds': `${Math.max(15, Math.round(line.length / 8))}s` };
+  const style: CSSProperties & { '--ticker-seconds': string } = { '--ticker-seconds': `${Math.max(15, Math.round(line.length / 8))}s` };
   return (
     <section className="ticker" aria-label={t('queue:display.notices')}>
       <div className="ticker-track" style={style} data-testid="notice-ticker">

@@ -71,7 +71,7 @@ export function IntakeForm({ counterId, ticketId, active }: { counterId: number;
       // A new tab keeps the counter in view; the desktop app opens no windows (and a blocked
       // pop-up returns null), so there the receipt takes this one and links back.
       const opened = bridge() ? null : window.open(receiptPath(id), '_blank');
-      if (!opened) navigate(receiptPath(id));
+      if (!opened) void navigate(receiptPath(id));
     },
     [navigate],
   );

@@ -37,6 +37,7 @@ export function usePreview(draft: IntakeDraft | undefined) {
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
     // key stands for the parts of the draft the preview depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- draft is a new object each render; key is its content
   }, [key, tick]);
 
   return { preview: key ? preview : undefined, error, refresh: () => setTick((n) => n + 1) };

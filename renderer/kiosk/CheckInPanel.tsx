@@ -23,7 +23,7 @@ export function CheckInPanel({ onIssued, onCancel }: { onIssued: (t: PrintableTi
   };
 
   return (
-    <form className="card check-in" onSubmit={submit} aria-labelledby={`${id}-title`}>
+    <form className="card check-in" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('queue:checkIn.title')}</h1>
       <p className="hint">{t('queue:checkIn.hint')}</p>
       <div className={`field ${error ? 'invalid' : ''}`}>

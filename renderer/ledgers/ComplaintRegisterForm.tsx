@@ -43,7 +43,7 @@ export function ComplaintRegisterForm({ onClose, onRegistered }: { onClose: () =
   return (
     <section className="card" aria-labelledby="complaint-register-title">
       <h2 id="complaint-register-title">{t('ledgers:complaint.register')}</h2>
-      <form className="ledger-form" onSubmit={submit}>
+      <form className="ledger-form" onSubmit={(e) => void submit(e)}>
         <div className="row">
           <label>
             {t('ledgers:complaint.channel')}

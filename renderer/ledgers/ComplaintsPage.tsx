@@ -58,7 +58,7 @@ export function ComplaintsPage() {
         ),
       },
     ],
-    [t, utilities],
+    [t, utilities, due],
   );
 
   const csv = useMemo<ExportColumn<Complaint>[]>(
@@ -80,7 +80,7 @@ export function ComplaintsPage() {
       { header: t('ledgers:complaint.closedDay'), value: (c) => c.closedDay },
       { header: t('ledgers:complaint.sameDay'), value: (c) => (c.sameDayCleared ? t('ledgers:yes') : '') },
     ],
-    [t, utilities],
+    [t, utilities, due],
   );
 
   const f = figures.data;

@@ -54,7 +54,7 @@ export function FollowUpRecordForm({ task, onClose, onDone }: { task: Task; onCl
           {t(`ledgers:taskState.${task.state}`)} · {task.doneDay} · {task.notes ?? ''}
         </p>
       ) : (
-        <form className="ledger-form" onSubmit={submit}>
+        <form className="ledger-form" onSubmit={(e) => void submit(e)}>
           <div className="row">
             <label>
               {t('ledgers:followUp.method')}

@@ -67,7 +67,7 @@ export function FollowUpRules({ onSaved }: { onSaved: () => void }) {
           </li>
         ))}
       </ul>
-      <form className="ledger-form" onSubmit={add} aria-label={t('ledgers:rule.add')}>
+      <form className="ledger-form" onSubmit={(e) => void add(e)} aria-label={t('ledgers:rule.add')}>
         <div className="row">
           <label>
             {t('ledgers:complaint.utility')}

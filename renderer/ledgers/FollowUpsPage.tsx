@@ -183,7 +183,7 @@ function Problems({ problems, onDone }: { problems: Problem[]; onDone: () => voi
         },
       },
     ],
-    [t, resolutions, close, onDone],
+    [t, resolutions, close, onDone, due],
   );
   return (
     <section className="card" aria-labelledby="followup-problems-title">

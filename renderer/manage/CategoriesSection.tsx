@@ -116,7 +116,7 @@ function CategoryDialog({ initial, onClose, onSaved }: { initial: Form; onClose:
 
   return (
     <Dialog title={title} onClose={onClose} className="wide">
-      <form className="dialog-form" noValidate onSubmit={submit} aria-label={t('queue:manage.categoryForm')}>
+      <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('queue:manage.categoryForm')}>
         <div className="form-row">
           <Field label={t('queue:manage.prefix')} value={form.prefix} maxLength={1} onChange={set('prefix')} error={fieldError('prefix')} />
           <Field label={t('queue:manage.nameZh')} value={form.nameZh} onChange={set('nameZh')} error={fieldError('nameZh')} />

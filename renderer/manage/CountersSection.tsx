@@ -98,7 +98,7 @@ function CounterDialog({ initial, categories, onClose, onSaved }: { initial: For
 
   return (
     <Dialog title={title} onClose={onClose} className="wide">
-      <form className="dialog-form" noValidate onSubmit={submit} aria-label={t('queue:manage.counterForm')}>
+      <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('queue:manage.counterForm')}>
         <div className="form-row">
           <Field label={t('queue:manage.counterNumber')} type="number" min={1} max={999} value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} error={fieldError('number')} />
           <Field label={t('queue:manage.counterName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />

@@ -41,7 +41,7 @@ function BindCounterDialog({ device, counters, onClose, onDone }: Props) {
   const error = missing ? t('manage:devices.rateNeedsCounter') : fieldError('counterId');
   return (
     <Dialog title={title} onClose={onClose}>
-      <form className="dialog-form" noValidate onSubmit={submit} aria-label={title}>
+      <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
         <CounterSelect counters={counters} value={counterId} onChange={setCounterId} forRating={device.role === 'rate'} error={error} autoFocus />
         {!bind.error?.details?.fields && <ErrorBanner error={bind.error} />}
         <Actions pending={bind.pending} onClose={onClose} />
@@ -85,7 +85,7 @@ function PrinterDialog({ device, onClose, onDone }: Props) {
 
   return (
     <Dialog title={title} onClose={onClose}>
-      <form className="dialog-form" noValidate onSubmit={submit} aria-label={title}>
+      <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
         <label className="select">
           {t('manage:devices.printerKind')}
           <select value={kind} autoFocus onChange={(e) => setKind(printerKinds.find((k) => k === e.target.value) ?? 'default')}>
@@ -126,7 +126,7 @@ function RevokeDialog({ device, onClose, onDone }: Props) {
   };
   return (
     <Dialog title={title} onClose={onClose}>
-      <form className="dialog-form" onSubmit={submit} aria-label={title}>
+      <form className="dialog-form" onSubmit={(e) => void submit(e)} aria-label={title}>
         <p className="hint">{t('manage:devices.revokeHint')}</p>
         <ErrorBanner error={revoke.error} />
         <div className="dialog-actions">

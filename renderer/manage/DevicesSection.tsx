@@ -42,7 +42,7 @@ export function DevicesSection({ isAdmin }: { isAdmin: boolean }) {
   // A screen finishing its pairing on its own PC shows up here at once.
   const devices = useQuery('devices/list', {}, { refreshOn: ['devices/changed'] });
   const overview = useOverview('staff');
-  const counters: CounterChoice[] = overview.data?.counters ?? [];
+  const counters: CounterChoice[] = useMemo(() => overview.data?.counters ?? [], [overview.data]);
   const [pairing, setPairing] = useState(false);
   const [action, setAction] = useState<{ kind: DeviceAction; device: Device }>();
   const [done, setDone] = useState<string>();

@@ -11,9 +11,11 @@ export function KioskSettingsSection({ settings, onSaved }: { settings: { idleSe
   const fieldError = useFieldError(save.error);
   const [idleSeconds, setIdleSeconds] = useState('');
   const [saved, setSaved] = useState(false);
+  // The saved number, not the settings object: a reload with the same value keeps the edit.
+  const savedIdle = settings?.idleSeconds;
   useEffect(() => {
-    if (settings) setIdleSeconds(String(settings.idleSeconds));
-  }, [settings?.idleSeconds]);
+    if (savedIdle !== undefined) setIdleSeconds(String(savedIdle));
+  }, [savedIdle]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -27,7 +29,7 @@ export function KioskSettingsSection({ settings, onSaved }: { settings: { idleSe
   return (
     <section className="card" aria-labelledby="kiosk-settings-title">
       <h2 id="kiosk-settings-title">{t('queue:manage.kiosk')}</h2>
-      <form className="inline-form" noValidate onSubmit={submit} aria-label={t('queue:manage.kiosk')}>
+      <form className="inline-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('queue:manage.kiosk')}>
         <Field label={t('queue:manage.idleSeconds')} type="number" min={10} max={600} value={idleSeconds} onChange={(e) => setIdleSeconds(e.target.value)} error={fieldError('idleSeconds')} />
         <p className="hint">{t('queue:manage.idleHint')}</p>
         {!save.error?.details?.fields && <ErrorBanner error={save.error} />}

@@ -89,7 +89,7 @@ function NoticeDialog({ initial, onClose, onSaved }: { initial: Form; onClose: (
 
   return (
     <Dialog title={form.id === undefined ? t('queue:manage.newNotice') : t('queue:manage.editNotice')} onClose={onClose}>
-      <form className="dialog-form" noValidate onSubmit={submit} aria-label={t('queue:manage.noticeForm')}>
+      <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('queue:manage.noticeForm')}>
         <Field label={t('queue:manage.textZh')} value={form.textZh} maxLength={500} onChange={(e) => setForm({ ...form, textZh: e.target.value })} error={fieldError('textZh')} />
         <Field label={t('queue:manage.textEn')} value={form.textEn} maxLength={500} onChange={(e) => setForm({ ...form, textEn: e.target.value })} error={fieldError('textEn')} />
         <Field label={t('queue:manage.sortOrder')} type="number" min={0} value={form.sortOrder} onChange={(e) => setForm({ ...form, sortOrder: e.target.value })} error={fieldError('sortOrder')} />

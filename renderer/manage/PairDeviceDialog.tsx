@@ -45,7 +45,7 @@ export function PairDeviceDialog({ counters, onIssued, onClose }: { counters: Co
 
   return (
     <Dialog title={t('devices.pairTitle')} onClose={onClose}>
-      <form className="dialog-form" noValidate onSubmit={submit} aria-label={t('devices.pairTitle')}>
+      <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('devices.pairTitle')}>
         <label className="select">
           {t('devices.role')}
           <select value={role} autoFocus onChange={(e) => setRole(deviceRoles.find((r) => r === e.target.value) ?? 'kiosk')}>

@@ -13,9 +13,12 @@ export function PriorityRuleSection({ rule, onSaved }: { rule: Rule | undefined;
   const fieldError = useFieldError(save.error);
   const [form, setForm] = useState({ priorityBurst: '', maxWaitMinutes: '' });
   const [saved, setSaved] = useState(false);
+  // The saved numbers, not the rule object: a reload with the same values keeps the edit.
+  const savedBurst = rule?.priorityBurst;
+  const savedMaxWait = rule?.maxWaitMinutes;
   useEffect(() => {
-    if (rule) setForm({ priorityBurst: String(rule.priorityBurst), maxWaitMinutes: String(rule.maxWaitMinutes) });
-  }, [rule?.priorityBurst, rule?.maxWaitMinutes]);
+    if (savedBurst !== undefined && savedMaxWait !== undefined) setForm({ priorityBurst: String(savedBurst), maxWaitMinutes: String(savedMaxWait) });
+  }, [savedBurst, savedMaxWait]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,7 +33,7 @@ export function PriorityRuleSection({ rule, onSaved }: { rule: Rule | undefined;
   return (
     <section className="card" aria-labelledby="rule-title">
       <h2 id="rule-title">{t('queue:manage.rule')}</h2>
-      <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.rule')}>
+      <form className="inline-form wide" noValidate onSubmit={(e) => void submit(e)} aria-label={t('queue:manage.rule')}>
         <div className="form-row">
           <Field label={t('queue:manage.priorityBurst')} type="number" min={0} max={20} value={form.priorityBurst} onChange={(e) => setForm({ ...form, priorityBurst: e.target.value })} error={fieldError('priorityBurst')} />
           <Field label={t('queue:manage.maxWaitMinutes')} type="number" min={5} max={240} value={form.maxWaitMinutes} onChange={(e) => setForm({ ...form, maxWaitMinutes: e.target.value })} error={fieldError('maxWaitMinutes')} />

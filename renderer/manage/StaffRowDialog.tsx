@@ -43,7 +43,7 @@ export function StaffRowDialog({ action, staff, isAdmin, onClose, onDone }: { ac
 
   return (
     <Dialog title={title} onClose={onClose}>
-      <form className="dialog-form" noValidate onSubmit={submit} aria-label={title}>
+      <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
         {action === 'password' && (
           <>
             <Field label={t('manage:staff.tempPassword')} type="password" autoComplete="new-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError('password')} />

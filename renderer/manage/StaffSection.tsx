@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../main/core/api/method.ts';
 import type { StaffRoleName } from '../../main/core/api/roles.ts';
@@ -34,6 +34,10 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
       list.reload();
     }
   };
+  // The columns call the latest unlock (its mutation and list change every render) without
+  // being rebuilt each render for it.
+  const unlockRef = useRef(unlock);
+  unlockRef.current = unlock;
 
   const columns = useMemo<ColumnDef<Staff, unknown>[]>(
     () => [
@@ -63,7 +67,7 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
                 {t('manage:staff.resetPassword')}
               </button>
               {s.locked && (
-                <button type="button" className="small" onClick={() => void unlock(s)}>
+                <button type="button" className="small" onClick={() => void unlockRef.current(s)}>
                   {t('manage:staff.unlock')}
                 </button>
               )}
@@ -143,7 +147,7 @@ function CreateStaffDialog({ isAdmin, onClose, onCreated }: { isAdmin: boolean; 
 
   return (
     <Dialog title={t('staff.create')} onClose={onClose}>
-      <form className="dialog-form" onSubmit={submit} aria-label={t('staff.create')}>
+      <form className="dialog-form" onSubmit={(e) => void submit(e)} aria-label={t('staff.create')}>
         <Field label={t('auth.workNo')} autoFocus value={form.workNo} onChange={(e) => setForm({ ...form, workNo: e.target.value })} error={fieldError('workNo')} />
         <Field label={t('staff.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
         <Field label={t('staff.initialPassword')} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={fieldError('password')} />

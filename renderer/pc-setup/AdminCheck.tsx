@@ -24,7 +24,7 @@ export function AdminCheck({ bridge, onVerified }: { bridge: PcSetupBridge; onVe
   };
 
   return (
-    <form className="card narrow" onSubmit={submit} aria-labelledby="pc-admin-title">
+    <form className="card narrow" onSubmit={(e) => void submit(e)} aria-labelledby="pc-admin-title">
       <h1 id="pc-admin-title">{t('pcSetup:admin.title')}</h1>
       <p className="hint">{t('pcSetup:admin.hint')}</p>
       <Field label={t('auth.workNo')} value={workNo} onChange={(e) => setWorkNo(e.target.value)} autoFocus autoComplete="username" />

@@ -73,7 +73,7 @@ export function HallStep({ bridge, initialUrl, onConfirmed, onBack }: { bridge: 
   }
 
   return (
-    <form className="card narrow" onSubmit={connect} aria-labelledby="pc-hall-title">
+    <form className="card narrow" onSubmit={(e) => void connect(e)} aria-labelledby="pc-hall-title">
       <h1 id="pc-hall-title">{t('pcSetup:hall.title')}</h1>
       <p className="hint">{t('pcSetup:hall.hint')}</p>
       <Field label={t('pcSetup:hall.address')} value={address} onChange={(e) => setAddress(e.target.value)} placeholder={t('pcSetup:hall.example')} inputMode="url" autoFocus />

@@ -162,7 +162,7 @@ function Details({ role, hall, state, onBack, onSaved }: { role: Role; hall: Pro
   );
 
   return (
-    <form className="card narrow" onSubmit={save} aria-labelledby="pc-details-title">
+    <form className="card narrow" onSubmit={(e) => void save(e)} aria-labelledby="pc-details-title">
       <h1 id="pc-details-title">{t(`pcSetup:roles.${role}.name`)}</h1>
       {hall && <p className="hint">{t('pcSetup:compare.address', { url: hall.url })}</p>}
       {role === 'hallServer' && (

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatHallClock } from '../shared/hall-clock.ts';
 
@@ -18,10 +19,9 @@ export function localText(item: Texted, lng: string): string {
 
 export function useLocalNames() {
   const { i18n } = useTranslation();
-  return {
-    name: (item: Named) => localName(item, i18n.language),
-    text: (item: Texted) => localText(item, i18n.language),
-  };
+  const lng = i18n.language;
+  // The same functions while the language is the same, so memos and effects can depend on them.
+  return useMemo(() => ({ name: (item: Named) => localName(item, lng), text: (item: Texted) => localText(item, lng) }), [lng]);
 }
 
 /** "13:05" in the screen's language, on the hall's clock. */

@@ -49,7 +49,7 @@ export function RectificationsSection() {
         ),
       },
     ],
-    [t],
+    [t, due],
   );
 
   return (

@@ -26,6 +26,7 @@ export function SvgChart({ option, width, height, label, testId }: { option: Cha
     chart.dispose();
     return out;
     // key stands for option: the same figures give the same chart.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- option is a new object each render; key is its content
   }, [key, width, height]);
   return <div className="svg-chart" role="img" aria-label={label} data-testid={testId} dangerouslySetInnerHTML={{ __html: svg }} />;
 }

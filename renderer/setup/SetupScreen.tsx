@@ -30,12 +30,12 @@ export function SetupScreen() {
     // The administrator who just chose the password is signed in straight away.
     const login = await send('auth/login', { workNo: form.workNo, password: form.password });
     if (login.ok) setToken('staff', login.value.token);
-    navigate('/manage', { replace: true });
+    void navigate('/manage', { replace: true });
   };
 
   return (
     <Layout title={t('setup.title')}>
-      <form className="card narrow" onSubmit={submit}>
+      <form className="card narrow" onSubmit={(e) => void submit(e)}>
         <h1>{t('setup.heading')}</h1>
         <p className="hint">{t('setup.hint')}</p>
         {status.data?.needsSetupCode && (

@@ -19,6 +19,7 @@ import { downloadXlsx, type Sheet } from './xlsx-file.ts';
 
 declare module '@tanstack/react-table' {
   // Declaration merging is the library's way to type column meta; a type alias cannot merge.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions, @typescript-eslint/no-unused-vars -- the merged declaration must repeat the library's interface and both its type parameters
   interface ColumnMeta<TData extends RowData, TValue> {
     /** The cell as it goes into an Excel export, when the shown cell is not plain text. */
     exportValue?: (row: TData) => string | number | null;
@@ -52,6 +53,7 @@ export function DataTable<T>({
   // language has the rows read again. (The headers and cell renderers follow the new columns anyway.)
   // The same when the columns change: a column that words a value from another answer (the 设备
   // table's 所属窗口 from the counters) kept what it read before that answer came (未绑定).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the language and the columns are why the copy is made, though it does not read them
   const rowsData = useMemo(() => [...data], [data, i18n.language, columns]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
@@ -174,6 +176,7 @@ export function sheetOf<T>(table: Table<T>, name: string): Sheet {
         const value = row.getValue(c.id);
         if (value === null || value === undefined) return null;
         if (typeof value === 'number' || typeof value === 'string') return value;
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell value that is neither text nor a number is a boolean or a date: String() words both
         return Array.isArray(value) ? value.join(', ') : String(value);
       }),
     ),

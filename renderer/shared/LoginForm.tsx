@@ -19,7 +19,7 @@ export function LoginForm() {
   };
 
   return (
-    <form className="card narrow" onSubmit={submit} aria-labelledby="login-title">
+    <form className="card narrow" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
       <h1 id="login-title">{t('auth.title')}</h1>
       <Field label={t('auth.workNo')} value={workNo} onChange={(e) => setWorkNo(e.target.value)} autoFocus autoComplete="username" error={fieldError('workNo')} />
       <Field label={t('auth.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" error={fieldError('password')} />

@@ -25,7 +25,7 @@ export function PairingForm({ scope }: { scope: Exclude<SessionScope, 'staff'> }
   };
 
   return (
-    <form className="card narrow" onSubmit={submit}>
+    <form className="card narrow" onSubmit={(e) => void submit(e)}>
       <h1>{t('pairing.title', { screen: t(`roles.${scope}`) })}</h1>
       <p className="hint">{t('pairing.hint')}</p>
       <Field label={t('pairing.code')} inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} autoFocus error={fieldError('code')} />

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProvisionalDay } from './hall-clock.ts';
 
@@ -7,5 +8,6 @@ import { isProvisionalDay } from './hall-clock.ts';
  */
 export function useDueDay(): (day: string | null | undefined) => string {
   const { t } = useTranslation();
-  return (day) => (!day ? '' : isProvisionalDay(day) ? t('due.provisional', { day }) : day);
+  // The same function while the language is the same, so a table's columns can depend on it.
+  return useCallback((day) => (!day ? '' : isProvisionalDay(day) ? t('due.provisional', { day }) : day), [t]);
 }

@@ -46,6 +46,7 @@ export function useQuery<K extends MethodName>(
       } else setError(result.error);
     });
     // inputKey stands for input: a new object with the same content is the same query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- inputKey is the content of inputRef.current, read through the ref
   }, [name, inputKey, scope, enabled]);
 
   useEffect(reload, [reload]);

@@ -29,7 +29,7 @@ export async function xlsxBytes(sheet: Sheet): Promise<ArrayBuffer> {
     const longest = Math.max(String(sheet.headers[i] ?? '').length, ...sheet.rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
     column.width = Math.min(60, Math.max(8, longest + 2));
   });
-  return book.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+  return book.xlsx.writeBuffer();
 }
 
 export async function downloadXlsx(fileName: string, sheet: Sheet): Promise<void> {

@@ -60,7 +60,7 @@ export function ResendForm({ record, onDone, onCancel }: { record: RejectedRecor
   };
 
   return (
-    <form className="sync-resend" aria-label={title} onSubmit={submit} noValidate>
+    <form className="sync-resend" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
       <p className="hint">{t('sync:rejected.hint')}</p>
       <ErrorBanner error={resend.error} />
       <div className="sync-resend-fields">

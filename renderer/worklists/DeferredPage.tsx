@@ -53,7 +53,7 @@ export function DeferredPage() {
           ),
       },
     ],
-    [t, names, markSupplied, reload],
+    [t, names, markSupplied, reload, due],
   );
   const data = ledger.data;
   return (

@@ -33,7 +33,7 @@ export function DuePage() {
         cell: ({ row }) => (row.original.workingDaysLeft < 0 ? t('worklists:due.late', { count: -row.original.workingDaysLeft }) : t('worklists:due.left', { count: row.original.workingDaysLeft })),
       },
     ],
-    [t, names],
+    [t, names, dueText],
   );
   return (
     <section className="card" aria-labelledby="due-title">

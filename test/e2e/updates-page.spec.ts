@@ -56,7 +56,7 @@ test('the administrator uploads a release the hall then serves, and exports diag
   await diagnostics.getByRole('button', { name: '导出诊断信息' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^onewindow-diagnostics-\d{4}-\d{2}-\d{2}\.zip$/);
-  const zip = readFileSync((await file.path())!);
+  const zip = readFileSync((await file.path()));
   expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
   const entries = unzipSync(new Uint8Array(zip));
   expect(Object.keys(entries)).toContain('logs/onewindow.log');

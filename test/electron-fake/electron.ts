@@ -219,6 +219,7 @@ export class FakeBrowserWindow extends Emitter {
     return this.destroyed;
   }
 }
+/** Electron's name for the fake window. @alias */
 export const BrowserWindow = FakeBrowserWindow;
 
 export const webContents = {

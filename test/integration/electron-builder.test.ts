@@ -148,7 +148,7 @@ describe('build/installer.nsh', () => {
           execFileSync('makensis', ['-V2', '-WX', file], { stdio: 'pipe', encoding: 'utf8' });
         } catch (error) {
           // makensis prints its warnings on stdout: show them, not just "warning treated as error".
-          throw new Error(`makensis ${file}: ${String((error as { stdout?: unknown }).stdout)}`);
+          throw new Error(`makensis ${file}: ${String((error as { stdout?: unknown }).stdout)}`, { cause: error });
         }
       }
     } finally {

@@ -151,7 +151,7 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     // The second entry has a status the protocol does not know; the third is good and comes after it.
     server.updates.push(
       { workOrderId: `wo-${gasOrder?.id}`, status: 'taken', at: '2026-10-01T01:10:00.000Z', note: '已接单' },
-      { workOrderId: `wo-${gasOrder?.id}`, status: 'suspended' as 'taken', at: '2026-10-01T02:00:00.000Z', note: '暂停' },
+      { workOrderId: `wo-${gasOrder?.id}`, status: 'suspended', at: '2026-10-01T02:00:00.000Z', note: '暂停' },
       { workOrderId: `wo-${gasOrder?.id}`, status: 'completed', at: '2026-10-02T03:00:00.000Z', note: '过户完成' },
     );
     expect(await service.run('gas', 'manual')).toMatchObject({ state: 'succeeded', updates: 2 });

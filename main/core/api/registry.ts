@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import { type Caller, LOCAL_ORIGIN, mayCall, type Origin } from './caller.ts';
 import { type ApiError, AppError, type FieldError, type Result } from './errors.ts';
-import type { ContractShape, MethodSpec, OutputOf, ParsedInputOf } from './method.ts';
+import type { ContractShape, MethodSpec, ParsedInputOf } from './method.ts';
 
 export type HandlerContext = { caller: Caller; origin: Origin };
 
@@ -66,7 +66,7 @@ export function createRegistry(contract: ContractShape, logger: Logger): Registr
         if (handlers.has(name)) throw new Error(`handler "${name}" is registered twice`);
         const handler = impl[name];
         if (typeof handler !== 'function') throw new Error(`handler "${name}" is missing`);
-        handlers.set(name, handler as Handler<MethodSpec>);
+        handlers.set(name, handler);
       }
     },
     assertComplete() {
@@ -95,7 +95,7 @@ export function createRegistry(contract: ContractShape, logger: Logger): Registr
         });
       }
       try {
-        const value = (await handler(parsed.data, { caller, origin })) as OutputOf<MethodSpec>;
+        const value = await handler(parsed.data, { caller, origin });
         return { ok: true, value };
       } catch (error) {
         if (error instanceof AppError) return failure(error.apiError);

@@ -8,6 +8,7 @@ export const allRoles = [...staffRoles, ...deviceRoles] as const satisfies reado
 export type StaffRoleName = (typeof staffRoles)[number];
 export type DeviceRoleName = (typeof deviceRoles)[number];
 
+/** Any signed-in staff member, as the contract's method table says it. @alias */
 export const anyStaff = staffRoles;
 export const managers = ['manager', 'admin'] as const satisfies readonly Role[];
 export const adminOnly = ['admin'] as const satisfies readonly Role[];

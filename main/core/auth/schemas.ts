@@ -12,6 +12,7 @@ export const workNoSchema = z
  * forged CSV or log line would use) and no bidirectional overrides that make a name read
  * differently from what it is.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 export const safeText = (value: string) => !UNSAFE_TEXT.test(value);
 

@@ -12,7 +12,7 @@ const shippedYears = (): YearArrangement[] => {
 /** Imported years as stored; each was validated by importYearArrangement before it was saved. */
 export function importedArrangements(db: ReadDb): YearArrangement[] {
   return listImportedYears(db).map((row) => {
-    const arrangement: YearArrangement = JSON.parse(row.json);
+    const arrangement = JSON.parse(row.json) as YearArrangement;
     return arrangement;
   });
 }

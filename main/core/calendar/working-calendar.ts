@@ -84,8 +84,6 @@ export const hallCalendar = (imported: readonly YearArrangement[] = [], override
 
 export const daySchema = z.string().refine(isDay, { message: 'field.dayFormat' });
 
-export const dayOverrideSchema = z.object({ date: daySchema, kind: z.enum(['holiday', 'workday']) });
-
 /**
  * The `chinese-days` package publishes each year as { holidays: { date: name }, workdays: {…} }
  * with no year field; a manager may import that file as it is, or the plain lists.
@@ -102,7 +100,7 @@ export const yearArrangementSchema = z
       if (value === null || typeof value !== 'object' || 'year' in value) return value;
       // No year given: take it from the first holiday, as the package's per-year file implies.
       const holidays = 'holidays' in value ? value.holidays : undefined;
-      const first = Array.isArray(holidays) ? holidays[0] : holidays && typeof holidays === 'object' ? Object.keys(holidays)[0] : undefined;
+      const first: unknown = Array.isArray(holidays) ? holidays[0] : holidays && typeof holidays === 'object' ? Object.keys(holidays)[0] : undefined;
       return typeof first === 'string' && isDay(first) ? { ...value, year: yearOf(first) } : value;
     },
     z.object({

@@ -26,7 +26,6 @@ export const businessKinds = [
   'paymentEnquiry', // 缴费查询
   'cardMeterReplacement', // 卡表换远传表 (telecom: SIM card replacement)
 ] as const;
-export type BusinessKind = (typeof businessKinds)[number];
 
 /** Codes are stable identifiers in files, work orders and exports: camelCase ASCII. */
 export const codeSchema = z.string().regex(/^[a-z][A-Za-z0-9]{1,47}$/, { message: 'field.codeFormat' });
@@ -148,13 +147,9 @@ function duplicates(items: readonly { code: string }[], path: (string | number)[
   });
 }
 
-export type Utility = z.output<typeof utilitySchema>;
 export type Material = z.output<typeof materialSchema>;
 export type MaterialRequirement = z.output<typeof materialRequirementSchema>;
-export type Stage = z.output<typeof stageSchema>;
-export type FeeItem = z.output<typeof feeItemSchema>;
 export type Business = z.output<typeof businessSchema>;
-export type Bundle = z.output<typeof bundleSchema>;
 export type Catalogue = z.output<typeof catalogueSchema>;
 export type CatalogueVersion = z.output<typeof catalogueVersionSchema>;
 /** What a manager writes: `active` may be left out. */

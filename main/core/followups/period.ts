@@ -12,5 +12,3 @@ export function lastDayOf(period: string): Day {
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return addDays(next, -1);
 }
-
-export const periodOf = (day: Day): string => day.slice(0, 7);

@@ -41,7 +41,7 @@ describe('isWithinHours', () => {
   // 08:29, 08:30, 17:29, 17:30 in Shanghai.
   const local = (hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number);
-    return new Date(Date.UTC(2025, 2, 3, h! - 8, m!));
+    return new Date(Date.UTC(2025, 2, 3, h! - 8, m));
   };
 
   it('opens at opensAt and stops issuing at closesAt', () => {

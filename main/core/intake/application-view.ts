@@ -18,7 +18,7 @@ import type { ApplicationView, ProgressView } from './views.ts';
 const progressPath = (token: string): string => `/p/${token}`;
 
 function loadSnapshot(json: string): StoredSnapshot {
-  const snapshot: StoredSnapshot = JSON.parse(json);
+  const snapshot = JSON.parse(json) as StoredSnapshot;
   return snapshot;
 }
 

@@ -43,7 +43,7 @@ export function intakeHandlers(deps: CoreDeps): HandlersFor<typeof intakeContrac
     'intake/getDraft'({ counterId }, { caller }) {
       const row = getDraft(db, asStaff(caller).staffId, counterId);
       if (!row) return null;
-      const draft: Record<string, unknown> = JSON.parse(row.json);
+      const draft = JSON.parse(row.json) as Record<string, unknown>;
       return { draft, updatedAt: row.updatedAt };
     },
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateCreditCode, validateLandline, validateMobile, validatePhone, validateResidentId } from './identity.ts';
+import { validateCreditCode, validateMobile, validatePhone, validateResidentId } from './identity.ts';
 
 /**
  * zod fields for the intake form. Each names the message key of what is wrong (the form shows
@@ -58,6 +58,5 @@ const phoneField = (validate: typeof validateMobile, message: string) =>
     });
 
 export const mobileSchema = phoneField(validateMobile, 'field.phoneFormat');
-export const landlineSchema = phoneField(validateLandline, 'field.landlineFormat');
 /** A contact number: mobile or landline. */
 export const contactPhoneSchema = phoneField(validatePhone, 'field.contactPhoneFormat');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buyer, type IntakeHall, newKey, openIntakeHall, residentId, SIGNATURE_PNG, signPending, transferDecisions } from './intake-testing.ts';
+import { buyer, type IntakeHall, newKey, openIntakeHall, SIGNATURE_PNG, signPending, transferDecisions } from './intake-testing.ts';
 
 let hall: IntakeHall;
 

@@ -103,7 +103,7 @@ export function pendingSignature(deps: CoreDeps, caller: Caller) {
   if (caller.kind !== 'device' || caller.counterId === null) return null;
   const row = pendingSignatureForCounter(deps.db, caller.counterId);
   if (!row) return null;
-  const list: SignedFeeList = JSON.parse(row.feeJson);
+  const list = JSON.parse(row.feeJson) as SignedFeeList;
   return { requestId: row.id, token: row.token, createdAt: row.createdAt, feeHash: row.feeHash, businesses: list.businesses, fees: list.fees };
 }
 

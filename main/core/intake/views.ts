@@ -248,4 +248,3 @@ export type ProgressView = z.input<typeof progressViewSchema>;
 export type SearchResult = z.input<typeof searchResultSchema>;
 export type DueItem = z.input<typeof dueItemSchema>;
 export type LedgerRow = z.input<typeof ledgerRowSchema>;
-export type WorkOrderStatusName = z.output<typeof workOrderStatusSchema>;

@@ -158,7 +158,7 @@ describe('the worked example of docs/queue-rule.md', () => {
   // One counter calls every 3 minutes from 09:00 (Shanghai); waiting at 09:00:
   const shanghai = (hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number);
-    return new Date(Date.UTC(2025, 2, 3, h! - 8, m!));
+    return new Date(Date.UTC(2025, 2, 3, h! - 8, m));
   };
   const waiting: Candidate[] = [
     { id: 1, categoryId: 1, priority: 'normal', queuedAt: shanghai('08:50').toISOString(), targetCounterId: null },

@@ -81,7 +81,7 @@ const boardCalls = () => pushed.filter((e): e is HallEvent<'queue/called'> => e.
 
 const time = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Date(Date.UTC(2025, 2, 3, h! - 8, m!)).toISOString();
+  return new Date(Date.UTC(2025, 2, 3, h! - 8, m)).toISOString();
 };
 
 describe('issuing tickets', () => {

@@ -7,7 +7,6 @@ const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.dayFormat' });
 export const levelSchema = z.number().int().min(1).max(5);
 export const stageSchema = z.enum(['intake', 'completed']);
-export const channelSchema = z.enum(['screen', 'keypad', 'serial', 'hid', 'qr']);
 export const reasonSchema = z.enum(badRatingReasons);
 export const verdictSchema = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable']);
 export const deviceHealthSchema = z.enum(['connected', 'disconnected', 'no_answer', 'not_driven']);

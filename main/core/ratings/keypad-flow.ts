@@ -35,7 +35,7 @@ export function driveRatingDevices(deps: CoreDeps, port: RatingDevicePort): () =
 
   const offs = [
     events.on('ratings/invited', ({ payload }) => {
-      void invite(payload).catch((error) => logger.error({ err: error }, 'rating invitation failed'));
+      void invite(payload).catch((error: unknown) => logger.error({ err: error }, 'rating invitation failed'));
     }),
     events.on('ratings/closed', ({ payload: { ratingId, counterId } }) => {
       // Answered on the screen or timed out here: the keypad stops waiting.

@@ -2,7 +2,7 @@ import type { ReadDb } from '../../../db/connection.ts';
 import type { KeptDayTimes } from '../../../db/report-day-times.ts';
 import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays, type Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../calendar/calendar-day.ts';
 import { hallDay } from '../hall/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 import { intakeSection } from './intake-section.ts';
@@ -56,6 +56,3 @@ export async function monthlyReport(reports: ReportPort, month: string, now: Dat
   const [currentReport, previousSummary] = await Promise.all([reports.build(current.from, current.to, now), reports.summary(before.from, before.to, now)]);
   return { month, previousMonth: previous, current: currentReport, previous: previousSummary };
 }
-
-/** Yesterday on the hall's calendar: the daily report's default. */
-export const hallYesterday = (deps: Pick<CoreDeps, 'db' | 'clock'>): Day => addDays(hallDay(deps.clock.now(), hallTimeZone(deps.db)), -1);

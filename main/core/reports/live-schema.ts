@@ -26,4 +26,3 @@ export const liveHallSchema = z.object({
 });
 
 export type LiveHall = z.output<typeof liveHallSchema>;
-export type AlertKind = z.output<typeof alertKindSchema>;

@@ -20,13 +20,6 @@ const row = (bytes: Buffer, offset: number): string => {
   return `${offset.toString(16).padStart(6, '0')}  ${hex}  ${ascii}`;
 };
 
-/** A classic 16-bytes-a-row hexdump. */
-export function hexdump(bytes: Buffer): string {
-  const rows: string[] = [];
-  for (let offset = 0; offset < bytes.length; offset += 16) rows.push(row(bytes, offset));
-  return rows.join('\n');
-}
-
 /**
  * The rows where `actual` differs from `expected`, as "- expected / + actual" pairs, with
  * the byte lengths; empty when they are equal. Capped so a wholly different job stays readable.

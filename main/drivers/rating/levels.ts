@@ -16,19 +16,6 @@ export const ratingNames = {
 
 export type RatingName = (typeof ratingNames)[RatingLevel];
 
-export const ratingNamesZh = {
-  1: '非常满意',
-  2: '满意',
-  3: '基本满意',
-  4: '不满意',
-  5: '非常不满意',
-} as const satisfies Record<RatingLevel, string>;
-
-/** 不满意 and 非常不满意 are bad ratings (差评): each one is followed up. */
-export const isBadRating = (level: RatingLevel): boolean => level >= 4;
-
-export const isRatingLevel = (value: number): value is RatingLevel => Number.isInteger(value) && value >= 1 && value <= 5;
-
 /** A key the customer pressed, as the device reported it, and what it means. */
 export type RatedKey = {
   /** The device's own key number (a 3-key device has keys 1..3). */

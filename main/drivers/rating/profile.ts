@@ -35,7 +35,6 @@ const keyMapSchema = z
 
 /** The values a command's text may carry; anything else in braces is a typo the schema catches. */
 export const templateParams = ['workNo', 'name', 'window', 'timeoutSeconds'] as const;
-export type TemplateParam = (typeof templateParams)[number];
 
 const textPartSchema = z.strictObject({
   text: z.string().min(1),
@@ -76,7 +75,6 @@ const eventSchema = z.discriminatedUnion('kind', [
   // A status frame without DATA counts as ok.
   z.strictObject({ kind: z.literal('status'), cmd: byteSchema, statusAt: z.number().int().min(0).max(254).default(0), okValue: byteSchema.default(0) }),
 ]);
-export type EventSpec = z.output<typeof eventSchema>;
 
 const frameSchema = z.strictObject({
   start: byteSequence(4),
@@ -214,7 +212,6 @@ export type KeyboardProfile = Extract<RatingProfile, { transport: 'keyboard' }>;
 export type ScreenProfile = Extract<RatingProfile, { transport: 'screen' }>;
 /** A device that speaks in frames: serial or HID. */
 export type FramedProfile = SerialProfile | HidProfile;
-export type Commands = FramedProfile['commands'];
 
 export const isFramedProfile = (profile: RatingProfile): profile is FramedProfile => profile.transport === 'serial' || profile.transport === 'hid';
 

@@ -49,8 +49,3 @@ export function openRotatingLog(file: string, options: { maxBytes?: number; keep
     },
   };
 }
-
-/** The log files of a folder, newest first: onewindow.log, onewindow.log.1, … */
-export function logGenerations(file: string, keep = 5): string[] {
-  return [file, ...Array.from({ length: keep - 1 }, (_, i) => `${file}.${i + 1}`)];
-}

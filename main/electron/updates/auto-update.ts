@@ -15,6 +15,7 @@ export type Updater = {
   downloadUpdate: () => Promise<unknown>;
   quitAndInstall: (isSilent?: boolean, isForceRunAfter?: boolean) => void;
   // Method syntax: electron-updater's on() is typed per event, which a method type accepts.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- electron-updater overloads on() per event; only any[] accepts every overload's listener
   on(event: 'update-available' | 'update-downloaded' | 'error', listener: (...args: any[]) => void): unknown;
 };
 
