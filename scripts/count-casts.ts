@@ -32,7 +32,10 @@ export function typeAssertions(dirs: readonly string[] = ['main', 'db', 'rendere
     const text = readFileSync(path, 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const walk = (node: ts.Node): void => {
-      if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !(ts.isTypeReferenceNode(node.type) && node.type.typeName.getText(source) === 'const')) {
+      if (
+        (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) &&
+        !(ts.isTypeReferenceNode(node.type) && node.type.typeName.getText(source) === 'const')
+      ) {
         const start = node.getStart(source);
         found.push({ file, line: source.getLineAndCharacterOfPosition(start).line + 1, text: node.getText(source).replace(/\s+/g, ' ').slice(0, 140) });
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCode } from './error-code.ts';
 
 describe('errorCode', () => {
-  it('reads a system error\'s code and nothing from anything else', () => {
+  it("reads a system error's code and nothing from anything else", () => {
     expect(errorCode(Object.assign(new Error('gone'), { code: 'ENOENT' }))).toBe('ENOENT');
     expect(errorCode(new Error('plain'))).toBeUndefined();
     expect(errorCode({ code: 'ENOENT' })).toBeUndefined();
