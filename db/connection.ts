@@ -78,7 +78,23 @@ export function tryWrite(write: () => void): boolean {
   }
 }
 
-/** Runs fn in one immediate transaction: all of it is committed, or none. */
+/**
+ * Connections whose transactions are batched into one commit per turn of the event loop
+ * (group-commit.ts): there inTransaction first makes sure the batch's transaction is open.
+ */
+const batches = new WeakMap<Db, () => void>();
+
+export function batchTransactions(db: Db, open: (() => void) | undefined): void {
+  if (open) batches.set(db, open);
+  else batches.delete(db);
+}
+
+/**
+ * Runs fn in one immediate transaction: all of it is committed, or none. On a batching
+ * connection it is a savepoint inside the turn's batch: a failure undoes fn's writes only,
+ * and the batch commits once for every request of the turn.
+ */
 export function inTransaction<T>(db: Db, fn: () => T): T {
+  batches.get(db)?.();
   return db.transaction(fn).immediate();
 }
