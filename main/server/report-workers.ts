@@ -140,7 +140,10 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
     }
     return new Promise<Done>((resolve, reject) => {
       waiting.push({ job, resolve, reject });
-      dispatch();
+      // The marks commit with the hall's batch of this turn, at setImmediate (db/group-commit.ts):
+      // the worker must read after them, or a change batched before them would go unseen.
+      if (writer) setImmediate(dispatch);
+      else dispatch();
     });
   };
   const mismatch = (done: Done) => new Error(`a report worker answered ${done.kind} to another question`);
