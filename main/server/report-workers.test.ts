@@ -7,6 +7,8 @@ import { at, HALL_DAY, hallDayAnswers, seedHallDay } from '../../test/fixtures/h
 import { addDays } from '../core/calendar/calendar-day.ts';
 import { inProcessReports } from '../core/reports/report-port.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
+import { inTransaction } from '../../db/connection.ts';
+import { enableGroupCommit } from '../../db/group-commit.ts';
 import { createReportWorkers, type ReportWorkers } from './report-workers.ts';
 
 // Real worker threads on the test hall's real SQLite file: the same threads the hall server runs reports in.
@@ -78,6 +80,26 @@ describe('reports in worker threads', () => {
     hall.db.prepare(`UPDATE report_day_times SET groups_json = '{"format":0,"groups":[]}', samples = x'' WHERE day = ?`).run(HALL_DAY);
     expect(await workers.build(HALL_DAY, HALL_DAY, now)).toEqual(report);
     expect(kept(HALL_DAY)).toMatch(/^\{"format":1/);
+  });
+
+  it('read after the hall\'s batched commit: a ticket written in the same turn as the question is in the report', async () => {
+    const commits = enableGroupCommit(hall.db);
+    try {
+      workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 1 });
+      const before = addDays(HALL_DAY, -1);
+      const issued = (await workers.build(before, before, now)).queue.total.issued;
+      const category = hall.db.prepare(`SELECT id FROM categories WHERE prefix = 'A'`).pluck().get();
+      // Batched: committed at the end of this turn, with the marks the question writes.
+      inTransaction(hall.db, () =>
+        hall.db
+          .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 901, 'A901', 'waiting', 'tok-same-turn-0123456789', ?, ?)`)
+          .run(before, category, at(before, '09:30'), at(before, '09:30')),
+      );
+      const report = await workers.build(before, before, now);
+      expect(report.queue.total.issued).toBe(issued + 1);
+    } finally {
+      await commits.close();
+    }
   });
 
   it('send back only the headline figures, or the finished Excel file, when that is what was asked', async () => {
