@@ -15,7 +15,7 @@ import tseslint from 'typescript-eslint';
 const zones = [
   { zone: 'common', folder: 'common', mayImport: [] },
   // Locale files are plain JSON data that the desktop and the printer translate with too.
-  { zone: 'locales', folder: 'renderer/locales', mayImport: [] },
+  { zone: 'locales', folder: 'resources/locales', mayImport: [] },
   { zone: 'db', folder: 'db', mayImport: ['common'] },
   { zone: 'core', folder: 'main/core', mayImport: ['common', 'db'] },
   { zone: 'drivers', folder: 'main/drivers', mayImport: ['common', 'locales'] },
@@ -63,8 +63,6 @@ const zoneExceptions = [
   // The utility-link CLI finds the hall's data folder and clock option with the server's
   // helpers; they belong in common/.
   { files: ['main/utility-link/cli.ts'], mayImport: ['server'] },
-  // The bridge result types the renderer and the main process share belong in common/.
-  { files: ['main/electron/pdf-export.ts', 'main/electron/silent-print.ts'], mayImport: ['renderer'] },
 ] satisfies { files: string[]; mayImport: string[] }[];
 
 const appFolders = ['common', 'db', 'main', 'renderer', 'preload'];
@@ -181,15 +179,36 @@ export default defineConfig(
               disallow: { to: { module: { origin: 'core' } } },
               message: 'renderer/ runs in the browser: no Node modules (docs/contributing.md)',
             },
+            // common/ runs everywhere, a screen and a sandboxed preload included.
+            {
+              from: { element: { type: 'common' } },
+              disallow: { to: { module: { origin: 'core' } } },
+              message: 'common/ runs in every runtime: no Node modules (common/README.md)',
+            },
           ],
         },
       ],
     },
   },
   {
-    // The Electron side compiles against Electron's own types (tsconfig.electron.json), which
-    // the project service would not find: the root tsconfig.json leaves these folders out.
-    files: ['main/electron/**', 'preload/**'],
+    // common/ runs in Node as well as in a screen: no browser globals (tsconfig.common.json,
+    // without the DOM's types, says the same at typecheck).
+    files: ['common/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'].map((name) => ({
+          name,
+          message: 'common/ runs in every runtime: no browser globals (common/README.md)',
+        })),
+      ],
+    },
+  },
+  {
+    // The Electron main process compiles against Electron's own types (tsconfig.electron.json),
+    // which the project service would not find: the root tsconfig.json leaves main/electron out.
+    // The preloads are bundled, not compiled by tsc: the root tsconfig.json checks them.
+    files: ['main/electron/**'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.electron.json' } },
   },
   {
@@ -197,11 +216,6 @@ export default defineConfig(
     // out, tsconfig.json leaves main/electron out), so the typed rules have no types to read.
     files: ['main/electron/**/*.test.ts'],
     extends: [tseslint.configs.disableTypeChecked],
-  },
-  {
-    // A sandboxed preload is CommonJS: require() is the only way it can load electron.
-    files: ['preload/*.cts'],
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Plain JavaScript has no types for the typed rules to read.

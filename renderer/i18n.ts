@@ -4,12 +4,14 @@ import { initReactI18next } from 'react-i18next';
 export const languages = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof languages)[number];
 
-// Each locale is a folder of namespace files; a domain adds its own file.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+// Each locale is a folder of namespace files; a domain adds its own file. They sit in
+// resources/locales, outside the renderer, because the main process prints and speaks from
+// them too (ticket and desktop texts).
+const files = import.meta.glob<{ default: Record<string, unknown> }>('../resources/locales/*/*.json', { eager: true });
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [path, module] of Object.entries(files)) {
-  const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
   if (!match) continue;
   const [, lng = '', ns = ''] = match;
   resources[lng] ??= {};

@@ -25,7 +25,7 @@ function sources(dir: string): string[] {
   return out;
 }
 
-export function typeAssertions(dirs: readonly string[] = ['main', 'db', 'renderer', 'preload']): Assertion[] {
+export function typeAssertions(dirs: readonly string[] = ['main', 'db', 'renderer', 'preload', 'common']): Assertion[] {
   const found: Assertion[] = [];
   for (const path of dirs.flatMap(sources)) {
     const file = relative(root, path);

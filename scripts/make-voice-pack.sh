@@ -57,7 +57,7 @@ pack() {
 
 letters=(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z)
 
-# Mandarin: the phrases of renderer/locales/zh-CN/voice.json, ticket digits read one by
+# Mandarin: the phrases of resources/locales/zh-CN/voice.json, ticket digits read one by
 # one (零 for 0), and 十/百 to build counter numbers as Chinese numerals (12 = 十 二).
 {
   printf '%s\t%s\t%s\n' '请' '请' 'qing.ogg' '号到' '号到' 'hao-dao.ogg' '号窗口' '号窗口' 'hao-chuang-kou.ogg' \
@@ -68,7 +68,7 @@ letters=(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z)
   for l in "${letters[@]}"; do printf '%s\t%s\t%s\n' "$l" "$l" "letter-$l.ogg"; done
 } | pack zh-CN cmn-latn-pinyin 140
 
-# English: the phrases of renderer/locales/en-US/voice.json, digits, the words for
+# English: the phrases of resources/locales/en-US/voice.json, digits, the words for
 # 10–19 and the tens, and "hundred" (window 12 = "twelve", 45 = "forty" "five").
 {
   printf '%s\t%s\t%s\n' 'ticket' 'Ticket' 'ticket.ogg' 'please-go-to-window' 'please go to window' 'please-go-to-window.ogg' \

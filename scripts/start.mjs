@@ -41,11 +41,12 @@ if (!electron) {
 }
 
 if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) run('Building the renderer (vite build)…', 'node_modules/vite/bin/vite.js', ['build']);
-run('Compiling the main process and preload (tsc -p tsconfig.electron.json)…', 'node_modules/@typescript/native/bin/tsc', ['-p', 'tsconfig.electron.json']);
+run('Compiling the main process (tsc -p tsconfig.electron.json)…', 'node_modules/@typescript/native/bin/tsc', ['-p', 'tsconfig.electron.json']);
+run('Bundling the preloads (scripts/build-preload.mjs)…', 'scripts/build-preload.mjs', []);
 
 for (const file of ['out/main/electron/main.js', 'out/main/electron/hall-utility.js', 'out/preload/index.cjs']) {
   if (!existsSync(join(root, file))) {
-    process.stderr.write(`${file} is missing after compiling; check tsconfig.electron.json.\n`);
+    process.stderr.write(`${file} is missing after compiling; check tsconfig.electron.json and scripts/build-preload.mjs.\n`);
     process.exit(1);
   }
 }

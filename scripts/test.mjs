@@ -1,6 +1,7 @@
-// `npm test`: typecheck (the app, and main/electron + preload against Electron's own
-// types), lint (ESLint, then knip), Vitest, the renderer build, then Playwright in Debian's
-// Chromium against the real hall server. Ends with one line CI reads: "Tests: N passed, N failed".
+// `npm test`: typecheck (the app with the preloads, main/electron against Electron's own
+// types, common/ without DOM or Node types), lint (ESLint, then knip), Vitest, the renderer
+// build, then Playwright in Debian's Chromium against the real hall server. Ends with one line
+// CI reads: "Tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ function step(title, command, args) {
 }
 
 step('typecheck: app', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-step('typecheck: main/electron and preload against Electron types', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit']);
+step('typecheck: main/electron against Electron types', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit']);
+step('typecheck: common/ without DOM or Node types', bin('tsc'), ['-p', 'tsconfig.common.json', '--noEmit']);
 // The same two commands as `npm run lint`, each counted: a lint failure fails the run.
 step('lint: ESLint (typed rules, import zones)', bin('eslint'), ['.']);
 step('lint: knip (unused files, exports, dependencies)', bin('knip'), []);

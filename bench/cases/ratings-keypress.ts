@@ -7,7 +7,7 @@ import { migrate } from '../../db/migrate.ts';
 import { getRatingDeviceHealth } from '../../db/rating-devices.ts';
 import { createCore } from '../../main/core/create-core.ts';
 import { startRatingDevices } from '../../main/server/rating-devices.ts';
-import { silentLogger } from '../../main/core/logger.ts';
+import { silentLogger } from '../../common/logger.ts';
 import type { SerialProfile } from '../../main/drivers/rating/profile.ts';
 import { builtinProfiles, profileLibrary } from '../../main/drivers/rating/profile-library.ts';
 import { parseRatingDeviceSetting } from '../../main/drivers/rating/device-settings.ts';

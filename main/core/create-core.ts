@@ -12,7 +12,7 @@ import { domainHandlers } from './domain-handlers.ts';
 import { domainContracts, type DomainName } from './domains.ts';
 import { createEventBus, type EventBus } from './events.ts';
 import { readHallStatus } from './hall/handlers.ts';
-import { type Logger, silentLogger } from './logger.ts';
+import { type Logger, silentLogger } from '../../common/logger.ts';
 import { sweepExpired } from './ratings/invitations.ts';
 import { runRetentionIfDue } from './privacy/retention-job.ts';
 import type { Caller, Origin } from './api/caller.ts';

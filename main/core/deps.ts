@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import type { SessionPolicy } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../../common/logger.ts';
 import type { PrintableTicket } from './queue/contract.ts';
 import type { RatingProfile } from '../drivers/rating/profile.ts';
 import type { SyncPort } from './sync/port.ts';

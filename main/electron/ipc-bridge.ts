@@ -1,12 +1,10 @@
 import { ipcMain, type WebContents, webContents } from 'electron';
+import { ipcChannels } from '../../common/ipc-channels.ts';
 import type { Result } from '../core/api/errors.ts';
 import { appHost, appScheme } from './app-protocol.ts';
 import { parseHello, parseInvoke } from './bridge-requests.ts';
 import type { HallProcess } from './hall-process.ts';
 import type { Logger } from './logger.ts';
-
-/** Channels shared with preload/index.cts. */
-export const channels = { invoke: 'onewindow:invoke', hello: 'onewindow:hello', push: 'onewindow:push' } as const;
 
 const internal: Result<unknown> = { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
 
@@ -25,7 +23,7 @@ export const fromApp = (frame: { url: string } | null) => {
 export function registerIpcBridge(hall: HallProcess, log: Logger): void {
   const subscribed = new Set<number>();
 
-  ipcMain.handle(channels.invoke, async (event, name: unknown, input: unknown, token: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(ipcChannels.invoke, async (event, name: unknown, input: unknown, token: unknown): Promise<Result<unknown>> => {
     if (!fromApp(event.senderFrame)) {
       log.warn({ url: event.senderFrame?.url }, 'bridge call from a foreign page refused');
       return { ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } };
@@ -40,7 +38,7 @@ export function registerIpcBridge(hall: HallProcess, log: Logger): void {
     }
   });
 
-  ipcMain.on(channels.hello, (event, token: unknown, since: unknown) => {
+  ipcMain.on(ipcChannels.hello, (event, token: unknown, since: unknown) => {
     if (!fromApp(event.senderFrame)) return;
     const hello = parseHello(token, since);
     if (!hello) {
@@ -64,6 +62,6 @@ export function registerIpcBridge(hall: HallProcess, log: Logger): void {
 
   hall.onPush((windowId, message) => {
     const target = webContents.fromId(windowId);
-    if (target && !target.isDestroyed()) target.send(channels.push, message);
+    if (target && !target.isDestroyed()) target.send(ipcChannels.push, message);
   });
 }

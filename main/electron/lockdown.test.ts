@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../common/ipc-channels.ts';
 import { desktopText } from '../shared/desktop-text.ts';
 
 // Electron cannot run here: the `electron` module is the small recording fake in
@@ -8,7 +9,7 @@ import { desktopText } from '../shared/desktop-text.ts';
 vi.mock('electron', () => import('../../test/electron-fake/electron.ts'));
 const fake = await import('../../test/electron-fake/electron.ts');
 const { keyDecision, lockDown, lockedWindowOptions } = await import('./lockdown.ts');
-const { createUnlockPrompt, unlockChannel } = await import('./unlock-prompt.ts');
+const { createUnlockPrompt } = await import('./unlock-prompt.ts');
 const { hashPin } = await import('./admin-pin.ts');
 
 type FakeWindow = InstanceType<typeof fake.FakeBrowserWindow>;
@@ -92,7 +93,7 @@ describe('the administrator’s PIN prompt', () => {
       log,
       onUnlock,
     });
-    const handler = fake.ipcMain.handlers.get(unlockChannel);
+    const handler = fake.ipcMain.handlers.get(ipcChannels.unlock);
     if (!handler) throw new Error('no unlock handler');
     const promptWindow = () => fake.BrowserWindow.getAllWindows().find((w) => w !== kiosk);
     const submit = (pin: string, action = 'unlock', sender = promptWindow()?.webContents) => handler({ sender }, pin, action) as Promise<{ done: boolean; message: string }>;

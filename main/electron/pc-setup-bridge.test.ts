@@ -7,7 +7,7 @@ import { startHall, type RunningHall } from '../server/hall.ts';
 import { secretKeyFile } from '../utility-link/secret-box.ts';
 import { PASSWORD, tempDataDir, testHallClock } from '../../test/integration/hall-fixture.ts';
 import type { Settings } from './settings.ts';
-import { pcSetupChannels } from './pc-setup-contract.ts';
+import { pcSetupChannels } from '../../common/ipc-channels.ts';
 import { hashPin } from './admin-pin.ts';
 
 // Electron cannot run here: the `electron` module is the small recording fake in

@@ -4,16 +4,9 @@ import type { Role } from './settings.ts';
 /**
  * The narrow bridge of the PC's own setup page (app://hall/pc-setup): the first-start wizard and
  * the settings page behind the administrator's password. Types only, shared by the main process
- * (pc-setup-bridge.ts), the preload and the renderer (renderer/pc-setup).
+ * (pc-setup-bridge.ts), the preload and the renderer (renderer/pc-setup); the channel names are
+ * in common/ipc-channels.ts.
  */
-export const pcSetupChannels = {
-  state: 'onewindow:pcSetup:state',
-  discover: 'onewindow:pcSetup:discover',
-  probe: 'onewindow:pcSetup:probe',
-  verifyAdmin: 'onewindow:pcSetup:verifyAdmin',
-  save: 'onewindow:pcSetup:save',
-} as const;
-
 export type PcDisplay = { id: number; width: number; height: number; primary: boolean };
 
 export type PcSetupState = {

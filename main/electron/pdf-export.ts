@@ -1,12 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BrowserWindow, dialog, ipcMain } from 'electron';
-import type { SavePdfResult } from '../../renderer/api/bridge.ts';
+import type { SavePdfResult } from '../../common/desktop-bridge.ts';
+import { ipcChannels } from '../../common/ipc-channels.ts';
 import { fromApp } from './ipc-bridge.ts';
 import type { Logger } from './logger.ts';
-
-/** Shared with preload/index.cts. */
-export const savePdfChannel = 'onewindow:savePdf';
 
 /** A file name the renderer suggests, kept to a plain name ending in .pdf (never a path). */
 export function safePdfName(name: unknown): string {
@@ -21,7 +19,7 @@ export function safePdfName(name: unknown): string {
  * is not offered inside Electron, hence this door.
  */
 export function registerPdfExport(log: Logger): void {
-  ipcMain.handle(savePdfChannel, async (event, fileName: unknown): Promise<SavePdfResult> => {
+  ipcMain.handle(ipcChannels.savePdf, async (event, fileName: unknown): Promise<SavePdfResult> => {
     if (!fromApp(event.senderFrame)) return { ok: false };
     try {
       const pdf = await event.sender.printToPDF({ preferCSSPageSize: true, printBackground: true });

@@ -1,11 +1,12 @@
 import pino from 'pino';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../common/ipc-channels.ts';
 
 // Electron cannot run here: the `electron` module is the small recording fake in
 // test/electron-fake (it records the print options; nothing is printed).
 vi.mock('electron', () => import('../../test/electron-fake/electron.ts'));
 const fake = await import('../../test/electron-fake/electron.ts');
-const { choosePrinter, printSilentlyChannel, registerSilentPrint } = await import('./silent-print.ts');
+const { choosePrinter, registerSilentPrint } = await import('./silent-print.ts');
 const { fromApp } = await import('./ipc-bridge.ts');
 
 const log = pino({ level: 'silent' });
@@ -17,7 +18,7 @@ const printers = [
 function setUp(printerName: string | undefined) {
   const window = new fake.BrowserWindow({}) as InstanceType<typeof fake.FakeBrowserWindow>;
   registerSilentPrint({ printerName, allowed: fromApp, log });
-  const handler = fake.ipcMain.handlers.get(printSilentlyChannel);
+  const handler = fake.ipcMain.handlers.get(ipcChannels.printSilently);
   if (!handler) throw new Error('no print handler');
   const ask = (url = 'app://hall/kiosk') => handler({ sender: window.webContents, senderFrame: { url } });
   const printed = () => fake.calls.filter((c) => c[0] === 'webContents.print').map((c) => c[2]);

@@ -1,9 +1,7 @@
 import { ipcMain, type PrinterInfo, type WebContents } from 'electron';
-import type { SilentPrintResult } from '../../renderer/api/bridge.ts';
+import type { SilentPrintResult } from '../../common/desktop-bridge.ts';
+import { ipcChannels } from '../../common/ipc-channels.ts';
 import type { Logger } from './logger.ts';
-
-/** Shared with preload/index.cts and preload/client-print.cts. */
-export const printSilentlyChannel = 'onewindow:printSilently';
 
 export type PrinterChoice = { ok: true; deviceName: string | undefined } | { ok: false; reason: 'printerNotFound' | 'noPrinter'; printer?: string };
 
@@ -35,7 +33,7 @@ function print(contents: WebContents, deviceName: string | undefined): Promise<{
  * face. `allowed` says which pages may ask (the app's own, or the hall's in client mode).
  */
 export function registerSilentPrint(options: { printerName: string | undefined; allowed: (frame: { url: string } | null) => boolean; log: Logger }): void {
-  ipcMain.handle(printSilentlyChannel, async (event): Promise<SilentPrintResult> => {
+  ipcMain.handle(ipcChannels.printSilently, async (event): Promise<SilentPrintResult> => {
     if (!options.allowed(event.senderFrame)) {
       options.log.warn({ url: event.senderFrame?.url }, 'silent print from a foreign page refused');
       return { ok: false, reason: 'failed' };

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../common/ipc-channels.ts';
 import { desktopText } from '../shared/desktop-text.ts';
 
 // Electron cannot run here: the `electron` module is the small recording fake in
@@ -10,7 +11,6 @@ const fake = await import('../../test/electron-fake/electron.ts');
 const { openRoleWindows } = await import('./role-windows.ts');
 const { superviseScreens } = await import('./unattended.ts');
 const { hashPin } = await import('./admin-pin.ts');
-const { printSilentlyChannel } = await import('./silent-print.ts');
 
 type FakeWindow = InstanceType<typeof fake.FakeBrowserWindow>;
 const log = pino({ level: 'silent' });
@@ -34,7 +34,7 @@ describe('the unattended-PC wiring of each role', () => {
     expect(fake.app.getLoginItemSettings()).toMatchObject({ openAtLogin: true });
     expect(kiosk.webContents.listenerCount('render-process-gone')).toBe(1);
     expect(kiosk.webContents.listenerCount('did-fail-load')).toBe(1);
-    expect(fake.ipcMain.handlers.has(printSilentlyChannel)).toBe(true);
+    expect(fake.ipcMain.handlers.has(ipcChannels.printSilently)).toBe(true);
     expect(fake.activePowerBlockers.size).toBe(0);
     kiosk.webContents.emit('before-input-event', { preventDefault: () => {} }, combination);
     const prompt = fake.BrowserWindow.getAllWindows().find((w) => w !== kiosk);

@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
 import { BrowserWindow, ipcMain } from 'electron';
 import type { TFunction } from 'i18next';
+import type { UnlockAnswer } from '../../common/desktop-bridge.ts';
+import { ipcChannels } from '../../common/ipc-channels.ts';
 import type { Clock } from '../core/clock.ts';
 import { noAttempts, type PinAttempts, type PinVerdict, tryPin } from './admin-pin.ts';
 import type { Logger } from './logger.ts';
-
-/** Shared with preload/unlock-prompt.cts. */
-export const unlockChannel = 'onewindow:unlock';
-
-export type UnlockAction = 'unlock' | 'quit' | 'cancel';
-export type UnlockAnswer = { done: boolean; message: string };
 
 /** The prompt closes itself if nobody types, so a kiosk is not left showing it. */
 export const promptIdleMs = 2 * 60_000;
@@ -74,7 +70,7 @@ export function createUnlockPrompt(options: {
     idle = setTimeout(close, promptIdleMs);
   };
 
-  ipcMain.handle(unlockChannel, async (event, pin: unknown, action: unknown): Promise<UnlockAnswer> => {
+  ipcMain.handle(ipcChannels.unlock, async (event, pin: unknown, action: unknown): Promise<UnlockAnswer> => {
     if (!prompt || event.sender !== prompt.webContents) {
       options.log.warn('unlock request from a page other than the prompt refused');
       return { done: false, message: '' };

@@ -10,7 +10,7 @@ import type { Db } from '../../db/connection.ts';
 import { cancelRestore, readPendingRestore, stageRestore } from '../../db/restore.ts';
 import type { BackupFile, BackupPort } from '../core/backups/backup-port.ts';
 import type { Clock } from '../core/clock.ts';
-import { hallStamp } from '../core/hall/hall-time.ts';
+import { hallStamp } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/hall/time-zone.ts';
 import { fail } from '../core/api/errors.ts';
 

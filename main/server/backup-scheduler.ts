@@ -7,8 +7,8 @@ import type { ManualRetention, ScheduledRetention } from '../../db/backup-retent
 import type { Db } from '../../db/connection.ts';
 import type { BackupKeys } from './backup-key.ts';
 import type { Clock } from '../core/clock.ts';
-import type { Logger } from '../core/logger.ts';
-import { hallDay } from '../core/hall/hall-time.ts';
+import type { Logger } from '../../common/logger.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/hall/time-zone.ts';
 
 /** Where backups go and how long each kind is kept (db/backup-retention.ts). */

@@ -1,4 +1,4 @@
-import { isWithinHours } from '../core/hall/hall-time.ts';
+import { isWithinHours } from '../../common/hall-time.ts';
 
 /**
  * When the hall's daily backup may run (issue: counters never stall). A copy reads the whole

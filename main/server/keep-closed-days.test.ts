@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, HALL_DAY, seedHallDay } from '../../test/fixtures/hall-day.ts';
-import { addDays } from '../core/calendar/calendar-day.ts';
-import { silentLogger } from '../core/logger.ts';
+import { addDays } from '../../common/calendar-day.ts';
+import { silentLogger } from '../../common/logger.ts';
 import { inProcessReports } from '../core/reports/report-port.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
 import { keepClosedDays } from './keep-closed-days.ts';

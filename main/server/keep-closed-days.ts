@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
-import { addDays } from '../core/calendar/calendar-day.ts';
-import type { Logger } from '../core/logger.ts';
-import { hallDay } from '../core/hall/hall-time.ts';
+import { addDays } from '../../common/calendar-day.ts';
+import type { Logger } from '../../common/logger.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/hall/time-zone.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import type { PushEnvelope } from '../../common/push-message.ts';
 import { rolesOf } from '../core/api/caller.ts';
 import type { Core } from '../core/create-core.ts';
 import type { HallEvent } from '../core/events.ts';
@@ -11,12 +12,8 @@ export const pushHelloSchema = z.object({ token: z.string().max(200).optional(),
 
 export type PushHello = z.output<typeof pushHelloSchema>;
 
-export type PushMessage =
-  /** `time` is the hall clock's, so a screen that reconnects (or whose PC clock drifted) is set right. */
-  | { kind: 'hello'; seq: number; time: HallTime }
-  | { kind: 'event'; event: HallEvent }
-  /** Events were missed and are no longer held: the screen reloads its state. */
-  | { kind: 'resync'; seq: number };
+/** The hall's push messages: the envelope of common/push-message.ts around its events and clock. */
+export type PushMessage = PushEnvelope<HallEvent, HallTime>;
 
 /**
  * Only screen events reach a feed: the bus hands `subscribe` listeners HallEvents, which carry an

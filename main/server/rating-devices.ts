@@ -1,7 +1,7 @@
 import { listCounters } from '../../db/counters.ts';
 import { deleteRatingDeviceHealth, type DeviceHealthState, listRatingDeviceHealth, listRatingDeviceSettings, saveRatingDeviceHealth } from '../../db/rating-devices.ts';
 import type { Core } from '../core/create-core.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../../common/logger.ts';
 import { driveRatingDevices } from '../core/ratings/keypad-flow.ts';
 import type { RatingDevicePort } from '../core/ratings/rating-device-port.ts';
 import { type ConfiguredRatingDevice, configureRatingDevice } from '../drivers/rating/configured-device.ts';

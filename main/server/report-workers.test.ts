@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, HALL_DAY, hallDayAnswers, seedHallDay } from '../../test/fixtures/hall-day.ts';
-import { addDays } from '../core/calendar/calendar-day.ts';
+import { addDays } from '../../common/calendar-day.ts';
 import { inProcessReports } from '../core/reports/report-port.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
 import { inTransaction } from '../../db/connection.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDevicePrinter } from '../core/devices/printer-settings.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../../common/logger.ts';
 import type { PrintableTicket } from '../core/queue/contract.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
 import { qrPayloads } from '../drivers/printer/escpos-inspect.ts';

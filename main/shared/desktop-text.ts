@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import enUS from '../../renderer/locales/en-US/desktop.json' with { type: 'json' };
-import zhCN from '../../renderer/locales/zh-CN/desktop.json' with { type: 'json' };
+import enUS from '../../resources/locales/en-US/desktop.json' with { type: 'json' };
+import zhCN from '../../resources/locales/zh-CN/desktop.json' with { type: 'json' };
 
 /**
  * Text the desktop shell and the command-line tools show outside the renderer (error

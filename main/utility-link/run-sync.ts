@@ -1,27 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '../../db/connection.ts';
-import {
-  addRunCounts,
-  answerBatch,
-  type BatchRecord,
-  type BatchRow,
-  batchRecords,
-  createBatch,
-  failStaleRuns,
-  finishRun,
-  getConnector,
-  markBatchSent,
-  noteBatchAttempt,
-  openBatches,
-  pendingCount,
-  releaseLease,
-  renewLease,
-  type RunTrigger,
-  startRun,
-  takeLease,
-} from '../../db/sync.ts';
+import { addRunCounts, answerBatch, type BatchRecord, type BatchRow, batchRecords, createBatch, failStaleRuns, finishRun, getConnector, markBatchSent, noteBatchAttempt, openBatches, pendingCount, releaseLease, renewLease, type RunTrigger, startRun, takeLease } from '../../db/sync.ts';
 import type { CoreDeps } from '../core/deps.ts';
-import { hallDay } from '../core/hall/hall-time.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/hall/time-zone.ts';
 import { readHallCode } from '../core/sync/hall-code.ts';
 import type { SyncProgressEvent } from '../core/sync/progress.ts';

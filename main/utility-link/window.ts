@@ -1,4 +1,4 @@
-import { hallDayStart } from '../core/hall/hall-time.ts';
+import { hallDayStart } from '../../common/hall-time.ts';
 
 export type DueTrigger = 'schedule' | 'catchup';
 

@@ -1,3 +1,4 @@
+import type { DesktopPrintBridge, SavePdfResult, SilentPrintResult } from '../../common/desktop-bridge.ts';
 import type { Result } from '../../main/core/api/errors.ts';
 import type { PushMessage } from '../../main/server/push.ts';
 import type { PcSetupBridge } from '../../main/electron/pc-setup-contract.ts';
@@ -14,14 +15,6 @@ export type OneWindowBridge = {
   /** Prints the page to the PC's ticket/receipt printer without a dialog (main/electron/silent-print.ts). */
   printSilently?: () => Promise<SilentPrintResult>;
 };
-
-export type SavePdfResult = { ok: true; path: string | null } | { ok: false };
-
-/** `printer`: the printer named in the PC's settings, when that is the one missing or failing. */
-export type SilentPrintResult = { ok: true } | { ok: false; reason: 'printerNotFound' | 'noPrinter' | 'failed'; printer?: string };
-
-/** What a client-mode desktop window has (preload/client-print.cts): printing only, the API goes over HTTP. */
-export type DesktopPrintBridge = { printSilently: () => Promise<SilentPrintResult> };
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- Window is extended by declaration merging, which only an interface does

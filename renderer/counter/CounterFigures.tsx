@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureTiles } from '../ratings/FigureTiles.tsx';
-import { percent } from '../ratings/levels.ts';
+import { percent } from '../ratings/percent.ts';
 import { monthStart, useHallToday } from '../shared/hall-clock.ts';
 import { HallStatusPanel } from '../shared/HallStatusPanel.tsx';
 import { useQuery } from '../shared/use-api.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import enPack from '../../resources/voice/en-US/manifest.json' with { type: 'json' };
 import zhPack from '../../resources/voice/zh-CN/manifest.json' with { type: 'json' };
-import enVoice from '../locales/en-US/voice.json' with { type: 'json' };
-import zhVoice from '../locales/zh-CN/voice.json' with { type: 'json' };
+import enVoice from '../../resources/locales/en-US/voice.json' with { type: 'json' };
+import zhVoice from '../../resources/locales/zh-CN/voice.json' with { type: 'json' };
 import { type AnnouncerOptions, createAnnouncer } from './announcer.ts';
 import type { AudioPlayer, PlayableClip, SpeechLike } from './audio-output.ts';
 import { type CallAnnouncement, type ClipManifest, parseClipManifest, parseVoiceTemplates, planAnnouncement, type VoiceLanguage } from './voice-plan.ts';

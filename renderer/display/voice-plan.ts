@@ -1,5 +1,5 @@
 // What the calling board says for one call, as clip tokens and as text for speech synthesis.
-// Pure: the words come from the locale files (renderer/locales/*/voice.json) and the clips
+// Pure: the words come from the locale files (resources/locales/*/voice.json) and the clips
 // from the voice pack's manifest, both passed in, so the sequence can be tested exactly.
 
 export type VoiceLanguage = 'zh-CN' | 'en-US';

@@ -1,3 +1,4 @@
+import type { PersonIdType } from '../../common/identity.ts';
 import type { CustomerView } from '../../main/core/intake/views.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 
@@ -8,8 +9,6 @@ import { newIdempotencyKey } from './idempotency-key.ts';
 
 export type MaterialState = 'received' | 'deferred' | 'na';
 export type Decision = { state: MaterialState; promisedDate?: string };
-export const personIdTypes = ['residentId', 'passport', 'hkMacaoPermit', 'taiwanPermit', 'foreignPermanentResident'] as const;
-export type PersonIdType = (typeof personIdTypes)[number];
 
 export type CustomerFields = {
   kind: 'person' | 'enterprise';

@@ -1,5 +1,6 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ATTACHMENT_MAX_BYTES, attachmentMimes } from '../../common/upload-limits.ts';
 import type { OutputOf } from '../../main/core/api/method.ts';
 import type { Contract } from '../../main/core/contract.ts';
 import { send } from '../api/client.ts';
@@ -14,8 +15,6 @@ import { useDueDay } from '../shared/due-day.ts';
 type Detail = OutputOf<Contract['complaints/get']>;
 
 const replyMethods = ['phone', 'sms', 'visit', 'inPerson', 'letter', 'platform'] as const;
-const attachmentMimes = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf', 'audio/mpeg', 'audio/wav', 'text/plain'] as const;
-const ATTACHMENT_MAX_BYTES = 700 * 1024;
 
 /** One complaint: what was recorded so far, the next step's form, the audited reveal and the attachments. */
 export function ComplaintDetail({ id, onClose, onChanged }: { id: number; onClose: () => void; onChanged: () => void }) {

@@ -1,13 +1,12 @@
 import { type ChangeEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STAFF_PHOTO_MAX_BYTES, staffPhotoMimes } from '../../common/upload-limits.ts';
 import { send } from '../api/client.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { useUtilities } from './use-utilities.ts';
 import './ledgers.css';
 
-const photoMimes = ['image/png', 'image/jpeg', 'image/webp'] as const;
-const PHOTO_MAX_BYTES = 200 * 1024;
 
 /** A staff member's photo (as a data URL), loaded when shown. */
 export function StaffPhoto({ staffId }: { staffId: number }) {
@@ -40,10 +39,10 @@ export function StaffProfileEditor({ staff }: { staff: { id: number; name: strin
   const upload = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    const mime = photoMimes.find((m) => m === file?.type);
+    const mime = staffPhotoMimes.find((m) => m === file?.type);
     if (!file || !mime) return;
-    setTooLarge(file.size > PHOTO_MAX_BYTES);
-    if (file.size > PHOTO_MAX_BYTES) return;
+    setTooLarge(file.size > STAFF_PHOTO_MAX_BYTES);
+    if (file.size > STAFF_PHOTO_MAX_BYTES) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -85,7 +84,7 @@ export function StaffProfileEditor({ staff }: { staff: { id: number; name: strin
         </label>
         <label>
           {t('ledgers:staff.photo')}
-          <input type="file" accept={photoMimes.join(',')} disabled={!staffId} onChange={(e) => void upload(e)} />
+          <input type="file" accept={staffPhotoMimes.join(',')} disabled={!staffId} onChange={(e) => void upload(e)} />
         </label>
       </div>
       {staffId > 0 && profile?.hasPhoto && (

@@ -1,4 +1,5 @@
-import { type SilentPrintResult, silentPrinter } from '../api/bridge.ts';
+import type { SilentPrintResult } from '../../common/desktop-bridge.ts';
+import { silentPrinter } from '../api/bridge.ts';
 
 /** How a print went: a dialog opened (browser), it printed, or it failed with a message key for the screen. */
 export type PrintOutcome = { kind: 'dialog' } | { kind: 'printed' } | { kind: 'failed'; messageKey: string; printer?: string };

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BadRatingReason } from '../../main/core/ratings/reasons.ts';
+import { type BadRatingReason, badRatingReasons, ratingLevels } from '../../common/rating-levels.ts';
 import { useHallNow } from '../shared/hall-clock.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { ratingLevelsShown, ratingReasons } from '../ratings/levels.ts';
 import './rate.css';
 
 type Phase = { kind: 'reasons'; ratingId: number } | { kind: 'thanks' } | undefined;
@@ -51,7 +50,7 @@ export function RatingPanel() {
       <div className="rating-overlay">
         <h2>{t('ratings:screen.reasonsTitle')}</h2>
         <div className="rating-reasons" role="group" aria-label={t('ratings:screen.reasonsTitle')}>
-          {ratingReasons.map((reason) => (
+          {badRatingReasons.map((reason) => (
             <button key={reason} type="button" aria-pressed={picked.includes(reason)} className={picked.includes(reason) ? 'picked' : ''} onClick={() => toggle(reason)}>
               {t(`ratings:reason.${reason}`)}
             </button>
@@ -96,7 +95,7 @@ export function RatingPanel() {
       </div>
       <h2 id="rating-title">{t('ratings:screen.question')}</h2>
       <div className="rating-levels">
-        {ratingLevelsShown.map((level) => (
+        {ratingLevels.map((level) => (
           <button key={level} type="button" className={`rating-level level-${level}`} data-testid={`rate-level-${level}`} disabled={rate.pending} onClick={() => void choose(level)}>
             {t(`ratings:level.${level}`)}
           </button>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FigureRowView } from '../../main/core/ratings/contract.ts';
-import { percent } from './levels.ts';
+import { percent } from './percent.ts';
 
 /** Completion rate (highlighted below the 90% target), 好评率, bad ratings and unrated rate. */
 export function FigureTiles({ figures, target, testId }: { figures: FigureRowView | undefined; target: number | undefined; testId: string }) {

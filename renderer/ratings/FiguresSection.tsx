@@ -6,7 +6,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { hallToday, monthStart } from '../shared/hall-clock.ts';
 import { FigureTiles } from './FigureTiles.tsx';
-import { percent } from './levels.ts';
+import { percent } from './percent.ts';
 
 type Row = Figures['rows'][number];
 type GroupBy = Figures['groupBy'];

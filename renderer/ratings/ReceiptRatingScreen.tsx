@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { BadRatingReason } from '../../main/core/ratings/reasons.ts';
+import { type BadRatingReason, badRatingReasons, isBadLevel, ratingLevels } from '../../common/rating-levels.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { Layout } from '../shared/Layout.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
-import { isBad, ratingLevelsShown, ratingReasons } from './levels.ts';
 import './ratings.css';
 
 type Stage = 'intake' | 'completed';
@@ -29,7 +28,7 @@ export function ReceiptRatingScreen() {
 
   const submit = async () => {
     if (!stage || level === undefined) return;
-    if (await rate.run({ token, stage, level, reasons: isBad(level) ? reasons : [] })) {
+    if (await rate.run({ token, stage, level, reasons: isBadLevel(level) ? reasons : [] })) {
       setDone(true);
       receipt.reload();
     }
@@ -54,15 +53,15 @@ export function ReceiptRatingScreen() {
           <>
             <h2>{t(`ratings:receipt.ask.${stage}`)}</h2>
             <div className="rating-levels">
-              {ratingLevelsShown.map((l) => (
+              {ratingLevels.map((l) => (
                 <button key={l} type="button" aria-pressed={level === l} className={`rating-level level-${l} ${level === l ? 'picked' : ''}`} onClick={() => setLevel(l)}>
                   {t(`ratings:level.${l}`)}
                 </button>
               ))}
             </div>
-            {level !== undefined && isBad(level) && (
+            {level !== undefined && isBadLevel(level) && (
               <div className="rating-reasons" role="group" aria-label={t('ratings:screen.reasonsTitle')}>
-                {ratingReasons.map((r) => (
+                {badRatingReasons.map((r) => (
                   <button key={r} type="button" aria-pressed={reasons.includes(r)} className={reasons.includes(r) ? 'picked' : ''} onClick={() => setReasons((list) => (list.includes(r) ? list.filter((x) => x !== r) : [...list, r]))}>
                     {t(`ratings:reason.${r}`)}
                   </button>

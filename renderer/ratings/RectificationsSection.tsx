@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rectificationVerdicts } from '../../common/rating-levels.ts';
 import type { RectificationView } from '../../main/core/ratings/contract.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { ErrorBanner } from '../shared/errors.tsx';
@@ -8,7 +9,6 @@ import { useMutation, useQuery } from '../shared/use-api.ts';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
 import { useDueDay } from '../shared/due-day.ts';
 
-const verdicts = ['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'] as const;
 
 /** Every bad rating's rectification task: assign it, record the follow-up call, the measures and the customer's verdict; overdue ones flagged. */
 export function RectificationsSection() {
@@ -71,7 +71,7 @@ function RectificationForm({ task, onDone }: { task: RectificationView; onDone: 
   const [assignee, setAssignee] = useState(task.assigneeStaffId ?? 0);
   const [notes, setNotes] = useState(task.callNotes ?? '');
   const [measureText, setMeasureText] = useState(task.measures ?? '');
-  const [choice, setChoice] = useState<(typeof verdicts)[number]>('satisfied');
+  const [choice, setChoice] = useState<(typeof rectificationVerdicts)[number]>('satisfied');
   const closed = task.closedAt !== null;
   const after = (p: Promise<unknown>) => void p.then(onDone);
 
@@ -119,8 +119,8 @@ function RectificationForm({ task, onDone }: { task: RectificationView; onDone: 
       <div className="rect-actions">
         <label>
           {t('ratings:rect.verdict')}{' '}
-          <select value={task.verdict ?? choice} disabled={closed} onChange={(e) => setChoice(verdicts.find((v) => v === e.target.value) ?? 'satisfied')}>
-            {verdicts.map((v) => (
+          <select value={task.verdict ?? choice} disabled={closed} onChange={(e) => setChoice(rectificationVerdicts.find((v) => v === e.target.value) ?? 'satisfied')}>
+            {rectificationVerdicts.map((v) => (
               <option key={v} value={v}>
                 {t(`ratings:verdict.${v}`)}
               </option>

@@ -1,32 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { summaryKeys } from '../../common/summary-keys.ts';
 import type { Report, ReportSummary } from '../../main/core/reports/schemas.ts';
 import { summaryValue } from './format.ts';
-
-/** The order the headline figures print in; keys of Report['summary']. */
-const order = [
-  'ticketsIssued',
-  'ticketsServed',
-  'ticketsNoShow',
-  'waitAvgMin',
-  'waitP90Min',
-  'serviceAvgMin',
-  'serviceP90Min',
-  'applications',
-  'matters',
-  'deferredDue',
-  'deferredOverdue',
-  'feesYuan',
-  'ratings',
-  'completionRate',
-  'goodRate',
-  'badRatings',
-  'badRectified',
-  'complaintsOpened',
-  'complaintsClosed',
-  'followUpsDue',
-  'followUpsDone',
-  'syncFailedRuns',
-] as const satisfies readonly (keyof Report['summary'])[];
 
 /**
  * The headline figures: four to a row on a daily report; with `previous`, each figure beside
@@ -38,7 +13,7 @@ export function SummaryTable({ report, previous, titles }: { report: Report; pre
   if (!previous) {
     return (
       <dl className="report-summary" data-testid="report-summary">
-        {order.map((key) => (
+        {summaryKeys.map((key) => (
           <div key={key} className="report-summary-item" data-testid={`summary-${key}`}>
             <dt>{t(`reports:summary.${key}`)}</dt>
             <dd>{summaryValue(key, report.summary[key], lng)}</dd>
@@ -58,7 +33,7 @@ export function SummaryTable({ report, previous, titles }: { report: Report; pre
         </tr>
       </thead>
       <tbody>
-        {order.map((key) => {
+        {summaryKeys.map((key) => {
           const now = report.summary[key];
           const before = previous.summary[key];
           const change = now === null || before === null ? null : now - before;

@@ -14,7 +14,7 @@ export function percent(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? dash : `${(rate * 100).toFixed(1)}%`;
 }
 
-/** A summary figure by its kind (summaryKeys in main/core/reports/summary-keys.ts). */
+/** A summary figure by its kind (summaryKeys in common/summary-keys.ts). */
 export function summaryValue(key: string, value: number | null | undefined, lng: string): string {
   if (value === null || value === undefined) return dash;
   if (key === 'completionRate' || key === 'goodRate') return percent(value);

@@ -1,4 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { addDays } from '../../common/calendar-day.ts';
+import { defaultTimeZone, hallClock, hallDay, wallClockParts } from '../../common/hall-time.ts';
 
 /**
  * The screens' copy of the hall's clock. The hall server owns time (main/core/clock.ts): a
@@ -24,7 +26,7 @@ export function setHallTime(time: { at: string; timeZone: string; unpublishedYea
 export const hallTimeKnown = (): boolean => state !== undefined;
 
 /** The hall's time zone; Shanghai, the default of every hall, until the server has said. */
-export const hallZone = (): string => state?.timeZone ?? 'Asia/Shanghai';
+export const hallZone = (): string => state?.timeZone ?? defaultTimeZone;
 
 /**
  * The hall's instant now. Before the hall has answered (the gate waits for it, so only a
@@ -45,38 +47,14 @@ export const isProvisionalDay = (day: string): boolean => state?.unpublishedYear
 
 // ---------------------------------------------------------------- calendar days in the hall's zone
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function parts(date: Date, timeZone: string): Record<string, string> {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
-}
-
 /** "2026-11-25": the hall's calendar day of an instant. */
-export function hallDayOf(date: Date | string, timeZone = hallZone()): string {
-  const p = parts(typeof date === 'string' ? new Date(date) : date, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
-}
+export const hallDayOf = (date: Date | string, timeZone = hallZone()): string => hallDay(typeof date === 'string' ? new Date(date) : date, timeZone);
 
 /** "09:30": the hall's wall-clock time of an instant. */
-export function hallTimeOf(date: Date | string, timeZone = hallZone()): string {
-  const p = parts(typeof date === 'string' ? new Date(date) : date, timeZone);
-  return `${p.hour}:${p.minute}`;
-}
+export const hallTimeOf = (date: Date | string, timeZone = hallZone()): string => hallClock(typeof date === 'string' ? new Date(date) : date, timeZone);
 
 /** "2026-11-25 09:30" in the hall's time: lists, receipts and the progress page. */
 export const hallDateTime = (iso: string): string => (iso ? `${hallDayOf(iso)} ${hallTimeOf(iso)}` : '');
-
-/** Calendar arithmetic on "YYYY-MM-DD" days, in UTC where no clock change can shift a day. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** The hall's day, `offset` days from today. */
 export const hallToday = (offset = 0): string => addDays(hallDayOf(hallNow()), offset);
@@ -85,11 +63,6 @@ export const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
 
 /** "2026-11": the hall's month now. */
 export const hallMonth = (): string => hallToday().slice(0, 7);
-
-export function previousMonth(month: string): string {
-  const [y = 0, m = 1] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
 
 /** "2026-11-25T09:30" for a datetime-local input: the hall's wall clock now. */
 export const hallDateTimeInput = (date: Date = hallNow()): string => `${hallDayOf(date)}T${hallTimeOf(date)}`;
@@ -104,7 +77,7 @@ export function hallInstant(day: string, time: string, timeZone = hallZone()): s
   const [h = 0, mi = 0] = time.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
   const offsetAt = (ms: number) => {
-    const p = parts(new Date(ms), timeZone);
+    const p = wallClockParts(new Date(ms), timeZone);
     return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(ms / 1000) * 1000;
   };
   let guess = wall - offsetAt(wall);

@@ -1,3 +1,4 @@
+import { defaultTimeZone, hallClock, hallDay } from '../../common/hall-time.ts';
 import { expect, hallNow, test } from './hall-fixture.ts';
 import { apiFor } from './hall-api.ts';
 
@@ -23,8 +24,8 @@ test('a manager books an appointment, the customer checks in with its code for a
   const form = page.getByRole('form', { name: '预约' });
   // A slot starting within the next quarter hour of the hall's clock, so check-in is open now (30 minutes before).
   const soon = new Date(hallNow(hall).getTime() + 10 * 60_000);
-  const hhmm = soon.toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const day = soon.toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
+  const hhmm = hallClock(soon, defaultTimeZone);
+  const day = hallDay(soon, defaultTimeZone);
   await form.getByLabel('预约日期').fill(day);
   await form.getByLabel('开始时间').fill(hhmm);
   await form.getByLabel('手机号码（选填）').fill('1391234567');

@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import { addDays } from '../../common/calendar-day.ts';
+import { defaultTimeZone, hallDay } from '../../common/hall-time.ts';
+import { residentIdCheckChar } from '../../common/identity.ts';
 import { type Hall, hallNow } from './hall-fixture.ts';
 
 /** An API answer as the hall sends it: errors are data. */
@@ -13,14 +16,7 @@ export function apiFor(page: Page, hall: Hall) {
 }
 
 /** GB 11643: a valid resident ID from its first 17 digits (the 18th is the checksum). */
-export function residentId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-  return `${first17}${'10X98765432'[sum % 11]}`;
-}
+export const residentId = (first17: string): string => `${first17}${residentIdCheckChar(first17)}`;
 
-/** The hall's day (Asia/Shanghai) `n` days after the hall's today, as a date input takes it. */
-export function daysFromNow(hall: Hall, n: number): string {
-  const shifted = new Date(hallNow(hall).getTime() + n * 86_400_000);
-  return shifted.toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
-}
+/** The hall's day (Asia/Shanghai, the default zone) `n` days after the hall's today, as a date input takes it. */
+export const daysFromNow = (hall: Hall, n: number): string => addDays(hallDay(hallNow(hall), defaultTimeZone), n);

@@ -22,6 +22,7 @@ const hasBinary = binary !== undefined;
 function build() {
   if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root });
   execFileSync(process.execPath, [join(root, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.electron.json'], { cwd: root });
+  execFileSync(process.execPath, [join(root, 'scripts/build-preload.mjs')], { cwd: root });
 }
 
 describe('the Electron app', () => {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inTransaction } from '../../db/connection.ts';
-import type { Db } from '../../db/connection.ts';
+import { inTransaction, type Db } from '../../db/connection.ts';
 import { enqueueOutbox } from '../../db/outbox.ts';
 import { saveConnector } from '../../db/sync.ts';
 import { writeHallCode } from '../../main/core/sync/hall-code.ts';

@@ -38,12 +38,12 @@ describe('folders', () => {
 });
 
 describe('style', () => {
-  it('time comes from the hall clock: no wall-clock read in main/, db/ or renderer/ outside the clocks', () => {
+  it('time comes from the hall clock: no wall-clock read in common/, main/, db/ or renderer/ outside the clocks', () => {
     // The core's clock (main/core/clock.ts) and the screens' copy of the hall's time
     // (renderer/shared/hall-clock.ts) are the only readers; intervals use performance.now().
     const clocks = new Set(['main/core/clock.ts', 'renderer/shared/hall-clock.ts']);
     const offenders: string[] = [];
-    for (const file of ['db', 'main', 'renderer', 'preload'].flatMap((d) => sources(d))) {
+    for (const file of ['common', 'db', 'main', 'renderer', 'preload'].flatMap((d) => sources(d))) {
       const name = relative(root, file);
       if (clocks.has(name) || /\.test\.tsx?$/.test(name)) continue;
       readFileSync(file, 'utf8')

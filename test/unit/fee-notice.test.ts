@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDefaultCatalogue } from '../../main/core/catalogue/default-catalogue.ts';
 import { feeNoticeText } from '../../renderer/catalogue/fee-notice.ts';
 
-const locales = join(import.meta.dirname, '..', '..', 'renderer', 'locales');
+const locales = join(import.meta.dirname, '..', '..', 'resources', 'locales');
 const words = async (lng: string) => {
   const i18n = i18next.createInstance();
   await i18n.init({ lng, resources: { [lng]: { catalogueDesk: JSON.parse(readFileSync(join(locales, lng, 'catalogueDesk.json'), 'utf8')) } }, interpolation: { escapeValue: false } });

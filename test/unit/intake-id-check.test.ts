@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, residentIdCheckChar, validateCreditCode, validateMobile, validateResidentId } from '../../main/core/intake/identity.ts';
+import { creditCodeCheckChar, residentIdCheckChar, validateCreditCode, validateMobile, validateResidentId } from '../../common/identity.ts';
 import { creditCodeProblem, mobileProblem, residentIdProblem } from '../../renderer/intake/id-check.ts';
 
-// The intake form checks an ID as the clerk leaves the field, with its own copy of GB 11643
-// and GB 32100 (the renderer may not import main/ code); the hall checks again. The two must
-// never disagree, or the form would pass what the hall refuses, or block what it accepts.
+// The intake form checks an ID as the clerk leaves the field and the hall checks again, both
+// with common/identity.ts. The two must never disagree, or the form would pass what the hall
+// refuses, or block what it accepts: this holds the form's wrappers (message keys) to it.
 
 const today = '2026-11-23';
 const residentKeys = { length: 'field.idNumberFormat', format: 'field.residentIdFormat', region: 'field.residentIdRegion', birthDate: 'field.residentIdBirthDate', checksum: 'field.residentIdChecksum' } as const;

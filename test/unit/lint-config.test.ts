@@ -9,6 +9,7 @@ const root = join(import.meta.dirname, '..', '..');
 const coreFile = join(root, 'main/core/clock.ts');
 const rendererFile = join(root, 'renderer/shared/hall-clock.ts');
 const driverFile = join(root, 'main/drivers/printer/printer-config.ts');
+const commonFile = join(root, 'common/calendar-day.ts');
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -35,6 +36,16 @@ describe('eslint.config.ts', { timeout: 120_000 }, () => {
   it('refuses main/drivers importing main/core: the core drives the drivers through ports', async () => {
     const text = "import type { Clock } from '../../core/clock.ts';\nexport type C = Clock;\n";
     expect(await problems(text, driverFile)).toEqual([expect.stringMatching(/^boundaries\/dependencies: .*"drivers".*"core"/)]);
+  });
+
+  it('keeps common/ runtime-neutral: nothing of ours (not even a type), no Node module, no electron, no browser global', async () => {
+    const cases = [
+      ["import type { Clock } from '../main/core/clock.ts';\nexport type C = Clock;\n", /^boundaries\/dependencies: .*"common".*"core"/],
+      ["import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n", /^boundaries\/dependencies: common\/ runs in every runtime: no Node modules/],
+      ["import { app } from 'electron';\nexport const a = app;\n", /^boundaries\/dependencies: electron, electron-updater: only/],
+      ['export const here = (): string => window.location.href;\n', /^no-restricted-globals: Unexpected use of 'window'/],
+    ] as const;
+    for (const [text, expected] of cases) expect(await problems(text, commonFile)).toEqual([expect.stringMatching(expected)]);
   });
 
   it('refuses a promise nobody awaits', async () => {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-const localesDir = join(root, 'renderer', 'locales');
+const localesDir = join(root, 'resources', 'locales');
 const languages = readdirSync(localesDir).sort();
 
 type Tree = { [key: string]: string | Tree };
@@ -59,7 +59,8 @@ describe('locales', () => {
   it('every error and field key the core can send has a message', () => {
     const zhErrors = keysOf('zh-CN').get('errors') ?? new Set();
     const used = new Set<string>();
-    for (const file of files(join(root, 'main'), /\.ts$/)) {
+    // common/ too: the ID checks' keys (common/identity.ts) are sent by the hall as well.
+    for (const file of ['main', 'common'].flatMap((dir) => files(join(root, dir), /\.ts$/))) {
       if (file.endsWith('.test.ts')) continue;
       for (const m of readFileSync(file, 'utf8').matchAll(/['"`]((?:errors|field)\.[A-Za-z.]+[A-Za-z])['"`]/g)) if (m[1]) used.add(m[1]);
     }

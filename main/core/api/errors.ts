@@ -1,6 +1,6 @@
 /**
  * Errors cross every boundary as data. `messageKey` is an i18next key under
- * renderer/locales/<lang>/errors.json; `details` carries what the message needs
+ * resources/locales/<lang>/errors.json; `details` carries what the message needs
  * (field errors, a lock-out time) and never personal data.
  */
 export type ErrorCode =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { passwordSchema } from '../auth/schemas.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../../common/logger.ts';
 import type { Caller } from './caller.ts';
 import { AppError, fail } from './errors.ts';
 import { defineMethods, mergeContracts } from './method.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../../common/logger.ts';
 import { type Caller, LOCAL_ORIGIN, mayCall, type Origin } from './caller.ts';
 import { type ApiError, AppError, type FieldError, type Result } from './errors.ts';
 import type { ContractShape, MethodSpec, ParsedInputOf } from './method.ts';

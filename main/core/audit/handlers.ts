@@ -1,9 +1,9 @@
 import { auditActions, searchAudit } from '../../../db/audit-search.ts';
 import { verifyAuditChain } from '../../../db/audit-chain.ts';
 import type { HandlersFor } from '../api/registry.ts';
-import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { addDays, type Day } from '../../../common/calendar-day.ts';
 import type { CoreDeps } from '../deps.ts';
-import { hallDayStart } from '../hall/hall-time.ts';
+import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 import type { auditContract } from './contract.ts';
 

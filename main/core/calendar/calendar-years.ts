@@ -1,4 +1,4 @@
-import { type Day, yearOf } from './calendar-day.ts';
+import { type Day, yearOf } from '../../../common/calendar-day.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 
 /**

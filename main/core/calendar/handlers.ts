@@ -7,7 +7,7 @@ import type { CoreDeps } from '../deps.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { staffIdOf } from '../api/caller.ts';
 import { recomputeDeadlines } from '../intake/deadline-recompute.ts';
-import { yearOf } from './calendar-day.ts';
+import { yearOf } from '../../../common/calendar-day.ts';
 import { loadCalendar } from './calendar-store.ts';
 import type { calendarContract } from './contract.ts';
 import { importYearArrangement } from './working-calendar.ts';

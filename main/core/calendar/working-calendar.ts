@@ -1,7 +1,7 @@
 import officialData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { z } from 'zod';
 import type { Result } from '../api/errors.ts';
-import { type Day, isDay, isWeekend, yearOf } from './calendar-day.ts';
+import { type Day, isDay, isWeekend, yearOf } from '../../../common/calendar-day.ts';
 import { parseJsonImport } from '../api/json-import.ts';
 
 /**

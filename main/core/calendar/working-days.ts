@@ -1,4 +1,4 @@
-import { addDays, type Day, isWeekend, yearOf } from './calendar-day.ts';
+import { addDays, type Day, isWeekend, yearOf } from '../../../common/calendar-day.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 
 /**

@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { ATTACHMENT_MAX_BYTES, attachmentMimes } from '../../../common/upload-limits.ts';
 import { defineMethods } from '../api/method.ts';
 import { managers } from '../api/roles.ts';
 import { contactPhoneSchema } from '../intake/identity-schemas.ts';
 import { daySchema } from '../calendar/working-calendar.ts';
 import { complaintChannels, complaintStates, replyMethods } from './rules.ts';
-
-/** Attachments are stored in the database (and its backups); the hall server takes JSON bodies up to 1 MB. */
-export const ATTACHMENT_MAX_BYTES = 700 * 1024;
-export const attachmentMimes = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf', 'audio/mpeg', 'audio/wav', 'text/plain'] as const;
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,6 +1,6 @@
 import { countComplaints } from '../../../db/complaints.ts';
 import type { Db } from '../../../db/connection.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 
 export type ComplaintFigures = {
   fromDay: Day;

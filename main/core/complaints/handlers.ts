@@ -1,15 +1,5 @@
 import { auditChange } from '../audit/record.ts';
-import {
-  type ComplaintChanges,
-  type ComplaintRow,
-  getAttachment,
-  getComplaint,
-  insertAttachment,
-  insertComplaint,
-  listAttachments,
-  listComplaints,
-  updateComplaint,
-} from '../../../db/complaints.ts';
+import { type ComplaintChanges, type ComplaintRow, getAttachment, getComplaint, insertAttachment, insertComplaint, listAttachments, listComplaints, updateComplaint } from '../../../db/complaints.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
@@ -19,9 +9,10 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { currentCatalogue } from '../catalogue/catalogue-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { staffIdOf } from '../api/caller.ts';
-import { hallDay } from '../hall/hall-time.ts';
+import { hallDay } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
-import { ATTACHMENT_MAX_BYTES, type complaintsContract } from './contract.ts';
+import type { complaintsContract } from './contract.ts';
+import { ATTACHMENT_MAX_BYTES } from '../../../common/upload-limits.ts';
 import { complaintFigures } from './figures.ts';
 import { complaintDetail, complaintListItem } from './present.ts';
 import { type ComplaintStep, complaintDueDay, mayTakeStep, stateAfter } from './rules.ts';

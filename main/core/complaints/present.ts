@@ -1,5 +1,5 @@
 import type { AttachmentMeta, ComplaintRow } from '../../../db/complaints.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { maskPhone } from '../privacy/mask.ts';
 import { complaintDeadlineState, isSameDayCleared, maskName, nextSteps } from './rules.ts';

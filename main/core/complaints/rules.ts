@@ -1,5 +1,5 @@
 import type { ComplaintChannel, ComplaintState } from '../../../db/complaints.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addWorkingDays, deadlineStatus } from '../calendar/working-days.ts';
 

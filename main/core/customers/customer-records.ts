@@ -2,11 +2,10 @@ import { auditChange } from '../audit/record.ts';
 import { accountOwner, addCustomerAccount, type CustomerFields, type CustomerRow, getCustomer, getCustomerByIdentity, insertCustomer, updateCustomerContact } from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
 import { hallToday } from '../hall/hall-today.ts';
-import { validateResidentId } from '../intake/identity.ts';
+import { validateResidentId, validatePhone } from '../../../common/identity.ts';
 import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import type { Customer } from './customer.ts';
-import { validatePhone } from '../intake/identity.ts';
 import type { CustomerView } from '../intake/views.ts';
 
 /** An enterprise is identified by its unified social credit code, stored as its ID. */

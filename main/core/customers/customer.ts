@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { contactPhoneSchema, creditCodeSchema, mobileSchema, residentIdSchema } from '../intake/identity-schemas.ts';
+import { otherDocumentPattern, personIdTypes } from '../../../common/identity.ts';
 
 /**
  * The customer on an application: a person or an enterprise, with an account number per
  * utility where they already have one (a transfer names the account being transferred).
  */
-
-/** Foreigners and some compatriots carry a document other than the resident ID card; it has no checksum to verify. */
-export const personIdTypes = ['residentId', 'passport', 'hkMacaoPermit', 'taiwanPermit', 'foreignPermanentResident'] as const;
 
 const nameSchema = z.string().trim().min(1).max(60);
 
@@ -22,7 +20,7 @@ const accountsSchema = z
   .refine((accounts) => new Set(accounts.map((a) => a.utility)).size === accounts.length, { message: 'field.accountPerUtility' })
   .default([]);
 
-const otherDocumentSchema = z.string().trim().regex(/^[0-9A-Za-z]{5,30}$/, { message: 'field.documentNumberFormat' });
+const otherDocumentSchema = z.string().trim().regex(otherDocumentPattern, { message: 'field.documentNumberFormat' });
 
 export const personCustomerSchema = (today?: () => string) =>
   z

@@ -1,19 +1,17 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { findCustomers, getCustomer } from '../../../db/customers.ts';
+import { findCustomers, getCustomer, customerOnClerksOpenWork } from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { customerView, normaliseIdNumber, normalisePhone, upsertCustomer } from './customer-records.ts';
-import type { customersContract } from './contract.ts';
+import { type customersContract, REVEAL_DAILY_CAP } from './contract.ts';
 import { staffIdOf } from '../api/caller.ts';
 import { countAuditBy, listRevealEntries } from '../../../db/audit.ts';
-import { customerOnClerksOpenWork } from '../../../db/customers.ts';
 import { listStaff } from '../../../db/staff.ts';
-import { hallDayStart } from '../hall/hall-time.ts';
+import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
-import { addDays } from '../calendar/calendar-day.ts';
-import { REVEAL_DAILY_CAP } from './contract.ts';
+import { addDays } from '../../../common/calendar-day.ts';
 
 /** A returning customer is usually one; more than this means the criterion is too loose. */
 const FIND_LIMIT = 20;

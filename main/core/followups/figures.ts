@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection.ts';
 import { countFollowUps, type FollowUpCounts } from '../../../db/followups.ts';
-import { addDays, type Day } from '../calendar/calendar-day.ts';
-import { hallDayStart } from '../hall/hall-time.ts';
+import { addDays, type Day } from '../../../common/calendar-day.ts';
+import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 
 export type FollowUpFigures = FollowUpCounts & { fromDay: Day; toDay: Day };

@@ -1,33 +1,17 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import {
-  closeProblem,
-  type FollowUpTaskRow,
-  getProblem,
-  getRule,
-  getTask,
-  insertProblem,
-  insertRule,
-  listProblems,
-  listProblemsOfTask,
-  listRules,
-  listTasks,
-  type ProblemRow,
-  recordTaskResult,
-  updateRule,
-} from '../../../db/followups.ts';
+import { closeProblem, type FollowUpTaskRow, getProblem, getRule, getTask, insertProblem, insertRule, listProblems, listProblemsOfTask, listRules, listTasks, type ProblemRow, recordTaskResult, updateRule } from '../../../db/followups.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
-import { complaintDeadlineState } from '../complaints/rules.ts';
+import { complaintDeadlineState, maskName } from '../complaints/rules.ts';
 import type { CoreDeps } from '../deps.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { staffIdOf } from '../api/caller.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { maskPhone } from '../privacy/mask.ts';
-import { maskName } from '../complaints/rules.ts';
 import type { followupsContract } from './contract.ts';
 import { followUpFigures } from './figures.ts';
 import { generateTasks, monthCandidates, ruleCoverage } from './generate.ts';

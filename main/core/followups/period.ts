@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { addDays, type Day } from '../../../common/calendar-day.ts';
 
 /** A month of follow-ups, "YYYY-MM". */
 export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'field.monthFormat' });

@@ -1,4 +1,4 @@
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 
 /**
  * Case numbers (办件编号), one per utility matter: a letter for the utility, the hall-local

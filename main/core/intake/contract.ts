@@ -5,17 +5,7 @@ import { codeSchema } from '../catalogue/catalogue.ts';
 import { customerSchema } from '../customers/customer.ts';
 import { materialDecisionSchema } from './material-check.ts';
 import { selectionSchema } from './selection.ts';
-import {
-  applicationViewSchema,
-  dueItemSchema,
-  ledgerRowSchema,
-  pendingSignatureSchema,
-  previewSchema,
-  progressViewSchema,
-  searchResultSchema,
-  signatureRequestViewSchema,
-  workOrderStatusSchema,
-} from './views.ts';
+import { applicationViewSchema, dueItemSchema, ledgerRowSchema, pendingSignatureSchema, previewSchema, progressViewSchema, searchResultSchema, signatureRequestViewSchema, workOrderStatusSchema } from './views.ts';
 import { daySchema } from '../calendar/working-calendar.ts';
 
 const id = z.number().int().positive();

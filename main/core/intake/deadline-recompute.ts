@@ -1,7 +1,7 @@
 import { appendAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/connection.ts';
 import { DEADLINE_KINDS, type DeadlineKind, listOpenDeadlines, setDeadline } from '../../../db/open-deadlines.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from '../calendar/working-days.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 

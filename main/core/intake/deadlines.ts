@@ -1,4 +1,4 @@
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import type { Names } from '../catalogue/catalogue.ts';
 import type { ResolvedBusiness } from '../catalogue/catalogue-snapshot.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';

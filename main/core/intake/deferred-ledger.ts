@@ -7,7 +7,7 @@ import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { queueWorkOrder } from '../sync/work-order-record.ts';
 import { maskPhone } from '../privacy/mask.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import type { LedgerRow } from './views.ts';

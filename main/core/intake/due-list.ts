@@ -1,6 +1,6 @@
 import { openStagesDueBy, openWorkOrdersDueBy } from '../../../db/work-orders.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { addDays, type Day } from '../../../common/calendar-day.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import type { DueItem } from './views.ts';

@@ -1,25 +1,18 @@
 import { z } from 'zod';
-import { validateCreditCode, validateMobile, validatePhone, validateResidentId } from './identity.ts';
+import {
+  creditCodeProblemKeys,
+  residentIdProblemKeys,
+  validateCreditCode,
+  validateMobile,
+  validatePhone,
+  validateResidentId,
+} from '../../../common/identity.ts';
 
 /**
  * zod fields for the intake form. Each names the message key of what is wrong (the form shows
  * "校验位不正确" rather than "填写不正确") and hands the handler the normalised value
  * (uppercase X, no spaces, full-width digits made ASCII), so what is stored is always one form.
  */
-
-const residentIdKeys = {
-  length: 'field.idNumberFormat',
-  format: 'field.residentIdFormat',
-  region: 'field.residentIdRegion',
-  birthDate: 'field.residentIdBirthDate',
-  checksum: 'field.residentIdChecksum',
-} as const;
-
-const creditCodeKeys = {
-  length: 'field.creditCodeLength',
-  format: 'field.creditCodeFormat',
-  checksum: 'field.creditCodeChecksum',
-} as const;
 
 /**
  * `today` gives the hall's day, so a birth date "in the future" is judged on the hall's calendar;
@@ -30,7 +23,7 @@ export const residentIdSchema = (today: () => string | undefined = () => undefin
     .string()
     .superRefine((value, ctx) => {
       const result = validateResidentId(value, today());
-      if (!result.ok) ctx.addIssue({ code: 'custom', message: residentIdKeys[result.reason] });
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: residentIdProblemKeys[result.reason] });
     })
     .overwrite((value) => {
       const result = validateResidentId(value, today());
@@ -41,7 +34,7 @@ export const creditCodeSchema = z
   .string()
   .superRefine((value, ctx) => {
     const result = validateCreditCode(value);
-    if (!result.ok) ctx.addIssue({ code: 'custom', message: creditCodeKeys[result.reason] });
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: creditCodeProblemKeys[result.reason] });
   })
   .overwrite((value) => {
     const result = validateCreditCode(value);

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import type { CatalogueVersion } from '../catalogue/catalogue.ts';
 import type { ApplicationSnapshot } from '../catalogue/catalogue-snapshot.ts';
 import { currentCatalogue } from '../catalogue/catalogue-store.ts';

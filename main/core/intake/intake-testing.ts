@@ -9,7 +9,7 @@ import { openDeviceSession, openStaffSession } from '../auth/sessions.ts';
 import type { Contract, MethodName } from '../contract.ts';
 import type { HallEvent } from '../events.ts';
 import { openTestHall, type TestHall, unwrap } from '../testing.ts';
-import { residentIdCheckChar } from './identity.ts';
+import { residentIdCheckChar } from '../../../common/identity.ts';
 import { fixedSql, querySingle, sql } from '../../../db/sql.ts';
 
 /**

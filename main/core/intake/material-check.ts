@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Day, isDay } from '../calendar/calendar-day.ts';
+import { type Day, isDay } from '../../../common/calendar-day.ts';
 import type { Names } from '../catalogue/catalogue.ts';
 import type { UnionMaterial } from './material-union.ts';
 import { daySchema } from '../calendar/working-calendar.ts';

@@ -1,9 +1,9 @@
 import { mattersOf, searchApplications } from '../../../db/intake-search.ts';
 import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
-import { hallDayStart } from '../hall/hall-time.ts';
+import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
-import { addDays, type Day } from '../calendar/calendar-day.ts';
+import { addDays, type Day } from '../../../common/calendar-day.ts';
 import { normaliseIdNumber, normalisePhone } from '../customers/customer-records.ts';
 import type { SearchResult } from './views.ts';
 

@@ -2,16 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { listDevices } from '../../../db/devices.ts';
-import {
-  cancelPendingSignatures,
-  getSignatureRequest,
-  getSignatureRequestByToken,
-  insertPaperSignature,
-  insertSignatureRequest,
-  markSigned,
-  pendingSignatureForCounter,
-  type SignatureRequestRow,
-} from '../../../db/signature-requests.ts';
+import { cancelPendingSignatures, getSignatureRequest, getSignatureRequestByToken, insertPaperSignature, insertSignatureRequest, markSigned, pendingSignatureForCounter, type SignatureRequestRow } from '../../../db/signature-requests.ts';
 import { type Caller, asStaff } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';

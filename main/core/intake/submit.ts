@@ -1,12 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  applicationIdByKey,
-  insertApplication,
-  insertApplicationMaterial,
-  insertFeeLine,
-  insertMatter,
-  nextCaseSequence,
-} from '../../../db/applications.ts';
+import { applicationIdByKey, insertApplication, insertApplicationMaterial, insertFeeLine, insertMatter, nextCaseSequence } from '../../../db/applications.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { type CustomerRow, getCustomer } from '../../../db/customers.ts';
 import { deleteDraft } from '../../../db/intake-drafts.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
-import { addDays, type Day, isDay } from '../calendar/calendar-day.ts';
-import { hallDayStart } from '../hall/hall-time.ts';
+import { addDays, type Day, isDay } from '../../../common/calendar-day.ts';
+import { hallDayStart } from '../../../common/hall-time.ts';
 
 /**
  * How long the hall keeps each kind of personal data (PIPL art. 19: no longer than the purpose

@@ -1,19 +1,7 @@
 import { inTransaction } from '../../../db/connection.ts';
 import { type CounterRow, getCounter, listCounters, setCounterStatus } from '../../../db/counters.ts';
 import { getStaffById } from '../../../db/staff.ts';
-import {
-  appendTicketEvent,
-  getTicket,
-  lastTicketEventType,
-  listWaiting,
-  recentCallPriorities,
-  type TicketChange,
-  type TicketEventType,
-  type TicketRow,
-  type TicketStatus,
-  ticketsAtCounter,
-  updateTicket,
-} from '../../../db/tickets.ts';
+import { appendTicketEvent, getTicket, lastTicketEventType, listWaiting, recentCallPriorities, type TicketChange, type TicketEventType, type TicketRow, type TicketStatus, ticketsAtCounter, updateTicket } from '../../../db/tickets.ts';
 import { asStaff, type Caller, isManager, type StaffCaller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';

@@ -4,24 +4,14 @@ import { type CategoryRow, getCategory } from '../../../db/categories.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { countOpenServing } from '../../../db/counters.ts';
 import { getSetting } from '../../../db/settings.ts';
-import {
-  getTicketByIdempotencyKey,
-  appendTicketEvent,
-  averageServiceMinutes,
-  countIssued,
-  insertTicket,
-  nextSequence,
-  type TicketPriority,
-  type TicketRow,
-  waitingAhead,
-} from '../../../db/tickets.ts';
+import { getTicketByIdempotencyKey, appendTicketEvent, averageServiceMinutes, countIssued, insertTicket, nextSequence, type TicketPriority, type TicketRow, waitingAhead } from '../../../db/tickets.ts';
 import { fail } from '../api/errors.ts';
 import { addMinutes } from '../clock.ts';
 import type { CoreDeps } from '../deps.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 import type { PrintableTicket } from './contract.ts';
 import { estimateWaitMinutes } from './estimate.ts';
-import { hallDay, isWithinHours } from '../hall/hall-time.ts';
+import { hallDay, isWithinHours } from '../../../common/hall-time.ts';
 import { queueSince } from './settings.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 

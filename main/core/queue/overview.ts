@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps.ts';
 import type { QueueOverview } from './contract.ts';
 import { counterView } from './counter-ops.ts';
 import { estimateWaitMinutes } from './estimate.ts';
-import { hallDay } from '../hall/hall-time.ts';
+import { hallDay } from '../../../common/hall-time.ts';
 import { closedReason, recentPace } from './issue.ts';
 import { queueSince, readKioskSettings, readRule } from './settings.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';

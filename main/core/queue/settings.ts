@@ -1,7 +1,7 @@
 import type { Db, ReadDb } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
-import { hallDayStart } from '../hall/hall-time.ts';
+import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 import { z } from 'zod';
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { anyStaff, managers } from '../api/roles.ts';
-import { badRatingReasons } from './reasons.ts';
+import { badRatingReasons, rectificationVerdicts } from '../../../common/rating-levels.ts';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.dayFormat' });
 export const levelSchema = z.number().int().min(1).max(5);
 export const stageSchema = z.enum(['intake', 'completed']);
 export const reasonSchema = z.enum(badRatingReasons);
-export const verdictSchema = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable']);
+export const verdictSchema = z.enum(rectificationVerdicts);
 export const deviceHealthSchema = z.enum(['connected', 'disconnected', 'no_answer', 'not_driven']);
 const comment = z.string().trim().max(200);
 const receiptToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);

@@ -1,5 +1,5 @@
 import type { FigureRow } from '../../../db/ratings.ts';
-import { completionTarget, isBadLevel, isGoodLevel } from './reasons.ts';
+import { completionTarget, isBadLevel, isGoodLevel } from '../../../common/rating-levels.ts';
 
 /** 非常满意: level 1 of the national five. */
 const TOP_LEVEL = 1;

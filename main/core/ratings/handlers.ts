@@ -12,7 +12,7 @@ import type { ratingsContract } from './contract.ts';
 import { counterDevices, keypadRating, ratingProfiles, setCounterDevice } from './counter-devices.ts';
 import { computeFigures } from './figures.ts';
 import { currentInvitation, openInvitation, photoOf, recordAnswer, sweepExpired } from './invitations.ts';
-import { completionTarget, isBadLevel } from './reasons.ts';
+import { completionTarget, isBadLevel } from '../../../common/rating-levels.ts';
 import { rateFromReceipt, receiptView } from './receipt.ts';
 import { rectificationStep, rectificationViews } from './rectifications.ts';
 import { readRatingSettings, writeRatingSettings } from './settings.ts';

@@ -3,20 +3,7 @@ import { getStaffPhoto } from '../../../db/staff-profiles.ts';
 import { queueRating } from '../sync/rating-record.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { listDevices } from '../../../db/devices.ts';
-import {
-  claimCases,
-  expirePending,
-  expireRating,
-  getRating,
-  insertRating,
-  markRated,
-  mattersForTicket,
-  pendingRatingAt,
-  type RatingChannel,
-  type RatingRow,
-  type RatingStatus,
-  ratingForTicket,
-} from '../../../db/ratings.ts';
+import { claimCases, expirePending, expireRating, getRating, insertRating, markRated, mattersForTicket, pendingRatingAt, type RatingChannel, type RatingRow, type RatingStatus, ratingForTicket } from '../../../db/ratings.ts';
 import { insertRectification } from '../../../db/rectifications.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { getTicket } from '../../../db/tickets.ts';
@@ -26,7 +13,7 @@ import { loadCalendar } from '../calendar/calendar-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import type { Invitation, RateResult } from './contract.ts';
-import { isBadLevel } from './reasons.ts';
+import { isBadLevel } from '../../../common/rating-levels.ts';
 import { readRatingSettings } from './settings.ts';
 
 /** The device layer waits this much past the timeout for the keypad's own timeout frame; so do we. */

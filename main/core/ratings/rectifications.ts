@@ -1,24 +1,15 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
-import {
-  assignRectification,
-  closeWithVerdict,
-  getRectification,
-  listRectifications,
-  type RectificationListRow,
-  recordCall,
-  recordMeasures,
-  type Verdict,
-} from '../../../db/rectifications.ts';
+import { assignRectification, closeWithVerdict, getRectification, listRectifications, type RectificationListRow, recordCall, recordMeasures, type Verdict } from '../../../db/rectifications.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays } from '../calendar/calendar-day.ts';
+import { addDays } from '../../../common/calendar-day.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { workingDaysBetween } from '../calendar/working-days.ts';
-import { hallDay } from '../hall/hall-time.ts';
+import { hallDay } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 import type { RectificationView } from './contract.ts';
 import { queueRating } from '../sync/rating-record.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { managers } from '../api/roles.ts';
-import { isDay } from '../calendar/calendar-day.ts';
+import { isDay } from '../../../common/calendar-day.ts';
 import { liveHallSchema } from './live-schema.ts';
 import { monthlyReportSchema, reportSchema } from './schemas.ts';
 

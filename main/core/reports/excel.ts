@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { MonthlyReports, Report, TimeRow } from './schemas.ts';
 import { minutes, yuan } from './summary.ts';
-import { summaryKeys } from './summary-keys.ts';
+import { summaryKeys } from '../../../common/summary-keys.ts';
 
 /**
  * The report as an Excel workbook (.xlsx), built on the hall server. The words come from the

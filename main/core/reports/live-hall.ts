@@ -1,17 +1,16 @@
 import { listCategories } from '../../../db/categories.ts';
-import { badRatingsWithoutTask, callsPerHour, offlineRatingDevices, overdueDeferred, overdueWorkOrders, waitingAges, waitingSince } from '../../../db/live-hall.ts';
+import { badRatingsWithoutTask, callsPerHour, offlineRatingDevices, overdueDeferred, overdueWorkOrders, waitingAges, waitingSince, staffAtRevealCap } from '../../../db/live-hall.ts';
 import { ratingGroups } from '../../../db/report-ratings.ts';
 import { latestFailedRuns } from '../../../db/report-sync.ts';
-import { staffAtRevealCap } from '../../../db/live-hall.ts';
 import type { CoreDeps } from '../deps.ts';
-import { addDays } from '../calendar/calendar-day.ts';
+import { addDays } from '../../../common/calendar-day.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { missingCalendarYears } from '../calendar/calendar-years.ts';
 import { queueOverview } from '../queue/overview.ts';
-import { hallDay, hallDayStart } from '../hall/hall-time.ts';
+import { hallDay, hallDayStart } from '../../../common/hall-time.ts';
 import { queueSince } from '../queue/settings.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
-import { isBadLevel } from '../ratings/reasons.ts';
+import { isBadLevel, ratingLevels } from '../../../common/rating-levels.ts';
 import type { LiveHall } from './live-schema.ts';
 import { offsetModifier } from './period.ts';
 import { sumRatingGroups } from './rating-counts.ts';
@@ -20,7 +19,7 @@ import { sumRatingGroups } from './rating-counts.ts';
 const EXAMPLES = 5;
 /** How far back a bad rating without a task still raises the alert. */
 const BAD_RATING_DAYS = 30;
-const firstBadLevel = Math.min(...[1, 2, 3, 4, 5].filter(isBadLevel));
+const firstBadLevel = Math.min(...ratingLevels.filter(isBadLevel));
 
 const minutesSince = (now: Date, iso: string) => Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 60_000));
 
@@ -92,7 +91,7 @@ export function liveHall(deps: Pick<CoreDeps, 'db' | 'clock'>, thresholdMinutes:
     },
     callsPerHour: callsPerHour(db, since, offsetModifier(now, timeZone)),
     ratingsToday: {
-      byLevel: [1, 2, 3, 4, 5].map((level) => ({ level, count: levels.get(level) ?? 0 })),
+      byLevel: ratingLevels.map((level) => ({ level, count: levels.get(level) ?? 0 })),
       served: ratings.served,
       rated: ratings.rated,
       completionRate: ratings.served === 0 ? null : ratings.rated / ratings.served,

@@ -1,5 +1,5 @@
-import { addDays, type Day, isDay } from '../calendar/calendar-day.ts';
-import { hallDay, hallDayStart } from '../hall/hall-time.ts';
+import { addDays, type Day, isDay } from '../../../common/calendar-day.ts';
+import { hallDay, hallDayStart } from '../../../common/hall-time.ts';
 
 /**
  * A report's period: hall-local calendar days `from`..`to` inclusive, and the instants they
@@ -28,11 +28,6 @@ export function monthDays(month: string): { from: Day; to: Day } {
   const from = `${month}-01`;
   const next = addDays(`${month}-28`, 4).slice(0, 7);
   return { from, to: addDays(`${next}-01`, -1) };
-}
-
-/** The month before "2026-01" is "2025-12". */
-export function previousMonth(month: string): string {
-  return addDays(`${month}-01`, -1).slice(0, 7);
 }
 
 /** The zone's offset at `date` as an SQLite date modifier ("+480 minutes"), to group instants by hall-local hour. */

@@ -1,5 +1,5 @@
 import type { RatingGroup } from '../../../db/report-ratings.ts';
-import { completionTarget, isBadLevel, isGoodLevel } from '../ratings/reasons.ts';
+import { completionTarget, isBadLevel, isGoodLevel } from '../../../common/rating-levels.ts';
 
 export type RatingCounts = { served: number; rated: number; unrated: number; pending: number; ratings: number; good: number; bad: number };
 

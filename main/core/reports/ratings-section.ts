@@ -1,15 +1,14 @@
 import type { ReadDb } from '../../../db/connection.ts';
 import { counterNames, staffNames } from '../../../db/report-queue.ts';
 import { ratingGroups, ratingsWithTasks } from '../../../db/report-ratings.ts';
-import { completionTarget, isBadLevel } from '../ratings/reasons.ts';
+import { completionTarget, isBadLevel, ratingLevels } from '../../../common/rating-levels.ts';
 import type { Period } from './period.ts';
 import { sumRatingGroups, withRates } from './rating-counts.ts';
 import type { RatingsSection } from './schemas.ts';
 import { parseJsonColumn, stringList } from '../../../db/json-columns.ts';
 
-const levels = [1, 2, 3, 4, 5];
 /** Levels run 1 非常满意 … 5 非常不满意; the ratings domain says which are bad (差评). */
-const firstBadLevel = Math.min(...levels.filter(isBadLevel));
+const firstBadLevel = Math.min(...ratingLevels.filter(isBadLevel));
 
 /**
  * Ratings per level, completion per clerk against the 90% line, and each bad rating with its
@@ -26,7 +25,7 @@ export function ratingsSection(db: ReadDb, period: Period, today: string): Ratin
   const { total, byStaff, byLevel } = sumRatingGroups(ratingGroups(db, period.from, period.to));
   return {
     target: completionTarget,
-    byLevel: levels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
+    byLevel: ratingLevels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
     total: withRates(total),
     byClerk: [...byStaff.entries()]
       .filter(([, c]) => c.served > 0)

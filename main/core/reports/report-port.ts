@@ -1,6 +1,6 @@
 import { type Db, inTransaction } from '../../../db/connection.ts';
 import { type KeptDayTimes, storeDayTimes } from '../../../db/report-day-times.ts';
-import type { Day } from '../calendar/calendar-day.ts';
+import type { Day } from '../../../common/calendar-day.ts';
 import { buildReport } from './build-report.ts';
 import type { ExcelOptions } from './excel.ts';
 import type { Report, ReportSummary } from './schemas.ts';

@@ -5,7 +5,7 @@ import { setSetting } from '../../../db/settings.ts';
 import { at, HALL_DAY, hallDayAnswers, openCountersOnHallDay, seedHallDay } from '../../../test/fixtures/hall-day.ts';
 import { hashPassword } from '../auth/password.ts';
 import { openStaffSession } from '../auth/sessions.ts';
-import { addDays } from '../calendar/calendar-day.ts';
+import { addDays } from '../../../common/calendar-day.ts';
 import { openTestHall, type TestHall, unwrap } from '../testing.ts';
 import type { Report } from './schemas.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { syncFailureReasons } from '../sync/failure-reason.ts';
-import { summaryKeys } from './summary-keys.ts';
+import { summaryKeys } from '../../../common/summary-keys.ts';
 
 const int = z.number().int();
 const names = z.object({ zh: z.string(), en: z.string() });

@@ -1,5 +1,5 @@
 import type { Report } from './schemas.ts';
-import type { SummaryKey } from './summary-keys.ts';
+import type { SummaryKey } from '../../../common/summary-keys.ts';
 
 export const minutes = (sec: number | null): number | null => (sec === null ? null : Math.round(sec / 6) / 10);
 export const yuan = (fen: number): number => fen / 100;

@@ -1,6 +1,6 @@
-import type { Day } from '../calendar/calendar-day.ts';
+import { type Day, previousMonth } from '../../../common/calendar-day.ts';
 import { dailyWorkbook, type ExcelOptions, monthlyWorkbook } from './excel.ts';
-import { monthDays, previousMonth } from './period.ts';
+import { monthDays } from './period.ts';
 import type { Report } from './schemas.ts';
 
 /** Which Excel file: a day's report, or a month's with the previous month in full beside it. */

@@ -1,6 +1,5 @@
 import { auditChange } from '../audit/record.ts';
-import { inTransaction } from '../../../db/connection.ts';
-import type { Db } from '../../../db/connection.ts';
+import { inTransaction, type Db } from '../../../db/connection.ts';
 import { listDevices } from '../../../db/devices.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { listStaff } from '../../../db/staff.ts';

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../../db/connection.ts';
-import { inTransaction } from '../../../db/connection.ts';
+import { type Db, inTransaction } from '../../../db/connection.ts';
 import { setSetting } from '../../../db/settings.ts';
 import { countStaff, insertStaff } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { STAFF_PHOTO_MAX_BYTES, staffPhotoMimes } from '../../../common/upload-limits.ts';
 import { defineMethods } from '../api/method.ts';
 import { managers } from '../api/roles.ts';
 
-/** A staff photo is shown small (the desk, the customer's rating screen): 200 KB is plenty. */
-export const STAFF_PHOTO_MAX_BYTES = 200 * 1024;
-const photoMime = z.enum(['image/png', 'image/jpeg', 'image/webp']);
+const photoMime = z.enum(staffPhotoMimes);
 const id = z.number().int().positive();
 
 /** What the staff list does not carry: each member's utility and photo (migration 0006). */

@@ -7,7 +7,8 @@ import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
 import { currentCatalogue } from '../catalogue/catalogue-store.ts';
 import { staffIdOf } from '../api/caller.ts';
-import { STAFF_PHOTO_MAX_BYTES, type staffProfileContract } from './profile-contract.ts';
+import type { staffProfileContract } from './profile-contract.ts';
+import { STAFF_PHOTO_MAX_BYTES } from '../../../common/upload-limits.ts';
 
 export function staffProfileHandlers(deps: CoreDeps): HandlersFor<typeof staffProfileContract> {
   const { db, clock, events } = deps;

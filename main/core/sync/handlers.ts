@@ -1,22 +1,7 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { enqueueOutbox } from '../../../db/outbox.ts';
-import {
-  type ConnectorRow,
-  failuresSinceSuccess,
-  getConnector,
-  getOutboxRow,
-  lastRun,
-  listConnectors,
-  listRejected,
-  listRuns,
-  openBatches,
-  outboxUtilities,
-  pendingCount,
-  rejectedCount,
-  type RunRow,
-  saveConnector,
-} from '../../../db/sync.ts';
+import { type ConnectorRow, failuresSinceSuccess, getConnector, getOutboxRow, lastRun, listConnectors, listRejected, listRuns, openBatches, outboxUtilities, pendingCount, rejectedCount, type RunRow, saveConnector, listQuarantined } from '../../../db/sync.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -31,7 +16,6 @@ import { insideDropRoots } from './drop-roots.ts';
 import { plainHttpOffMachine } from './https-only.ts';
 import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
 import { syncFailureReason } from './failure-reason.ts';
-import { listQuarantined } from '../../../db/sync.ts';
 import { RATING_PLATFORM, RATING_PLATFORM_NAMES } from './rating-record.ts';
 import { jsonObject, parseJsonColumn } from '../../../db/json-columns.ts';
 

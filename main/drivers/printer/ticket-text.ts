@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import enUS from '../../../renderer/locales/en-US/ticket.json' with { type: 'json' };
-import zhCN from '../../../renderer/locales/zh-CN/ticket.json' with { type: 'json' };
+import enUS from '../../../resources/locales/en-US/ticket.json' with { type: 'json' };
+import zhCN from '../../../resources/locales/zh-CN/ticket.json' with { type: 'json' };
 
 /**
  * The words on a printed ticket. They live in the renderer's `ticket` locale namespace

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../../common/logger.ts';
 import type { RatingDeviceSettings } from './device-settings.ts';
 import { createHidTransport, type OpenHidDevice } from './hid-transport.ts';
 import type { KeyboardProfile, RatingProfile, ScreenProfile } from './profile.ts';

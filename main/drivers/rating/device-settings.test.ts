@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.ts';
+import { silentLogger } from '../../../common/logger.ts';
 import { configureRatingDevice, serialTargetOf } from './configured-device.ts';
 import { collectProfileFolders, collectRatingDeviceSettings, formatRatingDeviceSetting, parseRatingDeviceSetting } from './device-settings.ts';
 import { profileLibrary } from './profile-library.ts';

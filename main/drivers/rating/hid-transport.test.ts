@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.ts';
+import { silentLogger } from '../../../common/logger.ts';
 import { encodeFrame } from './command-encoder.ts';
 import { createFrameParser, type Frame } from './frame-parser.ts';
 import { createHidTransport, type HidDevice, splitIntoReports } from './hid-transport.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../../common/logger.ts';
 import { createReconnectingTransport, type OpenLink, type ReconnectOptions, type Transport } from './transport.ts';
 
 /**

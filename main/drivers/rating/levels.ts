@@ -1,10 +1,6 @@
-/**
- * The five rating levels of the national 好差评 rules (国办发〔2019〕51号), 1 the best.
- * Every device, whatever its keys, ends on one of these; the raw key is kept beside it.
- */
-export const ratingLevels = [1, 2, 3, 4, 5] as const;
+import type { RatingLevel } from '../../../common/rating-levels.ts';
 
-export type RatingLevel = (typeof ratingLevels)[number];
+/** The levels' names on the wire and in logs; a device's raw key is kept beside its level. */
 
 export const ratingNames = {
   1: 'very_satisfied',

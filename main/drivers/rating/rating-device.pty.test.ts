@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.ts';
+import { silentLogger } from '../../../common/logger.ts';
 import type { DeviceHealth } from './device-health.ts';
 import type { RatedKey } from './levels.ts';
 import type { SerialProfile } from './profile.ts';

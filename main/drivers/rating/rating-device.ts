@@ -1,4 +1,4 @@
-import { type Logger, silentLogger } from '../logger.ts';
+import { type Logger, silentLogger } from '../../../common/logger.ts';
 import { type CommandParams, encodeCommand } from './command-encoder.ts';
 import { createHealthMonitor, type DeviceHealth } from './device-health.ts';
 import { decodeEvent } from './event-decoder.ts';

@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.ts';
+import { silentLogger } from '../../../common/logger.ts';
 import type { SerialDefaults } from './profile.ts';
 import { createSerialTransport } from './serial-transport.ts';
 import { createSocatCable, type SocatCable } from './testing/socat-cable.ts';

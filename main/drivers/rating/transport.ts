@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../../common/logger.ts';
 
 export type TransportState = 'connected' | 'disconnected';
 

@@ -1,3 +1,4 @@
+import { hallClock } from '../../../common/hall-time.ts';
 import type { HallHours } from '../../core/hall/contract.ts';
 
 /**
@@ -24,11 +25,7 @@ const minutesOf = (hhmm: string): number => {
 };
 
 /** Minutes since midnight on the hall's wall clock. */
-export function hallMinuteOfDay(now: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return part('hour') * 60 + part('minute');
-}
+export const hallMinuteOfDay = (now: Date, timeZone: string): number => minutesOf(hallClock(now, timeZone));
 
 /** Whether `now` is within the hall's hours, widened by the margin on both sides. */
 export function hallInHours(now: Date, hours: HallHours, marginMinutes = updateTiming.marginMinutes): boolean {

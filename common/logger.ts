@@ -1,7 +1,4 @@
-/**
- * What a driver logs through: the shape of pino's methods, the same as the core's Logger, so the
- * hall hands one logger to both. Drivers stay free of the core: they are a library of devices.
- */
+/** The part of a structured logger (pino's shape) the core, the server and the drivers use; the server passes pino itself. */
 export type Logger = {
   info: (obj: object, msg?: string) => void;
   warn: (obj: object, msg?: string) => void;

@@ -3,7 +3,17 @@
  * unified social credit codes (GB 32100-2015) and phone numbers. A clerk types these from a
  * card held across the counter, so each check says which part is wrong, and input typed with
  * a Chinese IME (full-width digits, a lowercase x, spaces) is normalised before it is judged.
+ * One copy for both sides: the form checks as the clerk leaves a field, the hall checks again
+ * on submit, and the two cannot disagree.
  */
+
+/** Foreigners and some compatriots carry a document other than the resident ID card; it has no checksum to verify. */
+export const personIdTypes = ['residentId', 'passport', 'hkMacaoPermit', 'taiwanPermit', 'foreignPermanentResident'] as const;
+
+export type PersonIdType = (typeof personIdTypes)[number];
+
+/** A passport or permit number: letters and digits only, as printed (after trimming). */
+export const otherDocumentPattern = /^[0-9A-Za-z]{5,30}$/;
 
 /** Full-width digits and letters to ASCII, spaces and dashes clerks add for readability removed. */
 const compact = (raw: string): string => raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
@@ -16,6 +26,15 @@ const formatDay = (y: number, m: number, d: number): string =>
 export type ResidentIdResult =
   | { ok: true; normalized: string; birthDate: string; sex: 'male' | 'female' }
   | { ok: false; reason: 'length' | 'format' | 'region' | 'birthDate' | 'checksum' };
+
+/** The message key (errors namespace) of each way a resident ID number can be wrong. */
+export const residentIdProblemKeys = {
+  length: 'field.idNumberFormat',
+  format: 'field.residentIdFormat',
+  region: 'field.residentIdRegion',
+  birthDate: 'field.residentIdBirthDate',
+  checksum: 'field.residentIdChecksum',
+} as const satisfies Record<Extract<ResidentIdResult, { ok: false }>['reason'], string>;
 
 const residentIdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const residentIdCheckChars = '10X98765432';
@@ -66,6 +85,13 @@ export function validateResidentId(raw: string, today?: string): ResidentIdResul
 export type CreditCodeResult =
   | { ok: true; normalized: string; registrationAuthority: string; entityType: string; region: string }
   | { ok: false; reason: 'length' | 'format' | 'checksum' };
+
+/** The message key (errors namespace) of each way a credit code can be wrong. */
+export const creditCodeProblemKeys = {
+  length: 'field.creditCodeLength',
+  format: 'field.creditCodeFormat',
+  checksum: 'field.creditCodeChecksum',
+} as const satisfies Record<Extract<CreditCodeResult, { ok: false }>['reason'], string>;
 
 /** The 31 characters of GB 32100: digits and capitals without I, O, Z, S and V (they read like digits). */
 const creditCodeAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -1,6 +1,7 @@
 /**
  * Hall-local calendar time. Ticket numbers reset with the hall's day, not the server's
- * UTC day, and opening hours are read on the hall's clock.
+ * UTC day, and opening hours are read on the hall's clock. Pure: the instant is always given
+ * (the hall server's clock is main/core/clock.ts, the screens' renderer/shared/hall-clock.ts).
  */
 export const defaultTimeZone = 'Asia/Shanghai';
 
@@ -47,7 +48,8 @@ function offsetThrough(minute: number, timeZone: string): number {
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
-function parts(date: Date, timeZone: string): Parts {
+/** The wall clock of `timeZone` at `date`: year, month, day, hour, minute and second, zero-padded. */
+export function wallClockParts(date: Date, timeZone: string): Readonly<Parts> {
   const ms = date.getTime();
   const offset = offsetThrough(Math.floor(ms / 60_000), timeZone);
   if (Number.isNaN(offset)) return formatted(date, timeZone);
@@ -64,19 +66,19 @@ function parts(date: Date, timeZone: string): Parts {
 
 /** "2026-11-22" in the hall's time zone. */
 export function hallDay(date: Date, timeZone: string): string {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** "08:30" in the hall's time zone. */
 export function hallClock(date: Date, timeZone: string): string {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   return `${p.hour}:${p.minute}`;
 }
 
 /** "2026-11-22T093005": the hall's local date and time to the second, for file names. */
 export function hallStamp(date: Date, timeZone: string): string {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   return `${p.year}-${p.month}-${p.day}T${p.hour}${p.minute}${p.second}`;
 }
 
@@ -86,7 +88,7 @@ export function hallStamp(date: Date, timeZone: string): string {
  * China has none.
  */
 export function hallDayStart(date: Date, timeZone: string): Date {
-  const p = parts(date, timeZone);
+  const p = wallClockParts(date, timeZone);
   const y = Number(p.year);
   const m = Number(p.month) - 1;
   const d = Number(p.day);

@@ -35,3 +35,8 @@ export const isWeekend = (day: Day): boolean => {
 };
 
 export const yearOf = (day: Day): number => Number(day.slice(0, 4));
+
+/** The month before "2026-01" is "2025-12". */
+export function previousMonth(month: string): string {
+  return addDays(`${month}-01`, -1).slice(0, 7);
+}
