@@ -1,4 +1,6 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type ApplicationRow = {
   id: number;
@@ -19,23 +21,7 @@ export type ApplicationRow = {
   snapshot: string;
 };
 
-type Raw = {
-  id: number;
-  public_token: string;
-  idempotency_key: string;
-  customer_id: number;
-  catalogue_version: number;
-  bundle_code: string | null;
-  ticket_id: number | null;
-  staff_id: number;
-  counter_id: number;
-  day: string;
-  submitted_at: string;
-  fee_hash: string;
-  total_fen: number;
-  signature_request_id: number;
-  snapshot: string;
-};
+type Raw = Row<'applications'>;
 
 const toApplication = (r: Raw): ApplicationRow => ({
   id: r.id,
@@ -57,60 +43,43 @@ const toApplication = (r: Raw): ApplicationRow => ({
 
 export function insertApplication(db: Db, a: Omit<ApplicationRow, 'id'>): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO applications (public_token, idempotency_key, customer_id, catalogue_version, bundle_code, ticket_id, staff_id,
+    run(db,
+        sql`INSERT INTO applications (public_token, idempotency_key, customer_id, catalogue_version, bundle_code, ticket_id, staff_id,
            counter_id, day, submitted_at, fee_hash, total_fen, signature_request_id, snapshot)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        a.publicToken,
-        a.idempotencyKey,
-        a.customerId,
-        a.catalogueVersion,
-        a.bundleCode,
-        a.ticketId,
-        a.staffId,
-        a.counterId,
-        a.day,
-        a.submittedAt,
-        a.feeHash,
-        a.totalFen,
-        a.signatureRequestId,
-        a.snapshot,
+         VALUES (${a.publicToken}, ${a.idempotencyKey}, ${a.customerId}, ${a.catalogueVersion}, ${a.bundleCode}, ${a.ticketId}, ${a.staffId}, ${a.counterId}, ${a.day}, ${a.submittedAt}, ${a.feeHash}, ${a.totalFen}, ${a.signatureRequestId}, ${a.snapshot})`,
       ).lastInsertRowid,
   );
 }
 
-export function getApplication(db: Db, id: number): ApplicationRow | undefined {
-  const raw = db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Raw | undefined;
+export function getApplication(db: ReadDb, id: number): ApplicationRow | undefined {
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM applications WHERE id = ${id}`);
   return raw && toApplication(raw);
 }
 
-export function applicationIdByKey(db: Db, idempotencyKey: string): number | undefined {
-  const row = db.prepare('SELECT id FROM applications WHERE idempotency_key = ?').get(idempotencyKey) as { id: number } | undefined;
+export function applicationIdByKey(db: ReadDb, idempotencyKey: string): number | undefined {
+  const row = queryOne<{ id: number }>(db, sql`SELECT id FROM applications WHERE idempotency_key = ${idempotencyKey}`);
   return row?.id;
 }
 
-export function applicationIdByToken(db: Db, token: string): number | undefined {
-  const row = db.prepare('SELECT id FROM applications WHERE public_token = ?').get(token) as { id: number } | undefined;
+export function applicationIdByToken(db: ReadDb, token: string): number | undefined {
+  const row = queryOne<{ id: number }>(db, sql`SELECT id FROM applications WHERE public_token = ${token}`);
   return row?.id;
 }
 
-export function applicationIdByCaseNumber(db: Db, caseNumber: string): number | undefined {
-  const row = db.prepare('SELECT application_id FROM application_matters WHERE case_number = ?').get(caseNumber) as { application_id: number } | undefined;
+export function applicationIdByCaseNumber(db: ReadDb, caseNumber: string): number | undefined {
+  const row = queryOne<{ application_id: number }>(db, sql`SELECT application_id FROM application_matters WHERE case_number = ${caseNumber}`);
   return row?.application_id;
 }
 
 /** The next case number sequence for a prefix on a hall-local day; call inside the submitting transaction. */
 export function nextCaseSequence(db: Db, day: string, prefix: string): number {
-  const row = db
-    .prepare(
-      `INSERT INTO case_sequences (day, prefix, last_seq) VALUES (?, ?, 1)
+  const row = runReturningOne<{ last_seq: number }>(db,
+      sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
        ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
        RETURNING last_seq`,
-    )
-    .get(day, prefix) as { last_seq: number };
+    );
+  // An upsert with RETURNING always answers its row.
+  if (!row) throw new Error('case sequence not returned');
   return row.last_seq;
 }
 
@@ -120,20 +89,16 @@ export type MatterRow = { id: number; applicationId: number; caseNumber: string;
 
 export function insertMatter(db: Db, m: Omit<MatterRow, 'id'>): number {
   return Number(
-    db
-      .prepare('INSERT INTO application_matters (application_id, case_number, utility, business_code, account_no, due_day) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(m.applicationId, m.caseNumber, m.utility, m.businessCode, m.accountNo, m.dueDay).lastInsertRowid,
+    run(db, sql`INSERT INTO application_matters (application_id, case_number, utility, business_code, account_no, due_day) VALUES (${m.applicationId}, ${m.caseNumber}, ${m.utility}, ${m.businessCode}, ${m.accountNo}, ${m.dueDay})`).lastInsertRowid,
   );
 }
 
-export function listMatters(db: Db, applicationId: number): MatterRow[] {
-  return db
-    .prepare(
-      `SELECT id, application_id AS applicationId, case_number AS caseNumber, utility, business_code AS businessCode,
+export function listMatters(db: ReadDb, applicationId: number): MatterRow[] {
+  return query<MatterRow>(db,
+      sql`SELECT id, application_id AS applicationId, case_number AS caseNumber, utility, business_code AS businessCode,
               account_no AS accountNo, due_day AS dueDay
-       FROM application_matters WHERE application_id = ? ORDER BY id`,
-    )
-    .all(applicationId) as MatterRow[];
+       FROM application_matters WHERE application_id = ${applicationId} ORDER BY id`,
+    );
 }
 
 // ---------------------------------------------------------------- materials
@@ -151,34 +116,25 @@ export type ApplicationMaterialRow = {
   suppliedAt: string | null;
 };
 
-const MATERIAL_COLUMNS = `id, application_id AS applicationId, code, name_zh AS nameZh, name_en AS nameEn, state,
+const MATERIAL_COLUMNS = sql`id, application_id AS applicationId, code, name_zh AS nameZh, name_en AS nameEn, state,
   promised_date AS promisedDate, supplied_at AS suppliedAt`;
 
 export function insertApplicationMaterial(db: Db, m: Omit<ApplicationMaterialRow, 'id' | 'suppliedAt'>): void {
-  db.prepare('INSERT INTO application_materials (application_id, code, name_zh, name_en, state, promised_date) VALUES (?, ?, ?, ?, ?, ?)').run(
-    m.applicationId,
-    m.code,
-    m.nameZh,
-    m.nameEn,
-    m.state,
-    m.promisedDate,
-  );
+  run(db, sql`INSERT INTO application_materials (application_id, code, name_zh, name_en, state, promised_date) VALUES (${m.applicationId}, ${m.code}, ${m.nameZh}, ${m.nameEn}, ${m.state}, ${m.promisedDate})`);
 }
 
-export function listApplicationMaterials(db: Db, applicationId: number): ApplicationMaterialRow[] {
-  return db.prepare(`SELECT ${MATERIAL_COLUMNS} FROM application_materials WHERE application_id = ? ORDER BY id`).all(applicationId) as ApplicationMaterialRow[];
+export function listApplicationMaterials(db: ReadDb, applicationId: number): ApplicationMaterialRow[] {
+  return query<ApplicationMaterialRow>(db, sql`SELECT ${MATERIAL_COLUMNS} FROM application_materials WHERE application_id = ${applicationId} ORDER BY id`);
 }
 
-export function getApplicationMaterial(db: Db, id: number): ApplicationMaterialRow | undefined {
-  return db.prepare(`SELECT ${MATERIAL_COLUMNS} FROM application_materials WHERE id = ?`).get(id) as ApplicationMaterialRow | undefined;
+export function getApplicationMaterial(db: ReadDb, id: number): ApplicationMaterialRow | undefined {
+  return queryOne<ApplicationMaterialRow>(db, sql`SELECT ${MATERIAL_COLUMNS} FROM application_materials WHERE id = ${id}`);
 }
 
 /** Marks a deferred material supplied, once; false when it was not deferred or already supplied. */
 export function markMaterialSupplied(db: Db, id: number, at: string, staffId: number | null): boolean {
   return (
-    db
-      .prepare(`UPDATE application_materials SET supplied_at = ?, supplied_by = ? WHERE id = ? AND state = 'deferred' AND supplied_at IS NULL`)
-      .run(at, staffId, id).changes === 1
+    run(db, sql`UPDATE application_materials SET supplied_at = ${at}, supplied_by = ${staffId} WHERE id = ${id} AND state = 'deferred' AND supplied_at IS NULL`).changes === 1
   );
 }
 
@@ -199,19 +155,17 @@ export type FeeLineRow = {
 };
 
 export function insertFeeLine(db: Db, f: FeeLineRow): void {
-  db.prepare(
-    `INSERT INTO fee_lines (application_id, utility, business_code, fee_code, name_zh, name_en, price_fen, quantity, amount_fen, mandatory, included)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(f.applicationId, f.utility, f.businessCode, f.feeCode, f.nameZh, f.nameEn, f.priceFen, f.quantity, f.amountFen, f.mandatory ? 1 : 0, f.included ? 1 : 0);
+  run(db,
+    sql`INSERT INTO fee_lines (application_id, utility, business_code, fee_code, name_zh, name_en, price_fen, quantity, amount_fen, mandatory, included)
+     VALUES (${f.applicationId}, ${f.utility}, ${f.businessCode}, ${f.feeCode}, ${f.nameZh}, ${f.nameEn}, ${f.priceFen}, ${f.quantity}, ${f.amountFen}, ${f.mandatory ? 1 : 0}, ${f.included ? 1 : 0})`,
+  );
 }
 
-export function listFeeLines(db: Db, applicationId: number): FeeLineRow[] {
-  const rows = db
-    .prepare(
-      `SELECT application_id AS applicationId, utility, business_code AS businessCode, fee_code AS feeCode, name_zh AS nameZh, name_en AS nameEn,
+export function listFeeLines(db: ReadDb, applicationId: number): FeeLineRow[] {
+  const rows = query<Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number }>(db,
+      sql`SELECT application_id AS applicationId, utility, business_code AS businessCode, fee_code AS feeCode, name_zh AS nameZh, name_en AS nameEn,
               price_fen AS priceFen, quantity, amount_fen AS amountFen, mandatory, included
-       FROM fee_lines WHERE application_id = ? ORDER BY id`,
-    )
-    .all(applicationId) as (Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number })[];
+       FROM fee_lines WHERE application_id = ${applicationId} ORDER BY id`,
+    );
   return rows.map((r) => ({ ...r, mandatory: r.mandatory === 1, included: r.included === 1 }));
 }

@@ -1,13 +1,11 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { queryOne, run, runReturningOne, sql } from './sql.ts';
 
 export type AttemptPolicy = { maxFailures: number; windowMs: number; blockMs: number };
 
 /** When `key` is blocked in `scope`, until when; undefined when it may try. */
-export function blockedUntil(db: Db, scope: string, key: string, now: string): string | undefined {
-  const row = cached(db, 'SELECT blocked_until AS until FROM attempt_limits WHERE scope = ? AND key = ? AND blocked_until > ?').get(scope, key, now) as
-    | { until: string }
-    | undefined;
+export function blockedUntil(db: ReadDb, scope: string, key: string, now: string): string | undefined {
+  const row = queryOne<{ until: string }>(db, sql`SELECT blocked_until AS until FROM attempt_limits WHERE scope = ${scope} AND key = ${key} AND blocked_until > ${now}`);
   return row?.until;
 }
 
@@ -20,18 +18,19 @@ export function recordFailedAttempt(db: Db, scope: string, key: string, now: Dat
   const nowIso = now.toISOString();
   const windowFrom = new Date(now.getTime() - policy.windowMs).toISOString();
   const until = new Date(now.getTime() + policy.blockMs).toISOString();
-  const row = cached(
+  const max = policy.maxFailures;
+  const row = runReturningOne<{ until: string | null }>(
     db,
-    `INSERT INTO attempt_limits (scope, key, failures, window_start, blocked_until) VALUES (@scope, @key, 1, @now, CASE WHEN 1 >= @max THEN @until END)
+    sql`INSERT INTO attempt_limits (scope, key, failures, window_start, blocked_until) VALUES (${scope}, ${key}, 1, ${nowIso}, CASE WHEN 1 >= ${max} THEN ${until} END)
      ON CONFLICT (scope, key) DO UPDATE SET
-       failures = CASE WHEN window_start < @windowFrom THEN 1 ELSE failures + 1 END,
-       window_start = CASE WHEN window_start < @windowFrom THEN @now ELSE window_start END,
-       blocked_until = CASE WHEN (CASE WHEN window_start < @windowFrom THEN 1 ELSE failures + 1 END) >= @max THEN @until ELSE blocked_until END
+       failures = CASE WHEN window_start < ${windowFrom} THEN 1 ELSE failures + 1 END,
+       window_start = CASE WHEN window_start < ${windowFrom} THEN ${nowIso} ELSE window_start END,
+       blocked_until = CASE WHEN (CASE WHEN window_start < ${windowFrom} THEN 1 ELSE failures + 1 END) >= ${max} THEN ${until} ELSE blocked_until END
      RETURNING blocked_until AS until`,
-  ).get({ scope, key, now: nowIso, windowFrom, until, max: policy.maxFailures }) as { until: string | null };
-  return row.until !== null && row.until > nowIso ? row.until : undefined;
+  );
+  return row !== undefined && row.until !== null && row.until > nowIso ? row.until : undefined;
 }
 
 export function clearAttempts(db: Db, scope: string, key: string): void {
-  cached(db, 'DELETE FROM attempt_limits WHERE scope = ? AND key = ?').run(scope, key);
+  run(db, sql`DELETE FROM attempt_limits WHERE scope = ${scope} AND key = ${key}`);
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
+import { iterate, queryOne, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 /**
  * The audit log is a hash chain: each entry's hash covers the entry and the hash before it, so
@@ -24,20 +26,21 @@ export function entryHash(prev: string, e: ChainedFields): string {
   return createHash('sha256').update(JSON.stringify([prev, e.at, e.actor_staff_id, e.action, e.target, e.before_json, e.after_json])).digest('hex');
 }
 
-export function lastAuditHash(db: Db): string {
-  const row = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string | null } | undefined;
+export function lastAuditHash(db: ReadDb): string {
+  const row = queryOne<{ hash: string | null }>(db, sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   return row?.hash ?? GENESIS;
 }
 
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number };
 
 /** Walks the whole log in order; the first entry whose link does not hold is where it was changed. */
-export function verifyAuditChain(db: Db): ChainCheck {
+export function verifyAuditChain(db: ReadDb): ChainCheck {
   let prev = GENESIS;
   let entries = 0;
-  for (const row of db.prepare('SELECT id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id').iterate() as Iterable<
-    ChainedFields & { id: number; prev_hash: string; hash: string }
-  >) {
+  for (const row of iterate<Pick<Row<'audit_log'>, keyof ChainedFields | 'id' | 'prev_hash' | 'hash'>>(
+    db,
+    sql`SELECT id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id`,
+  )) {
     if (row.prev_hash !== prev || row.hash !== entryHash(prev, row)) return { ok: false, entries, brokenAtId: row.id };
     prev = row.hash;
     entries += 1;

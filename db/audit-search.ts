@@ -1,4 +1,6 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
+import { query, sql } from './sql.ts';
+import { parseJsonValue } from './json-columns.ts';
 
 /** The audit viewer's query over audit_log (db/audit.ts writes it): who, when, what, on what. */
 export type AuditFilter = {
@@ -29,38 +31,33 @@ type Raw = Omit<AuditViewRow, 'before' | 'after'> & { before_json: string | null
 // LIKE patterns are built from the filter with its wildcards escaped, and bound like any value.
 const prefixPattern = (value: string): string => `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function searchAudit(db: Db, filter: AuditFilter): AuditViewRow[] {
+export function searchAudit(db: ReadDb, filter: AuditFilter): AuditViewRow[] {
   const action = filter.action ?? null;
   const target = filter.target ?? null;
-  const rows = db
-    .prepare(
-      `SELECT l.id, l.at, l.actor_staff_id AS actorStaffId, s.name AS actorName, s.work_no AS actorWorkNo, l.action, l.target, l.before_json, l.after_json
+  const actor = filter.actorStaffId ?? null;
+  const actionPrefix = action?.endsWith('.') ? prefixPattern(action) : null;
+  const targetPrefix = target?.endsWith(':') ? prefixPattern(target) : null;
+  const from = filter.fromIso ?? null;
+  const to = filter.toIso ?? null;
+  const rows = query<Raw>(
+    db,
+    sql`SELECT l.id, l.at, l.actor_staff_id AS actorStaffId, s.name AS actorName, s.work_no AS actorWorkNo, l.action, l.target, l.before_json, l.after_json
        FROM audit_log l LEFT JOIN staff s ON s.id = l.actor_staff_id
-       WHERE (@actor IS NULL OR l.actor_staff_id = @actor)
-         AND (@action IS NULL OR l.action = @action OR (@actionPrefix IS NOT NULL AND l.action LIKE @actionPrefix ESCAPE '\\'))
-         AND (@target IS NULL OR l.target = @target OR (@targetPrefix IS NOT NULL AND l.target LIKE @targetPrefix ESCAPE '\\'))
-         AND (@from IS NULL OR l.at >= @from)
-         AND (@to IS NULL OR l.at < @to)
-       ORDER BY l.id DESC LIMIT @limit`,
-    )
-    .all({
-      actor: filter.actorStaffId ?? null,
-      action,
-      actionPrefix: action?.endsWith('.') ? prefixPattern(action) : null,
-      target,
-      targetPrefix: target?.endsWith(':') ? prefixPattern(target) : null,
-      from: filter.fromIso ?? null,
-      to: filter.toIso ?? null,
-      limit: filter.limit,
-    }) as Raw[];
+       WHERE (${actor} IS NULL OR l.actor_staff_id = ${actor})
+         AND (${action} IS NULL OR l.action = ${action} OR (${actionPrefix} IS NOT NULL AND l.action LIKE ${actionPrefix} ESCAPE '\\'))
+         AND (${target} IS NULL OR l.target = ${target} OR (${targetPrefix} IS NOT NULL AND l.target LIKE ${targetPrefix} ESCAPE '\\'))
+         AND (${from} IS NULL OR l.at >= ${from})
+         AND (${to} IS NULL OR l.at < ${to})
+       ORDER BY l.id DESC LIMIT ${filter.limit}`,
+  );
   return rows.map(({ before_json, after_json, ...r }) => ({
     ...r,
-    before: before_json === null ? null : (JSON.parse(before_json) as unknown),
-    after: after_json === null ? null : (JSON.parse(after_json) as unknown),
+    before: before_json === null ? null : parseJsonValue(before_json),
+    after: after_json === null ? null : parseJsonValue(after_json),
   }));
 }
 
 /** Every action the log holds, for the viewer's filter. */
-export function auditActions(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
+export function auditActions(db: ReadDb): string[] {
+  return query<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`).map((r) => r.action);
 }

@@ -1,6 +1,8 @@
-import type { Db } from './connection.ts';
-import { type ChainedFields, entryHash, lastAuditHash } from './audit-chain.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { entryHash, lastAuditHash } from './audit-chain.ts';
+import { query, querySingle, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
+import { parseJsonValue } from './json-columns.ts';
 
 export type AuditEntry = {
   at: string;
@@ -24,44 +26,37 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
   };
   const prev = lastAuditHash(db);
-  cached(
+  run(
     db,
-    `INSERT INTO audit_log (at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash) VALUES (@at, @actor_staff_id, @action, @target, @before_json, @after_json, @prev, @hash)`,
-  ).run({ ...fields, prev, hash: entryHash(prev, fields) });
+    sql`INSERT INTO audit_log (at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash)
+        VALUES (${fields.at}, ${fields.actor_staff_id}, ${fields.action}, ${fields.target}, ${fields.before_json}, ${fields.after_json}, ${prev}, ${entryHash(prev, fields)})`,
+  );
 }
 
-export function listAudit(db: Db, filter: { action?: string; limit: number }): AuditRow[] {
-  const rows = db
-    .prepare(
-      // Named, not numbered (?1): better-sqlite3 binds ?NNN as a named parameter, so
-      // positional values for it fail with "Too many parameter values".
-      `SELECT * FROM audit_log WHERE (@action IS NULL OR action = @action) ORDER BY id DESC LIMIT @limit`,
-    )
-    .all({ action: filter.action ?? null, limit: filter.limit }) as (ChainedFields & { id: number })[];
+export function listAudit(db: ReadDb, filter: { action?: string; limit: number }): AuditRow[] {
+  const action = filter.action ?? null;
+  const rows = query<Row<'audit_log'>>(db, sql`SELECT * FROM audit_log WHERE (${action} IS NULL OR action = ${action}) ORDER BY id DESC LIMIT ${filter.limit}`);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
     actorStaffId: r.actor_staff_id,
     action: r.action,
     target: r.target,
-    before: r.before_json === null ? undefined : (JSON.parse(r.before_json) as unknown),
-    after: r.after_json === null ? undefined : (JSON.parse(r.after_json) as unknown),
+    before: r.before_json === null ? undefined : parseJsonValue(r.before_json),
+    after: r.after_json === null ? undefined : parseJsonValue(r.after_json),
   }));
 }
 
 /** How many times a staff member did `action` from `sinceIso` on: daily caps read it. */
-export function countAuditBy(db: Db, action: string, staffId: number, sinceIso: string): number {
-  return (cached(db, 'SELECT count(*) AS n FROM audit_log WHERE action = ? AND actor_staff_id = ? AND at >= ?').get(action, staffId, sinceIso) as { n: number }).n;
+export function countAuditBy(db: ReadDb, action: string, staffId: number, sinceIso: string): number {
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE action = ${action} AND actor_staff_id = ${staffId} AND at >= ${sinceIso}`).n;
 }
 
 export type RevealRow = { at: string; staffId: number | null; target: string | null; after: unknown };
 
 /** The reveals of a period, newest first, for the manager's report of who saw what. */
-export function listRevealEntries(db: Db, fromIso: string, toIso: string): RevealRow[] {
+export function listRevealEntries(db: ReadDb, fromIso: string, toIso: string): RevealRow[] {
   return (
-    cached(db, `SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ? AND at < ? ORDER BY id DESC`).all(
-      fromIso,
-      toIso,
-    ) as { at: string; staffId: number | null; target: string | null; after: string | null }[]
-  ).map((r) => ({ ...r, after: r.after === null ? null : (JSON.parse(r.after) as unknown) }));
+    query<{ at: string; staffId: number | null; target: string | null; after: string | null }>(db, sql`SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ${fromIso} AND at < ${toIso} ORDER BY id DESC`)
+  ).map((r) => ({ ...r, after: r.after === null ? null : parseJsonValue(r.after) }));
 }

@@ -1,13 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BACKUP_PACE, type BackupPace } from './backup-pace.ts';
+import { z } from 'zod';
 
 // Runs one online backup on its own read connection, off the hall's event loop: the
 // final flush of a large copy would otherwise freeze every counter for a second or more.
 // The copy goes in steps of `pagesPerStep` pages with a pause after each, so its reads
 // leave the disk to the counters' commits in between (issue: counters never stall); the
 // pause blocks only this thread.
-const { source, target, pace = BACKUP_PACE } = workerData as { source: string; target: string; pace?: BackupPace };
+const { source, target, pace = BACKUP_PACE } = z
+  .object({ source: z.string(), target: z.string(), pace: z.object({ pagesPerStep: z.number(), pauseMs: z.number() }).optional() })
+  .parse(workerData) satisfies { pace?: BackupPace | undefined };
 const db = new Database(source, { readonly: true, fileMustExist: true });
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const MAX_RESTARTS = 2;

@@ -38,7 +38,8 @@ export async function listBackups(dir: string): Promise<string[]> {
     const names = await readdir(dir);
     return names.filter((n) => n.startsWith(PREFIX) && (n.endsWith(SUFFIX) || n.endsWith(`${SUFFIX}${ENCRYPTED_SUFFIX}`))).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // A missing folder: no backups yet.
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
     throw error;
   }
 }

@@ -1,5 +1,7 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, queryOne, run, sql } from './sql.ts';
+import { parseJsonColumn, stringList } from './json-columns.ts';
+import type { Row } from './tables.ts';
 
 export type CategoryRow = {
   id: number;
@@ -15,27 +17,15 @@ export type CategoryRow = {
   sortOrder: number;
 };
 
-type Raw = {
-  id: number;
-  prefix: string;
-  name_zh: string;
-  name_en: string;
-  utilities: string;
-  businesses: string;
-  daily_limit: number | null;
-  opens_at: string;
-  closes_at: string;
-  active: number;
-  sort_order: number;
-};
+type Raw = Row<'categories'>;
 
 const toCategory = (r: Raw): CategoryRow => ({
   id: r.id,
   prefix: r.prefix,
   nameZh: r.name_zh,
   nameEn: r.name_en,
-  utilities: JSON.parse(r.utilities) as string[],
-  businesses: JSON.parse(r.businesses) as string[],
+  utilities: parseJsonColumn(stringList, r.utilities),
+  businesses: parseJsonColumn(stringList, r.businesses),
   dailyLimit: r.daily_limit,
   opensAt: r.opens_at,
   closesAt: r.closes_at,
@@ -43,37 +33,37 @@ const toCategory = (r: Raw): CategoryRow => ({
   sortOrder: r.sort_order,
 });
 
-export function listCategories(db: Db): CategoryRow[] {
-  return (cached(db, 'SELECT * FROM categories ORDER BY sort_order, prefix').all() as Raw[]).map(toCategory);
+export function listCategories(db: ReadDb): CategoryRow[] {
+  return query<Raw>(db, sql`SELECT * FROM categories ORDER BY sort_order, prefix`).map(toCategory);
 }
 
-export function getCategory(db: Db, id: number): CategoryRow | undefined {
-  const raw = cached(db, 'SELECT * FROM categories WHERE id = ?').get(id) as Raw | undefined;
+export function getCategory(db: ReadDb, id: number): CategoryRow | undefined {
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM categories WHERE id = ${id}`);
   return raw && toCategory(raw);
 }
 
-export function getCategoryByPrefix(db: Db, prefix: string): CategoryRow | undefined {
-  const raw = cached(db, 'SELECT * FROM categories WHERE prefix = ?').get(prefix) as Raw | undefined;
+export function getCategoryByPrefix(db: ReadDb, prefix: string): CategoryRow | undefined {
+  const raw = queryOne<Raw>(db, sql`SELECT * FROM categories WHERE prefix = ${prefix}`);
   return raw && toCategory(raw);
 }
 
 export function saveCategory(db: Db, c: Omit<CategoryRow, 'id'> & { id?: number | undefined }): CategoryRow {
-  const values = [c.prefix, c.nameZh, c.nameEn, JSON.stringify(c.utilities), JSON.stringify(c.businesses), c.dailyLimit, c.opensAt, c.closesAt, c.active ? 1 : 0, c.sortOrder];
+  const [utilities, businesses, active] = [JSON.stringify(c.utilities), JSON.stringify(c.businesses), c.active ? 1 : 0];
   let id = c.id;
   if (id === undefined) {
     id = Number(
-      cached(
+      run(
         db,
-        `INSERT INTO categories (prefix, name_zh, name_en, utilities, businesses, daily_limit, opens_at, closes_at, active, sort_order)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...values).lastInsertRowid,
+        sql`INSERT INTO categories (prefix, name_zh, name_en, utilities, businesses, daily_limit, opens_at, closes_at, active, sort_order)
+         VALUES (${c.prefix}, ${c.nameZh}, ${c.nameEn}, ${utilities}, ${businesses}, ${c.dailyLimit}, ${c.opensAt}, ${c.closesAt}, ${active}, ${c.sortOrder})`,
+      ).lastInsertRowid,
     );
   } else {
-    cached(
+    run(
       db,
-      `UPDATE categories SET prefix = ?, name_zh = ?, name_en = ?, utilities = ?, businesses = ?, daily_limit = ?,
-         opens_at = ?, closes_at = ?, active = ?, sort_order = ? WHERE id = ?`,
-    ).run(...values, id);
+      sql`UPDATE categories SET prefix = ${c.prefix}, name_zh = ${c.nameZh}, name_en = ${c.nameEn}, utilities = ${utilities}, businesses = ${businesses}, daily_limit = ${c.dailyLimit},
+         opens_at = ${c.opensAt}, closes_at = ${c.closesAt}, active = ${active}, sort_order = ${c.sortOrder} WHERE id = ${id}`,
+    );
   }
   const saved = getCategory(db, id);
   if (!saved) throw new Error('saved category vanished');

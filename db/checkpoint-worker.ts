@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 
 // The hall's checkpoints, on their own connection in this thread (db/checkpointer.ts): a
 // checkpoint copies WAL frames into the database file and fsyncs both, which must never
 // happen on the hall's event loop. PASSIVE never waits for, nor blocks, the hall's writer.
-const { file, everyMs, thresholdBytes } = workerData as { file: string; everyMs: number; thresholdBytes: number };
+const { file, everyMs, thresholdBytes } = z.object({ file: z.string(), everyMs: z.number(), thresholdBytes: z.number() }).parse(workerData);
 const db = new Database(file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');

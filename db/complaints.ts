@@ -1,4 +1,6 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 /** The complaint ledger (投诉台账), migration 0006. Personal data leaves the core masked. */
 export type ComplaintChannel = 'window' | 'hotline12345' | 'hotline12319' | 'utilityHotline' | 'web' | 'letter';
@@ -38,40 +40,9 @@ export type ComplaintRow = {
   attachmentCount: number;
 };
 
-type Raw = {
-  id: number;
-  channel: ComplaintChannel;
-  external_ref: string | null;
-  complainant_name: string;
-  complainant_phone: string | null;
-  utility: string | null;
-  staff_id: number | null;
-  staff_name: string | null;
-  case_number: string | null;
-  content: string;
-  received_at: string;
-  received_day: string;
-  due_day: string;
-  state: ComplaintState;
-  registered_at: string;
-  registered_by: number | null;
-  investigation: string | null;
-  investigated_at: string | null;
-  measures: string | null;
-  reply_day: string | null;
-  reply_method: ReplyMethod | null;
-  reply_content: string | null;
-  replied_at: string | null;
-  accountability: string | null;
-  closed_at: string | null;
-  closed_day: string | null;
-  publication: string | null;
-  published_at: string | null;
-  updated_at: string;
-  attachment_count: number;
-};
+type Raw = Row<'complaints'> & { staff_name: string | null; attachment_count: number };
 
-const SELECT = `SELECT c.*, s.name AS staff_name,
+const SELECT = sql`SELECT c.*, s.name AS staff_name,
   (SELECT count(*) FROM complaint_attachments a WHERE a.complaint_id = c.id) AS attachment_count
   FROM complaints c LEFT JOIN staff s ON s.id = c.staff_id`;
 
@@ -126,34 +97,32 @@ export type NewComplaint = {
 
 export function insertComplaint(db: Db, c: NewComplaint): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO complaints (channel, external_ref, complainant_name, complainant_phone, utility, staff_id, case_number, content,
+    run(db,
+        sql`INSERT INTO complaints (channel, external_ref, complainant_name, complainant_phone, utility, staff_id, case_number, content,
            received_at, received_day, due_day, registered_at, registered_by, updated_at)
-         VALUES (@channel, @externalRef, @complainantName, @complainantPhone, @utility, @staffId, @caseNumber, @content,
-           @receivedAt, @receivedDay, @dueDay, @registeredAt, @registeredBy, @registeredAt)`,
-      )
-      .run(c).lastInsertRowid,
+         VALUES (${c.channel}, ${c.externalRef}, ${c.complainantName}, ${c.complainantPhone}, ${c.utility}, ${c.staffId}, ${c.caseNumber}, ${c.content},
+           ${c.receivedAt}, ${c.receivedDay}, ${c.dueDay}, ${c.registeredAt}, ${c.registeredBy}, ${c.registeredAt})`,
+      ).lastInsertRowid,
   );
 }
 
-export function getComplaint(db: Db, id: number): ComplaintRow | undefined {
-  const raw = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Raw | undefined;
+export function getComplaint(db: ReadDb, id: number): ComplaintRow | undefined {
+  const raw = queryOne<Raw>(db, sql`${SELECT} WHERE c.id = ${id}`);
   return raw && toRow(raw);
 }
 
 export type ComplaintFilter = { fromDay?: string | undefined; toDay?: string | undefined; state?: ComplaintState | 'open' | undefined; limit: number };
 
 /** Newest first; days are received days, inclusive. */
-export function listComplaints(db: Db, filter: ComplaintFilter): ComplaintRow[] {
-  return (
-    db
-      .prepare(
-        `${SELECT} WHERE (@fromDay IS NULL OR c.received_day >= @fromDay) AND (@toDay IS NULL OR c.received_day <= @toDay)
-           AND (@state IS NULL OR c.state = @state OR (@state = 'open' AND c.state <> 'closed'))
-         ORDER BY c.received_at DESC, c.id DESC LIMIT @limit`,
-      )
-      .all({ fromDay: filter.fromDay ?? null, toDay: filter.toDay ?? null, state: filter.state ?? null, limit: filter.limit }) as Raw[]
+export function listComplaints(db: ReadDb, filter: ComplaintFilter): ComplaintRow[] {
+  const fromDay = filter.fromDay ?? null;
+  const toDay = filter.toDay ?? null;
+  const state = filter.state ?? null;
+  return query<Raw>(
+    db,
+    sql`${SELECT} WHERE (${fromDay} IS NULL OR c.received_day >= ${fromDay}) AND (${toDay} IS NULL OR c.received_day <= ${toDay})
+           AND (${state} IS NULL OR c.state = ${state} OR (${state} = 'open' AND c.state <> 'closed'))
+         ORDER BY c.received_at DESC, c.id DESC LIMIT ${filter.limit}`,
   ).map(toRow);
 }
 
@@ -180,14 +149,12 @@ export type ComplaintChanges = Partial<{
 
 /** Writes every step column at once, the given changes over what the row holds: one fixed statement, values bound. */
 export function updateComplaint(db: Db, id: number, changes: ComplaintChanges, now: string): void {
-  const current = db
-    .prepare(
-      `SELECT state, investigation, investigated_at AS investigatedAt, investigated_by AS investigatedBy, measures, reply_day AS replyDay,
+  const current = queryOne<Record<keyof ComplaintChanges, unknown>>(db,
+      sql`SELECT state, investigation, investigated_at AS investigatedAt, investigated_by AS investigatedBy, measures, reply_day AS replyDay,
          reply_method AS replyMethod, reply_content AS replyContent, replied_at AS repliedAt, replied_by AS repliedBy, accountability,
          closed_at AS closedAt, closed_day AS closedDay, closed_by AS closedBy, publication, published_at AS publishedAt, published_by AS publishedBy
-       FROM complaints WHERE id = ?`,
-    )
-    .get(id) as Record<keyof ComplaintChanges, unknown> | undefined;
+       FROM complaints WHERE id = ${id}`,
+    );
   if (!current) return;
   const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   db.prepare(
@@ -207,37 +174,32 @@ export type ComplaintCounts = { opened: number; closed: number; sameDayCleared: 
  * closed overdue = closed in the period after the due day; open overdue = still open at the
  * end of the period and past due by then.
  */
-export function countComplaints(db: Db, fromDay: string, toDay: string): ComplaintCounts {
-  return db
-    .prepare(
-      `SELECT
-         (SELECT count(*) FROM complaints WHERE received_day BETWEEN @from AND @to) AS opened,
-         (SELECT count(*) FROM complaints WHERE closed_day BETWEEN @from AND @to) AS closed,
-         (SELECT count(*) FROM complaints WHERE received_day BETWEEN @from AND @to AND closed_day = received_day) AS sameDayCleared,
-         (SELECT count(*) FROM complaints WHERE closed_day BETWEEN @from AND @to AND closed_day > due_day) AS closedOverdue,
-         (SELECT count(*) FROM complaints WHERE received_day <= @to AND (closed_day IS NULL OR closed_day > @to) AND due_day < @to) AS openOverdue`,
-    )
-    .get({ from: fromDay, to: toDay }) as ComplaintCounts;
+export function countComplaints(db: ReadDb, fromDay: string, toDay: string): ComplaintCounts {
+  return querySingle<ComplaintCounts>(
+    db,
+    sql`SELECT
+         (SELECT count(*) FROM complaints WHERE received_day BETWEEN ${fromDay} AND ${toDay}) AS opened,
+         (SELECT count(*) FROM complaints WHERE closed_day BETWEEN ${fromDay} AND ${toDay}) AS closed,
+         (SELECT count(*) FROM complaints WHERE received_day BETWEEN ${fromDay} AND ${toDay} AND closed_day = received_day) AS sameDayCleared,
+         (SELECT count(*) FROM complaints WHERE closed_day BETWEEN ${fromDay} AND ${toDay} AND closed_day > due_day) AS closedOverdue,
+         (SELECT count(*) FROM complaints WHERE received_day <= ${toDay} AND (closed_day IS NULL OR closed_day > ${toDay}) AND due_day < ${toDay}) AS openOverdue`,
+  );
 }
 
 export type AttachmentMeta = { id: number; complaintId: number; fileName: string; mime: string; sizeBytes: number; addedAt: string; addedBy: number | null };
 
 export function insertAttachment(db: Db, a: Omit<AttachmentMeta, 'id' | 'sizeBytes'> & { data: Uint8Array }): number {
   return Number(
-    db
-      .prepare(`INSERT INTO complaint_attachments (complaint_id, file_name, mime, size_bytes, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(a.complaintId, a.fileName, a.mime, a.data.byteLength, Buffer.from(a.data), a.addedAt, a.addedBy).lastInsertRowid,
+    run(db, sql`INSERT INTO complaint_attachments (complaint_id, file_name, mime, size_bytes, data, added_at, added_by) VALUES (${a.complaintId}, ${a.fileName}, ${a.mime}, ${a.data.byteLength}, ${Buffer.from(a.data)}, ${a.addedAt}, ${a.addedBy})`).lastInsertRowid,
   );
 }
 
-const META = `SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy FROM complaint_attachments`;
+const META = sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy FROM complaint_attachments`;
 
-export function listAttachments(db: Db, complaintId: number): AttachmentMeta[] {
-  return db.prepare(`${META} WHERE complaint_id = ? ORDER BY id`).all(complaintId) as AttachmentMeta[];
+export function listAttachments(db: ReadDb, complaintId: number): AttachmentMeta[] {
+  return query<AttachmentMeta>(db, sql`${META} WHERE complaint_id = ${complaintId} ORDER BY id`);
 }
 
-export function getAttachment(db: Db, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
-  return db.prepare(`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ?`).get(id) as
-    | (AttachmentMeta & { data: Buffer })
-    | undefined;
+export function getAttachment(db: ReadDb, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
+  return queryOne<AttachmentMeta & { data: Buffer }>(db, sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ${id}`);
 }

@@ -1,8 +1,16 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
-/** A writable connection. Only db/ knows it is better-sqlite3. */
+/** A writable connection: the hall's single writer. Only db/ knows it is better-sqlite3. */
 export type Db = Database.Database;
+/** The same, named for what takes it: handlers writing inside a transaction. */
+export type WriteDb = Db;
+/**
+ * What reading needs, and all that reports, views and workers get (on the hall's connection or
+ * a `readonly` one): a Db is a ReadDb, a ReadDb is not a Db, so code holding one cannot pass it
+ * to `run` (sql.ts), a transaction or a repository's write.
+ */
+export type ReadDb = Pick<Db, 'prepare' | 'name' | 'open' | 'readonly'>;
 
 export type OpenOptions = {
   readonly?: boolean;

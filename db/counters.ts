@@ -1,5 +1,8 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
 import { cached } from './statements.ts';
+import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import { parseJsonColumn, numberList } from './json-columns.ts';
+import type { Row } from './tables.ts';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
 
@@ -17,18 +20,9 @@ export type CounterRow = {
   categoryIds: number[];
 };
 
-type Raw = {
-  id: number;
-  number: number;
-  name: string;
-  status: CounterStatus;
-  staff_id: number | null;
-  pause_reason: string | null;
-  status_since: string | null;
-  category_ids: string | null;
-};
+type Raw = Pick<Row<'counters'>, 'id' | 'number' | 'name' | 'status' | 'staff_id' | 'pause_reason' | 'status_since'> & { category_ids: string | null };
 
-const SELECT = `SELECT c.id, c.number, c.name, c.status, c.staff_id, c.pause_reason, c.status_since,
+const SELECT = sql`SELECT c.id, c.number, c.name, c.status, c.staff_id, c.pause_reason, c.status_since,
   (SELECT json_group_array(category_id) FROM counter_categories cc WHERE cc.counter_id = c.id) AS category_ids
   FROM counters c`;
 
@@ -40,48 +34,48 @@ const toCounter = (r: Raw): CounterRow => ({
   staffId: r.staff_id,
   pauseReason: r.pause_reason,
   statusSince: r.status_since,
-  categoryIds: r.category_ids ? (JSON.parse(r.category_ids) as number[]) : [],
+  categoryIds: r.category_ids ? (parseJsonColumn(numberList, r.category_ids)) : [],
 });
 
-export function counterSummary(db: Db): CounterSummary {
-  return cached(
+export function counterSummary(db: ReadDb): CounterSummary {
+  return querySingle<CounterSummary>(
     db,
-    `SELECT count(*) AS total,
+    sql`SELECT count(*) AS total,
             coalesce(sum(status = 'open'), 0) AS open,
             coalesce(sum(status = 'paused'), 0) AS paused
      FROM counters`,
-  ).get() as CounterSummary;
+  );
 }
 
 /** Open counters that serve a category (those given no categories serve all): one count, not every counter read. */
-export function countOpenServing(db: Db, categoryId: number): number {
+export function countOpenServing(db: ReadDb, categoryId: number): number {
   return (
-    cached(
+    querySingle<{ n: number }>(
       db,
-      `SELECT count(*) AS n FROM counters c WHERE c.status = 'open'
+      sql`SELECT count(*) AS n FROM counters c WHERE c.status = 'open'
          AND (NOT EXISTS (SELECT 1 FROM counter_categories cc WHERE cc.counter_id = c.id)
-              OR EXISTS (SELECT 1 FROM counter_categories cc WHERE cc.counter_id = c.id AND cc.category_id = ?))`,
-    ).get(categoryId) as { n: number }
+              OR EXISTS (SELECT 1 FROM counter_categories cc WHERE cc.counter_id = c.id AND cc.category_id = ${categoryId}))`,
+    )
   ).n;
 }
 
-export function listCounters(db: Db): CounterRow[] {
-  return (cached(db, `${SELECT} ORDER BY c.number`).all() as Raw[]).map(toCounter);
+export function listCounters(db: ReadDb): CounterRow[] {
+  return query<Raw>(db, sql`${SELECT} ORDER BY c.number`).map(toCounter);
 }
 
-export function getCounter(db: Db, id: number): CounterRow | undefined {
-  const raw = cached(db, `${SELECT} WHERE c.id = ?`).get(id) as Raw | undefined;
+export function getCounter(db: ReadDb, id: number): CounterRow | undefined {
+  const raw = queryOne<Raw>(db, sql`${SELECT} WHERE c.id = ${id}`);
   return raw && toCounter(raw);
 }
 
 export function saveCounter(db: Db, c: { id?: number | undefined; number: number; name: string; categoryIds: number[]; now: string }): CounterRow {
   let id = c.id;
   if (id === undefined) {
-    id = Number(cached(db, 'INSERT INTO counters (number, name, created_at) VALUES (?, ?, ?)').run(c.number, c.name, c.now).lastInsertRowid);
+    id = Number(run(db, sql`INSERT INTO counters (number, name, created_at) VALUES (${c.number}, ${c.name}, ${c.now})`).lastInsertRowid);
   } else {
-    cached(db, 'UPDATE counters SET number = ?, name = ? WHERE id = ?').run(c.number, c.name, id);
+    run(db, sql`UPDATE counters SET number = ${c.number}, name = ${c.name} WHERE id = ${id}`);
   }
-  cached(db, 'DELETE FROM counter_categories WHERE counter_id = ?').run(id);
+  run(db, sql`DELETE FROM counter_categories WHERE counter_id = ${id}`);
   const link = cached(db, 'INSERT INTO counter_categories (counter_id, category_id) VALUES (?, ?)');
   for (const categoryId of new Set(c.categoryIds)) link.run(id, categoryId);
   const saved = getCounter(db, id);
@@ -94,12 +88,6 @@ export function setCounterStatus(
   id: number,
   change: { status: CounterStatus; staffId: number | null; reason: string | null; at: string; event: 'opened' | 'paused' | 'resumed' | 'closed' },
 ): void {
-  cached(db, 'UPDATE counters SET status = ?, staff_id = ?, pause_reason = ?, status_since = ? WHERE id = ?').run(
-    change.status,
-    change.staffId,
-    change.reason,
-    change.at,
-    id,
-  );
-  cached(db, 'INSERT INTO counter_events (counter_id, type, at, staff_id, reason) VALUES (?, ?, ?, ?, ?)').run(id, change.event, change.at, change.staffId, change.reason);
+  run(db, sql`UPDATE counters SET status = ${change.status}, staff_id = ${change.staffId}, pause_reason = ${change.reason}, status_since = ${change.at} WHERE id = ${id}`);
+  run(db, sql`INSERT INTO counter_events (counter_id, type, at, staff_id, reason) VALUES (${id}, ${change.event}, ${change.at}, ${change.staffId}, ${change.reason})`);
 }

@@ -1,5 +1,6 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type DeviceRole = 'kiosk' | 'display' | 'rate';
 
@@ -12,14 +13,7 @@ export type DeviceRow = {
   revokedAt: string | null;
 };
 
-type RawDevice = {
-  id: number;
-  name: string;
-  role: DeviceRole;
-  counter_id: number | null;
-  paired_at: string;
-  revoked_at: string | null;
-};
+type RawDevice = Row<'devices'>;
 
 const toDevice = (raw: RawDevice): DeviceRow => ({
   id: raw.id,
@@ -41,21 +35,17 @@ export type PairingCodeRow = {
 };
 
 export function insertPairingCode(db: Db, code: Omit<PairingCodeRow, 'usedAt'>): void {
-  cached(db, 
-    `INSERT INTO pairing_codes (code_hash, role, name, counter_id, issued_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(code.codeHash, code.role, code.name, code.counterId, code.issuedBy, code.expiresAt);
+  run(db,
+    sql`INSERT INTO pairing_codes (code_hash, role, name, counter_id, issued_by, expires_at) VALUES (${code.codeHash}, ${code.role}, ${code.name}, ${code.counterId}, ${code.issuedBy}, ${code.expiresAt})`,
+  );
 }
 
 /** Marks an unused, unexpired code as used and returns it; undefined when it cannot be used. */
 export function consumePairingCode(db: Db, codeHash: string, now: string): PairingCodeRow | undefined {
-  const raw = db
-    .prepare(
-      `UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
+  const raw = runReturningOne<{ code_hash: string; role: DeviceRole; name: string; counter_id: number | null; issued_by: number; expires_at: string; used_at: string }>(db,
+      sql`UPDATE pairing_codes SET used_at = ${now} WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${now}
        RETURNING code_hash, role, name, counter_id, issued_by, expires_at, used_at`,
-    )
-    .get(now, codeHash, now) as
-    | { code_hash: string; role: DeviceRole; name: string; counter_id: number | null; issued_by: number; expires_at: string; used_at: string }
-    | undefined;
+    );
   return (
     raw && {
       codeHash: raw.code_hash,
@@ -73,28 +63,26 @@ export function insertDevice(
   db: Db,
   device: { name: string; role: DeviceRole; counterId: number | null; pairedAt: string },
 ): DeviceRow {
-  const info = db
-    .prepare(`INSERT INTO devices (name, role, counter_id, paired_at) VALUES (?, ?, ?, ?)`)
-    .run(device.name, device.role, device.counterId, device.pairedAt);
+  const info = run(db, sql`INSERT INTO devices (name, role, counter_id, paired_at) VALUES (${device.name}, ${device.role}, ${device.counterId}, ${device.pairedAt})`);
   const row = getDevice(db, Number(info.lastInsertRowid));
   if (!row) throw new Error('inserted device row vanished');
   return row;
 }
 
-export function getDevice(db: Db, id: number): DeviceRow | undefined {
-  const raw = cached(db, 'SELECT * FROM devices WHERE id = ?').get(id) as RawDevice | undefined;
+export function getDevice(db: ReadDb, id: number): DeviceRow | undefined {
+  const raw = queryOne<RawDevice>(db, sql`SELECT * FROM devices WHERE id = ${id}`);
   return raw && toDevice(raw);
 }
 
-export function listDevices(db: Db): DeviceRow[] {
-  return (cached(db, 'SELECT * FROM devices ORDER BY id').all() as RawDevice[]).map(toDevice);
+export function listDevices(db: ReadDb): DeviceRow[] {
+  return query<RawDevice>(db, sql`SELECT * FROM devices ORDER BY id`).map(toDevice);
 }
 
 export function setDeviceCounter(db: Db, id: number, counterId: number | null): void {
-  cached(db, 'UPDATE devices SET counter_id = ? WHERE id = ?').run(counterId, id);
+  run(db, sql`UPDATE devices SET counter_id = ${counterId} WHERE id = ${id}`);
 }
 
 export function revokeDevice(db: Db, id: number, now: string): void {
-  cached(db, 'UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
-  cached(db, 'DELETE FROM sessions WHERE device_id = ?').run(id);
+  run(db, sql`UPDATE devices SET revoked_at = ${now} WHERE id = ${id} AND revoked_at IS NULL`);
+  run(db, sql`DELETE FROM sessions WHERE device_id = ${id}`);
 }

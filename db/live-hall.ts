@@ -1,53 +1,53 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { ReadDb } from './connection.ts';
+import { query, querySingle, sql } from './sql.ts';
 
 /** What the manager's live hall reads right now: today's queue, and what is overdue or broken. */
 
 /** Today's waiting tickets per category, with when the longest-waiting one joined the queue. */
-export function waitingAges(db: Db, since: string): { categoryId: number; waiting: number; oldestQueuedAt: string }[] {
-  return cached(
+export function waitingAges(db: ReadDb, since: string): { categoryId: number; waiting: number; oldestQueuedAt: string }[] {
+  return query<{ categoryId: number; waiting: number; oldestQueuedAt: string }>(
     db,
-    `SELECT category_id AS categoryId, count(*) AS waiting, min(queued_at) AS oldestQueuedAt
-       FROM tickets WHERE status = 'waiting' AND queued_at >= ? GROUP BY category_id`,
-  ).all(since) as { categoryId: number; waiting: number; oldestQueuedAt: string }[];
+    sql`SELECT category_id AS categoryId, count(*) AS waiting, min(queued_at) AS oldestQueuedAt
+       FROM tickets WHERE status = 'waiting' AND queued_at >= ${since} GROUP BY category_id`,
+  );
 }
 
 /** Today's waiting tickets that joined the queue before `before` (waiting longer than the alert threshold), per category. */
-export function waitingSince(db: Db, since: string, before: string): { categoryId: number; n: number }[] {
-  return cached(
+export function waitingSince(db: ReadDb, since: string, before: string): { categoryId: number; n: number }[] {
+  return query<{ categoryId: number; n: number }>(
     db,
-    `SELECT category_id AS categoryId, count(*) AS n FROM tickets
-       WHERE status = 'waiting' AND queued_at >= ? AND queued_at < ? GROUP BY category_id`,
-  ).all(since, before) as { categoryId: number; n: number }[];
+    sql`SELECT category_id AS categoryId, count(*) AS n FROM tickets
+       WHERE status = 'waiting' AND queued_at >= ${since} AND queued_at < ${before} GROUP BY category_id`,
+  );
 }
 
 /** First calls (not recalls) per hall-local hour since `since`; `offset` is the zone's SQLite modifier. */
-export function callsPerHour(db: Db, since: string, offset: string): { hour: number; calls: number }[] {
-  return cached(
+export function callsPerHour(db: ReadDb, since: string, offset: string): { hour: number; calls: number }[] {
+  return query<{ hour: number; calls: number }>(
     db,
-    `SELECT CAST(strftime('%H', at, ?) AS INTEGER) AS hour, count(*) AS calls
-       FROM ticket_events WHERE at >= ? AND type = 'called' GROUP BY hour ORDER BY hour`,
-  ).all(offset, since) as { hour: number; calls: number }[];
+    sql`SELECT CAST(strftime('%H', at, ${offset}) AS INTEGER) AS hour, count(*) AS calls
+       FROM ticket_events WHERE at >= ${since} AND type = 'called' GROUP BY hour ORDER BY hour`,
+  );
 }
 
 /** Open work orders past their due day, oldest first. */
-export function overdueWorkOrders(db: Db, today: string, limit: number): { count: number; items: { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[] } {
+export function overdueWorkOrders(db: ReadDb, today: string, limit: number): { count: number; items: { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[] } {
   const count = (
-    cached(db, `SELECT count(*) AS n FROM work_orders WHERE status IN ('accepted', 'dispatched', 'taken') AND due_day < ?`).get(today) as { n: number }
+    querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM work_orders WHERE status IN ('accepted', 'dispatched', 'taken') AND due_day < ${today}`)
   ).n;
-  const items = cached(
+  const items = query<{ workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }>(
     db,
-    `SELECT w.id AS workOrderId, w.utility, w.due_day AS dueDay,
+    sql`SELECT w.id AS workOrderId, w.utility, w.due_day AS dueDay,
             (SELECT m.case_number FROM application_matters m WHERE m.application_id = w.application_id AND m.utility = w.utility ORDER BY m.id LIMIT 1) AS caseNumber
-       FROM work_orders w WHERE w.status IN ('accepted', 'dispatched', 'taken') AND w.due_day < ? ORDER BY w.due_day, w.id LIMIT ?`,
-  ).all(today, limit) as { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[];
+       FROM work_orders w WHERE w.status IN ('accepted', 'dispatched', 'taken') AND w.due_day < ${today} ORDER BY w.due_day, w.id LIMIT ${limit}`,
+  );
   return { count, items };
 }
 
 /** Deferred materials promised before `today` and still not supplied. */
-export function overdueDeferred(db: Db, today: string): number {
+export function overdueDeferred(db: ReadDb, today: string): number {
   return (
-    cached(db, `SELECT count(*) AS n FROM application_materials WHERE state = 'deferred' AND promised_date < ? AND supplied_at IS NULL`).get(today) as { n: number }
+    querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM application_materials WHERE state = 'deferred' AND promised_date < ${today} AND supplied_at IS NULL`)
   ).n;
 }
 
@@ -55,34 +55,34 @@ export function overdueDeferred(db: Db, today: string): number {
  * Bad ratings (level ≥ `minLevel`) since `sinceDay` that nobody is working on: no
  * rectification task, or an open task with no one assigned.
  */
-export function badRatingsWithoutTask(db: Db, sinceDay: string, minLevel: number): { ratingId: number; day: string; level: number; counterId: number | null }[] {
-  return cached(
+export function badRatingsWithoutTask(db: ReadDb, sinceDay: string, minLevel: number): { ratingId: number; day: string; level: number; counterId: number | null }[] {
+  return query<{ ratingId: number; day: string; level: number; counterId: number | null }>(
     db,
-    `SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId
+    sql`SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId
        FROM ratings g LEFT JOIN rectifications r ON r.rating_id = g.id
-       WHERE g.day >= ? AND g.status = 'rated' AND g.level >= ?
+       WHERE g.day >= ${sinceDay} AND g.status = 'rated' AND g.level >= ${minLevel}
          AND (r.id IS NULL OR (r.closed_at IS NULL AND r.assignee_staff_id IS NULL))
        ORDER BY g.day, g.id`,
-  ).all(sinceDay, minLevel) as { ratingId: number; day: string; level: number; counterId: number | null }[];
+  );
 }
 
 /** Counters whose rating device is disconnected or not answering. */
-export function offlineRatingDevices(db: Db): { counterId: number; counterName: string | null; health: string; since: string; description: string }[] {
-  return cached(
+export function offlineRatingDevices(db: ReadDb): { counterId: number; counterName: string | null; health: string; since: string; description: string }[] {
+  return query<{ counterId: number; counterName: string | null; health: string; since: string; description: string }>(
     db,
-    `SELECT h.counter_id AS counterId, c.name AS counterName, h.health, h.since, h.description
+    sql`SELECT h.counter_id AS counterId, c.name AS counterName, h.health, h.since, h.description
        FROM rating_device_health h LEFT JOIN counters c ON c.id = h.counter_id
        WHERE h.health IN ('disconnected', 'no_answer') ORDER BY c.number`,
-  ).all() as { counterId: number; counterName: string | null; health: string; since: string; description: string }[];
+  );
 }
 
 /** Who reached the daily cap of customer data reveals since `sinceIso`, as "name (work no.)". */
-export function staffAtRevealCap(db: Db, sinceIso: string): string[] {
+export function staffAtRevealCap(db: ReadDb, sinceIso: string): string[] {
   return (
-    cached(
+    query<{ who: string }>(
       db,
-      `SELECT DISTINCT s.name || ' (' || s.work_no || ')' AS who FROM audit_log a JOIN staff s ON s.id = a.actor_staff_id
-        WHERE a.action = 'customers.revealCapReached' AND a.at >= ? ORDER BY who`,
-    ).all(sinceIso) as { who: string }[]
+      sql`SELECT DISTINCT s.name || ' (' || s.work_no || ')' AS who FROM audit_log a JOIN staff s ON s.id = a.actor_staff_id
+        WHERE a.action = 'customers.revealCapReached' AND a.at >= ${sinceIso} ORDER BY who`,
+    )
   ).map((r) => r.who);
 }

@@ -1,5 +1,5 @@
 import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import { querySingle, run, sql } from './sql.ts';
 
 /**
  * The sync outbox (migration 0005): what each utility is to receive at night.
@@ -57,19 +57,13 @@ export function enqueueOutbox(db: Db, entry: OutboxEntryInput): EnqueuedOutbox {
   }
   const recordId = String(entry.recordId);
   const at = entry.at;
-  const previous = cached(db, 'SELECT max(version) AS v FROM sync_outbox WHERE utility = ? AND type = ? AND record_id = ?')
-    .get(entry.utility, entry.type, recordId) as { v: number | null };
+  const previous = querySingle<{ v: number | null }>(db, sql`SELECT max(version) AS v FROM sync_outbox WHERE utility = ${entry.utility} AND type = ${entry.type} AND record_id = ${recordId}`);
   const version = (previous.v ?? 0) + 1;
   // Waiting or rejected: the newer version replaces it. Already in a batch ('sending'): that
   // batch is resent as it was (same id, same content) and the newer version follows later.
-  cached(db, `UPDATE sync_outbox SET state = 'superseded' WHERE utility = ? AND type = ? AND record_id = ? AND state IN ('pending', 'rejected')`).run(
-    entry.utility,
-    entry.type,
-    recordId,
-  );
+  run(db, sql`UPDATE sync_outbox SET state = 'superseded' WHERE utility = ${entry.utility} AND type = ${entry.type} AND record_id = ${recordId} AND state IN ('pending', 'rejected')`);
   const seq = Number(
-    cached(db, `INSERT INTO sync_outbox (utility, type, record_id, version, data, queued_at, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')`)
-      .run(entry.utility, entry.type, recordId, version, JSON.stringify(entry.data), at).lastInsertRowid,
+    run(db, sql`INSERT INTO sync_outbox (utility, type, record_id, version, data, queued_at, state) VALUES (${entry.utility}, ${entry.type}, ${recordId}, ${version}, ${JSON.stringify(entry.data)}, ${at}, 'pending')`).lastInsertRowid,
   );
   return { seq, version };
 }

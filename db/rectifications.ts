@@ -1,5 +1,9 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, queryOne, run, sql } from './sql.ts';
+import { parseJsonColumn, stringList } from './json-columns.ts';
+import { z } from 'zod';
+
+const caseNumberList = z.array(z.looseObject({ caseNumber: z.string() }));
 
 export type Verdict = 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable';
 
@@ -37,7 +41,7 @@ export type RectificationListRow = RectificationRow & {
   reasons: string[];
 };
 
-const SELECT_TASK = `SELECT r.id, r.rating_id, r.opened_at, r.due_day, r.assignee_staff_id, r.assigned_by, r.assigned_at, r.call_at, r.call_by, r.call_notes,
+const SELECT_TASK = sql`SELECT r.id, r.rating_id, r.opened_at, r.due_day, r.assignee_staff_id, r.assigned_by, r.assigned_at, r.call_at, r.call_by, r.call_notes,
   r.measures, r.measures_at, r.measures_by, r.verdict, r.verdict_at, r.closed_at, r.closed_by,
   g.level, g.day AS rating_day, g.rated_at, g.channel, g.counter_id, g.staff_id, g.utilities, g.matters, g.comment,
   (SELECT json_group_array(reason) FROM rating_reasons WHERE rating_id = g.id) AS reasons
@@ -97,49 +101,49 @@ const toTask = (r: Raw): RectificationListRow => ({
   channel: r.channel,
   counterId: r.counter_id,
   staffId: r.staff_id,
-  utilities: JSON.parse(r.utilities) as string[],
-  caseNumbers: (JSON.parse(r.matters) as { caseNumber: string }[]).map((m) => m.caseNumber),
+  utilities: parseJsonColumn(stringList, r.utilities),
+  caseNumbers: (parseJsonColumn(caseNumberList, r.matters)).map((m) => m.caseNumber),
   comment: r.comment,
-  reasons: (JSON.parse(r.reasons) as string[]).sort(),
+  reasons: (parseJsonColumn(stringList, r.reasons)).sort(),
 });
 
 export function insertRectification(db: Db, t: { ratingId: number; openedAt: string; dueDay: string }): number {
-  return Number(cached(db, 'INSERT INTO rectifications (rating_id, opened_at, due_day) VALUES (?, ?, ?)').run(t.ratingId, t.openedAt, t.dueDay).lastInsertRowid);
+  return Number(run(db, sql`INSERT INTO rectifications (rating_id, opened_at, due_day) VALUES (${t.ratingId}, ${t.openedAt}, ${t.dueDay})`).lastInsertRowid);
 }
 
-export function getRectification(db: Db, id: number): RectificationListRow | undefined {
-  const raw = cached(db, `${SELECT_TASK} WHERE r.id = ?`).get(id) as Raw | undefined;
+export function getRectification(db: ReadDb, id: number): RectificationListRow | undefined {
+  const raw = queryOne<Raw>(db, sql`${SELECT_TASK} WHERE r.id = ${id}`);
   return raw && toTask(raw);
 }
 
-export function rectificationForRating(db: Db, ratingId: number): RectificationListRow | undefined {
-  const raw = cached(db, `${SELECT_TASK} WHERE r.rating_id = ?`).get(ratingId) as Raw | undefined;
+export function rectificationForRating(db: ReadDb, ratingId: number): RectificationListRow | undefined {
+  const raw = queryOne<Raw>(db, sql`${SELECT_TASK} WHERE r.rating_id = ${ratingId}`);
   return raw && toTask(raw);
 }
 
 /** Open tasks first by due day, then the closed ones of the last `closedSince`, newest first. */
-export function listRectifications(db: Db, closedSince: string): RectificationListRow[] {
+export function listRectifications(db: ReadDb, closedSince: string): RectificationListRow[] {
   return (
-    cached(db, `${SELECT_TASK} WHERE r.closed_at IS NULL OR r.closed_at >= ? ORDER BY (r.closed_at IS NOT NULL), r.due_day, r.id DESC`).all(closedSince) as Raw[]
+    query<Raw>(db, sql`${SELECT_TASK} WHERE r.closed_at IS NULL OR r.closed_at >= ${closedSince} ORDER BY (r.closed_at IS NOT NULL), r.due_day, r.id DESC`)
   ).map(toTask);
 }
 
 export function assignRectification(db: Db, id: number, a: { assigneeStaffId: number; by: number | null; at: string }): boolean {
-  return cached(db, 'UPDATE rectifications SET assignee_staff_id = ?, assigned_by = ?, assigned_at = ? WHERE id = ? AND closed_at IS NULL').run(a.assigneeStaffId, a.by, a.at, id).changes === 1;
+  return run(db, sql`UPDATE rectifications SET assignee_staff_id = ${a.assigneeStaffId}, assigned_by = ${a.by}, assigned_at = ${a.at} WHERE id = ${id} AND closed_at IS NULL`).changes === 1;
 }
 
 export function recordCall(db: Db, id: number, c: { notes: string; by: number | null; at: string }): boolean {
-  return cached(db, 'UPDATE rectifications SET call_notes = ?, call_by = ?, call_at = ? WHERE id = ? AND closed_at IS NULL').run(c.notes, c.by, c.at, id).changes === 1;
+  return run(db, sql`UPDATE rectifications SET call_notes = ${c.notes}, call_by = ${c.by}, call_at = ${c.at} WHERE id = ${id} AND closed_at IS NULL`).changes === 1;
 }
 
 export function recordMeasures(db: Db, id: number, m: { measures: string; by: number | null; at: string }): boolean {
-  return cached(db, 'UPDATE rectifications SET measures = ?, measures_by = ?, measures_at = ? WHERE id = ? AND closed_at IS NULL').run(m.measures, m.by, m.at, id).changes === 1;
+  return run(db, sql`UPDATE rectifications SET measures = ${m.measures}, measures_by = ${m.by}, measures_at = ${m.at} WHERE id = ${id} AND closed_at IS NULL`).changes === 1;
 }
 
 /** The customer's verdict closes the task; refused (false) without measures or when closed. */
 export function closeWithVerdict(db: Db, id: number, v: { verdict: Verdict; by: number | null; at: string }): boolean {
   return (
-    cached(db, 'UPDATE rectifications SET verdict = ?, verdict_at = ?, closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL AND measures IS NOT NULL').run(v.verdict, v.at, v.at, v.by, id)
+    run(db, sql`UPDATE rectifications SET verdict = ${v.verdict}, verdict_at = ${v.at}, closed_at = ${v.at}, closed_by = ${v.by} WHERE id = ${id} AND closed_at IS NULL AND measures IS NOT NULL`)
       .changes === 1
   );
 }

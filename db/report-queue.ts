@@ -1,6 +1,6 @@
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 import { SERVICE_MS_SQL, WAIT_MS_SQL } from './migrations/0007-ticket-times.ts';
-import { cached } from './statements.ts';
+import { fixedSql, query, queryTuples, sql } from './sql.ts';
 
 /**
  * The queue's records for reports (日报, 月报). Read-only; every figure is computed from
@@ -14,10 +14,11 @@ import { cached } from './statements.ts';
  */
 export type TicketCountRow = [day: string, categoryId: number, status: string, n: number];
 
-export function ticketCounts(db: Db, from: string, to: string): TicketCountRow[] {
-  return cached(db, `SELECT day, category_id, status, count(*) FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ? GROUP BY day, category_id, status`)
-    .raw(true)
-    .all(from, to) as TicketCountRow[];
+export function ticketCounts(db: ReadDb, from: string, to: string): TicketCountRow[] {
+  return queryTuples<TicketCountRow>(
+    db,
+    sql`SELECT day, category_id, status, count(*) FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ${from} AND ${to} GROUP BY day, category_id, status`,
+  );
 }
 
 /**
@@ -26,14 +27,12 @@ export function ticketCounts(db: Db, from: string, to: string): TicketCountRow[]
  */
 export type TransferCountRow = [day: string, issuedCategoryId: number, categoryId: number, n: number];
 
-export function transferCounts(db: Db, from: string, to: string): TransferCountRow[] {
-  return cached(
+export function transferCounts(db: ReadDb, from: string, to: string): TransferCountRow[] {
+  return queryTuples<TransferCountRow>(
     db,
-    `SELECT day, issued_category_id, category_id, count(*) FROM tickets INDEXED BY tickets_transferred
-      WHERE day BETWEEN ? AND ? AND issued_category_id <> category_id GROUP BY day, issued_category_id, category_id`,
-  )
-    .raw(true)
-    .all(from, to) as TransferCountRow[];
+    sql`SELECT day, issued_category_id, category_id, count(*) FROM tickets INDEXED BY tickets_transferred
+      WHERE day BETWEEN ${from} AND ${to} AND issued_category_id <> category_id GROUP BY day, issued_category_id, category_id`,
+  );
 }
 
 /**
@@ -44,16 +43,14 @@ export function transferCounts(db: Db, from: string, to: string): TransferCountR
  */
 export type ServedTimesRow = [id: number, counterId: number | null, staffId: number | null, waitMs: number | null, serviceMs: number | null];
 
-export function servedTimes(db: Db, from: string, to: string): ServedTimesRow[] {
-  return cached(
+export function servedTimes(db: ReadDb, from: string, to: string): ServedTimesRow[] {
+  return queryTuples<ServedTimesRow>(
     db,
     // The same expressions as the index tickets_day_times (migration 0007): the whole read is
     // answered from the index.
-    `SELECT id, counter_id, staff_id, ${WAIT_MS_SQL}, ${SERVICE_MS_SQL}
-       FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ? AND ? AND status = 'done'`,
-  )
-    .raw(true)
-    .all(from, to) as ServedTimesRow[];
+    sql`SELECT id, counter_id, staff_id, ${fixedSql(WAIT_MS_SQL)}, ${fixedSql(SERVICE_MS_SQL)}
+       FROM tickets INDEXED BY tickets_day_times WHERE day BETWEEN ${from} AND ${to} AND status = 'done'`,
+  );
 }
 
 export type HourCount = { hour: number; issued: number; served: number };
@@ -62,40 +59,43 @@ export type HourCount = { hour: number; issued: number; served: number };
  * Tickets issued and served per hall-local hour. `offset` is an SQLite modifier for the
  * hall's zone ("+480 minutes"), fixed by the caller from the zone.
  */
-export function ticketsPerHour(db: Db, from: string, to: string, offset: string): HourCount[] {
-  const issued = cached(
+export function ticketsPerHour(db: ReadDb, from: string, to: string, offset: string): HourCount[] {
+  const issued = query<{ hour: number; n: number }>(
     db,
-    `SELECT CAST(strftime('%H', issued_at, ?) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ? AND ? GROUP BY hour`,
-  ).all(offset, from, to) as { hour: number; n: number }[];
-  const served = cached(
+    sql`SELECT CAST(strftime('%H', issued_at, ${offset}) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ${from} AND ${to} GROUP BY hour`,
+  );
+  const served = query<{ hour: number; n: number }>(
     db,
-    `SELECT CAST(strftime('%H', finished_at, ?) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ? AND ? AND status = 'done' GROUP BY hour`,
-  ).all(offset, from, to) as { hour: number; n: number }[];
+    sql`SELECT CAST(strftime('%H', finished_at, ${offset}) AS INTEGER) AS hour, count(*) AS n FROM tickets WHERE day BETWEEN ${from} AND ${to} AND status = 'done' GROUP BY hour`,
+  );
   const hours = new Map<number, HourCount>();
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it the compiler keeps the get()'s undefined
-  const at = (hour: number) => hours.get(hour) ?? (hours.set(hour, { hour, issued: 0, served: 0 }).get(hour) as HourCount);
+  const at = (hour: number): HourCount => {
+    let count = hours.get(hour);
+    if (!count) hours.set(hour, (count = { hour, issued: 0, served: 0 }));
+    return count;
+  };
   for (const r of issued) at(r.hour).issued = r.n;
   for (const r of served) at(r.hour).served = r.n;
   return [...hours.values()].sort((a, b) => a.hour - b.hour);
 }
 
 /** Names for the ids a report shows: counters and staff, including those since removed or renamed. */
-export function counterNames(db: Db): { id: number; number: number; name: string }[] {
-  return cached(db, 'SELECT id, number, name FROM counters ORDER BY number').all() as { id: number; number: number; name: string }[];
+export function counterNames(db: ReadDb): { id: number; number: number; name: string }[] {
+  return query<{ id: number; number: number; name: string }>(db, sql`SELECT id, number, name FROM counters ORDER BY number`);
 }
 
-export function staffNames(db: Db): { id: number; workNo: string; name: string }[] {
-  return cached(db, 'SELECT id, work_no AS workNo, name FROM staff ORDER BY work_no').all() as { id: number; workNo: string; name: string }[];
+export function staffNames(db: ReadDb): { id: number; workNo: string; name: string }[] {
+  return query<{ id: number; workNo: string; name: string }>(db, sql`SELECT id, work_no AS workNo, name FROM staff ORDER BY work_no`);
 }
 
-export function categoryNames(db: Db): { id: number; prefix: string; nameZh: string; nameEn: string; sortOrder: number }[] {
-  return cached(db, 'SELECT id, prefix, name_zh AS nameZh, name_en AS nameEn, sort_order AS sortOrder FROM categories ORDER BY sort_order, prefix').all() as {
+export function categoryNames(db: ReadDb): { id: number; prefix: string; nameZh: string; nameEn: string; sortOrder: number }[] {
+  return query<{
     id: number;
     prefix: string;
     nameZh: string;
     nameEn: string;
     sortOrder: number;
-  }[];
+  }>(db, sql`SELECT id, prefix, name_zh AS nameZh, name_en AS nameEn, sort_order AS sortOrder FROM categories ORDER BY sort_order, prefix`);
 }
 
 /**
@@ -103,13 +103,12 @@ export function categoryNames(db: Db): { id: number; prefix: string; nameZh: str
  * aggregate (counts, average wait and service; SQLite has no percentile), read through the
  * day index (after ANALYZE the planner would rather walk tickets_counter over every ticket).
  */
-export function rawCounterAggregate(db: Db, from: string, to: string): unknown[] {
-  return db
-    .prepare(
-      `SELECT counter_id, staff_id, category_id, count(*), sum(status = 'done'), sum(status = 'no_show'),
+export function rawCounterAggregate(db: ReadDb, from: string, to: string): unknown[] {
+  return query<unknown>(
+    db,
+    sql`SELECT counter_id, staff_id, category_id, count(*), sum(status = 'done'), sum(status = 'no_show'),
               avg(CASE WHEN status = 'done' THEN julianday(called_at) - julianday(queued_at) END) * 86400,
               avg(CASE WHEN status = 'done' THEN julianday(finished_at) - julianday(coalesce(started_at, called_at)) END) * 86400
-         FROM tickets INDEXED BY tickets_day WHERE day BETWEEN ? AND ? GROUP BY counter_id, staff_id, category_id`,
-    )
-    .all(from, to);
+         FROM tickets INDEXED BY tickets_day WHERE day BETWEEN ${from} AND ${to} GROUP BY counter_id, staff_id, category_id`,
+  );
 }

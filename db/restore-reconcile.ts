@@ -4,6 +4,8 @@ import { appendAudit } from './audit.ts';
 import type { ChainedFields } from './audit-chain.ts';
 import { type Db, inTransaction } from './connection.ts';
 import type { PendingRestore } from './restore.ts';
+import { query, queryOne, run, sql } from './sql.ts';
+import { parseJsonValue } from './json-columns.ts';
 
 export type RestoreReconciled = {
   /** Audit entries written after the backup was taken, carried into the restored log. */
@@ -44,13 +46,13 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
            WHERE NOT EXISTS (SELECT 1 FROM staff WHERE id = @id OR work_no = @work_no)`,
         );
         const update = db.prepare('UPDATE staff SET password_hash = @password_hash, roles = @roles, active = @active, failed_logins = @failed_logins, locked_until = @locked_until WHERE id = @id AND work_no = @work_no');
-        for (const s of previous.prepare('SELECT id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at FROM staff').all() as StaffAccess[]) {
+        for (const s of query<StaffAccess>(previous, sql`SELECT id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at FROM staff`)) {
           staffReapplied += insertStaff.run(s).changes || update.run(s).changes;
         }
-        const tail = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
-        const same = tail ? (previous.prepare('SELECT hash FROM audit_log WHERE id = ?').get(tail.id) as { hash: string | null } | undefined) : undefined;
+        const tail = queryOne<{ id: number; hash: string | null }>(db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
+        const same = tail ? queryOne<{ hash: string | null }>(previous, sql`SELECT hash FROM audit_log WHERE id = ${tail.id}`) : undefined;
         chainContinued = !tail || (same !== undefined && same.hash === tail.hash);
-        const later = previous.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(tail?.id ?? 0) as AuditRowFull[];
+        const later = query<AuditRowFull>(previous, sql`SELECT * FROM audit_log WHERE id > ${tail?.id ?? 0} ORDER BY id`);
         const insertAsIs = db.prepare(
           'INSERT INTO audit_log (id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash) VALUES (@id, @at, @actor_staff_id, @action, @target, @before_json, @after_json, @prev_hash, @hash)',
         );
@@ -62,8 +64,8 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
           carried += 1;
         }
       }
-      const sessionsEnded = db.prepare('DELETE FROM sessions').run().changes;
-      const devicesToPair = db.prepare('UPDATE devices SET revoked_at = ? WHERE revoked_at IS NULL').run(now).changes;
+      const sessionsEnded = run(db, sql`DELETE FROM sessions`).changes;
+      const devicesToPair = run(db, sql`UPDATE devices SET revoked_at = ${now} WHERE revoked_at IS NULL`).changes;
       const result = { carriedAuditEntries: carried, chainContinued, staffReapplied, sessionsEnded, devicesToPair };
       appendAudit(db, { at: now, actorStaffId: restored.stagedBy, action: 'backups.restoreApplied', target: `backup:${restored.backup}`, before: undefined, after: { ...result, stagedAt: restored.stagedAt } });
       return result;
@@ -73,4 +75,4 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
   }
 }
 
-const parse = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
+const parse = (json: string | null): unknown => (json === null ? undefined : parseJsonValue(json));

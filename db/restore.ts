@@ -2,7 +2,9 @@ import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { latestVersion } from './migrate.ts';
+import { query, sql } from './sql.ts';
 
 /**
  * Restoring a backup without ever running on a half-replaced database:
@@ -34,7 +36,7 @@ export function checkBackup(file: string): BackupCheck {
     if (integrity !== 'ok') return { ok: false, reason: 'corrupt' };
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > latestVersion()) return { ok: false, reason: 'too_new' };
-    const tables = new Set((db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(query<{ name: string }>(db, sql`SELECT name FROM sqlite_schema WHERE type = 'table'`).map((t) => t.name));
     if (version < 1 || REQUIRED_TABLES.some((t) => !tables.has(t))) return { ok: false, reason: 'not_a_hall' };
     return { ok: true, schemaVersion: version };
   } catch {
@@ -47,6 +49,7 @@ export function checkBackup(file: string): BackupCheck {
 }
 
 export type PendingRestore = { backup: string; stagedAt: string; stagedBy: number | null; schemaVersion: number };
+const pendingRestoreSchema = z.object({ backup: z.string(), stagedAt: z.string(), stagedBy: z.number().nullable(), schemaVersion: z.number() }) satisfies z.ZodType<PendingRestore>;
 
 const pendingFile = (databaseFile: string) => join(dirname(databaseFile), 'restore-pending.db');
 const noteFile = (databaseFile: string) => join(dirname(databaseFile), 'restore-pending.json');
@@ -54,7 +57,7 @@ const noteFile = (databaseFile: string) => join(dirname(databaseFile), 'restore-
 export async function readPendingRestore(databaseFile: string): Promise<PendingRestore | undefined> {
   if (!existsSync(pendingFile(databaseFile))) return undefined;
   try {
-    return JSON.parse(await readFile(noteFile(databaseFile), 'utf8')) as PendingRestore;
+    return pendingRestoreSchema.parse(JSON.parse(await readFile(noteFile(databaseFile), 'utf8')));
   } catch {
     return undefined;
   }
@@ -108,7 +111,7 @@ export function applyPendingRestore(databaseFile: string, now: Date): { restored
   }
   let note: PendingRestore;
   try {
-    note = JSON.parse(readFileSync(noteFile(databaseFile), 'utf8')) as PendingRestore;
+    note = pendingRestoreSchema.parse(JSON.parse(readFileSync(noteFile(databaseFile), 'utf8')));
   } catch {
     note = { backup: 'unknown', stagedAt: now.toISOString(), stagedBy: null, schemaVersion: check.schemaVersion };
   }

@@ -1,5 +1,6 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, querySingle, run, sql, type Sql } from './sql.ts';
+import { parseJsonColumn, stringList } from './json-columns.ts';
 
 /**
  * Erasing personal data whose time is up (docs/privacy.md), and one person's data on request.
@@ -9,16 +10,16 @@ import { cached } from './statements.ts';
  */
 
 // An application is open while one of its work orders is; it closed when its last one did.
-const OPEN_ORDER = `SELECT 1 FROM work_orders w WHERE w.application_id = a.id AND w.status IN ('accepted', 'dispatched', 'taken')`;
-const CLOSED_AT = `coalesce((SELECT max(w.updated_at) FROM work_orders w WHERE w.application_id = a.id), a.submitted_at)`;
+const OPEN_ORDER = sql`SELECT 1 FROM work_orders w WHERE w.application_id = a.id AND w.status IN ('accepted', 'dispatched', 'taken')`;
+const CLOSED_AT = sql`coalesce((SELECT max(w.updated_at) FROM work_orders w WHERE w.application_id = a.id), a.submitted_at)`;
 // A copy the utility has not accepted yet: waiting, in a batch not answered, or refused and awaiting the manager.
-const UNACCEPTED_COPY = `SELECT 1 FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT)
+const UNACCEPTED_COPY = sql`SELECT 1 FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT)
   WHERE w.application_id = a.id AND o.state IN ('pending', 'sending', 'rejected')`;
 
 /** Tickets' phones (for the "your turn" SMS) and masked IDs, and booked visits' phones, of days up to `lastDay`. */
 export function eraseTicketPhones(db: Db, lastDay: string, before: string): number {
-  const tickets = cached(db, 'UPDATE tickets SET phone = NULL, id_masked = NULL WHERE day <= ? AND (phone IS NOT NULL OR id_masked IS NOT NULL)').run(lastDay).changes;
-  const appointments = cached(db, 'UPDATE appointments SET phone = NULL WHERE slot_end < ? AND phone IS NOT NULL').run(before).changes;
+  const tickets = run(db, sql`UPDATE tickets SET phone = NULL, id_masked = NULL WHERE day <= ${lastDay} AND (phone IS NOT NULL OR id_masked IS NOT NULL)`).changes;
+  const appointments = run(db, sql`UPDATE appointments SET phone = NULL WHERE slot_end < ${before} AND phone IS NOT NULL`).changes;
   return tickets + appointments;
 }
 
@@ -31,13 +32,13 @@ export function eraseTicketPhones(db: Db, lastDay: string, before: string): numb
  * signature_requests_kept index (migration 0020) read only the old ones.
  */
 export function eraseSignatures(db: Db, before: string, at: string): number {
-  return cached(
+  return run(
     db,
-    `UPDATE signature_requests SET image = X'', image_erased_at = @at
-      WHERE status = 'signed' AND image_erased_at IS NULL AND signed_at < @before AND (
-        id IN (SELECT a.signature_request_id FROM applications a WHERE NOT EXISTS (${OPEN_ORDER}) AND NOT EXISTS (${UNACCEPTED_COPY}) AND ${CLOSED_AT} < @before)
+    sql`UPDATE signature_requests SET image = X'', image_erased_at = ${at}
+      WHERE status = 'signed' AND image_erased_at IS NULL AND signed_at < ${before} AND (
+        id IN (SELECT a.signature_request_id FROM applications a WHERE NOT EXISTS (${OPEN_ORDER}) AND NOT EXISTS (${UNACCEPTED_COPY}) AND ${CLOSED_AT} < ${before})
         OR NOT EXISTS (SELECT 1 FROM applications a WHERE a.signature_request_id = signature_requests.id))`,
-  ).run({ at, before }).changes;
+  ).changes;
 }
 
 /**
@@ -45,15 +46,13 @@ export function eraseSignatures(db: Db, before: string, at: string): number {
  * waiting for a utility and no follow-up visit still to make.
  */
 export function customersDue(db: Db, before: string): number[] {
-  return (
-    cached(
-      db,
-      `SELECT c.id FROM customers c
-        WHERE c.erased_at IS NULL AND c.updated_at < @before
-          AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.customer_id = c.id AND (EXISTS (${OPEN_ORDER}) OR ${CLOSED_AT} >= @before OR EXISTS (${UNACCEPTED_COPY})))
+  return query<{ id: number }>(
+    db,
+    sql`SELECT c.id FROM customers c
+        WHERE c.erased_at IS NULL AND c.updated_at < ${before}
+          AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.customer_id = c.id AND (EXISTS (${OPEN_ORDER}) OR ${CLOSED_AT} >= ${before} OR EXISTS (${UNACCEPTED_COPY})))
           AND NOT EXISTS (SELECT 1 FROM follow_up_tasks f WHERE f.customer_id = c.id AND f.state = 'open')
         ORDER BY c.id`,
-    ).all({ before }) as { id: number }[]
   ).map((r) => r.id);
 }
 
@@ -63,17 +62,14 @@ export function customersDue(db: Db, before: string): number[] {
  * count persons and enterprises).
  */
 export function anonymiseCustomer(db: Db, customerId: number, at: string): void {
-  cached(db, `UPDATE customers SET name = '', id_number = 'erased:' || id, phone = '', contact_name = NULL, address = NULL, erased_at = ?, updated_at = ? WHERE id = ?`).run(
-    at,
-    at,
-    customerId,
-  );
-  cached(db, 'DELETE FROM customer_accounts WHERE customer_id = ?').run(customerId);
-  cached(db, `UPDATE applications SET snapshot = json_set(snapshot, '$.customer.name', '') WHERE customer_id = ? AND json_valid(snapshot)`).run(customerId);
-  cached(db, 'UPDATE application_matters SET account_no = NULL WHERE application_id IN (SELECT id FROM applications WHERE customer_id = ?)').run(customerId);
+  run(db, sql`UPDATE customers SET name = '', id_number = 'erased:' || id, phone = '', contact_name = NULL, address = NULL, erased_at = ${at}, updated_at = ${at} WHERE id = ${customerId}`);
+  run(db, sql`DELETE FROM customer_accounts WHERE customer_id = ${customerId}`);
+  run(db, sql`UPDATE applications SET snapshot = json_set(snapshot, '$.customer.name', '') WHERE customer_id = ${customerId} AND json_valid(snapshot)`);
+  run(db, sql`UPDATE application_matters SET account_no = NULL WHERE application_id IN (SELECT id FROM applications WHERE customer_id = ${customerId})`);
 }
 
-const STRIP_CUSTOMER = `data = json_set(data, '$.customer', json_object('kind', json_extract(data, '$.customer.kind'), 'erased', json('true'))), personal_erased_at = @at`;
+const stripCustomer = (at: string): Sql =>
+  sql`data = json_set(data, '$.customer', json_object('kind', json_extract(data, '$.customer.kind'), 'erased', json('true'))), personal_erased_at = ${at}`;
 
 /**
  * Work order copies (the customer's name, ID, phone and address as sent) accepted by their
@@ -81,35 +77,35 @@ const STRIP_CUSTOMER = `data = json_set(data, '$.customer', json_object('kind', 
  * its kind. What is waiting, in an unanswered batch or refused is left as it is.
  */
 export function stripOutboxCopies(db: Db, before: string, at: string): number {
-  return cached(
+  return run(
     db,
-    `UPDATE sync_outbox SET ${STRIP_CUSTOMER}
+    sql`UPDATE sync_outbox SET ${stripCustomer(at)}
       WHERE type = 'workOrder' AND personal_erased_at IS NULL AND json_valid(data)
-        AND ((state = 'accepted' AND answered_at < @before) OR (state = 'superseded' AND coalesce(answered_at, queued_at) < @before))`,
-  ).run({ at, before }).changes;
+        AND ((state = 'accepted' AND answered_at < ${before}) OR (state = 'superseded' AND coalesce(answered_at, queued_at) < ${before}))`,
+  ).changes;
 }
 
 export type DueDrop = { batchId: string; utility: string; outDir: string };
 
 /** Folder drops whose batch the utility answered before `before`, not removed yet. */
-export function dropsDue(db: Db, before: string): DueDrop[] {
-  return cached(
+export function dropsDue(db: ReadDb, before: string): DueDrop[] {
+  return query<DueDrop>(
     db,
-    `SELECT b.id AS batchId, b.utility, c.out_dir AS outDir FROM sync_batches b JOIN sync_connectors c ON c.utility = b.utility
-      WHERE b.state = 'answered' AND b.answered_at < ? AND b.drop_removed_at IS NULL AND c.kind = 'folder' AND c.out_dir IS NOT NULL
+    sql`SELECT b.id AS batchId, b.utility, c.out_dir AS outDir FROM sync_batches b JOIN sync_connectors c ON c.utility = b.utility
+      WHERE b.state = 'answered' AND b.answered_at < ${before} AND b.drop_removed_at IS NULL AND c.kind = 'folder' AND c.out_dir IS NOT NULL
       ORDER BY b.answered_at`,
-  ).all(before) as DueDrop[];
+  );
 }
 
 export function markDropRemoved(db: Db, batchId: string, at: string): void {
-  cached(db, 'UPDATE sync_batches SET drop_removed_at = ? WHERE id = ?').run(at, batchId);
+  run(db, sql`UPDATE sync_batches SET drop_removed_at = ${at} WHERE id = ${batchId}`);
 }
 
 // ---------------------------------------------------------------- one person, on request
 
-// `@ids` is a JSON array of the person's customer ids (one per ID type they were recorded under).
-const OF_PERSON = 'a.customer_id IN (SELECT value FROM json_each(@ids))';
-const OF_PERSON_APPLICATIONS = 'SELECT a.id FROM applications a WHERE a.customer_id IN (SELECT value FROM json_each(@ids))';
+// `ids` is a JSON array of the person's customer ids (one per ID type they were recorded under).
+const ofPerson = (ids: string): Sql => sql`a.customer_id IN (SELECT value FROM json_each(${ids}))`;
+const ofPersonApplications = (ids: string): Sql => sql`SELECT a.id FROM applications a WHERE ${ofPerson(ids)}`;
 
 export type PersonData = {
   customerIds: number[];
@@ -129,34 +125,35 @@ export type PersonData = {
 
 /** What the hall holds about the person with this ID number (any ID type), not yet erased. */
 export function personData(db: Db, idNumber: string): PersonData {
-  const customerIds = (cached(db, 'SELECT id FROM customers WHERE id_number = ? AND erased_at IS NULL ORDER BY id').all(idNumber) as { id: number }[]).map((r) => r.id);
+  const customerIds = query<{ id: number }>(db, sql`SELECT id FROM customers WHERE id_number = ${idNumber} AND erased_at IS NULL ORDER BY id`).map((r) => r.id);
   const ids = JSON.stringify(customerIds);
-  const one = (text: string): number => (cached(db, text).get({ ids }) as { n: number }).n;
-  const sent = cached(
+  const OF_PERSON = ofPerson(ids);
+  const one = (q: Sql): number => querySingle<{ n: number }>(db, q).n;
+  const sent = query<{ utility: string; workOrderId: number; cases: string }>(
     db,
-    `SELECT o.utility, w.id AS workOrderId, (SELECT json_group_array(m.case_number) FROM application_matters m WHERE m.application_id = a.id AND m.utility = o.utility) AS cases
+    sql`SELECT o.utility, w.id AS workOrderId, (SELECT json_group_array(m.case_number) FROM application_matters m WHERE m.application_id = a.id AND m.utility = o.utility) AS cases
        FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT) JOIN applications a ON a.id = w.application_id
       WHERE ${OF_PERSON} AND o.batch_id IS NOT NULL GROUP BY o.utility, w.id ORDER BY o.utility, w.id`,
-  ).all({ ids }) as { utility: string; workOrderId: number; cases: string }[];
+  );
   const sentTo = new Map<string, { utility: string; workOrderIds: number[]; caseNumbers: string[] }>();
   for (const row of sent) {
     const entry = sentTo.get(row.utility) ?? { utility: row.utility, workOrderIds: [], caseNumbers: [] };
     entry.workOrderIds.push(row.workOrderId);
-    entry.caseNumbers.push(...(JSON.parse(row.cases) as string[]));
+    entry.caseNumbers.push(...(parseJsonColumn(stringList, row.cases)));
     sentTo.set(row.utility, entry);
   }
-  const lastPaid = cached(db, `SELECT max(${CLOSED_AT}) AS at FROM applications a WHERE ${OF_PERSON} AND a.total_fen > 0`).get({ ids }) as { at: string | null };
+  const lastPaid = querySingle<{ at: string | null }>(db, sql`SELECT max(${CLOSED_AT}) AS at FROM applications a WHERE ${OF_PERSON} AND a.total_fen > 0`);
   return {
     customerIds,
-    applications: one(`SELECT count(*) AS n FROM applications a WHERE ${OF_PERSON}`),
-    ticketPhones: one(`SELECT count(*) AS n FROM tickets t WHERE t.id IN (SELECT a.ticket_id FROM applications a WHERE ${OF_PERSON}) AND (t.phone IS NOT NULL OR t.id_masked IS NOT NULL)`),
-    signatures: one(`SELECT count(*) AS n FROM signature_requests s JOIN applications a ON a.signature_request_id = s.id WHERE ${OF_PERSON} AND s.status = 'signed' AND s.image_erased_at IS NULL`),
+    applications: one(sql`SELECT count(*) AS n FROM applications a WHERE ${OF_PERSON}`),
+    ticketPhones: one(sql`SELECT count(*) AS n FROM tickets t WHERE t.id IN (SELECT a.ticket_id FROM applications a WHERE ${OF_PERSON}) AND (t.phone IS NOT NULL OR t.id_masked IS NOT NULL)`),
+    signatures: one(sql`SELECT count(*) AS n FROM signature_requests s JOIN applications a ON a.signature_request_id = s.id WHERE ${OF_PERSON} AND s.status = 'signed' AND s.image_erased_at IS NULL`),
     outboxCopies: one(
-      `SELECT count(*) AS n FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT) JOIN applications a ON a.id = w.application_id WHERE ${OF_PERSON} AND o.personal_erased_at IS NULL`,
+      sql`SELECT count(*) AS n FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT) JOIN applications a ON a.id = w.application_id WHERE ${OF_PERSON} AND o.personal_erased_at IS NULL`,
     ),
-    openApplications: one(`SELECT count(*) AS n FROM applications a WHERE ${OF_PERSON} AND EXISTS (${OPEN_ORDER})`),
+    openApplications: one(sql`SELECT count(*) AS n FROM applications a WHERE ${OF_PERSON} AND EXISTS (${OPEN_ORDER})`),
     waitingCopies: one(
-      `SELECT count(*) AS n FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT) JOIN applications a ON a.id = w.application_id WHERE ${OF_PERSON} AND o.state IN ('pending', 'sending', 'rejected')`,
+      sql`SELECT count(*) AS n FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT) JOIN applications a ON a.id = w.application_id WHERE ${OF_PERSON} AND o.state IN ('pending', 'sending', 'rejected')`,
     ),
     lastPaidClosedAt: lastPaid.at,
     sentTo: [...sentTo.values()],
@@ -166,16 +163,16 @@ export function personData(db: Db, idNumber: string): PersonData {
 /** Everything `personData` counted, erased; call inside the erasure's transaction once nothing blocks it. */
 export function erasePersonData(db: Db, customerIds: readonly number[], at: string): void {
   const ids = JSON.stringify(customerIds);
-  cached(db, `UPDATE tickets SET phone = NULL, id_masked = NULL WHERE id IN (SELECT a.ticket_id FROM applications a WHERE ${OF_PERSON})`).run({ ids });
-  cached(db, `UPDATE signature_requests SET image = X'', image_erased_at = @at WHERE status = 'signed' AND image_erased_at IS NULL AND id IN (SELECT a.signature_request_id FROM applications a WHERE ${OF_PERSON})`).run({
-    ids,
-    at,
-  });
-  cached(
+  run(db, sql`UPDATE tickets SET phone = NULL, id_masked = NULL WHERE id IN (SELECT a.ticket_id FROM applications a WHERE ${ofPerson(ids)})`);
+  run(
     db,
-    `UPDATE sync_outbox SET ${STRIP_CUSTOMER}
+    sql`UPDATE signature_requests SET image = X'', image_erased_at = ${at} WHERE status = 'signed' AND image_erased_at IS NULL AND id IN (SELECT a.signature_request_id FROM applications a WHERE ${ofPerson(ids)})`,
+  );
+  run(
+    db,
+    sql`UPDATE sync_outbox SET ${stripCustomer(at)}
       WHERE type = 'workOrder' AND personal_erased_at IS NULL AND json_valid(data)
-        AND record_id IN (SELECT CAST(w.id AS TEXT) FROM work_orders w WHERE w.application_id IN (${OF_PERSON_APPLICATIONS}))`,
-  ).run({ ids, at });
+        AND record_id IN (SELECT CAST(w.id AS TEXT) FROM work_orders w WHERE w.application_id IN (${ofPersonApplications(ids)}))`,
+  );
   for (const id of customerIds) anonymiseCustomer(db, id, at);
 }

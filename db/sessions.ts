@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import { queryOne, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type SessionRow = {
   tokenHash: string;
@@ -9,22 +10,16 @@ export type SessionRow = {
   expiresAt: string;
 };
 
-type RawSession = {
-  token_hash: string;
-  staff_id: number | null;
-  device_id: number | null;
-  created_at: string;
-  expires_at: string;
-};
+type RawSession = Row<'sessions'>;
 
 export function insertSession(db: Db, session: SessionRow): void {
-  cached(db, 
-    `INSERT INTO sessions (token_hash, staff_id, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-  ).run(session.tokenHash, session.staffId, session.deviceId, session.createdAt, session.expiresAt);
+  run(db,
+    sql`INSERT INTO sessions (token_hash, staff_id, device_id, created_at, expires_at) VALUES (${session.tokenHash}, ${session.staffId}, ${session.deviceId}, ${session.createdAt}, ${session.expiresAt})`,
+  );
 }
 
 export function getSession(db: Db, tokenHash: string): SessionRow | undefined {
-  const raw = cached(db, 'SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as RawSession | undefined;
+  const raw = queryOne<RawSession>(db, sql`SELECT * FROM sessions WHERE token_hash = ${tokenHash}`);
   return (
     raw && {
       tokenHash: raw.token_hash,
@@ -37,17 +32,17 @@ export function getSession(db: Db, tokenHash: string): SessionRow | undefined {
 }
 
 export function extendSession(db: Db, tokenHash: string, expiresAt: string): void {
-  cached(db, 'UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
+  run(db, sql`UPDATE sessions SET expires_at = ${expiresAt} WHERE token_hash = ${tokenHash}`);
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
-  cached(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  run(db, sql`DELETE FROM sessions WHERE token_hash = ${tokenHash}`);
 }
 
 export function deleteSessionsOfStaff(db: Db, staffId: number): void {
-  cached(db, 'DELETE FROM sessions WHERE staff_id = ?').run(staffId);
+  run(db, sql`DELETE FROM sessions WHERE staff_id = ${staffId}`);
 }
 
 export function deleteExpiredSessions(db: Db, now: string): number {
-  return cached(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  return run(db, sql`DELETE FROM sessions WHERE expires_at <= ${now}`).changes;
 }

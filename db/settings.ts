@@ -1,17 +1,17 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { queryOne, run, sql } from './sql.ts';
 
-export function getSetting(db: Db, key: string): string | undefined {
-  const row = cached(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+export function getSetting(db: ReadDb, key: string): string | undefined {
+  const row = queryOne<{ value: string }>(db, sql`SELECT value FROM settings WHERE key = ${key}`);
   return row?.value;
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  cached(db, 
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
+  run(db,
+    sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
 }
 
 export function deleteSetting(db: Db, key: string): void {
-  cached(db, 'DELETE FROM settings WHERE key = ?').run(key);
+  run(db, sql`DELETE FROM settings WHERE key = ${key}`);
 }

@@ -1,4 +1,6 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { queryOne, run, sql } from './sql.ts';
+import type { Row } from './tables.ts';
 
 export type SignatureStatus = 'pending' | 'signed' | 'cancelled';
 
@@ -23,23 +25,9 @@ export type SignatureRequestRow = {
   hasImage: boolean;
 };
 
-type Raw = {
-  id: number;
-  token: string;
-  counter_id: number;
-  staff_id: number;
-  fee_hash: string;
-  fee_json: string;
-  status: SignatureStatus;
-  created_at: string;
-  signed_at: string | null;
-  device_id: number | null;
-  kind: SignatureKind;
-  recorded_by: number | null;
-  has_image: number;
-};
+type Raw = Omit<Row<'signature_requests'>, 'image' | 'image_erased_at'> & { has_image: number };
 
-const SELECT = `SELECT id, token, counter_id, staff_id, fee_hash, fee_json, status, created_at, signed_at, device_id,
+const SELECT = sql`SELECT id, token, counter_id, staff_id, fee_hash, fee_json, status, created_at, signed_at, device_id,
   kind, recorded_by, image IS NOT NULL AS has_image FROM signature_requests`;
 
 const toRow = (r: Raw): SignatureRequestRow => ({
@@ -63,9 +51,7 @@ export function insertSignatureRequest(
   r: { token: string; counterId: number; staffId: number; feeHash: string; feeJson: string; createdAt: string },
 ): number {
   return Number(
-    db
-      .prepare('INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(r.token, r.counterId, r.staffId, r.feeHash, r.feeJson, r.createdAt).lastInsertRowid,
+    run(db, sql`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at) VALUES (${r.token}, ${r.counterId}, ${r.staffId}, ${r.feeHash}, ${r.feeJson}, ${r.createdAt})`).lastInsertRowid,
   );
 }
 
@@ -75,52 +61,48 @@ export function insertPaperSignature(
   r: { token: string; counterId: number; staffId: number; feeHash: string; feeJson: string; signedAt: string },
 ): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, signed_at, kind, recorded_by)
-           VALUES (?, ?, ?, ?, ?, ?, 'signed', ?, 'paper', ?)`,
-      )
-      .run(r.token, r.counterId, r.staffId, r.feeHash, r.feeJson, r.signedAt, r.signedAt, r.staffId).lastInsertRowid,
+    run(db,
+        sql`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, signed_at, kind, recorded_by)
+           VALUES (${r.token}, ${r.counterId}, ${r.staffId}, ${r.feeHash}, ${r.feeJson}, ${r.signedAt}, 'signed', ${r.signedAt}, 'paper', ${r.staffId})`,
+      ).lastInsertRowid,
   );
 }
 
-export function getSignatureRequest(db: Db, id: number): SignatureRequestRow | undefined {
-  const raw = db.prepare(`${SELECT} WHERE id = ?`).get(id) as Raw | undefined;
+export function getSignatureRequest(db: ReadDb, id: number): SignatureRequestRow | undefined {
+  const raw = queryOne<Raw>(db, sql`${SELECT} WHERE id = ${id}`);
   return raw && toRow(raw);
 }
 
-export function getSignatureRequestByToken(db: Db, token: string): SignatureRequestRow | undefined {
-  const raw = db.prepare(`${SELECT} WHERE token = ?`).get(token) as Raw | undefined;
+export function getSignatureRequestByToken(db: ReadDb, token: string): SignatureRequestRow | undefined {
+  const raw = queryOne<Raw>(db, sql`${SELECT} WHERE token = ${token}`);
   return raw && toRow(raw);
 }
 
 /** The request a counter's customer screen should show now: its latest pending one. */
-export function pendingSignatureForCounter(db: Db, counterId: number): SignatureRequestRow | undefined {
-  const raw = db.prepare(`${SELECT} WHERE counter_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`).get(counterId) as Raw | undefined;
+export function pendingSignatureForCounter(db: ReadDb, counterId: number): SignatureRequestRow | undefined {
+  const raw = queryOne<Raw>(db, sql`${SELECT} WHERE counter_id = ${counterId} AND status = 'pending' ORDER BY id DESC LIMIT 1`);
   return raw && toRow(raw);
 }
 
 /** A new request replaces whatever the counter's screen was still showing. */
 export function cancelPendingSignatures(db: Db, counterId: number): number {
-  return db.prepare(`UPDATE signature_requests SET status = 'cancelled' WHERE counter_id = ? AND status = 'pending'`).run(counterId).changes;
+  return run(db, sql`UPDATE signature_requests SET status = 'cancelled' WHERE counter_id = ${counterId} AND status = 'pending'`).changes;
 }
 
 /** Stores the signature, only on a request still pending; false when it had moved on. */
 export function markSigned(db: Db, id: number, s: { image: Buffer; signedAt: string; deviceId: number }): boolean {
   return (
-    db
-      .prepare(`UPDATE signature_requests SET status = 'signed', image = ?, signed_at = ?, device_id = ? WHERE id = ? AND status = 'pending'`)
-      .run(s.image, s.signedAt, s.deviceId, id).changes === 1
+    run(db, sql`UPDATE signature_requests SET status = 'signed', image = ${s.image}, signed_at = ${s.signedAt}, device_id = ${s.deviceId} WHERE id = ${id} AND status = 'pending'`).changes === 1
   );
 }
 
-export function signatureImage(db: Db, id: number): Buffer | undefined {
-  const row = db.prepare('SELECT image FROM signature_requests WHERE id = ?').get(id) as { image: Buffer | null } | undefined;
+export function signatureImage(db: ReadDb, id: number): Buffer | undefined {
+  const row = queryOne<{ image: Buffer | null }>(db, sql`SELECT image FROM signature_requests WHERE id = ${id}`);
   return row?.image ?? undefined;
 }
 
 /** The application that used a signature, if any: a signature counts for one application only. */
-export function applicationOfSignature(db: Db, signatureRequestId: number): number | undefined {
-  const row = db.prepare('SELECT id FROM applications WHERE signature_request_id = ?').get(signatureRequestId) as { id: number } | undefined;
+export function applicationOfSignature(db: ReadDb, signatureRequestId: number): number | undefined {
+  const row = queryOne<{ id: number }>(db, sql`SELECT id FROM applications WHERE signature_request_id = ${signatureRequestId}`);
   return row?.id;
 }

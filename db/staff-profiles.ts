@@ -1,36 +1,37 @@
-import type { Db } from './connection.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, queryOne, run, sql } from './sql.ts';
 
 /** A staff member's utility (staff.utility) and photo (staff_photos), migration 0006. */
 export type StaffProfile = { staffId: number; utility: string | null; hasPhoto: boolean };
 
-export function listStaffProfiles(db: Db): StaffProfile[] {
+export function listStaffProfiles(db: ReadDb): StaffProfile[] {
   return (
-    db.prepare(`SELECT s.id AS staffId, s.utility, (p.staff_id IS NOT NULL) AS hasPhoto FROM staff s LEFT JOIN staff_photos p ON p.staff_id = s.id ORDER BY s.id`).all() as {
+    query<{
       staffId: number;
       utility: string | null;
       hasPhoto: number;
-    }[]
+    }>(db, sql`SELECT s.id AS staffId, s.utility, (p.staff_id IS NOT NULL) AS hasPhoto FROM staff s LEFT JOIN staff_photos p ON p.staff_id = s.id ORDER BY s.id`)
   ).map((r) => ({ ...r, hasPhoto: r.hasPhoto === 1 }));
 }
 
 export function setStaffUtility(db: Db, staffId: number, utility: string | null, now: string): void {
-  db.prepare('UPDATE staff SET utility = ?, updated_at = ? WHERE id = ?').run(utility, now, staffId);
+  run(db, sql`UPDATE staff SET utility = ${utility}, updated_at = ${now} WHERE id = ${staffId}`);
 }
 
 export type PhotoMime = 'image/png' | 'image/jpeg' | 'image/webp';
 
 export function setStaffPhoto(db: Db, staffId: number, photo: { mime: PhotoMime; data: Uint8Array } | null, now: string, by: number | null): void {
   if (photo === null) {
-    db.prepare('DELETE FROM staff_photos WHERE staff_id = ?').run(staffId);
+    run(db, sql`DELETE FROM staff_photos WHERE staff_id = ${staffId}`);
     return;
   }
-  db.prepare(
-    `INSERT INTO staff_photos (staff_id, mime, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+  run(db,
+    sql`INSERT INTO staff_photos (staff_id, mime, data, updated_at, updated_by) VALUES (${staffId}, ${photo.mime}, ${Buffer.from(photo.data)}, ${now}, ${by})
      ON CONFLICT (staff_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(staffId, photo.mime, Buffer.from(photo.data), now, by);
+  );
 }
 
-export function getStaffPhoto(db: Db, staffId: number): { mime: PhotoMime; data: Buffer; sizeBytes: number } | undefined {
-  const row = db.prepare('SELECT mime, data FROM staff_photos WHERE staff_id = ?').get(staffId) as { mime: PhotoMime; data: Buffer } | undefined;
+export function getStaffPhoto(db: ReadDb, staffId: number): { mime: PhotoMime; data: Buffer; sizeBytes: number } | undefined {
+  const row = queryOne<{ mime: PhotoMime; data: Buffer }>(db, sql`SELECT mime, data FROM staff_photos WHERE staff_id = ${staffId}`);
   return row && { ...row, sizeBytes: row.data.byteLength };
 }

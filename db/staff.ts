@@ -1,7 +1,11 @@
-import type { Db } from './connection.ts';
-import { cached } from './statements.ts';
+import type { Db, ReadDb } from './connection.ts';
+import { query, queryOne, querySingle, run, runReturningOne, sql } from './sql.ts';
+import { parseJsonColumn } from './json-columns.ts';
+import { z } from 'zod';
+import type { Row } from './tables.ts';
 
 export type StaffRole = 'clerk' | 'manager' | 'admin';
+const roleList = z.array(z.enum(['clerk', 'manager', 'admin'])) satisfies z.ZodType<StaffRole[]>;
 
 export type StaffRow = {
   id: number;
@@ -16,18 +20,7 @@ export type StaffRow = {
   updatedAt: string;
 };
 
-type RawStaff = {
-  id: number;
-  work_no: string;
-  name: string;
-  password_hash: string;
-  roles: string;
-  active: number;
-  failed_logins: number;
-  locked_until: string | null;
-  created_at: string;
-  updated_at: string;
-};
+type RawStaff = Row<'staff'>;
 
 function toStaff(raw: RawStaff): StaffRow {
   return {
@@ -35,7 +28,7 @@ function toStaff(raw: RawStaff): StaffRow {
     workNo: raw.work_no,
     name: raw.name,
     passwordHash: raw.password_hash,
-    roles: JSON.parse(raw.roles) as StaffRole[],
+    roles: parseJsonColumn(roleList, raw.roles),
     active: raw.active === 1,
     failedLogins: raw.failed_logins,
     lockedUntil: raw.locked_until,
@@ -44,45 +37,43 @@ function toStaff(raw: RawStaff): StaffRow {
   };
 }
 
-export function countStaff(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+export function countStaff(db: ReadDb): number {
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM staff`).n;
 }
 
 export function insertStaff(
   db: Db,
   staff: { workNo: string; name: string; passwordHash: string; roles: StaffRole[]; now: string },
 ): StaffRow {
-  const info = db
-    .prepare(
-      `INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(staff.workNo, staff.name, staff.passwordHash, JSON.stringify(staff.roles), staff.now, staff.now);
+  const info = run(db,
+      sql`INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
+       VALUES (${staff.workNo}, ${staff.name}, ${staff.passwordHash}, ${JSON.stringify(staff.roles)}, ${staff.now}, ${staff.now})`,
+    );
   const row = getStaffById(db, Number(info.lastInsertRowid));
   if (!row) throw new Error('inserted staff row vanished');
   return row;
 }
 
-export function getStaffById(db: Db, id: number): StaffRow | undefined {
+export function getStaffById(db: ReadDb, id: number): StaffRow | undefined {
   // Every request's session and every counter of the overview read a staff row: compiled once.
-  const raw = cached(db, 'SELECT * FROM staff WHERE id = ?').get(id) as RawStaff | undefined;
+  const raw = queryOne<RawStaff>(db, sql`SELECT * FROM staff WHERE id = ${id}`);
   return raw && toStaff(raw);
 }
 
-export function getStaffByWorkNo(db: Db, workNo: string): StaffRow | undefined {
-  const raw = cached(db, 'SELECT * FROM staff WHERE work_no = ?').get(workNo) as RawStaff | undefined;
+export function getStaffByWorkNo(db: ReadDb, workNo: string): StaffRow | undefined {
+  const raw = queryOne<RawStaff>(db, sql`SELECT * FROM staff WHERE work_no = ${workNo}`);
   return raw && toStaff(raw);
 }
 
 /** Staff names by id, for the few staff holding counters: one read instead of one per counter. */
-export function staffNames(db: Db, ids: readonly number[]): Map<number, string> {
+export function staffNames(db: ReadDb, ids: readonly number[]): Map<number, string> {
   if (ids.length === 0) return new Map();
-  const rows = cached(db, 'SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; name: string }[];
+  const rows = query<{ id: number; name: string }>(db, sql`SELECT id, name FROM staff WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export function listStaff(db: Db): StaffRow[] {
-  return (db.prepare('SELECT * FROM staff ORDER BY work_no').all() as RawStaff[]).map(toStaff);
+export function listStaff(db: ReadDb): StaffRow[] {
+  return query<RawStaff>(db, sql`SELECT * FROM staff ORDER BY work_no`).map(toStaff);
 }
 
 /**
@@ -92,20 +83,20 @@ export function listStaff(db: Db): StaffRow[] {
  * burst of parallel guesses gets no more checks than the lock allows.
  */
 export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
-  return db
-    .prepare(
-      `UPDATE staff SET
+  const max = policy.maxFailures;
+  return runReturningOne<{ failures: number; lockedUntil: string | null }>(
+    db,
+    sql`UPDATE staff SET
          failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
-         locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @lockUntil END,
-         updated_at = @now
-       WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
+         locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= ${max} THEN ${policy.lockUntil} END,
+         updated_at = ${now}
+       WHERE id = ${id} AND (locked_until IS NULL OR locked_until <= ${now})
        RETURNING failed_logins AS failures, locked_until AS lockedUntil`,
-    )
-    .get({ id, now, max: policy.maxFailures, lockUntil: policy.lockUntil }) as { failures: number; lockedUntil: string | null } | undefined;
+  );
 }
 
 export function resetFailedLogins(db: Db, id: number, now: string): void {
-  db.prepare(`UPDATE staff SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`).run(now, id);
+  run(db, sql`UPDATE staff SET failed_logins = 0, locked_until = NULL, updated_at = ${now} WHERE id = ${id}`);
 }
 
 export function updateStaff(
@@ -116,17 +107,8 @@ export function updateStaff(
 ): void {
   const current = getStaffById(db, id);
   if (!current) return;
-  db.prepare(
-    `UPDATE staff SET name = ?, roles = ?, active = ?, password_hash = ?, failed_logins = ?,
-       locked_until = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    changes.name ?? current.name,
-    JSON.stringify(changes.roles ?? current.roles),
-    (changes.active ?? current.active) ? 1 : 0,
-    changes.passwordHash ?? current.passwordHash,
-    changes.passwordHash ? 0 : current.failedLogins,
-    changes.passwordHash ? null : current.lockedUntil,
-    now,
-    id,
+  run(db,
+    sql`UPDATE staff SET name = ${changes.name ?? current.name}, roles = ${JSON.stringify(changes.roles ?? current.roles)}, active = ${(changes.active ?? current.active) ? 1 : 0}, password_hash = ${changes.passwordHash ?? current.passwordHash}, failed_logins = ${changes.passwordHash ? 0 : current.failedLogins},
+       locked_until = ${changes.passwordHash ? null : current.lockedUntil}, updated_at = ${now} WHERE id = ${id}`,
   );
 }

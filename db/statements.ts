@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Db } from './connection.ts';
+import type { ReadDb } from './connection.ts';
 
-const byConnection = new WeakMap<Db, Map<string, Database.Statement>>();
+const byConnection = new WeakMap<ReadDb, Map<string, Database.Statement>>();
 
 /**
  * The connection's prepared statement for `sql`, compiled on its first use. Compiling
@@ -11,7 +11,7 @@ const byConnection = new WeakMap<Db, Map<string, Database.Statement>>();
  * never spliced in), and only with get/all/run: a statement being iterated cannot run again
  * meanwhile.
  */
-export function cached(db: Db, sql: string): Database.Statement {
+export function cached(db: ReadDb, sql: string): Database.Statement {
   let statements = byConnection.get(db);
   if (!statements) {
     statements = new Map();

@@ -59,7 +59,7 @@ export function createCore(options: CoreOptions): Core {
     ports: { ...defaultPorts, deviceConnected: presence.connected, ...options.ports },
   };
   const registry = createRegistry(contract, logger);
-  for (const name of Object.keys(domainContracts) as DomainName[]) registerDomain(registry, name, deps);
+  for (const name of Object.keys(domainContracts).filter((n): n is DomainName => n in domainContracts)) registerDomain(registry, name, deps);
   registry.assertComplete();
 
   const resolve = (token: string | undefined): Caller => resolveCaller(deps.db, clock, deps.sessionPolicy, token);

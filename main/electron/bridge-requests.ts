@@ -1,5 +1,6 @@
 import type { ApiError } from '../core/api/errors.ts';
 import { pushHelloSchema } from '../server/push.ts';
+import { parseJson } from '../shared/json.ts';
 
 // What a window may send over the bridge, checked as the HTTP transport checks a request.
 
@@ -25,7 +26,7 @@ export function parseInvoke(name: unknown, input: unknown, token: unknown): { ok
   if (Buffer.byteLength(json) > bodyLimitBytes) {
     return { ok: false, error: { code: 'too_large', messageKey: 'errors.tooLarge', details: { limitBytes: bodyLimitBytes } } };
   }
-  return { ok: true, request: { name, input: JSON.parse(json) as unknown, token: typeof token === 'string' ? token : undefined } };
+  return { ok: true, request: { name, input: parseJson(json), token: typeof token === 'string' ? token : undefined } };
 }
 
 /** A window's push hello; undefined when malformed. */

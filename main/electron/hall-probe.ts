@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { PeerCertificate, TLSSocket } from 'node:tls';
+import { type PeerCertificate, TLSSocket } from 'node:tls';
 import { pinnedChainTrusted, type PresentedCertificate } from './hall-pin.ts';
+import { isResult } from '../core/api/is-result.ts';
 
 /**
  * The main process talking to a hall before its windows do (the first-start wizard):
@@ -73,8 +74,12 @@ export function hallPost(hallUrl: string, method: string, input: unknown, trust:
     }
     req.once('socket', (socket) => {
       socket.once('secureConnect', () => {
-        const tls = socket as TLSSocket;
-        const chain = presented(tls.getPeerCertificate(true));
+        // An https request's socket is a TLS one; anything else presents no chain to check.
+        if (!(socket instanceof TLSSocket)) {
+          req.destroy(new HallUnreachable('untrusted', `${url.host} presented no certificate`));
+          return;
+        }
+        const chain = presented(socket.getPeerCertificate(true));
         if (trust.kind === 'pin' && !pinnedChainTrusted({ hostname, certificate: chain, pin: trust.pin, now })) {
           req.destroy(new HallUnreachable('untrusted', `${url.host} does not hold a certificate of the hall's authority this PC was set up with`));
           return;
@@ -90,11 +95,12 @@ export type ProbedHall = { https: boolean; fingerprint: string | null; thumbprin
 /** The hall's CA as it presents it, checked against its own chain; not trusted yet, only shown to compare. */
 export async function probeHall(hallUrl: string, now: Date): Promise<ProbedHall> {
   const answer = await hallPost(hallUrl, 'hall/certificate', {}, { kind: 'probe' }, now);
-  const body = answer.body as { ok?: unknown; value?: { https?: unknown; caFingerprint?: unknown; caThumbprint?: unknown } };
-  if (body.ok !== true || typeof body.value !== 'object' || body.value === null) throw new HallUnreachable('notHall', `no hall answers at ${hallUrl}`);
+  const body: unknown = answer.body;
+  const value = isResult(body) && body.ok && typeof body.value === 'object' && body.value !== null ? body.value : undefined;
+  if (!value) throw new HallUnreachable('notHall', `no hall answers at ${hallUrl}`);
   const https = new URL(hallUrl).protocol === 'https:';
-  const fingerprint = typeof body.value.caFingerprint === 'string' ? body.value.caFingerprint : null;
-  const thumbprint = typeof body.value.caThumbprint === 'string' ? body.value.caThumbprint : null;
+  const fingerprint = 'caFingerprint' in value && typeof value.caFingerprint === 'string' ? value.caFingerprint : null;
+  const thumbprint = 'caThumbprint' in value && typeof value.caThumbprint === 'string' ? value.caThumbprint : null;
   if (https && fingerprint) {
     // The same request again, now requiring the claimed CA to sign the chain presented: a box
     // that claims the hall's fingerprint without holding its certificate is not a hall.

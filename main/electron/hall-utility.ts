@@ -4,6 +4,7 @@ import { type RunningHall, startHall } from '../server/hall.ts';
 import { openPushFeed } from '../server/push.ts';
 import { createLogger } from './logger.ts';
 import type { FromHall, ToHall } from './utility-protocol.ts';
+import { errorCode } from '../shared/error-code.ts';
 
 // The hall server inside an Electron utility process, so SQLite never blocks a window.
 // It also serves HTTP and push for the hall's other PCs, exactly as `npm run hall` does.
@@ -28,8 +29,7 @@ function closeFeed(windowId: number) {
 function failureOf(error: unknown): FromHall {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DatabaseTooNewError) return { kind: 'failed', reason: 'database_too_new', message };
-  const code = (error as { code?: unknown } | null)?.code;
-  return { kind: 'failed', reason: code === 'EADDRINUSE' ? 'port_in_use' : 'other', message };
+  return { kind: 'failed', reason: errorCode(error) === 'EADDRINUSE' ? 'port_in_use' : 'other', message };
 }
 
 async function handle(message: ToHall): Promise<void> {

@@ -7,6 +7,11 @@ import type { Logger } from './logger.ts';
 import { pcSetupChannels } from '../../common/ipc-channels.ts';
 import type { PcSetupChoice, PcSetupState, ProbedHallView } from './pc-setup-contract.ts';
 import { hallUrlSchema, saveSettings, type Settings, settingsSchema, settingsVersion } from './settings.ts';
+import { isResult } from '../core/api/is-result.ts';
+import { z } from 'zod';
+
+// What PC setup reads of a hall's sign-in answer (a hall of another version may say more).
+const loginAnswer = z.object({ token: z.string(), staff: z.object({ name: z.string(), roles: z.array(z.string()) }) });
 
 /**
  * The main process's side of the PC's setup page (pc-setup-contract.ts). On a new PC anyone at
@@ -125,7 +130,10 @@ export function registerPcSetupBridge(deps: PcSetupDeps): void {
       call = (name, input, token) => embedded(name, input, token);
     } else {
       const trust: HallTrust = current.hallCertificate ? { kind: 'pin', pin: current.hallCertificate } : { kind: 'system' };
-      call = async (name, input, token) => (await hallPost(current.hallUrl, name, input, trust, deps.now(), token)).body as Result<unknown>;
+      call = async (name, input, token) => {
+        const { body } = await hallPost(current.hallUrl, name, input, trust, deps.now(), token);
+        return isResult(body) ? body : failure('internal', 'errors.internal');
+      };
     }
     let login: Result<unknown>;
     try {
@@ -134,7 +142,9 @@ export function registerPcSetupBridge(deps: PcSetupDeps): void {
       return unreachable(error);
     }
     if (!login.ok) return login;
-    const session = login.value as { token: string; staff: { name: string; roles: string[] } };
+    const parsed = loginAnswer.safeParse(login.value);
+    if (!parsed.success) return failure('internal', 'errors.internal');
+    const session = parsed.data;
     // The session was only a check: it ends at once.
     await call('auth/logout', {}, session.token).catch(() => undefined);
     if (!session.staff.roles.includes('admin')) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Logger } from './logger.ts';
+import { errorCode } from '../shared/error-code.ts';
 
 /**
  * role-preset.json in the app's resources folder: what the Windows installer was told on its
@@ -25,7 +26,7 @@ export function presetFileArgs(file: string, log: Logger): string[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 'ENOENT') log.warn({ err: error, file }, 'role preset unreadable; ignored');
+    if (errorCode(error) !== 'ENOENT') log.warn({ err: error, file }, 'role preset unreadable; ignored');
     return [];
   }
   let preset: z.output<typeof presetFileSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from '../core/api/loopback.ts';
 import { pinHashPattern } from './admin-pin.ts';
 import type { Logger } from './logger.ts';
+import { errorCode } from '../shared/error-code.ts';
 
 /**
  * settings.json in the app's data folder: what this PC is in the hall (docs/deploy.md, "Roles
@@ -134,7 +135,7 @@ export function loadSettings(file: string, log: Logger, now: Date, options: { ha
   try {
     raw = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 'ENOENT') {
+    if (errorCode(error) !== 'ENOENT') {
       log.warn({ err: error, file }, 'settings unreadable; asking for the role');
       return { state: 'unset' };
     }

@@ -4,6 +4,7 @@ import { getSetting, setSetting } from '../../db/settings.ts';
 import { fail } from '../core/api/errors.ts';
 import type { BackupKeyStatus } from '../core/backups/backup-port.ts';
 import type { SecretBox } from '../utility-link/secret-box.ts';
+import { z } from 'zod';
 
 /**
  * The key backups are encrypted with. The hall makes its daily copy with nobody at the desk, so
@@ -12,7 +13,8 @@ import type { SecretBox } from '../utility-link/secret-box.ts';
  * check, in one setting. Neither the password nor the key is ever stored in clear: a copied
  * database (or a backup of it) alone does not open the backups.
  */
-type StoredKey = { salt: string; log2N: number; r: number; p: number; check: string; sealed: string; setAt: string };
+const storedKeySchema = z.object({ salt: z.string(), log2N: z.number(), r: z.number(), p: z.number(), check: z.string(), sealed: z.string(), setAt: z.string() });
+type StoredKey = z.infer<typeof storedKeySchema>;
 
 const SETTING = 'backup.key';
 
@@ -28,7 +30,7 @@ export type BackupKeys = {
 
 function stored(db: Db): StoredKey | undefined {
   const raw = getSetting(db, SETTING);
-  return raw === undefined ? undefined : (JSON.parse(raw) as StoredKey);
+  return raw === undefined ? undefined : storedKeySchema.parse(JSON.parse(raw));
 }
 
 function open(box: SecretBox, s: StoredKey): BackupKey | undefined {

@@ -6,6 +6,7 @@ import { buildDiagnosticsZip } from './diagnostics/diagnostics-zip.ts';
 import { readHallFacts } from './diagnostics/hall-facts.ts';
 import { runtimeVersions } from './diagnostics/versions.ts';
 import { databaseFile, defaultDataDir } from './data-dir.ts';
+import { parseJson } from '../shared/json.ts';
 
 // `npm run diagnostics -- --data DIR --out FILE [--logs DIR]`: the headless hall's 导出诊断信息,
 // a zip for support without personal data. --logs is where the hall's log files are kept
@@ -28,7 +29,7 @@ const settingsFile = join(dataDir, 'settings.json');
 const zip = buildDiagnosticsZip({
   logFiles,
   versions: runtimeVersions(),
-  settings: existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as unknown) : undefined,
+  settings: existsSync(settingsFile) ? parseJson(readFileSync(settingsFile, 'utf8')) : undefined,
   hall: existsSync(databaseFile(dataDir)) ? readHallFacts(databaseFile(dataDir)) : undefined,
   at: systemClock.now(),
 });

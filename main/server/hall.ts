@@ -153,7 +153,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   // A broken vendor profile stops the start: the hall must know which devices it runs.
   const ratingLibrary = profileLibrary(options.ratingProfileFolders ?? []);
   const sync = lateSyncPort();
-  const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), logger });
+  const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), writer: db, logger });
   const backupPolicy: BackupPolicy = {
     dir: backupDir,
     scheduled: { ...DEFAULT_SCHEDULED, daily: options.backupKeep ?? 14 },

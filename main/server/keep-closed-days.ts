@@ -6,8 +6,8 @@ import { hallTimeZone } from '../core/hall/time-zone.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 
 /**
- * Once a hall day has closed, computes its report in a report worker, which keeps the day's
- * wait and service times (main/core/reports/day-times.ts): the month's report then finds
+ * Once a hall day has closed, computes its report in a report worker, whose day's wait and
+ * service times the hall's writer keeps (report-workers.ts, day-times.ts): the month's report then finds
  * every closed day ready instead of reading its tickets at the manager's request. Checked with
  * the hall's periodic tick; a failure is logged and tried at the next check.
  */
@@ -21,7 +21,7 @@ export function keepClosedDays(options: { db: Db; reports: ReportPort; now: () =
     const now = options.now();
     const yesterday = addDays(hallDay(now, hallTimeZone(options.db)), -1);
     if (kept === yesterday) return;
-    // Only the headline figures come back: the worker keeps the day's times, the rest is not needed here.
+    // Only the headline figures come back, with the day's times for the writer to keep; the rest is not needed here.
     running = options.reports
       .summary(yesterday, yesterday, now)
       .then(() => {

@@ -7,6 +7,8 @@ import { at, HALL_DAY, hallDayAnswers, seedHallDay } from '../../test/fixtures/h
 import { addDays } from '../../common/calendar-day.ts';
 import { inProcessReports } from '../core/reports/report-port.ts';
 import { openTestHall, type TestHall } from '../core/testing.ts';
+import { inTransaction } from '../../db/connection.ts';
+import { enableGroupCommit } from '../../db/group-commit.ts';
 import { createReportWorkers, type ReportWorkers } from './report-workers.ts';
 
 // Real worker threads on the test hall's real SQLite file: the same threads the hall server runs reports in.
@@ -49,6 +51,55 @@ describe('reports in worker threads', () => {
       .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 1, 'A001', 'waiting', 'tok-next-day-0123456789', ?, ?)`)
       .run(next, category.id, at(next, '09:00'), at(next, '09:00'));
     expect((await workers.build(next, next, now)).queue.total).toEqual({ issued: 1, served: 0, noShow: 0, unserved: 1 });
+  });
+
+  it('leave the closed days they compute to the hall\'s writer, which keeps only days nothing changed since', async () => {
+    workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 2 });
+    const before = addDays(HALL_DAY, -1);
+    const kept = (day: string) => hall.db.prepare('SELECT groups_json FROM report_day_times WHERE day = ?').pluck().get(day);
+
+    // The hall day: read, computed in the worker, kept by the writer as the in-process report keeps it.
+    const report = await workers.build(HALL_DAY, HALL_DAY, now);
+    expect(kept(HALL_DAY)).toMatch(/^\{"format"/);
+    expect(await workers.build(HALL_DAY, HALL_DAY, now)).toEqual(report);
+
+    // A ticket committed while the worker computes the day before: that day's times may miss it, so they are not kept.
+    const pending = workers.build(before, before, now);
+    const category = hall.db.prepare(`SELECT id FROM categories WHERE prefix = 'A'`).pluck().get();
+    hall.db
+      .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 900, 'A900', 'waiting', 'tok-meanwhile-0123456789', ?, ?)`)
+      .run(before, category, at(before, '09:00'), at(before, '09:00'));
+    await pending;
+    expect(kept(before)).toBeUndefined();
+    // The next report computes it again, with the ticket, and keeps it.
+    const again = await workers.build(before, before, now);
+    expect(kept(before)).toMatch(/^\{"format"/);
+    expect(again).toEqual(await inProcessReports(hall.db).build(before, before, now));
+
+    // A day kept in another format is computed again and kept anew.
+    hall.db.prepare(`UPDATE report_day_times SET groups_json = '{"format":0,"groups":[]}', samples = x'' WHERE day = ?`).run(HALL_DAY);
+    expect(await workers.build(HALL_DAY, HALL_DAY, now)).toEqual(report);
+    expect(kept(HALL_DAY)).toMatch(/^\{"format":1/);
+  });
+
+  it('read after the hall\'s batched commit: a ticket written in the same turn as the question is in the report', async () => {
+    const commits = enableGroupCommit(hall.db);
+    try {
+      workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 1 });
+      const before = addDays(HALL_DAY, -1);
+      const issued = (await workers.build(before, before, now)).queue.total.issued;
+      const category = hall.db.prepare(`SELECT id FROM categories WHERE prefix = 'A'`).pluck().get();
+      // Batched: committed at the end of this turn, with the marks the question writes.
+      inTransaction(hall.db, () =>
+        hall.db
+          .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 901, 'A901', 'waiting', 'tok-same-turn-0123456789', ?, ?)`)
+          .run(before, category, at(before, '09:30'), at(before, '09:30')),
+      );
+      const report = await workers.build(before, before, now);
+      expect(report.queue.total.issued).toBe(issued + 1);
+    } finally {
+      await commits.close();
+    }
   });
 
   it('send back only the headline figures, or the finished Excel file, when that is what was asked', async () => {

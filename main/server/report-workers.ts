@@ -2,7 +2,14 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { addDays, previousMonth } from '../../common/calendar-day.ts';
+import { hallDay } from '../../common/hall-time.ts';
 import type { Logger } from '../../common/logger.ts';
+import { type Db, inTransaction } from '../../db/connection.ts';
+import { type KeptDayTimes, keptDayShapes, markPendingDayTimes, storePendingDayTimes } from '../../db/report-day-times.ts';
+import { hallTimeZone } from '../core/hall/time-zone.ts';
+import { keptGroups } from '../core/reports/day-times.ts';
+import { monthDays } from '../core/reports/period.ts';
 import type { ExcelOptions } from '../core/reports/excel.ts';
 import type { ReportPort } from '../core/reports/report-port.ts';
 import type { Report, ReportSummary } from '../core/reports/schemas.ts';
@@ -14,7 +21,8 @@ export type ReportJob = { id: number; nowIso: string } & (
   | { kind: 'workbook'; request: WorkbookRequest; options: ExcelOptions }
 );
 type Done = { kind: 'report'; report: Report } | { kind: 'summary'; summary: ReportSummary } | { kind: 'workbook'; base64: string };
-export type ReportReply = ({ id: number; ok: true } & Done) | { id: number; ok: false; message: string };
+/** `kept`: the closed days' times the worker computed, for the hall's writer to keep. */
+export type ReportReply = ({ id: number; ok: true; kept: KeptDayTimes[] } & Done) | { id: number; ok: false; message: string };
 
 export type ReportWorkers = ReportPort & {
   /** Ends the workers; reports still running are refused. */
@@ -24,7 +32,14 @@ export type ReportWorkers = ReportPort & {
 // The worker's own extension: .ts when run from source, .js once compiled for Electron.
 const workerUrl = new URL(`./report-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-type Slot = { worker: Worker; job: { job: ReportJob; resolve: (done: Done) => void; reject: (error: Error) => void } | null };
+type Slot = { worker: Worker; job: { job: ReportJob; resolve: (done: Done & { kept: KeptDayTimes[] }) => void; reject: (error: Error) => void } | null };
+
+/** The hall days a job reads: its period, or for a monthly workbook the month and the one before. */
+function daysOf(job: ReportJob): { from: string; to: string } {
+  if (job.kind !== 'workbook') return { from: job.from, to: job.to };
+  if (job.request.kind === 'daily') return { from: job.request.day, to: job.request.day };
+  return { from: monthDays(previousMonth(job.request.month)).from, to: monthDays(job.request.month).to };
+}
 
 const describeJob = (job: ReportJob): string => (job.kind === 'workbook' ? `workbook ${JSON.stringify(job.request)}` : `${job.kind} ${job.from}..${job.to}`);
 
@@ -34,8 +49,33 @@ const describeJob = (job: ReportJob): string => (job.kind === 'workbook' ? `work
  * most hall PCs: a monthly report's two months side by side), started on first use and kept
  * for the next report; jobs beyond them wait their turn. A worker that dies fails only its
  * own report and is replaced at the next one.
+ *
+ * The workers only read. The closed days' times a report computes come back with it and
+ * `writer`, the hall's own connection, keeps them (day-times.ts), each only if nothing changed
+ * the day since before the worker read it (markPendingDayTimes). Without a writer nothing is kept.
  */
-export function createReportWorkers(options: { databaseFile: string; size?: number; logger?: Logger }): ReportWorkers {
+export function createReportWorkers(options: { databaseFile: string; writer?: Db; size?: number; logger?: Logger }): ReportWorkers {
+  const { writer } = options;
+  // Before the worker reads: the period's closed days not kept yet, marked so a change to one meanwhile is seen.
+  const markClosedDays = (job: ReportJob, now: Date): void => {
+    if (!writer) return;
+    const { from, to } = daysOf(job);
+    const lastClosed = addDays(hallDay(now, hallTimeZone(writer)), -1);
+    // Which are kept already, read without their samples: this runs on the hall's event loop.
+    const usable = new Set(keptDayShapes(writer, from, to).filter((k) => keptGroups(k.groupsJson, k.sampleBytes)).map((k) => k.day));
+    const days: string[] = [];
+    for (let day = from; day <= to && day <= lastClosed; day = addDays(day, 1)) if (!usable.has(day)) days.push(day);
+    if (days.length > 0) inTransaction(writer, () => markPendingDayTimes(writer, days, now.toISOString()));
+  };
+  const keep = (kept: readonly KeptDayTimes[]): void => {
+    if (!writer || kept.length === 0) return;
+    try {
+      inTransaction(writer, () => kept.forEach((day) => storePendingDayTimes(writer, day)));
+    } catch (error) {
+      // Kept days only spare the next report some reading: the answer itself stands.
+      options.logger?.error({ err: error }, 'could not keep the report days');
+    }
+  };
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
   const slots: Slot[] = [];
   const waiting: NonNullable<Slot['job']>[] = [];
@@ -52,7 +92,10 @@ export function createReportWorkers(options: { databaseFile: string; size?: numb
       slot.job = null;
       slot.worker.unref();
       if (current && current.job.id === reply.id) {
-        if (reply.ok) current.resolve(reply);
+        if (reply.ok) {
+          keep(reply.kept);
+          current.resolve(reply);
+        }
         else current.reject(new Error(`report ${describeJob(current.job)} failed: ${reply.message}`));
       }
       dispatch();
@@ -90,9 +133,17 @@ export function createReportWorkers(options: { databaseFile: string; size?: numb
 
   const ask = (job: ReportJob): Promise<Done> => {
     if (closed) return Promise.reject(new Error('report workers are closed'));
+    try {
+      markClosedDays(job, new Date(job.nowIso));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return new Promise<Done>((resolve, reject) => {
       waiting.push({ job, resolve, reject });
-      dispatch();
+      // The marks commit with the hall's batch of this turn, at setImmediate (db/group-commit.ts):
+      // the worker must read after them, or a change batched before them would go unseen.
+      if (writer) setImmediate(dispatch);
+      else dispatch();
     });
   };
   const mismatch = (done: Done) => new Error(`a report worker answered ${done.kind} to another question`);

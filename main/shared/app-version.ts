@@ -10,8 +10,8 @@ export function ownVersion(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
-      const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
-      return typeof version === 'string' ? version : '0.0.0';
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      return typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string' ? parsed.version : '0.0.0';
     }
     if (dirname(dir) === dir) return '0.0.0';
   }

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OutboxRecordType } from '../../db/outbox.ts';
+import { OUTBOX_RECORD_TYPES, type OutboxRecordType } from '../../db/outbox.ts';
 import type { BatchRecord } from '../../db/sync.ts';
 import type { Connector } from './connector.ts';
 import { csvLine } from './csv.ts';
 import { dropKey, openDrop, sealDrop } from './drop-seal.ts';
 import { batchAnswerSchema, type BatchHeader, PROTOCOL, readUpdates, updatesPageSchema, wireId } from './protocol.ts';
+import { jsonObject, parseJsonColumn } from '../../db/json-columns.ts';
 
 export type FolderConnectorOptions = {
   /** Where batches are dropped (a share, or a folder an SFTP client mirrors). */
@@ -48,7 +49,7 @@ async function writeSynced(file: string, content: Buffer): Promise<void> {
  * (nested values as JSON).
  */
 function csvOf(records: readonly BatchRecord[]): string {
-  const rows = records.map((r) => ({ r, data: JSON.parse(r.data) as Record<string, unknown> }));
+  const rows = records.map((r) => ({ r, data: parseJsonColumn(jsonObject, r.data) }));
   const columns = [...new Set(rows.flatMap(({ data }) => Object.keys(data)))].sort();
   let text = csvLine(['id', 'version', ...columns]);
   for (const { r, data } of rows) text += csvLine([wireId(r.type, r.recordId), r.version, ...columns.map((c) => data[c])]);
@@ -89,7 +90,7 @@ export function createFolderConnector(options: FolderConnectorOptions): Connecto
       await rm(temp, { recursive: true, force: true });
       await mkdir(temp);
       const files: ManifestFile[] = [];
-      for (const type of Object.keys(fileOf) as OutboxRecordType[]) {
+      for (const type of OUTBOX_RECORD_TYPES) {
         const ofType = records.filter((r) => r.type === type);
         if (ofType.length === 0) continue;
         const text = csvOf(ofType);
@@ -118,7 +119,8 @@ export function createFolderConnector(options: FolderConnectorOptions): Connecto
       const names = existsSync(options.replyDir) ? (await readdir(options.replyDir)).filter((n) => /^updates-.+\.json$/.test(n)).sort() : [];
       const next = names.find((n) => cursor === null || n > cursor);
       if (!next) return { cursor, updates: [], invalid: [] };
-      const parsed = updatesPageSchema.shape.updates.safeParse(((await openReply(next)) as { updates?: unknown } | null)?.updates);
+      const reply: unknown = await openReply(next);
+      const parsed = updatesPageSchema.shape.updates.safeParse(typeof reply === 'object' && reply !== null && 'updates' in reply ? reply.updates : undefined);
       if (!parsed.success) throw new Error(`${next} is not an updates file`);
       return readUpdates(next, parsed.data);
     },

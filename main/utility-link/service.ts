@@ -56,7 +56,7 @@ export function ownerIsGone(owner: string): boolean {
     process.kill(Number(pid), 0);
     return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return error instanceof Error && 'code' in error && error.code === 'ESRCH';
   }
 }
 

@@ -3,6 +3,7 @@ import type { InputOf, OutputOf } from '../../main/core/api/method.ts';
 import type { Contract, MethodName } from '../../main/core/contract.ts';
 import { bridge } from './bridge.ts';
 import { getToken, type SessionScope } from './session.ts';
+import { isResult } from './is-result.ts';
 
 const networkError: ApiError = { code: 'internal', messageKey: 'errors.network' };
 
@@ -13,7 +14,8 @@ async function overHttp(name: string, input: unknown, token: string | undefined)
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input ?? {}),
     });
-    return (await response.json()) as Result<unknown>;
+    const body: unknown = await response.json();
+    return isResult(body) ? body : { ok: false, error: { code: 'internal', messageKey: 'errors.internal' } };
   } catch {
     return { ok: false, error: networkError };
   }

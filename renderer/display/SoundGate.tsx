@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 /** Whether the browser still holds sound back until someone touches the page. */
 function soundBlocked(): boolean {
   if (navigator.userActivation?.hasBeenActive) return false;
-  const Context = window.AudioContext as typeof AudioContext | undefined;
+  // Older WebViews lack it, whatever the DOM types say.
+  const Context: typeof AudioContext | undefined = window.AudioContext;
   if (!Context) return false;
   const probe = new Context();
   const blocked = probe.state === 'suspended';

@@ -66,6 +66,13 @@ export const emptyDraft = (): IntakeDraft => ({
 });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The entries of a saved map whose values pass `keep`; the others (an older shape) are dropped. */
+const entriesOf = <V,>(saved: unknown, keep: (v: unknown) => v is V): Record<string, V> =>
+  isRecord(saved) ? Object.fromEntries(Object.entries(saved).filter((e): e is [string, V] => keep(e[1]))) : {};
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isDecision = (v: unknown): v is Decision =>
+  isRecord(v) && (v.state === 'received' || v.state === 'deferred' || v.state === 'na') && (v.promisedDate === undefined || typeof v.promisedDate === 'string');
 
 /** A saved draft back as a form; anything unreadable (an older shape) starts afresh rather than half-filled. */
 export function restoreDraft(saved: Record<string, unknown>): IntakeDraft {
@@ -79,9 +86,9 @@ export function restoreDraft(saved: Record<string, unknown>): IntakeDraft {
     customer: { ...emptyCustomer, ...(customer as Partial<CustomerFields>) },
     bundle: typeof saved.bundle === 'string' ? saved.bundle : null,
     businesses: Array.isArray(saved.businesses) ? saved.businesses.filter((b): b is string => typeof b === 'string') : [],
-    accounts: isRecord(saved.accounts) ? (saved.accounts as Record<string, string>) : {},
-    materials: isRecord(saved.materials) ? (saved.materials as Record<string, Decision>) : {},
-    quantities: isRecord(saved.quantities) ? (saved.quantities as Record<string, number>) : {},
+    accounts: entriesOf(saved.accounts, isString),
+    materials: entriesOf(saved.materials, isDecision),
+    quantities: entriesOf(saved.quantities, isNumber),
     optionalChosen: Array.isArray(saved.optionalChosen) ? saved.optionalChosen.filter((k): k is string => typeof k === 'string') : [],
     signatureRequestId: typeof saved.signatureRequestId === 'number' ? saved.signatureRequestId : null,
   };

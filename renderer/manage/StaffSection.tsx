@@ -114,7 +114,7 @@ function CreateStaffDialog({ isAdmin, onClose, onCreated }: { isAdmin: boolean; 
   const { t } = useTranslation();
   const create = useMutation('staff/create');
   const fieldError = useFieldError(create.error);
-  const [form, setForm] = useState({ workNo: '', name: '', password: '', roles: ['clerk'] as StaffRoleName[] });
+  const [form, setForm] = useState<{ workNo: string; name: string; password: string; roles: StaffRoleName[] }>({ workNo: '', name: '', password: '', roles: ['clerk'] });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

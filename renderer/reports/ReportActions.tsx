@@ -6,14 +6,15 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import type { ExcelFile, ExcelRequest } from './excel-request.ts';
 
 /** The reports:excel.* and reports:summary.* strings in the screen's language, flattened for the hall server's Excel writer. */
-export function excelLabels(bundle: Record<string, unknown> | undefined): Record<string, string> {
+export function excelLabels(bundle: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (node: unknown, prefix: string) => {
     if (typeof node === 'string') out[prefix] = node;
     else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
   };
-  walk(bundle?.excel, 'excel');
-  walk(bundle?.summary, 'summary');
+  if (typeof bundle !== 'object' || bundle === null) return out;
+  if ('excel' in bundle) walk(bundle.excel, 'excel');
+  if ('summary' in bundle) walk(bundle.summary, 'summary');
   return out;
 }
 
@@ -43,7 +44,7 @@ export function ReportActions({ pdfName, excel }: { pdfName: string; excel: Exce
   const exportExcel = async () => {
     setBusy(true);
     const lang = i18n.language.startsWith('en') ? 'en-US' : 'zh-CN';
-    const result = await excel(lang, excelLabels(i18n.getResourceBundle(i18n.language, 'reports') as Record<string, unknown> | undefined));
+    const result = await excel(lang, excelLabels(i18n.getResourceBundle(i18n.language, 'reports')));
     setBusy(false);
     if (result.ok) {
       setError(undefined);

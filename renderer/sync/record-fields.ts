@@ -28,6 +28,9 @@ const editable: Record<string, string[][]> = {
 
 const isPosition = (segment: string): boolean => /^\d+$/.test(segment);
 
+// The fields' paths were read from this same data (recordFields): each step is an object or an array.
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+
 export function isEditable(type: string, path: string[]): boolean {
   return (editable[type] ?? []).some((pattern) => pattern.length === path.length && pattern.every((p, i) => p === path[i] || (p === '#' && isPosition(path[i] ?? ''))));
 }
@@ -71,11 +74,11 @@ export function applyCorrections(type: string, data: Record<string, unknown>, ed
   const copy = structuredClone(data);
   for (const f of changed) {
     let node: unknown = copy;
-    for (const segment of f.path.slice(0, -1)) node = (node as Record<string, unknown>)[segment];
+    for (const segment of f.path.slice(0, -1)) node = isRecord(node) ? node[segment] : undefined;
     const last = f.path[f.path.length - 1] ?? '';
     const text = (edits[pathKey(f.path)] ?? '').trim();
     // An emptied optional field goes as "none", not as an empty text.
-    (node as Record<string, unknown>)[last] = text === '' && f.value === null ? null : text;
+    if (isRecord(node)) node[last] = text === '' && f.value === null ? null : text;
   }
   return copy;
 }

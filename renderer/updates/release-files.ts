@@ -1,4 +1,5 @@
 import type { ApiError, Result } from '../../main/core/api/errors.ts';
+import { isResult } from '../api/is-result.ts';
 
 const updateFile = /\.yml$/i;
 const blockmap = /\.blockmap$/i;
@@ -19,8 +20,8 @@ const internalError: ApiError = { code: 'internal', messageKey: 'errors.internal
 /** The hall's JSON failure from a file route, or a generic one when the answer is not JSON (a proxy's page). */
 function failureOf(text: string): ApiError {
   try {
-    const body = JSON.parse(text) as Result<unknown>;
-    return body.ok ? internalError : body.error;
+    const body: unknown = JSON.parse(text);
+    return isResult(body) && !body.ok ? body.error : internalError;
   } catch {
     return internalError;
   }

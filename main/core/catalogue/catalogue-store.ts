@@ -1,5 +1,5 @@
 import { catalogueVersionJson, catalogueVersionPublishedAt, insertCatalogueVersion, latestCatalogueVersion, seedCatalogueVersion, type CatalogueSource } from '../../../db/catalogue-versions.ts';
-import type { Db } from '../../../db/connection.ts';
+import type { Db, ReadDb } from '../../../db/connection.ts';
 import { fail } from '../api/errors.ts';
 import { type Catalogue, type CatalogueInput, type CatalogueVersion, catalogueSchema } from './catalogue.ts';
 import { publishCatalogue } from './catalogue-file.ts';
@@ -12,9 +12,9 @@ import { loadDefaultCatalogue } from './default-catalogue.ts';
  * checked against the row's publication time, so a version read inside a transaction that was
  * rolled back (its number later taken by another publication) is never served.
  */
-const parsed = new WeakMap<Db, Map<number, CatalogueVersion>>();
+const parsed = new WeakMap<ReadDb, Map<number, CatalogueVersion>>();
 
-function cacheOf(db: Db): Map<number, CatalogueVersion> {
+function cacheOf(db: ReadDb): Map<number, CatalogueVersion> {
   let cache = parsed.get(db);
   if (!cache) {
     cache = new Map();
@@ -23,7 +23,7 @@ function cacheOf(db: Db): Map<number, CatalogueVersion> {
   return cache;
 }
 
-export function catalogueVersion(db: Db, version: number, publishedAt = catalogueVersionPublishedAt(db, version)): CatalogueVersion {
+export function catalogueVersion(db: ReadDb, version: number, publishedAt = catalogueVersionPublishedAt(db, version)): CatalogueVersion {
   const cache = cacheOf(db);
   const hit = cache.get(version);
   if (hit && hit.publishedAt === publishedAt) return hit;
@@ -42,6 +42,12 @@ export function currentCatalogue(db: Db): CatalogueVersion {
     latest = latestCatalogueVersion(db) ?? fail('not_found', 'errors.intake.catalogueVersionNotFound', { version: 1 });
   }
   return catalogueVersion(db, latest.version, latest.publishedAt);
+}
+
+/** The catalogue in force, for a reader (a report on a read-only connection): before the first version is published, the shipped default that will become it. */
+export function currentCatalogueToRead(db: ReadDb): Catalogue {
+  const latest = latestCatalogueVersion(db);
+  return latest === undefined ? loadDefaultCatalogue().catalogue : catalogueVersion(db, latest.version, latest.publishedAt).catalogue;
 }
 
 /** Publishes the next version; call inside a transaction so the number cannot be taken twice. */

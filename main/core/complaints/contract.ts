@@ -75,8 +75,17 @@ export const complaintFiguresSchema = z.object({
   openOverdue: z.number().int(),
 });
 
+const workingDays = () => z.number().int().min(0).max(60);
 export const complaintDeadlinesSchema = z.object({
-  workingDays: z.object(Object.fromEntries(complaintChannels.map((c) => [c, z.number().int().min(0).max(60)])) as Record<(typeof complaintChannels)[number], z.ZodNumber>),
+  // Every channel, in complaintChannels' order; `satisfies` fails the build when one is missing or extra.
+  workingDays: z.object({
+    window: workingDays(),
+    hotline12345: workingDays(),
+    hotline12319: workingDays(),
+    utilityHotline: workingDays(),
+    web: workingDays(),
+    letter: workingDays(),
+  } satisfies Record<(typeof complaintChannels)[number], z.ZodNumber>),
   warnBeforeWorkingDays: z.number().int().min(0).max(10),
 });
 

@@ -7,7 +7,8 @@ export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { messag
 export const firstDayOf = (period: string): Day => `${period}-01`;
 
 export function lastDayOf(period: string): Day {
-  const [y, m] = period.split('-').map(Number) as [number, number];
+  // periodSchema has checked the form YYYY-MM.
+  const [y = 0, m = 0] = period.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return addDays(next, -1);
 }

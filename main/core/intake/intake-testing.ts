@@ -10,6 +10,7 @@ import type { Contract, MethodName } from '../contract.ts';
 import type { HallEvent } from '../events.ts';
 import { openTestHall, type TestHall, unwrap } from '../testing.ts';
 import { residentIdCheckChar } from '../../../common/identity.ts';
+import { fixedSql, querySingle, sql } from '../../../db/sql.ts';
 
 /**
  * A hall ready for intake tests: a clerk holding counter 1, a manager, and the customer screen
@@ -39,7 +40,8 @@ export const SIGNATURE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEA
 
 export const newKey = (): string => randomUUID();
 
-const tables = new Set(['customers', 'customer_accounts', 'applications', 'application_matters', 'work_orders', 'work_order_stages', 'work_order_events', 'application_materials', 'fee_lines', 'case_sequences', 'audit_log', 'intake_drafts', 'signature_requests']);
+const intakeTables = ['customers', 'customer_accounts', 'applications', 'application_matters', 'work_orders', 'work_order_stages', 'work_order_events', 'application_materials', 'fee_lines', 'case_sequences', 'audit_log', 'intake_drafts', 'signature_requests'] as const;
+const isIntakeTable = (name: string): name is (typeof intakeTables)[number] => intakeTables.some((t) => t === name);
 
 /** `at` is the hall's clock; the default is Wednesday 30 September 2026, 10:00 in Shanghai, the day before the National Day week. */
 export async function openIntakeHall(at = '2026-09-30T02:00:00.000Z'): Promise<IntakeHall> {
@@ -78,8 +80,8 @@ export async function openIntakeHall(at = '2026-09-30T02:00:00.000Z'): Promise<I
     ok,
     count(table) {
       // Table names come from the fixed list above, never from a test's input.
-      if (!tables.has(table)) throw new Error(`not an intake table: ${table}`);
-      return (hall.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      if (!isIntakeTable(table)) throw new Error(`not an intake table: ${table}`);
+      return querySingle<{ n: number }>(hall.db, sql`SELECT count(*) AS n FROM ${fixedSql(table)}`).n;
     },
   };
 }

@@ -3,7 +3,14 @@ import { defineMethods } from '../api/method.ts';
 import { adminOnly } from '../api/roles.ts';
 import { retentionKinds, retentionRulesSchema } from './retention-rules.ts';
 
-const countsSchema = z.object(Object.fromEntries(retentionKinds.map((k) => [k, z.number().int()])) as Record<(typeof retentionKinds)[number], z.ZodNumber>);
+// Every kind, in retentionKinds' order; `satisfies` fails the build when one is missing or extra.
+const countsSchema = z.object({
+  ticketPhones: z.number().int(),
+  signatures: z.number().int(),
+  customers: z.number().int(),
+  outboxCopies: z.number().int(),
+  drops: z.number().int(),
+} satisfies Record<(typeof retentionKinds)[number], z.ZodNumber>);
 const idNumber = z.string().trim().min(6).max(40);
 
 export const erasureBlocks = ['openApplication', 'waitingForUtility', 'feeEvidence'] as const;

@@ -27,10 +27,12 @@ export function maskRecord(value: unknown): unknown {
  * A correction of a masked record (a manager edits what maskRecord showed): every value still
  * masked is the original's, so a correction never sends "138****5678" on to a utility.
  */
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 export function unmaskFrom(corrected: unknown, original: unknown): unknown {
   if (Array.isArray(corrected)) return corrected.map((v, i) => unmaskFrom(v, Array.isArray(original) ? original[i] : undefined));
   if (corrected === null || typeof corrected !== 'object') return corrected;
-  const source = original !== null && typeof original === 'object' && !Array.isArray(original) ? (original as Record<string, unknown>) : {};
+  const source = isRecord(original) ? original : {};
   return Object.fromEntries(
     Object.entries(corrected).map(([key, v]) => {
       const was = source[key];

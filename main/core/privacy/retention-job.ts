@@ -6,16 +6,18 @@ import type { CoreDeps } from '../deps.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 import { removeDropFolder } from './drop-removal.ts';
-import { dueBefore, lastDueDay, readRetentionRules, type RetentionKind } from './retention-rules.ts';
+import { dueBefore, lastDueDay, readRetentionRules, type RetentionKind, retentionKinds } from './retention-rules.ts';
+import { z } from 'zod';
 
 export type RetentionCounts = Record<RetentionKind, number>;
 export type RetentionRun = { day: string; at: string; counts: RetentionCounts };
 
 const LAST_RUN_KEY = 'privacy.retentionLastRun';
+const retentionRunSchema = z.object({ day: z.string(), at: z.string(), counts: z.record(z.enum(retentionKinds), z.number()) }) satisfies z.ZodType<RetentionRun>;
 
 export function lastRetentionRun(deps: Pick<CoreDeps, 'db'>): RetentionRun | null {
   const stored = getSetting(deps.db, LAST_RUN_KEY);
-  return stored === undefined ? null : (JSON.parse(stored) as RetentionRun);
+  return stored === undefined ? null : retentionRunSchema.parse(JSON.parse(stored));
 }
 
 /**

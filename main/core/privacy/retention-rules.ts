@@ -20,7 +20,14 @@ export const periodSchema = z
   .object({ amount: z.number().int().min(1), unit: z.enum(periodUnits) })
   .refine((p) => p.amount <= (p.unit === 'days' ? 3650 : 30), { message: 'field.retentionTooLong', path: ['amount'] });
 
-export const retentionRulesSchema = z.object(Object.fromEntries(retentionKinds.map((k) => [k, periodSchema])) as Record<RetentionKind, typeof periodSchema>);
+// Every kind, in retentionKinds' order; `satisfies` fails the build when one is missing or extra.
+export const retentionRulesSchema = z.object({
+  ticketPhones: periodSchema,
+  signatures: periodSchema,
+  customers: periodSchema,
+  outboxCopies: periodSchema,
+  drops: periodSchema,
+} satisfies Record<RetentionKind, typeof periodSchema>);
 export type RetentionRules = Record<RetentionKind, Period>;
 
 export const defaultRetentionRules = {

@@ -1,12 +1,17 @@
-import type { Db } from '../../../db/connection.ts';
+import type { Db, ReadDb } from '../../../db/connection.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { defaultPriorityRule, type PriorityRule } from './ordering.ts';
 import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
+import { z } from 'zod';
 
-export function readRule(db: Db): PriorityRule {
+// What the hall saved, checked: keys it never saved keep their default.
+const savedRule = z.object({ priorityBurst: z.number(), maxWaitMinutes: z.number() }).partial();
+const savedKiosk = z.object({ idleSeconds: z.number() }).partial();
+
+export function readRule(db: ReadDb): PriorityRule {
   const raw = getSetting(db, 'queue.rule');
-  return raw ? { ...defaultPriorityRule, ...(JSON.parse(raw) as Partial<PriorityRule>) } : defaultPriorityRule;
+  return raw ? { ...defaultPriorityRule, ...savedRule.parse(JSON.parse(raw)) } : defaultPriorityRule;
 }
 
 export function writeRule(db: Db, rule: PriorityRule): void {
@@ -18,9 +23,9 @@ export type KioskSettings = { idleSeconds: number };
 /** Long enough to read the tiles and find a phone, short enough that the next customer never sees the last one's number. */
 export const defaultKioskSettings: KioskSettings = { idleSeconds: 45 };
 
-export function readKioskSettings(db: Db): KioskSettings {
+export function readKioskSettings(db: ReadDb): KioskSettings {
   const raw = getSetting(db, 'queue.kiosk');
-  return raw ? { ...defaultKioskSettings, ...(JSON.parse(raw) as Partial<KioskSettings>) } : defaultKioskSettings;
+  return raw ? { ...defaultKioskSettings, ...savedKiosk.parse(JSON.parse(raw)) } : defaultKioskSettings;
 }
 
 export function writeKioskSettings(db: Db, settings: KioskSettings): void {
@@ -28,6 +33,6 @@ export function writeKioskSettings(db: Db, settings: KioskSettings): void {
 }
 
 /** The instant today's queue began: the hall-local midnight before `now`, as stored times are written. */
-export function queueSince(db: Db, now: Date): string {
+export function queueSince(db: ReadDb, now: Date): string {
   return hallDayStart(now, hallTimeZone(db)).toISOString();
 }

@@ -1,3 +1,5 @@
+import type { ReadDb } from '../../../db/connection.ts';
+import type { KeptDayTimes } from '../../../db/report-day-times.ts';
 import { getSetting } from '../../../db/settings.ts';
 import type { CoreDeps } from '../deps.ts';
 import { type Day, previousMonth } from '../../../common/calendar-day.ts';
@@ -19,9 +21,10 @@ import { missingCalendarYears } from '../calendar/calendar-years.ts';
 /**
  * A report over hall days `from`..`to`, computed from the records each time: the same
  * records give the same figures, for any period. Only the follow-through of bad ratings
- * (rectified or not) and the sync backlog are as they stand at `generatedAt`.
+ * (rectified or not) and the sync backlog are as they stand at `generatedAt`. Closed days'
+ * wait and service times computed on the way go to `keep` (day-times.ts): the report writes nothing.
  */
-export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to: Day): Report {
+export function buildReport(deps: { db: ReadDb; clock: CoreDeps['clock'] }, from: Day, to: Day, keep: (kept: KeptDayTimes) => void = () => undefined): Report {
   const { db } = deps;
   const now = deps.clock.now();
   const timeZone = hallTimeZone(db);
@@ -33,7 +36,7 @@ export function buildReport(deps: Pick<CoreDeps, 'db' | 'clock'>, from: Day, to:
     to,
     generatedAt: now.toISOString(),
     hallName: getSetting(db, 'hall.name') ?? null,
-    queue: queueSection(db, period, labels, today, now.toISOString()),
+    queue: queueSection(db, period, labels, today, now.toISOString(), keep),
     intake: intakeSection(db, period, labels),
     ratings: ratingsSection(db, period, today),
     complaints: complaintsSection(db, period),

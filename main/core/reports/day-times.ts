@@ -1,6 +1,7 @@
-import { type Db, inReadTransaction, tryWrite } from '../../../db/connection.ts';
-import { readDayTimes, servedTicketUtilities, storeDayTimes, type StoredDayTimes } from '../../../db/report-day-times.ts';
-import { servedTimes, type ServedTimesRow } from '../../../db/report-queue.ts';
+import type { ReadDb } from '../../../db/connection.ts';
+import { type KeptDayTimes, readDayTimes, servedTicketUtilities, type StoredDayTimes } from '../../../db/report-day-times.ts';
+import { servedTimes } from '../../../db/report-queue.ts';
+import { z } from 'zod';
 import { DurationGroups, DurationSamples } from './durations.ts';
 
 /**
@@ -22,7 +23,7 @@ const FORMAT = 1;
 const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 /** Computes a day's times from its records. */
-export function computeDayTimes(db: Db, day: string): DayTimes {
+export function computeDayTimes(db: ReadDb, day: string): DayTimes {
   const utilitiesOf = new Map<number, string[]>();
   for (const [ticketId, utility] of servedTicketUtilities(db, day)) {
     const list = utilitiesOf.get(ticketId);
@@ -36,7 +37,8 @@ export function computeDayTimes(db: Db, day: string): DayTimes {
   const rows = servedTimes(db, day, day);
   // Indexed reads, not destructuring: this loop runs once per served ticket.
   for (let i = 0; i < rows.length; i += 1) {
-    const r = rows[i] as ServedTimesRow;
+    const r = rows[i];
+    if (r === undefined) continue;
     const waitMs = r[3];
     const serviceMs = r[4];
     overall.add(waitMs, serviceMs);
@@ -69,19 +71,31 @@ export function encodeDayTimes(times: DayTimes): { groupsJson: string; samples: 
   return { groupsJson: JSON.stringify({ format: FORMAT, groups: times.groups }), samples: new Uint8Array(times.samples.buffer, times.samples.byteOffset, times.samples.byteLength) };
 }
 
-/** A kept day, or undefined when it is of another format or does not add up (then it is computed again). */
-export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
+const keptSchema = z.object({
+  format: z.literal(FORMAT),
+  groups: z.array(z.tuple([z.enum(['all', 'counter', 'clerk', 'utility']), z.union([z.number(), z.string(), z.null()]), z.number(), z.number()])),
+}) satisfies z.ZodType<{ format: number; groups: TimesGroup[] }>;
+
+/** A kept day's groups when they are of this format and its samples add up (`sampleBytes` long), else undefined. */
+export function keptGroups(groupsJson: string, sampleBytes: number): TimesGroup[] | undefined {
   if (!littleEndian) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(stored.groupsJson);
+    parsed = JSON.parse(groupsJson);
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || !('format' in parsed) || parsed.format !== FORMAT || !('groups' in parsed) || !Array.isArray(parsed.groups)) return undefined;
-  const groups = parsed.groups as TimesGroup[];
-  const count = groups.reduce((n, g) => n + g[2] + g[3], 0);
-  if (stored.samples.byteLength !== count * 8) return undefined;
+  const kept = keptSchema.safeParse(parsed);
+  if (!kept.success) return undefined;
+  const count = kept.data.groups.reduce((n, g) => n + g[2] + g[3], 0);
+  return sampleBytes === count * 8 ? kept.data.groups : undefined;
+}
+
+/** A kept day, or undefined when it is of another format or does not add up (then it is computed again). */
+export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
+  const groups = keptGroups(stored.groupsJson, stored.samples.byteLength);
+  if (!groups) return undefined;
+  const count = stored.samples.byteLength / 8;
   // A Float64Array needs its bytes 8-aligned; SQLite's buffer may not be.
   let bytes: Uint8Array = stored.samples;
   if (bytes.byteOffset % 8 !== 0) {
@@ -92,31 +106,20 @@ export function decodeDayTimes(stored: StoredDayTimes): DayTimes | undefined {
 }
 
 /**
- * A day's times: for a closed day (before `today`) the kept ones, computed and kept on first
- * use; for today (still changing) computed each time, and never kept: the triggers would
- * delete it again at the next call of a ticket. Computing and keeping happen in one
- * transaction, so no change can slip in between the read and the store: the day is computed
- * on a read snapshot, and the store — the only write — is refused by SQLite when anything was
- * written since that snapshot began (then the times are returned, not kept; the next report
- * keeps them). The write lock is held for the store alone: computing a busy day under it held
- * every counter's commit waiting on the hall's event loop for seconds (bench hall.busy). A
- * later change deletes the kept day (migration 0009's triggers).
+ * A day's times: for a closed day (before `today`) the kept ones, or computed and handed to
+ * `keep` so the hall's single writer keeps them (report-port.ts in process, report-workers.ts
+ * from a worker); for today (still changing) computed each time, and never kept: the triggers
+ * would delete it again at the next call of a ticket. A later change deletes the kept day
+ * (migration 0009's triggers). Reading and keeping are apart, so the reader never holds the
+ * write lock: computing a busy day under it held every counter's commit waiting on the hall's
+ * event loop for seconds (bench hall.busy).
  */
-export function dayTimes(db: Db, day: string, today: string, builtAt: string): DayTimes {
+export function dayTimes(db: ReadDb, day: string, today: string, builtAt: string, keep: (kept: KeptDayTimes) => void): DayTimes {
   if (day >= today) return computeDayTimes(db, day);
   const kept = readDayTimes(db, day);
   const decoded = kept && decodeDayTimes(kept);
   if (decoded) return decoded;
-  // A read-only connection (a backup being checked, a copy) computes without keeping.
-  if (db.readonly) return computeDayTimes(db, day);
-  return inReadTransaction(db, () => {
-    // Another worker may have kept it meanwhile.
-    const again = readDayTimes(db, day);
-    const ready = again && decodeDayTimes(again);
-    if (ready) return ready;
-    const times = computeDayTimes(db, day);
-    const { groupsJson, samples } = encodeDayTimes(times);
-    tryWrite(() => storeDayTimes(db, day, groupsJson, samples, builtAt));
-    return times;
-  });
+  const times = computeDayTimes(db, day);
+  keep({ day, ...encodeDayTimes(times), builtAt });
+  return times;
 }

@@ -15,18 +15,19 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * quickselect, linear on average. A month's half a million waits need no full sort.
  */
 export function kthSmallest(values: Float64Array, k: number): number {
+  // `?? NaN` only satisfies the index check: every index read lies in [lo, hi], inside the array.
   let lo = 0;
   let hi = values.length - 1;
   while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1] as number;
+    const pivot = values[(lo + hi) >>> 1] ?? NaN;
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while ((values[i] as number) < pivot) i += 1;
-      while ((values[j] as number) > pivot) j -= 1;
+      while ((values[i] ?? NaN) < pivot) i += 1;
+      while ((values[j] ?? NaN) > pivot) j -= 1;
       if (i <= j) {
-        const t = values[i] as number;
-        values[i] = values[j] as number;
+        const t = values[i] ?? NaN;
+        values[i] = values[j] ?? NaN;
         values[j] = t;
         i += 1;
         j -= 1;
@@ -36,7 +37,7 @@ export function kthSmallest(values: Float64Array, k: number): number {
     else if (k >= i) lo = i;
     else break;
   }
-  return values[k] as number;
+  return values[k] ?? NaN;
 }
 
 /** The nearest-rank percentile p (0–1] of `values`, reordering them. */

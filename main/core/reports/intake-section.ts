@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/connection.ts';
+import type { ReadDb } from '../../../db/connection.ts';
 import { countApplications, deferredFigures, feesByUtility, matterRows } from '../../../db/report-intake.ts';
 import type { Labels } from './labels.ts';
 import type { Period } from './period.ts';
@@ -8,7 +8,7 @@ import type { IntakeSection } from './schemas.ts';
  * Applications and businesses per utility and kind (from the period's matters, read in one
  * pass), deferred materials due and overdue, fees per utility.
  */
-export function intakeSection(db: Db, period: Period, labels: Labels): IntakeSection {
+export function intakeSection(db: ReadDb, period: Period, labels: Labels): IntakeSection {
   const { startIso, endIso } = period;
   const matters = matterRows(db, startIso, endIso);
   const perUtility = new Map<string, { applications: number; matters: number; lastApplication: number }>();

@@ -1,6 +1,6 @@
-import type { Db } from '../../../db/connection.ts';
+import type { ReadDb } from '../../../db/connection.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
-import { catalogueVersion, currentCatalogue } from '../catalogue/catalogue-store.ts';
+import { catalogueVersion, currentCatalogueToRead } from '../catalogue/catalogue-store.ts';
 
 export type Names = { zh: string; en: string };
 
@@ -15,8 +15,8 @@ export type Labels = {
   business: (version: number, code: string) => { names: Names; kind: string | null };
 };
 
-export function catalogueLabels(db: Db): Labels {
-  const current = currentCatalogue(db).catalogue;
+export function catalogueLabels(db: ReadDb): Labels {
+  const current = currentCatalogueToRead(db);
   const versions = new Map<number, Catalogue>();
   const order = new Map(current.utilities.map((u, i) => [u.code, i]));
   const utilities = new Map(current.utilities.map((u) => [u.code, u.names]));

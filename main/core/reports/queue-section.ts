@@ -1,4 +1,5 @@
-import type { Db } from '../../../db/connection.ts';
+import type { ReadDb } from '../../../db/connection.ts';
+import type { KeptDayTimes } from '../../../db/report-day-times.ts';
 import { categoryNames, counterNames, staffNames, ticketCounts, ticketsPerHour, transferCounts } from '../../../db/report-queue.ts';
 import { addDays } from '../../../common/calendar-day.ts';
 import { dayTimes } from './day-times.ts';
@@ -17,7 +18,7 @@ type CategoryCounts = { here: number; served: number; noShow: number; transferre
  * category it ended in: so each category's issued figure matches its numbers, and the totals
  * count every ticket once.
  */
-export function queueSection(db: Db, period: Period, labels: Labels, today: string, builtAt: string): QueueSection {
+export function queueSection(db: ReadDb, period: Period, labels: Labels, today: string, builtAt: string, keep: (kept: KeptDayTimes) => void): QueueSection {
   const perCategory = new Map<number, CategoryCounts>();
   const countsOf = (categoryId: number): CategoryCounts => {
     let c = perCategory.get(categoryId);
@@ -53,7 +54,7 @@ export function queueSection(db: Db, period: Period, labels: Labels, today: stri
   // Day by day, each closed day's times kept from its first report (day-times.ts): a month
   // reads thirty of them instead of half a million tickets.
   for (let day = period.from; day <= period.to; day = addDays(day, 1)) {
-    const { groups, samples } = dayTimes(db, day, today, builtAt);
+    const { groups, samples } = dayTimes(db, day, today, builtAt, keep);
     let offset = 0;
     for (const [kind, key, waits, services] of groups) {
       const target =

@@ -1,10 +1,11 @@
-import type { Db } from '../../../db/connection.ts';
+import type { ReadDb } from '../../../db/connection.ts';
 import { counterNames, staffNames } from '../../../db/report-queue.ts';
 import { ratingGroups, ratingsWithTasks } from '../../../db/report-ratings.ts';
 import { completionTarget, isBadLevel, ratingLevels } from '../../../common/rating-levels.ts';
 import type { Period } from './period.ts';
 import { sumRatingGroups, withRates } from './rating-counts.ts';
 import type { RatingsSection } from './schemas.ts';
+import { parseJsonColumn, stringList } from '../../../db/json-columns.ts';
 
 /** Levels run 1 非常满意 … 5 非常不满意; the ratings domain says which are bad (差评). */
 const firstBadLevel = Math.min(...ratingLevels.filter(isBadLevel));
@@ -14,7 +15,7 @@ const firstBadLevel = Math.min(...ratingLevels.filter(isBadLevel));
  * rectification as it stands on `today`. Counted in SQL in one pass (ratingGroups): the ratings
  * domain's computeFigures walks every invitation in JavaScript, which a busy month makes slow.
  */
-export function ratingsSection(db: Db, period: Period, today: string): RatingsSection {
+export function ratingsSection(db: ReadDb, period: Period, today: string): RatingsSection {
   const staff = new Map(staffNames(db).map((s) => [s.id, s]));
   const counters = new Map(counterNames(db).map((c) => [c.id, c.name]));
   const clerk = (id: number | null) => {
@@ -36,7 +37,7 @@ export function ratingsSection(db: Db, period: Period, today: string): RatingsSe
       level: r.level,
       counter: r.counterId === null ? '' : (counters.get(r.counterId) ?? `#${r.counterId}`),
       clerk: clerk(r.staffId),
-      utilities: JSON.parse(r.utilities) as string[],
+      utilities: parseJsonColumn(stringList, r.utilities),
       rectification: r.taskId === null ? 'none' : r.closedAt !== null ? 'closed' : r.dueDay !== null && r.dueDay < today ? 'overdue' : 'open',
       dueDay: r.dueDay,
       closedAt: r.closedAt,

@@ -1,4 +1,5 @@
-import type { Db } from '../../../db/connection.ts';
+import { type Db, inTransaction } from '../../../db/connection.ts';
+import { type KeptDayTimes, storeDayTimes } from '../../../db/report-day-times.ts';
 import type { Day } from '../../../common/calendar-day.ts';
 import { buildReport } from './build-report.ts';
 import type { ExcelOptions } from './excel.ts';
@@ -28,10 +29,18 @@ export type ReportPort = {
 export const summaryPart = (report: Report): ReportSummary => ({ from: report.from, to: report.to, summary: report.summary });
 
 export function inProcessReports(db: Db): ReportPort {
-  const at = (now: Date) => ({ db, clock: { now: () => now } });
+  // The closed days a report computes, kept at once: nothing can change between the computing
+  // and this store, both run in one synchronous call. A read-only connection (a backup being
+  // checked, a copy) computes without keeping.
+  const report = (now: Date) => (from: Day, to: Day): Report => {
+    const kept: KeptDayTimes[] = [];
+    const built = buildReport({ db, clock: { now: () => now } }, from, to, (day) => kept.push(day));
+    if (!db.readonly && kept.length > 0) inTransaction(db, () => kept.forEach((k) => storeDayTimes(db, k.day, k.groupsJson, k.samples, k.builtAt)));
+    return built;
+  };
   return {
-    build: async (from, to, now) => buildReport(at(now), from, to),
-    summary: async (from, to, now) => summaryPart(buildReport(at(now), from, to)),
-    workbook: (request, options, now) => buildWorkbook((from, to) => buildReport(at(now), from, to), request, options),
+    build: async (from, to, now) => report(now)(from, to),
+    summary: async (from, to, now) => summaryPart(report(now)(from, to)),
+    workbook: (request, options, now) => buildWorkbook(report(now), request, options),
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/connection.ts';
+import type { ReadDb } from '../../../db/connection.ts';
 import { outboxBacklog, syncRunFigures } from '../../../db/report-sync.ts';
 import type { Labels } from './labels.ts';
 import type { Period } from './period.ts';
@@ -6,7 +6,7 @@ import type { SyncSection } from './schemas.ts';
 import { syncFailureReason } from '../sync/failure-reason.ts';
 
 /** The nightly sync's runs over the period per utility, and what is still waiting or refused now. */
-export function syncSection(db: Db, period: Period, labels: Labels): SyncSection {
+export function syncSection(db: ReadDb, period: Period, labels: Labels): SyncSection {
   const backlog = outboxBacklog(db);
   return {
     utilities: syncRunFigures(db, period.from, period.to)

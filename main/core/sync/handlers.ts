@@ -17,6 +17,7 @@ import { plainHttpOffMachine } from './https-only.ts';
 import { maskRecord, unmaskFrom } from '../privacy/mask.ts';
 import { syncFailureReason } from './failure-reason.ts';
 import { RATING_PLATFORM, RATING_PLATFORM_NAMES } from './rating-record.ts';
+import { jsonObject, parseJsonColumn } from '../../../db/json-columns.ts';
 
 const runView = (r: RunRow): RunView => ({
   id: r.id,
@@ -143,7 +144,7 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         reason: r.reason ?? '',
         answeredAt: r.answeredAt,
         // The manager sees what was refused, not the customer's full ID and phone: masked like every list.
-        data: maskRecord(JSON.parse(r.data)) as Record<string, unknown>,
+        data: jsonObject.parse(maskRecord(JSON.parse(r.data))),
       })),
 
     'sync/testConnection': async ({ utility }) => {
@@ -160,9 +161,9 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         // A manager's correction wins; else a work order goes as it is now (the clerk may have
         // corrected it at the window); else the same data once more.
         const fresh = row.type === 'workOrder' ? workOrderRecord(db, Number(row.recordId)) : undefined;
-        const original = JSON.parse(row.data) as Record<string, unknown>;
+        const original = parseJsonColumn(jsonObject, row.data);
         // The manager corrected the masked copy: masked values stay the original's.
-        const data = (input.data ? (unmaskFrom(input.data, original) as Record<string, unknown>) : undefined) ?? fresh ?? original;
+        const data = (input.data ? jsonObject.parse(unmaskFrom(input.data, original)) : undefined) ?? fresh ?? original;
         const at = now();
         const queued = enqueueOutbox(db, { utility: row.utility, type: row.type, recordId: row.recordId, data, at });
         auditChange(deps, caller, {

@@ -10,6 +10,8 @@ import { trustHallCertificate } from '../security.ts';
 import { startAutoUpdate } from './auto-update.ts';
 import { CLIENT_HEADER } from './client-version-header.ts';
 import type { RollbackRun } from './update-ledger.ts';
+import { isResult } from '../../core/api/is-result.ts';
+import { z } from 'zod';
 
 /** Settles once the window has loaded its page: this start is healthy as far as the screens go. */
 const loaded = (window: BrowserWindow): Promise<void> =>
@@ -34,7 +36,7 @@ function runRollback(run: RollbackRun, log: Logger): void {
 export async function ownHallFeed(hall: HallProcess): Promise<{ url: string; pin: string | undefined }> {
   const url = await hall.ready;
   const certificate = await hall.call('hall/certificate', {}, undefined);
-  const pin = certificate.ok ? (certificate.value as { caFingerprint: string | null }).caFingerprint : null;
+  const pin = certificate.ok ? z.object({ caFingerprint: z.string().nullable() }).parse(certificate.value).caFingerprint : null;
   return { url, pin: pin ?? undefined };
 }
 
@@ -53,8 +55,8 @@ export function startDesktopUpdates(options: { hall: Promise<{ url: string; pin:
       const hours = async () => {
         try {
           const response = await net.fetch(`${hallUrl}/api/hall/hours`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: `desktop/${app.getVersion()}` }, body: '{}' });
-          const body = (await response.json()) as { ok: boolean; value?: unknown };
-          return body.ok ? hallHoursSchema.parse(body.value) : undefined;
+          const body: unknown = await response.json();
+          return isResult(body) && body.ok ? hallHoursSchema.parse(body.value) : undefined;
         } catch (error) {
           log.warn({ err: error }, 'hall hours unavailable: no update installed now');
           return undefined;

@@ -1,7 +1,7 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditChange } from '../../core/audit/record.ts';
 import type { Core } from '../../core/create-core.ts';
@@ -49,7 +49,9 @@ export async function registerAdminFiles(app: FastifyInstance, options: AdminFil
       if (!isReleaseFileName(name)) return refuse(reply, 400, 'validation', 'errors.releaseFileName');
       const partial = join(releasesDir, `.upload-${process.pid}-${name}`);
       try {
-        await pipeline(request.body as Readable, createWriteStream(partial, { mode: 0o644 }));
+        // The content type parser above hands the body on as the request's stream.
+        if (!(request.body instanceof Readable)) return refuse(reply, 400, 'validation', 'errors.malformed');
+        await pipeline(request.body, createWriteStream(partial, { mode: 0o644 }));
         renameSync(partial, join(releasesDir, name));
       } catch (error) {
         rmSync(partial, { force: true });

@@ -4,6 +4,7 @@ import { buildDiagnosticsZip } from '../diagnostics/diagnostics-zip.ts';
 import { readHallFacts } from '../diagnostics/hall-facts.ts';
 import { runtimeVersions } from '../diagnostics/versions.ts';
 import { databaseFile } from '../data-dir.ts';
+import { parseJson } from '../../shared/json.ts';
 
 /** The log files worth sending: newest first, as many whole files as fit in `limitBytes` (all without a limit). */
 export function newestLogs(logsDir: string, limitBytes?: number): { kept: string[]; leftOut: number } {
@@ -41,7 +42,7 @@ export function hallDiagnostics(options: { dataDir: string; hallVersion: string;
   const zip = buildDiagnosticsZip({
     logFiles: kept,
     versions: runtimeVersions({ app: options.hallVersion }),
-    settings: existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as unknown) : undefined,
+    settings: existsSync(settingsFile) ? parseJson(readFileSync(settingsFile, 'utf8')) : undefined,
     hall: readHallFacts(databaseFile(options.dataDir)),
     at: options.now,
   });

@@ -32,6 +32,7 @@ export const releaseContentType = (name: string): string => contentTypes[extensi
 /** The update files by platform, as electron-updater asks for them. */
 export const channelFiles = { windows: 'latest.yml', linuxX64: 'latest-linux.yml', linuxArm64: 'latest-linux-arm64.yml' } as const;
 export type ReleasePlatform = keyof typeof channelFiles;
+const releasePlatforms: readonly ReleasePlatform[] = ['windows', 'linuxX64', 'linuxArm64'];
 
 export type PublishedRelease = {
   platform: ReleasePlatform;
@@ -77,7 +78,8 @@ export function publishedReleases(dir: string): PublishedRelease[] {
     return [];
   }
   const releases: PublishedRelease[] = [];
-  for (const [platform, channel] of Object.entries(channelFiles) as Array<[ReleasePlatform, string]>) {
+  for (const platform of releasePlatforms) {
+    const channel = channelFiles[platform];
     if (!names.includes(channel)) continue;
     const info = parseUpdateFile(readFileSync(join(dir, channel), 'utf8'));
     if (!info) continue;
