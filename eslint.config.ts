@@ -24,7 +24,12 @@ const zones = [
   { zone: 'server', folder: 'main/server', mayImport: ['common', 'locales', 'db', 'core', 'drivers', 'main-shared', 'utility-link'] },
   { zone: 'electron', folder: 'main/electron', mayImport: ['common', 'locales', 'db', 'core', 'drivers', 'main-shared', 'utility-link', 'server'] },
   { zone: 'preload', folder: 'preload', mayImport: ['common'], mayImportTypes: ['electron', 'server', 'renderer'] },
-  { zone: 'renderer', folder: 'renderer', mayImport: ['common', 'locales'], mayImportTypes: ['core', 'drivers', 'main-shared', 'utility-link', 'server', 'electron'] },
+  {
+    zone: 'renderer',
+    folder: 'renderer',
+    mayImport: ['common', 'locales'],
+    mayImportTypes: ['core', 'drivers', 'main-shared', 'utility-link', 'server', 'electron'],
+  },
   { zone: 'scripts', folder: 'scripts', mayImport: ['*'] },
   { zone: 'bench', folder: 'bench', mayImport: ['*'] },
   { zone: 'test', folder: 'test', mayImport: ['*'] },

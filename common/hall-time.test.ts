@@ -16,7 +16,7 @@ describe('hallDay', () => {
     expect(hallDay(new Date('2025-03-04T00:01:00Z'), shanghai)).toBe('2025-03-04');
   });
 
-  it('follows the hall\'s own zone, not the server\'s', () => {
+  it("follows the hall's own zone, not the server's", () => {
     const instant = new Date('2025-03-03T20:00:00Z');
     expect(hallDay(instant, 'UTC')).toBe('2025-03-03');
     expect(hallDay(instant, shanghai)).toBe('2025-03-04');
@@ -29,7 +29,7 @@ describe('hallDay', () => {
 });
 
 describe('hallDayStart', () => {
-  it('is the UTC instant of the hall\'s midnight', () => {
+  it("is the UTC instant of the hall's midnight", () => {
     expect(hallDayStart(new Date('2025-03-03T01:00:00Z'), shanghai).toISOString()).toBe('2025-03-02T16:00:00.000Z');
     expect(hallDayStart(new Date('2025-03-03T16:01:00Z'), shanghai).toISOString()).toBe('2025-03-03T16:00:00.000Z');
     expect(hallDayStart(new Date('2025-03-03T15:59:59Z'), shanghai).toISOString()).toBe('2025-03-02T16:00:00.000Z');
@@ -51,7 +51,7 @@ describe('isWithinHours', () => {
     expect(isWithinHours(local('17:30'), shanghai, '08:30', '17:30')).toBe(false);
   });
 
-  it('reads the hours on the hall\'s clock', () => {
+  it("reads the hours on the hall's clock", () => {
     // 01:00 UTC is 09:00 in Shanghai (open) but 01:00 on a UTC clock (closed).
     const instant = new Date('2025-03-03T01:00:00Z');
     expect(hallClock(instant, shanghai)).toBe('09:00');
@@ -77,15 +77,43 @@ describe('the hall clock read by arithmetic', () => {
   // The reference: Intl's own formatting, which the hall clock used for every call before.
   const byIntl = (date: Date, timeZone: string) => {
     const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      })
         .formatToParts(date)
         .map((x) => [x.type, x.value]),
     );
     return { day: `${p.year}-${p.month}-${p.day}`, clock: `${p.hour}:${p.minute}`, stamp: `${p.year}-${p.month}-${p.day}T${p.hour}${p.minute}${p.second}` };
   };
-  const zones = ['Asia/Shanghai', 'Asia/Urumqi', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'Africa/Monrovia'];
+  const zones = [
+    'Asia/Shanghai',
+    'Asia/Urumqi',
+    'UTC',
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'Africa/Monrovia',
+  ];
   // Daylight-saving changes and odd historic offsets, each probed either side to the second.
-  const edges = ['2025-03-09T07:00:00Z', '2025-11-02T06:00:00Z', '2025-03-30T01:00:00Z', '2025-04-05T15:00:00Z', '2025-10-04T15:30:00Z', '1972-01-07T00:44:30Z', '1986-05-03T16:00:00Z', '1991-09-14T15:00:00Z'];
+  const edges = [
+    '2025-03-09T07:00:00Z',
+    '2025-11-02T06:00:00Z',
+    '2025-03-30T01:00:00Z',
+    '2025-04-05T15:00:00Z',
+    '2025-10-04T15:30:00Z',
+    '1972-01-07T00:44:30Z',
+    '1986-05-03T16:00:00Z',
+    '1991-09-14T15:00:00Z',
+  ];
 
   it("gives Intl's day, clock and stamp for instants across zones, years and offset changes", () => {
     const instants: Date[] = [];

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  creditCodeCheckChar,
-  residentIdCheckChar,
-  validateCreditCode,
-  validateLandline,
-  validateMobile,
-  validateResidentId,
-} from './identity.ts';
+import { creditCodeCheckChar, residentIdCheckChar, validateCreditCode, validateLandline, validateMobile, validateResidentId } from './identity.ts';
 
 const today = '2026-11-22';
 
@@ -91,9 +84,7 @@ describe('unified social credit codes (GB 32100-2015)', () => {
 
   it('writes a check value of 31 as 0', () => {
     // Search for a body whose weighted sum is a multiple of 31: its check character is 0, never "31".
-    const body = Array.from({ length: 31 }, (_, i) => `9135010000000010${'0123456789ABCDEFGHJKLMNPQRTUWXY'[i]}`).find(
-      (b) => creditCodeCheckChar(b) === '0',
-    );
+    const body = Array.from({ length: 31 }, (_, i) => `9135010000000010${'0123456789ABCDEFGHJKLMNPQRTUWXY'[i]}`).find((b) => creditCodeCheckChar(b) === '0');
     expect(body).toBeDefined();
     expect(validateCreditCode(`${body}0`)).toMatchObject({ ok: true });
   });

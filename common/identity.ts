@@ -18,8 +18,7 @@ export const otherDocumentPattern = /^[0-9A-Za-z]{5,30}$/;
 /** Full-width digits and letters to ASCII, spaces and dashes clerks add for readability removed. */
 const compact = (raw: string): string => raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 
-const formatDay = (y: number, m: number, d: number): string =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const formatDay = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 // ---------------------------------------------------------------- resident ID (GB 11643)
 
@@ -44,9 +43,41 @@ const residentIdCheckChars = '10X98765432';
  * residence permits of Hong Kong, Macao and Taiwan residents, which share this format.
  */
 const provinceCodes = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 /** The 18th character for the first 17 digits: ISO 7064 MOD 11-2 as GB 11643 writes it. */
@@ -83,8 +114,7 @@ export function validateResidentId(raw: string, today?: string): ResidentIdResul
 // ------------------------------------------------------ unified social credit code (GB 32100)
 
 export type CreditCodeResult =
-  | { ok: true; normalized: string; registrationAuthority: string; entityType: string; region: string }
-  | { ok: false; reason: 'length' | 'format' | 'checksum' };
+  { ok: true; normalized: string; registrationAuthority: string; entityType: string; region: string } | { ok: false; reason: 'length' | 'format' | 'checksum' };
 
 /** The message key (errors namespace) of each way a credit code can be wrong. */
 export const creditCodeProblemKeys = {

@@ -43,11 +43,12 @@ const toApplication = (r: Raw): ApplicationRow => ({
 
 export function insertApplication(db: Db, a: Omit<ApplicationRow, 'id'>): number {
   return Number(
-    run(db,
-        sql`INSERT INTO applications (public_token, idempotency_key, customer_id, catalogue_version, bundle_code, ticket_id, staff_id,
+    run(
+      db,
+      sql`INSERT INTO applications (public_token, idempotency_key, customer_id, catalogue_version, bundle_code, ticket_id, staff_id,
            counter_id, day, submitted_at, fee_hash, total_fen, signature_request_id, snapshot)
          VALUES (${a.publicToken}, ${a.idempotencyKey}, ${a.customerId}, ${a.catalogueVersion}, ${a.bundleCode}, ${a.ticketId}, ${a.staffId}, ${a.counterId}, ${a.day}, ${a.submittedAt}, ${a.feeHash}, ${a.totalFen}, ${a.signatureRequestId}, ${a.snapshot})`,
-      ).lastInsertRowid,
+    ).lastInsertRowid,
   );
 }
 
@@ -73,11 +74,12 @@ export function applicationIdByCaseNumber(db: ReadDb, caseNumber: string): numbe
 
 /** The next case number sequence for a prefix on a hall-local day; call inside the submitting transaction. */
 export function nextCaseSequence(db: Db, day: string, prefix: string): number {
-  const row = runReturningOne<{ last_seq: number }>(db,
-      sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
+  const row = runReturningOne<{ last_seq: number }>(
+    db,
+    sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
        ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
        RETURNING last_seq`,
-    );
+  );
   // An upsert with RETURNING always answers its row.
   if (!row) throw new Error('case sequence not returned');
   return row.last_seq;
@@ -85,20 +87,32 @@ export function nextCaseSequence(db: Db, day: string, prefix: string): number {
 
 // ---------------------------------------------------------------- matters
 
-export type MatterRow = { id: number; applicationId: number; caseNumber: string; utility: string; businessCode: string; accountNo: string | null; dueDay: string };
+export type MatterRow = {
+  id: number;
+  applicationId: number;
+  caseNumber: string;
+  utility: string;
+  businessCode: string;
+  accountNo: string | null;
+  dueDay: string;
+};
 
 export function insertMatter(db: Db, m: Omit<MatterRow, 'id'>): number {
   return Number(
-    run(db, sql`INSERT INTO application_matters (application_id, case_number, utility, business_code, account_no, due_day) VALUES (${m.applicationId}, ${m.caseNumber}, ${m.utility}, ${m.businessCode}, ${m.accountNo}, ${m.dueDay})`).lastInsertRowid,
+    run(
+      db,
+      sql`INSERT INTO application_matters (application_id, case_number, utility, business_code, account_no, due_day) VALUES (${m.applicationId}, ${m.caseNumber}, ${m.utility}, ${m.businessCode}, ${m.accountNo}, ${m.dueDay})`,
+    ).lastInsertRowid,
   );
 }
 
 export function listMatters(db: ReadDb, applicationId: number): MatterRow[] {
-  return query<MatterRow>(db,
-      sql`SELECT id, application_id AS applicationId, case_number AS caseNumber, utility, business_code AS businessCode,
+  return query<MatterRow>(
+    db,
+    sql`SELECT id, application_id AS applicationId, case_number AS caseNumber, utility, business_code AS businessCode,
               account_no AS accountNo, due_day AS dueDay
        FROM application_matters WHERE application_id = ${applicationId} ORDER BY id`,
-    );
+  );
 }
 
 // ---------------------------------------------------------------- materials
@@ -120,7 +134,10 @@ const MATERIAL_COLUMNS = sql`id, application_id AS applicationId, code, name_zh 
   promised_date AS promisedDate, supplied_at AS suppliedAt`;
 
 export function insertApplicationMaterial(db: Db, m: Omit<ApplicationMaterialRow, 'id' | 'suppliedAt'>): void {
-  run(db, sql`INSERT INTO application_materials (application_id, code, name_zh, name_en, state, promised_date) VALUES (${m.applicationId}, ${m.code}, ${m.nameZh}, ${m.nameEn}, ${m.state}, ${m.promisedDate})`);
+  run(
+    db,
+    sql`INSERT INTO application_materials (application_id, code, name_zh, name_en, state, promised_date) VALUES (${m.applicationId}, ${m.code}, ${m.nameZh}, ${m.nameEn}, ${m.state}, ${m.promisedDate})`,
+  );
 }
 
 export function listApplicationMaterials(db: ReadDb, applicationId: number): ApplicationMaterialRow[] {
@@ -134,7 +151,8 @@ export function getApplicationMaterial(db: ReadDb, id: number): ApplicationMater
 /** Marks a deferred material supplied, once; false when it was not deferred or already supplied. */
 export function markMaterialSupplied(db: Db, id: number, at: string, staffId: number | null): boolean {
   return (
-    run(db, sql`UPDATE application_materials SET supplied_at = ${at}, supplied_by = ${staffId} WHERE id = ${id} AND state = 'deferred' AND supplied_at IS NULL`).changes === 1
+    run(db, sql`UPDATE application_materials SET supplied_at = ${at}, supplied_by = ${staffId} WHERE id = ${id} AND state = 'deferred' AND supplied_at IS NULL`)
+      .changes === 1
   );
 }
 
@@ -155,17 +173,19 @@ export type FeeLineRow = {
 };
 
 export function insertFeeLine(db: Db, f: FeeLineRow): void {
-  run(db,
+  run(
+    db,
     sql`INSERT INTO fee_lines (application_id, utility, business_code, fee_code, name_zh, name_en, price_fen, quantity, amount_fen, mandatory, included)
      VALUES (${f.applicationId}, ${f.utility}, ${f.businessCode}, ${f.feeCode}, ${f.nameZh}, ${f.nameEn}, ${f.priceFen}, ${f.quantity}, ${f.amountFen}, ${f.mandatory ? 1 : 0}, ${f.included ? 1 : 0})`,
   );
 }
 
 export function listFeeLines(db: ReadDb, applicationId: number): FeeLineRow[] {
-  const rows = query<Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number }>(db,
-      sql`SELECT application_id AS applicationId, utility, business_code AS businessCode, fee_code AS feeCode, name_zh AS nameZh, name_en AS nameEn,
+  const rows = query<Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number }>(
+    db,
+    sql`SELECT application_id AS applicationId, utility, business_code AS businessCode, fee_code AS feeCode, name_zh AS nameZh, name_en AS nameEn,
               price_fen AS priceFen, quantity, amount_fen AS amountFen, mandatory, included
        FROM fee_lines WHERE application_id = ${applicationId} ORDER BY id`,
-    );
+  );
   return rows.map((r) => ({ ...r, mandatory: r.mandatory === 1, included: r.included === 1 }));
 }

@@ -5,7 +5,10 @@ export type AttemptPolicy = { maxFailures: number; windowMs: number; blockMs: nu
 
 /** When `key` is blocked in `scope`, until when; undefined when it may try. */
 export function blockedUntil(db: ReadDb, scope: string, key: string, now: string): string | undefined {
-  const row = queryOne<{ until: string }>(db, sql`SELECT blocked_until AS until FROM attempt_limits WHERE scope = ${scope} AND key = ${key} AND blocked_until > ${now}`);
+  const row = queryOne<{ until: string }>(
+    db,
+    sql`SELECT blocked_until AS until FROM attempt_limits WHERE scope = ${scope} AND key = ${key} AND blocked_until > ${now}`,
+  );
   return row?.until;
 }
 

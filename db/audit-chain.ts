@@ -23,7 +23,9 @@ export const GENESIS = '0'.repeat(64);
 /** Never to change: every chain already written (and migration 0012) was computed with it. */
 export function entryHash(prev: string, e: ChainedFields): string {
   // JSON of a fixed array: no field can bleed into the next.
-  return createHash('sha256').update(JSON.stringify([prev, e.at, e.actor_staff_id, e.action, e.target, e.before_json, e.after_json])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([prev, e.at, e.actor_staff_id, e.action, e.target, e.before_json, e.after_json]))
+    .digest('hex');
 }
 
 export function lastAuditHash(db: ReadDb): string {

@@ -49,14 +49,16 @@ export function listAudit(db: ReadDb, filter: { action?: string; limit: number }
 
 /** How many times a staff member did `action` from `sinceIso` on: daily caps read it. */
 export function countAuditBy(db: ReadDb, action: string, staffId: number, sinceIso: string): number {
-  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE action = ${action} AND actor_staff_id = ${staffId} AND at >= ${sinceIso}`).n;
+  return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE action = ${action} AND actor_staff_id = ${staffId} AND at >= ${sinceIso}`)
+    .n;
 }
 
 export type RevealRow = { at: string; staffId: number | null; target: string | null; after: unknown };
 
 /** The reveals of a period, newest first, for the manager's report of who saw what. */
 export function listRevealEntries(db: ReadDb, fromIso: string, toIso: string): RevealRow[] {
-  return (
-    query<{ at: string; staffId: number | null; target: string | null; after: string | null }>(db, sql`SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ${fromIso} AND at < ${toIso} ORDER BY id DESC`)
+  return query<{ at: string; staffId: number | null; target: string | null; after: string | null }>(
+    db,
+    sql`SELECT at, actor_staff_id AS staffId, target, after_json AS after FROM audit_log WHERE action IN ('customers.reveal', 'complaints.reveal') AND at >= ${fromIso} AND at < ${toIso} ORDER BY id DESC`,
   ).map((r) => ({ ...r, after: r.after === null ? null : parseJsonValue(r.after) }));
 }

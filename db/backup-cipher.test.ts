@@ -19,7 +19,16 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-cipher-'));
   db = openDatabase(path.join(dir, 'onewindow.db'));
   migrate(db);
-  insertCustomer(db, { kind: 'person', name: CUSTOMER.name, idType: 'residentId', idNumber: CUSTOMER.idNumber, contactName: null, phone: CUSTOMER.phone, address: '北京市东城区', now: '2026-12-04T02:00:00.000Z' });
+  insertCustomer(db, {
+    kind: 'person',
+    name: CUSTOMER.name,
+    idType: 'residentId',
+    idNumber: CUSTOMER.idNumber,
+    contactName: null,
+    phone: CUSTOMER.phone,
+    address: '北京市东城区',
+    now: '2026-12-04T02:00:00.000Z',
+  });
 });
 
 afterEach(() => {
@@ -38,7 +47,8 @@ describe('an encrypted backup', () => {
 
     const bytes = fs.readFileSync(file);
     expect(bytes.subarray(0, BACKUP_MAGIC.length).toString('ascii')).toBe('OWBACKUP');
-    for (const text of [CUSTOMER.name, CUSTOMER.idNumber, CUSTOMER.phone, 'SQLite format 3', 'CREATE TABLE']) expect(bytes.includes(Buffer.from(text, 'utf8'))).toBe(false);
+    for (const text of [CUSTOMER.name, CUSTOMER.idNumber, CUSTOMER.phone, 'SQLite format 3', 'CREATE TABLE'])
+      expect(bytes.includes(Buffer.from(text, 'utf8'))).toBe(false);
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     // The plain copy it was made from is gone, from the backup folder and the data folder.
     expect(fs.readdirSync(backups)).toEqual(['onewindow-2026-12-04.db.enc']);
@@ -101,7 +111,11 @@ describe('plain and encrypted backups side by side', () => {
     ]);
     const names = await listBackups(backups);
     expect(backupsToRemove(names, { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 })).toEqual(['onewindow-2026-12-01.db']);
-    expect(backupsToRemove(names, { kind: 'scheduled', daily: 1, weekly: 0, monthly: 0 })).toEqual(['onewindow-2026-12-01.db', 'onewindow-2026-12-02.db', 'onewindow-2026-12-03.db.enc']);
+    expect(backupsToRemove(names, { kind: 'scheduled', daily: 1, weekly: 0, monthly: 0 })).toEqual([
+      'onewindow-2026-12-01.db',
+      'onewindow-2026-12-02.db',
+      'onewindow-2026-12-03.db.enc',
+    ]);
     expect(backupsToRemove(names, { kind: 'manual', keep: 0 })).toEqual(['onewindow-manual-2026-12-04T100000.db.enc']);
   });
 });

@@ -56,7 +56,8 @@ function parseHeader(raw: Buffer): BackupHeader | undefined {
   let at = BACKUP_MAGIC.length;
   const [format, log2N, r, p] = raw.subarray(at, at + 4);
   // Parameters out of any sane range are a damaged (or hostile) file, not a reason to spend gigabytes.
-  if (format !== FORMAT || log2N === undefined || r === undefined || p === undefined || log2N < 10 || log2N > 22 || r < 1 || r > 32 || p < 1 || p > 16) return undefined;
+  if (format !== FORMAT || log2N === undefined || r === undefined || p === undefined || log2N < 10 || log2N > 22 || r < 1 || r > 32 || p < 1 || p > 16)
+    return undefined;
   at += 4;
   const salt = raw.subarray(at, (at += SALT_BYTES));
   const check = raw.subarray(at, (at += CHECK_BYTES));

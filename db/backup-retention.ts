@@ -28,7 +28,10 @@ function weekOf(day: string): string {
 /** The files of `names` (all backups in the folder) that the retention of its kind removes. */
 export function backupsToRemove(names: readonly string[], retention: Retention): string[] {
   if (retention.kind === 'manual') {
-    const manual = names.filter((n) => scheduledDay(n) === undefined).sort().reverse();
+    const manual = names
+      .filter((n) => scheduledDay(n) === undefined)
+      .sort()
+      .reverse();
     return manual.slice(retention.keep);
   }
   const days = [...new Set(names.flatMap((n) => scheduledDay(n) ?? []))].sort().reverse();

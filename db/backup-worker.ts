@@ -8,7 +8,11 @@ import { z } from 'zod';
 // The copy goes in steps of `pagesPerStep` pages with a pause after each, so its reads
 // leave the disk to the counters' commits in between (issue: counters never stall); the
 // pause blocks only this thread.
-const { source, target, pace = BACKUP_PACE } = z
+const {
+  source,
+  target,
+  pace = BACKUP_PACE,
+} = z
   .object({ source: z.string(), target: z.string(), pace: z.object({ pagesPerStep: z.number(), pauseMs: z.number() }).optional() })
   .parse(workerData) satisfies { pace?: BackupPace | undefined };
 const db = new Database(source, { readonly: true, fileMustExist: true });

@@ -28,7 +28,11 @@ afterEach(() => {
 describe('backupDatabase', () => {
   it('writes a copy that opens and holds the data', async () => {
     const backups = path.join(dir, 'backups');
-    const { file, removed } = await backupDatabase(db, { dir: backups, fileName: backupFileName('2025-03-01'), retention: { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 } });
+    const { file, removed } = await backupDatabase(db, {
+      dir: backups,
+      fileName: backupFileName('2025-03-01'),
+      retention: { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 },
+    });
     expect(file).toBe(path.join(backups, backupFileName('2025-03-01')));
     expect(removed).toEqual([]);
 
@@ -59,7 +63,8 @@ describe('backupDatabase', () => {
     const backups = path.join(dir, 'backups');
     fs.mkdirSync(backups);
     fs.writeFileSync(path.join(backups, 'notes.txt'), 'keep me');
-    for (const day of ['2025-03-01', '2025-03-02']) await backupDatabase(db, { dir: backups, fileName: backupFileName(day), retention: { kind: 'scheduled', daily: 1, weekly: 0, monthly: 0 } });
+    for (const day of ['2025-03-01', '2025-03-02'])
+      await backupDatabase(db, { dir: backups, fileName: backupFileName(day), retention: { kind: 'scheduled', daily: 1, weekly: 0, monthly: 0 } });
     expect(fs.readdirSync(backups).sort()).toEqual(['notes.txt', backupFileName('2025-03-02')]);
   });
 });
@@ -122,7 +127,8 @@ describe('retention', () => {
   it('keeps fourteen days, then a copy a week for eight weeks and a copy a month for a year', () => {
     // A year and a half of daily copies, 2024-01-01 to 2025-06-30.
     const names: string[] = [];
-    for (let d = new Date('2024-01-01T00:00:00Z'); d <= new Date('2025-06-30T00:00:00Z'); d.setUTCDate(d.getUTCDate() + 1)) names.push(backupFileName(d.toISOString().slice(0, 10)));
+    for (let d = new Date('2024-01-01T00:00:00Z'); d <= new Date('2025-06-30T00:00:00Z'); d.setUTCDate(d.getUTCDate() + 1))
+      names.push(backupFileName(d.toISOString().slice(0, 10)));
     const removed = new Set(backupsToRemove(names, DEFAULT_SCHEDULED));
     const kept = names.filter((n) => !removed.has(n)).map((n) => n.slice(10, 20));
     expect(kept.filter((d) => d >= '2025-06-17')).toHaveLength(14);
@@ -153,7 +159,11 @@ describe('a backup interrupted by a crash', () => {
     fs.writeFileSync(path.join(backups, `${backupFileName('2025-03-01')}.partial-journal`), 'journal');
     expect(await listBackups(backups)).toEqual([]);
 
-    const { file } = await backupDatabase(db, { dir: backups, fileName: backupFileName('2025-03-01'), retention: { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 } });
+    const { file } = await backupDatabase(db, {
+      dir: backups,
+      fileName: backupFileName('2025-03-01'),
+      retention: { kind: 'scheduled', daily: 3, weekly: 0, monthly: 0 },
+    });
     expect(fs.readdirSync(backups)).toEqual([backupFileName('2025-03-01')]);
     const copy = openDatabase(file, { readonly: true });
     opened.push(copy);

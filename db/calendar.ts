@@ -10,7 +10,8 @@ export function listImportedYears(db: ReadDb): ImportedYearRow[] {
 
 /** An imported year replaces an earlier import of the same year. */
 export function saveImportedYear(db: Db, year: { year: number; json: string; importedAt: string; importedBy: number | null }): void {
-  run(db,
+  run(
+    db,
     sql`INSERT INTO calendar_years (year, json, imported_at, imported_by) VALUES (${year.year}, ${year.json}, ${year.importedAt}, ${year.importedBy})
      ON CONFLICT(year) DO UPDATE SET json = excluded.json, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
   );
@@ -25,7 +26,8 @@ export function getCalendarOverride(db: Db, day: string): CalendarOverrideRow | 
 }
 
 export function setCalendarOverride(db: Db, o: { day: string; kind: 'holiday' | 'workday'; setAt: string; setBy: number | null }): void {
-  run(db,
+  run(
+    db,
     sql`INSERT INTO calendar_overrides (day, kind, set_at, set_by) VALUES (${o.day}, ${o.kind}, ${o.setAt}, ${o.setBy})
      ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, set_at = excluded.set_at, set_by = excluded.set_by`,
   );

@@ -41,19 +41,24 @@ export function insertCatalogueVersion(
   db: Db,
   v: { version: number; publishedAt: string; publishedBy: number | null; source: CatalogueSource; json: string },
 ): void {
-  run(db, sql`INSERT INTO catalogue_versions (version, published_at, published_by, source, json) VALUES (${v.version}, ${v.publishedAt}, ${v.publishedBy}, ${v.source}, ${v.json})`);
+  run(
+    db,
+    sql`INSERT INTO catalogue_versions (version, published_at, published_by, source, json) VALUES (${v.version}, ${v.publishedAt}, ${v.publishedBy}, ${v.source}, ${v.json})`,
+  );
 }
 
 /** The default catalogue as version 1 of a new hall; a second process seeding at the same moment changes nothing. */
 export function seedCatalogueVersion(db: Db, v: { publishedAt: string; json: string }): void {
-  run(db, sql`INSERT INTO catalogue_versions (version, published_at, published_by, source, json) VALUES (1, ${v.publishedAt}, NULL, 'seed', ${v.json}) ON CONFLICT(version) DO NOTHING`);
+  run(
+    db,
+    sql`INSERT INTO catalogue_versions (version, published_at, published_by, source, json) VALUES (1, ${v.publishedAt}, NULL, 'seed', ${v.json}) ON CONFLICT(version) DO NOTHING`,
+  );
 }
 
 export function listCatalogueVersions(db: ReadDb): CatalogueVersionRow[] {
-  return (
-    query<Raw>(db,
-        sql`SELECT v.version, v.published_at, v.published_by, s.name AS published_by_name, v.source
+  return query<Raw>(
+    db,
+    sql`SELECT v.version, v.published_at, v.published_by, s.name AS published_by_name, v.source
          FROM catalogue_versions v LEFT JOIN staff s ON s.id = v.published_by ORDER BY v.version DESC`,
-      )
   ).map(toRow);
 }

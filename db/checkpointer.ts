@@ -16,7 +16,10 @@ export type Checkpointer = {
  * hall's connection): a worker thread checks the WAL every `everyMs` and checkpoints it once it
  * has grown past `thresholdBytes` (4 MB: about a thousand pages, SQLite's own default).
  */
-export function startCheckpointer(file: string, options: { everyMs?: number; thresholdBytes?: number; onError?: (message: string) => void } = {}): Checkpointer {
+export function startCheckpointer(
+  file: string,
+  options: { everyMs?: number; thresholdBytes?: number; onError?: (message: string) => void } = {},
+): Checkpointer {
   const worker = new Worker(workerUrl, { workerData: { file, everyMs: options.everyMs ?? 1000, thresholdBytes: options.thresholdBytes ?? 4 * 1024 * 1024 } });
   worker.unref();
   const answers: ((n: number) => void)[] = [];

@@ -97,12 +97,13 @@ export type NewComplaint = {
 
 export function insertComplaint(db: Db, c: NewComplaint): number {
   return Number(
-    run(db,
-        sql`INSERT INTO complaints (channel, external_ref, complainant_name, complainant_phone, utility, staff_id, case_number, content,
+    run(
+      db,
+      sql`INSERT INTO complaints (channel, external_ref, complainant_name, complainant_phone, utility, staff_id, case_number, content,
            received_at, received_day, due_day, registered_at, registered_by, updated_at)
          VALUES (${c.channel}, ${c.externalRef}, ${c.complainantName}, ${c.complainantPhone}, ${c.utility}, ${c.staffId}, ${c.caseNumber}, ${c.content},
            ${c.receivedAt}, ${c.receivedDay}, ${c.dueDay}, ${c.registeredAt}, ${c.registeredBy}, ${c.registeredAt})`,
-      ).lastInsertRowid,
+    ).lastInsertRowid,
   );
 }
 
@@ -149,12 +150,13 @@ export type ComplaintChanges = Partial<{
 
 /** Writes every step column at once, the given changes over what the row holds: one fixed statement, values bound. */
 export function updateComplaint(db: Db, id: number, changes: ComplaintChanges, now: string): void {
-  const current = queryOne<Record<keyof ComplaintChanges, unknown>>(db,
-      sql`SELECT state, investigation, investigated_at AS investigatedAt, investigated_by AS investigatedBy, measures, reply_day AS replyDay,
+  const current = queryOne<Record<keyof ComplaintChanges, unknown>>(
+    db,
+    sql`SELECT state, investigation, investigated_at AS investigatedAt, investigated_by AS investigatedBy, measures, reply_day AS replyDay,
          reply_method AS replyMethod, reply_content AS replyContent, replied_at AS repliedAt, replied_by AS repliedBy, accountability,
          closed_at AS closedAt, closed_day AS closedDay, closed_by AS closedBy, publication, published_at AS publishedAt, published_by AS publishedBy
        FROM complaints WHERE id = ${id}`,
-    );
+  );
   if (!current) return;
   const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   db.prepare(
@@ -190,7 +192,10 @@ export type AttachmentMeta = { id: number; complaintId: number; fileName: string
 
 export function insertAttachment(db: Db, a: Omit<AttachmentMeta, 'id' | 'sizeBytes'> & { data: Uint8Array }): number {
   return Number(
-    run(db, sql`INSERT INTO complaint_attachments (complaint_id, file_name, mime, size_bytes, data, added_at, added_by) VALUES (${a.complaintId}, ${a.fileName}, ${a.mime}, ${a.data.byteLength}, ${Buffer.from(a.data)}, ${a.addedAt}, ${a.addedBy})`).lastInsertRowid,
+    run(
+      db,
+      sql`INSERT INTO complaint_attachments (complaint_id, file_name, mime, size_bytes, data, added_at, added_by) VALUES (${a.complaintId}, ${a.fileName}, ${a.mime}, ${a.data.byteLength}, ${Buffer.from(a.data)}, ${a.addedAt}, ${a.addedBy})`,
+    ).lastInsertRowid,
   );
 }
 
@@ -201,5 +206,8 @@ export function listAttachments(db: ReadDb, complaintId: number): AttachmentMeta
 }
 
 export function getAttachment(db: ReadDb, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
-  return queryOne<AttachmentMeta & { data: Buffer }>(db, sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ${id}`);
+  return queryOne<AttachmentMeta & { data: Buffer }>(
+    db,
+    sql`SELECT id, complaint_id AS complaintId, file_name AS fileName, mime, size_bytes AS sizeBytes, added_at AS addedAt, added_by AS addedBy, data FROM complaint_attachments WHERE id = ${id}`,
+  );
 }

@@ -34,7 +34,7 @@ const toCounter = (r: Raw): CounterRow => ({
   staffId: r.staff_id,
   pauseReason: r.pause_reason,
   statusSince: r.status_since,
-  categoryIds: r.category_ids ? (parseJsonColumn(numberList, r.category_ids)) : [],
+  categoryIds: r.category_ids ? parseJsonColumn(numberList, r.category_ids) : [],
 });
 
 export function counterSummary(db: ReadDb): CounterSummary {
@@ -49,13 +49,11 @@ export function counterSummary(db: ReadDb): CounterSummary {
 
 /** Open counters that serve a category (those given no categories serve all): one count, not every counter read. */
 export function countOpenServing(db: ReadDb, categoryId: number): number {
-  return (
-    querySingle<{ n: number }>(
-      db,
-      sql`SELECT count(*) AS n FROM counters c WHERE c.status = 'open'
+  return querySingle<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM counters c WHERE c.status = 'open'
          AND (NOT EXISTS (SELECT 1 FROM counter_categories cc WHERE cc.counter_id = c.id)
               OR EXISTS (SELECT 1 FROM counter_categories cc WHERE cc.counter_id = c.id AND cc.category_id = ${categoryId}))`,
-    )
   ).n;
 }
 
@@ -88,6 +86,12 @@ export function setCounterStatus(
   id: number,
   change: { status: CounterStatus; staffId: number | null; reason: string | null; at: string; event: 'opened' | 'paused' | 'resumed' | 'closed' },
 ): void {
-  run(db, sql`UPDATE counters SET status = ${change.status}, staff_id = ${change.staffId}, pause_reason = ${change.reason}, status_since = ${change.at} WHERE id = ${id}`);
-  run(db, sql`INSERT INTO counter_events (counter_id, type, at, staff_id, reason) VALUES (${id}, ${change.event}, ${change.at}, ${change.staffId}, ${change.reason})`);
+  run(
+    db,
+    sql`UPDATE counters SET status = ${change.status}, staff_id = ${change.staffId}, pause_reason = ${change.reason}, status_since = ${change.at} WHERE id = ${id}`,
+  );
+  run(
+    db,
+    sql`INSERT INTO counter_events (counter_id, type, at, staff_id, reason) VALUES (${id}, ${change.event}, ${change.at}, ${change.staffId}, ${change.reason})`,
+  );
 }

@@ -76,16 +76,20 @@ export function findCustomers(db: Db, filter: CustomerFilter, limit: number): Cu
 
 export function insertCustomer(db: Db, c: CustomerFields & { now: string }): number {
   return Number(
-    run(db,
-        sql`INSERT INTO customers (kind, name, id_type, id_number, contact_name, phone, address, created_at, updated_at)
+    run(
+      db,
+      sql`INSERT INTO customers (kind, name, id_type, id_number, contact_name, phone, address, created_at, updated_at)
          VALUES (${c.kind}, ${c.name}, ${c.idType}, ${c.idNumber}, ${c.contactName}, ${c.phone}, ${c.address}, ${c.now}, ${c.now})`,
-      ).lastInsertRowid,
+    ).lastInsertRowid,
   );
 }
 
 /** Contact details change; the identity (type and number) of a customer does not. */
 export function updateCustomerContact(db: Db, id: number, c: Pick<CustomerFields, 'name' | 'contactName' | 'phone' | 'address'> & { now: string }): void {
-  run(db, sql`UPDATE customers SET name = ${c.name}, contact_name = ${c.contactName}, phone = ${c.phone}, address = ${c.address}, updated_at = ${c.now} WHERE id = ${id}`);
+  run(
+    db,
+    sql`UPDATE customers SET name = ${c.name}, contact_name = ${c.contactName}, phone = ${c.phone}, address = ${c.address}, updated_at = ${c.now} WHERE id = ${id}`,
+  );
 }
 
 export function accountOwner(db: ReadDb, utility: string, accountNo: string): number | undefined {
@@ -95,7 +99,10 @@ export function accountOwner(db: ReadDb, utility: string, accountNo: string): nu
 
 /** Adds an account to a customer; one they already hold is left as it is. */
 export function addCustomerAccount(db: Db, customerId: number, account: CustomerAccount): void {
-  run(db, sql`INSERT INTO customer_accounts (customer_id, utility, account_no) VALUES (${customerId}, ${account.utility}, ${account.accountNo}) ON CONFLICT(utility, account_no) DO NOTHING`);
+  run(
+    db,
+    sql`INSERT INTO customer_accounts (customer_id, utility, account_no) VALUES (${customerId}, ${account.utility}, ${account.accountNo}) ON CONFLICT(utility, account_no) DO NOTHING`,
+  );
 }
 
 /**

@@ -26,7 +26,10 @@ const OUTSTANDING = sql` AND m.supplied_at IS NULL`;
 const SUPPLIED = sql` AND m.supplied_at IS NOT NULL`;
 
 /** Deferred materials by promised date, earliest first: outstanding, supplied, or both. */
-export function deferredLedger(db: ReadDb, q: { which: 'outstanding' | 'supplied' | 'all'; limit: number; offset: number }): { rows: DeferredMaterialRow[]; total: number } {
+export function deferredLedger(
+  db: ReadDb,
+  q: { which: 'outstanding' | 'supplied' | 'all'; limit: number; offset: number },
+): { rows: DeferredMaterialRow[]; total: number } {
   const filter = q.which === 'outstanding' ? OUTSTANDING : q.which === 'supplied' ? SUPPLIED : sql``;
   const rows = query<DeferredMaterialRow>(db, sql`${LEDGER}${filter} ORDER BY m.promised_date, m.id LIMIT ${q.limit} OFFSET ${q.offset}`);
   const total = querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM application_materials m WHERE m.state = 'deferred'${filter}`).n;

@@ -35,17 +35,27 @@ export type PairingCodeRow = {
 };
 
 export function insertPairingCode(db: Db, code: Omit<PairingCodeRow, 'usedAt'>): void {
-  run(db,
+  run(
+    db,
     sql`INSERT INTO pairing_codes (code_hash, role, name, counter_id, issued_by, expires_at) VALUES (${code.codeHash}, ${code.role}, ${code.name}, ${code.counterId}, ${code.issuedBy}, ${code.expiresAt})`,
   );
 }
 
 /** Marks an unused, unexpired code as used and returns it; undefined when it cannot be used. */
 export function consumePairingCode(db: Db, codeHash: string, now: string): PairingCodeRow | undefined {
-  const raw = runReturningOne<{ code_hash: string; role: DeviceRole; name: string; counter_id: number | null; issued_by: number; expires_at: string; used_at: string }>(db,
-      sql`UPDATE pairing_codes SET used_at = ${now} WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${now}
+  const raw = runReturningOne<{
+    code_hash: string;
+    role: DeviceRole;
+    name: string;
+    counter_id: number | null;
+    issued_by: number;
+    expires_at: string;
+    used_at: string;
+  }>(
+    db,
+    sql`UPDATE pairing_codes SET used_at = ${now} WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${now}
        RETURNING code_hash, role, name, counter_id, issued_by, expires_at, used_at`,
-    );
+  );
   return (
     raw && {
       codeHash: raw.code_hash,
@@ -59,11 +69,11 @@ export function consumePairingCode(db: Db, codeHash: string, now: string): Pairi
   );
 }
 
-export function insertDevice(
-  db: Db,
-  device: { name: string; role: DeviceRole; counterId: number | null; pairedAt: string },
-): DeviceRow {
-  const info = run(db, sql`INSERT INTO devices (name, role, counter_id, paired_at) VALUES (${device.name}, ${device.role}, ${device.counterId}, ${device.pairedAt})`);
+export function insertDevice(db: Db, device: { name: string; role: DeviceRole; counterId: number | null; pairedAt: string }): DeviceRow {
+  const info = run(
+    db,
+    sql`INSERT INTO devices (name, role, counter_id, paired_at) VALUES (${device.name}, ${device.role}, ${device.counterId}, ${device.pairedAt})`,
+  );
   const row = getDevice(db, Number(info.lastInsertRowid));
   if (!row) throw new Error('inserted device row vanished');
   return row;

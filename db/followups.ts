@@ -32,12 +32,18 @@ export type RuleFields = { utility: string | null; customerKind: CustomerKind | 
 
 export function insertRule(db: Db, r: RuleFields, now: string): number {
   return Number(
-    run(db, sql`INSERT INTO follow_up_rules (utility, customer_kind, business_kind, percent, active, source, created_at, updated_at) VALUES (${r.utility}, ${r.customerKind}, ${r.businessKind}, ${r.percent}, ${r.active ? 1 : 0}, 'manager', ${now}, ${now})`).lastInsertRowid,
+    run(
+      db,
+      sql`INSERT INTO follow_up_rules (utility, customer_kind, business_kind, percent, active, source, created_at, updated_at) VALUES (${r.utility}, ${r.customerKind}, ${r.businessKind}, ${r.percent}, ${r.active ? 1 : 0}, 'manager', ${now}, ${now})`,
+    ).lastInsertRowid,
   );
 }
 
 export function updateRule(db: Db, id: number, r: RuleFields, now: string): void {
-  run(db, sql`UPDATE follow_up_rules SET utility = ${r.utility}, customer_kind = ${r.customerKind}, business_kind = ${r.businessKind}, percent = ${r.percent}, active = ${r.active ? 1 : 0}, updated_at = ${now} WHERE id = ${id}`);
+  run(
+    db,
+    sql`UPDATE follow_up_rules SET utility = ${r.utility}, customer_kind = ${r.customerKind}, business_kind = ${r.businessKind}, percent = ${r.percent}, active = ${r.active ? 1 : 0}, updated_at = ${now} WHERE id = ${id}`,
+  );
 }
 
 /** One work order of the month's applications: the unit a follow-up samples. */
@@ -53,8 +59,9 @@ export type PopulationRow = {
 
 /** Work orders of applications accepted on hall days `fromDay`..`toDay`, with the businesses of their utility. */
 export function workOrdersAccepted(db: ReadDb, fromDay: string, toDay: string): PopulationRow[] {
-  const rows = query<Omit<PopulationRow, 'businessCodes'> & { codes: string }>(db,
-      sql`SELECT w.id AS workOrderId, a.id AS applicationId, w.utility, a.customer_id AS customerId, c.kind AS customerKind,
+  const rows = query<Omit<PopulationRow, 'businessCodes'> & { codes: string }>(
+    db,
+    sql`SELECT w.id AS workOrderId, a.id AS applicationId, w.utility, a.customer_id AS customerId, c.kind AS customerKind,
          a.catalogue_version AS catalogueVersion,
          (SELECT json_group_array(m.business_code) FROM application_matters m WHERE m.application_id = a.id AND m.utility = w.utility) AS codes
        FROM applications a
@@ -62,16 +69,20 @@ export function workOrdersAccepted(db: ReadDb, fromDay: string, toDay: string): 
        JOIN customers c ON c.id = a.customer_id
        WHERE a.day BETWEEN ${fromDay} AND ${toDay}
        ORDER BY w.id`,
-    );
+  );
   return rows.map(({ codes, ...row }) => ({ ...row, businessCodes: parseJsonColumn(stringList, codes) }));
 }
 
 /** Adds the task unless the work order already has one this month; either way returns its id. */
-export function ensureTask(db: Db, t: Omit<PopulationRow, 'catalogueVersion' | 'businessCodes'> & { period: string; generatedAt: string }): { id: number; created: boolean } {
-  const info = run(db,
-      sql`INSERT INTO follow_up_tasks (period, work_order_id, application_id, utility, customer_id, customer_kind, generated_at)
+export function ensureTask(
+  db: Db,
+  t: Omit<PopulationRow, 'catalogueVersion' | 'businessCodes'> & { period: string; generatedAt: string },
+): { id: number; created: boolean } {
+  const info = run(
+    db,
+    sql`INSERT INTO follow_up_tasks (period, work_order_id, application_id, utility, customer_id, customer_kind, generated_at)
        VALUES (${t.period}, ${t.workOrderId}, ${t.applicationId}, ${t.utility}, ${t.customerId}, ${t.customerKind}, ${t.generatedAt}) ON CONFLICT (period, work_order_id) DO NOTHING`,
-    );
+  );
   if (info.changes === 1) return { id: Number(info.lastInsertRowid), created: true };
   const row = querySingle<{ id: number }>(db, sql`SELECT id FROM follow_up_tasks WHERE period = ${t.period} AND work_order_id = ${t.workOrderId}`);
   return { id: row.id, created: false };
@@ -120,7 +131,7 @@ const toTask = (r: RawTask): FollowUpTaskRow => ({
   ...r,
   caseNumbers: parseJsonColumn(stringList, r.caseNumbers),
   businessCodes: parseJsonColumn(stringList, r.businessCodes),
-  ruleIds: (parseJsonColumn(numberList, r.ruleIds)).sort((a, b) => a - b),
+  ruleIds: parseJsonColumn(numberList, r.ruleIds).sort((a, b) => a - b),
 });
 
 export function listTasks(db: ReadDb, period: string): FollowUpTaskRow[] {
@@ -135,9 +146,20 @@ export function getTask(db: ReadDb, id: number): FollowUpTaskRow | undefined {
 export function recordTaskResult(
   db: Db,
   id: number,
-  r: { state: Exclude<TaskState, 'open'>; method: 'phone' | 'visit'; satisfaction: number | null; notes: string | null; doneAt: string; doneDay: string; doneBy: number | null },
+  r: {
+    state: Exclude<TaskState, 'open'>;
+    method: 'phone' | 'visit';
+    satisfaction: number | null;
+    notes: string | null;
+    doneAt: string;
+    doneDay: string;
+    doneBy: number | null;
+  },
 ): void {
-  run(db, sql`UPDATE follow_up_tasks SET state = ${r.state}, method = ${r.method}, satisfaction = ${r.satisfaction}, notes = ${r.notes}, done_at = ${r.doneAt}, done_day = ${r.doneDay}, done_by = ${r.doneBy} WHERE id = ${id}`);
+  run(
+    db,
+    sql`UPDATE follow_up_tasks SET state = ${r.state}, method = ${r.method}, satisfaction = ${r.satisfaction}, notes = ${r.notes}, done_at = ${r.doneAt}, done_day = ${r.doneDay}, done_by = ${r.doneBy} WHERE id = ${id}`,
+  );
 }
 
 export type ProblemRow = {
@@ -156,7 +178,8 @@ const PROBLEM = sql`SELECT id, task_id AS taskId, description, found_day AS foun
 
 export function insertProblem(db: Db, p: { taskId: number; description: string; foundDay: string; dueDay: string }): number {
   return Number(
-    run(db, sql`INSERT INTO follow_up_problems (task_id, description, found_day, due_day) VALUES (${p.taskId}, ${p.description}, ${p.foundDay}, ${p.dueDay})`).lastInsertRowid,
+    run(db, sql`INSERT INTO follow_up_problems (task_id, description, found_day, due_day) VALUES (${p.taskId}, ${p.description}, ${p.foundDay}, ${p.dueDay})`)
+      .lastInsertRowid,
   );
 }
 
@@ -165,7 +188,10 @@ export function getProblem(db: ReadDb, id: number): ProblemRow | undefined {
 }
 
 export function closeProblem(db: Db, id: number, c: { resolution: string; closedAt: string; closedDay: string; closedBy: number | null }): void {
-  run(db, sql`UPDATE follow_up_problems SET resolution = ${c.resolution}, closed_at = ${c.closedAt}, closed_day = ${c.closedDay}, closed_by = ${c.closedBy} WHERE id = ${id} AND closed_at IS NULL`);
+  run(
+    db,
+    sql`UPDATE follow_up_problems SET resolution = ${c.resolution}, closed_at = ${c.closedAt}, closed_day = ${c.closedDay}, closed_by = ${c.closedBy} WHERE id = ${id} AND closed_at IS NULL`,
+  );
 }
 
 export function listProblemsOfTask(db: ReadDb, taskId: number): ProblemRow[] {
@@ -174,13 +200,14 @@ export function listProblemsOfTask(db: ReadDb, taskId: number): ProblemRow[] {
 
 /** Problems of the period's tasks, and any still open from earlier periods. */
 export function listProblems(db: ReadDb, period: string): (ProblemRow & { utility: string; period: string })[] {
-  return query<ProblemRow & { utility: string; period: string }>(db,
-      sql`SELECT p.id, p.task_id AS taskId, p.description, p.found_day AS foundDay, p.due_day AS dueDay, p.closed_at AS closedAt, p.closed_day AS closedDay,
+  return query<ProblemRow & { utility: string; period: string }>(
+    db,
+    sql`SELECT p.id, p.task_id AS taskId, p.description, p.found_day AS foundDay, p.due_day AS dueDay, p.closed_at AS closedAt, p.closed_day AS closedDay,
          p.closed_by AS closedBy, p.resolution, t.utility, t.period
        FROM follow_up_problems p JOIN follow_up_tasks t ON t.id = p.task_id
        WHERE t.period = ${period} OR (p.closed_at IS NULL AND t.period < ${period})
        ORDER BY p.due_day, p.id`,
-    );
+  );
 }
 
 export type FollowUpCounts = {

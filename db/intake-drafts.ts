@@ -8,7 +8,8 @@ export function getDraft(db: Db, staffId: number, counterId: number): DraftRow |
 }
 
 export function saveDraft(db: Db, d: { staffId: number; counterId: number; json: string; updatedAt: string }): void {
-  run(db,
+  run(
+    db,
     sql`INSERT INTO intake_drafts (staff_id, counter_id, json, updated_at) VALUES (${d.staffId}, ${d.counterId}, ${d.json}, ${d.updatedAt})
      ON CONFLICT(staff_id, counter_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
   );

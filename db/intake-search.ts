@@ -75,16 +75,25 @@ export function searchApplications(db: ReadDb, s: ApplicationSearch): { hits: Ap
   return { hits, total: Math.min(counted.n, s.countCap), exact };
 }
 
-export type HitMatter = { applicationId: number; caseNumber: string; utility: string; businessCode: string; status: WorkOrderStatus | null; utilityNote: string | null; utilityAt: string | null };
+export type HitMatter = {
+  applicationId: number;
+  caseNumber: string;
+  utility: string;
+  businessCode: string;
+  status: WorkOrderStatus | null;
+  utilityNote: string | null;
+  utilityAt: string | null;
+};
 
 /** The matters of a page of applications, with their work order's status, in one query. */
 export function mattersOf(db: Db, applicationIds: readonly number[]): HitMatter[] {
   if (applicationIds.length === 0) return [];
-  return query<HitMatter>(db,
-      sql`SELECT m.application_id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode, w.status,
+  return query<HitMatter>(
+    db,
+    sql`SELECT m.application_id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode, w.status,
               (SELECT u.note FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityNote,
               (SELECT u.at FROM sync_updates u WHERE u.work_order_id = w.id AND u.result IN ('applied', 'noted') ORDER BY u.id DESC LIMIT 1) AS utilityAt
        FROM application_matters m LEFT JOIN work_orders w ON w.application_id = m.application_id AND w.utility = m.utility
        WHERE m.application_id IN (SELECT value FROM json_each(${JSON.stringify(applicationIds)})) ORDER BY m.id`,
-    );
+  );
 }

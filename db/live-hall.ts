@@ -31,9 +31,14 @@ export function callsPerHour(db: ReadDb, since: string, offset: string): { hour:
 }
 
 /** Open work orders past their due day, oldest first. */
-export function overdueWorkOrders(db: ReadDb, today: string, limit: number): { count: number; items: { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[] } {
-  const count = (
-    querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM work_orders WHERE status IN ('accepted', 'dispatched', 'taken') AND due_day < ${today}`)
+export function overdueWorkOrders(
+  db: ReadDb,
+  today: string,
+  limit: number,
+): { count: number; items: { workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }[] } {
+  const count = querySingle<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM work_orders WHERE status IN ('accepted', 'dispatched', 'taken') AND due_day < ${today}`,
   ).n;
   const items = query<{ workOrderId: number; utility: string; dueDay: string; caseNumber: string | null }>(
     db,
@@ -46,8 +51,9 @@ export function overdueWorkOrders(db: ReadDb, today: string, limit: number): { c
 
 /** Deferred materials promised before `today` and still not supplied. */
 export function overdueDeferred(db: ReadDb, today: string): number {
-  return (
-    querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM application_materials WHERE state = 'deferred' AND promised_date < ${today} AND supplied_at IS NULL`)
+  return querySingle<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM application_materials WHERE state = 'deferred' AND promised_date < ${today} AND supplied_at IS NULL`,
   ).n;
 }
 
@@ -55,7 +61,11 @@ export function overdueDeferred(db: ReadDb, today: string): number {
  * Bad ratings (level ≥ `minLevel`) since `sinceDay` that nobody is working on: no
  * rectification task, or an open task with no one assigned.
  */
-export function badRatingsWithoutTask(db: ReadDb, sinceDay: string, minLevel: number): { ratingId: number; day: string; level: number; counterId: number | null }[] {
+export function badRatingsWithoutTask(
+  db: ReadDb,
+  sinceDay: string,
+  minLevel: number,
+): { ratingId: number; day: string; level: number; counterId: number | null }[] {
   return query<{ ratingId: number; day: string; level: number; counterId: number | null }>(
     db,
     sql`SELECT g.id AS ratingId, g.day, g.level, g.counter_id AS counterId
@@ -78,11 +88,9 @@ export function offlineRatingDevices(db: ReadDb): { counterId: number; counterNa
 
 /** Who reached the daily cap of customer data reveals since `sinceIso`, as "name (work no.)". */
 export function staffAtRevealCap(db: ReadDb, sinceIso: string): string[] {
-  return (
-    query<{ who: string }>(
-      db,
-      sql`SELECT DISTINCT s.name || ' (' || s.work_no || ')' AS who FROM audit_log a JOIN staff s ON s.id = a.actor_staff_id
+  return query<{ who: string }>(
+    db,
+    sql`SELECT DISTINCT s.name || ' (' || s.work_no || ')' AS who FROM audit_log a JOIN staff s ON s.id = a.actor_staff_id
         WHERE a.action = 'customers.revealCapReached' AND a.at >= ${sinceIso} ORDER BY who`,
-    )
   ).map((r) => r.who);
 }

@@ -20,11 +20,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const tableNames = (target: Db): string[] =>
-  target.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all().map(String);
+const tableNames = (target: Db): string[] => target.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all().map(String);
 
-const schemaSql = (target: Db): string[] =>
-  target.prepare(`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`).pluck().all().map(String);
+const schemaSql = (target: Db): string[] => target.prepare(`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`).pluck().all().map(String);
 
 describe('migrate', () => {
   it('brings a fresh database to the latest version', () => {

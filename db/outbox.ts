@@ -57,13 +57,22 @@ export function enqueueOutbox(db: Db, entry: OutboxEntryInput): EnqueuedOutbox {
   }
   const recordId = String(entry.recordId);
   const at = entry.at;
-  const previous = querySingle<{ v: number | null }>(db, sql`SELECT max(version) AS v FROM sync_outbox WHERE utility = ${entry.utility} AND type = ${entry.type} AND record_id = ${recordId}`);
+  const previous = querySingle<{ v: number | null }>(
+    db,
+    sql`SELECT max(version) AS v FROM sync_outbox WHERE utility = ${entry.utility} AND type = ${entry.type} AND record_id = ${recordId}`,
+  );
   const version = (previous.v ?? 0) + 1;
   // Waiting or rejected: the newer version replaces it. Already in a batch ('sending'): that
   // batch is resent as it was (same id, same content) and the newer version follows later.
-  run(db, sql`UPDATE sync_outbox SET state = 'superseded' WHERE utility = ${entry.utility} AND type = ${entry.type} AND record_id = ${recordId} AND state IN ('pending', 'rejected')`);
+  run(
+    db,
+    sql`UPDATE sync_outbox SET state = 'superseded' WHERE utility = ${entry.utility} AND type = ${entry.type} AND record_id = ${recordId} AND state IN ('pending', 'rejected')`,
+  );
   const seq = Number(
-    run(db, sql`INSERT INTO sync_outbox (utility, type, record_id, version, data, queued_at, state) VALUES (${entry.utility}, ${entry.type}, ${recordId}, ${version}, ${JSON.stringify(entry.data)}, ${at}, 'pending')`).lastInsertRowid,
+    run(
+      db,
+      sql`INSERT INTO sync_outbox (utility, type, record_id, version, data, queued_at, state) VALUES (${entry.utility}, ${entry.type}, ${recordId}, ${version}, ${JSON.stringify(entry.data)}, ${at}, 'pending')`,
+    ).lastInsertRowid,
   );
   return { seq, version };
 }

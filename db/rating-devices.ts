@@ -44,11 +44,17 @@ export type RatingDeviceHealthRow = {
 };
 
 export function listRatingDeviceHealth(db: ReadDb): RatingDeviceHealthRow[] {
-  return query<RatingDeviceHealthRow>(db, sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health ORDER BY counter_id`);
+  return query<RatingDeviceHealthRow>(
+    db,
+    sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health ORDER BY counter_id`,
+  );
 }
 
 export function getRatingDeviceHealth(db: ReadDb, counterId: number): RatingDeviceHealthRow | undefined {
-  return queryOne<RatingDeviceHealthRow>(db, sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health WHERE counter_id = ${counterId}`);
+  return queryOne<RatingDeviceHealthRow>(
+    db,
+    sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health WHERE counter_id = ${counterId}`,
+  );
 }
 
 export function saveRatingDeviceHealth(db: Db, h: RatingDeviceHealthRow): void {

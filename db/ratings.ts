@@ -59,7 +59,10 @@ const toRating = (r: Raw): RatingRow => ({
   closedAt: r.closed_at,
 });
 
-export type NewRating = Pick<RatingRow, 'stage' | 'ticketId' | 'applicationId' | 'counterId' | 'staffId' | 'utilities' | 'matters' | 'day' | 'invitedAt' | 'expiresAt'>;
+export type NewRating = Pick<
+  RatingRow,
+  'stage' | 'ticketId' | 'applicationId' | 'counterId' | 'staffId' | 'utilities' | 'matters' | 'day' | 'invitedAt' | 'expiresAt'
+>;
 
 /** Opens an invitation ('pending'); a rating from the receipt's QR code is inserted pending and rated at once. */
 export function insertRating(db: Db, r: NewRating): number {
@@ -92,7 +95,10 @@ export function pendingRatingAt(db: ReadDb, counterId: number): RatingRow | unde
 export function expirePending(db: Db, by: { counterId: number } | { before: string }, at: string): { id: number; counterId: number | null }[] {
   const rows =
     'counterId' in by
-      ? runReturning<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(db, sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND counter_id = ${by.counterId} RETURNING id, counter_id`)
+      ? runReturning<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(
+          db,
+          sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND counter_id = ${by.counterId} RETURNING id, counter_id`,
+        )
       : runReturning<Pick<Row<'ratings'>, 'id' | 'counter_id'>>(
           db,
           sql`UPDATE ratings SET status = 'unrated', closed_at = ${at} WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ${by.before} RETURNING id, counter_id`,
@@ -112,7 +118,10 @@ export function markRated(db: Db, id: number, from: readonly [RatingStatus, ...R
   // Two placeholders take one or two statuses: a repeated status changes nothing.
   const [first, second = first] = from;
   return (
-    run(db, sql`UPDATE ratings SET status = 'rated', level = ${a.level}, raw_key = ${a.rawKey}, channel = ${a.channel}, device = ${a.device}, device_id = ${a.deviceId}, rated_at = ${a.ratedAt}, closed_at = ${a.ratedAt} WHERE id = ${id} AND status IN (${first}, ${second})`).changes === 1
+    run(
+      db,
+      sql`UPDATE ratings SET status = 'rated', level = ${a.level}, raw_key = ${a.rawKey}, channel = ${a.channel}, device = ${a.device}, device_id = ${a.deviceId}, rated_at = ${a.ratedAt}, closed_at = ${a.ratedAt} WHERE id = ${id} AND status IN (${first}, ${second})`,
+    ).changes === 1
   );
 }
 
@@ -142,10 +151,18 @@ export function listReasons(db: ReadDb, ratingId: number): string[] {
 }
 
 /** What the figures count, one row per invitation, between two hall-local days (both included). No customer data. */
-export type FigureRow = Pick<RatingRow, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities' | 'channel' | 'invitedAt' | 'ratedAt'>;
+export type FigureRow = Pick<
+  RatingRow,
+  'id' | 'day' | 'stage' | 'status' | 'level' | 'counterId' | 'staffId' | 'utilities' | 'channel' | 'invitedAt' | 'ratedAt'
+>;
 
 export function figureRows(db: ReadDb, fromDay: string, toDay: string): FigureRow[] {
-  const rows = query<Pick<Row<'ratings'>, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counter_id' | 'staff_id' | 'utilities' | 'channel' | 'invited_at' | 'rated_at'>>(db, sql`SELECT id, day, stage, status, level, counter_id, staff_id, utilities, channel, invited_at, rated_at FROM ratings WHERE day >= ${fromDay} AND day <= ${toDay} ORDER BY id`);
+  const rows = query<
+    Pick<Row<'ratings'>, 'id' | 'day' | 'stage' | 'status' | 'level' | 'counter_id' | 'staff_id' | 'utilities' | 'channel' | 'invited_at' | 'rated_at'>
+  >(
+    db,
+    sql`SELECT id, day, stage, status, level, counter_id, staff_id, utilities, channel, invited_at, rated_at FROM ratings WHERE day >= ${fromDay} AND day <= ${toDay} ORDER BY id`,
+  );
   return rows.map((r) => ({
     id: r.id,
     day: r.day,
@@ -163,12 +180,10 @@ export function figureRows(db: ReadDb, fromDay: string, toDay: string): FigureRo
 
 /** The applications accepted for a ticket and their case numbers: what a rating at the window is tied to. */
 export function mattersForTicket(db: ReadDb, ticketId: number): (RatedMatter & { applicationId: number })[] {
-  return (
-    query<RatedMatter & { applicationId: number }>(
-      db,
-      sql`SELECT a.id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode
+  return query<RatedMatter & { applicationId: number }>(
+    db,
+    sql`SELECT a.id AS applicationId, m.case_number AS caseNumber, m.utility, m.business_code AS businessCode
          FROM applications a JOIN application_matters m ON m.application_id = a.id
         WHERE a.ticket_id = ${ticketId} ORDER BY a.id, m.id`,
-    )
   );
 }

@@ -102,9 +102,9 @@ const toTask = (r: Raw): RectificationListRow => ({
   counterId: r.counter_id,
   staffId: r.staff_id,
   utilities: parseJsonColumn(stringList, r.utilities),
-  caseNumbers: (parseJsonColumn(caseNumberList, r.matters)).map((m) => m.caseNumber),
+  caseNumbers: parseJsonColumn(caseNumberList, r.matters).map((m) => m.caseNumber),
   comment: r.comment,
-  reasons: (parseJsonColumn(stringList, r.reasons)).sort(),
+  reasons: parseJsonColumn(stringList, r.reasons).sort(),
 });
 
 export function insertRectification(db: Db, t: { ratingId: number; openedAt: string; dueDay: string }): number {
@@ -123,27 +123,40 @@ export function rectificationForRating(db: ReadDb, ratingId: number): Rectificat
 
 /** Open tasks first by due day, then the closed ones of the last `closedSince`, newest first. */
 export function listRectifications(db: ReadDb, closedSince: string): RectificationListRow[] {
-  return (
-    query<Raw>(db, sql`${SELECT_TASK} WHERE r.closed_at IS NULL OR r.closed_at >= ${closedSince} ORDER BY (r.closed_at IS NOT NULL), r.due_day, r.id DESC`)
+  return query<Raw>(
+    db,
+    sql`${SELECT_TASK} WHERE r.closed_at IS NULL OR r.closed_at >= ${closedSince} ORDER BY (r.closed_at IS NOT NULL), r.due_day, r.id DESC`,
   ).map(toTask);
 }
 
 export function assignRectification(db: Db, id: number, a: { assigneeStaffId: number; by: number | null; at: string }): boolean {
-  return run(db, sql`UPDATE rectifications SET assignee_staff_id = ${a.assigneeStaffId}, assigned_by = ${a.by}, assigned_at = ${a.at} WHERE id = ${id} AND closed_at IS NULL`).changes === 1;
+  return (
+    run(
+      db,
+      sql`UPDATE rectifications SET assignee_staff_id = ${a.assigneeStaffId}, assigned_by = ${a.by}, assigned_at = ${a.at} WHERE id = ${id} AND closed_at IS NULL`,
+    ).changes === 1
+  );
 }
 
 export function recordCall(db: Db, id: number, c: { notes: string; by: number | null; at: string }): boolean {
-  return run(db, sql`UPDATE rectifications SET call_notes = ${c.notes}, call_by = ${c.by}, call_at = ${c.at} WHERE id = ${id} AND closed_at IS NULL`).changes === 1;
+  return (
+    run(db, sql`UPDATE rectifications SET call_notes = ${c.notes}, call_by = ${c.by}, call_at = ${c.at} WHERE id = ${id} AND closed_at IS NULL`).changes === 1
+  );
 }
 
 export function recordMeasures(db: Db, id: number, m: { measures: string; by: number | null; at: string }): boolean {
-  return run(db, sql`UPDATE rectifications SET measures = ${m.measures}, measures_by = ${m.by}, measures_at = ${m.at} WHERE id = ${id} AND closed_at IS NULL`).changes === 1;
+  return (
+    run(db, sql`UPDATE rectifications SET measures = ${m.measures}, measures_by = ${m.by}, measures_at = ${m.at} WHERE id = ${id} AND closed_at IS NULL`)
+      .changes === 1
+  );
 }
 
 /** The customer's verdict closes the task; refused (false) without measures or when closed. */
 export function closeWithVerdict(db: Db, id: number, v: { verdict: Verdict; by: number | null; at: string }): boolean {
   return (
-    run(db, sql`UPDATE rectifications SET verdict = ${v.verdict}, verdict_at = ${v.at}, closed_at = ${v.at}, closed_by = ${v.by} WHERE id = ${id} AND closed_at IS NULL AND measures IS NOT NULL`)
-      .changes === 1
+    run(
+      db,
+      sql`UPDATE rectifications SET verdict = ${v.verdict}, verdict_at = ${v.at}, closed_at = ${v.at}, closed_by = ${v.by} WHERE id = ${id} AND closed_at IS NULL AND measures IS NOT NULL`,
+    ).changes === 1
   );
 }

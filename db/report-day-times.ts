@@ -27,19 +27,28 @@ export type KeptDayTimes = { day: string; groupsJson: string; samples: Uint8Arra
  * times it computed are the records' own.
  */
 export function markPendingDayTimes(db: Db, days: readonly string[], at: string): void {
-  for (const day of days) run(db, sql`INSERT INTO report_day_times (day, groups_json, samples, built_at) VALUES (${day}, '', x'', ${at}) ON CONFLICT (day) DO UPDATE SET groups_json = '', samples = x'', built_at = excluded.built_at`);
+  for (const day of days)
+    run(
+      db,
+      sql`INSERT INTO report_day_times (day, groups_json, samples, built_at) VALUES (${day}, '', x'', ${at}) ON CONFLICT (day) DO UPDATE SET groups_json = '', samples = x'', built_at = excluded.built_at`,
+    );
 }
 
 /** Keeps a worker's computed day where its mark (markPendingDayTimes) is still in place; false when the day changed meanwhile. */
 export function storePendingDayTimes(db: Db, kept: KeptDayTimes): boolean {
   return (
-    run(db, sql`UPDATE report_day_times SET groups_json = ${kept.groupsJson}, samples = ${kept.samples}, built_at = ${kept.builtAt} WHERE day = ${kept.day} AND groups_json = ''`)
-      .changes === 1
+    run(
+      db,
+      sql`UPDATE report_day_times SET groups_json = ${kept.groupsJson}, samples = ${kept.samples}, built_at = ${kept.builtAt} WHERE day = ${kept.day} AND groups_json = ''`,
+    ).changes === 1
   );
 }
 
 export function storeDayTimes(db: Db, day: string, groupsJson: string, samples: Uint8Array, builtAt: string): void {
-  run(db, sql`INSERT INTO report_day_times (day, groups_json, samples, built_at) VALUES (${day}, ${groupsJson}, ${samples}, ${builtAt}) ON CONFLICT (day) DO UPDATE SET groups_json = excluded.groups_json, samples = excluded.samples, built_at = excluded.built_at`);
+  run(
+    db,
+    sql`INSERT INTO report_day_times (day, groups_json, samples, built_at) VALUES (${day}, ${groupsJson}, ${samples}, ${builtAt}) ON CONFLICT (day) DO UPDATE SET groups_json = excluded.groups_json, samples = excluded.samples, built_at = excluded.built_at`,
+  );
 }
 
 /**

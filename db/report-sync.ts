@@ -29,7 +29,10 @@ export function syncRunFigures(db: ReadDb, from: string, to: string): SyncRunFig
 export function outboxBacklog(db: ReadDb): { pending: number; rejected: number } {
   // One count per state, so each reads its own partial index (sync_outbox_pending, _rejected), not the whole outbox.
   // Not accepted yet: waiting, or out in a batch the utility has not answered.
-  const pending = querySingle<{ n: number }>(db, sql`SELECT (SELECT count(*) FROM sync_outbox WHERE state = 'pending') + (SELECT coalesce(sum(record_count), 0) FROM sync_batches WHERE state = 'open') AS n`);
+  const pending = querySingle<{ n: number }>(
+    db,
+    sql`SELECT (SELECT count(*) FROM sync_outbox WHERE state = 'pending') + (SELECT coalesce(sum(record_count), 0) FROM sync_batches WHERE state = 'open') AS n`,
+  );
   const rejected = querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE state = 'rejected'`);
   return { pending: pending.n, rejected: rejected.n };
 }

@@ -20,7 +20,18 @@ export type RestoreReconciled = {
 };
 
 type AuditRowFull = ChainedFields & { id: number; prev_hash: string | null; hash: string | null };
-type StaffAccess = { id: number; work_no: string; name: string; password_hash: string; roles: string; active: number; failed_logins: number; locked_until: string | null; created_at: string; updated_at: string };
+type StaffAccess = {
+  id: number;
+  work_no: string;
+  name: string;
+  password_hash: string;
+  roles: string;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+};
 
 /**
  * After a restore swapped an older copy into place (applyPendingRestore) and it was migrated:
@@ -45,8 +56,13 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
            SELECT @id, @work_no, @name, @password_hash, @roles, @active, @failed_logins, @locked_until, @created_at, @updated_at
            WHERE NOT EXISTS (SELECT 1 FROM staff WHERE id = @id OR work_no = @work_no)`,
         );
-        const update = db.prepare('UPDATE staff SET password_hash = @password_hash, roles = @roles, active = @active, failed_logins = @failed_logins, locked_until = @locked_until WHERE id = @id AND work_no = @work_no');
-        for (const s of query<StaffAccess>(previous, sql`SELECT id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at FROM staff`)) {
+        const update = db.prepare(
+          'UPDATE staff SET password_hash = @password_hash, roles = @roles, active = @active, failed_logins = @failed_logins, locked_until = @locked_until WHERE id = @id AND work_no = @work_no',
+        );
+        for (const s of query<StaffAccess>(
+          previous,
+          sql`SELECT id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at FROM staff`,
+        )) {
           staffReapplied += insertStaff.run(s).changes || update.run(s).changes;
         }
         const tail = queryOne<{ id: number; hash: string | null }>(db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
@@ -60,14 +76,29 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
           // The same history: the entries and their links go on as they were. Another hall's or a
           // diverged copy: each is appended anew, its content kept, and the restore entry says so.
           if (chainContinued) insertAsIs.run(row);
-          else appendAudit(db, { at: row.at, actorStaffId: row.actor_staff_id, action: row.action, target: row.target, before: parse(row.before_json), after: parse(row.after_json) });
+          else
+            appendAudit(db, {
+              at: row.at,
+              actorStaffId: row.actor_staff_id,
+              action: row.action,
+              target: row.target,
+              before: parse(row.before_json),
+              after: parse(row.after_json),
+            });
           carried += 1;
         }
       }
       const sessionsEnded = run(db, sql`DELETE FROM sessions`).changes;
       const devicesToPair = run(db, sql`UPDATE devices SET revoked_at = ${now} WHERE revoked_at IS NULL`).changes;
       const result = { carriedAuditEntries: carried, chainContinued, staffReapplied, sessionsEnded, devicesToPair };
-      appendAudit(db, { at: now, actorStaffId: restored.stagedBy, action: 'backups.restoreApplied', target: `backup:${restored.backup}`, before: undefined, after: { ...result, stagedAt: restored.stagedAt } });
+      appendAudit(db, {
+        at: now,
+        actorStaffId: restored.stagedBy,
+        action: 'backups.restoreApplied',
+        target: `backup:${restored.backup}`,
+        before: undefined,
+        after: { ...result, stagedAt: restored.stagedAt },
+      });
       return result;
     });
   } finally {

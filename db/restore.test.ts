@@ -30,7 +30,11 @@ const by = { at: '2026-09-30T02:00:00.000Z', staffId: null };
 
 describe('restoring a backup', () => {
   it('stages a checked copy while the hall runs, and swaps it in at the next start, keeping the replaced database', async () => {
-    const { file: backup } = await backupDatabase(db, { dir: path.join(dir, 'backups'), fileName: backupFileName('2026-09-29'), retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 } });
+    const { file: backup } = await backupDatabase(db, {
+      dir: path.join(dir, 'backups'),
+      fileName: backupFileName('2026-09-29'),
+      retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 },
+    });
     setSetting(db, 'hall.name', 'After');
     const staged = await stageRestore(file, backup, by);
     expect(staged).toMatchObject({ backup: 'onewindow-2026-09-29.db', schemaVersion: migrations.length });
@@ -58,7 +62,11 @@ describe('restoring a backup', () => {
     fs.writeFileSync(garbage, 'SQLite format 3\0 but not really');
     expect(checkBackup(garbage)).toEqual({ ok: false, reason: 'unreadable' });
 
-    const { file: backup } = await backupDatabase(db, { dir: path.join(dir, 'backups'), fileName: backupFileName('2026-09-29'), retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 } });
+    const { file: backup } = await backupDatabase(db, {
+      dir: path.join(dir, 'backups'),
+      fileName: backupFileName('2026-09-29'),
+      retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 },
+    });
     const future = openDatabase(backup);
     future.pragma('user_version = 99');
     closeDatabase(future);
@@ -72,7 +80,11 @@ describe('restoring a backup', () => {
     expect(checkBackup(other)).toEqual({ ok: false, reason: 'not_a_hall' });
 
     // Damage a page in the middle of a real copy: the integrity check catches it.
-    const { file: good } = await backupDatabase(db, { dir: path.join(dir, 'backups'), fileName: backupFileName('2026-09-28'), retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 } });
+    const { file: good } = await backupDatabase(db, {
+      dir: path.join(dir, 'backups'),
+      fileName: backupFileName('2026-09-28'),
+      retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 },
+    });
     const bytes = fs.readFileSync(good);
     bytes.fill(0xff, 4096 * 3, 4096 * 3 + 512);
     fs.writeFileSync(good, bytes);
@@ -82,7 +94,11 @@ describe('restoring a backup', () => {
   });
 
   it('can be cancelled before the restart', async () => {
-    const { file: backup } = await backupDatabase(db, { dir: path.join(dir, 'backups'), fileName: backupFileName('2026-09-29'), retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 } });
+    const { file: backup } = await backupDatabase(db, {
+      dir: path.join(dir, 'backups'),
+      fileName: backupFileName('2026-09-29'),
+      retention: { kind: 'scheduled', daily: 5, weekly: 0, monthly: 0 },
+    });
     await stageRestore(file, backup, by);
     await cancelRestore(file);
     expect(await readPendingRestore(file)).toBeUndefined();

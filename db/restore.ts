@@ -49,7 +49,12 @@ export function checkBackup(file: string): BackupCheck {
 }
 
 export type PendingRestore = { backup: string; stagedAt: string; stagedBy: number | null; schemaVersion: number };
-const pendingRestoreSchema = z.object({ backup: z.string(), stagedAt: z.string(), stagedBy: z.number().nullable(), schemaVersion: z.number() }) satisfies z.ZodType<PendingRestore>;
+const pendingRestoreSchema = z.object({
+  backup: z.string(),
+  stagedAt: z.string(),
+  stagedBy: z.number().nullable(),
+  schemaVersion: z.number(),
+}) satisfies z.ZodType<PendingRestore>;
 
 const pendingFile = (databaseFile: string) => join(dirname(databaseFile), 'restore-pending.db');
 const noteFile = (databaseFile: string) => join(dirname(databaseFile), 'restore-pending.json');

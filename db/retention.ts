@@ -18,7 +18,10 @@ const UNACCEPTED_COPY = sql`SELECT 1 FROM sync_outbox o JOIN work_orders w ON o.
 
 /** Tickets' phones (for the "your turn" SMS) and masked IDs, and booked visits' phones, of days up to `lastDay`. */
 export function eraseTicketPhones(db: Db, lastDay: string, before: string): number {
-  const tickets = run(db, sql`UPDATE tickets SET phone = NULL, id_masked = NULL WHERE day <= ${lastDay} AND (phone IS NOT NULL OR id_masked IS NOT NULL)`).changes;
+  const tickets = run(
+    db,
+    sql`UPDATE tickets SET phone = NULL, id_masked = NULL WHERE day <= ${lastDay} AND (phone IS NOT NULL OR id_masked IS NOT NULL)`,
+  ).changes;
   const appointments = run(db, sql`UPDATE appointments SET phone = NULL WHERE slot_end < ${before} AND phone IS NOT NULL`).changes;
   return tickets + appointments;
 }
@@ -62,7 +65,10 @@ export function customersDue(db: Db, before: string): number[] {
  * count persons and enterprises).
  */
 export function anonymiseCustomer(db: Db, customerId: number, at: string): void {
-  run(db, sql`UPDATE customers SET name = '', id_number = 'erased:' || id, phone = '', contact_name = NULL, address = NULL, erased_at = ${at}, updated_at = ${at} WHERE id = ${customerId}`);
+  run(
+    db,
+    sql`UPDATE customers SET name = '', id_number = 'erased:' || id, phone = '', contact_name = NULL, address = NULL, erased_at = ${at}, updated_at = ${at} WHERE id = ${customerId}`,
+  );
   run(db, sql`DELETE FROM customer_accounts WHERE customer_id = ${customerId}`);
   run(db, sql`UPDATE applications SET snapshot = json_set(snapshot, '$.customer.name', '') WHERE customer_id = ${customerId} AND json_valid(snapshot)`);
   run(db, sql`UPDATE application_matters SET account_no = NULL WHERE application_id IN (SELECT id FROM applications WHERE customer_id = ${customerId})`);
@@ -139,15 +145,19 @@ export function personData(db: Db, idNumber: string): PersonData {
   for (const row of sent) {
     const entry = sentTo.get(row.utility) ?? { utility: row.utility, workOrderIds: [], caseNumbers: [] };
     entry.workOrderIds.push(row.workOrderId);
-    entry.caseNumbers.push(...(parseJsonColumn(stringList, row.cases)));
+    entry.caseNumbers.push(...parseJsonColumn(stringList, row.cases));
     sentTo.set(row.utility, entry);
   }
   const lastPaid = querySingle<{ at: string | null }>(db, sql`SELECT max(${CLOSED_AT}) AS at FROM applications a WHERE ${OF_PERSON} AND a.total_fen > 0`);
   return {
     customerIds,
     applications: one(sql`SELECT count(*) AS n FROM applications a WHERE ${OF_PERSON}`),
-    ticketPhones: one(sql`SELECT count(*) AS n FROM tickets t WHERE t.id IN (SELECT a.ticket_id FROM applications a WHERE ${OF_PERSON}) AND (t.phone IS NOT NULL OR t.id_masked IS NOT NULL)`),
-    signatures: one(sql`SELECT count(*) AS n FROM signature_requests s JOIN applications a ON a.signature_request_id = s.id WHERE ${OF_PERSON} AND s.status = 'signed' AND s.image_erased_at IS NULL`),
+    ticketPhones: one(
+      sql`SELECT count(*) AS n FROM tickets t WHERE t.id IN (SELECT a.ticket_id FROM applications a WHERE ${OF_PERSON}) AND (t.phone IS NOT NULL OR t.id_masked IS NOT NULL)`,
+    ),
+    signatures: one(
+      sql`SELECT count(*) AS n FROM signature_requests s JOIN applications a ON a.signature_request_id = s.id WHERE ${OF_PERSON} AND s.status = 'signed' AND s.image_erased_at IS NULL`,
+    ),
     outboxCopies: one(
       sql`SELECT count(*) AS n FROM sync_outbox o JOIN work_orders w ON o.type = 'workOrder' AND o.record_id = CAST(w.id AS TEXT) JOIN applications a ON a.id = w.application_id WHERE ${OF_PERSON} AND o.personal_erased_at IS NULL`,
     ),

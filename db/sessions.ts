@@ -13,7 +13,8 @@ export type SessionRow = {
 type RawSession = Row<'sessions'>;
 
 export function insertSession(db: Db, session: SessionRow): void {
-  run(db,
+  run(
+    db,
     sql`INSERT INTO sessions (token_hash, staff_id, device_id, created_at, expires_at) VALUES (${session.tokenHash}, ${session.staffId}, ${session.deviceId}, ${session.createdAt}, ${session.expiresAt})`,
   );
 }

@@ -7,9 +7,7 @@ export function getSetting(db: ReadDb, key: string): string | undefined {
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  run(db,
-    sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-  );
+  run(db, sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
 }
 
 export function deleteSetting(db: Db, key: string): void {

@@ -51,7 +51,10 @@ export function insertSignatureRequest(
   r: { token: string; counterId: number; staffId: number; feeHash: string; feeJson: string; createdAt: string },
 ): number {
   return Number(
-    run(db, sql`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at) VALUES (${r.token}, ${r.counterId}, ${r.staffId}, ${r.feeHash}, ${r.feeJson}, ${r.createdAt})`).lastInsertRowid,
+    run(
+      db,
+      sql`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at) VALUES (${r.token}, ${r.counterId}, ${r.staffId}, ${r.feeHash}, ${r.feeJson}, ${r.createdAt})`,
+    ).lastInsertRowid,
   );
 }
 
@@ -61,10 +64,11 @@ export function insertPaperSignature(
   r: { token: string; counterId: number; staffId: number; feeHash: string; feeJson: string; signedAt: string },
 ): number {
   return Number(
-    run(db,
-        sql`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, signed_at, kind, recorded_by)
+    run(
+      db,
+      sql`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, signed_at, kind, recorded_by)
            VALUES (${r.token}, ${r.counterId}, ${r.staffId}, ${r.feeHash}, ${r.feeJson}, ${r.signedAt}, 'signed', ${r.signedAt}, 'paper', ${r.staffId})`,
-      ).lastInsertRowid,
+    ).lastInsertRowid,
   );
 }
 
@@ -92,7 +96,10 @@ export function cancelPendingSignatures(db: Db, counterId: number): number {
 /** Stores the signature, only on a request still pending; false when it had moved on. */
 export function markSigned(db: Db, id: number, s: { image: Buffer; signedAt: string; deviceId: number }): boolean {
   return (
-    run(db, sql`UPDATE signature_requests SET status = 'signed', image = ${s.image}, signed_at = ${s.signedAt}, device_id = ${s.deviceId} WHERE id = ${id} AND status = 'pending'`).changes === 1
+    run(
+      db,
+      sql`UPDATE signature_requests SET status = 'signed', image = ${s.image}, signed_at = ${s.signedAt}, device_id = ${s.deviceId} WHERE id = ${id} AND status = 'pending'`,
+    ).changes === 1
   );
 }
 

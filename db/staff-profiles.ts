@@ -5,12 +5,13 @@ import { query, queryOne, run, sql } from './sql.ts';
 export type StaffProfile = { staffId: number; utility: string | null; hasPhoto: boolean };
 
 export function listStaffProfiles(db: ReadDb): StaffProfile[] {
-  return (
-    query<{
-      staffId: number;
-      utility: string | null;
-      hasPhoto: number;
-    }>(db, sql`SELECT s.id AS staffId, s.utility, (p.staff_id IS NOT NULL) AS hasPhoto FROM staff s LEFT JOIN staff_photos p ON p.staff_id = s.id ORDER BY s.id`)
+  return query<{
+    staffId: number;
+    utility: string | null;
+    hasPhoto: number;
+  }>(
+    db,
+    sql`SELECT s.id AS staffId, s.utility, (p.staff_id IS NOT NULL) AS hasPhoto FROM staff s LEFT JOIN staff_photos p ON p.staff_id = s.id ORDER BY s.id`,
   ).map((r) => ({ ...r, hasPhoto: r.hasPhoto === 1 }));
 }
 
@@ -25,7 +26,8 @@ export function setStaffPhoto(db: Db, staffId: number, photo: { mime: PhotoMime;
     run(db, sql`DELETE FROM staff_photos WHERE staff_id = ${staffId}`);
     return;
   }
-  run(db,
+  run(
+    db,
     sql`INSERT INTO staff_photos (staff_id, mime, data, updated_at, updated_by) VALUES (${staffId}, ${photo.mime}, ${Buffer.from(photo.data)}, ${now}, ${by})
      ON CONFLICT (staff_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );

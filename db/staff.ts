@@ -41,14 +41,12 @@ export function countStaff(db: ReadDb): number {
   return querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM staff`).n;
 }
 
-export function insertStaff(
-  db: Db,
-  staff: { workNo: string; name: string; passwordHash: string; roles: StaffRole[]; now: string },
-): StaffRow {
-  const info = run(db,
-      sql`INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
+export function insertStaff(db: Db, staff: { workNo: string; name: string; passwordHash: string; roles: StaffRole[]; now: string }): StaffRow {
+  const info = run(
+    db,
+    sql`INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at)
        VALUES (${staff.workNo}, ${staff.name}, ${staff.passwordHash}, ${JSON.stringify(staff.roles)}, ${staff.now}, ${staff.now})`,
-    );
+  );
   const row = getStaffById(db, Number(info.lastInsertRowid));
   if (!row) throw new Error('inserted staff row vanished');
   return row;
@@ -82,7 +80,12 @@ export function listStaff(db: ReadDb): StaffRow[] {
  * locks the account for the ones after it. Returns undefined while the account is locked, so a
  * burst of parallel guesses gets no more checks than the lock allows.
  */
-export function reserveLoginAttempt(db: Db, id: number, now: string, policy: { maxFailures: number; lockUntil: string }): { failures: number; lockedUntil: string | null } | undefined {
+export function reserveLoginAttempt(
+  db: Db,
+  id: number,
+  now: string,
+  policy: { maxFailures: number; lockUntil: string },
+): { failures: number; lockedUntil: string | null } | undefined {
   const max = policy.maxFailures;
   return runReturningOne<{ failures: number; lockedUntil: string | null }>(
     db,
@@ -99,15 +102,11 @@ export function resetFailedLogins(db: Db, id: number, now: string): void {
   run(db, sql`UPDATE staff SET failed_logins = 0, locked_until = NULL, updated_at = ${now} WHERE id = ${id}`);
 }
 
-export function updateStaff(
-  db: Db,
-  id: number,
-  changes: { name?: string; roles?: StaffRole[]; active?: boolean; passwordHash?: string },
-  now: string,
-): void {
+export function updateStaff(db: Db, id: number, changes: { name?: string; roles?: StaffRole[]; active?: boolean; passwordHash?: string }, now: string): void {
   const current = getStaffById(db, id);
   if (!current) return;
-  run(db,
+  run(
+    db,
     sql`UPDATE staff SET name = ${changes.name ?? current.name}, roles = ${JSON.stringify(changes.roles ?? current.roles)}, active = ${(changes.active ?? current.active) ? 1 : 0}, password_hash = ${changes.passwordHash ?? current.passwordHash}, failed_logins = ${changes.passwordHash ? 0 : current.failedLogins},
        locked_until = ${changes.passwordHash ? null : current.lockedUntil}, updated_at = ${now} WHERE id = ${id}`,
   );

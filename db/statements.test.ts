@@ -31,7 +31,7 @@ describe('cached', () => {
     expect(cached(a, 'SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 1 }, { x: 2 }]);
   });
 
-  it('keeps each connection\'s statements apart', () => {
+  it("keeps each connection's statements apart", () => {
     expect(cached(b, 'INSERT INTO t (x) VALUES (?)')).not.toBe(cached(a, 'INSERT INTO t (x) VALUES (?)'));
     cached(b, 'INSERT INTO t (x) VALUES (?)').run(7);
     expect(cached(a, 'SELECT count(*) AS n FROM t').get()).toEqual({ n: 0 });
@@ -42,7 +42,7 @@ describe('cached', () => {
     cached(a, 'INSERT INTO t (x) VALUES (?)').run(1);
     const read = cached(a, 'SELECT * FROM t');
     expect(read.all()).toEqual([{ x: 1 }]);
-    a.exec('ALTER TABLE t ADD COLUMN y TEXT DEFAULT \'new\'');
+    a.exec("ALTER TABLE t ADD COLUMN y TEXT DEFAULT 'new'");
     expect(cached(a, 'SELECT * FROM t').all()).toEqual([{ x: 1, y: 'new' }]);
   });
 });

@@ -51,9 +51,14 @@ export function getConnector(db: ReadDb, utility: string): ConnectorRow | undefi
 /** Creates or replaces a utility's connector; `secretCipher: undefined` keeps the stored secret. */
 export function saveConnector(
   db: Db,
-  c: Omit<ConnectorRow, 'updatesCursor' | 'updatedAt' | 'secretCipher' | 'leaseOwner' | 'leaseUntil'> & { secretCipher: string | undefined; at: string; staffId: number | null },
+  c: Omit<ConnectorRow, 'updatesCursor' | 'updatedAt' | 'secretCipher' | 'leaseOwner' | 'leaseUntil'> & {
+    secretCipher: string | undefined;
+    at: string;
+    staffId: number | null;
+  },
 ): void {
-  run(db,
+  run(
+    db,
     sql`INSERT INTO sync_connectors (utility, kind, enabled, base_url, out_dir, reply_dir, secret_cipher, window_start, window_end, updated_at, updated_by)
      VALUES (${c.utility}, ${c.kind}, ${c.enabled ? 1 : 0}, ${c.baseUrl}, ${c.outDir}, ${c.replyDir}, ${c.secretCipher ?? null}, ${c.windowStart}, ${c.windowEnd}, ${c.at}, ${c.staffId})
      ON CONFLICT(utility) DO UPDATE SET kind = excluded.kind, enabled = excluded.enabled, base_url = excluded.base_url,
@@ -81,7 +86,10 @@ export function takeLease(
 ): { taken: boolean; previous: string | null } {
   return db
     .transaction(() => {
-      const row = queryOne<{ owner: string | null; until: string | null }>(db, sql`SELECT lease_owner AS owner, lease_until AS until FROM sync_connectors WHERE utility = ${utility}`);
+      const row = queryOne<{ owner: string | null; until: string | null }>(
+        db,
+        sql`SELECT lease_owner AS owner, lease_until AS until FROM sync_connectors WHERE utility = ${utility}`,
+      );
       if (!row) return { taken: false, previous: null };
       const free = row.owner === null || row.owner === owner || row.until === null || row.until <= now || isGone(row.owner);
       if (!free) return { taken: false, previous: row.owner };
@@ -127,7 +135,10 @@ const OUTBOX_COLUMNS = sql`seq, utility, type, record_id AS recordId, version, d
  */
 export function pendingCount(db: Db, utility: string): number {
   const waiting = querySingle<{ n: number }>(db, sql`SELECT count(*) AS n FROM sync_outbox WHERE utility = ${utility} AND state = 'pending'`).n;
-  const sent = querySingle<{ n: number }>(db, sql`SELECT coalesce(sum(record_count), 0) AS n FROM sync_batches WHERE utility = ${utility} AND state = 'open'`).n;
+  const sent = querySingle<{ n: number }>(
+    db,
+    sql`SELECT coalesce(sum(record_count), 0) AS n FROM sync_batches WHERE utility = ${utility} AND state = 'open'`,
+  ).n;
   return waiting + sent;
 }
 
@@ -146,7 +157,10 @@ export function getOutboxRow(db: ReadDb, seq: number): OutboxRow | undefined {
 }
 
 export function listRejected(db: ReadDb, utility: string, limit: number, afterSeq: number): OutboxRow[] {
-  return query<OutboxRow>(db, sql`SELECT ${OUTBOX_COLUMNS} FROM sync_outbox WHERE utility = ${utility} AND state = 'rejected' AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`);
+  return query<OutboxRow>(
+    db,
+    sql`SELECT ${OUTBOX_COLUMNS} FROM sync_outbox WHERE utility = ${utility} AND state = 'rejected' AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`,
+  );
 }
 
 // ---------------------------------------------------------------- batches
@@ -173,12 +187,16 @@ const BATCH_COLUMNS = sql`id, utility, run_id AS runId, created_at AS createdAt,
 export function createBatch(db: Db, b: { id: string; utility: string; runId: number | null; createdAt: string; limit: number }): BatchRow | undefined {
   return db
     .transaction(() => {
-      const marked = run(db,
-          sql`UPDATE sync_outbox SET state = 'sending', batch_id = ${b.id}
+      const marked = run(
+        db,
+        sql`UPDATE sync_outbox SET state = 'sending', batch_id = ${b.id}
            WHERE seq IN (SELECT seq FROM sync_outbox WHERE utility = ${b.utility} AND state = 'pending' ORDER BY seq LIMIT ${b.limit})`,
-        ).changes;
+      ).changes;
       if (marked === 0) return undefined;
-      run(db, sql`INSERT INTO sync_batches (id, utility, run_id, created_at, record_count) VALUES (${b.id}, ${b.utility}, ${b.runId}, ${b.createdAt}, ${marked})`);
+      run(
+        db,
+        sql`INSERT INTO sync_batches (id, utility, run_id, created_at, record_count) VALUES (${b.id}, ${b.utility}, ${b.runId}, ${b.createdAt}, ${marked})`,
+      );
       return getBatch(db, b.id);
     })
     .immediate();
@@ -197,7 +215,10 @@ export type BatchRecord = Pick<OutboxRow, 'seq' | 'type' | 'recordId' | 'version
 
 /** A batch's records in the order they were first sent, so a resend is the same batch. */
 export function batchRecords(db: Db, batchId: string): BatchRecord[] {
-  return query<BatchRecord>(db, sql`SELECT seq, type, record_id AS recordId, version, data FROM sync_outbox WHERE batch_id = ${batchId} AND state = 'sending' ORDER BY seq`);
+  return query<BatchRecord>(
+    db,
+    sql`SELECT seq, type, record_id AS recordId, version, data FROM sync_outbox WHERE batch_id = ${batchId} AND state = 'sending' ORDER BY seq`,
+  );
 }
 
 export function noteBatchAttempt(db: Db, batchId: string, error: string | null): void {
@@ -239,7 +260,10 @@ export function answerBatch(
         for (const seq of a.accepted) accepted += accept.run(a.at, seq, a.batchId).changes;
       }
       const returned = run(db, sql`UPDATE sync_outbox SET state = 'pending', batch_id = NULL WHERE batch_id = ${a.batchId} AND state = 'sending'`).changes;
-      run(db, sql`UPDATE sync_batches SET state = 'answered', answered_at = ${a.at}, accepted = ${accepted}, rejected = ${rejected}, last_error = NULL, sent_at = coalesce(sent_at, ${a.at}) WHERE id = ${a.batchId}`);
+      run(
+        db,
+        sql`UPDATE sync_batches SET state = 'answered', answered_at = ${a.at}, accepted = ${accepted}, rejected = ${rejected}, last_error = NULL, sent_at = coalesce(sent_at, ${a.at}) WHERE id = ${a.batchId}`,
+      );
       return { accepted, rejected, returned };
     })
     .immediate();
@@ -272,7 +296,10 @@ export function startRun(db: Db, r: { utility: string; trigger: RunTrigger; day:
 }
 
 export function addRunCounts(db: Db, id: number, c: { sent?: number; accepted?: number; rejected?: number; updates?: number }): void {
-  run(db, sql`UPDATE sync_runs SET sent = sent + ${c.sent ?? 0}, accepted = accepted + ${c.accepted ?? 0}, rejected = rejected + ${c.rejected ?? 0}, updates = updates + ${c.updates ?? 0} WHERE id = ${id}`);
+  run(
+    db,
+    sql`UPDATE sync_runs SET sent = sent + ${c.sent ?? 0}, accepted = accepted + ${c.accepted ?? 0}, rejected = rejected + ${c.rejected ?? 0}, updates = updates + ${c.updates ?? 0} WHERE id = ${id}`,
+  );
 }
 
 export function finishRun(db: Db, id: number, f: { at: string; state: 'succeeded' | 'failed'; error: string | null }): void {
@@ -296,11 +323,10 @@ export function lastRun(db: ReadDb, utility: string, state?: RunState): RunRow |
 
 /** Failed runs since the last success (what the manager must look at). */
 export function failuresSinceSuccess(db: ReadDb, utility: string): number {
-  return (
-    querySingle<{ n: number }>(db,
-        sql`SELECT count(*) AS n FROM sync_runs WHERE utility = ${utility} AND state = 'failed'
+  return querySingle<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM sync_runs WHERE utility = ${utility} AND state = 'failed'
          AND started_at > coalesce((SELECT max(started_at) FROM sync_runs WHERE utility = ${utility} AND state = 'succeeded'), '')`,
-      )
   ).n;
 }
 
@@ -319,19 +345,24 @@ export function recordUpdate(
   u: { utility: string; workOrderId: number; status: UpdateStatus; at: string; note: string | null; receivedAt: string; result: UpdateResult },
 ): boolean {
   return (
-    run(db,
-        sql`INSERT INTO sync_updates (utility, work_order_id, status, at, note, received_at, result) VALUES (${u.utility}, ${u.workOrderId}, ${u.status}, ${u.at}, ${u.note}, ${u.receivedAt}, ${u.result})
+    run(
+      db,
+      sql`INSERT INTO sync_updates (utility, work_order_id, status, at, note, received_at, result) VALUES (${u.utility}, ${u.workOrderId}, ${u.status}, ${u.at}, ${u.note}, ${u.receivedAt}, ${u.result})
          ON CONFLICT (utility, work_order_id, status, at) DO NOTHING`,
-      ).changes === 1
+    ).changes === 1
   );
 }
 
 export function updateSeen(db: Db, u: { utility: string; workOrderId: number; status: UpdateStatus; at: string }): boolean {
-  return queryOne<{ 1: number }>(db, sql`SELECT 1 FROM sync_updates WHERE utility = ${u.utility} AND work_order_id = ${u.workOrderId} AND status = ${u.status} AND at = ${u.at}`) !== undefined;
+  return (
+    queryOne<{ 1: number }>(
+      db,
+      sql`SELECT 1 FROM sync_updates WHERE utility = ${u.utility} AND work_order_id = ${u.workOrderId} AND status = ${u.status} AND at = ${u.at}`,
+    ) !== undefined
+  );
 }
 
 export type WorkOrderUpdateRow = { utility: string; status: UpdateStatus; at: string; note: string | null };
-
 
 /** The utilities' updates applied to an application's work orders: their own time and note. */
 export function appliedUpdatesOfApplication(db: ReadDb, applicationId: number): (WorkOrderUpdateRow & { workOrderId: number })[] {
@@ -344,10 +375,22 @@ export function appliedUpdatesOfApplication(db: ReadDb, applicationId: number): 
 
 // ---------------------------------------------------------------- updates the hall could not read
 
-export type QuarantinedUpdate = { id: number; utility: string; receivedAt: string; pageCursor: string | null; position: number; raw: string; problem: 'unknownStatus' | 'missingField' | 'invalid'; field: string | null };
+export type QuarantinedUpdate = {
+  id: number;
+  utility: string;
+  receivedAt: string;
+  pageCursor: string | null;
+  position: number;
+  raw: string;
+  problem: 'unknownStatus' | 'missingField' | 'invalid';
+  field: string | null;
+};
 
 export function quarantineUpdate(db: Db, q: Omit<QuarantinedUpdate, 'id'>): void {
-  run(db, sql`INSERT INTO sync_quarantine (utility, received_at, page_cursor, position, raw, problem, field) VALUES (${q.utility}, ${q.receivedAt}, ${q.pageCursor}, ${q.position}, ${q.raw}, ${q.problem}, ${q.field})`);
+  run(
+    db,
+    sql`INSERT INTO sync_quarantine (utility, received_at, page_cursor, position, raw, problem, field) VALUES (${q.utility}, ${q.receivedAt}, ${q.pageCursor}, ${q.position}, ${q.raw}, ${q.problem}, ${q.field})`,
+  );
 }
 
 export function listQuarantined(db: ReadDb, utility: string, limit: number): QuarantinedUpdate[] {

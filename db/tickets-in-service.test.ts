@@ -20,7 +20,15 @@ afterEach(() => {
 
 describe('tickets in service', () => {
   it('are read counter by counter through the index, never by scanning every ticket', () => {
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT t.* FROM counters c CROSS JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving') ORDER BY t.called_at`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT t.* FROM counters c CROSS JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving') ORDER BY t.called_at`,
+        )
+        .all() as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
     expect(plan).toMatch(/SEARCH t USING INDEX tickets_counter/);
     expect(plan).not.toMatch(/SCAN t\b/);
   });
@@ -29,7 +37,18 @@ describe('tickets in service', () => {
     const counters = db.prepare('SELECT id FROM counters ORDER BY number LIMIT 2').all() as { id: number }[];
     const [one, two] = counters.map((c) => c.id);
     const add = (n: number) =>
-      insertTicket(db, { day: '2026-11-25', categoryId: 1, seq: n, number: `A${n}`, priority: 'normal', token: `t${n}`, phone: null, idMasked: null, issuedAt: '2026-11-25T02:00:00Z', queuedAt: '2026-11-25T02:00:00Z' });
+      insertTicket(db, {
+        day: '2026-11-25',
+        categoryId: 1,
+        seq: n,
+        number: `A${n}`,
+        priority: 'normal',
+        token: `t${n}`,
+        phone: null,
+        idMasked: null,
+        issuedAt: '2026-11-25T02:00:00Z',
+        queuedAt: '2026-11-25T02:00:00Z',
+      });
     const a = add(1);
     const b = add(2);
     add(3);

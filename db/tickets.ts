@@ -79,7 +79,9 @@ export function getTicketByIdempotencyKey(db: ReadDb, key: string): TicketRow | 
 
 export function insertTicket(
   db: Db,
-  t: Omit<TicketRow, 'id' | 'status' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt'> & { idempotencyKey?: string | null },
+  t: Omit<TicketRow, 'id' | 'status' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt'> & {
+    idempotencyKey?: string | null;
+  },
 ): TicketRow {
   const id = Number(
     run(
@@ -112,14 +114,17 @@ export function getTicketByToken(db: ReadDb, token: string): TicketRow | undefin
  * tickets_waiting index alone answers.
  */
 export function listWaiting(db: ReadDb, since: string, page: { offset: number; limit: number } = { offset: 0, limit: -1 }): TicketRow[] {
-  return (
-    query<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE status = 'waiting' AND queued_at >= ${since} ORDER BY queued_at, id LIMIT ${page.limit} OFFSET ${page.offset}`)
+  return query<Row<'tickets'>>(
+    db,
+    sql`SELECT * FROM tickets WHERE status = 'waiting' AND queued_at >= ${since} ORDER BY queued_at, id LIMIT ${page.limit} OFFSET ${page.offset}`,
   ).map(toTicket);
 }
 
 /** Tickets being called or served at a counter right now. */
 export function ticketsAtCounter(db: ReadDb, counterId: number): TicketRow[] {
-  return query<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') ORDER BY called_at`).map(toTicket);
+  return query<Row<'tickets'>>(db, sql`SELECT * FROM tickets WHERE counter_id = ${counterId} AND status IN ('called', 'serving') ORDER BY called_at`).map(
+    toTicket,
+  );
 }
 
 /**
@@ -129,12 +134,15 @@ export function ticketsAtCounter(db: ReadDb, counterId: number): TicketRow[] {
  * keeps counters the outer loop: with a plain JOIN SQLite chose to scan the tickets.
  */
 export function ticketsInService(db: ReadDb): TicketRow[] {
-  return (
-    query<Row<'tickets'>>(db, sql`SELECT t.* FROM counters c CROSS JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving') ORDER BY t.called_at`)
+  return query<Row<'tickets'>>(
+    db,
+    sql`SELECT t.* FROM counters c CROSS JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving') ORDER BY t.called_at`,
   ).map(toTicket);
 }
 
-export type TicketChange = Partial<Pick<TicketRow, 'status' | 'queuedAt' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt' | 'categoryId'>>;
+export type TicketChange = Partial<
+  Pick<TicketRow, 'status' | 'queuedAt' | 'targetCounterId' | 'counterId' | 'staffId' | 'calledAt' | 'startedAt' | 'finishedAt' | 'categoryId'>
+>;
 
 const columns: Record<keyof TicketChange, Sql> = {
   status: sql`status`,
@@ -173,11 +181,25 @@ export function appendTicketEvent(
   e: { ticketId: number; type: TicketEventType; at: string; counterId: number | null; staffId: number | null; data?: unknown },
 ): number {
   return Number(
-    run(db, sql`INSERT INTO ticket_events (ticket_id, type, at, counter_id, staff_id, data) VALUES (${e.ticketId}, ${e.type}, ${e.at}, ${e.counterId}, ${e.staffId}, ${e.data === undefined ? null : JSON.stringify(e.data)})`).lastInsertRowid,
+    run(
+      db,
+      sql`INSERT INTO ticket_events (ticket_id, type, at, counter_id, staff_id, data) VALUES (${e.ticketId}, ${e.type}, ${e.at}, ${e.counterId}, ${e.staffId}, ${e.data === undefined ? null : JSON.stringify(e.data)})`,
+    ).lastInsertRowid,
   );
 }
 
-export type CallRow = { eventId: number; type: 'called' | 'recalled'; at: string; ticketId: number; number: string; priority: TicketPriority; counterId: number; counterNumber: number; counterName: string; categoryId: number };
+export type CallRow = {
+  eventId: number;
+  type: 'called' | 'recalled';
+  at: string;
+  ticketId: number;
+  number: string;
+  priority: TicketPriority;
+  counterId: number;
+  counterNumber: number;
+  counterName: string;
+  categoryId: number;
+};
 
 /**
  * The hall's latest calls, newest first (the display's history). Ordered by time so the
@@ -229,12 +251,10 @@ export function recentCallPriorities(db: ReadDb, limit: number): boolean[] {
 
 /** Tickets of the same category ahead of this one in today's queue (see listWaiting). */
 export function waitingAhead(db: ReadDb, ticket: Pick<TicketRow, 'id' | 'categoryId' | 'queuedAt'>, since: string): number {
-  return (
-    querySingle<{ n: number }>(
-      db,
-      sql`SELECT count(*) AS n FROM tickets
+  return querySingle<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM tickets
          WHERE status = 'waiting' AND queued_at >= ${since} AND category_id = ${ticket.categoryId} AND (queued_at < ${ticket.queuedAt} OR (queued_at = ${ticket.queuedAt} AND id < ${ticket.id}))`,
-    )
   ).n;
 }
 
@@ -249,7 +269,9 @@ export function waitingByCategory(db: ReadDb, since: string): Map<number, number
 
 /** When today's longest-waiting ticket joined the queue (see listWaiting); undefined when nobody waits. Read off the tickets_waiting index. */
 export function oldestWaiting(db: ReadDb, since: string): string | undefined {
-  return querySingle<{ at: string | null }>(db, sql`SELECT min(queued_at) AS at FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`).at ?? undefined;
+  return (
+    querySingle<{ at: string | null }>(db, sql`SELECT min(queued_at) AS at FROM tickets WHERE status = 'waiting' AND queued_at >= ${since}`).at ?? undefined
+  );
 }
 
 /** Today's waiting tickets (see listWaiting). */
@@ -263,12 +285,10 @@ export function countWaiting(db: ReadDb, since: string): number {
  * every ticket ever issued on each queue change.
  */
 export function countInService(db: ReadDb): number {
-  return (
-    querySingle<{ n: number }>(
-      db,
-      sql`SELECT coalesce(sum((SELECT count(*) FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving'))), 0) AS n
+  return querySingle<{ n: number }>(
+    db,
+    sql`SELECT coalesce(sum((SELECT count(*) FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving'))), 0) AS n
          FROM counters c`,
-    )
   ).n;
 }
 

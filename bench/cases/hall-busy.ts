@@ -70,7 +70,12 @@ function boardArrivals(screens: Screens, boards: number) {
  * counters calls the next ticket, waits until all 20 boards show it (call-to-board: from
  * the press to each board), serves it a while and finishes it, on the counters' own connections.
  */
-async function work(url: string, data: QueueHallData, arrived: (id: number) => Promise<number[]>, done: () => boolean): Promise<Omit<Phase, 'stall' | 'seconds'>> {
+async function work(
+  url: string,
+  data: QueueHallData,
+  arrived: (id: number) => Promise<number[]>,
+  done: () => boolean,
+): Promise<Omit<Phase, 'stall' | 'seconds'>> {
   const kiosks = httpClient(4);
   const counters = httpClient(10);
   const api = (method: string) => `${url}/api/${method}`;
@@ -101,7 +106,9 @@ async function work(url: string, data: QueueHallData, arrived: (id: number) => P
   const serving = data.clerks.map(async (clerk, c) => {
     for (let n = 0; !done(); n++) {
       const pressed = performance.now();
-      const ticket = expectOk('queue/callNext', await counters.post(api('queue/callNext'), { counterId: clerk.counterId }, clerk.token)) as { id: number } | null;
+      const ticket = expectOk('queue/callNext', await counters.post(api('queue/callNext'), { counterId: clerk.counterId }, clerk.token)) as {
+        id: number;
+      } | null;
       if (!ticket) {
         await sleep(EMPTY_WAIT_MS);
         continue;
@@ -182,10 +189,15 @@ async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, 
       return result;
     };
     // Warm-up: the queue fills a little and every path runs once; not measured.
-    await work(running.url, data, arrived, (() => {
-      const end = performance.now() + 3000;
-      return () => performance.now() >= end;
-    })());
+    await work(
+      running.url,
+      data,
+      arrived,
+      (() => {
+        const end = performance.now() + 3000;
+        return () => performance.now() >= end;
+      })(),
+    );
     const quiet = await phase(async () => {});
     const manage = httpClient(2);
     const busy = await phase(async () => {
@@ -198,9 +210,15 @@ async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, 
       };
       try {
         await Promise.all([
-          timed(`backups/run (${Math.round(fixture.bytes / 2 ** 20)} MB)`, async () => expectOk('backups/run', await manage.post(`${running.url}/api/backups/run`, {}, manager))),
-          timed(`reports/monthly ${REPORT_MONTH}`, async () => expectOk('reports/monthly', await manage.post(`${running.url}/api/reports/monthly`, { month: REPORT_MONTH }, manager))),
-          timed(`writing ${writeMb} MB beside the hall`, () => runNodeJson(ctx, [join(ctx.root, 'bench/children/disk-writer.ts'), join(ctx.cacheDir, `busy-writer-${process.pid}.tmp`), String(writeMb)])),
+          timed(`backups/run (${Math.round(fixture.bytes / 2 ** 20)} MB)`, async () =>
+            expectOk('backups/run', await manage.post(`${running.url}/api/backups/run`, {}, manager)),
+          ),
+          timed(`reports/monthly ${REPORT_MONTH}`, async () =>
+            expectOk('reports/monthly', await manage.post(`${running.url}/api/reports/monthly`, { month: REPORT_MONTH }, manager)),
+          ),
+          timed(`writing ${writeMb} MB beside the hall`, () =>
+            runNodeJson(ctx, [join(ctx.root, 'bench/children/disk-writer.ts'), join(ctx.cacheDir, `busy-writer-${process.pid}.tmp`), String(writeMb)]),
+          ),
         ]);
       } finally {
         manage.close();

@@ -118,7 +118,9 @@ export const intakeSearchP99 = defineCase({
           if (found.total !== result.value.total) throw new Error(`bare and core searches disagree on ${JSON.stringify(q)}`);
           coreMs.push(t1 - t0);
           bareMs.push(t2 - t1);
-          const kind = Object.keys(q).filter((k) => k !== 'page').join('+');
+          const kind = Object.keys(q)
+            .filter((k) => k !== 'page')
+            .join('+');
           byKind.set(kind, [...(byKind.get(kind) ?? []), t1 - t0]);
         }
         // Run 0 warms the page cache and the JIT; it is not counted.
@@ -126,7 +128,9 @@ export const intakeSearchP99 = defineCase({
         core.push(percentile(coreMs, 99));
         bare.push(percentile(bareMs, 99));
         const kinds = [...byKind].map(([k, ms]) => `${k} ${round1(percentile(ms, 99))}`).join(', ');
-        ctx.log(`  run ${run}/${ctx.runs}: core p99 ${round1(percentile(coreMs, 99))} ms (p50 ${round1(percentile(coreMs, 50))}), bare p99 ${round1(percentile(bareMs, 99))} ms; p99 by kind: ${kinds}`);
+        ctx.log(
+          `  run ${run}/${ctx.runs}: core p99 ${round1(percentile(coreMs, 99))} ms (p50 ${round1(percentile(coreMs, 50))}), bare p99 ${round1(percentile(bareMs, 99))} ms; p99 by kind: ${kinds}`,
+        );
       }
       ctx.log(`  core p99 samples: ${formatSamples(core)}; baseline p99 samples: ${formatSamples(bare)}`);
       return { value: round1(median(core)), baseline: round1(median(bare)) };

@@ -45,7 +45,10 @@ async function prepare(hall: IntakeBenchHall, count: number, firstNewCustomer: n
     const form = forms[j % forms.length] ?? { selection: { businesses: ['gasRepair'] }, fees: {} };
     const preview = await ok(hall.core.send('intake/preview', { selection: form.selection, fees: form.fees }, hall.clerk));
     const materials = Object.fromEntries(
-      preview.materials.map((m, i) => [m.code, m.condition ? { state: 'na' } : m.deferrable && i % 2 === 0 ? { state: 'deferred', promisedDate: '2026-12-22' } : { state: 'received' }]),
+      preview.materials.map((m, i) => [
+        m.code,
+        m.condition ? { state: 'na' } : m.deferrable && i % 2 === 0 ? { state: 'deferred', promisedDate: '2026-12-22' } : { state: 'received' },
+      ]),
     );
     const request = await ok(hall.core.send('intake/requestSignature', { counterId: hall.counterId, selection: form.selection, fees: form.fees }, hall.clerk));
     const pending = await ok(hall.core.send('intake/pendingSignature', {}, hall.rate));
@@ -53,10 +56,27 @@ async function prepare(hall: IntakeBenchHall, count: number, firstNewCustomer: n
     await ok(hall.core.send('intake/sign', { token: pending.token, feeHash: pending.feeHash, image: SIGNATURE }, hall.rate));
     const customer =
       j % 2 === 0
-        ? { customer: { kind: 'person', name: '孙丽', idType: 'residentId', idNumber: benchResidentId(firstNewCustomer + j), mobile: '13812345678', accounts: [] } }
+        ? {
+            customer: {
+              kind: 'person',
+              name: '孙丽',
+              idType: 'residentId',
+              idNumber: benchResidentId(firstNewCustomer + j),
+              mobile: '13812345678',
+              accounts: [],
+            },
+          }
         : { customerId: 1 + ((j * 7919) % customers) };
     prepared.push({
-      input: { idempotencyKey: randomUUID(), counterId: hall.counterId, ...customer, selection: form.selection, fees: form.fees, materials, signatureRequestId: request.requestId },
+      input: {
+        idempotencyKey: randomUUID(),
+        counterId: hall.counterId,
+        ...customer,
+        selection: form.selection,
+        fees: form.fees,
+        materials,
+        signatureRequestId: request.requestId,
+      },
     });
   }
   return prepared;
@@ -104,7 +124,9 @@ function inserter(db: Db) {
 
 /** Writes the same rows as one submission in one immediate transaction, as bare SQL; returns the ms it took. */
 function replay(db: Db, insert: ReturnType<typeof inserter>, rows: ReturnType<typeof rowsOf>, serial: string): number {
-  const sequence = db.prepare(`INSERT INTO case_sequences (day, prefix, last_seq) VALUES ('9999-12-31', ?, 1) ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`);
+  const sequence = db.prepare(
+    `INSERT INTO case_sequences (day, prefix, last_seq) VALUES ('9999-12-31', ?, 1) ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
+  );
   const audit = db.prepare('INSERT INTO audit_log (at, actor_staff_id, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)');
   const t0 = performance.now();
   db.transaction(() => {

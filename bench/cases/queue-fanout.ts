@@ -51,7 +51,8 @@ async function hallRun(ctx: Parameters<typeof prepareQueueHall>[0]): Promise<Del
   try {
     const clerk = data.clerks[0]!;
     const api = (method: string) => `${server.url}/api/${method}`;
-    for (let i = 0; i < WARM_UP_CALLS + CALLS; i++) expectOk('queue/issue', await client.post(api('queue/issue'), { categoryId: data.categoryIds[0] }, clerk.token));
+    for (let i = 0; i < WARM_UP_CALLS + CALLS; i++)
+      expectOk('queue/issue', await client.post(api('queue/issue'), { categoryId: data.categoryIds[0] }, clerk.token));
     screens = await connectScreens(server.url, data.displayTokens);
     const arrived = collector(screens, (event) => (event.type === 'queue/called' ? (event.payload as { ticketId: number }).ticketId : undefined));
     const delays: Delays = [];
@@ -119,7 +120,8 @@ export const queueFanoutP99 = defineCase({
       const b = checkLatencies(await bareRun(ctx), 'queue.fanout (bare)');
       hall.push(percentile(h, 99));
       bare.push(percentile(b, 99));
-      const pct = (d: Delays) => `p99 ${round1(percentile(d, 99))} ms (p50 ${round1(percentile(d, 50))}, min ${round1(percentile(d, 0))}, max ${round1(percentile(d, 100))})`;
+      const pct = (d: Delays) =>
+        `p99 ${round1(percentile(d, 99))} ms (p50 ${round1(percentile(d, 50))}, min ${round1(percentile(d, 0))}, max ${round1(percentile(d, 100))})`;
       ctx.log(`  run ${i}/${ctx.runs}: from the press, hall ${pct(h)}, ${h.length} samples; bare ${pct(b)}`);
     }
     ctx.log(`  hall p99 samples: ${formatSamples(hall)}; baseline p99 samples: ${formatSamples(bare)}`);

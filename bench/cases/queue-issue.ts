@@ -1,7 +1,18 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLatencies, formatSamples, median, round1 } from '../lib/stats.ts';
-import { closedLoop, connectScreens, expectOk, httpClient, openLoop, percentile, prepareQueueHall, type RunningServer, spawnBareFastify, spawnHall } from '../lib/queue-hall.ts';
+import {
+  closedLoop,
+  connectScreens,
+  expectOk,
+  httpClient,
+  openLoop,
+  percentile,
+  prepareQueueHall,
+  type RunningServer,
+  spawnBareFastify,
+  spawnHall,
+} from '../lib/queue-hall.ts';
 import type { BenchContext } from '../types.ts';
 import { defineCase } from '../types.ts';
 
@@ -14,7 +25,8 @@ const CLIENTS = 64;
 
 const seconds = (ctx: BenchContext, fallback: number): number => {
   const value = Number(ctx.env.ONEWINDOW_BENCH_LOAD_SECONDS ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`ONEWINDOW_BENCH_LOAD_SECONDS must be a positive number, not "${ctx.env.ONEWINDOW_BENCH_LOAD_SECONDS}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`ONEWINDOW_BENCH_LOAD_SECONDS must be a positive number, not "${ctx.env.ONEWINDOW_BENCH_LOAD_SECONDS}"`);
   return value;
 };
 

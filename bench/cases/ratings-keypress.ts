@@ -50,7 +50,12 @@ async function keypressSeries(dataDir: string): Promise<number[]> {
   const db = openDatabase(join(dataDir, 'hall.db'));
   migrate(db);
   const core = createCore({ db });
-  const hub = startRatingDevices({ core, logger: silentLogger, library: profileLibrary(), commandLine: [parseRatingDeviceSetting(`counter1=reference-serial:${cable.hostPath}`)] });
+  const hub = startRatingDevices({
+    core,
+    logger: silentLogger,
+    library: profileLibrary(),
+    commandLine: [parseRatingDeviceSetting(`counter1=reference-serial:${cable.hostPath}`)],
+  });
   try {
     const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
       const r = await result;
@@ -65,10 +70,20 @@ async function keypressSeries(dataDir: string): Promise<number[]> {
     if (!category || !counter) throw new Error('no category or counter 1');
     // Issued at any hour of the night the bench runs.
     const { id, prefix, nameZh, nameEn, utilities, businesses, active, sortOrder } = category;
-    await ok(core.send('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit: null, active, sortOrder, opensAt: '00:00', closesAt: '23:59' }, token));
+    await ok(
+      core.send(
+        'queue/saveCategory',
+        { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit: null, active, sortOrder, opensAt: '00:00', closesAt: '23:59' },
+        token,
+      ),
+    );
     await ok(core.send('queue/openCounter', { counterId: counter.id }, token));
 
-    const fake = await openFakeReferenceDevice({ path: cable.devicePath, profile, script: { answerPolls: true, onInvite: () => ({ key: 1 + Math.floor(Math.random() * 5) }) } });
+    const fake = await openFakeReferenceDevice({
+      path: cable.devicePath,
+      profile,
+      script: { answerPolls: true, onInvite: () => ({ key: 1 + Math.floor(Math.random() * 5) }) },
+    });
     await hub.reconcile();
     const until = Date.now() + 5_000;
     while (getRatingDeviceHealth(db, counter.id)?.health !== 'connected') {
@@ -158,7 +173,9 @@ export const ratingsKeypress = defineCase({
         const raw = await rawSeries();
         value.push(percentile(stored, 99));
         baseline.push(percentile(raw, 99));
-        ctx.log(`  run ${run}/${ctx.runs}: keypress→stored p50 ${round1(percentile(stored, 50))} p99 ${round1(value.at(-1)!)} ms; raw pty p50 ${round1(percentile(raw, 50))} p99 ${round1(baseline.at(-1)!)} ms (${stored.length} presses)`);
+        ctx.log(
+          `  run ${run}/${ctx.runs}: keypress→stored p50 ${round1(percentile(stored, 50))} p99 ${round1(value.at(-1)!)} ms; raw pty p50 ${round1(percentile(raw, 50))} p99 ${round1(baseline.at(-1)!)} ms (${stored.length} presses)`,
+        );
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

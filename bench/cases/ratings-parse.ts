@@ -31,7 +31,7 @@ export const ratingsParse = defineCase({
     const random = seededRandom(7);
     const input = new Uint8Array(megabytes * 1024 * 1024);
     let embedded = 0;
-    for (let at = 0; at < input.length; ) {
+    for (let at = 0; at < input.length;) {
       const noise = anyNoise(random, random.int(48));
       const { bytes } = randomFrame(random, profile.frame, replyMax);
       if (at + noise.length + bytes.length > input.length) break;
@@ -58,7 +58,9 @@ export const ratingsParse = defineCase({
       let stx = 0;
       for (let i = 0; i < input.length; i++) if (input[i] === STX) stx++;
       scanned.push(size / ((performance.now() - t) / 1000));
-      ctx.log(`  run ${run}/${ctx.runs}: parser ${round1(parsed.at(-1)!)} MB/s (${frames} frames of ${embedded}, ${parser.stats.malformed} false starts, ${parser.stats.badChecksum} bad checksums), STX scan ${round1(scanned.at(-1)!)} MB/s (${stx} STX)`);
+      ctx.log(
+        `  run ${run}/${ctx.runs}: parser ${round1(parsed.at(-1)!)} MB/s (${frames} frames of ${embedded}, ${parser.stats.malformed} false starts, ${parser.stats.badChecksum} bad checksums), STX scan ${round1(scanned.at(-1)!)} MB/s (${stx} STX)`,
+      );
     }
     ctx.log(`  parser samples: ${formatSamples(parsed)}; baseline samples: ${formatSamples(scanned)}`);
     return { value: round1(median(parsed)), baseline: round1(median(scanned)) };

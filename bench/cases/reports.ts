@@ -18,7 +18,11 @@ const CLOCK = '2026-12-02T02:00:00.000Z';
  * over the same tickets, alternating, after one warm-up of each. Reports are computed as the
  * hall server computes them: in its report worker threads (main/server/report-workers.ts).
  */
-async function timeReport(ctx: BenchContext, call: (send: ReturnType<typeof createCore>['send'], token: string) => Promise<unknown>, baseline: (db: ReturnType<typeof openDatabase>) => void) {
+async function timeReport(
+  ctx: BenchContext,
+  call: (send: ReturnType<typeof createCore>['send'], token: string) => Promise<unknown>,
+  baseline: (db: ReturnType<typeof openDatabase>) => void,
+) {
   const fixture = reportsFixture(ctx);
   const db = openDatabase(fixture.file, { readonly: false });
   const reports = createReportWorkers({ databaseFile: fixture.file });
@@ -46,7 +50,9 @@ async function timeReport(ctx: BenchContext, call: (send: ReturnType<typeof crea
       values.push(value);
       bases.push(base);
     }
-    ctx.log(`  report ms: ${formatSamples(values)}; bare SQL ms: ${formatSamples(bases)} (${fixture.tickets} tickets in the fixture); warm-up run ${round1(first)} ms`);
+    ctx.log(
+      `  report ms: ${formatSamples(values)}; bare SQL ms: ${formatSamples(bases)} (${fixture.tickets} tickets in the fixture); warm-up run ${round1(first)} ms`,
+    );
     return { value: round1(median(values)), baseline: round1(median(bases)) };
   } finally {
     await reports.close();

@@ -72,18 +72,28 @@ function measure(ctx: BenchContext): Promise<Measured> {
     const work = join(ctx.cacheDir, 'sync-run');
     for (let i = 1; i <= runs; i++) {
       copyFixture(fixture.dataDir, work);
-      const bare = await nodeJson<{ records: number; ms: number; peakRssMb: number }>(ctx.root, [join(ctx.root, 'bench/children/read-outbox.ts'), databaseFile(work)]);
+      const bare = await nodeJson<{ records: number; ms: number; peakRssMb: number }>(ctx.root, [
+        join(ctx.root, 'bench/children/read-outbox.ts'),
+        databaseFile(work),
+      ]);
       result.bareRecordsPerS.push((bare.records / bare.ms) * 1000);
       result.bareRssMb.push(checkPeakRssMb(bare.peakRssMb, 'read-outbox.ts'));
       const utility = await startUtility(ctx.root);
       try {
-        const run = await nodeJson<{ records: number; ms: number; peakRssMb: number; state: string; error: string | null }>(ctx.root, [join(ctx.root, 'bench/children/sync-run.ts'), work, utility.url]);
-        if (run.state !== 'succeeded' || run.records !== records) throw new Error(`sync run ${run.state} with ${run.records} of ${records} records: ${run.error}`);
+        const run = await nodeJson<{ records: number; ms: number; peakRssMb: number; state: string; error: string | null }>(ctx.root, [
+          join(ctx.root, 'bench/children/sync-run.ts'),
+          work,
+          utility.url,
+        ]);
+        if (run.state !== 'succeeded' || run.records !== records)
+          throw new Error(`sync run ${run.state} with ${run.records} of ${records} records: ${run.error}`);
         const held = await utility.count();
         if (held.records !== records || held.twice !== 0) throw new Error(`the utility holds ${held.records} records, ${held.twice} of them delivered twice`);
         result.recordsPerS.push((run.records / run.ms) * 1000);
         result.peakRssMb.push(checkPeakRssMb(run.peakRssMb, 'sync-run.ts'));
-        ctx.log(`  run ${i}/${runs}: ${records} records in ${Math.round(run.ms)} ms, peak RSS ${round1(run.peakRssMb)} MB; bare read ${Math.round(bare.ms)} ms, ${round1(bare.peakRssMb)} MB`);
+        ctx.log(
+          `  run ${i}/${runs}: ${records} records in ${Math.round(run.ms)} ms, peak RSS ${round1(run.peakRssMb)} MB; bare read ${Math.round(bare.ms)} ms, ${round1(bare.peakRssMb)} MB`,
+        );
       } finally {
         utility.stop();
       }

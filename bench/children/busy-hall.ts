@@ -26,7 +26,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     monitor.reset();
     process.stdout.write(`${JSON.stringify({ reset: true })}\n`);
   } else if (line === 'stall') {
-    process.stdout.write(`${JSON.stringify({ maxMs: ms(monitor.max), p99Ms: ms(monitor.percentile(99)), meanMs: ms(monitor.mean), samples: monitor.count })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ maxMs: ms(monitor.max), p99Ms: ms(monitor.percentile(99)), meanMs: ms(monitor.mean), samples: monitor.count })}\n`,
+    );
   }
 });
 

@@ -10,7 +10,9 @@ const db = openDatabase(file, { readonly: true });
 const started = performance.now();
 let records = 0;
 let bytes = 0;
-for (const row of db.prepare(`SELECT seq, type, record_id, version, data FROM sync_outbox WHERE utility = 'gas' AND state = 'pending' ORDER BY seq`).iterate() as Iterable<{ data: string }>) {
+for (const row of db
+  .prepare(`SELECT seq, type, record_id, version, data FROM sync_outbox WHERE utility = 'gas' AND state = 'pending' ORDER BY seq`)
+  .iterate() as Iterable<{ data: string }>) {
   records += 1;
   bytes += row.data.length;
 }

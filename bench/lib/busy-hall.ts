@@ -19,7 +19,10 @@ export type BusyHall = {
  * monitor (perf_hooks.monitorEventLoopDelay) driven over stdin, so main/ needs no bench hook.
  */
 export function startBusyHall(ctx: BenchContext, dataDir: string, backupDir: string): Promise<BusyHall> {
-  const child = spawn(process.execPath, [join(ctx.root, 'bench/children/busy-hall.ts'), dataDir, backupDir], { cwd: ctx.root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ctx.root, 'bench/children/busy-hall.ts'), dataDir, backupDir], {
+    cwd: ctx.root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {

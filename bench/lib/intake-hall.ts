@@ -8,7 +8,19 @@ import { type Core, createCore } from '../../main/core/create-core.ts';
 import { BENCH_START, type IntakeFixture } from '../fixtures/intake-db.ts';
 
 /** Rows a bench run may add, newest tables first so foreign keys allow the deletes. */
-const ADDED = ['fee_lines', 'application_materials', 'work_order_events', 'work_order_stages', 'work_orders', 'application_matters', 'applications', 'signature_requests', 'customer_accounts', 'customers', 'audit_log'] as const;
+const ADDED = [
+  'fee_lines',
+  'application_materials',
+  'work_order_events',
+  'work_order_stages',
+  'work_orders',
+  'application_matters',
+  'applications',
+  'signature_requests',
+  'customer_accounts',
+  'customers',
+  'audit_log',
+] as const;
 
 export type IntakeBenchHall = {
   db: Db;

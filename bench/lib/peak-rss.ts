@@ -17,6 +17,7 @@ export function ownPeakRssMb(): number {
 /** A peak that is not above zero or not below the machine's memory cannot be true: the bench is wrong, so it fails. */
 export function checkPeakRssMb(mb: number, what: string): number {
   const machineMb = totalmem() / 2 ** 20;
-  if (!(mb > 0) || mb >= machineMb) throw new Error(`${what}: a peak RSS of ${mb} MB cannot be true on a machine with ${Math.round(machineMb)} MB; the measurement is broken`);
+  if (!(mb > 0) || mb >= machineMb)
+    throw new Error(`${what}: a peak RSS of ${mb} MB cannot be true on a machine with ${Math.round(machineMb)} MB; the measurement is broken`);
   return mb;
 }

@@ -66,7 +66,13 @@ export function prepareQueueHall(ctx: BenchContext, options: { counters: number;
     for (let n = existing.length + 1; n <= options.counters; n++) saveCounter(db, { number: n, name: `${n}号窗口`, categoryIds: [], now });
     const counters = listCounters(db).slice(0, options.counters);
     const clerks = counters.map((counter, i) => {
-      const staff = insertStaff(db, { workNo: `C${String(i + 1).padStart(4, '0')}`, name: `Clerk ${i + 1}`, passwordHash: 'bench-placeholder-no-login', roles: ['clerk'], now });
+      const staff = insertStaff(db, {
+        workNo: `C${String(i + 1).padStart(4, '0')}`,
+        name: `Clerk ${i + 1}`,
+        passwordHash: 'bench-placeholder-no-login',
+        roles: ['clerk'],
+        now,
+      });
       setCounterStatus(db, counter.id, { status: 'open', staffId: staff.id, reason: null, at: now, event: 'opened' });
       return { token: openStaffSession(db, systemClock, defaultSessionPolicy, staff.id).token, counterId: counter.id };
     });
@@ -122,7 +128,17 @@ export async function spawnServer(ctx: BenchContext, args: string[]): Promise<Ru
 /** The real hall server on a prepared data folder, with an empty backup folder of its own. */
 export async function spawnHall(ctx: BenchContext, dataDir: string): Promise<RunningServer> {
   const backupDir = join(dataDir, 'backups');
-  const server = await spawnServer(ctx, [join(ctx.root, 'main/server/cli.ts'), '--data', dataDir, '--port', '0', '--log-level', 'warn', '--backup-dir', backupDir]);
+  const server = await spawnServer(ctx, [
+    join(ctx.root, 'main/server/cli.ts'),
+    '--data',
+    dataDir,
+    '--port',
+    '0',
+    '--log-level',
+    'warn',
+    '--backup-dir',
+    backupDir,
+  ]);
   return server;
 }
 

@@ -16,6 +16,9 @@ export const formatSamples = (samples: readonly number[]): string => samples.map
  */
 export function checkLatencies<T extends readonly number[]>(samples: T, what: string): T {
   const bad = samples.filter((s) => !(s > 0));
-  if (bad.length > 0) throw new Error(`${what}: ${bad.length} of ${samples.length} latencies are <= 0 ms (lowest ${Math.min(...bad)} ms), which cannot be true; the bench measures from the wrong moment`);
+  if (bad.length > 0)
+    throw new Error(
+      `${what}: ${bad.length} of ${samples.length} latencies are <= 0 ms (lowest ${Math.min(...bad)} ms), which cannot be true; the bench measures from the wrong moment`,
+    );
   return samples;
 }

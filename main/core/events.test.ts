@@ -19,7 +19,11 @@ describe('event bus', () => {
     bus.subscribe((event) => pushed.push(event));
     const finished: number[] = [];
     bus.on('queue/finished', ({ payload }) => finished.push(payload.ticketId));
-    bus.emit('hall/status', { hallName: null, countersOpen: 0, countersPaused: 0, countersTotal: 0, ticketsWaiting: 0, ticketsServing: 0, at: at.toISOString() }, ['public']);
+    bus.emit(
+      'hall/status',
+      { hallName: null, countersOpen: 0, countersPaused: 0, countersTotal: 0, ticketsWaiting: 0, ticketsServing: 0, at: at.toISOString() },
+      ['public'],
+    );
     bus.emitInternal('queue/finished', { ticketId: 3, counterId: 1 });
     bus.emit('staff/changed', { staffId: 1 }, ['manager']);
     expect(finished).toEqual([3]);

@@ -22,8 +22,7 @@ const securityHeaders = {
   'Referrer-Policy': 'no-referrer',
 };
 
-const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+const plain = (status: number, text: string) => new Response(text, { status, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /** Serves dist/renderer on app://hall, with the single-page-app fallback to index.html. */
 export function handleAppProtocol(rendererDir: string, log: Logger): void {

@@ -21,7 +21,11 @@ export const crashPolicy = {
 export type CrashDecision = { action: 'reload'; delayMs: number } | { action: 'giveUp' };
 
 /** After a crash at `nowMs`, given the earlier ones: reload after a wait, or give up. Pure. */
-export function crashDecision(earlier: readonly number[], nowMs: number, policy: { maxCrashes: number; windowMs: number; backoffMs: readonly number[] } = crashPolicy): CrashDecision {
+export function crashDecision(
+  earlier: readonly number[],
+  nowMs: number,
+  policy: { maxCrashes: number; windowMs: number; backoffMs: readonly number[] } = crashPolicy,
+): CrashDecision {
   const recent = earlier.filter((at) => nowMs - at < policy.windowMs).length + 1;
   if (recent >= policy.maxCrashes) return { action: 'giveUp' };
   const delayMs = policy.backoffMs[Math.min(recent, policy.backoffMs.length) - 1] ?? 0;
@@ -30,7 +34,12 @@ export function crashDecision(earlier: readonly number[], nowMs: number, policy:
 
 /** The page of a screen that gave up, in the PC's language. */
 export function crashedPage(t: TFunction, lang: string): string {
-  return localPage({ lang, title: t('screen.failedTitle'), lines: [t('screen.failedBody', { count: crashPolicy.maxCrashes, minutes: crashPolicy.windowMs / 60_000 })], tone: 'error' });
+  return localPage({
+    lang,
+    title: t('screen.failedTitle'),
+    lines: [t('screen.failedBody', { count: crashPolicy.maxCrashes, minutes: crashPolicy.windowMs / 60_000 })],
+    tone: 'error',
+  });
 }
 
 export type KeepAliveOptions = {

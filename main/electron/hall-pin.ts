@@ -15,7 +15,11 @@ import { isIP } from 'node:net';
  */
 export type PresentedCertificate = { data: string; issuerCert?: PresentedCertificate | null };
 
-const normalise = (fingerprint: string): string => fingerprint.replace(/^sha256[/:]?/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
+const normalise = (fingerprint: string): string =>
+  fingerprint
+    .replace(/^sha256[/:]?/i, '')
+    .replace(/[^0-9a-f]/gi, '')
+    .toUpperCase();
 
 export function pinnedChainTrusted(options: { hostname: string; certificate: PresentedCertificate; pin: string; now: Date }): boolean {
   const pin = normalise(options.pin);
@@ -35,7 +39,8 @@ export function pinnedChainTrusted(options: { hostname: string; certificate: Pre
   if (pinnedAt < 0) return false;
   const leaf = chain[0];
   if (!leaf) return false;
-  const hostOk = isIP(options.hostname) === 0 ? leaf.checkHost(options.hostname, { subject: 'never' }) !== undefined : leaf.checkIP(options.hostname) !== undefined;
+  const hostOk =
+    isIP(options.hostname) === 0 ? leaf.checkHost(options.hostname, { subject: 'never' }) !== undefined : leaf.checkIP(options.hostname) !== undefined;
   if (!hostOk) return false;
   const nowMs = options.now.getTime();
   for (let i = 0; i <= pinnedAt; i++) {

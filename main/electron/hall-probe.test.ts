@@ -19,7 +19,13 @@ const now = () => testHallClock().now();
 beforeAll(async () => {
   dataDir = tempDataDir();
   hall = await startHall({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent', clock: testHallClock(), tls: { kind: 'own' }, advertise: false });
-  const setup = await hallPost(hall.url, 'setup/createAdmin', { hallName: 'Test hall', workNo: 'A0001', name: 'Admin', password: PASSWORD }, { kind: 'pin', pin: hall.certificate.caFingerprint ?? '' }, now());
+  const setup = await hallPost(
+    hall.url,
+    'setup/createAdmin',
+    { hallName: 'Test hall', workNo: 'A0001', name: 'Admin', password: PASSWORD },
+    { kind: 'pin', pin: hall.certificate.caFingerprint ?? '' },
+    now(),
+  );
   if ((setup.body as { ok?: boolean }).ok !== true) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
   impostorDir = tempDataDir();
   const tls = loadOrCreateHallTls({ dir: impostorDir, names: ['localhost', '127.0.0.1'], now: now(), hallName: 'impostor' });

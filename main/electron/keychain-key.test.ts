@@ -53,7 +53,12 @@ describe("the desktop app keeps the secrets' key in the OS keychain", () => {
     const dataDir = join(root, 'OneWindow');
     mkdirSync(dataDir);
     const sealedSecret = createSecretBox({ keyFile: legacySecretKeyFile(dataDir) }).seal('power-secret');
-    const key = keychainSecretKey({ file: join(dataDir, 'secret-key.sealed'), keyFiles: [legacySecretKeyFile(dataDir), secretKeyFile(dataDir)], keychain: fakeKeychain(), log });
+    const key = keychainSecretKey({
+      file: join(dataDir, 'secret-key.sealed'),
+      keyFiles: [legacySecretKeyFile(dataDir), secretKeyFile(dataDir)],
+      keychain: fakeKeychain(),
+      log,
+    });
     expect(existsSync(legacySecretKeyFile(dataDir))).toBe(false);
     expect(createSecretBox({ key: Buffer.from(key ?? '', 'base64') }).open(sealedSecret)).toBe('power-secret');
   });

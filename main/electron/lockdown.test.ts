@@ -35,7 +35,19 @@ describe('a locked-down kiosk or board', () => {
   beforeEach(() => fake.resetElectronFake());
 
   it('blocks the keys that close, reload, navigate or inspect, and lets typing through', () => {
-    const blocked = [key('F4', { alt: true }), key('w', { control: true }), key('F11'), key('r', { control: true }), key('F5'), key('F12'), key('I', { control: true, shift: true }), key('q', { control: true }), key('ArrowLeft', { alt: true }), key('p', { control: true }), key('=', { control: true })];
+    const blocked = [
+      key('F4', { alt: true }),
+      key('w', { control: true }),
+      key('F11'),
+      key('r', { control: true }),
+      key('F5'),
+      key('F12'),
+      key('I', { control: true, shift: true }),
+      key('q', { control: true }),
+      key('ArrowLeft', { alt: true }),
+      key('p', { control: true }),
+      key('=', { control: true }),
+    ];
     for (const input of blocked) expect(keyDecision(input), `${JSON.stringify(input)}`).toBe('block');
     for (const input of [key('1'), key('a'), key('A', { shift: true }), key('Enter'), key('Backspace'), key('Tab')]) expect(keyDecision(input)).toBe('allow');
     expect(keyDecision(key('Q', { control: true, alt: true, shift: true }))).toBe('admin');
@@ -96,7 +108,8 @@ describe('the administrator’s PIN prompt', () => {
     const handler = fake.ipcMain.handlers.get(ipcChannels.unlock);
     if (!handler) throw new Error('no unlock handler');
     const promptWindow = () => fake.BrowserWindow.getAllWindows().find((w) => w !== kiosk);
-    const submit = (pin: string, action = 'unlock', sender = promptWindow()?.webContents) => handler({ sender }, pin, action) as Promise<{ done: boolean; message: string }>;
+    const submit = (pin: string, action = 'unlock', sender = promptWindow()?.webContents) =>
+      handler({ sender }, pin, action) as Promise<{ done: boolean; message: string }>;
     return { kiosk, prompt, onUnlock, promptWindow, submit, advance: (ms: number) => void (nowMs += ms) };
   }
 
@@ -104,7 +117,12 @@ describe('the administrator’s PIN prompt', () => {
     const { kiosk, prompt, promptWindow } = setUp(hashPin('482915'));
     prompt.open();
     const window = promptWindow();
-    expect(window?.options).toMatchObject({ parent: kiosk, modal: true, alwaysOnTop: true, webPreferences: { preload: '/app/out/preload/unlock-prompt.cjs', sandbox: true, contextIsolation: true } });
+    expect(window?.options).toMatchObject({
+      parent: kiosk,
+      modal: true,
+      alwaysOnTop: true,
+      webPreferences: { preload: '/app/out/preload/unlock-prompt.cjs', sandbox: true, contextIsolation: true },
+    });
     const html = decodeURIComponent(window?.webContents.getURL().replace(/^data:text\/html;charset=utf-8,/, '') ?? '');
     expect(html).toContain('管理员解锁');
     expect(html).toContain('type="password"');

@@ -13,7 +13,33 @@ type Keys = Pick<Input, 'type' | 'key' | 'control' | 'alt' | 'shift' | 'meta'>;
 
 // Keys that close, reload, navigate, print, zoom or open the developer tools, by Chromium's name.
 const blockedAlone = new Set(['F1', 'F3', 'F5', 'F6', 'F7', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome', 'ContextMenu']);
-const blockedWithCtrl = new Set(['w', 'q', 'r', 'n', 't', 'o', 'p', 's', 'l', 'f', 'g', 'h', 'j', 'u', 'd', 'e', '+', '=', '-', '0', 'Tab', 'F4', 'F5', 'PageUp', 'PageDown']);
+const blockedWithCtrl = new Set([
+  'w',
+  'q',
+  'r',
+  'n',
+  't',
+  'o',
+  'p',
+  's',
+  'l',
+  'f',
+  'g',
+  'h',
+  'j',
+  'u',
+  'd',
+  'e',
+  '+',
+  '=',
+  '-',
+  '0',
+  'Tab',
+  'F4',
+  'F5',
+  'PageUp',
+  'PageDown',
+]);
 
 /** What a key press does on a locked PC. Pure: Electron's `before-input-event` input in, a verdict out. */
 export function keyDecision(input: Keys): KeyDecision {

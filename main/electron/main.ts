@@ -70,7 +70,12 @@ function startSinglePc(host: string, port: number): ScreenSource {
   const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
   const dataDir = app.getPath('userData');
   // The secrets' key from the OS keychain, handed over in memory (keychain-key.ts).
-  const secretKey = keychainSecretKey({ file: join(dataDir, 'secret-key.sealed'), keyFiles: [legacySecretKeyFile(dataDir), secretKeyFile(dataDir)], keychain: safeStorage, log });
+  const secretKey = keychainSecretKey({
+    file: join(dataDir, 'secret-key.sealed'),
+    keyFiles: [legacySecretKeyFile(dataDir), secretKeyFile(dataDir)],
+    keychain: safeStorage,
+    log,
+  });
   hall = forkHall({ dataDir, host, port, rendererDir, secretKey }, log);
   registerIpcBridge(hall, log);
   registerPdfExport(log);
@@ -108,7 +113,8 @@ async function start(): Promise<void> {
     log,
     now: () => systemClock.now(),
     discover: (waitMs) => browseHalls(waitMs),
-    embeddedCall: (name, input, token) => (hall ? hall.call(name, input, token) : Promise.resolve({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } })),
+    embeddedCall: (name, input, token) =>
+      hall ? hall.call(name, input, token) : Promise.resolve({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } }),
     restart: () => {
       app.relaunch({ args: relaunchArgs(process.argv) });
       app.quit();
@@ -139,7 +145,13 @@ async function start(): Promise<void> {
   openScreens(settings, source);
   if (wantsPcSettings(process.argv)) pcSetup.open();
   // Updates from the hall's /updates/, installed outside opening hours (updates/).
-  if (counter) startDesktopUpdates({ hall: hall ? ownHallFeed(hall) : Promise.resolve({ url: base, pin: settings.role !== 'hallServer' ? settings.hallCertificate : undefined }), main: counter, hallReady: hall?.ready, log });
+  if (counter)
+    startDesktopUpdates({
+      hall: hall ? ownHallFeed(hall) : Promise.resolve({ url: base, pin: settings.role !== 'hallServer' ? settings.hallCertificate : undefined }),
+      main: counter,
+      hallReady: hall?.ready,
+      log,
+    });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -56,7 +56,15 @@ describe('a client screen whose hall server cannot be reached', () => {
     await stop();
     const hallUrl = `http://127.0.0.1:${port}`;
     const window = new fake.BrowserWindow({}) as FakeWindow;
-    watchHallConnection(window as unknown as Electron.BrowserWindow, { hallUrl, clock: { now: () => at }, t, lang: 'zh-CN', log, probe: realProbe, delaysMs: [20, 40] });
+    watchHallConnection(window as unknown as Electron.BrowserWindow, {
+      hallUrl,
+      clock: { now: () => at },
+      t,
+      lang: 'zh-CN',
+      log,
+      probe: realProbe,
+      delaysMs: [20, 40],
+    });
     const loads = () => fake.calls.filter((c) => c[0] === 'window.loadURL').map((c) => String(c[2]));
 
     // Sub-frames, aborted navigations and pages elsewhere are not the hall being down.

@@ -22,7 +22,12 @@ const ABORTED = -3;
 
 export function offlinePage(t: TFunction, lang: string, address: string, lastTry: Date): string {
   const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(lastTry);
-  return localPage({ lang, title: t('offline.title'), lines: [t('offline.address', { address }), t('offline.lastTry', { time }), t('offline.hint')], tone: 'wait' });
+  return localPage({
+    lang,
+    title: t('offline.title'),
+    lines: [t('offline.address', { address }), t('offline.lastTry', { time }), t('offline.hint')],
+    tone: 'wait',
+  });
 }
 
 /** Whether the hall answers at all (any answer below 500: even a refusal shows it is up). */
@@ -48,13 +53,18 @@ export function watchHallConnection(
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const show = () => {
-    window.loadURL(offlinePage(options.t, options.lang, options.hallUrl, options.clock.now())).catch((error: unknown) => options.log.error({ err: error }, 'offline page failed to load'));
+    window
+      .loadURL(offlinePage(options.t, options.lang, options.hallUrl, options.clock.now()))
+      .catch((error: unknown) => options.log.error({ err: error }, 'offline page failed to load'));
   };
   const retry = () => {
     // The timer cannot await: a probe that throws is logged rather than left unhandled.
-    timer = setTimeout(() => {
-      tryAgain().catch((error: unknown) => options.log.error({ err: error }, 'hall probe failed'));
-    }, retryDelayMs(attempt, options.delaysMs));
+    timer = setTimeout(
+      () => {
+        tryAgain().catch((error: unknown) => options.log.error({ err: error }, 'hall probe failed'));
+      },
+      retryDelayMs(attempt, options.delaysMs),
+    );
   };
   const tryAgain = async () => {
     timer = undefined;

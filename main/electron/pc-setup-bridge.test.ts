@@ -90,11 +90,27 @@ describe('the first-start wizard’s bridge', () => {
       ],
     });
     // Saving an address whose certificate was never shown is refused.
-    expect(await invoke(pcSetupChannels.save, fromPage, { role: 'counter', hallUrl: hall.url, counter: 3, customerDisplay: 2 })).toMatchObject({ ok: false, error: { messageKey: 'errors.pcSetup.notCompared' } });
+    expect(await invoke(pcSetupChannels.save, fromPage, { role: 'counter', hallUrl: hall.url, counter: 3, customerDisplay: 2 })).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.pcSetup.notCompared' },
+    });
     const probed = await invoke(pcSetupChannels.probe, fromPage, hall.url);
-    expect(probed).toEqual({ ok: true, value: { url: hall.url, https: true, fingerprint: hall.certificate.caFingerprint, thumbprint: hall.certificate.caThumbprint } });
-    expect(await invoke(pcSetupChannels.save, fromPage, { role: 'counter', hallUrl: hall.url, counter: 3, customerDisplay: 2 })).toEqual({ ok: true, value: {} });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, role: 'counter', hallUrl: hall.url, hallCertificate: hall.certificate.caFingerprint, counter: 3, customerDisplay: 2 });
+    expect(probed).toEqual({
+      ok: true,
+      value: { url: hall.url, https: true, fingerprint: hall.certificate.caFingerprint, thumbprint: hall.certificate.caThumbprint },
+    });
+    expect(await invoke(pcSetupChannels.save, fromPage, { role: 'counter', hallUrl: hall.url, counter: 3, customerDisplay: 2 })).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      version: 2,
+      role: 'counter',
+      hallUrl: hall.url,
+      hallCertificate: hall.certificate.caFingerprint,
+      counter: 3,
+      customerDisplay: 2,
+    });
     await vi.waitFor(() => expect(restart).toHaveBeenCalledOnce());
   });
 
@@ -103,7 +119,10 @@ describe('the first-start wizard’s bridge', () => {
     expect(await invoke(pcSetupChannels.probe, fromElsewhere, hall.url)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await invoke(pcSetupChannels.save, fromElsewhere, { role: 'hallServer', lan: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(existsSync(file)).toBe(false);
-    expect(await invoke(pcSetupChannels.probe, fromPage, 'http://192.168.1.10:4720')).toMatchObject({ ok: false, error: { messageKey: 'errors.pcSetup.httpsNeeded' } });
+    expect(await invoke(pcSetupChannels.probe, fromPage, 'http://192.168.1.10:4720')).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.pcSetup.httpsNeeded' },
+    });
   });
 
   it('makes this PC the hall server reachable from the LAN', async () => {
@@ -119,23 +138,48 @@ describe('changing the role later', () => {
     register(current);
     expect(await invoke(pcSetupChannels.probe, fromPage, hall.url)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await invoke(pcSetupChannels.save, fromPage, { role: 'hallServer', lan: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await invoke(pcSetupChannels.verifyAdmin, fromPage, 'A0001', 'wrong-Passw0rd')).toMatchObject({ ok: false, error: { messageKey: 'errors.badCredentials' } });
-    expect(await invoke(pcSetupChannels.verifyAdmin, fromPage, clerkWorkNo, PASSWORD)).toMatchObject({ ok: false, error: { messageKey: 'errors.pcSetup.adminOnly' } });
+    expect(await invoke(pcSetupChannels.verifyAdmin, fromPage, 'A0001', 'wrong-Passw0rd')).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.badCredentials' },
+    });
+    expect(await invoke(pcSetupChannels.verifyAdmin, fromPage, clerkWorkNo, PASSWORD)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.pcSetup.adminOnly' },
+    });
     expect(await invoke(pcSetupChannels.verifyAdmin, fromPage, 'A0001', PASSWORD)).toEqual({ ok: true, value: { name: '管理员' } });
     // Verified for the page that signed in, not for another window.
-    expect(await invoke(pcSetupChannels.save, { ...fromPage, sender: { id: 99 } }, { role: 'hallServer', lan: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(pcSetupChannels.save, { ...fromPage, sender: { id: 99 } }, { role: 'hallServer', lan: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await invoke(pcSetupChannels.probe, fromPage, hall.url)).toMatchObject({ ok: true });
     expect(await invoke(pcSetupChannels.save, fromPage, { role: 'board', hallUrl: hall.url, display: 1 })).toEqual({ ok: true, value: {} });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ role: 'board', display: 1 });
   });
 
   it('keeps what belongs to the PC (unlock PIN, printer, start at login) across a change of role', async () => {
-    const pinned = { version: 2, role: 'kiosk', hallUrl: hall.url, hallCertificate: hall.certificate.caFingerprint ?? '', adminPinHash: hashPin('482916'), printerName: 'Ticket printer', openAtLogin: true } satisfies Settings;
+    const pinned = {
+      version: 2,
+      role: 'kiosk',
+      hallUrl: hall.url,
+      hallCertificate: hall.certificate.caFingerprint ?? '',
+      adminPinHash: hashPin('482916'),
+      printerName: 'Ticket printer',
+      openAtLogin: true,
+    } satisfies Settings;
     register(pinned);
     expect(await invoke(pcSetupChannels.verifyAdmin, fromPage, 'A0001', PASSWORD)).toMatchObject({ ok: true });
     expect(await invoke(pcSetupChannels.probe, fromPage, hall.url)).toMatchObject({ ok: true });
     expect(await invoke(pcSetupChannels.save, fromPage, { role: 'board', hallUrl: hall.url })).toEqual({ ok: true, value: {} });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, role: 'board', hallUrl: hall.url, hallCertificate: pinned.hallCertificate, adminPinHash: pinned.adminPinHash, printerName: 'Ticket printer', openAtLogin: true });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      version: 2,
+      role: 'board',
+      hallUrl: hall.url,
+      hallCertificate: pinned.hallCertificate,
+      adminPinHash: pinned.adminPinHash,
+      printerName: 'Ticket printer',
+      openAtLogin: true,
+    });
   });
 
   it('on the hall server PC checks the administrator against the hall inside the app', async () => {

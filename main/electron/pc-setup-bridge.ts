@@ -53,7 +53,14 @@ export function settingsFromChoice(choice: PcSetupChoice, probed: ReadonlyMap<st
   };
   if (choice.role === 'hallServer') {
     const port = current?.role === 'hallServer' ? current.port : 4720;
-    const parsed = settingsSchema.safeParse({ version: settingsVersion, role: 'hallServer', host: choice.lan ? '0.0.0.0' : '127.0.0.1', port, customerDisplay: choice.customerDisplay, ...kept });
+    const parsed = settingsSchema.safeParse({
+      version: settingsVersion,
+      role: 'hallServer',
+      host: choice.lan ? '0.0.0.0' : '127.0.0.1',
+      port,
+      customerDisplay: choice.customerDisplay,
+      ...kept,
+    });
     return parsed.success ? { ok: true, value: parsed.data } : failure('validation', 'errors.validation');
   }
   const url = hallUrlSchema.safeParse(choice.hallUrl);
@@ -64,7 +71,12 @@ export function settingsFromChoice(choice: PcSetupChoice, probed: ReadonlyMap<st
   const client = { version: settingsVersion, hallUrl: url.data, ...(hall.fingerprint ? { hallCertificate: hall.fingerprint } : {}), ...kept };
   const candidate =
     choice.role === 'counter'
-      ? { ...client, role: choice.role, ...(choice.counter === undefined ? {} : { counter: choice.counter }), ...(choice.customerDisplay === undefined ? {} : { customerDisplay: choice.customerDisplay }) }
+      ? {
+          ...client,
+          role: choice.role,
+          ...(choice.counter === undefined ? {} : { counter: choice.counter }),
+          ...(choice.customerDisplay === undefined ? {} : { customerDisplay: choice.customerDisplay }),
+        }
       : choice.role === 'board'
         ? { ...client, role: choice.role, ...(choice.display === undefined ? {} : { display: choice.display }) }
         : { ...client, role: choice.role };
@@ -122,7 +134,8 @@ export function registerPcSetupBridge(deps: PcSetupDeps): void {
   guarded(pcSetupChannels.verifyAdmin, forbidden, async (event, workNo: unknown, password: unknown): Promise<Result<{ name: string }>> => {
     const current = deps.current;
     if (!current) return { ok: true, value: { name: '' } };
-    if (typeof workNo !== 'string' || typeof password !== 'string' || !workNo || !password || password.length > 128) return failure('validation', 'errors.badCredentials');
+    if (typeof workNo !== 'string' || typeof password !== 'string' || !workNo || !password || password.length > 128)
+      return failure('validation', 'errors.badCredentials');
     let call: (name: string, input: unknown, token?: string) => Promise<Result<unknown>>;
     if (current.role === 'hallServer') {
       const embedded = deps.embeddedCall;

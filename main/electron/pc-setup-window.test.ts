@@ -44,7 +44,12 @@ describe('the PC setup window', () => {
     const counter = new fake.FakeBrowserWindow();
     pc.watch(counter as never);
     const press = (input: Record<string, unknown>) => {
-      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
       counter.webContents.emit('before-input-event', event, { type: 'keyDown', control: false, alt: false, shift: false, meta: false, ...input });
       return event.defaultPrevented;
     };
@@ -57,7 +62,9 @@ describe('the PC setup window', () => {
   it('reads --pc-settings, and restarts without the deployment flags', () => {
     expect(wantsPcSettings(['OneWindow.exe', '--pc-settings'])).toBe(true);
     expect(wantsPcSettings(['OneWindow.exe', '--role=kiosk'])).toBe(false);
-    expect(relaunchArgs(['OneWindow.exe', '--role=kiosk', '--hall', 'https://h:4720', '--reset-role', '--lang=zh-CN', '--pc-settings', '--counter=3'])).toEqual(['--lang=zh-CN']);
+    expect(relaunchArgs(['OneWindow.exe', '--role=kiosk', '--hall', 'https://h:4720', '--reset-role', '--lang=zh-CN', '--pc-settings', '--counter=3'])).toEqual(
+      ['--lang=zh-CN'],
+    );
     expect(relaunchArgs(['electron', '.', '--role=board', '--hall=https://h:4720'])).toEqual(['.']);
     expect(relaunchArgs(['OneWindow.exe', '--role=kiosk', '--admin-pin', '482916', '--printer=Ticket', '--start-at-login=yes', '--reset-role'])).toEqual([]);
   });

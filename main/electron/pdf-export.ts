@@ -8,7 +8,12 @@ import type { Logger } from './logger.ts';
 
 /** A file name the renderer suggests, kept to a plain name ending in .pdf (never a path). */
 export function safePdfName(name: unknown): string {
-  const base = typeof name === 'string' ? basename(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 100) : '';
+  const base =
+    typeof name === 'string'
+      ? basename(name)
+          .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+          .slice(0, 100)
+      : '';
   const stem = base.replace(/\.pdf$/i, '') || 'receipt';
   return `${stem}.pdf`;
 }

@@ -25,7 +25,12 @@ describe('role-preset.json written by the Windows installer', () => {
     // Byte for byte what the installer's FileWrite lines produce for /ROLE=counter /HALL=… /HALLCERT=… /COUNTER=3.
     writeFileSync(presetFile, `{ "role": "counter", "hallUrl": "https://192.168.1.10:4720", "hallCertificate": "${pin}", "counter": 3 }\r\n`, 'latin1');
     expect(applyRolePreset(settingsFile, withPresetFile(exe, presetFile, log), log)).toBe('written');
-    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({ role: 'counter', hallUrl: 'https://192.168.1.10:4720', hallCertificate: pin, counter: 3 });
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({
+      role: 'counter',
+      hallUrl: 'https://192.168.1.10:4720',
+      hallCertificate: pin,
+      counter: 3,
+    });
   });
 
   it('makes a hall server listen on the LAN when the installer says so', () => {
@@ -45,7 +50,12 @@ describe('role-preset.json written by the Windows installer', () => {
 
   it('is nothing when absent or not a preset (no half-read role)', () => {
     expect(presetFileArgs(presetFile, log)).toEqual([]);
-    for (const text of ['{ "role": "kiosk", ', '{ "role": "kiosk", "hallUrl": "https://h:4720", "extra": 1 }', '{ "counter": 3 }', '{ "role": "counter", "counter": "3" }']) {
+    for (const text of [
+      '{ "role": "kiosk", ',
+      '{ "role": "kiosk", "hallUrl": "https://h:4720", "extra": 1 }',
+      '{ "counter": 3 }',
+      '{ "role": "counter", "counter": "3" }',
+    ]) {
       writeFileSync(presetFile, text);
       expect(presetFileArgs(presetFile, log), text).toEqual([]);
     }

@@ -20,7 +20,9 @@ describe('the role on the command line', () => {
     expect(parseRolePreset([...exe, '--role=counter', '--hall', 'https://192.168.1.10:4720/', '--counter=3', '--customer-display=2'])).toMatchObject({
       settings: { role: 'counter', hallUrl: 'https://192.168.1.10:4720', counter: 3, customerDisplay: 2 },
     });
-    expect(parseRolePreset([...exe, '--role=counter', '--hall=https://h:4720', '--customer-display=none'])).toMatchObject({ settings: { customerDisplay: null } });
+    expect(parseRolePreset([...exe, '--role=counter', '--hall=https://h:4720', '--customer-display=none'])).toMatchObject({
+      settings: { customerDisplay: null },
+    });
     expect(parseRolePreset([...exe, '--role=board', '--hall=https://h:4720', '--display=2'])).toMatchObject({ settings: { role: 'board', display: 2 } });
     expect(parseRolePreset([...exe, '--role=manager-desk', '--hall=https://h:4720'])).toMatchObject({ settings: { role: 'managerDesk' } });
     expect(parseRolePreset([...exe, '--role=hall-server', '--host=0.0.0.0', '--reset-role'])).toEqual({

@@ -27,10 +27,7 @@ const roleNames: Record<string, Settings['role']> = {
   manager: 'managerDesk',
 };
 
-export type RolePreset =
-  | { kind: 'none' }
-  | { kind: 'preset'; settings: Settings; reset: boolean }
-  | { kind: 'invalid'; problem: string };
+export type RolePreset = { kind: 'none' } | { kind: 'preset'; settings: Settings; reset: boolean } | { kind: 'invalid'; problem: string };
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
@@ -68,11 +65,20 @@ export function parseRolePreset(argv: readonly string[]): RolePreset {
   let input: SettingsInput;
   try {
     if (role === 'hallServer') {
-      input = { version: settingsVersion, role, ...(text(values.host) ? { host: text(values.host) } : {}), ...(text(values.port) ? { port: whole('port', text(values.port)) } : {}) };
+      input = {
+        version: settingsVersion,
+        role,
+        ...(text(values.host) ? { host: text(values.host) } : {}),
+        ...(text(values.port) ? { port: whole('port', text(values.port)) } : {}),
+      };
     } else {
       const hall = text(values.hall);
       if (!hall) return { kind: 'invalid', problem: `--role=${roleText} needs --hall=https://<the hall server>:4720` };
-      const client = { version: settingsVersion, hallUrl: hall, ...(text(values['hall-certificate']) ? { hallCertificate: text(values['hall-certificate']) } : {}) };
+      const client = {
+        version: settingsVersion,
+        hallUrl: hall,
+        ...(text(values['hall-certificate']) ? { hallCertificate: text(values['hall-certificate']) } : {}),
+      };
       const customer = text(values['customer-display']);
       if (role === 'counter') {
         input = {
@@ -96,7 +102,12 @@ export function parseRolePreset(argv: readonly string[]): RolePreset {
   const atLogin = text(values['start-at-login'])?.toLowerCase();
   if (atLogin !== undefined && atLogin !== 'yes' && atLogin !== 'no') return { kind: 'invalid', problem: '--start-at-login is yes or no' };
   const printer = text(values.printer);
-  input = { ...input, ...(pin ? { adminPinHash: hashPin(pin) } : {}), ...(printer ? { printerName: printer } : {}), ...(atLogin ? { openAtLogin: atLogin === 'yes' } : {}) };
+  input = {
+    ...input,
+    ...(pin ? { adminPinHash: hashPin(pin) } : {}),
+    ...(printer ? { printerName: printer } : {}),
+    ...(atLogin ? { openAtLogin: atLogin === 'yes' } : {}),
+  };
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) return { kind: 'invalid', problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ') };
   return { kind: 'preset', settings: parsed.data, reset };

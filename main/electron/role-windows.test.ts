@@ -17,7 +17,13 @@ const second = { id: 7, bounds: { x: 1920, y: 0, width: 1280, height: 800 } };
 const third = { id: 9, bounds: { x: 3200, y: 0, width: 1024, height: 768 } };
 
 type Fake = InstanceType<typeof fake.FakeBrowserWindow>;
-const opened = () => fake.FakeBrowserWindow.getAllWindows().map((w) => ({ url: w.webContents.url, fullscreen: w.fullScreen, bounds: w.bounds, preload: (w.options.webPreferences as { preload?: string }).preload }));
+const opened = () =>
+  fake.FakeBrowserWindow.getAllWindows().map((w) => ({
+    url: w.webContents.url,
+    fullscreen: w.fullScreen,
+    bounds: w.bounds,
+    preload: (w.options.webPreferences as { preload?: string }).preload,
+  }));
 
 describe('each role’s windows, displays and URLs', () => {
   beforeEach(() => fake.resetElectronFake());

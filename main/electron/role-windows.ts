@@ -10,7 +10,10 @@ export type RoleWindows = { main: BrowserWindow; all: BrowserWindow[]; unattende
 /** Opens this PC's screens for its role on the displays connected now (role-screens.ts decides). */
 export function openRoleWindows(settings: Settings, source: ScreenSource, log: Logger): RoleWindows {
   const plans = screensFor(settings, screen.getAllDisplays(), screen.getPrimaryDisplay().id);
-  const opened = plans.map((plan) => ({ plan, window: plan.display ? openFullscreenWindow(source, plan.display, plan.route, log) : openDeskWindow(source, plan.route, log) }));
+  const opened = plans.map((plan) => ({
+    plan,
+    window: plan.display ? openFullscreenWindow(source, plan.display, plan.route, log) : openDeskWindow(source, plan.route, log),
+  }));
   const [first] = opened;
   if (!first) throw new Error(`no screen for the role ${settings.role}`);
   log.info({ role: settings.role, screens: plans.map((p) => ({ route: p.route, display: p.display?.id })) }, 'screens opened');

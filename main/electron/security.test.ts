@@ -22,7 +22,12 @@ function fakeSession() {
     verdict(hostname: string, chainPem: string): Promise<number> {
       const [leaf, caPem] = chainPem.split(/(?<=-----END CERTIFICATE-----)\s*/).filter((p) => p.trim());
       const certificate = (data: string, issuerCert?: unknown) => ({ data, issuerCert, fingerprint: 'sha256/…' });
-      const request = { hostname, certificate: certificate(leaf ?? '', certificate(caPem ?? '')), verificationResult: 'net::ERR_CERT_AUTHORITY_INVALID', errorCode: -202 };
+      const request = {
+        hostname,
+        certificate: certificate(leaf ?? '', certificate(caPem ?? '')),
+        verificationResult: 'net::ERR_CERT_AUTHORITY_INVALID',
+        errorCode: -202,
+      };
       return new Promise((resolve) => proc?.(request as unknown as Request, resolve));
     },
   };

@@ -62,7 +62,10 @@ export function trustHallCertificate(session: Pick<Session, 'setCertificateVerif
     }
     if (!pin) return callback(CHROMIUM_DECIDES);
     if (pinnedChainTrusted({ hostname: request.hostname, certificate: request.certificate, pin, now: systemClock.now() })) return callback(TRUST);
-    log.error({ host: request.hostname, presented: request.certificate.fingerprint }, "the hall's certificate does not match the one this PC was set up with: refused");
+    log.error(
+      { host: request.hostname, presented: request.certificate.fingerprint },
+      "the hall's certificate does not match the one this PC was set up with: refused",
+    );
     return callback(REFUSE);
   });
 }

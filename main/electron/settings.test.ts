@@ -41,7 +41,10 @@ describe('settings.json version 2', () => {
   it('treats a data folder with a hall database but no settings (version 1 wrote none) as the hall server', () => {
     const database = join(dir, 'onewindow.db');
     writeFileSync(database, '');
-    expect(loadSettings(file, log, now, { hallDatabase: database, env: {} })).toEqual({ state: 'ready', settings: { version: 2, role: 'hallServer', host: '127.0.0.1', port: 4720 } });
+    expect(loadSettings(file, log, now, { hallDatabase: database, env: {} })).toEqual({
+      state: 'ready',
+      settings: { version: 2, role: 'hallServer', host: '127.0.0.1', port: 4720 },
+    });
     expect(existsSync(file)).toBe(true);
   });
 

@@ -23,7 +23,9 @@ export function choosePrinter(printers: readonly Pick<PrinterInfo, 'name' | 'dis
 
 function print(contents: WebContents, deviceName: string | undefined): Promise<{ success: boolean; failureReason: string }> {
   return new Promise((resolve) => {
-    contents.print({ silent: true, printBackground: true, ...(deviceName ? { deviceName } : {}) }, (success, failureReason) => resolve({ success, failureReason }));
+    contents.print({ silent: true, printBackground: true, ...(deviceName ? { deviceName } : {}) }, (success, failureReason) =>
+      resolve({ success, failureReason }),
+    );
   });
 }
 

@@ -65,9 +65,14 @@ describe('unattended PCs: start at login, awake screen, voice without a click', 
     const { parseSettings } = await import('./settings.ts');
     const { hashPin } = await import('./admin-pin.ts');
     const adminPinHash = hashPin('482915');
-    const kiosk = parseSettings(JSON.stringify({ version: 2, role: 'kiosk', hallUrl: 'https://hall.local:4720', adminPinHash, printerName: 'EPSON TM-T82', openAtLogin: false }));
+    const kiosk = parseSettings(
+      JSON.stringify({ version: 2, role: 'kiosk', hallUrl: 'https://hall.local:4720', adminPinHash, printerName: 'EPSON TM-T82', openAtLogin: false }),
+    );
     expect(kiosk).toMatchObject({ ok: true, settings: { adminPinHash, printerName: 'EPSON TM-T82', openAtLogin: false } });
-    expect(parseSettings(JSON.stringify({ version: 2, role: 'hallServer', printerName: 'HP LaserJet' }))).toMatchObject({ ok: true, settings: { printerName: 'HP LaserJet' } });
+    expect(parseSettings(JSON.stringify({ version: 2, role: 'hallServer', printerName: 'HP LaserJet' }))).toMatchObject({
+      ok: true,
+      settings: { printerName: 'HP LaserJet' },
+    });
     expect(parseSettings(JSON.stringify({ version: 2, role: 'board', hallUrl: 'https://hall.local:4720', adminPinHash: '482915' })).ok).toBe(false);
   });
 

@@ -16,7 +16,14 @@ type FakeWindow = InstanceType<typeof fake.FakeBrowserWindow>;
 const log = pino({ level: 'silent' });
 const hallUrl = 'https://192.168.1.10:4720';
 const source = { url: (route: string) => `${hallUrl}/${route}`, preload: '/app/out/preload/client-print.cjs' };
-const deps = { log, t: desktopText('zh-CN'), lang: 'zh-CN', clock: { now: () => new Date(2026, 2, 2, 9) }, preloadDir: '/app/out/preload', platform: 'win32' as const };
+const deps = {
+  log,
+  t: desktopText('zh-CN'),
+  lang: 'zh-CN',
+  clock: { now: () => new Date(2026, 2, 2, 9) },
+  preloadDir: '/app/out/preload',
+  platform: 'win32' as const,
+};
 const combination = { type: 'keyDown', key: 'Q', control: true, alt: true, shift: true, meta: false };
 
 describe('the unattended-PC wiring of each role', () => {

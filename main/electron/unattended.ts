@@ -20,12 +20,20 @@ import { createUnlockPrompt } from './unlock-prompt.ts';
  * every screen, the offline page for a client's screens, kiosk lockdown with the administrator's
  * PIN for the kiosk and board, an awake display for the board, and dialog-free printing.
  */
-export function superviseScreens(opened: RoleWindows, settings: Settings, deps: { log: Logger; t: TFunction; lang: string; clock: Clock; preloadDir: string; platform?: NodeJS.Platform }): void {
+export function superviseScreens(
+  opened: RoleWindows,
+  settings: Settings,
+  deps: { log: Logger; t: TFunction; lang: string; clock: Clock; preloadDir: string; platform?: NodeJS.Platform },
+): void {
   const { log, t, lang, clock } = deps;
   applyLoginItem(startsAtLogin(settings.role, settings.openAtLogin), log, deps.platform);
 
   const hallUrl = settings.role === 'hallServer' ? undefined : settings.hallUrl;
-  registerSilentPrint({ printerName: settings.printerName, allowed: (frame) => fromApp(frame) || (hallUrl !== undefined && frame !== null && isInside(frame.url, hallUrl)), log });
+  registerSilentPrint({
+    printerName: settings.printerName,
+    allowed: (frame) => fromApp(frame) || (hallUrl !== undefined && frame !== null && isInside(frame.url, hallUrl)),
+    log,
+  });
 
   const givenUpUrl = crashedPage(t, lang);
   for (const window of opened.all) {

@@ -107,7 +107,15 @@ export function createUnlockPrompt(options: {
         frame: false,
         show: false,
         backgroundColor: '#ffffff',
-        webPreferences: { preload: options.preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
+        webPreferences: {
+          preload: options.preload,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          spellcheck: false,
+          devTools: false,
+        },
       });
       prompt = window;
       window.removeMenu();
@@ -118,7 +126,9 @@ export function createUnlockPrompt(options: {
       window.once('ready-to-show', () => window.show());
       stillThere();
       const html = unlockPageHtml(options.t, options.lang);
-      window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`).catch((error: unknown) => options.log.error({ err: error }, 'unlock prompt failed to load'));
+      window
+        .loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+        .catch((error: unknown) => options.log.error({ err: error }, 'unlock prompt failed to load'));
     },
   };
 }

@@ -13,7 +13,15 @@ import { z } from 'zod';
  * check, in one setting. Neither the password nor the key is ever stored in clear: a copied
  * database (or a backup of it) alone does not open the backups.
  */
-const storedKeySchema = z.object({ salt: z.string(), log2N: z.number(), r: z.number(), p: z.number(), check: z.string(), sealed: z.string(), setAt: z.string() });
+const storedKeySchema = z.object({
+  salt: z.string(),
+  log2N: z.number(),
+  r: z.number(),
+  p: z.number(),
+  check: z.string(),
+  sealed: z.string(),
+  setAt: z.string(),
+});
 type StoredKey = z.infer<typeof storedKeySchema>;
 
 const SETTING = 'backup.key';

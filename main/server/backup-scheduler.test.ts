@@ -24,7 +24,15 @@ function setUp() {
   hall = openTestHall();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-sched-'));
   const policy: BackupPolicy = { dir, scheduled: DEFAULT_SCHEDULED, manual: DEFAULT_MANUAL, manualEveryMinutes: 5 };
-  return { h: hall, policy, files: () => fs.readdirSync(dir ?? '').filter((f) => f.startsWith('onewindow-')).sort() };
+  return {
+    h: hall,
+    policy,
+    files: () =>
+      fs
+        .readdirSync(dir ?? '')
+        .filter((f) => f.startsWith('onewindow-'))
+        .sort(),
+  };
 }
 
 describe('the daily backup waits for the hall to close', () => {
@@ -47,7 +55,18 @@ describe('the daily backup waits for the hall to close', () => {
     const category = getCategoryByPrefix(h.db, 'A');
     if (!category) throw new Error('no category A');
     const tenAm = new Date('2026-11-25T02:00:00Z');
-    insertTicket(h.db, { day: '2026-11-25', categoryId: category.id, seq: 1, number: 'A001', priority: 'normal', token: 't1', phone: null, idMasked: null, issuedAt: tenAm.toISOString(), queuedAt: tenAm.toISOString() });
+    insertTicket(h.db, {
+      day: '2026-11-25',
+      categoryId: category.id,
+      seq: 1,
+      number: 'A001',
+      priority: 'normal',
+      token: 't1',
+      phone: null,
+      idMasked: null,
+      issuedAt: tenAm.toISOString(),
+      queuedAt: tenAm.toISOString(),
+    });
     expect(await backupIfDue(h.db, policy, tenAm, logger)).toBeUndefined();
     expect(files()).toEqual([]);
     h.db.prepare("UPDATE tickets SET status = 'done'").run();

@@ -33,7 +33,12 @@ describe('when the daily backup runs', () => {
 
   it('a hall open round the clock backs up only when quiet', () => {
     const allDay = [{ active: true, opensAt: '00:00', closesAt: '24:00' }];
-    expect(backupMoment({ ...base, categories: allDay, now: at('2026-11-25T18:00:00Z'), today: '2026-11-26', newestBackupDay: '2026-11-24' })).toEqual({ run: false, why: 'busy' });
-    expect(backupMoment({ ...base, categories: allDay, now: at('2026-11-25T18:00:00Z'), today: '2026-11-26', newestBackupDay: '2026-11-24', queueIdle: true })).toEqual({ run: true, why: 'overdue' });
+    expect(backupMoment({ ...base, categories: allDay, now: at('2026-11-25T18:00:00Z'), today: '2026-11-26', newestBackupDay: '2026-11-24' })).toEqual({
+      run: false,
+      why: 'busy',
+    });
+    expect(
+      backupMoment({ ...base, categories: allDay, now: at('2026-11-25T18:00:00Z'), today: '2026-11-26', newestBackupDay: '2026-11-24', queueIdle: true }),
+    ).toEqual({ run: true, why: 'overdue' });
   });
 });

@@ -32,7 +32,9 @@ const shift = (time: string, minutes: number): string => {
 };
 
 export function backupMoment(input: BackupMomentInput): BackupMoment {
-  const open = input.categories.some((c) => c.active && isWithinHours(input.now, input.timeZone, shift(c.opensAt, -MARGIN_MINUTES), shift(c.closesAt, MARGIN_MINUTES)));
+  const open = input.categories.some(
+    (c) => c.active && isWithinHours(input.now, input.timeZone, shift(c.opensAt, -MARGIN_MINUTES), shift(c.closesAt, MARGIN_MINUTES)),
+  );
   if (!open) return { run: true, why: 'closed' };
   const overdue = input.newestBackupDay === undefined || input.newestBackupDay < dayBefore(input.today);
   if (overdue && input.queueIdle) return { run: true, why: 'overdue' };

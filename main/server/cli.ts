@@ -55,7 +55,8 @@ function usage(message: string): never {
 function publicUrlOption(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || !['http:', 'https:'].includes(url.protocol)) usage(`invalid --public-url "${value}": use http://HOST:PORT as phones on the hall's network reach it`);
+  if (!url || !['http:', 'https:'].includes(url.protocol))
+    usage(`invalid --public-url "${value}": use http://HOST:PORT as phones on the hall's network reach it`);
   return value;
 }
 

@@ -24,7 +24,11 @@ if (!values.out) {
 }
 const dataDir = resolve(values.data ?? process.env.ONEWINDOW_DATA ?? defaultDataDir());
 const logsDir = resolve(values.logs ?? join(dataDir, 'logs'));
-const logFiles = existsSync(logsDir) ? readdirSync(logsDir).filter((name) => /\.log(\.\d+)?$/.test(name)).map((name) => join(logsDir, name)) : [];
+const logFiles = existsSync(logsDir)
+  ? readdirSync(logsDir)
+      .filter((name) => /\.log(\.\d+)?$/.test(name))
+      .map((name) => join(logsDir, name))
+  : [];
 const settingsFile = join(dataDir, 'settings.json');
 const zip = buildDiagnosticsZip({
   logFiles,

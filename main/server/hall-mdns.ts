@@ -22,7 +22,11 @@ const lanAddresses = (): string[] =>
     .map((a) => a.address);
 
 // DNS labels are at most 63 bytes; a hall's name is for people, the label only has to be unique enough.
-const label = (name: string) => Buffer.from(name.replace(/\./g, ' '), 'utf8').subarray(0, 63).toString('utf8').replace(/\uFFFD+$/, '') || 'OneWindow';
+const label = (name: string) =>
+  Buffer.from(name.replace(/\./g, ' '), 'utf8')
+    .subarray(0, 63)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '') || 'OneWindow';
 
 /** Answers queries for the hall's service until stopped. */
 export function advertiseHall(advert: HallAdvert, options: MdnsOptions = {}): { stop: () => Promise<void> } {

@@ -97,7 +97,9 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send(failure({ code: 'too_large', messageKey: 'errors.tooLarge', details: { limitBytes: options.bodyLimitBytes ?? 1024 * 1024 } }));
+      return reply
+        .status(413)
+        .send(failure({ code: 'too_large', messageKey: 'errors.tooLarge', details: { limitBytes: options.bodyLimitBytes ?? 1024 * 1024 } }));
     }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(400).send(failure({ code: 'malformed', messageKey: 'errors.malformed' }));
@@ -116,8 +118,10 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
-  if (options.releasesDir) await registerUpdateFeed(app, { releasesDir: options.releasesDir, hallVersion: options.version ?? ownVersion(), logger: options.logger });
-  if (options.releasesDir && options.dataDir) await registerAdminFiles(app, { core, releasesDir: options.releasesDir, dataDir: options.dataDir, hallVersion: options.version ?? ownVersion() });
+  if (options.releasesDir)
+    await registerUpdateFeed(app, { releasesDir: options.releasesDir, hallVersion: options.version ?? ownVersion(), logger: options.logger });
+  if (options.releasesDir && options.dataDir)
+    await registerAdminFiles(app, { core, releasesDir: options.releasesDir, dataDir: options.dataDir, hallVersion: options.version ?? ownVersion() });
 
   if (tls) {
     // The CA for browsers to install (the trust page says how and shows the fingerprint to compare).

@@ -94,8 +94,9 @@ export type RunningHall = {
   setupCode: string | undefined;
   /** How devices trust the hall (its CA's fingerprint), for the console. */
   certificate: HallCertificate;
-  close: () => Promise<void>; /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string };
-
+  close: () => Promise<void>;
+  /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string;
+};
 
 /**
  * The hall's TLS material, or none for plain HTTP: plain only on loopback (this PC alone can
@@ -130,7 +131,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   // Connector secrets and the backup password's key are sealed with this box; its key never lives in the data folder.
   const box = hallSecretBox(options, backupDir, logger);
   const clock = options.clock ?? systemClock;
-  if (clock !== systemClock) logger.warn({ now: clock.now().toISOString() }, 'the hall runs on a set clock (--clock-start), not the machine\'s');
+  if (clock !== systemClock) logger.warn({ now: clock.now().toISOString() }, "the hall runs on a set clock (--clock-start), not the machine's");
   // A restore staged from the manager's desk replaces the database now, before anything opens it.
   const restore = applyPendingRestore(databaseFile(options.dataDir), clock.now());
   if (restore) logger.warn(restore, 'staged restore applied at start');
@@ -139,7 +140,11 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     const { from, to } = migrate(db);
     if (from !== to) logger.info({ from, to }, 'database migrated');
     // An older copy must not bring back revoked access nor erase the trail (db/restore-reconcile.ts).
-    if (restore && 'restored' in restore) logger.warn(reconcileRestore(db, restore.previous, restore.restored, clock.now().toISOString()), 'restore reconciled: sessions ended, devices to pair again');
+    if (restore && 'restored' in restore)
+      logger.warn(
+        reconcileRestore(db, restore.previous, restore.restored, clock.now().toISOString()),
+        'restore reconciled: sessions ended, devices to pair again',
+      );
   } catch (error) {
     closeDatabase(db);
     throw error;
@@ -169,7 +174,12 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
   // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).
-  const hostNames = [hostname(), `${hostname()}.local`, ...(options.host && isIP(options.host) === 0 ? [options.host] : []), ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : [])];
+  const hostNames = [
+    hostname(),
+    `${hostname()}.local`,
+    ...(options.host && isIP(options.host) === 0 ? [options.host] : []),
+    ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : []),
+  ];
   let tls: HallTls | undefined;
   try {
     tls = hallTls(options, hostNames, clock.now());
@@ -178,7 +188,11 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     throw error;
   }
   if (tls) logger.info({ caFingerprint: tls.caFingerprint, validUntil: tls.validUntil }, 'serving HTTPS');
-  else if (!isLoopbackHost(options.host ?? '127.0.0.1')) logger.warn({ host: options.host }, 'PLAIN HTTP ON THE HALL NETWORK (--insecure-http): passwords and citizens\' data cross the network readable by anyone on it');
+  else if (!isLoopbackHost(options.host ?? '127.0.0.1'))
+    logger.warn(
+      { host: options.host },
+      "PLAIN HTTP ON THE HALL NETWORK (--insecure-http): passwords and citizens' data cross the network readable by anyone on it",
+    );
   const certificate: HallCertificate = {
     https: tls !== undefined,
     caFingerprint: tls?.caFingerprint ?? null,
@@ -189,7 +203,17 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     db,
     clock,
     logger,
-    ports: { printTicket, ratingProfiles: () => ratingLibrary, sync: sync.port, reports, backups, updates, setupCode: () => setupCode, certificate: () => certificate, durable: commits.flush },
+    ports: {
+      printTicket,
+      ratingProfiles: () => ratingLibrary,
+      sync: sync.port,
+      reports,
+      backups,
+      updates,
+      setupCode: () => setupCode,
+      certificate: () => certificate,
+      durable: commits.flush,
+    },
     // A bank of kiosks issuing fast gets one overview per 50 ms on the screens, not one per ticket.
     queuePushWindowMs: options.queuePushWindowMs ?? 50,
   });
@@ -197,7 +221,17 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
   sync.attach(syncService);
   syncService.startScheduler();
-  const app = await createHallServer({ core, logger, rendererDir: options.rendererDir, pushTiming: options.pushTiming, voicePackDir: options.voicePackDir, hostNames, tls, releasesDir, dataDir: options.dataDir });
+  const app = await createHallServer({
+    core,
+    logger,
+    rendererDir: options.rendererDir,
+    pushTiming: options.pushTiming,
+    voicePackDir: options.voicePackDir,
+    hostNames,
+    tls,
+    releasesDir,
+    dataDir: options.dataDir,
+  });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -206,7 +240,10 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
   publicUrl ||= url;
   // The desktop wizard on the hall's other PCs finds it by name instead of by a typed address
   // (the hall's name as set up; a hall not set up yet by its PC's name).
-  const advert = tls && port !== undefined && options.advertise !== false && !isLoopbackHost(options.host ?? '127.0.0.1') ? advertiseHall({ name: getSetting(db, 'hall.name') ?? hostname(), port, fingerprint: tls.caFingerprint }) : undefined;
+  const advert =
+    tls && port !== undefined && options.advertise !== false && !isLoopbackHost(options.host ?? '127.0.0.1')
+      ? advertiseHall({ name: getSetting(db, 'hall.name') ?? hostname(), port, fingerprint: tls.caFingerprint })
+      : undefined;
   if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
 
   const stopBackups = scheduleBackups(db, backupPolicy, clock, logger, backupKeys);
@@ -220,7 +257,13 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     void closedDays.check();
   }, 30_000);
   ticker.unref();
-  const ratingDevices = startRatingDevices({ core, logger, library: ratingLibrary, commandLine: options.ratingDevices ?? [], reconnect: options.ratingReconnect });
+  const ratingDevices = startRatingDevices({
+    core,
+    logger,
+    library: ratingLibrary,
+    commandLine: options.ratingDevices ?? [],
+    reconnect: options.ratingReconnect,
+  });
   await ratingDevices.reconcile();
 
   let closing = 'not closing';

@@ -19,8 +19,7 @@ export type PushMessage = PushEnvelope<HallEvent, HallTime>;
  * Only screen events reach a feed: the bus hands `subscribe` listeners HallEvents, which carry an
  * audience, and never the internal events between domains (event-map.ts, InternalEventMap).
  */
-export const visibleTo = (event: HallEvent, roles: readonly string[]) =>
-  event.audience.includes('public') || event.audience.some((r) => roles.includes(r));
+export const visibleTo = (event: HallEvent, roles: readonly string[]) => event.audience.includes('public') || event.audience.some((r) => roles.includes(r));
 
 /**
  * Feeds one screen the events its session may see: a hello with the current sequence,
@@ -73,7 +72,12 @@ export const HELLO_TIMEOUT_MS = 10_000;
 /** How often an open feed checks that its session still stands (logout, revocation, expiry). */
 export const SESSION_RECHECK_MS = 60_000;
 
-export function attachPushSocket(core: Core, socket: WebSocket, timing = { helloMs: HELLO_TIMEOUT_MS, recheckMs: SESSION_RECHECK_MS }, identified: () => void = () => {}): void {
+export function attachPushSocket(
+  core: Core,
+  socket: WebSocket,
+  timing = { helloMs: HELLO_TIMEOUT_MS, recheckMs: SESSION_RECHECK_MS },
+  identified: () => void = () => {},
+): void {
   let unsubscribe: (() => void) | undefined;
   let recheck: ReturnType<typeof setInterval> | undefined;
   const send = (message: PushMessage) => {

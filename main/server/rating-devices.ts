@@ -1,5 +1,11 @@
 import { listCounters } from '../../db/counters.ts';
-import { deleteRatingDeviceHealth, type DeviceHealthState, listRatingDeviceHealth, listRatingDeviceSettings, saveRatingDeviceHealth } from '../../db/rating-devices.ts';
+import {
+  deleteRatingDeviceHealth,
+  type DeviceHealthState,
+  listRatingDeviceHealth,
+  listRatingDeviceSettings,
+  saveRatingDeviceHealth,
+} from '../../db/rating-devices.ts';
 import type { Core } from '../core/create-core.ts';
 import type { Logger } from '../../common/logger.ts';
 import { driveRatingDevices } from '../core/ratings/keypad-flow.ts';
@@ -26,7 +32,14 @@ export type RatingDeviceHub = {
   close: () => Promise<void>;
 };
 
-type Running = { key: string; counterId: number; description: string; source: 'manager' | 'command_line'; configured: ConfiguredRatingDevice | undefined; offHealth?: () => void };
+type Running = {
+  key: string;
+  counterId: number;
+  description: string;
+  source: 'manager' | 'command_line';
+  configured: ConfiguredRatingDevice | undefined;
+  offHealth?: () => void;
+};
 
 /** "counter3", "3", "Counter-03" → 3: the command line names a counter by its number. */
 export function counterNumberOf(name: string): number | undefined {
@@ -51,7 +64,15 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
 
   const writeHealth = (r: Running, settings: RatingDeviceSettings, health: DeviceHealthState, description: string, error: string | null) => {
     if (closed) return;
-    saveRatingDeviceHealth(db, { counterId: r.counterId, profile: settings.profile, description, source: r.source, health, since: core.deps.clock.now().toISOString(), error });
+    saveRatingDeviceHealth(db, {
+      counterId: r.counterId,
+      profile: settings.profile,
+      description,
+      source: r.source,
+      health,
+      since: core.deps.clock.now().toISOString(),
+      error,
+    });
     core.events.emit('ratings/deviceHealth', { counterId: r.counterId, health }, ['clerk', 'manager', 'admin']);
   };
 
@@ -65,7 +86,16 @@ export function startRatingDevices(options: RatingDeviceHubOptions): RatingDevic
       if (!counter) continue;
       out.set(counter.id, {
         source: 'manager',
-        settings: { counter: String(counter.number), profile: s.profile, path: s.path ?? undefined, address: s.address, baudRate: s.baudRate ?? undefined, dataBits: undefined, parity: undefined, stopBits: undefined },
+        settings: {
+          counter: String(counter.number),
+          profile: s.profile,
+          path: s.path ?? undefined,
+          address: s.address,
+          baudRate: s.baudRate ?? undefined,
+          dataBits: undefined,
+          parity: undefined,
+          stopBits: undefined,
+        },
       });
     }
     for (const settings of options.commandLine) {

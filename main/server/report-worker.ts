@@ -36,6 +36,7 @@ async function run(job: ReportJob): Promise<ReportReply> {
 parentPort?.on('message', (job: ReportJob) => {
   run(job).then(
     (reply) => parentPort?.postMessage(reply),
-    (error: unknown) => parentPort?.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ReportReply),
+    (error: unknown) =>
+      parentPort?.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ReportReply),
   );
 });

@@ -48,12 +48,14 @@ describe('reports in worker threads', () => {
     const next = addDays(HALL_DAY, 1);
     const category = hall.db.prepare(`SELECT id FROM categories WHERE prefix = 'A'`).get() as { id: number };
     hall.db
-      .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 1, 'A001', 'waiting', 'tok-next-day-0123456789', ?, ?)`)
+      .prepare(
+        `INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 1, 'A001', 'waiting', 'tok-next-day-0123456789', ?, ?)`,
+      )
       .run(next, category.id, at(next, '09:00'), at(next, '09:00'));
     expect((await workers.build(next, next, now)).queue.total).toEqual({ issued: 1, served: 0, noShow: 0, unserved: 1 });
   });
 
-  it('leave the closed days they compute to the hall\'s writer, which keeps only days nothing changed since', async () => {
+  it("leave the closed days they compute to the hall's writer, which keeps only days nothing changed since", async () => {
     workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 2 });
     const before = addDays(HALL_DAY, -1);
     const kept = (day: string) => hall.db.prepare('SELECT groups_json FROM report_day_times WHERE day = ?').pluck().get(day);
@@ -67,7 +69,9 @@ describe('reports in worker threads', () => {
     const pending = workers.build(before, before, now);
     const category = hall.db.prepare(`SELECT id FROM categories WHERE prefix = 'A'`).pluck().get();
     hall.db
-      .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 900, 'A900', 'waiting', 'tok-meanwhile-0123456789', ?, ?)`)
+      .prepare(
+        `INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 900, 'A900', 'waiting', 'tok-meanwhile-0123456789', ?, ?)`,
+      )
       .run(before, category, at(before, '09:00'), at(before, '09:00'));
     await pending;
     expect(kept(before)).toBeUndefined();
@@ -82,7 +86,7 @@ describe('reports in worker threads', () => {
     expect(kept(HALL_DAY)).toMatch(/^\{"format":1/);
   });
 
-  it('read after the hall\'s batched commit: a ticket written in the same turn as the question is in the report', async () => {
+  it("read after the hall's batched commit: a ticket written in the same turn as the question is in the report", async () => {
     const commits = enableGroupCommit(hall.db);
     try {
       workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 1 });
@@ -92,7 +96,9 @@ describe('reports in worker threads', () => {
       // Batched: committed at the end of this turn, with the marks the question writes.
       inTransaction(hall.db, () =>
         hall.db
-          .prepare(`INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 901, 'A901', 'waiting', 'tok-same-turn-0123456789', ?, ?)`)
+          .prepare(
+            `INSERT INTO tickets (day, category_id, seq, number, status, token, issued_at, queued_at) VALUES (?, ?, 901, 'A901', 'waiting', 'tok-same-turn-0123456789', ?, ?)`,
+          )
           .run(before, category, at(before, '09:30'), at(before, '09:30')),
       );
       const report = await workers.build(before, before, now);

@@ -17,8 +17,7 @@ import type { WorkbookRequest } from '../core/reports/workbook.ts';
 
 /** What a worker is asked for: a report, only its headline figures, or the Excel file. */
 export type ReportJob = { id: number; nowIso: string } & (
-  | { kind: 'report' | 'summary'; from: string; to: string }
-  | { kind: 'workbook'; request: WorkbookRequest; options: ExcelOptions }
+  { kind: 'report' | 'summary'; from: string; to: string } | { kind: 'workbook'; request: WorkbookRequest; options: ExcelOptions }
 );
 type Done = { kind: 'report'; report: Report } | { kind: 'summary'; summary: ReportSummary } | { kind: 'workbook'; base64: string };
 /** `kept`: the closed days' times the worker computed, for the hall's writer to keep. */
@@ -62,7 +61,11 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
     const { from, to } = daysOf(job);
     const lastClosed = addDays(hallDay(now, hallTimeZone(writer)), -1);
     // Which are kept already, read without their samples: this runs on the hall's event loop.
-    const usable = new Set(keptDayShapes(writer, from, to).filter((k) => keptGroups(k.groupsJson, k.sampleBytes)).map((k) => k.day));
+    const usable = new Set(
+      keptDayShapes(writer, from, to)
+        .filter((k) => keptGroups(k.groupsJson, k.sampleBytes))
+        .map((k) => k.day),
+    );
     const days: string[] = [];
     for (let day = from; day <= to && day <= lastClosed; day = addDays(day, 1)) if (!usable.has(day)) days.push(day);
     if (days.length > 0) inTransaction(writer, () => markPendingDayTimes(writer, days, now.toISOString()));
@@ -95,8 +98,7 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
         if (reply.ok) {
           keep(reply.kept);
           current.resolve(reply);
-        }
-        else current.reject(new Error(`report ${describeJob(current.job)} failed: ${reply.message}`));
+        } else current.reject(new Error(`report ${describeJob(current.job)} failed: ${reply.message}`));
       }
       dispatch();
     });

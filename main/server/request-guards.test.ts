@@ -11,15 +11,23 @@ afterEach(async () => {
 });
 
 /** A raw POST with the Host header a rebinding page's browser would send. */
-function postWithHost(url: string, path: string, host: string, body: unknown): Promise<{ status: number; body: { ok: boolean; error?: { messageKey: string } } }> {
+function postWithHost(
+  url: string,
+  path: string,
+  host: string,
+  body: unknown,
+): Promise<{ status: number; body: { ok: boolean; error?: { messageKey: string } } }> {
   const { hostname, port } = new URL(url);
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
+    const req = request(
+      { hostname, port, path, method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -34,8 +42,14 @@ describe('first-run takeover', () => {
     // Another PC on the hall LAN: anonymous, not local, no code.
     const lan = { source: '192.168.1.66', local: false };
     expect(await hall.core.call('setup/status', {}, undefined, lan)).toMatchObject({ ok: true, value: { needsSetup: true, needsSetupCode: true } });
-    expect(await hall.core.call('setup/createAdmin', admin, undefined, lan)).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'errors.setupCodeRequired' } });
-    expect(await hall.core.call('setup/createAdmin', { ...admin, setupCode: '0000-0000' }, undefined, lan)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hall.core.call('setup/createAdmin', admin, undefined, lan)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', messageKey: 'errors.setupCodeRequired' },
+    });
+    expect(await hall.core.call('setup/createAdmin', { ...admin, setupCode: '0000-0000' }, undefined, lan)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     // The code the server printed lets the hall's own IT set it up from their PC.
     expect(hall.setupCode).toMatch(/^\d{4}-\d{4}$/);
     expect(await hall.core.call('setup/createAdmin', { ...admin, setupCode: hall.setupCode }, undefined, lan)).toMatchObject({ ok: true });

@@ -42,7 +42,12 @@ const cutsIn = (bytes: Buffer) => bytes.toString('latin1').split('\x1dVB\x00').l
 
 describe('the printTicket port', () => {
   it("uses the hall default for a device without its own printer and for a clerk's ticket", async () => {
-    const printTicket = createTicketPrinter({ db: hall.db, logger, defaultPrinter: { kind: 'tcp', host: '127.0.0.1', port: printer.port }, publicUrl: () => 'http://hall.lan:4720/' });
+    const printTicket = createTicketPrinter({
+      db: hall.db,
+      logger,
+      defaultPrinter: { kind: 'tcp', host: '127.0.0.1', port: printer.port },
+      publicUrl: () => 'http://hall.lan:4720/',
+    });
     const before = printer.received().length;
     expect(await printTicket(ticket, 41)).toBe('printer');
     expect(await printTicket(ticket, null)).toBe('printer');
@@ -51,7 +56,12 @@ describe('the printTicket port', () => {
   });
 
   it("keeps a public URL's path prefix in the QR code", async () => {
-    const printTicket = createTicketPrinter({ db: hall.db, logger, defaultPrinter: { kind: 'tcp', host: '127.0.0.1', port: printer.port }, publicUrl: () => 'https://gov.example.cn/hall' });
+    const printTicket = createTicketPrinter({
+      db: hall.db,
+      logger,
+      defaultPrinter: { kind: 'tcp', host: '127.0.0.1', port: printer.port },
+      publicUrl: () => 'https://gov.example.cn/hall',
+    });
     const before = printer.received().length;
     expect(await printTicket(ticket, null)).toBe('printer');
     const job = (await printer.waitFor((bytes) => cutsIn(bytes.subarray(before)) >= 1)).subarray(before);
@@ -60,7 +70,12 @@ describe('the printTicket port', () => {
 
   it("lets a device's own setting win over the default, 'screen' included", async () => {
     writeDevicePrinter(hall.db, 42, { kind: 'screen' });
-    const printTicket = createTicketPrinter({ db: hall.db, logger, defaultPrinter: { kind: 'tcp', host: '127.0.0.1', port: printer.port }, publicUrl: () => 'http://hall.lan' });
+    const printTicket = createTicketPrinter({
+      db: hall.db,
+      logger,
+      defaultPrinter: { kind: 'tcp', host: '127.0.0.1', port: printer.port },
+      publicUrl: () => 'http://hall.lan',
+    });
     const before = printer.received().length;
     expect(await printTicket(ticket, 42)).toBe('screen');
     expect(printer.received().length).toBe(before);

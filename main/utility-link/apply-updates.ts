@@ -49,7 +49,8 @@ export function applyUpdates(
     }
     // Entries the hall could not read are kept aside for the manager, and the feed moves past them:
     // one bad update never holds back the good ones behind it.
-    for (const bad of invalid) quarantineUpdate(db, { utility, receivedAt, pageCursor: cursor, position: bad.index, raw: bad.raw, problem: bad.problem, field: bad.field });
+    for (const bad of invalid)
+      quarantineUpdate(db, { utility, receivedAt, pageCursor: cursor, position: bad.index, raw: bad.raw, problem: bad.problem, field: bad.field });
     setUpdatesCursor(db, utility, cursor);
   });
   if (invalid.length > 0) deps.logger.warn({ utility, quarantined: invalid.length }, 'sync updates the hall could not read were quarantined');

@@ -63,14 +63,18 @@ const service = createSyncService({
     const filled = p.total > 0 ? Math.round((Math.min(p.done, p.total) / p.total) * width) : 0;
     const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
     const left = p.secondsLeft !== null ? ` ~${p.secondsLeft} s left` : '';
-    process.stderr.write(`${p.utility} ${p.phase} ${bar} ${p.done}/${p.total}${left} accepted ${p.accepted} rejected ${p.rejected} updates ${p.updates}${p.error ? ` error: ${p.error}` : ''}\n`);
+    process.stderr.write(
+      `${p.utility} ${p.phase} ${bar} ${p.done}/${p.total}${left} accepted ${p.accepted} rejected ${p.rejected} updates ${p.updates}${p.error ? ` error: ${p.error}` : ''}\n`,
+    );
   },
 });
 
-const enabled = listConnectors(db).filter((c) => c.enabled).map((c) => c.utility);
+const enabled = listConnectors(db)
+  .filter((c) => c.enabled)
+  .map((c) => c.utility);
 const utilities = values.utility ? [values.utility] : enabled;
 if (values.utility && !enabled.includes(values.utility)) usage(`no enabled connector for "${values.utility}"`);
-if (utilities.length === 0) usage('no utility has an enabled connector; set one up on the manager\'s sync page');
+if (utilities.length === 0) usage("no utility has an enabled connector; set one up on the manager's sync page");
 
 let code = 0;
 for (const utility of utilities) {
@@ -80,7 +84,9 @@ for (const utility of utilities) {
   if (outcome.state === 'busy') {
     // Say who holds it, so the operator knows whether to wait (the hall server's night run) or look.
     const [pid, host] = (outcome.holder ?? '').split('@');
-    process.stderr.write(`${utility}: a sync is already running${outcome.holder ? ` in process ${pid} on ${host}` : ''}${outcome.until ? ` (its lease ends ${outcome.until})` : ''}; try again when it is done\n`);
+    process.stderr.write(
+      `${utility}: a sync is already running${outcome.holder ? ` in process ${pid} on ${host}` : ''}${outcome.until ? ` (its lease ends ${outcome.until})` : ''}; try again when it is done\n`,
+    );
     code = Math.max(code, 4);
   }
 }

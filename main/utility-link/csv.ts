@@ -8,7 +8,14 @@ const neutralised = (text: string): string => (FORMULA_START.test(text) ? `'${te
 /** RFC 4180 CSV: a field is quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: unknown): string {
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects went through JSON.stringify; what is left is a number or a boolean
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? neutralised(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? neutralised(value)
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -8,7 +8,13 @@ import { createFolderConnector } from './folder-connector.ts';
 import { batchBody, batchBodyParts } from './protocol.ts';
 
 /** The `erasure` record type (docs/sync-protocol.md, "Erasure") on both connectors' wire. */
-const erasure: BatchRecord = { seq: 7, type: 'erasure', recordId: '42', version: 1, data: '{"requestedAt":"2026-12-01T02:00:00.000Z","workOrderIds":[12],"caseNumbers":["G1"]}' };
+const erasure: BatchRecord = {
+  seq: 7,
+  type: 'erasure',
+  recordId: '42',
+  version: 1,
+  data: '{"requestedAt":"2026-12-01T02:00:00.000Z","workOrderIds":[12],"caseNumbers":["G1"]}',
+};
 const header = { hall: 'HALL-NORTH-01', utility: 'gas', batchId: 'b-erasure', createdAt: '2026-12-01T17:00:00.000Z' };
 
 let dir: string;

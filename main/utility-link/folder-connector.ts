@@ -32,7 +32,13 @@ export type Manifest = {
 };
 
 export const MANIFEST = 'manifest.json';
-const fileOf: Record<OutboxRecordType, string> = { workOrder: 'work-orders.csv', rating: 'ratings.csv', complaint: 'complaints.csv', followUp: 'follow-ups.csv', erasure: 'erasures.csv' };
+const fileOf: Record<OutboxRecordType, string> = {
+  workOrder: 'work-orders.csv',
+  rating: 'ratings.csv',
+  complaint: 'complaints.csv',
+  followUp: 'follow-ups.csv',
+  erasure: 'erasures.csv',
+};
 
 async function writeSynced(file: string, content: Buffer): Promise<void> {
   const handle = await open(file, 'w');
@@ -97,7 +103,15 @@ export function createFolderConnector(options: FolderConnectorOptions): Connecto
         await writeSynced(join(temp, fileOf[type]), sealDrop(key, `${header.batchId}/${fileOf[type]}`, text));
         files.push({ type, file: fileOf[type], rows: ofType.length, sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
       }
-      const manifest: Manifest = { protocol: PROTOCOL, hall: options.hall, utility: header.utility, batchId: header.batchId, createdAt: header.createdAt, records: records.length, files };
+      const manifest: Manifest = {
+        protocol: PROTOCOL,
+        hall: options.hall,
+        utility: header.utility,
+        batchId: header.batchId,
+        createdAt: header.createdAt,
+        records: records.length,
+        files,
+      };
       await writeSynced(join(temp, MANIFEST), sealDrop(key, `${header.batchId}/${MANIFEST}`, `${JSON.stringify(manifest, null, 2)}\n`));
       await rename(temp, final);
       return { kind: 'awaiting' };

@@ -125,7 +125,12 @@ export function createHttpConnector(options: HttpConnectorOptions): Connector {
     async send(header, wireBody, records) {
       const body = options.shape ? options.shape.body(header, records) : wireBody;
       const path = options.shape?.path ?? '/batches';
-      const json = await exchange(new URL(`${base}${path}`), 'POST', { 'Content-Type': 'application/json', 'Idempotency-Key': header.batchId, 'X-OneWindow-Hall': header.hall }, body);
+      const json = await exchange(
+        new URL(`${base}${path}`),
+        'POST',
+        { 'Content-Type': 'application/json', 'Idempotency-Key': header.batchId, 'X-OneWindow-Hall': header.hall },
+        body,
+      );
       const parsed = batchAnswerSchema.safeParse(json);
       if (!parsed.success) throw new TransientError(`${base}${path} answered in an unknown shape`);
       const answer: BatchAnswer = parsed.data;

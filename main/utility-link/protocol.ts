@@ -88,7 +88,12 @@ export function readUpdates(cursor: string | null, entries: readonly unknown[]):
     }
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || null;
-    const problem = field === 'status' && issue?.code === 'invalid_value' ? 'unknownStatus' : issue?.code === 'invalid_type' && issue.input === undefined ? 'missingField' : 'invalid';
+    const problem =
+      field === 'status' && issue?.code === 'invalid_value'
+        ? 'unknownStatus'
+        : issue?.code === 'invalid_type' && issue.input === undefined
+          ? 'missingField'
+          : 'invalid';
     invalid.push({ index, raw: JSON.stringify(entry ?? null).slice(0, 2000), problem, field });
   });
   return { cursor, updates, invalid };

@@ -1,6 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '../../db/connection.ts';
-import { addRunCounts, answerBatch, type BatchRecord, type BatchRow, batchRecords, createBatch, failStaleRuns, finishRun, getConnector, markBatchSent, noteBatchAttempt, openBatches, pendingCount, releaseLease, renewLease, type RunTrigger, startRun, takeLease } from '../../db/sync.ts';
+import {
+  addRunCounts,
+  answerBatch,
+  type BatchRecord,
+  type BatchRow,
+  batchRecords,
+  createBatch,
+  failStaleRuns,
+  finishRun,
+  getConnector,
+  markBatchSent,
+  noteBatchAttempt,
+  openBatches,
+  pendingCount,
+  releaseLease,
+  renewLease,
+  type RunTrigger,
+  startRun,
+  takeLease,
+} from '../../db/sync.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../core/hall/time-zone.ts';
@@ -91,10 +110,13 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     const every = ctx.progressEveryMs ?? 250;
     if (!force && t - lastEmit < every) {
       // Held back, not dropped: the latest figures go out when the interval is up.
-      trailing ??= setTimeout(() => {
-        trailing = undefined;
-        emit(true);
-      }, every - (t - lastEmit));
+      trailing ??= setTimeout(
+        () => {
+          trailing = undefined;
+          emit(true);
+        },
+        every - (t - lastEmit),
+      );
       trailing.unref?.();
       return;
     }
@@ -208,7 +230,10 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     progress.rejected = committed.rejected;
     if (state === 'succeeded') progress.done = Math.max(sent, Math.min(progress.done, progress.total));
     emit(true);
-    logger.info({ utility, runId, state, sent, accepted: progress.accepted, rejected: progress.rejected, updates: progress.updates, error }, 'sync run finished');
+    logger.info(
+      { utility, runId, state, sent, accepted: progress.accepted, rejected: progress.rejected, updates: progress.updates, error },
+      'sync run finished',
+    );
     return { state, runId, sent, accepted: committed.accepted, rejected: committed.rejected, updates: progress.updates, error };
   }
 
@@ -250,8 +275,10 @@ export async function runUtilitySync(ctx: SyncContext, utility: string, trigger:
     emit(true);
     let cursor = getConnector(db, utility)?.updatesCursor ?? null;
     for (;;) {
-      const page = await withRetry(() => connector.pullUpdates(cursor), ctx.retry ?? defaultRetry, (error, attempt, willRetry) =>
-        logger.warn({ utility, attempt, willRetry, err: message(error) }, 'sync updates failed'),
+      const page = await withRetry(
+        () => connector.pullUpdates(cursor),
+        ctx.retry ?? defaultRetry,
+        (error, attempt, willRetry) => logger.warn({ utility, attempt, willRetry, err: message(error) }, 'sync updates failed'),
         abortableSleep(ctx.signal),
       );
       const { applied } = applyUpdates(ctx.deps, utility, page.cursor, page.updates, page.invalid);

@@ -17,7 +17,8 @@ const within = (inner: string, outer: string): boolean => {
 export function hallSecretKeyFile(options: { dataDir: string; given?: string | undefined; backupDir?: string | undefined }): { file: string; moved: boolean } {
   const file = resolve(options.given ?? secretKeyFile(options.dataDir));
   for (const folder of [options.dataDir, options.backupDir]) {
-    if (folder && within(file, folder)) throw new Error(`the secret key ${file} must not be inside ${resolve(folder)}: copies and backups of that folder would carry it off`);
+    if (folder && within(file, folder))
+      throw new Error(`the secret key ${file} must not be inside ${resolve(folder)}: copies and backups of that folder would carry it off`);
   }
   const legacy = legacySecretKeyFile(options.dataDir);
   if (!existsSync(legacy) || existsSync(file)) return { file, moved: false };

@@ -79,7 +79,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (row.utility === RATING_PLATFORM) {
       // The 好差评 platform: ratings in its profile's fields to {base}/ratings, signed and idempotent like a batch.
       const profile = referenceProfile;
-      const shape = { protocol: RATING_PROTOCOL, path: '/ratings', body: (header: BatchHeader, records: readonly BatchRecord[]) => ratingPlatformBody(profile, header, records) };
+      const shape = {
+        protocol: RATING_PROTOCOL,
+        path: '/ratings',
+        body: (header: BatchHeader, records: readonly BatchRecord[]) => ratingPlatformBody(profile, header, records),
+      };
       return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, now, timeoutMs: options.timeoutMs, shape });
     }
     if (row.kind === 'http') return createHttpConnector({ baseUrl: row.baseUrl ?? '', hall, secret, now, timeoutMs: options.timeoutMs });
@@ -126,10 +130,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         if (pendingCount(deps.db, c.utility) > 0) (due.schedule ??= []).push(c.utility);
         continue;
       }
-      const trigger = dueTrigger(now, timeZone, { start: c.windowStart, end: c.windowEnd }, {
-        successAt: lastRun(deps.db, c.utility, 'succeeded')?.startedAt ?? null,
-        attemptAt: lastRun(deps.db, c.utility)?.startedAt ?? null,
-      });
+      const trigger = dueTrigger(
+        now,
+        timeZone,
+        { start: c.windowStart, end: c.windowEnd },
+        {
+          successAt: lastRun(deps.db, c.utility, 'succeeded')?.startedAt ?? null,
+          attemptAt: lastRun(deps.db, c.utility)?.startedAt ?? null,
+        },
+      );
       if (trigger) (due[trigger] ??= []).push(c.utility);
     }
     return [...start(due.schedule ?? [], 'schedule'), ...start(due.catchup ?? [], 'catchup')];
@@ -138,7 +147,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const testConnection = async (utility: string): Promise<ConnectionTest> => {
     const row = getConnector(deps.db, utility);
     const started = performance.now();
-    const failed = (error: unknown): ConnectionTest => ({ ok: false, reason: syncFailureReason(error instanceof Error ? error.message : String(error)) ?? 'other' });
+    const failed = (error: unknown): ConnectionTest => ({
+      ok: false,
+      reason: syncFailureReason(error instanceof Error ? error.message : String(error)) ?? 'other',
+    });
     if (!row) return { ok: false, reason: 'other' };
     if (row.kind === 'folder') {
       // A test must not leave a batch for the utility to take in: the folders are checked instead.
@@ -168,7 +180,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     run,
     testConnection,
     runNow(utility, trigger) {
-      const utilities = utility === null ? listConnectors(deps.db).filter((c) => c.enabled).map((c) => c.utility) : [utility];
+      const utilities =
+        utility === null
+          ? listConnectors(deps.db)
+              .filter((c) => c.enabled)
+              .map((c) => c.utility)
+          : [utility];
       for (const u of utilities) {
         const c = getConnector(deps.db, u);
         if (!c || !c.enabled) throw new Error(`no enabled connector for ${u}`);
@@ -211,7 +228,12 @@ export function lateSyncPort(): { port: SyncPort; attach: (service: SyncService)
     return service;
   };
   return {
-    port: { runNow: (utility, trigger) => current().runNow(utility, trigger), sealSecret: (plain) => current().sealSecret(plain), dropRoots: () => current().dropRoots(), testConnection: (utility) => current().testConnection(utility) },
+    port: {
+      runNow: (utility, trigger) => current().runNow(utility, trigger),
+      sealSecret: (plain) => current().sealSecret(plain),
+      dropRoots: () => current().dropRoots(),
+      testConnection: (utility) => current().testConnection(utility),
+    },
     attach: (s) => {
       service = s;
     },

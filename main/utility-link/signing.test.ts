@@ -13,14 +13,22 @@ describe('onewindow.sync/2 signatures', () => {
     const line = { protocol: 'onewindow.sync/2', method: 'POST', target: '/onewindow/batches', timestamp: '1790874002', requestId } as const;
     expect(signRequest(secret, line, batch)).toBe('sha256=e46f96aaae326eca283836155b7aa8f51bed8883447e9b2a9d3695503f42b927');
     expect(signRequest(secret, line, [batch.slice(0, 40), batch.slice(40)])).toBe('sha256=e46f96aaae326eca283836155b7aa8f51bed8883447e9b2a9d3695503f42b927');
-    expect(signRequest(secret, { ...line, method: 'GET', target: '/onewindow/updates?since=41' })).toBe('sha256=fe25f9ffb6adc705b0346a5e756cc2aac6bb2b65f89661550172bd696836564a');
-    expect(signAnswer(secret, { protocol: 'onewindow.sync/2', requestId, timestamp: '1790874003' }, answer)).toBe('sha256=d057a5102cbeaa5e1f0ea44b63268af9d07e9a59a8eb12831b39559a76496c7f');
+    expect(signRequest(secret, { ...line, method: 'GET', target: '/onewindow/updates?since=41' })).toBe(
+      'sha256=fe25f9ffb6adc705b0346a5e756cc2aac6bb2b65f89661550172bd696836564a',
+    );
+    expect(signAnswer(secret, { protocol: 'onewindow.sync/2', requestId, timestamp: '1790874003' }, answer)).toBe(
+      'sha256=d057a5102cbeaa5e1f0ea44b63268af9d07e9a59a8eb12831b39559a76496c7f',
+    );
     expect(unixSeconds(new Date('2026-10-01T17:00:02.918Z'))).toBe('1790874002');
   });
 
   it('take an answer only signed by the secret, for this request, within 5 minutes', () => {
     const now = new Date('2026-10-01T17:00:02.000Z');
-    const signed = (id: string, timestamp: string, key = secret) => ({ timestamp, signature: signAnswer(key, { protocol: 'onewindow.sync/2', requestId: id, timestamp }, answer), body: Buffer.from(answer) });
+    const signed = (id: string, timestamp: string, key = secret) => ({
+      timestamp,
+      signature: signAnswer(key, { protocol: 'onewindow.sync/2', requestId: id, timestamp }, answer),
+      body: Buffer.from(answer),
+    });
     const request = { protocol: 'onewindow.sync/2', requestId };
     expect(checkAnswer(secret, request, signed(requestId, '1790874003'), now)).toBe('ok');
     expect(checkAnswer(secret, request, { timestamp: undefined, signature: undefined, body: Buffer.from(answer) }, now)).toBe('unsigned');

@@ -33,7 +33,8 @@ function hmac(secret: string, head: readonly string[], body: Body): string {
 }
 
 /** `X-OneWindow-Signature` of a request: HMAC over protocol, method, target (path and query), timestamp, request id, body. */
-export const signRequest = (secret: string, line: RequestLine, body: Body = ''): string => hmac(secret, [line.protocol, line.method, line.target, line.timestamp, line.requestId], body);
+export const signRequest = (secret: string, line: RequestLine, body: Body = ''): string =>
+  hmac(secret, [line.protocol, line.method, line.target, line.timestamp, line.requestId], body);
 
 /** `X-OneWindow-Signature` of an answer: HMAC over protocol, the request's id, the answer's timestamp, the answer's body. */
 export const signAnswer = (secret: string, line: AnswerLine, body: Body): string => hmac(secret, [line.protocol, line.requestId, line.timestamp], body);

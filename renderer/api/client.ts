@@ -25,11 +25,7 @@ async function overHttp(name: string, input: unknown, token: string | undefined)
  * The renderer's one way to call the hall: the Electron bridge when present, HTTP
  * otherwise. Typed from the contract, so a renamed method breaks the build.
  */
-export async function send<K extends MethodName>(
-  name: K,
-  input: InputOf<Contract[K]>,
-  scope: SessionScope = 'staff',
-): Promise<Result<OutputOf<Contract[K]>>> {
+export async function send<K extends MethodName>(name: K, input: InputOf<Contract[K]>, scope: SessionScope = 'staff'): Promise<Result<OutputOf<Contract[K]>>> {
   const token = getToken(scope);
   const viaBridge = bridge();
   const result = viaBridge ? await viaBridge.invoke(name, input, token) : await overHttp(name, input, token);

@@ -104,4 +104,3 @@ export function connectPush(scope: SessionScope, handlers: { onEvent: Listener; 
     socket?.close();
   };
 }
-

@@ -82,7 +82,14 @@ export function AppointmentsPage() {
             </select>
           </label>
           <Field label={t('appointments:day')} type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
-          <Field label={t('appointments:time')} type="time" required value={form.time} onChange={(e) => setForm({ ...form, time: e.target.value })} error={fieldError('slotStart')} />
+          <Field
+            label={t('appointments:time')}
+            type="time"
+            required
+            value={form.time}
+            onChange={(e) => setForm({ ...form, time: e.target.value })}
+            error={fieldError('slotStart')}
+          />
           <label>
             {t('appointments:length')}{' '}
             <select value={form.minutes} onChange={(e) => setForm({ ...form, minutes: e.target.value })}>
@@ -93,7 +100,13 @@ export function AppointmentsPage() {
               ))}
             </select>
           </label>
-          <Field label={t('appointments:phone')} inputMode="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} error={fieldError('phone')} />
+          <Field
+            label={t('appointments:phone')}
+            inputMode="tel"
+            value={form.phone}
+            onChange={(e) => setForm({ ...form, phone: e.target.value })}
+            error={fieldError('phone')}
+          />
           {!book.error?.details?.fields && <ErrorBanner error={book.error} />}
           <div className="row-actions">
             <button type="submit" className="primary" disabled={book.pending || categories.length === 0}>

@@ -115,7 +115,19 @@ type Moved = OutputOf<Contract['calendar/importYear']>['moved'][number];
 type Calendar = OutputOf<Contract['calendar/get']>;
 
 /** One month, Monday first: each day a button saying what it is (休 / 班 / a plain working day). */
-function MonthGrid({ year, month, calendar, busy, onToggle }: { year: number; month: number; calendar: Calendar; busy: boolean; onToggle: (cell: DayCell) => void }) {
+function MonthGrid({
+  year,
+  month,
+  calendar,
+  busy,
+  onToggle,
+}: {
+  year: number;
+  month: number;
+  calendar: Calendar;
+  busy: boolean;
+  onToggle: (cell: DayCell) => void;
+}) {
   const { t } = useTranslation();
   const weekdays = t('catalogueDesk:calendar.weekdays').split(' ');
   const weeks = monthWeeks(year, month, calendar);

@@ -12,7 +12,17 @@ import { CalendarSection } from './CalendarSection.tsx';
 import { feeNoticeText, type NoticeWords } from './fee-notice.ts';
 import './catalogue.css';
 
-type FeeRow = { business: number; fee: number; utility: string; businessName: string; feeName: string; unit: string; priceFen: number; mandatory: boolean; legalBasis: string };
+type FeeRow = {
+  business: number;
+  fee: number;
+  utility: string;
+  businessName: string;
+  feeName: string;
+  unit: string;
+  priceFen: number;
+  mandatory: boolean;
+  legalBasis: string;
+};
 
 /** Fen from what the manager typed in yuan ("12.5" → 1250); undefined when it is not a price. */
 export function fenOf(text: string): number | undefined {
@@ -41,7 +51,17 @@ export function CataloguePage() {
   const rows = useMemo<FeeRow[]>(
     () =>
       (draft?.businesses ?? []).flatMap((b, business) =>
-        b.fees.map((f, fee) => ({ business, fee, utility: b.utility, businessName: names(b.names), feeName: names(f.names), unit: names(f.unit), priceFen: f.priceFen, mandatory: f.mandatory, legalBasis: f.legalBasis })),
+        b.fees.map((f, fee) => ({
+          business,
+          fee,
+          utility: b.utility,
+          businessName: names(b.names),
+          feeName: names(f.names),
+          unit: names(f.unit),
+          priceFen: f.priceFen,
+          mandatory: f.mandatory,
+          legalBasis: f.legalBasis,
+        })),
       ),
     [draft, names],
   );
@@ -49,9 +69,20 @@ export function CataloguePage() {
 
   const columns = useMemo<ColumnDef<FeeRow, unknown>[]>(() => {
     const setFee = (row: FeeRow, patch: { priceFen?: number; mandatory?: boolean }) =>
-      setDraft((d) => d && { ...d, businesses: d.businesses.map((b, i) => (i !== row.business ? b : { ...b, fees: b.fees.map((f, j) => (j === row.fee ? { ...f, ...patch } : f)) })) });
+      setDraft(
+        (d) =>
+          d && {
+            ...d,
+            businesses: d.businesses.map((b, i) => (i !== row.business ? b : { ...b, fees: b.fees.map((f, j) => (j === row.fee ? { ...f, ...patch } : f)) })),
+          },
+      );
     return [
-      { id: 'utility', header: t('catalogueDesk:col.utility'), accessorFn: (r) => r.utility, cell: ({ row }) => t(`worklists:utility.${row.original.utility}`, { defaultValue: row.original.utility }) },
+      {
+        id: 'utility',
+        header: t('catalogueDesk:col.utility'),
+        accessorFn: (r) => r.utility,
+        cell: ({ row }) => t(`worklists:utility.${row.original.utility}`, { defaultValue: row.original.utility }),
+      },
       { id: 'business', header: t('catalogueDesk:col.business'), accessorFn: (r) => r.businessName },
       { id: 'fee', header: t('catalogueDesk:col.fee'), accessorFn: (r) => r.feeName },
       {
@@ -59,7 +90,13 @@ export function CataloguePage() {
         header: t('catalogueDesk:col.price'),
         accessorFn: (r) => r.priceFen,
         meta: { exportValue: (r) => r.priceFen / 100 },
-        cell: ({ row }) => <PriceInput label={t('catalogueDesk:priceOf', { fee: `${row.original.businessName} ${row.original.feeName}` })} fen={row.original.priceFen} onChange={(priceFen) => setFee(row.original, { priceFen })} />,
+        cell: ({ row }) => (
+          <PriceInput
+            label={t('catalogueDesk:priceOf', { fee: `${row.original.businessName} ${row.original.feeName}` })}
+            fen={row.original.priceFen}
+            onChange={(priceFen) => setFee(row.original, { priceFen })}
+          />
+        ),
       },
       { id: 'unit', header: t('catalogueDesk:col.unit'), accessorFn: (r) => r.unit },
       {
@@ -109,7 +146,12 @@ export function CataloguePage() {
       const fixed = i18n.getFixedT(lng);
       return (key, values) => fixed(key, values ?? {});
     };
-    const done = await saveNotice.run({ textZh: feeNoticeText(c, 'zh', words('zh-CN')), textEn: feeNoticeText(c, 'en', words('en-US')), active: true, sortOrder: 0 });
+    const done = await saveNotice.run({
+      textZh: feeNoticeText(c, 'zh', words('zh-CN')),
+      textEn: feeNoticeText(c, 'en', words('en-US')),
+      active: true,
+      sortOrder: 0,
+    });
     if (done) setMessage(t('catalogueDesk:noticePosted'));
   };
 

@@ -17,7 +17,8 @@ export function feeNoticeText(catalogue: Catalogue, lang: 'zh' | 'en', t: Notice
       .flatMap((b) => b.fees.filter((f) => f.mandatory && f.priceFen > 0))
       .map((f) => t('catalogueDesk:notice.item', { name: f.names[lang], amount: String(f.priceFen / 100), unit: f.unit[lang] }));
     const unique = [...new Set(fees)];
-    if (unique.length > 0) parts.push(t('catalogueDesk:notice.utility', { utility: utility.names[lang], fees: unique.join(t('catalogueDesk:notice.feeSeparator')) }));
+    if (unique.length > 0)
+      parts.push(t('catalogueDesk:notice.utility', { utility: utility.names[lang], fees: unique.join(t('catalogueDesk:notice.feeSeparator')) }));
   }
   const text = t('catalogueDesk:notice.head', { list: parts.join(t('catalogueDesk:notice.utilitySeparator')) });
   return text.length <= MAX ? text : `${text.slice(0, MAX - 1)}…`;

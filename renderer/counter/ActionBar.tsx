@@ -8,7 +8,15 @@ export function ActionBar({ actions }: { actions: readonly CounterAction[] }) {
   return (
     <div className="action-bar" role="toolbar" aria-label={t('queue:counter.actions')}>
       {actions.map((a) => (
-        <button key={a.id} type="button" className={`action ${a.tone ?? ''}`} disabled={!a.enabled} onClick={a.run} aria-keyshortcuts={a.key} data-testid={`action-${a.id}`}>
+        <button
+          key={a.id}
+          type="button"
+          className={`action ${a.tone ?? ''}`}
+          disabled={!a.enabled}
+          onClick={a.run}
+          aria-keyshortcuts={a.key}
+          data-testid={`action-${a.id}`}
+        >
           {a.key && <kbd>{a.key}</kbd>}
           <span>{a.label}</span>
         </button>

@@ -6,12 +6,32 @@ import { useLocalNames } from '../queue/names.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 
 /** The clerk chooses the counter to work at; a counter held by a colleague says so. */
-export function CounterPicker({ counters, categories, meId, pending, error, onOpen }: { counters: CounterView[]; categories: CategoryView[]; meId: number; pending: boolean; error: ApiError | undefined; onOpen: (id: number) => void }) {
+export function CounterPicker({
+  counters,
+  categories,
+  meId,
+  pending,
+  error,
+  onOpen,
+}: {
+  counters: CounterView[];
+  categories: CategoryView[];
+  meId: number;
+  pending: boolean;
+  error: ApiError | undefined;
+  onOpen: (id: number) => void;
+}) {
   const { t } = useTranslation();
   const { name } = useLocalNames();
   const { label, extraName } = useCounterLabel();
   const categoryNames = (ids: number[]) =>
-    ids.length === 0 ? t('queue:counter.allCategories') : ids.map((id) => categories.find((c) => c.id === id)).filter((c) => c !== undefined).map(name).join(' / ');
+    ids.length === 0
+      ? t('queue:counter.allCategories')
+      : ids
+          .map((id) => categories.find((c) => c.id === id))
+          .filter((c) => c !== undefined)
+          .map(name)
+          .join(' / ');
   return (
     <section className="card counter-picker" aria-labelledby="picker-title">
       <h1 id="picker-title">{t('queue:counter.choose')}</h1>

@@ -73,7 +73,14 @@ function CounterDesk({ me }: { me: StaffPublic }) {
   if (!counter || choosing) {
     return (
       <div className="counter-layout">
-        <CounterPicker counters={data.counters} categories={data.categories} meId={me.id} pending={actions.pending} error={actions.error} onOpen={(id) => void open(id)} />
+        <CounterPicker
+          counters={data.counters}
+          categories={data.categories}
+          meId={me.id}
+          pending={actions.pending}
+          error={actions.error}
+          onOpen={(id) => void open(id)}
+        />
         <HallStatusPanel scope="staff" />
       </div>
     );

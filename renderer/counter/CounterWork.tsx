@@ -23,7 +23,21 @@ type DialogKind = 'noShow' | 'transfer' | 'pause';
 type Work = { (): Promise<unknown> };
 
 /** One open counter: the ticket in hand, the keys that move it, and the queue behind it. */
-export function CounterWork({ counter, overview, me, actions, onSwitch, onClosed }: { counter: CounterView; overview: Overview; me: StaffPublic; actions: Actions; onSwitch: () => void; onClosed: () => void }) {
+export function CounterWork({
+  counter,
+  overview,
+  me,
+  actions,
+  onSwitch,
+  onClosed,
+}: {
+  counter: CounterView;
+  overview: Overview;
+  me: StaffPublic;
+  actions: Actions;
+  onSwitch: () => void;
+  onClosed: () => void;
+}) {
   const { t } = useTranslation();
   const { label } = useCounterLabel();
   const pauseText = usePauseText();
@@ -134,7 +148,13 @@ export function CounterWork({ counter, overview, me, actions, onSwitch, onClosed
           categories={overview.categories}
           canCall={isManager && !ticket && !paused}
           onCall={(w) => void callTicket(w)}
-          counts={<WaitingCounts className="counter-wait-chips" categories={overview.categories} highlight={counter.categoryIds.length === 0 ? null : counter.categoryIds} />}
+          counts={
+            <WaitingCounts
+              className="counter-wait-chips"
+              categories={overview.categories}
+              highlight={counter.categoryIds.length === 0 ? null : counter.categoryIds}
+            />
+          }
         />
       </div>
       <div className="counter-figures-row">
@@ -142,7 +162,14 @@ export function CounterWork({ counter, overview, me, actions, onSwitch, onClosed
       </div>
       {dialog === 'noShow' && ticket && <NoShowDialog number={ticket.number} onChoose={noShow} onClose={() => setDialog(undefined)} />}
       {dialog === 'transfer' && ticket && (
-        <TransferDialog number={ticket.number} fromCounterId={counter.id} counters={overview.counters} categories={overview.categories} onTransfer={transfer} onClose={() => setDialog(undefined)} />
+        <TransferDialog
+          number={ticket.number}
+          fromCounterId={counter.id}
+          counters={overview.counters}
+          categories={overview.categories}
+          onTransfer={transfer}
+          onClose={() => setDialog(undefined)}
+        />
       )}
       {dialog === 'pause' && <PauseDialog onPause={pause} onClose={() => setDialog(undefined)} />}
       {reprint && <ReprintJob ticket={reprint} onDone={() => setReprint(undefined)} />}

@@ -9,7 +9,21 @@ import { DialogActions } from '../shared/DialogActions.tsx';
 export type TransferTarget = { toCounterId: number } | { toCategoryId: number };
 
 /** Sends the ticket, keeping its number, to another counter or another category. */
-export function TransferDialog({ number, fromCounterId, counters, categories, onTransfer, onClose }: { number: string; fromCounterId: number; counters: CounterView[]; categories: CategoryView[]; onTransfer: (target: TransferTarget) => void; onClose: () => void }) {
+export function TransferDialog({
+  number,
+  fromCounterId,
+  counters,
+  categories,
+  onTransfer,
+  onClose,
+}: {
+  number: string;
+  fromCounterId: number;
+  counters: CounterView[];
+  categories: CategoryView[];
+  onTransfer: (target: TransferTarget) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { name } = useLocalNames();
   const { label } = useCounterLabel();
@@ -33,7 +47,12 @@ export function TransferDialog({ number, fromCounterId, counters, categories, on
             <input type="radio" name="kind" checked={kind === 'counter'} onChange={() => setKind('counter')} />
             {t('queue:transfer.toCounter')}
           </label>
-          <select aria-label={t('queue:transfer.toCounter')} value={counterId} disabled={kind !== 'counter'} onChange={(e) => setCounterId(Number(e.target.value))}>
+          <select
+            aria-label={t('queue:transfer.toCounter')}
+            value={counterId}
+            disabled={kind !== 'counter'}
+            onChange={(e) => setCounterId(Number(e.target.value))}
+          >
             {others.map((c) => (
               <option key={c.id} value={c.id}>
                 {label(c)} · {t(`queue:counterState.${c.status}`)}
@@ -44,7 +63,12 @@ export function TransferDialog({ number, fromCounterId, counters, categories, on
             <input type="radio" name="kind" checked={kind === 'category'} onChange={() => setKind('category')} />
             {t('queue:transfer.toCategory')}
           </label>
-          <select aria-label={t('queue:transfer.toCategory')} value={categoryId} disabled={kind !== 'category'} onChange={(e) => setCategoryId(Number(e.target.value))}>
+          <select
+            aria-label={t('queue:transfer.toCategory')}
+            value={categoryId}
+            disabled={kind !== 'category'}
+            onChange={(e) => setCategoryId(Number(e.target.value))}
+          >
             {active.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.prefix} · {name(c)}

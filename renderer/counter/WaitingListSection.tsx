@@ -10,7 +10,17 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import { useQuery } from '../shared/use-api.ts';
 
 /** Waiting tickets in queue order; a manager may call one out of order. */
-export function WaitingListSection({ categories, canCall, onCall, counts }: { categories: CategoryView[]; canCall: boolean; onCall?: ((ticket: TicketView) => void) | undefined; counts?: ReactNode }) {
+export function WaitingListSection({
+  categories,
+  canCall,
+  onCall,
+  counts,
+}: {
+  categories: CategoryView[];
+  canCall: boolean;
+  onCall?: ((ticket: TicketView) => void) | undefined;
+  counts?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const { name } = useLocalNames();
   const list = useQuery('queue/waitingList', {}, { refreshOn: ['queue/changed'] });
@@ -19,7 +29,14 @@ export function WaitingListSection({ categories, canCall, onCall, counts }: { ca
     const byId = new Map(categories.map((c) => [c.id, c]));
     const cols: ColumnDef<TicketView, unknown>[] = [
       { accessorKey: 'number', header: t('queue:waiting.number') },
-      { id: 'category', accessorFn: (r) => { const c = byId.get(r.categoryId); return c ? name(c) : ''; }, header: t('queue:waiting.category') },
+      {
+        id: 'category',
+        accessorFn: (r) => {
+          const c = byId.get(r.categoryId);
+          return c ? name(c) : '';
+        },
+        header: t('queue:waiting.category'),
+      },
       { id: 'priority', accessorFn: (r) => t(`queue:priority.${r.priority}`), header: t('queue:waiting.priority') },
       { id: 'queuedAt', accessorFn: (r) => clockTime(r.queuedAt, i18n.language), header: t('queue:waiting.queuedAt') },
       { id: 'waited', accessorFn: (r) => Math.max(0, Math.floor((now - Date.parse(r.queuedAt)) / 60_000)), header: t('queue:waiting.waitedMinutes') },
@@ -31,7 +48,12 @@ export function WaitingListSection({ categories, canCall, onCall, counts }: { ca
         header: t('queue:waiting.call'),
         enableSorting: false,
         cell: ({ row }) => (
-          <button type="button" className="small" onClick={() => onCall(row.original)} aria-label={t('queue:waiting.callTicket', { number: row.original.number })}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => onCall(row.original)}
+            aria-label={t('queue:waiting.callTicket', { number: row.original.number })}
+          >
             {t('queue:waiting.call')}
           </button>
         ),

@@ -111,7 +111,8 @@ async function until(done: () => boolean, ms = 3_000): Promise<void> {
 }
 
 /** What the clip pack says for one call in one language, as the fake player logs it. */
-const clipsOf = (call: CallAnnouncement, lang: VoiceLanguage) => (planAnnouncement(call, lang, templates[lang], shipped(lang)).clips ?? []).map((file) => `${lang}/${file}`);
+const clipsOf = (call: CallAnnouncement, lang: VoiceLanguage) =>
+  (planAnnouncement(call, lang, templates[lang], shipped(lang)).clips ?? []).map((file) => `${lang}/${file}`);
 const speechOf = (call: CallAnnouncement, lang: VoiceLanguage) => `speech ${lang}: ${planAnnouncement(call, lang, templates[lang]).text}`;
 
 const a001: CallAnnouncement = { number: 'A001', counterNumber: 3, recall: false };
@@ -208,7 +209,10 @@ describe('createAnnouncer', () => {
     announcer.announce({ number: 'C007', counterNumber: 5, recall: false });
     await until(() => announcer.pending() === 0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 150);
-    expect(output.heard.filter((h) => h.startsWith('speech'))).toEqual([speechOf(a001, 'zh-CN'), speechOf({ number: 'C007', counterNumber: 5, recall: false }, 'zh-CN')]);
+    expect(output.heard.filter((h) => h.startsWith('speech'))).toEqual([
+      speechOf(a001, 'zh-CN'),
+      speechOf({ number: 'C007', counterNumber: 5, recall: false }, 'zh-CN'),
+    ]);
     expect(output.mostAtOnce()).toBe(1);
     expect(output.active()).toBe(0);
   });

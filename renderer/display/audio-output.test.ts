@@ -78,7 +78,13 @@ describe('browserPlayer', () => {
   });
 });
 
-type FakeUtterance = { text: string; lang: string; voice: SpeechSynthesisVoice | null; onend: ((event: never) => void) | null; onerror: ((event: never) => void) | null };
+type FakeUtterance = {
+  text: string;
+  lang: string;
+  voice: SpeechSynthesisVoice | null;
+  onend: ((event: never) => void) | null;
+  onerror: ((event: never) => void) | null;
+};
 
 describe('browserSpeech', () => {
   const voices = [

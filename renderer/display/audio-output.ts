@@ -22,7 +22,10 @@ export type SpeechLike = {
 };
 
 /** What the player needs of an HTMLAudioElement. */
-export type AudioElementLike = Pick<HTMLAudioElement, 'preload' | 'readyState' | 'play' | 'pause' | 'load' | 'removeAttribute' | 'addEventListener' | 'removeEventListener'>;
+export type AudioElementLike = Pick<
+  HTMLAudioElement,
+  'preload' | 'readyState' | 'play' | 'pause' | 'load' | 'removeAttribute' | 'addEventListener' | 'removeEventListener'
+>;
 
 const HAVE_ENOUGH_DATA = 4;
 
@@ -82,7 +85,10 @@ export function pickVoice(voices: readonly SpeechSynthesisVoice[], lang: string)
  * The operating system's speech synthesis, or undefined where the browser has none:
  * browserSpeech(globalThis.speechSynthesis, globalThis.SpeechSynthesisUtterance).
  */
-export function browserSpeech<U extends UtteranceLike>(synthesis: SynthesisLike<U> | undefined, Utterance: (new (text: string) => U) | undefined): SpeechLike | undefined {
+export function browserSpeech<U extends UtteranceLike>(
+  synthesis: SynthesisLike<U> | undefined,
+  Utterance: (new (text: string) => U) | undefined,
+): SpeechLike | undefined {
   if (!synthesis || !Utterance) return undefined;
   // Chromium can collect an utterance still being spoken and then never fire its end event.
   let speaking: U | undefined;

@@ -145,7 +145,10 @@ describe('clips', () => {
   });
 
   it('the shipped packs cover every call: all letters, windows 1–999, recalls', () => {
-    for (const [lang, templates] of [['zh-CN', zh], ['en-US', en]] as const) {
+    for (const [lang, templates] of [
+      ['zh-CN', zh],
+      ['en-US', en],
+    ] as const) {
       const pack = shippedManifest(lang);
       expect(pack?.language).toBe(lang);
       for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
@@ -169,7 +172,11 @@ describe('parsing', () => {
   });
 
   it('keeps only clip paths inside the pack', () => {
-    const parsed = parseClipManifest({ language: 'zh-CN', format: 'audio/ogg', tokens: { a: 'a.ogg', b: '../b.ogg', c: 'http://x/c.ogg', d: 'sub/d.ogg', e: 3, f: '/f.ogg' } });
+    const parsed = parseClipManifest({
+      language: 'zh-CN',
+      format: 'audio/ogg',
+      tokens: { a: 'a.ogg', b: '../b.ogg', c: 'http://x/c.ogg', d: 'sub/d.ogg', e: 3, f: '/f.ogg' },
+    });
     expect(parsed?.tokens).toEqual({ a: 'a.ogg', d: 'sub/d.ogg' });
     expect(parseClipManifest([])).toBeNull();
     expect(parseClipManifest({ language: 'zh-CN' })).toBeNull();

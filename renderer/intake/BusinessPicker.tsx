@@ -48,7 +48,10 @@ export function BusinessPicker({
   const toggleBundle = (code: string) => {
     const next = bundle === code ? null : code;
     const covered = new Set(next ? (catalogue.bundles.find((b) => b.code === next)?.businessCodes ?? []) : []);
-    onChange(next, businesses.filter((b) => !covered.has(b)));
+    onChange(
+      next,
+      businesses.filter((b) => !covered.has(b)),
+    );
   };
   const toggle = (code: string) => onChange(bundle, businesses.includes(code) ? businesses.filter((b) => b !== code) : [...businesses, code]);
 
@@ -82,10 +85,17 @@ export function BusinessPicker({
     ? t('intake:business.filterHint')
     : !current
       ? t('intake:business.filterNone')
-      : t(inBundle.has(current.code) ? 'intake:business.filterInBundle' : businesses.includes(current.code) ? 'intake:business.filterUnpick' : 'intake:business.filterPick', {
-          name: name(current.names),
-          count: matches.length,
-        });
+      : t(
+          inBundle.has(current.code)
+            ? 'intake:business.filterInBundle'
+            : businesses.includes(current.code)
+              ? 'intake:business.filterUnpick'
+              : 'intake:business.filterPick',
+          {
+            name: name(current.names),
+            count: matches.length,
+          },
+        );
 
   return (
     <section className="card intake-section" aria-labelledby="business-title">
@@ -113,13 +123,25 @@ export function BusinessPicker({
           onFocus={(e) => e.currentTarget.closest('section')?.scrollIntoView({ block: 'start' })}
           data-testid="business-filter"
         />
-        <span className={`business-filter-status ${filtering && !current ? 'none' : ''}`} id={`${gridId}-status`} role="status" data-testid="business-filter-status">
+        <span
+          className={`business-filter-status ${filtering && !current ? 'none' : ''}`}
+          id={`${gridId}-status`}
+          role="status"
+          data-testid="business-filter-status"
+        >
           {filterStatus}
         </span>
       </div>
       <div className="bundle-row" role="group" aria-label={t('intake:business.bundles')}>
         {catalogue.bundles.map((b) => (
-          <button key={b.code} type="button" className={`toggle bundle-toggle ${bundle === b.code ? 'on' : ''}`} aria-pressed={bundle === b.code} onClick={() => toggleBundle(b.code)} data-testid={`bundle-${b.code}`}>
+          <button
+            key={b.code}
+            type="button"
+            className={`toggle bundle-toggle ${bundle === b.code ? 'on' : ''}`}
+            aria-pressed={bundle === b.code}
+            onClick={() => toggleBundle(b.code)}
+            data-testid={`bundle-${b.code}`}
+          >
             <span className="toggle-title">{name(b.names)}</span>
             <span className="toggle-hint">{t('intake:business.bundleCount', { count: b.businessCodes.length })}</span>
           </button>
@@ -136,8 +158,17 @@ export function BusinessPicker({
                 <span className="utility-short">{u.short}</span> {name(u.names)}
               </legend>
               {shown.map((b) => (
-                <label key={b.code} className={`check business-check ${inBundle.has(b.code) ? 'in-bundle' : ''} ${filtering && b.code === current?.code ? 'filter-current' : ''}`}>
-                  <input type="checkbox" checked={inBundle.has(b.code) || businesses.includes(b.code)} disabled={inBundle.has(b.code)} onChange={() => toggle(b.code)} data-testid={`business-${b.code}`} />
+                <label
+                  key={b.code}
+                  className={`check business-check ${inBundle.has(b.code) ? 'in-bundle' : ''} ${filtering && b.code === current?.code ? 'filter-current' : ''}`}
+                >
+                  <input
+                    type="checkbox"
+                    checked={inBundle.has(b.code) || businesses.includes(b.code)}
+                    disabled={inBundle.has(b.code)}
+                    onChange={() => toggle(b.code)}
+                    data-testid={`business-${b.code}`}
+                  />
                   {name(b.names)}
                 </label>
               ))}

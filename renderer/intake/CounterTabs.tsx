@@ -39,7 +39,17 @@ export function CounterTabs({ counter, children }: { counter: CounterView; child
     <div className="counter-tabs">
       <div className="tab-bar" role="tablist" aria-label={t('intake:tabs.label')}>
         {(['queue', 'intake'] as const).map((id) => (
-          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} aria-keyshortcuts={keyOf[id]} className={`tab ${tab === id ? 'active' : ''}`} onClick={() => choose(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            aria-keyshortcuts={keyOf[id]}
+            className={`tab ${tab === id ? 'active' : ''}`}
+            onClick={() => choose(id)}
+          >
             <kbd>{keyOf[id]}</kbd> {t(`intake:tabs.${id}`)}
             {id === 'queue' && ticket && <span className="badge">{ticket.number}</span>}
           </button>

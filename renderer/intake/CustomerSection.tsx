@@ -22,7 +22,8 @@ function problemOf(c: CustomerFields, field: FieldName): string | undefined {
   return undefined;
 }
 
-const fieldsOf = (c: CustomerFields): FieldName[] => (c.kind === 'person' ? ['name', 'idNumber', 'mobile'] : ['name', 'creditCode', 'contactName', 'contactPhone']);
+const fieldsOf = (c: CustomerFields): FieldName[] =>
+  c.kind === 'person' ? ['name', 'idNumber', 'mobile'] : ['name', 'creditCode', 'contactName', 'contactPhone'];
 
 /** Whether the typed customer would pass the server's checks, as far as the form can tell. */
 export const customerProblems = (c: CustomerFields): FieldName[] => fieldsOf(c).filter((f) => problemOf(c, f) !== undefined);
@@ -63,7 +64,15 @@ export function CustomerSection({
   };
   const set = (patch: Partial<CustomerFields>) => onChange({ ...customer, ...patch });
   const input = (f: FieldName, label: string, extra: Omit<Parameters<typeof Field>[0], 'label'> = {}) => (
-    <Field label={label} value={customer[f]} error={error(f)} onChange={(e) => set({ [f]: e.target.value })} onBlur={() => touch(f)} data-testid={`customer-${f}`} {...extra} />
+    <Field
+      label={label}
+      value={customer[f]}
+      error={error(f)}
+      onChange={(e) => set({ [f]: e.target.value })}
+      onBlur={() => touch(f)}
+      data-testid={`customer-${f}`}
+      {...extra}
+    />
   );
 
   // The ID card reader (keyboard mode), as on the kiosk: its burst lands in 证件号码 wherever the
@@ -85,7 +94,8 @@ export function CustomerSection({
         <h2 id="customer-title">{t('intake:customer.title')}</h2>
         <div className="found-customer" data-testid="found-customer">
           <div>
-            <strong>{found.name}</strong> <span className="badge">{t(`intake:customer.kind.${found.kind}`)}</span> <span className="badge ok">{t('intake:customer.returning')}</span>
+            <strong>{found.name}</strong> <span className="badge">{t(`intake:customer.kind.${found.kind}`)}</span>{' '}
+            <span className="badge ok">{t('intake:customer.returning')}</span>
           </div>
           <div>{t('intake:customer.idMasked', { id: found.idMasked })}</div>
           <div>{t('intake:customer.phoneMasked', { phone: found.phoneMasked })}</div>
@@ -105,7 +115,12 @@ export function CustomerSection({
       <div className="kind-switch" role="radiogroup" aria-label={t('intake:customer.kindLabel')}>
         {(['person', 'enterprise'] as const).map((kind) => (
           <label key={kind} className="check">
-            <input type="radio" name="customer-kind" checked={customer.kind === kind} onChange={() => onChange({ ...emptyCustomer, kind, name: customer.name, address: customer.address })} />
+            <input
+              type="radio"
+              name="customer-kind"
+              checked={customer.kind === kind}
+              onChange={() => onChange({ ...emptyCustomer, kind, name: customer.name, address: customer.address })}
+            />
             {t(`intake:customer.kind.${kind}`)}
           </label>
         ))}

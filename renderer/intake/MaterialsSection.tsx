@@ -73,7 +73,12 @@ export function MaterialsSection({
                       value={s}
                       checked={decision?.state === s}
                       disabled={!allowed(s)}
-                      onChange={() => onDecide(m.code, s === 'deferred' ? { state: s, ...(decision?.promisedDate ? { promisedDate: decision.promisedDate } : {}) } : { state: s })}
+                      onChange={() =>
+                        onDecide(
+                          m.code,
+                          s === 'deferred' ? { state: s, ...(decision?.promisedDate ? { promisedDate: decision.promisedDate } : {}) } : { state: s },
+                        )
+                      }
                     />
                     {t(`intake:materials.state.${s}`)}
                   </label>
@@ -81,7 +86,13 @@ export function MaterialsSection({
                 {decision?.state === 'deferred' && (
                   <label className="promised">
                     <span>{t('intake:materials.promisedDate')}</span>
-                    <input type="date" min={today} value={decision.promisedDate ?? ''} onChange={(e) => onDecide(m.code, { state: 'deferred', promisedDate: e.target.value })} data-testid={`promised-${m.code}`} />
+                    <input
+                      type="date"
+                      min={today}
+                      value={decision.promisedDate ?? ''}
+                      onChange={(e) => onDecide(m.code, { state: 'deferred', promisedDate: e.target.value })}
+                      data-testid={`promised-${m.code}`}
+                    />
                   </label>
                 )}
               </div>

@@ -139,7 +139,11 @@ export function Receipt({ application: a, qr }: { application: ApplicationView; 
             </>
           ) : (
             <>
-              {a.signature.image ? <img src={a.signature.image} alt={t('intake:receipt.signatureAlt')} data-testid="receipt-signature" /> : <div className="signature-missing">—</div>}
+              {a.signature.image ? (
+                <img src={a.signature.image} alt={t('intake:receipt.signatureAlt')} data-testid="receipt-signature" />
+              ) : (
+                <div className="signature-missing">—</div>
+              )}
               <div className="muted">{t('intake:receipt.signedAt', { time: hallDateTime(a.signature.signedAt) })}</div>
             </>
           )}

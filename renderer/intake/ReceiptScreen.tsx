@@ -59,7 +59,10 @@ function ReceiptPage() {
             <option value="A5">{t('intake:receipt.paperA5')}</option>
           </select>
         </label>
-        <button type="button" className="primary" onClick={() => {
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
             setPrintOutcome(undefined);
             void printPage().then(setPrintOutcome);
           }}

@@ -63,7 +63,14 @@ export function SignatureBar({
   onSubmit: () => void;
 }) {
   const { t } = useTranslation();
-  const tone = problems > 0 ? 'warn' : isSigned(state) ? 'ok' : state === 'changed' || state === 'noScreen' || state === 'screenOffline' || state === 'cancelled' ? 'warn' : '';
+  const tone =
+    problems > 0
+      ? 'warn'
+      : isSigned(state)
+        ? 'ok'
+        : state === 'changed' || state === 'noScreen' || state === 'screenOffline' || state === 'cancelled'
+          ? 'warn'
+          : '';
   // One row: what stands (and what is left after a refusal) on the left, the steps on the right. The
   // title is for screen readers only: the bar's own words say what it is, and a tall bar hid the form.
   return (
@@ -91,20 +98,48 @@ export function SignatureBar({
       <div className="signature-actions-row">
         {paper && !isSigned(state) && (
           <span className="paper-path" data-testid="paper-path">
-            <button type="button" className="secondary" disabled={!canRequest || busy} onClick={paper.onPrint} aria-describedby="paper-hint" data-testid="print-paper-form">
+            <button
+              type="button"
+              className="secondary"
+              disabled={!canRequest || busy}
+              onClick={paper.onPrint}
+              aria-describedby="paper-hint"
+              data-testid="print-paper-form"
+            >
               {t('intake:sign.paper.print')}
             </button>
-            <button type="button" className="secondary" disabled={!canRequest || busy || !paper.printed} onClick={paper.onRecord} aria-describedby="paper-hint" data-testid="record-paper-signature">
+            <button
+              type="button"
+              className="secondary"
+              disabled={!canRequest || busy || !paper.printed}
+              onClick={paper.onRecord}
+              aria-describedby="paper-hint"
+              data-testid="record-paper-signature"
+            >
               {t('intake:sign.paper.record')}
             </button>
           </span>
         )}
         {state !== 'noScreen' && (
-          <button type="button" className="secondary" disabled={!canRequest || busy} onClick={onRequest} aria-keyshortcuts="Alt+S" data-testid="request-signature">
+          <button
+            type="button"
+            className="secondary"
+            disabled={!canRequest || busy}
+            onClick={onRequest}
+            aria-keyshortcuts="Alt+S"
+            data-testid="request-signature"
+          >
             <kbd>{requestKey}</kbd> {state === 'none' ? t('intake:sign.request') : t('intake:sign.requestAgain')}
           </button>
         )}
-        <button type="button" className="primary" disabled={!canSubmit || busy} onClick={onSubmit} aria-keyshortcuts="Control+Enter" data-testid="submit-intake">
+        <button
+          type="button"
+          className="primary"
+          disabled={!canSubmit || busy}
+          onClick={onSubmit}
+          aria-keyshortcuts="Control+Enter"
+          data-testid="submit-intake"
+        >
           <kbd>{submitKey}</kbd> {t('intake:sign.submit')}
         </button>
       </div>

@@ -32,10 +32,17 @@ export function SubmittedPanel({ application, onOpenReceipt, onNext }: { applica
         </p>
       )}
       <div className="row-actions">
-        <a className="button-link primary" href={receiptPath(application.id)} target="_blank" rel="noopener" onClick={(e) => {
-          e.preventDefault();
-          onOpenReceipt();
-        }} data-testid="open-receipt">
+        <a
+          className="button-link primary"
+          href={receiptPath(application.id)}
+          target="_blank"
+          rel="noopener"
+          onClick={(e) => {
+            e.preventDefault();
+            onOpenReceipt();
+          }}
+          data-testid="open-receipt"
+        >
           {t('intake:submitted.openReceipt')}
         </a>
         <button type="button" className="secondary" onClick={onNext}>

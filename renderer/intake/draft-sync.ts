@@ -19,4 +19,5 @@ export function draftOnOpen(result: Result<SavedDraft>): DraftOnOpen {
 }
 
 /** Typing the hall did not get while it was away is sent as soon as the push connection is back. */
-export const flushOnReconnect = (before: PushState | undefined, now: PushState | undefined, dirty: boolean): boolean => dirty && now === 'online' && before !== undefined && before !== 'online';
+export const flushOnReconnect = (before: PushState | undefined, now: PushState | undefined, dirty: boolean): boolean =>
+  dirty && now === 'online' && before !== undefined && before !== 'online';

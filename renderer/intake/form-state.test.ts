@@ -20,15 +20,35 @@ describe('the intake form as a draft', () => {
   });
 
   it('sends a deferral without a date as a deferral without a date, not as an empty date', () => {
-    const draft = { ...emptyDraft(), materials: { propertyCertificate: { state: 'deferred' as const, promisedDate: '' }, idCard: { state: 'received' as const, promisedDate: '2026-12-01' } } };
+    const draft = {
+      ...emptyDraft(),
+      materials: { propertyCertificate: { state: 'deferred' as const, promisedDate: '' }, idCard: { state: 'received' as const, promisedDate: '2026-12-01' } },
+    };
     expect(decisionsOf(draft)).toEqual({ propertyCertificate: { state: 'deferred' }, idCard: { state: 'received' } });
   });
 
   it('sends a returning customer by id, a new one as typed', () => {
-    const found = { id: 5, kind: 'person' as const, name: '王芳', idType: 'residentId', idMasked: '110105********002X', phoneMasked: '139****5678', contactName: null, address: null, accounts: [] };
+    const found = {
+      id: 5,
+      kind: 'person' as const,
+      name: '王芳',
+      idType: 'residentId',
+      idMasked: '110105********002X',
+      phoneMasked: '139****5678',
+      contactName: null,
+      address: null,
+      accounts: [],
+    };
     expect(customerOf({ ...emptyDraft(), found })).toEqual({ customerId: 5 });
     const typed = { ...emptyDraft() };
-    typed.customer = { ...typed.customer, kind: 'enterprise', name: ' 重庆某某公司 ', creditCode: '91500000MA5U000000', contactName: '李明', contactPhone: '023-63661234' };
+    typed.customer = {
+      ...typed.customer,
+      kind: 'enterprise',
+      name: ' 重庆某某公司 ',
+      creditCode: '91500000MA5U000000',
+      contactName: '李明',
+      contactPhone: '023-63661234',
+    };
     expect(customerOf(typed)).toEqual({
       customer: { kind: 'enterprise', name: '重庆某某公司', creditCode: '91500000MA5U000000', contactName: '李明', contactPhone: '023-63661234', accounts: [] },
     });

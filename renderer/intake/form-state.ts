@@ -67,7 +67,7 @@ export const emptyDraft = (): IntakeDraft => ({
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The entries of a saved map whose values pass `keep`; the others (an older shape) are dropped. */
-const entriesOf = <V,>(saved: unknown, keep: (v: unknown) => v is V): Record<string, V> =>
+const entriesOf = <V>(saved: unknown, keep: (v: unknown) => v is V): Record<string, V> =>
   isRecord(saved) ? Object.fromEntries(Object.entries(saved).filter((e): e is [string, V] => keep(e[1]))) : {};
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
@@ -120,7 +120,15 @@ export function customerOf(d: IntakeDraft) {
   const c = d.customer;
   if (c.kind === 'person') {
     return {
-      customer: { kind: 'person' as const, name: trimmed(c.name), idType: c.idType, idNumber: c.idNumber, mobile: c.mobile, ...optional(c.address), accounts: [] },
+      customer: {
+        kind: 'person' as const,
+        name: trimmed(c.name),
+        idType: c.idType,
+        idNumber: c.idNumber,
+        mobile: c.mobile,
+        ...optional(c.address),
+        accounts: [],
+      },
     };
   }
   return {

@@ -17,4 +17,3 @@ export function yuan(fen: number): string {
   const whole = Math.floor(abs / 100).toLocaleString('en-US');
   return `${sign}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
-

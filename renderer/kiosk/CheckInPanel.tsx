@@ -28,7 +28,23 @@ export function CheckInPanel({ onIssued, onCancel }: { onIssued: (t: PrintableTi
       <p className="hint">{t('queue:checkIn.hint')}</p>
       <div className={`field ${error ? 'invalid' : ''}`}>
         <label htmlFor={id}>{t('queue:checkIn.code')}</label>
-        <input id={id} className="code-input" autoFocus autoComplete="off" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6))} aria-invalid={error ? true : undefined} />
+        <input
+          id={id}
+          className="code-input"
+          autoFocus
+          autoComplete="off"
+          maxLength={6}
+          value={code}
+          onChange={(e) =>
+            setCode(
+              e.target.value
+                .toUpperCase()
+                .replace(/[^A-Z0-9]/g, '')
+                .slice(0, 6),
+            )
+          }
+          aria-invalid={error ? true : undefined}
+        />
         {error && <div className="field-error">{error}</div>}
       </div>
       <TouchKeypad keys={codeKeys} value={code} maxLength={6} onChange={setCode} label={t('queue:checkIn.code')} />

@@ -11,7 +11,15 @@ export const noChoices: KioskChoices = { priority: false, phone: '', idNumber: '
 const maskId = (id: string) => `${id.slice(0, 6)}${'*'.repeat(Math.max(0, id.length - 10))}${id.slice(-4)}`;
 
 /** The optional extras of a ticket: green channel, a phone for a reminder, the ID card. */
-export function KioskOptions({ value, onChange, fieldError }: { value: KioskChoices; onChange: (v: KioskChoices) => void; fieldError: (path: string) => string | undefined }) {
+export function KioskOptions({
+  value,
+  onChange,
+  fieldError,
+}: {
+  value: KioskChoices;
+  onChange: (v: KioskChoices) => void;
+  fieldError: (path: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const phoneId = useId();
   const idId = useId();
@@ -24,7 +32,12 @@ export function KioskOptions({ value, onChange, fieldError }: { value: KioskChoi
 
   return (
     <section className="kiosk-options" aria-label={t('queue:kiosk.options')}>
-      <button type="button" className={`toggle ${value.priority ? 'on' : ''}`} aria-pressed={value.priority} onClick={() => onChange({ ...value, priority: !value.priority })}>
+      <button
+        type="button"
+        className={`toggle ${value.priority ? 'on' : ''}`}
+        aria-pressed={value.priority}
+        onClick={() => onChange({ ...value, priority: !value.priority })}
+      >
         <span className="toggle-title">{t('queue:kiosk.priority')}</span>
         <span className="toggle-hint">{t('queue:kiosk.priorityHint')}</span>
       </button>
@@ -43,7 +56,13 @@ export function KioskOptions({ value, onChange, fieldError }: { value: KioskChoi
         {phoneError && <div className="field-error">{phoneError}</div>}
         {keypad && (
           <div className="keypad-pop">
-            <TouchKeypad keys="1234567890" value={value.phone} maxLength={11} label={t('queue:kiosk.phone')} onChange={(phone) => onChange({ ...value, phone })} />
+            <TouchKeypad
+              keys="1234567890"
+              value={value.phone}
+              maxLength={11}
+              label={t('queue:kiosk.phone')}
+              onChange={(phone) => onChange({ ...value, phone })}
+            />
             <button type="button" className="link-button" onClick={() => setKeypad(false)}>
               {t('queue:keypad.done')}
             </button>
@@ -59,7 +78,15 @@ export function KioskOptions({ value, onChange, fieldError }: { value: KioskChoi
           autoComplete="off"
           maxLength={18}
           value={value.idNumber}
-          onChange={(e) => onChange({ ...value, idNumber: e.target.value.toUpperCase().replace(/[^0-9X]/g, '').slice(0, 18) })}
+          onChange={(e) =>
+            onChange({
+              ...value,
+              idNumber: e.target.value
+                .toUpperCase()
+                .replace(/[^0-9X]/g, '')
+                .slice(0, 18),
+            })
+          }
           // The reader ends with Enter; it must not press whatever button was touched last.
           onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
           aria-invalid={idError ? true : undefined}

@@ -26,7 +26,12 @@ export function targetLabel(t: TFunction, target: string | null): string {
 
 export function fieldLabel(t: TFunction, path: string[]): string {
   if (path.length === 0) return t('ledgers:auditField.value');
-  return path.map((segment) => { const key = fieldKey(segment); return key === undefined ? String(Number(segment) + 1) : t(`ledgers:auditField.${key}`, { defaultValue: segment }); }).join(' · ');
+  return path
+    .map((segment) => {
+      const key = fieldKey(segment);
+      return key === undefined ? String(Number(segment) + 1) : t(`ledgers:auditField.${key}`, { defaultValue: segment });
+    })
+    .join(' · ');
 }
 
 export function valueText(t: TFunction, value: AuditValue | undefined): string {

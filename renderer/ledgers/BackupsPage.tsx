@@ -71,7 +71,9 @@ export function BackupsPage() {
                     <td>{t('ledgers:attachments.size', { kb: Math.ceil(b.sizeBytes / 1024) })}</td>
                     <td>{formatHallDateTime(b.modifiedAt)}</td>
                     <td>
-                      <span className={b.encryption === 'none' ? 'ledger-badge warning' : 'ledger-badge'}>{t(`ledgers:backup.encryptionState.${b.encryption}`)}</span>
+                      <span className={b.encryption === 'none' ? 'ledger-badge warning' : 'ledger-badge'}>
+                        {t(`ledgers:backup.encryptionState.${b.encryption}`)}
+                      </span>
                     </td>
                     <td>
                       <button type="button" className="secondary" onClick={() => setRestoring({ name: b.name, encrypted: b.encryption !== 'none' })}>
@@ -84,7 +86,12 @@ export function BackupsPage() {
             </table>
           </section>
           {restoring && (
-            <RestoreConfirm key={restoring.name} name={restoring.name} encrypted={restoring.encrypted} onDone={() => (setRestoring(undefined), list.reload())} />
+            <RestoreConfirm
+              key={restoring.name}
+              name={restoring.name}
+              encrypted={restoring.encrypted}
+              onDone={() => (setRestoring(undefined), list.reload())}
+            />
           )}
           <BackupPasswordForm isSet={keyState !== 'off'} onDone={list.reload} />
         </>

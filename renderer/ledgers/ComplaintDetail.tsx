@@ -115,7 +115,12 @@ function Complainant({ complaint }: { complaint: Detail }) {
     <span className="ledger-actions">
       <span>{`${complaint.complainant} ${complaint.phone ?? ''}`}</span>
       <input aria-label={t('ledgers:reveal.reason')} placeholder={t('ledgers:reveal.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="button" className="secondary" disabled={reason.trim().length < 2 || reveal.pending} onClick={() => void reveal.run({ id: complaint.id, reason }).then((r) => r && setShown(r))}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={reason.trim().length < 2 || reveal.pending}
+        onClick={() => void reveal.run({ id: complaint.id, reason }).then((r) => r && setShown(r))}
+      >
         {t('ledgers:reveal.show')}
       </button>
       <ErrorBanner error={reveal.error} />

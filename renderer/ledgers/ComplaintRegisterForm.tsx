@@ -16,7 +16,27 @@ export function ComplaintRegisterForm({ onClose, onRegistered }: { onClose: () =
   const staff = useQuery('staff/list', {});
   const register = useMutation('complaints/register');
   const fieldError = useFieldError(register.error);
-  const [form, setForm] = useState<{ channel: Channel; externalRef: string; complainantName: string; complainantPhone: string; utility: string; staffId: number; caseNumber: string; content: string; receivedAt: string }>({ channel: 'window', externalRef: '', complainantName: '', complainantPhone: '', utility: '', staffId: 0, caseNumber: '', content: '', receivedAt: hallDateTimeInput() });
+  const [form, setForm] = useState<{
+    channel: Channel;
+    externalRef: string;
+    complainantName: string;
+    complainantPhone: string;
+    utility: string;
+    staffId: number;
+    caseNumber: string;
+    content: string;
+    receivedAt: string;
+  }>({
+    channel: 'window',
+    externalRef: '',
+    complainantName: '',
+    complainantPhone: '',
+    utility: '',
+    staffId: 0,
+    caseNumber: '',
+    content: '',
+    receivedAt: hallDateTimeInput(),
+  });
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm({ ...form, [key]: value });
 
   const submit = async (e: FormEvent) => {
@@ -69,7 +89,11 @@ export function ComplaintRegisterForm({ onClose, onRegistered }: { onClose: () =
         <div className="row">
           <label>
             {t('ledgers:complaint.complainantName')}
-            <input value={form.complainantName} onChange={(e) => set('complainantName', e.target.value)} aria-invalid={fieldError('complainantName') ? true : undefined} />
+            <input
+              value={form.complainantName}
+              onChange={(e) => set('complainantName', e.target.value)}
+              aria-invalid={fieldError('complainantName') ? true : undefined}
+            />
             {error('complainantName')}
           </label>
           <label>

@@ -46,7 +46,12 @@ export function ComplaintsPage() {
       { accessorKey: 'content', header: t('ledgers:complaint.content'), cell: ({ getValue }) => <span className="clip">{String(getValue())}</span> },
       { id: 'dueDay', accessorFn: (c) => due(c.dueDay), header: t('ledgers:complaint.dueDay') },
       { id: 'state', accessorFn: (c) => t(`ledgers:state.${c.state}`), header: t('ledgers:complaint.state') },
-      { id: 'deadline', accessorFn: (c) => c.deadline, header: t('ledgers:complaint.deadline'), cell: ({ row }) => <DeadlineBadge state={row.original.deadline} dueDay={row.original.dueDay} /> },
+      {
+        id: 'deadline',
+        accessorFn: (c) => c.deadline,
+        header: t('ledgers:complaint.deadline'),
+        cell: ({ row }) => <DeadlineBadge state={row.original.deadline} dueDay={row.original.dueDay} />,
+      },
       { id: 'sameDay', accessorFn: (c) => (c.sameDayCleared ? t('ledgers:yes') : ''), header: t('ledgers:complaint.sameDay') },
       openRowColumn<Complaint>(t('ledgers:complaint.open'), setSelected),
     ],
@@ -134,10 +139,17 @@ export function ComplaintsPage() {
           }}
         />
       )}
-      {selected !== undefined && <ComplaintDetail key={selected} id={selected} onClose={() => setSelected(undefined)} onChanged={() => {
-        list.reload();
-        figures.reload();
-      }} />}
+      {selected !== undefined && (
+        <ComplaintDetail
+          key={selected}
+          id={selected}
+          onClose={() => setSelected(undefined)}
+          onChanged={() => {
+            list.reload();
+            figures.reload();
+          }}
+        />
+      )}
       <section className="card" aria-labelledby="complaint-ledger-title">
         <h2 id="complaint-ledger-title">{t('ledgers:complaint.ledger')}</h2>
         <DataTable data={list.data?.complaints ?? []} query={list} columns={columns} label={t('ledgers:complaint.ledger')} />

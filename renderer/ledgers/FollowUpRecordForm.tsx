@@ -31,7 +31,10 @@ export function FollowUpRecordForm({ task, onClose, onDone }: { task: Task; onCl
       reached,
       ...(reached ? { satisfaction } : {}),
       ...(notes.trim() ? { notes } : {}),
-      problems: problems.split('\n').map((p) => p.trim()).filter(Boolean),
+      problems: problems
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean),
     });
     if (result) onDone();
   };
@@ -43,7 +46,12 @@ export function FollowUpRecordForm({ task, onClose, onDone }: { task: Task; onCl
         <span>{`${task.customer} ${phone ?? task.phone ?? ''}`}</span>
         {!phone && (
           // The number to call is the customer's full phone: shown only through the audited reveal.
-          <button type="button" className="secondary" disabled={reveal.pending} onClick={() => void reveal.run({ customerId: task.customerId, reason: 'contactCustomer' }).then((r) => r && setPhone(r.phone))}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={reveal.pending}
+            onClick={() => void reveal.run({ customerId: task.customerId, reason: 'contactCustomer' }).then((r) => r && setPhone(r.phone))}
+          >
             {t('ledgers:followUp.showPhone')}
           </button>
         )}

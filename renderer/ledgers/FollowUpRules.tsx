@@ -5,7 +5,20 @@ import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { useUtilities, utilityName } from './use-utilities.ts';
 
-const businessKinds = ['newConnection', 'transfer', 'rename', 'suspend', 'resume', 'closeAccount', 'repair', 'meterTest', 'dataChange', 'invoice', 'paymentEnquiry', 'cardMeterReplacement'] as const;
+const businessKinds = [
+  'newConnection',
+  'transfer',
+  'rename',
+  'suspend',
+  'resume',
+  'closeAccount',
+  'repair',
+  'meterTest',
+  'dataChange',
+  'invoice',
+  'paymentEnquiry',
+  'cardMeterReplacement',
+] as const;
 type BusinessKind = (typeof businessKinds)[number];
 
 /** "Gas · any customer · new connection · 100%": a rule in words. */
@@ -36,7 +49,10 @@ export function FollowUpRules({ onSaved }: { onSaved: () => void }) {
 
   const toggle = (id: number) => {
     const rule = rules.data?.find((r) => r.id === id);
-    if (rule) void save.run({ ...rule, active: !rule.active, businessKind: businessKinds.find((k) => k === rule.businessKind) ?? null }).then((r) => r && (rules.reload(), onSaved()));
+    if (rule)
+      void save
+        .run({ ...rule, active: !rule.active, businessKind: businessKinds.find((k) => k === rule.businessKind) ?? null })
+        .then((r) => r && (rules.reload(), onSaved()));
   };
   const add = async (e: FormEvent) => {
     e.preventDefault();

@@ -45,7 +45,11 @@ export function FollowUpsPage() {
       { id: 'phone', accessorFn: (x) => x.phone ?? '', header: t('ledgers:complaint.phone') },
       { id: 'cases', accessorFn: (x) => x.caseNumbers.join(' '), header: t('ledgers:complaint.caseNumber') },
       { id: 'state', accessorFn: (x) => t(`ledgers:taskState.${x.state}`), header: t('ledgers:complaint.state') },
-      { id: 'satisfaction', accessorFn: (x) => (x.satisfaction === null ? '' : t(`ledgers:satisfaction.${x.satisfaction}`)), header: t('ledgers:followUp.satisfaction') },
+      {
+        id: 'satisfaction',
+        accessorFn: (x) => (x.satisfaction === null ? '' : t(`ledgers:satisfaction.${x.satisfaction}`)),
+        header: t('ledgers:followUp.satisfaction'),
+      },
       { accessorKey: 'openProblems', header: t('ledgers:followUp.openProblems') },
       openRowColumn<Task>(t('ledgers:complaint.open'), setSelected),
     ],
@@ -78,7 +82,12 @@ export function FollowUpsPage() {
           {t('ledgers:followUp.month')}
           <input type="month" value={period} onChange={(e) => e.target.value && setPeriod(e.target.value)} />
         </label>
-        <button type="button" className="primary" disabled={generate.pending} onClick={() => void generate.run({ period }).then((r) => r && (setGenerated(r), month.reload()))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={generate.pending}
+          onClick={() => void generate.run({ period }).then((r) => r && (setGenerated(r), month.reload()))}
+        >
           {t('ledgers:followUp.generate')}
         </button>
         <ExportButton rows={data?.tasks ?? []} columns={csv} fileName={`${t('ledgers:followUp.fileName')}-${period}`} />
@@ -151,7 +160,12 @@ function Problems({ problems, onDone }: { problems: Problem[]; onDone: () => voi
       { accessorKey: 'description', header: t('ledgers:problem.description') },
       { accessorKey: 'foundDay', header: t('ledgers:problem.foundDay') },
       { id: 'dueDay', accessorFn: (p) => due(p.dueDay), header: t('ledgers:complaint.dueDay') },
-      { id: 'deadline', accessorFn: (p) => p.deadline, header: t('ledgers:complaint.deadline'), cell: ({ row }) => <DeadlineBadge state={row.original.deadline} dueDay={row.original.dueDay} /> },
+      {
+        id: 'deadline',
+        accessorFn: (p) => p.deadline,
+        header: t('ledgers:complaint.deadline'),
+        cell: ({ row }) => <DeadlineBadge state={row.original.deadline} dueDay={row.original.dueDay} />,
+      },
       {
         id: 'resolution',
         accessorFn: (p) => p.resolution ?? '',
@@ -162,7 +176,11 @@ function Problems({ problems, onDone }: { problems: Problem[]; onDone: () => voi
           if (p.resolution !== null) return <span>{`${p.resolution} (${p.closedDay ?? ''})`}</span>;
           return (
             <span className="ledger-actions">
-              <input aria-label={t('ledgers:problem.resolution')} value={resolutions[p.id] ?? ''} onChange={(e) => setResolutions((r) => ({ ...r, [p.id]: e.target.value }))} />
+              <input
+                aria-label={t('ledgers:problem.resolution')}
+                value={resolutions[p.id] ?? ''}
+                onChange={(e) => setResolutions((r) => ({ ...r, [p.id]: e.target.value }))}
+              />
               <button
                 type="button"
                 className="secondary"

@@ -73,7 +73,11 @@ function RetentionForm({ data, onSaved }: { data: RetentionView; onSaved: () => 
                   value={rules[kind].amount}
                   onChange={(e) => set(kind, { amount: Number(e.target.value) })}
                 />{' '}
-                <select aria-label={t('privacy:rules.unit', { kind: t(`privacy:kind.${kind}`) })} value={rules[kind].unit} onChange={(e) => set(kind, { unit: e.target.value === 'years' ? 'years' : 'days' })}>
+                <select
+                  aria-label={t('privacy:rules.unit', { kind: t(`privacy:kind.${kind}`) })}
+                  value={rules[kind].unit}
+                  onChange={(e) => set(kind, { unit: e.target.value === 'years' ? 'years' : 'days' })}
+                >
                   <option value="days">{t('privacy:unit.days')}</option>
                   <option value="years">{t('privacy:unit.years')}</option>
                 </select>
@@ -87,7 +91,12 @@ function RetentionForm({ data, onSaved }: { data: RetentionView; onSaved: () => 
       </table>
       {!save.error?.details?.fields && <ErrorBanner error={save.error} />}
       <div className="ledger-actions">
-        <button type="button" className="primary" disabled={save.pending} onClick={() => void save.run({ rules }).then((r) => r && (setSaved(true), onSaved()))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={save.pending}
+          onClick={() => void save.run({ rules }).then((r) => r && (setSaved(true), onSaved()))}
+        >
           {t('privacy:rules.save')}
         </button>
         {saved && <span role="status">{t('privacy:rules.saved')}</span>}
@@ -144,14 +153,21 @@ function ErasureFlow() {
         <input value={idNumber} autoComplete="off" onChange={(e) => (setIdNumber(e.target.value.trim()), setDone(undefined))} />
       </label>
       <div className="ledger-actions">
-        <button type="button" className="secondary" disabled={idNumber.length < 6 || preview.pending} onClick={() => void preview.run({ idNumber }).then((p) => p && setShown(p))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={idNumber.length < 6 || preview.pending}
+          onClick={() => void preview.run({ idNumber }).then((p) => p && setShown(p))}
+        >
           {t('privacy:erase.preview')}
         </button>
       </div>
       <ErrorBanner error={preview.error} />
       {done && (
         <p className="notice" role="status">
-          {done.utilities.length > 0 ? t('privacy:erase.doneSent', { id: done.idMasked, utilities: names(done.utilities) }) : t('privacy:erase.done', { id: done.idMasked })}
+          {done.utilities.length > 0
+            ? t('privacy:erase.doneSent', { id: done.idMasked, utilities: names(done.utilities) })
+            : t('privacy:erase.done', { id: done.idMasked })}
         </p>
       )}
       {shown && !shown.found && <p className="notice">{t('privacy:erase.notFound', { id: shown.idMasked })}</p>}

@@ -23,27 +23,31 @@ export function RevealsSection({ fromDay, toDay }: { fromDay: string; toDay: str
       <ErrorBanner error={chain.error} />
       <QueryState query={reveals} isEmpty={(data) => data.perStaff.length === 0} emptyText={t('ledgers:reveals.none')}>
         {(data) => (
-        <table className="plain" aria-label={t('ledgers:reveals.title')} data-testid="reveals">
-          <thead>
-            <tr>
-              <th>{t('ledgers:reveals.staff')}</th>
-              <th>{t('ledgers:reveals.count')}</th>
-              <th>{t('ledgers:reveals.latest')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.perStaff.map((s) => {
-              const latest = data.entries.find((e) => e.staffId === s.staffId);
-              return (
-                <tr key={s.staffId}>
-                  <td>{s.staffName}</td>
-                  <td>{s.count}</td>
-                  <td>{latest ? `${formatHallDateTime(latest.at)} · ${latest.reason ? t(`ledgers:reveals.reason.${latest.reason}`, { defaultValue: latest.reason }) : ''}` : ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          <table className="plain" aria-label={t('ledgers:reveals.title')} data-testid="reveals">
+            <thead>
+              <tr>
+                <th>{t('ledgers:reveals.staff')}</th>
+                <th>{t('ledgers:reveals.count')}</th>
+                <th>{t('ledgers:reveals.latest')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.perStaff.map((s) => {
+                const latest = data.entries.find((e) => e.staffId === s.staffId);
+                return (
+                  <tr key={s.staffId}>
+                    <td>{s.staffName}</td>
+                    <td>{s.count}</td>
+                    <td>
+                      {latest
+                        ? `${formatHallDateTime(latest.at)} · ${latest.reason ? t(`ledgers:reveals.reason.${latest.reason}`, { defaultValue: latest.reason }) : ''}`
+                        : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         )}
       </QueryState>
     </section>

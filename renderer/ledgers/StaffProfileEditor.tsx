@@ -8,7 +8,6 @@ import { useMutation, useQuery } from '../shared/use-api.ts';
 import { useUtilities } from './use-utilities.ts';
 import './ledgers.css';
 
-
 /** A staff member's photo (as a data URL), loaded when shown. */
 export function StaffPhoto({ staffId }: { staffId: number }) {
   const [src, setSrc] = useState<string>();

@@ -12,4 +12,5 @@ export function useUtilities(): { code: string; name: string }[] {
 }
 
 /** A utility's name, or its code while the catalogue loads. */
-export const utilityName = (utilities: { code: string; name: string }[], code: string | null): string => (code === null ? '' : (utilities.find((u) => u.code === code)?.name ?? code));
+export const utilityName = (utilities: { code: string; name: string }[], code: string | null): string =>
+  code === null ? '' : (utilities.find((u) => u.code === code)?.name ?? code);

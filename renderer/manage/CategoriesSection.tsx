@@ -10,9 +10,32 @@ import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
 import { ListSection } from './ListSection.tsx';
 
-type Form = { id?: number; prefix: string; nameZh: string; nameEn: string; dailyLimit: string; opensAt: string; closesAt: string; active: boolean; sortOrder: string; utilities: string[]; businesses: string[] };
+type Form = {
+  id?: number;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  dailyLimit: string;
+  opensAt: string;
+  closesAt: string;
+  active: boolean;
+  sortOrder: string;
+  utilities: string[];
+  businesses: string[];
+};
 
-const blank: Form = { prefix: '', nameZh: '', nameEn: '', dailyLimit: '', opensAt: '08:30', closesAt: '17:30', active: true, sortOrder: '0', utilities: [], businesses: [] };
+const blank: Form = {
+  prefix: '',
+  nameZh: '',
+  nameEn: '',
+  dailyLimit: '',
+  opensAt: '08:30',
+  closesAt: '17:30',
+  active: true,
+  sortOrder: '0',
+  utilities: [],
+  businesses: [],
+};
 
 const toForm = (c: CategoryView): Form => ({
   id: c.id,
@@ -50,7 +73,12 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
         header: t('queue:manage.edit'),
         enableSorting: false,
         cell: ({ row }) => (
-          <button type="button" className="small" onClick={() => setOpen(toForm(row.original))} aria-label={t('queue:manage.editCategory', { prefix: row.original.prefix })}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => setOpen(toForm(row.original))}
+            aria-label={t('queue:manage.editCategory', { prefix: row.original.prefix })}
+          >
             {t('queue:manage.edit')}
           </button>
         ),
@@ -109,7 +137,8 @@ function CategoryDialog({ initial, onClose, onSaved }: { initial: Form; onClose:
     if (result) onSaved(result.prefix);
   };
 
-  const set = (key: 'prefix' | 'nameZh' | 'nameEn' | 'dailyLimit' | 'opensAt' | 'closesAt' | 'sortOrder') => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: 'prefix' | 'nameZh' | 'nameEn' | 'dailyLimit' | 'opensAt' | 'closesAt' | 'sortOrder') => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
 
   return (
     <Dialog title={title} onClose={onClose} className="wide">
@@ -120,7 +149,15 @@ function CategoryDialog({ initial, onClose, onSaved }: { initial: Form; onClose:
           <Field label={t('queue:manage.nameEn')} value={form.nameEn} onChange={set('nameEn')} error={fieldError('nameEn')} />
         </div>
         <div className="form-row">
-          <Field label={t('queue:manage.dailyLimit')} type="number" min={1} placeholder={t('queue:manage.noLimit')} value={form.dailyLimit} onChange={set('dailyLimit')} error={fieldError('dailyLimit')} />
+          <Field
+            label={t('queue:manage.dailyLimit')}
+            type="number"
+            min={1}
+            placeholder={t('queue:manage.noLimit')}
+            value={form.dailyLimit}
+            onChange={set('dailyLimit')}
+            error={fieldError('dailyLimit')}
+          />
           <Field label={t('queue:manage.opensAt')} type="time" value={form.opensAt} onChange={set('opensAt')} error={fieldError('opensAt')} />
           <Field label={t('queue:manage.closesAt')} type="time" value={form.closesAt} onChange={set('closesAt')} error={fieldError('closesAt')} />
           <Field label={t('queue:manage.sortOrder')} type="number" min={0} value={form.sortOrder} onChange={set('sortOrder')} error={fieldError('sortOrder')} />

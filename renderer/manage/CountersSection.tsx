@@ -42,7 +42,9 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
           <button
             type="button"
             className="small"
-            onClick={() => setOpen({ id: row.original.id, number: String(row.original.number), name: row.original.name, categoryIds: row.original.categoryIds })}
+            onClick={() =>
+              setOpen({ id: row.original.id, number: String(row.original.number), name: row.original.name, categoryIds: row.original.categoryIds })
+            }
             aria-label={t('queue:manage.editCounter', { number: row.original.number })}
           >
             {t('queue:manage.edit')}
@@ -71,7 +73,17 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
   );
 }
 
-function CounterDialog({ initial, categories, onClose, onSaved }: { initial: Form; categories: CategoryView[]; onClose: () => void; onSaved: (number: number) => void }) {
+function CounterDialog({
+  initial,
+  categories,
+  onClose,
+  onSaved,
+}: {
+  initial: Form;
+  categories: CategoryView[];
+  onClose: () => void;
+  onSaved: (number: number) => void;
+}) {
   const { t } = useTranslation();
   const { name } = useLocalNames();
   const save = useMutation('queue/saveCounter');
@@ -81,18 +93,37 @@ function CounterDialog({ initial, categories, onClose, onSaved }: { initial: For
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await save.run({ ...(form.id === undefined ? {} : { id: form.id }), number: Number(form.number), name: form.name, categoryIds: form.categoryIds });
+    const result = await save.run({
+      ...(form.id === undefined ? {} : { id: form.id }),
+      number: Number(form.number),
+      name: form.name,
+      categoryIds: form.categoryIds,
+    });
     if (result) onSaved(result.number);
   };
 
-  const toggle = (id: number) => setForm({ ...form, categoryIds: form.categoryIds.includes(id) ? form.categoryIds.filter((c) => c !== id) : [...form.categoryIds, id] });
+  const toggle = (id: number) =>
+    setForm({ ...form, categoryIds: form.categoryIds.includes(id) ? form.categoryIds.filter((c) => c !== id) : [...form.categoryIds, id] });
 
   return (
     <Dialog title={title} onClose={onClose} className="wide">
       <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('queue:manage.counterForm')}>
         <div className="form-row">
-          <Field label={t('queue:manage.counterNumber')} type="number" min={1} max={999} value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} error={fieldError('number')} />
-          <Field label={t('queue:manage.counterName')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
+          <Field
+            label={t('queue:manage.counterNumber')}
+            type="number"
+            min={1}
+            max={999}
+            value={form.number}
+            onChange={(e) => setForm({ ...form, number: e.target.value })}
+            error={fieldError('number')}
+          />
+          <Field
+            label={t('queue:manage.counterName')}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            error={fieldError('name')}
+          />
         </div>
         <fieldset className="roles">
           <legend>{t('queue:manage.serves')}</legend>

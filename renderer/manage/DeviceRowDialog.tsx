@@ -36,7 +36,8 @@ function BindCounterDialog({ device, counters, onClose, onDone }: Props) {
       return;
     }
     const result = await bind.run({ id: device.id, counterId: counterId === '' ? null : Number(counterId) });
-    if (result) onDone(t('manage:devices.bound', { name: device.name, counter: counters.find((c) => c.id === result.counterId)?.name ?? t('manage:devices.noCounter') }));
+    if (result)
+      onDone(t('manage:devices.bound', { name: device.name, counter: counters.find((c) => c.id === result.counterId)?.name ?? t('manage:devices.noCounter') }));
   };
 
   const error = missing ? t('manage:devices.rateNeedsCounter') : fieldError('counterId');
@@ -99,14 +100,38 @@ function PrinterDialog({ device, onClose, onDone }: Props) {
         </label>
         {kind === 'tcp' && (
           <>
-            <Field label={t('manage:devices.printerHost')} value={form.host} onChange={(e) => setForm({ ...form, host: e.target.value })} error={fieldError('printer.host')} />
-            <Field label={t('manage:devices.printerPort')} type="number" min={1} max={65535} value={form.port} onChange={(e) => setForm({ ...form, port: e.target.value })} error={fieldError('printer.port')} />
+            <Field
+              label={t('manage:devices.printerHost')}
+              value={form.host}
+              onChange={(e) => setForm({ ...form, host: e.target.value })}
+              error={fieldError('printer.host')}
+            />
+            <Field
+              label={t('manage:devices.printerPort')}
+              type="number"
+              min={1}
+              max={65535}
+              value={form.port}
+              onChange={(e) => setForm({ ...form, port: e.target.value })}
+              error={fieldError('printer.port')}
+            />
           </>
         )}
         {kind === 'serial' && (
           <>
-            <Field label={t('manage:devices.printerPath')} value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} error={fieldError('printer.path')} />
-            <Field label={t('manage:devices.printerBaud')} type="number" value={form.baudRate} onChange={(e) => setForm({ ...form, baudRate: e.target.value })} error={fieldError('printer.baudRate')} />
+            <Field
+              label={t('manage:devices.printerPath')}
+              value={form.path}
+              onChange={(e) => setForm({ ...form, path: e.target.value })}
+              error={fieldError('printer.path')}
+            />
+            <Field
+              label={t('manage:devices.printerBaud')}
+              type="number"
+              value={form.baudRate}
+              onChange={(e) => setForm({ ...form, baudRate: e.target.value })}
+              error={fieldError('printer.baudRate')}
+            />
           </>
         )}
         {!save.error?.details?.fields && <ErrorBanner error={save.error} />}

@@ -26,7 +26,15 @@ export function KioskSettingsSection({ settings, onSaved }: { settings: { idleSe
     <section className="card" aria-labelledby="kiosk-settings-title">
       <h2 id="kiosk-settings-title">{t('queue:manage.kiosk')}</h2>
       <form className="inline-form" noValidate onSubmit={submit} aria-label={t('queue:manage.kiosk')}>
-        <Field label={t('queue:manage.idleSeconds')} type="number" min={10} max={600} value={idleSeconds} onChange={(e) => setIdleSeconds(e.target.value)} error={fieldError('idleSeconds')} />
+        <Field
+          label={t('queue:manage.idleSeconds')}
+          type="number"
+          min={10}
+          max={600}
+          value={idleSeconds}
+          onChange={(e) => setIdleSeconds(e.target.value)}
+          error={fieldError('idleSeconds')}
+        />
         <p className="hint">{t('queue:manage.idleHint')}</p>
         <SettingsFormFooter error={save.error} pending={save.pending} savedText={save.saved ? t('queue:manage.kioskSaved') : undefined} />
       </form>

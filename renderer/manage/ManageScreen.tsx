@@ -98,11 +98,13 @@ function ManageNav({ roles }: { roles: readonly string[] }) {
           {t(page.labelKey)}
         </NavLink>
       ))}
-      {managePages.filter((page) => !page.roles || page.roles.some((r) => roles.includes(r))).map((page) => (
-        <NavLink key={page.path} to={`/manage/${page.path}`}>
-          {t(page.labelKey)}
-        </NavLink>
-      ))}
+      {managePages
+        .filter((page) => !page.roles || page.roles.some((r) => roles.includes(r)))
+        .map((page) => (
+          <NavLink key={page.path} to={`/manage/${page.path}`}>
+            {t(page.labelKey)}
+          </NavLink>
+        ))}
     </nav>
   );
 }

@@ -31,7 +31,13 @@ export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; on
         enableSorting: false,
         cell: ({ row }) => (
           <span className="row-actions">
-            <button type="button" className="small" onClick={() => setOpen({ id: row.original.id, textZh: row.original.textZh, textEn: row.original.textEn, sortOrder: String(row.original.sortOrder) })}>
+            <button
+              type="button"
+              className="small"
+              onClick={() =>
+                setOpen({ id: row.original.id, textZh: row.original.textZh, textEn: row.original.textEn, sortOrder: String(row.original.sortOrder) })
+              }
+            >
               {t('queue:manage.edit')}
             </button>
             <button
@@ -78,16 +84,41 @@ function NoticeDialog({ initial, onClose, onSaved }: { initial: Form; onClose: (
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await save.run({ ...(form.id === undefined ? {} : { id: form.id }), textZh: form.textZh, textEn: form.textEn, active: true, sortOrder: Number(form.sortOrder) || 0 });
+    const result = await save.run({
+      ...(form.id === undefined ? {} : { id: form.id }),
+      textZh: form.textZh,
+      textEn: form.textEn,
+      active: true,
+      sortOrder: Number(form.sortOrder) || 0,
+    });
     if (result) onSaved();
   };
 
   return (
     <Dialog title={form.id === undefined ? t('queue:manage.newNotice') : t('queue:manage.editNotice')} onClose={onClose}>
       <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('queue:manage.noticeForm')}>
-        <Field label={t('queue:manage.textZh')} value={form.textZh} maxLength={500} onChange={(e) => setForm({ ...form, textZh: e.target.value })} error={fieldError('textZh')} />
-        <Field label={t('queue:manage.textEn')} value={form.textEn} maxLength={500} onChange={(e) => setForm({ ...form, textEn: e.target.value })} error={fieldError('textEn')} />
-        <Field label={t('queue:manage.sortOrder')} type="number" min={0} value={form.sortOrder} onChange={(e) => setForm({ ...form, sortOrder: e.target.value })} error={fieldError('sortOrder')} />
+        <Field
+          label={t('queue:manage.textZh')}
+          value={form.textZh}
+          maxLength={500}
+          onChange={(e) => setForm({ ...form, textZh: e.target.value })}
+          error={fieldError('textZh')}
+        />
+        <Field
+          label={t('queue:manage.textEn')}
+          value={form.textEn}
+          maxLength={500}
+          onChange={(e) => setForm({ ...form, textEn: e.target.value })}
+          error={fieldError('textEn')}
+        />
+        <Field
+          label={t('queue:manage.sortOrder')}
+          type="number"
+          min={0}
+          value={form.sortOrder}
+          onChange={(e) => setForm({ ...form, sortOrder: e.target.value })}
+          error={fieldError('sortOrder')}
+        />
         <EditFormFooter error={save.error} pending={save.pending} editing onCancel={onClose} />
       </form>
     </Dialog>

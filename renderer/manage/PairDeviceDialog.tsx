@@ -58,13 +58,12 @@ export function PairDeviceDialog({ counters, onIssued, onClose }: { counters: Co
           </select>
         </label>
         <Field label={t('devices.name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />
-        {role !== 'kiosk' && (
-          <CounterSelect counters={counters} value={counterId} onChange={setCounterId} forRating={role === 'rate'} error={counterError} />
-        )}
+        {role !== 'kiosk' && <CounterSelect counters={counters} value={counterId} onChange={setCounterId} forRating={role === 'rate'} error={counterError} />}
         {!issue.error?.details?.fields && <ErrorBanner error={issue.error} />}
         {code && (
           <div className="pairing-code" role="status">
-            {t('manage:devices.codeFor', { name: code.name })} <strong data-testid="pairing-code">{code.code}</strong> · {t('devices.expires', { time: formatHallClock(code.expiresAt) })}
+            {t('manage:devices.codeFor', { name: code.name })} <strong data-testid="pairing-code">{code.code}</strong> ·{' '}
+            {t('devices.expires', { time: formatHallClock(code.expiresAt) })}
           </div>
         )}
         <DialogActions submitText={t('devices.issue')} pending={issue.pending} cancelText={t('manage:devices.close')} onCancel={onClose} />

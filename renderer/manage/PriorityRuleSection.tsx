@@ -30,8 +30,24 @@ export function PriorityRuleSection({ rule, onSaved }: { rule: Rule | undefined;
       <h2 id="rule-title">{t('queue:manage.rule')}</h2>
       <form className="inline-form wide" noValidate onSubmit={submit} aria-label={t('queue:manage.rule')}>
         <div className="form-row">
-          <Field label={t('queue:manage.priorityBurst')} type="number" min={0} max={20} value={form.priorityBurst} onChange={(e) => setForm({ ...form, priorityBurst: e.target.value })} error={fieldError('priorityBurst')} />
-          <Field label={t('queue:manage.maxWaitMinutes')} type="number" min={5} max={240} value={form.maxWaitMinutes} onChange={(e) => setForm({ ...form, maxWaitMinutes: e.target.value })} error={fieldError('maxWaitMinutes')} />
+          <Field
+            label={t('queue:manage.priorityBurst')}
+            type="number"
+            min={0}
+            max={20}
+            value={form.priorityBurst}
+            onChange={(e) => setForm({ ...form, priorityBurst: e.target.value })}
+            error={fieldError('priorityBurst')}
+          />
+          <Field
+            label={t('queue:manage.maxWaitMinutes')}
+            type="number"
+            min={5}
+            max={240}
+            value={form.maxWaitMinutes}
+            onChange={(e) => setForm({ ...form, maxWaitMinutes: e.target.value })}
+            error={fieldError('maxWaitMinutes')}
+          />
         </div>
         <p className="hint">{t('queue:manage.ruleHint')}</p>
         <SettingsFormFooter error={save.error} pending={save.pending} savedText={save.saved ? t('queue:manage.ruleSaved') : undefined} />

@@ -18,14 +18,35 @@ export function SetupChecklist() {
   const c = checklist.data;
   if (!c) return <ErrorBanner error={checklist.error} />;
   const items: Item[] = [
-    { key: 'staff', label: t('manage:checklist.staff'), done: c.clerks > 0, detail: t('manage:checklist.staffCount', { count: c.clerks }), to: '/manage/staff' },
-    { key: 'kiosk', label: t('manage:checklist.kiosk'), done: c.kiosks > 0, detail: t('manage:checklist.devicesCount', { count: c.kiosks }), to: '/manage/devices' },
-    { key: 'display', label: t('manage:checklist.display'), done: c.displays > 0, detail: t('manage:checklist.devicesCount', { count: c.displays }), to: '/manage/devices' },
+    {
+      key: 'staff',
+      label: t('manage:checklist.staff'),
+      done: c.clerks > 0,
+      detail: t('manage:checklist.staffCount', { count: c.clerks }),
+      to: '/manage/staff',
+    },
+    {
+      key: 'kiosk',
+      label: t('manage:checklist.kiosk'),
+      done: c.kiosks > 0,
+      detail: t('manage:checklist.devicesCount', { count: c.kiosks }),
+      to: '/manage/devices',
+    },
+    {
+      key: 'display',
+      label: t('manage:checklist.display'),
+      done: c.displays > 0,
+      detail: t('manage:checklist.devicesCount', { count: c.displays }),
+      to: '/manage/devices',
+    },
     {
       key: 'rate',
       label: t('manage:checklist.rate'),
       done: c.rateScreens > 0 && c.rateScreensUnbound === 0,
-      detail: c.rateScreensUnbound > 0 ? t('manage:checklist.rateUnbound', { count: c.rateScreensUnbound }) : t('manage:checklist.devicesCount', { count: c.rateScreens }),
+      detail:
+        c.rateScreensUnbound > 0
+          ? t('manage:checklist.rateUnbound', { count: c.rateScreensUnbound })
+          : t('manage:checklist.devicesCount', { count: c.rateScreens }),
       to: '/manage/devices',
     },
     {

@@ -17,7 +17,19 @@ export const roleChoices: StaffRoleName[] = ['clerk', 'manager', 'admin'];
  * One account's action that needs a word from the manager first: a temporary password, the
  * roles, or a yes to deactivating (the sessions end at once, so it is never a single click).
  */
-export function StaffRowDialog({ action, staff, isAdmin, onClose, onDone }: { action: StaffAction; staff: Staff; isAdmin: boolean; onClose: () => void; onDone: (text: string) => void }) {
+export function StaffRowDialog({
+  action,
+  staff,
+  isAdmin,
+  onClose,
+  onDone,
+}: {
+  action: StaffAction;
+  staff: Staff;
+  isAdmin: boolean;
+  onClose: () => void;
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const update = useMutation('staff/update');
   const fieldError = useFieldError(update.error);
@@ -29,7 +41,12 @@ export function StaffRowDialog({ action, staff, isAdmin, onClose, onDone }: { ac
     const input =
       action === 'password' ? { id: staff.id, password } : action === 'roles' ? { id: staff.id, roles } : { id: staff.id, active: action === 'reactivate' };
     if (!(await update.run(input))) return;
-    const done = { password: 'manage:staff.resetDone', roles: 'manage:staff.rolesSaved', deactivate: 'manage:staff.deactivated', reactivate: 'manage:staff.reactivated' } as const;
+    const done = {
+      password: 'manage:staff.resetDone',
+      roles: 'manage:staff.rolesSaved',
+      deactivate: 'manage:staff.deactivated',
+      reactivate: 'manage:staff.reactivated',
+    } as const;
     onDone(t(done[action], { workNo: staff.workNo }));
   };
 
@@ -47,7 +64,15 @@ export function StaffRowDialog({ action, staff, isAdmin, onClose, onDone }: { ac
       <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
         {action === 'password' && (
           <>
-            <Field label={t('manage:staff.tempPassword')} type="password" autoComplete="new-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError('password')} />
+            <Field
+              label={t('manage:staff.tempPassword')}
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={fieldError('password')}
+            />
             <p className="hint">{t('manage:staff.resetHint')}</p>
           </>
         )}
@@ -58,7 +83,11 @@ export function StaffRowDialog({ action, staff, isAdmin, onClose, onDone }: { ac
               .filter((r) => r !== 'admin' || isAdmin)
               .map((role) => (
                 <label key={role}>
-                  <input type="checkbox" checked={roles.includes(role)} onChange={() => setRoles(roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role])} />
+                  <input
+                    type="checkbox"
+                    checked={roles.includes(role)}
+                    onChange={() => setRoles(roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role])}
+                  />
                   {t(`roles.${role}`)}
                 </label>
               ))}

@@ -47,7 +47,11 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
       { accessorKey: 'name', header: t('staff.name') },
       { id: 'roles', accessorFn: (s) => s.roles.map((r) => t(`roles.${r}`)).join(' / '), header: t('staff.roles') },
       { id: 'state', accessorFn: (s) => (s.locked ? t('staff.locked') : s.active ? t('staff.active') : t('staff.inactive')), header: t('staff.state') },
-      { id: 'utility', accessorFn: (s) => utilityName(utilities, profiles.data?.find((p) => p.staffId === s.id)?.utility ?? null), header: t('ledgers:complaint.utility') },
+      {
+        id: 'utility',
+        accessorFn: (s) => utilityName(utilities, profiles.data?.find((p) => p.staffId === s.id)?.utility ?? null),
+        header: t('ledgers:complaint.utility'),
+      },
       {
         id: 'photo',
         header: t('ledgers:staff.photo'),
@@ -78,7 +82,11 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
                   {t('manage:staff.changeRoles')}
                 </button>
               )}
-              <button type="button" className={`small ${s.active ? 'danger' : ''}`} onClick={() => setAction({ kind: s.active ? 'deactivate' : 'reactivate', staff: s })}>
+              <button
+                type="button"
+                className={`small ${s.active ? 'danger' : ''}`}
+                onClick={() => setAction({ kind: s.active ? 'deactivate' : 'reactivate', staff: s })}
+              >
                 {s.active ? t('manage:staff.deactivate') : t('manage:staff.reactivate')}
               </button>
             </span>
@@ -114,7 +122,12 @@ function CreateStaffDialog({ isAdmin, onClose, onCreated }: { isAdmin: boolean; 
   const { t } = useTranslation();
   const create = useMutation('staff/create');
   const fieldError = useFieldError(create.error);
-  const [form, setForm] = useState<{ workNo: string; name: string; password: string; roles: StaffRoleName[] }>({ workNo: '', name: '', password: '', roles: ['clerk'] });
+  const [form, setForm] = useState<{ workNo: string; name: string; password: string; roles: StaffRoleName[] }>({
+    workNo: '',
+    name: '',
+    password: '',
+    roles: ['clerk'],
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -122,14 +135,28 @@ function CreateStaffDialog({ isAdmin, onClose, onCreated }: { isAdmin: boolean; 
     if (result) onCreated(result.workNo);
   };
 
-  const toggleRole = (role: StaffRoleName) => setForm({ ...form, roles: form.roles.includes(role) ? form.roles.filter((r) => r !== role) : [...form.roles, role] });
+  const toggleRole = (role: StaffRoleName) =>
+    setForm({ ...form, roles: form.roles.includes(role) ? form.roles.filter((r) => r !== role) : [...form.roles, role] });
 
   return (
     <Dialog title={t('staff.create')} onClose={onClose}>
       <form className="dialog-form" onSubmit={(e) => void submit(e)} aria-label={t('staff.create')}>
-        <Field label={t('auth.workNo')} autoFocus value={form.workNo} onChange={(e) => setForm({ ...form, workNo: e.target.value })} error={fieldError('workNo')} />
+        <Field
+          label={t('auth.workNo')}
+          autoFocus
+          value={form.workNo}
+          onChange={(e) => setForm({ ...form, workNo: e.target.value })}
+          error={fieldError('workNo')}
+        />
         <Field label={t('staff.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
-        <Field label={t('staff.initialPassword')} type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={fieldError('password')} />
+        <Field
+          label={t('staff.initialPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          error={fieldError('password')}
+        />
         <fieldset className="roles">
           <legend>{t('staff.roles')}</legend>
           {roleChoices

@@ -11,7 +11,17 @@ import { StepActions } from './StepActions.tsx';
  * then reached WITHOUT trusting it, its certificate authority's fingerprint shown to compare
  * with the hall server's console or the manager's 设备 page, and trusted only once confirmed.
  */
-export function HallStep({ bridge, initialUrl, onConfirmed, onBack }: { bridge: PcSetupBridge; initialUrl: string; onConfirmed: (hall: ProbedHallView) => void; onBack: () => void }) {
+export function HallStep({
+  bridge,
+  initialUrl,
+  onConfirmed,
+  onBack,
+}: {
+  bridge: PcSetupBridge;
+  initialUrl: string;
+  onConfirmed: (hall: ProbedHallView) => void;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [address, setAddress] = useState(initialUrl);
   const [found, setFound] = useState<FoundHallView[]>();
@@ -77,7 +87,14 @@ export function HallStep({ bridge, initialUrl, onConfirmed, onBack }: { bridge: 
     <form className="card narrow" onSubmit={(e) => void connect(e)} aria-labelledby="pc-hall-title">
       <h1 id="pc-hall-title">{t('pcSetup:hall.title')}</h1>
       <p className="hint">{t('pcSetup:hall.hint')}</p>
-      <Field label={t('pcSetup:hall.address')} value={address} onChange={(e) => setAddress(e.target.value)} placeholder={t('pcSetup:hall.example')} inputMode="url" autoFocus />
+      <Field
+        label={t('pcSetup:hall.address')}
+        value={address}
+        onChange={(e) => setAddress(e.target.value)}
+        placeholder={t('pcSetup:hall.example')}
+        inputMode="url"
+        autoFocus
+      />
       <button type="button" onClick={() => void search()} disabled={searching}>
         {searching ? t('pcSetup:hall.searching') : t('pcSetup:hall.search')}
       </button>

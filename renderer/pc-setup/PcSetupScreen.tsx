@@ -49,7 +49,12 @@ export function PcSetupScreen() {
       </Layout>
     );
   }
-  if (!state) return <Layout title={t('pcSetup:title')} className="pc-setup">{null}</Layout>;
+  if (!state)
+    return (
+      <Layout title={t('pcSetup:title')} className="pc-setup">
+        {null}
+      </Layout>
+    );
   if (state.adminNeeded && !verified) {
     return (
       <Layout title={t('pcSetup:title')} className="pc-setup">
@@ -100,7 +105,9 @@ export function PcSetupScreen() {
           }}
         />
       )}
-      {step === 'details' && <Details role={role} hall={hall} state={state} onBack={() => setStep(role === 'hallServer' ? 'role' : 'hall')} onSaved={() => setStep('saved')} />}
+      {step === 'details' && (
+        <Details role={role} hall={hall} state={state} onBack={() => setStep(role === 'hallServer' ? 'role' : 'hall')} onSaved={() => setStep('saved')} />
+      )}
       {step === 'saved' && (
         <p className="card narrow" role="status">
           {t('pcSetup:saved')}
@@ -111,7 +118,19 @@ export function PcSetupScreen() {
 }
 
 /** The role's own details, then save. */
-function Details({ role, hall, state, onBack, onSaved }: { role: Role; hall: ProbedHallView | undefined; state: PcSetupState; onBack: () => void; onSaved: () => void }) {
+function Details({
+  role,
+  hall,
+  state,
+  onBack,
+  onSaved,
+}: {
+  role: Role;
+  hall: ProbedHallView | undefined;
+  state: PcSetupState;
+  onBack: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const pcSetup = bridge()?.pcSetup;
   const [counter, setCounter] = useState(state.current?.counter ? String(state.current.counter) : '');
@@ -173,7 +192,13 @@ function Details({ role, hall, state, onBack, onSaved }: { role: Role; hall: Pro
         </label>
       )}
       {role === 'counter' && (
-        <Field label={t('pcSetup:details.counter')} value={counter} onChange={(e) => setCounter(e.target.value)} inputMode="numeric" error={counterInvalid ? t('pcSetup:details.counterInvalid') : undefined} />
+        <Field
+          label={t('pcSetup:details.counter')}
+          value={counter}
+          onChange={(e) => setCounter(e.target.value)}
+          inputMode="numeric"
+          error={counterInvalid ? t('pcSetup:details.counterInvalid') : undefined}
+        />
       )}
       {(role === 'counter' || role === 'hallServer') && displaySelect(t('pcSetup:details.customerDisplay'), customer, setCustomer, others, true)}
       {role === 'board' && displaySelect(t('pcSetup:details.boardDisplay'), boardDisplay, setBoardDisplay, state.displays, false)}

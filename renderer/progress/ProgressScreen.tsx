@@ -69,7 +69,12 @@ function Progress({ token }: { token: string }) {
               <ul className="progress-notes" data-testid={`progress-notes-${w.utility}`}>
                 {notes.map((h, i) => (
                   <li key={`${h.at}-${i}`}>
-                    {t('worklists:progress.utilityNote', { utility: names(w.utilityNames), status: t(`worklists:status.${h.status}`), note: h.note, at: hallDateTime(h.utilityAt ?? h.at) })}
+                    {t('worklists:progress.utilityNote', {
+                      utility: names(w.utilityNames),
+                      status: t(`worklists:status.${h.status}`),
+                      note: h.note,
+                      at: hallDateTime(h.utilityAt ?? h.at),
+                    })}
                   </li>
                 ))}
               </ul>

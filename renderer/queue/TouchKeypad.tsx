@@ -4,7 +4,19 @@ import { useTranslation } from 'react-i18next';
  * Big keys for a touch screen. Pressing a key never takes the focus from the field
  * being filled, so a physical keyboard and the keypad can be mixed.
  */
-export function TouchKeypad({ keys, value, maxLength, onChange, label }: { keys: string; value: string; maxLength: number; onChange: (v: string) => void; label: string }) {
+export function TouchKeypad({
+  keys,
+  value,
+  maxLength,
+  onChange,
+  label,
+}: {
+  keys: string;
+  value: string;
+  maxLength: number;
+  onChange: (v: string) => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   const keep = (e: { preventDefault: () => void }) => e.preventDefault();
   const press = (key: string) => {

@@ -8,6 +8,7 @@ export function useCounterLabel() {
   const { t } = useTranslation();
   return {
     label: (c: { number: number }) => t('queue:counterLabel', { number: c.number }),
-    extraName: (c: { number: number; name: string }) => (c.name === t('queue:counterLabel', { number: c.number, lng: 'zh-CN' }) || c.name === t('queue:counterLabel', { number: c.number }) ? undefined : c.name),
+    extraName: (c: { number: number; name: string }) =>
+      c.name === t('queue:counterLabel', { number: c.number, lng: 'zh-CN' }) || c.name === t('queue:counterLabel', { number: c.number }) ? undefined : c.name,
   };
 }

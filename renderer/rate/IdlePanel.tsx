@@ -29,7 +29,12 @@ export function IdlePanel() {
       {staff ? (
         <div className="rating-clerk rate-idle-clerk" data-testid="rate-idle-clerk">
           {staff.photo ? (
-            <img className="rating-avatar rating-photo" src={staff.photo} alt={t('ratings:screen.photoOf', { name: staff.name })} data-testid="rate-idle-photo" />
+            <img
+              className="rating-avatar rating-photo"
+              src={staff.photo}
+              alt={t('ratings:screen.photoOf', { name: staff.name })}
+              data-testid="rate-idle-photo"
+            />
           ) : (
             <span className="rating-avatar" aria-hidden="true">
               {staff.name.slice(0, 1)}

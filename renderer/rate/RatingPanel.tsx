@@ -51,7 +51,13 @@ export function RatingPanel() {
         <h2>{t('ratings:screen.reasonsTitle')}</h2>
         <div className="rating-reasons" role="group" aria-label={t('ratings:screen.reasonsTitle')}>
           {badRatingReasons.map((reason) => (
-            <button key={reason} type="button" aria-pressed={picked.includes(reason)} className={picked.includes(reason) ? 'picked' : ''} onClick={() => toggle(reason)}>
+            <button
+              key={reason}
+              type="button"
+              aria-pressed={picked.includes(reason)}
+              className={picked.includes(reason) ? 'picked' : ''}
+              onClick={() => toggle(reason)}
+            >
               {t(`ratings:reason.${reason}`)}
             </button>
           ))}
@@ -80,7 +86,12 @@ export function RatingPanel() {
     <div className="rating-overlay" aria-labelledby="rating-title">
       <div className="rating-clerk" data-testid="rating-clerk">
         {invitation.staff.photo ? (
-          <img className="rating-avatar rating-photo" src={invitation.staff.photo} alt={t('ratings:screen.photoOf', { name: invitation.staff.name })} data-testid="rating-clerk-photo" />
+          <img
+            className="rating-avatar rating-photo"
+            src={invitation.staff.photo}
+            alt={t('ratings:screen.photoOf', { name: invitation.staff.name })}
+            data-testid="rating-clerk-photo"
+          />
         ) : (
           <span className="rating-avatar" aria-hidden="true">
             {invitation.staff.name.slice(0, 1)}
@@ -96,7 +107,14 @@ export function RatingPanel() {
       <h2 id="rating-title">{t('ratings:screen.question')}</h2>
       <div className="rating-levels">
         {ratingLevels.map((level) => (
-          <button key={level} type="button" className={`rating-level level-${level}`} data-testid={`rate-level-${level}`} disabled={rate.pending} onClick={() => void choose(level)}>
+          <button
+            key={level}
+            type="button"
+            className={`rating-level level-${level}`}
+            data-testid={`rate-level-${level}`}
+            disabled={rate.pending}
+            onClick={() => void choose(level)}
+          >
             {t(`ratings:level.${level}`)}
           </button>
         ))}

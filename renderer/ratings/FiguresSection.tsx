@@ -25,7 +25,14 @@ export function FiguresSection() {
     () => [
       {
         id: 'label',
-        accessorFn: (r) => (r.key === '' ? t('ratings:figures.none') : groupBy === 'counter' ? t('queue:counterLabel', { number: Number(r.label) }) : groupBy === 'utility' ? t(`ratings:utility.${r.key}`, { defaultValue: r.key }) : r.label),
+        accessorFn: (r) =>
+          r.key === ''
+            ? t('ratings:figures.none')
+            : groupBy === 'counter'
+              ? t('queue:counterLabel', { number: Number(r.label) })
+              : groupBy === 'utility'
+                ? t(`ratings:utility.${r.key}`, { defaultValue: r.key })
+                : r.label,
         header: t(`ratings:groupBy.${groupBy}`),
       },
       { accessorKey: 'served', header: t('ratings:figures.served') },
@@ -34,7 +41,11 @@ export function FiguresSection() {
         id: 'completion',
         accessorFn: (r) => r.completionRate ?? -1,
         header: t('ratings:figures.completion'),
-        cell: ({ row }) => <span className={row.original.meetsTarget === false ? 'below-target-text' : ''} data-below={row.original.meetsTarget === false}>{percent(row.original.completionRate)}</span>,
+        cell: ({ row }) => (
+          <span className={row.original.meetsTarget === false ? 'below-target-text' : ''} data-below={row.original.meetsTarget === false}>
+            {percent(row.original.completionRate)}
+          </span>
+        ),
       },
       { id: 'good', accessorFn: (r) => r.goodRate ?? -1, header: t('ratings:figures.goodRate'), cell: ({ row }) => percent(row.original.goodRate) },
       { accessorKey: 'bad', header: t('ratings:figures.bad') },

@@ -18,14 +18,34 @@ export function RatingDevicesSection() {
   const [form, setForm] = useState<Form>();
 
   const edit = (c: CounterDeviceView) =>
-    setForm({ counterId: c.counterId, profile: c.setting?.profile ?? 'customer-screen', path: c.setting?.path ?? '', baudRate: c.setting?.baudRate?.toString() ?? '', address: String(c.setting?.address ?? 1) });
+    setForm({
+      counterId: c.counterId,
+      profile: c.setting?.profile ?? 'customer-screen',
+      path: c.setting?.path ?? '',
+      baudRate: c.setting?.baudRate?.toString() ?? '',
+      address: String(c.setting?.address ?? 1),
+    });
 
   const columns = useMemo<ColumnDef<CounterDeviceView, unknown>[]>(
     () => [
-      { id: 'counter', accessorFn: (c) => c.counterNumber, header: t('ratings:devices.counter'), cell: ({ row }) => t('queue:counterLabel', { number: row.original.counterNumber }) },
-      { id: 'setting', accessorFn: (c) => (c.setting ? [c.setting.profile, c.setting.path, c.setting.baudRate, `addr ${c.setting.address}`].filter(Boolean).join(' · ') : '—'), header: t('ratings:devices.setting') },
+      {
+        id: 'counter',
+        accessorFn: (c) => c.counterNumber,
+        header: t('ratings:devices.counter'),
+        cell: ({ row }) => t('queue:counterLabel', { number: row.original.counterNumber }),
+      },
+      {
+        id: 'setting',
+        accessorFn: (c) => (c.setting ? [c.setting.profile, c.setting.path, c.setting.baudRate, `addr ${c.setting.address}`].filter(Boolean).join(' · ') : '—'),
+        header: t('ratings:devices.setting'),
+      },
       { id: 'source', accessorFn: (c) => (c.effective ? t(`ratings:devices.source.${c.effective.source}`) : ''), header: t('ratings:devices.running') },
-      { id: 'health', accessorFn: (c) => c.effective?.health ?? '', header: t('ratings:devices.health'), cell: ({ row }) => <HealthBadge device={row.original} /> },
+      {
+        id: 'health',
+        accessorFn: (c) => c.effective?.health ?? '',
+        header: t('ratings:devices.health'),
+        cell: ({ row }) => <HealthBadge device={row.original} />,
+      },
       {
         id: 'edit',
         header: '',
@@ -45,7 +65,14 @@ export function RatingDevicesSection() {
     if (!form) return;
     const saved = await save.run({
       counterId: form.counterId,
-      device: remove ? null : { profile: form.profile, path: form.path.trim() || null, baudRate: form.baudRate ? Number(form.baudRate) : null, address: Number(form.address || '1') },
+      device: remove
+        ? null
+        : {
+            profile: form.profile,
+            path: form.path.trim() || null,
+            baudRate: form.baudRate ? Number(form.baudRate) : null,
+            address: Number(form.address || '1'),
+          },
     });
     if (saved) {
       setForm(undefined);

@@ -42,7 +42,8 @@ export function ReceiptRatingScreen() {
           <ul>
             {data.matters.map((m) => (
               <li key={m.caseNumber}>
-                {m.caseNumber} · {t(`ratings:utility.${m.utility}`, { defaultValue: m.utility })} · {t(`ratings:receipt.stage.intake`)} {t(`ratings:receipt.state.${m.intake}`)} · {t(`ratings:receipt.stage.completed`)} {t(`ratings:receipt.state.${m.completed}`)}
+                {m.caseNumber} · {t(`ratings:utility.${m.utility}`, { defaultValue: m.utility })} · {t(`ratings:receipt.stage.intake`)}{' '}
+                {t(`ratings:receipt.state.${m.intake}`)} · {t(`ratings:receipt.stage.completed`)} {t(`ratings:receipt.state.${m.completed}`)}
               </li>
             ))}
           </ul>
@@ -54,7 +55,13 @@ export function ReceiptRatingScreen() {
             <h2>{t(`ratings:receipt.ask.${stage}`)}</h2>
             <div className="rating-levels">
               {ratingLevels.map((l) => (
-                <button key={l} type="button" aria-pressed={level === l} className={`rating-level level-${l} ${level === l ? 'picked' : ''}`} onClick={() => setLevel(l)}>
+                <button
+                  key={l}
+                  type="button"
+                  aria-pressed={level === l}
+                  className={`rating-level level-${l} ${level === l ? 'picked' : ''}`}
+                  onClick={() => setLevel(l)}
+                >
                   {t(`ratings:level.${l}`)}
                 </button>
               ))}
@@ -62,7 +69,13 @@ export function ReceiptRatingScreen() {
             {level !== undefined && isBadLevel(level) && (
               <div className="rating-reasons" role="group" aria-label={t('ratings:screen.reasonsTitle')}>
                 {badRatingReasons.map((r) => (
-                  <button key={r} type="button" aria-pressed={reasons.includes(r)} className={reasons.includes(r) ? 'picked' : ''} onClick={() => setReasons((list) => (list.includes(r) ? list.filter((x) => x !== r) : [...list, r]))}>
+                  <button
+                    key={r}
+                    type="button"
+                    aria-pressed={reasons.includes(r)}
+                    className={reasons.includes(r) ? 'picked' : ''}
+                    onClick={() => setReasons((list) => (list.includes(r) ? list.filter((x) => x !== r) : [...list, r]))}
+                  >
                     {t(`ratings:reason.${r}`)}
                   </button>
                 ))}

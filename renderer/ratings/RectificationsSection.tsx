@@ -11,7 +11,6 @@ import { useMutation, useQuery } from '../shared/use-api.ts';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
 import { useDueDay } from '../shared/due-day.ts';
 
-
 /** Every bad rating's rectification task: assign it, record the follow-up call, the measures and the customer's verdict; overdue ones flagged. */
 export function RectificationsSection() {
   const { t } = useTranslation();
@@ -24,7 +23,11 @@ export function RectificationsSection() {
     () => [
       { accessorKey: 'ratingDay', header: t('ratings:rect.day') },
       { id: 'level', accessorFn: (r) => t(`ratings:level.${r.level}`), header: t('ratings:rect.level') },
-      { id: 'counter', accessorFn: (r) => (r.counterNumber === null ? '' : t('queue:counterLabel', { number: r.counterNumber })), header: t('ratings:rect.counter') },
+      {
+        id: 'counter',
+        accessorFn: (r) => (r.counterNumber === null ? '' : t('queue:counterLabel', { number: r.counterNumber })),
+        header: t('ratings:rect.counter'),
+      },
       { id: 'staff', accessorFn: (r) => r.staffName ?? '', header: t('ratings:rect.staff') },
       { id: 'cases', accessorFn: (r) => r.caseNumbers.join(' '), header: t('ratings:rect.cases') },
       { id: 'reasons', accessorFn: (r) => r.reasons.map((x) => t(`ratings:reason.${x}`)).join('、'), header: t('ratings:rect.reasons') },
@@ -35,8 +38,13 @@ export function RectificationsSection() {
         header: t('ratings:rect.state'),
         cell: ({ row }) => {
           const r = row.original;
-          if (r.closedAt) return <span className={r.overdue ? 'badge overdue' : 'badge'}>{t(r.overdue ? 'ratings:rect.closedLate' : 'ratings:rect.closed')}</span>;
-          return r.overdue ? <span className="badge overdue">{t('ratings:rect.overdue')}</span> : <span className="badge">{t('ratings:rect.daysLeft', { count: r.workingDaysLeft ?? 0 })}</span>;
+          if (r.closedAt)
+            return <span className={r.overdue ? 'badge overdue' : 'badge'}>{t(r.overdue ? 'ratings:rect.closedLate' : 'ratings:rect.closed')}</span>;
+          return r.overdue ? (
+            <span className="badge overdue">{t('ratings:rect.overdue')}</span>
+          ) : (
+            <span className="badge">{t('ratings:rect.daysLeft', { count: r.workingDaysLeft ?? 0 })}</span>
+          );
         },
       },
       { id: 'assignee', accessorFn: (r) => r.assigneeName ?? '', header: t('ratings:rect.assignee') },
@@ -81,7 +89,12 @@ function RectificationForm({ task, onDone }: { task: RectificationView; onDone: 
             <StaffOptions staff={(staff.data ?? []).filter((s) => s.active)} none="—" />
           </select>
         </label>
-        <button type="button" className="secondary" disabled={closed || assignee === 0 || assign.pending} onClick={() => after(assign.run({ id: task.id, staffId: assignee }))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={closed || assignee === 0 || assign.pending}
+          onClick={() => after(assign.run({ id: task.id, staffId: assignee }))}
+        >
           {t('ratings:rect.assign')}
         </button>
       </div>
@@ -90,7 +103,12 @@ function RectificationForm({ task, onDone }: { task: RectificationView; onDone: 
         <textarea value={notes} disabled={closed} onChange={(e) => setNotes(e.target.value)} />
       </label>
       <div className="rect-actions">
-        <button type="button" className="secondary" disabled={closed || notes.trim() === '' || call.pending} onClick={() => after(call.run({ id: task.id, notes }))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={closed || notes.trim() === '' || call.pending}
+          onClick={() => after(call.run({ id: task.id, notes }))}
+        >
           {t('ratings:rect.saveCall')}
         </button>
         {task.callAt && <span className="hint">{t('ratings:rect.savedAt', { at: formatHallDateTime(task.callAt) })}</span>}
@@ -100,14 +118,23 @@ function RectificationForm({ task, onDone }: { task: RectificationView; onDone: 
         <textarea value={measureText} disabled={closed} onChange={(e) => setMeasureText(e.target.value)} />
       </label>
       <div className="rect-actions">
-        <button type="button" className="secondary" disabled={closed || measureText.trim() === '' || measures.pending} onClick={() => after(measures.run({ id: task.id, measures: measureText }))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={closed || measureText.trim() === '' || measures.pending}
+          onClick={() => after(measures.run({ id: task.id, measures: measureText }))}
+        >
           {t('ratings:rect.saveMeasures')}
         </button>
       </div>
       <div className="rect-actions">
         <label>
           {t('ratings:rect.verdict')}{' '}
-          <select value={task.verdict ?? choice} disabled={closed} onChange={(e) => setChoice(rectificationVerdicts.find((v) => v === e.target.value) ?? 'satisfied')}>
+          <select
+            value={task.verdict ?? choice}
+            disabled={closed}
+            onChange={(e) => setChoice(rectificationVerdicts.find((v) => v === e.target.value) ?? 'satisfied')}
+          >
             {rectificationVerdicts.map((v) => (
               <option key={v} value={v}>
                 {t(`ratings:verdict.${v}`)}

@@ -9,7 +9,11 @@ type Binding = NonNullable<CounterDeviceView['keyboard']>[number];
  * Meta (the clerk's shortcuts); the key is then the keypad's, not the page's. The server
  * maps it through the counter's profile again (main/drivers/rating/keyboard-keypad.ts).
  */
-export function useKeypad(bindings: readonly Binding[] | null | undefined, invitedRatingId: number | undefined, onKey: (ratingId: number, press: { code: string; key: string }) => void) {
+export function useKeypad(
+  bindings: readonly Binding[] | null | undefined,
+  invitedRatingId: number | undefined,
+  onKey: (ratingId: number, press: { code: string; key: string }) => void,
+) {
   const latest = useRef(onKey);
   latest.current = onKey;
   useEffect(() => {

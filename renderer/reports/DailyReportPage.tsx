@@ -26,7 +26,11 @@ export function DailyReportPage() {
       <QueryState query={report}>
         {(data) =>
           // A new day asked for: the old day's sheet is not shown under the new day's picker.
-          data.from !== day ? <LoadingState /> : <ReportSheet report={data} title={t('reports:daily.title', { hall: data.hallName ?? '', date: reportDate(day, i18n.language) })} />
+          data.from !== day ? (
+            <LoadingState />
+          ) : (
+            <ReportSheet report={data} title={t('reports:daily.title', { hall: data.hallName ?? '', date: reportDate(day, i18n.language) })} />
+          )
         }
       </QueryState>
     </div>

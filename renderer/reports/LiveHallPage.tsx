@@ -92,7 +92,11 @@ function LiveHallView({ data }: { data: LiveHall }) {
             categories: data.categories.map((k) => `${k.prefix} ${pick(k.names, i18n.language)}`),
             series: [
               { name: t('reports:live.figure.waiting'), data: data.categories.map((k) => k.waiting), color: '#0b5cab' },
-              { name: t('reports:live.overThreshold', { minutes: data.thresholdMinutes }), data: data.categories.map((k) => k.overThreshold), color: '#b3261e' },
+              {
+                name: t('reports:live.overThreshold', { minutes: data.thresholdMinutes }),
+                data: data.categories.map((k) => k.overThreshold),
+                color: '#b3261e',
+              },
             ],
           })}
         />
@@ -130,7 +134,10 @@ function LiveHallView({ data }: { data: LiveHall }) {
             testId="live-chart-calls"
             width={420}
             height={200}
-            option={barOption({ categories: data.callsPerHour.map((h) => t('reports:chart.hour', { hour: h.hour })), series: [{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: '#1b6e3a' }] })}
+            option={barOption({
+              categories: data.callsPerHour.map((h) => t('reports:chart.hour', { hour: h.hour })),
+              series: [{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: '#1b6e3a' }],
+            })}
           />
         )}
         <h3>{t('reports:live.ratingsToday')}</h3>

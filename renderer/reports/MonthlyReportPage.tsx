@@ -26,7 +26,16 @@ export function MonthlyReportPage() {
       </div>
       <QueryState query={report}>
         {(data) =>
-          data.month !== month ? <LoadingState /> : <ReportSheet report={data.current} previous={data.previous} titles={[data.month, data.previousMonth]} title={t('reports:monthly.title', { hall: data.current.hallName ?? '', month: reportMonth(month, i18n.language) })} />
+          data.month !== month ? (
+            <LoadingState />
+          ) : (
+            <ReportSheet
+              report={data.current}
+              previous={data.previous}
+              titles={[data.month, data.previousMonth]}
+              title={t('reports:monthly.title', { hall: data.current.hallName ?? '', month: reportMonth(month, i18n.language) })}
+            />
+          )
         }
       </QueryState>
     </div>

@@ -112,7 +112,11 @@ export function TimesSection({ report }: { report: Report }) {
     <section className="report-section" aria-labelledby="report-times">
       <h3 id="report-times">{t('reports:section.times')}</h3>
       <p className="report-note">{t('reports:note.times')}</p>
-      <TimesTable title={t('reports:col.counter')} rows={[{ ...times.overall, label: t('reports:col.wholeHall') }, ...times.byCounter]} testId="report-times-counter" />
+      <TimesTable
+        title={t('reports:col.counter')}
+        rows={[{ ...times.overall, label: t('reports:col.wholeHall') }, ...times.byCounter]}
+        testId="report-times-counter"
+      />
       <TimesTable title={t('reports:col.clerk')} rows={times.byClerk} testId="report-times-clerk" />
       <TimesTable title={t('reports:col.utility')} rows={times.byUtility} testId="report-times-utility" />
     </section>

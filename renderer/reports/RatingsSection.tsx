@@ -15,13 +15,7 @@ export function RatingsSection({ report }: { report: Report }) {
     <section className="report-section" aria-labelledby="report-ratings">
       <h3 id="report-ratings">{t('reports:section.ratings')}</h3>
       <div className="report-two">
-        <SvgChart
-          label={t('reports:chart.levels')}
-          testId="chart-levels"
-          width={330}
-          height={130}
-          option={levelsChartOption(r.byLevel, t)}
-        />
+        <SvgChart label={t('reports:chart.levels')} testId="chart-levels" width={330} height={130} option={levelsChartOption(r.byLevel, t)} />
         <SvgChart
           label={t('reports:chart.completion')}
           testId="chart-completion"
@@ -29,7 +23,13 @@ export function RatingsSection({ report }: { report: Report }) {
           height={130}
           option={barOption({
             categories: r.byClerk.map((c) => c.label.replace(/ \(.*\)$/, '') || t('reports:col.noClerk')),
-            series: [{ name: t('reports:col.completion'), data: r.byClerk.map((c) => (c.completionRate === null ? null : Math.round(c.completionRate * 1000) / 10)), color: '#0b5cab' }],
+            series: [
+              {
+                name: t('reports:col.completion'),
+                data: r.byClerk.map((c) => (c.completionRate === null ? null : Math.round(c.completionRate * 1000) / 10)),
+                color: '#0b5cab',
+              },
+            ],
             line: { value: target, label: `${target}%` },
             yMax: 100,
             percent: true,

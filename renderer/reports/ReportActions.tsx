@@ -52,7 +52,6 @@ export function ReportActions({ pdfName, excel }: { pdfName: string; excel: Exce
     } else setError(result.error);
   };
 
-
   return (
     <div className="report-toolbar-actions">
       <button type="button" onClick={() => window.print()}>

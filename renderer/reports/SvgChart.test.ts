@@ -4,7 +4,8 @@ import { barOption, CHART_FONT_PX } from './SvgChart.tsx';
 /** Every fontSize anywhere in an option. */
 function fontSizes(value: unknown): number[] {
   if (Array.isArray(value)) return value.flatMap(fontSizes);
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => (key === 'fontSize' && typeof v === 'number' ? [v] : fontSizes(v)));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, v]) => (key === 'fontSize' && typeof v === 'number' ? [v] : fontSizes(v)));
   return [];
 }
 

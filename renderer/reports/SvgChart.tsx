@@ -51,7 +51,8 @@ export function barOption(opts: {
   const font = CHART_FONT_PX;
   return {
     grid: { left: 8, right: opts.line ? 40 : 12, top: opts.series.length > 1 ? 34 : 20, bottom: 8, containLabel: true },
-    legend: opts.series.length > 1 ? { type: 'plain', top: 0, left: 'center', itemWidth: 14, itemHeight: 10, itemGap: 16, textStyle: { fontSize: font } } : undefined,
+    legend:
+      opts.series.length > 1 ? { type: 'plain', top: 0, left: 'center', itemWidth: 14, itemHeight: 10, itemGap: 16, textStyle: { fontSize: font } } : undefined,
     xAxis: { type: 'category', data: opts.categories, axisLabel: { fontSize: font, interval: 0, rotate: turned ? 45 : 0 } },
     yAxis: { type: 'value', minInterval: 1, max: opts.yMax, axisLabel: { fontSize: font, formatter: opts.percent ? '{value}%' : '{value}' } },
     series: opts.series.map((s, i) => ({
@@ -62,7 +63,12 @@ export function barOption(opts: {
       label: { show: true, position: 'top', fontSize: font },
       markLine:
         i === 0 && opts.line
-          ? { symbol: 'none', data: [{ yAxis: opts.line.value }], label: { formatter: opts.line.label, fontSize: font }, lineStyle: { color: '#b3261e', type: 'dashed' } }
+          ? {
+              symbol: 'none',
+              data: [{ yAxis: opts.line.value }],
+              label: { formatter: opts.line.label, fontSize: font },
+              lineStyle: { color: '#b3261e', type: 'dashed' },
+            }
           : undefined,
     })),
   };

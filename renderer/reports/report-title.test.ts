@@ -9,7 +9,9 @@ describe('a report title and its page footer', () => {
   });
 
   it('puts the page counters where the sentence has them', () => {
-    expect(pageNumberCss('第 {{page}} 页 共 {{pages}} 页')).toBe('@page report { @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; color: #333; } }');
+    expect(pageNumberCss('第 {{page}} 页 共 {{pages}} 页')).toBe(
+      '@page report { @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; color: #333; } }',
+    );
     expect(pageNumberCss('Page {{page}} of {{pages}}')).toContain('"Page " counter(page) " of " counter(pages);');
   });
 });

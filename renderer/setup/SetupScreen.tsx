@@ -25,7 +25,13 @@ export function SetupScreen() {
     e.preventDefault();
     setMismatch(form.password !== form.confirm);
     if (form.password !== form.confirm) return;
-    const result = await create.run({ hallName: form.hallName, workNo: form.workNo, name: form.name, password: form.password, ...(form.setupCode ? { setupCode: form.setupCode } : {}) });
+    const result = await create.run({
+      hallName: form.hallName,
+      workNo: form.workNo,
+      name: form.name,
+      password: form.password,
+      ...(form.setupCode ? { setupCode: form.setupCode } : {}),
+    });
     if (!result) return;
     // The administrator who just chose the password is signed in straight away.
     const login = await send('auth/login', { workNo: form.workNo, password: form.password });
@@ -39,13 +45,34 @@ export function SetupScreen() {
         <h1>{t('setup.heading')}</h1>
         <p className="hint">{t('setup.hint')}</p>
         {status.data?.needsSetupCode && (
-          <Field label={t('setup.setupCode')} value={form.setupCode} onChange={set('setupCode')} inputMode="numeric" autoComplete="one-time-code" error={fieldError('setupCode')} />
+          <Field
+            label={t('setup.setupCode')}
+            value={form.setupCode}
+            onChange={set('setupCode')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            error={fieldError('setupCode')}
+          />
         )}
         <Field label={t('setup.hallName')} value={form.hallName} onChange={set('hallName')} autoFocus error={fieldError('hallName')} />
         <Field label={t('auth.workNo')} value={form.workNo} onChange={set('workNo')} autoComplete="username" error={fieldError('workNo')} />
         <Field label={t('staff.name')} value={form.name} onChange={set('name')} error={fieldError('name')} />
-        <Field label={t('auth.password')} type="password" value={form.password} onChange={set('password')} autoComplete="new-password" error={fieldError('password')} />
-        <Field label={t('setup.confirmPassword')} type="password" value={form.confirm} onChange={set('confirm')} autoComplete="new-password" error={mismatch ? t('setup.mismatch') : undefined} />
+        <Field
+          label={t('auth.password')}
+          type="password"
+          value={form.password}
+          onChange={set('password')}
+          autoComplete="new-password"
+          error={fieldError('password')}
+        />
+        <Field
+          label={t('setup.confirmPassword')}
+          type="password"
+          value={form.confirm}
+          onChange={set('confirm')}
+          autoComplete="new-password"
+          error={mismatch ? t('setup.mismatch') : undefined}
+        />
         {!create.error?.details?.fields && <ErrorBanner error={create.error} />}
         <button type="submit" className="primary" disabled={create.pending}>
           {t('setup.submit')}

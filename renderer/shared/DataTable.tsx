@@ -76,13 +76,23 @@ export function DataTable<T>({
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const columnCount = table.getVisibleLeafColumns().length;
-  const state = query ? loadStateOf({ loading: query.loading, error: query.error, hasData: query.data !== undefined, empty: data.length === 0 }) : data.length === 0 ? 'empty' : 'ready';
+  const state = query
+    ? loadStateOf({ loading: query.loading, error: query.error, hasData: query.data !== undefined, empty: data.length === 0 })
+    : data.length === 0
+      ? 'empty'
+      : 'ready';
 
   return (
     <div className="data-table" aria-busy={state === 'loading'}>
       {state === 'failed' && query?.error && <FailedState error={query.error} onRetry={query.reload} />}
       <div className="table-tools">
-        <input type="search" aria-label={t('table.filter')} placeholder={t('table.filter')} value={globalFilter} onChange={(e) => setGlobalFilter(e.target.value)} />
+        <input
+          type="search"
+          aria-label={t('table.filter')}
+          placeholder={t('table.filter')}
+          value={globalFilter}
+          onChange={(e) => setGlobalFilter(e.target.value)}
+        />
         <details className="column-chooser">
           <summary>{t('table.columns')}</summary>
           {table.getAllLeafColumns().map((column) => (

@@ -7,7 +7,19 @@ import { useSession } from './use-session.ts';
 
 /** Kiosk, display and rating screens run under a paired device session. */
 /** `bare`: once paired, the screen has no top bar (the board); pairing itself keeps it, with its language buttons. */
-export function DeviceGate({ scope, title, className, bare, children }: { scope: Exclude<SessionScope, 'staff'>; title: string; className?: string; bare?: boolean; children: ReactNode | ((device: { name: string }) => ReactNode) }) {
+export function DeviceGate({
+  scope,
+  title,
+  className,
+  bare,
+  children,
+}: {
+  scope: Exclude<SessionScope, 'staff'>;
+  title: string;
+  className?: string;
+  bare?: boolean;
+  children: ReactNode | ((device: { name: string }) => ReactNode);
+}) {
   const session = useSession(scope);
   if (!session.checked) return <Layout title={title}>{null}</Layout>;
   if (!session.me || session.me.kind !== 'device') {

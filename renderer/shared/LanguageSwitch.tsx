@@ -6,13 +6,7 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {languages.map((lng: Language) => (
-        <button
-          key={lng}
-          type="button"
-          className={i18n.language === lng ? 'active' : ''}
-          aria-pressed={i18n.language === lng}
-          onClick={() => setLanguage(lng)}
-        >
+        <button key={lng} type="button" className={i18n.language === lng ? 'active' : ''} aria-pressed={i18n.language === lng} onClick={() => setLanguage(lng)}>
           {t(`language.${lng}`)}
         </button>
       ))}

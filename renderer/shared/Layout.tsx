@@ -4,7 +4,21 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { usePush } from './PushProvider.tsx';
 
 /** `bare`: no top bar at all (the calling board, a TV nobody operates); the connection banner stays. */
-export function Layout({ title, user, onLogout, children, className, bare }: { title: string; user?: string; onLogout?: () => void; children: ReactNode; className?: string; bare?: boolean }) {
+export function Layout({
+  title,
+  user,
+  onLogout,
+  children,
+  className,
+  bare,
+}: {
+  title: string;
+  user?: string;
+  onLogout?: () => void;
+  children: ReactNode;
+  className?: string;
+  bare?: boolean;
+}) {
   const { t } = useTranslation();
   const push = usePush();
   return (

@@ -21,8 +21,22 @@ export function LoginForm() {
   return (
     <form className="card narrow" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
       <h1 id="login-title">{t('auth.title')}</h1>
-      <Field label={t('auth.workNo')} value={workNo} onChange={(e) => setWorkNo(e.target.value)} autoFocus autoComplete="username" error={fieldError('workNo')} />
-      <Field label={t('auth.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" error={fieldError('password')} />
+      <Field
+        label={t('auth.workNo')}
+        value={workNo}
+        onChange={(e) => setWorkNo(e.target.value)}
+        autoFocus
+        autoComplete="username"
+        error={fieldError('workNo')}
+      />
+      <Field
+        label={t('auth.password')}
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoComplete="current-password"
+        error={fieldError('password')}
+      />
       {!login.error?.details?.fields && <ErrorBanner error={login.error} />}
       <button type="submit" className="primary" disabled={login.pending}>
         {t('auth.submit')}

@@ -29,7 +29,11 @@ export function PairingForm({ scope }: { scope: Exclude<SessionScope, 'staff'> }
       <h1>{t('pairing.title', { screen: t(`roles.${scope}`) })}</h1>
       <p className="hint">{t('pairing.hint')}</p>
       <Field label={t('pairing.code')} inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} autoFocus error={fieldError('code')} />
-      {wrongRole && <div className="error-banner" role="alert">{t('pairing.wrongRole')}</div>}
+      {wrongRole && (
+        <div className="error-banner" role="alert">
+          {t('pairing.wrongRole')}
+        </div>
+      )}
       {!pair.error?.details?.fields && <ErrorBanner error={pair.error} />}
       <button type="submit" className="primary" disabled={pair.pending}>
         {t('pairing.submit')}

@@ -65,7 +65,12 @@ export function QueryState<T>({
   emptyText?: string;
 }) {
   const { data } = query;
-  const state = loadStateOf({ loading: query.loading, error: query.error, hasData: data !== undefined, empty: data !== undefined && (isEmpty?.(data) ?? false) });
+  const state = loadStateOf({
+    loading: query.loading,
+    error: query.error,
+    hasData: data !== undefined,
+    empty: data !== undefined && (isEmpty?.(data) ?? false),
+  });
   if (state === 'failed' && query.error) {
     return (
       <>

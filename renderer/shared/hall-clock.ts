@@ -101,7 +101,8 @@ export const formatHallDateTime = (iso: string | null, lng?: string): string =>
   iso ? new Date(iso).toLocaleString(lng, { timeZone: hallZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '';
 
 /** "13:05" in the screen's language, on the hall's clock. */
-export const formatHallClock = (iso: string, lng?: string): string => new Date(iso).toLocaleTimeString(lng, { timeZone: hallZone(), hour: '2-digit', minute: '2-digit' });
+export const formatHallClock = (iso: string, lng?: string): string =>
+  new Date(iso).toLocaleTimeString(lng, { timeZone: hallZone(), hour: '2-digit', minute: '2-digit' });
 
 // ---------------------------------------------------------------- React
 

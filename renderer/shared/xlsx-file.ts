@@ -19,7 +19,7 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
  */
 export async function xlsxBytes(sheet: Sheet): Promise<ArrayBuffer> {
   const loaded = await import('exceljs');
-  const ExcelJS = (('default' in loaded ? loaded.default : loaded) satisfies typeof import('exceljs'));
+  const ExcelJS = ('default' in loaded ? loaded.default : loaded) satisfies typeof import('exceljs');
   const book = new ExcelJS.Workbook();
   // Excel refuses sheet names over 31 characters or with []:*?/\.
   const ws = book.addWorksheet(sheet.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1');

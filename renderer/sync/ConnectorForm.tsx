@@ -64,7 +64,13 @@ export function ConnectorForm({ utility, onSaved }: { utility: UtilitySync; onSa
         </select>
       </label>
       {kind === 'http' ? (
-        <Field label={t('sync:connector.baseUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={t('sync:connector.baseUrlExample')} error={fieldError('baseUrl')} />
+        <Field
+          label={t('sync:connector.baseUrl')}
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          placeholder={t('sync:connector.baseUrlExample')}
+          error={fieldError('baseUrl')}
+        />
       ) : (
         <>
           <Field label={t('sync:connector.outDir')} value={outDir} onChange={(e) => setOutDir(e.target.value)} error={fieldError('outDir')} />
@@ -81,8 +87,20 @@ export function ConnectorForm({ utility, onSaved }: { utility: UtilitySync; onSa
         error={fieldError('secret')}
       />
       <div className="sync-window">
-        <Field label={t('sync:connector.windowStart')} type="time" value={windowStart} onChange={(e) => setWindowStart(e.target.value)} error={fieldError('windowStart')} />
-        <Field label={t('sync:connector.windowEnd')} type="time" value={windowEnd} onChange={(e) => setWindowEnd(e.target.value)} error={fieldError('windowEnd')} />
+        <Field
+          label={t('sync:connector.windowStart')}
+          type="time"
+          value={windowStart}
+          onChange={(e) => setWindowStart(e.target.value)}
+          error={fieldError('windowStart')}
+        />
+        <Field
+          label={t('sync:connector.windowEnd')}
+          type="time"
+          value={windowEnd}
+          onChange={(e) => setWindowEnd(e.target.value)}
+          error={fieldError('windowEnd')}
+        />
       </div>
       <label className="sync-inline">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> {t('sync:connector.enabled')}

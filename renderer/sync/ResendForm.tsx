@@ -8,13 +8,22 @@ import { formatHallDateTime } from '../shared/hall-clock.ts';
 import { useMutation } from '../shared/use-api.ts';
 import { applyCorrections, pathKey, type RecordValue, recordFields } from './record-fields.ts';
 
-export type RejectedRecord = { seq: number; type: string; recordId: string; version: number; reason: string; answeredAt: string | null; data: Record<string, unknown> };
+export type RejectedRecord = {
+  seq: number;
+  type: string;
+  recordId: string;
+  version: number;
+  reason: string;
+  answeredAt: string | null;
+  data: Record<string, unknown>;
+};
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day (a due day, a reply day) in the screen's language; it is a day, not an instant, so no zone moves it. */
-const dayText = (day: string, lng: string): string => new Date(`${day}T00:00:00Z`).toLocaleDateString(lng, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayText = (day: string, lng: string): string =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString(lng, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
 const fenKeys = new Set(['priceFen', 'amountFen']);
 
 /** Fields whose value is a code the hall already words elsewhere: shown in those words, never the code. */
@@ -27,7 +36,9 @@ const valueWords: Record<string, Record<string, string>> = {
 /** "事项 1 · 用户号": each field by its translated name, a list's item by its number. */
 function fieldLabel(t: TFunction, path: string[]): string {
   return path
-    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment) + 1) : t(`sync:rejected.field.${segment}`, { defaultValue: '' }) || t('sync:rejected.field.other')))
+    .map((segment) =>
+      /^\d+$/.test(segment) ? String(Number(segment) + 1) : t(`sync:rejected.field.${segment}`, { defaultValue: '' }) || t('sync:rejected.field.other'),
+    )
     .join(' · ');
 }
 
@@ -51,7 +62,9 @@ export function ResendForm({ record, onDone, onCancel }: { record: RejectedRecor
   const { t, i18n } = useTranslation();
   const resend = useMutation('sync/resend');
   const fields = useMemo(() => recordFields(record.type, record.data), [record]);
-  const [edits, setEdits] = useState<Record<string, string>>(() => Object.fromEntries(fields.filter((f) => f.editable).map((f) => [pathKey(f.path), f.value === null ? '' : String(f.value)])));
+  const [edits, setEdits] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.filter((f) => f.editable).map((f) => [pathKey(f.path), f.value === null ? '' : String(f.value)])),
+  );
   const title = t('sync:rejected.formTitle', { record: `${t(`sync:type.${record.type}`)} ${record.recordId}` });
 
   const submit = async (e: FormEvent) => {

@@ -59,9 +59,15 @@ export function SyncPage() {
               return (
                 <tr key={u.utility} className={u.failures > 0 ? 'sync-failing' : undefined} aria-selected={u.utility === selected}>
                   <th scope="row">{name(u)}</th>
-                  <td>{u.connector ? `${t(`sync:kind.${u.connector.kind}`)}${u.connector.enabled ? '' : ` (${t('sync:utilities.disabled')})`} · ${u.connector.windowStart}–${u.connector.windowEnd}` : t('sync:utilities.none')}</td>
+                  <td>
+                    {u.connector
+                      ? `${t(`sync:kind.${u.connector.kind}`)}${u.connector.enabled ? '' : ` (${t('sync:utilities.disabled')})`} · ${u.connector.windowStart}–${u.connector.windowEnd}`
+                      : t('sync:utilities.none')}
+                  </td>
                   <td>{when(u.lastSuccessAt)}</td>
-                  <td className={u.pending > 0 && u.lastRun?.state === 'failed' ? 'sync-alert' : undefined}>{u.pending > 0 ? t('sync:utilities.pendingCount', { count: u.pending, open: u.openBatches }) : 0}</td>
+                  <td className={u.pending > 0 && u.lastRun?.state === 'failed' ? 'sync-alert' : undefined}>
+                    {u.pending > 0 ? t('sync:utilities.pendingCount', { count: u.pending, open: u.openBatches }) : 0}
+                  </td>
                   <td className={u.rejected > 0 ? 'sync-alert' : undefined}>{u.rejected}</td>
                   <td className={u.failures > 0 ? 'sync-alert' : undefined} data-testid={`sync-failures-${u.utility}`}>
                     {u.failures}
@@ -69,7 +75,11 @@ export function SyncPage() {
                   </td>
                   <td>{p ? <SyncProgressBar progress={p} /> : u.running ? t('sync:phase.sending') : ''}</td>
                   <td className="sync-actions">
-                    <button type="button" disabled={!u.connector?.enabled || runNow.pending || u.running || (p !== undefined && p.phase !== 'succeeded' && p.phase !== 'failed')} onClick={() => void runNow.run({ utility: u.utility })}>
+                    <button
+                      type="button"
+                      disabled={!u.connector?.enabled || runNow.pending || u.running || (p !== undefined && p.phase !== 'succeeded' && p.phase !== 'failed')}
+                      onClick={() => void runNow.run({ utility: u.utility })}
+                    >
                       {t('sync:runNow')}
                     </button>
                     <button type="button" className="secondary" onClick={() => setSelected(u.utility)}>
@@ -114,7 +124,13 @@ function HallCodeForm({ hallCode, onSaved }: { hallCode: string; onSaved: () => 
       }}
     >
       <label>
-        {t('sync:hallCode.label')} <input value={value} placeholder={known ? undefined : t('sync:hallCode.unset')} onChange={(e) => setValue(e.target.value)} aria-invalid={save.error ? true : undefined} />
+        {t('sync:hallCode.label')}{' '}
+        <input
+          value={value}
+          placeholder={known ? undefined : t('sync:hallCode.unset')}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={save.error ? true : undefined}
+        />
       </label>
       {!known && (
         <p className="warning" role="status" data-testid="hall-code-unset">

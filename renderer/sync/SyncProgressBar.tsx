@@ -12,7 +12,8 @@ export function SyncProgressBar({ progress }: { progress: SyncProgressEvent }) {
       <span>
         {t(`sync:phase.${progress.phase}`)} · {t('sync:progress.count', { done: progress.done, total: progress.total })}
         {progress.rejected > 0 && ` · ${t('sync:progress.rejected', { count: progress.rejected })}`}
-        {progress.secondsLeft !== null && ` · ${t('sync:progress.left', { minutes: Math.floor(progress.secondsLeft / 60), seconds: progress.secondsLeft % 60 })}`}
+        {progress.secondsLeft !== null &&
+          ` · ${t('sync:progress.left', { minutes: Math.floor(progress.secondsLeft / 60), seconds: progress.secondsLeft % 60 })}`}
       </span>
     </div>
   );

@@ -6,8 +6,24 @@ const workOrder = {
   status: 'accepted',
   acceptedAt: '2026-11-25T02:00:00.000Z',
   dueDay: '2026-12-02',
-  customer: { kind: 'person', name: '李娜', idType: 'residentId', idNumber: '5001**********1234', contactName: null, phone: '138****5678', address: '渝北区金开大道 1 号' },
-  matters: [{ caseNumber: 'GAS-1', business: 'gas.transfer', accountNo: null, dueDay: '2026-12-02', stages: [{ code: 'accept', name: '受理', dueDay: '2026-11-25', completedAt: null }] }],
+  customer: {
+    kind: 'person',
+    name: '李娜',
+    idType: 'residentId',
+    idNumber: '5001**********1234',
+    contactName: null,
+    phone: '138****5678',
+    address: '渝北区金开大道 1 号',
+  },
+  matters: [
+    {
+      caseNumber: 'GAS-1',
+      business: 'gas.transfer',
+      accountNo: null,
+      dueDay: '2026-12-02',
+      stages: [{ code: 'accept', name: '受理', dueDay: '2026-11-25', completedAt: null }],
+    },
+  ],
   fees: [{ business: 'gas.transfer', fee: 'f1', name: '过户费', priceFen: 5000, quantity: 1, amountFen: 5000, included: true }],
   deferredMaterials: [],
 };
@@ -33,8 +49,18 @@ describe('a rejected record as a form', () => {
   it('sends nothing when nothing changed, else a copy with only the editable corrections', () => {
     expect(applyCorrections('workOrder', workOrder, {})).toBeUndefined();
     expect(applyCorrections('workOrder', workOrder, { 'customer.phone': '138****5678', 'customer.contactName': '' })).toBeUndefined();
-    const corrected = applyCorrections('workOrder', workOrder, { 'matters.0.accountNo': ' Q8800123 ', 'customer.address': '渝北区金开大道 2 号', status: 'done', 'fees.0.amountFen': '1' });
-    expect(corrected).toMatchObject({ status: 'accepted', matters: [{ accountNo: 'Q8800123' }], customer: { address: '渝北区金开大道 2 号', phone: '138****5678' }, fees: [{ amountFen: 5000 }] });
+    const corrected = applyCorrections('workOrder', workOrder, {
+      'matters.0.accountNo': ' Q8800123 ',
+      'customer.address': '渝北区金开大道 2 号',
+      status: 'done',
+      'fees.0.amountFen': '1',
+    });
+    expect(corrected).toMatchObject({
+      status: 'accepted',
+      matters: [{ accountNo: 'Q8800123' }],
+      customer: { address: '渝北区金开大道 2 号', phone: '138****5678' },
+      fees: [{ amountFen: 5000 }],
+    });
     // The original is left as it was.
     expect(workOrder.matters[0]?.accountNo).toBeNull();
   });

@@ -32,7 +32,9 @@ const isPosition = (segment: string): boolean => /^\d+$/.test(segment);
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 
 export function isEditable(type: string, path: string[]): boolean {
-  return (editable[type] ?? []).some((pattern) => pattern.length === path.length && pattern.every((p, i) => p === path[i] || (p === '#' && isPosition(path[i] ?? ''))));
+  return (editable[type] ?? []).some(
+    (pattern) => pattern.length === path.length && pattern.every((p, i) => p === path[i] || (p === '#' && isPosition(path[i] ?? ''))),
+  );
 }
 
 /** The record's fields in its own order; a list of plain values (case numbers, reasons) is one read-only line. */

@@ -47,9 +47,11 @@ export function TrustScreen() {
               <section key={system} aria-labelledby={`trust-${system}`}>
                 <h3 id={`trust-${system}`}>{t(`trust.${system}.title`)}</h3>
                 <ol>
-                  {t(`trust.${system}.steps`).split('\n').map((step) => (
-                    <li key={step}>{step}</li>
-                  ))}
+                  {t(`trust.${system}.steps`)
+                    .split('\n')
+                    .map((step) => (
+                      <li key={step}>{step}</li>
+                    ))}
                 </ol>
               </section>
             ))}

@@ -101,7 +101,9 @@ function ReleaseUpload({ onDone }: { onDone: () => void }) {
     let done = 0;
     for (const [index, file] of ordered.entries()) {
       setProgress({ file: file.name, index, count: ordered.length, sent: done, total });
-      const result = await uploadReleaseFile(file, getToken('staff'), (sent) => setProgress({ file: file.name, index, count: ordered.length, sent: done + sent, total }));
+      const result = await uploadReleaseFile(file, getToken('staff'), (sent) =>
+        setProgress({ file: file.name, index, count: ordered.length, sent: done + sent, total }),
+      );
       if (!result.ok) {
         setError(result.error);
         setProgress(undefined);
@@ -137,7 +139,12 @@ function ReleaseUpload({ onDone }: { onDone: () => void }) {
       {progress && (
         <div role="status">
           <progress max={progress.total || 1} value={progress.sent} aria-label={t('updates:upload.progress')} />{' '}
-          {t('updates:upload.sending', { file: progress.file, n: progress.index + 1, count: progress.count, percent: Math.floor((progress.sent / (progress.total || 1)) * 100) })}
+          {t('updates:upload.sending', {
+            file: progress.file,
+            n: progress.index + 1,
+            count: progress.count,
+            percent: Math.floor((progress.sent / (progress.total || 1)) * 100),
+          })}
         </div>
       )}
       <ErrorBanner error={error} />

@@ -3,7 +3,14 @@ import { bytesOfBase64, releaseUploadOrder } from './release-files.ts';
 
 describe('releaseUploadOrder', () => {
   it('puts installers first, their blockmaps next and the update files last, whatever order they were picked in', () => {
-    const picked = ['latest.yml', 'OneWindow-Setup-2.0.0.exe.blockmap', 'latest-linux.yml', 'OneWindow-2.0.0.AppImage', 'OneWindow-Setup-2.0.0.exe', 'onewindow_2.0.0_amd64.deb'].map((name) => ({ name }));
+    const picked = [
+      'latest.yml',
+      'OneWindow-Setup-2.0.0.exe.blockmap',
+      'latest-linux.yml',
+      'OneWindow-2.0.0.AppImage',
+      'OneWindow-Setup-2.0.0.exe',
+      'onewindow_2.0.0_amd64.deb',
+    ].map((name) => ({ name }));
     expect(releaseUploadOrder(picked).map((f) => f.name)).toEqual([
       'OneWindow-2.0.0.AppImage',
       'OneWindow-Setup-2.0.0.exe',

@@ -39,7 +39,8 @@ export function uploadReleaseFile(file: File, token: string | undefined, onProgr
     if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress(event.loaded);
-    request.onload = () => resolve(request.status >= 200 && request.status < 300 ? { ok: true, value: null } : { ok: false, error: failureOf(request.responseText) });
+    request.onload = () =>
+      resolve(request.status >= 200 && request.status < 300 ? { ok: true, value: null } : { ok: false, error: failureOf(request.responseText) });
     request.onerror = () => resolve({ ok: false, error: networkError });
     request.send(file);
   });

@@ -31,8 +31,19 @@ export function DeferredPage() {
       {
         id: 'state',
         header: t('worklists:col.state'),
-        accessorFn: (r) => (r.suppliedAt ? t('worklists:deferred.supplied') : r.overdue ? t('worklists:deferred.overdue') : r.remind ? t('worklists:deferred.remind') : t('worklists:deferred.waiting')),
-        cell: ({ row, getValue }) => <span className={`status-pill ${row.original.suppliedAt ? 'done' : row.original.overdue ? 'overdue' : row.original.remind ? 'warning' : ''}`}>{String(getValue())}</span>,
+        accessorFn: (r) =>
+          r.suppliedAt
+            ? t('worklists:deferred.supplied')
+            : r.overdue
+              ? t('worklists:deferred.overdue')
+              : r.remind
+                ? t('worklists:deferred.remind')
+                : t('worklists:deferred.waiting'),
+        cell: ({ row, getValue }) => (
+          <span className={`status-pill ${row.original.suppliedAt ? 'done' : row.original.overdue ? 'overdue' : row.original.remind ? 'warning' : ''}`}>
+            {String(getValue())}
+          </span>
+        ),
       },
       { id: 'suppliedAt', header: t('worklists:col.suppliedAt'), accessorFn: (r) => (r.suppliedAt ? hallDateTime(r.suppliedAt) : '') },
       {

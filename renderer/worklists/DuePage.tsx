@@ -30,7 +30,10 @@ export function DuePage() {
         id: 'left',
         header: t('worklists:col.workingDaysLeft'),
         accessorFn: (r) => r.workingDaysLeft,
-        cell: ({ row }) => (row.original.workingDaysLeft < 0 ? t('worklists:due.late', { count: -row.original.workingDaysLeft }) : t('worklists:due.left', { count: row.original.workingDaysLeft })),
+        cell: ({ row }) =>
+          row.original.workingDaysLeft < 0
+            ? t('worklists:due.late', { count: -row.original.workingDaysLeft })
+            : t('worklists:due.left', { count: row.original.workingDaysLeft }),
       },
     ],
     [t, names, dueText],

@@ -9,7 +9,11 @@ import { useQuery } from '../shared/use-api.ts';
 export function ListsLink() {
   const { t } = useTranslation();
   const due = useQuery('intake/overdue', { warnBeforeWorkingDays: 1, limit: 1000 }, { refreshOn: ['intake/submitted', 'intake/workOrderChanged'] });
-  const deferred = useQuery('intake/deferredLedger', { which: 'outstanding', remindBeforeWorkingDays: 1, page: 1, pageSize: 200 }, { refreshOn: ['intake/submitted'] });
+  const deferred = useQuery(
+    'intake/deferredLedger',
+    { which: 'outstanding', remindBeforeWorkingDays: 1, page: 1, pageSize: 200 },
+    { refreshOn: ['intake/submitted'] },
+  );
   const dueCount = due.data?.items.length ?? 0;
   const chase = deferred.data?.rows.filter((r) => r.overdue || r.remind).length ?? 0;
   return (

@@ -108,7 +108,11 @@ function useSearchColumns(): ColumnDef<Row, unknown>[] {
       { id: 'customer', header: t('worklists:col.customer'), accessorFn: (r) => r.customerName },
       { id: 'id', header: t('worklists:col.idNumber'), accessorFn: (r) => r.idMasked },
       { id: 'phone', header: t('worklists:col.phone'), accessorFn: (r) => r.phoneMasked },
-      { id: 'utilities', header: t('worklists:col.utilities'), accessorFn: (r) => [...new Set(r.matters.map((m) => t(`worklists:utility.${m.utility}`, { defaultValue: m.utility })))].join('、') },
+      {
+        id: 'utilities',
+        header: t('worklists:col.utilities'),
+        accessorFn: (r) => [...new Set(r.matters.map((m) => t(`worklists:utility.${m.utility}`, { defaultValue: m.utility })))].join('、'),
+      },
       {
         id: 'status',
         header: t('worklists:col.status'),
@@ -121,10 +125,19 @@ function useSearchColumns(): ColumnDef<Row, unknown>[] {
         accessorFn: (r) =>
           r.matters
             .filter((m) => m.utilityNote)
-            .map((m) => `${t(`worklists:utility.${m.utility}`, { defaultValue: m.utility })} ${m.utilityAt ? hallDateTime(m.utilityAt) : ''}：${m.utilityNote ?? ''}`)
+            .map(
+              (m) =>
+                `${t(`worklists:utility.${m.utility}`, { defaultValue: m.utility })} ${m.utilityAt ? hallDateTime(m.utilityAt) : ''}：${m.utilityNote ?? ''}`,
+            )
             .join('；'),
       },
-      { id: 'total', header: t('worklists:col.total'), accessorFn: (r) => r.totalFen, cell: ({ row }) => yuan(row.original.totalFen), meta: { exportValue: (r) => r.totalFen / 100 } },
+      {
+        id: 'total',
+        header: t('worklists:col.total'),
+        accessorFn: (r) => r.totalFen,
+        cell: ({ row }) => yuan(row.original.totalFen),
+        meta: { exportValue: (r) => r.totalFen / 100 },
+      },
     ],
     [t],
   );

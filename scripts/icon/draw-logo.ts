@@ -47,7 +47,13 @@ export function drawLogo(size: number): Uint8Array {
   const [tileBox, frameBox, titleBox, barBox] = [tile, frame, titleBar, oneBar].map((shape) => inPixels(shape, size)) as [Box, Box, Box, Box];
   // The frame's line is drawn inside its outline, a whole number of pixels and at least one.
   const stroke = Math.max(1, Math.round(frameStroke * size));
-  const frameMiddle: Box = { cx: frameBox.cx, cy: frameBox.cy, hw: frameBox.hw - stroke / 2, hh: frameBox.hh - stroke / 2, r: Math.max(0, frameBox.r - stroke / 2) };
+  const frameMiddle: Box = {
+    cx: frameBox.cx,
+    cy: frameBox.cy,
+    hw: frameBox.hw - stroke / 2,
+    hh: frameBox.hh - stroke / 2,
+    r: Math.max(0, frameBox.r - stroke / 2),
+  };
   for (let row = 0; row < size; row++) {
     for (let col = 0; col < size; col++) {
       const x = col + 0.5;

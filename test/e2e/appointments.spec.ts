@@ -4,7 +4,17 @@ import { apiFor } from './hall-api.ts';
 
 const password = 'Hall2026pass';
 
-type Category = { id: number; prefix: string; nameZh: string; nameEn: string; utilities: string[]; businesses: string[]; dailyLimit: number | null; active: boolean; sortOrder: number };
+type Category = {
+  id: number;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  utilities: string[];
+  businesses: string[];
+  dailyLimit: number | null;
+  active: boolean;
+  sortOrder: number;
+};
 
 test('a manager books an appointment, the customer checks in with its code for a priority ticket, and the day list shows it', async ({ page, hall }) => {
   const api = apiFor(page, hall);
@@ -14,7 +24,15 @@ test('a manager books an appointment, the customer checks in with its code for a
   const overview = await api<{ categories: Category[] }>('queue/overview', {}, admin);
   for (const c of overview.value.categories) {
     const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
+    expect(
+      (
+        await api(
+          'queue/saveCategory',
+          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
+          admin,
+        )
+      ).ok,
+    ).toBe(true);
   }
   const first = overview.value.categories[0];
   if (!first) throw new Error('a new hall has categories');

@@ -13,7 +13,10 @@ async function expectNoRawCodes(page: Page) {
   expect(text).not.toMatch(/errors\.|field\.|ledgers:|backupPassword|wrong_password|conflict|validation|[{}]|"\w+":|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 }
 
-test('the administrator sets a backup password, backs up encrypted, and stages and cancels a restore that asks for it (zh, then en)', async ({ page, hall }) => {
+test('the administrator sets a backup password, backs up encrypted, and stages and cancels a restore that asks for it (zh, then en)', async ({
+  page,
+  hall,
+}) => {
   // Seed only: the hall's administrator and a signed-in session (first-run.spec.ts drives setup and sign-in).
   const api = apiFor(page, hall);
   expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);

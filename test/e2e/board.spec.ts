@@ -9,9 +9,16 @@ const password = 'Hall2026pass';
 // The hall's TV.
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-const fontPx = (page: Page, testId: string) => page.getByTestId(testId).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const fontPx = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
-test('the calling board fills a 1920×1080 TV with the hall, the time and every counter, and speaks after a reload with nobody clicking', async ({ page, hall }) => {
+test('the calling board fills a 1920×1080 TV with the hall, the time and every counter, and speaks after a reload with nobody clicking', async ({
+  page,
+  hall,
+}) => {
   test.setTimeout(120_000);
   const api = apiFor(page, hall);
   // Seeded through the API (the counter's and the kiosk's screens have their own specs): the hall,
@@ -46,7 +53,20 @@ test('the calling board fills a 1920×1080 TV with the hall, the time and every 
   await expect(board.getByTestId('sound-state')).toHaveAttribute('data-sound', 'allowed');
   await expect(board.getByRole('button', { name: /启用语音播报/ })).toHaveCount(0);
   await expect(board.getByTestId('window-1')).toContainText('A001');
-  expect((await api<{ id: number }>('queue/finish', { counterId: counter1, ticketId: (await api<{ counters: { number: number; current: { id: number } | null }[] }>('queue/overview', {}, admin)).value.counters.find((c) => c.number === 1)?.current?.id }, clerk)).ok).toBe(true);
+  expect(
+    (
+      await api<{ id: number }>(
+        'queue/finish',
+        {
+          counterId: counter1,
+          ticketId: (await api<{ counters: { number: number; current: { id: number } | null }[] }>('queue/overview', {}, admin)).value.counters.find(
+            (c) => c.number === 1,
+          )?.current?.id,
+        },
+        clerk,
+      )
+    ).ok,
+  ).toBe(true);
   expect((await api('queue/callNext', { counterId: counter1 }, clerk)).ok).toBe(true);
   await expect(board.getByTestId('announcements').locator('li[data-number="A002"][data-lang="zh-CN"]')).toHaveText(['请A零零二号到一号窗口办理']);
   await tv.close();
@@ -75,7 +95,9 @@ test('the calling board fills a 1920×1080 TV with the hall, the time and every 
   await expect(page.getByTestId('current-call').first()).toContainText('A002');
   await expect(page.getByTestId('call-history').locator('li')).toHaveCount(2);
   // Service starts: the state follows.
-  const a002 = (await api<{ counters: { number: number; current: { id: number } | null }[] }>('queue/overview', {}, admin)).value.counters.find((c) => c.number === 1)?.current?.id;
+  const a002 = (await api<{ counters: { number: number; current: { id: number } | null }[] }>('queue/overview', {}, admin)).value.counters.find(
+    (c) => c.number === 1,
+  )?.current?.id;
   expect((await api('queue/start', { counterId: counter1, ticketId: a002 }, clerk)).ok).toBe(true);
   await expect(page.getByTestId('window-1')).toContainText('办理中');
 

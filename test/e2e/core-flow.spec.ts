@@ -42,7 +42,11 @@ async function drawSignature(page: Page) {
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('the core flow from the screens only: setup, a clerk, three paired devices, a ticket served with a signed application, rated, in the daily report', async ({ page, hall, browser }) => {
+test('the core flow from the screens only: setup, a clerk, three paired devices, a ticket served with a signed application, rated, in the daily report', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(240_000);
 
   // First run, on the hall server's own browser.

@@ -5,7 +5,17 @@ import { apiFor, residentId } from './hall-api.ts';
 const password = 'Hall2026pass';
 const viewport = { width: 1366, height: 768 };
 
-type Category = { id: number; prefix: string; nameZh: string; nameEn: string; utilities: string[]; businesses: string[]; dailyLimit: number | null; active: boolean; sortOrder: number };
+type Category = {
+  id: number;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  utilities: string[];
+  businesses: string[];
+  dailyLimit: number | null;
+  active: boolean;
+  sortOrder: number;
+};
 
 /** Keys pressed on the page from now on, as a person would count them. */
 async function countKeys(page: Page): Promise<() => Promise<number>> {
@@ -22,7 +32,11 @@ async function countKeys(page: Page): Promise<() => Promise<number>> {
  * figures on one line, a business quick filter by 汉字 and 拼音 initials, the ID-card reader on
  * 证件号码 as on the kiosk, and a slim signature bar.
  */
-test('the counter at 1366×768: queue beside the ticket, figures on one line, quick filter, ID-card reader, slim signature bar', async ({ page, hall, browser }) => {
+test('the counter at 1366×768: queue beside the ticket, figures on one line, quick filter, ID-card reader, slim signature bar', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(120_000);
   // Seeded through the API (not what this spec is about): the hall, a clerk, all-day opening hours and waiting tickets.
   const api = apiFor(page, hall);
@@ -33,7 +47,15 @@ test('the counter at 1366×768: queue beside the ticket, figures on one line, qu
   const overview = await api<{ categories: Category[] }>('queue/overview', {}, admin);
   for (const c of overview.value.categories) {
     const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
+    expect(
+      (
+        await api(
+          'queue/saveCategory',
+          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
+          admin,
+        )
+      ).ok,
+    ).toBe(true);
   }
   const categoryA = overview.value.categories.find((c) => c.prefix === 'A')?.id ?? 0;
   for (let i = 0; i < 6; i += 1) expect((await api('queue/issue', { categoryId: categoryA }, clerkToken)).ok).toBe(true);

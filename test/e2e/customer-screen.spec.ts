@@ -5,7 +5,11 @@ const password = 'Hall2026pass';
 // A small portrait (1×1 PNG) for the clerk's staff profile.
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-test('a customer screen says when it is bound to no window; bound, it shows the clerk’s photo, name and 工号, and the counter sees it on and off', async ({ page, hall, browser }) => {
+test('a customer screen says when it is bound to no window; bound, it shows the clerk’s photo, name and 工号, and the counter sees it on and off', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const api = apiFor(page, hall);
   // Seeded through the API: the hall, its administrator, a clerk with a photo on file (their own pages have their own specs).

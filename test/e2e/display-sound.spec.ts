@@ -8,7 +8,11 @@ test.use({ trace: 'off' });
 
 test('a board whose browser blocks sound asks once for a click to enable the voice', async ({ page, hall }) => {
   const post = async <T>(name: string, body: unknown, token?: string) =>
-    ((await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as { value: T }).value;
+    (
+      (await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as {
+        value: T;
+      }
+    ).value;
   await post('setup/createAdmin', { hallName: '测试大厅', workNo: 'A001', name: '王管理', password: 'Hall2026pass' });
   const admin = (await post<{ token: string }>('auth/login', { workNo: 'A001', password: 'Hall2026pass' })).token;
   const { code } = await post<{ code: string }>('devices/issuePairingCode', { role: 'display', name: '叫号屏' }, admin);

@@ -7,14 +7,17 @@ const password = 'Hall2026pass';
 // A one-pixel PNG: the customer's signature, as the customer screen would send it.
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-
 async function staffScreen(browser: Browser, token: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   await context.addInitScript((value) => localStorage.setItem('onewindow.session.staff', value), token);
   return context.newPage();
 }
 
-test('a clerk finds applications, exports them masked to Excel, marks a deferred material supplied, and the customer follows progress', async ({ page, hall, browser }) => {
+test('a clerk finds applications, exports them masked to Excel, marks a deferred material supplied, and the customer follows progress', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const api = apiFor(page, hall);
   expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
@@ -132,7 +135,12 @@ test('a manager changes a fee and publishes a new catalogue version, posts the f
   const api = apiFor(page, hall);
   expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
   const admin = (await api<{ token: string }>('auth/login', { workNo: 'A001', password })).value.token;
-  const before = (await api<{ version: number; catalogue: { businesses: { names: { zh: string }; fees: { names: { zh: string }; priceFen: number; mandatory: boolean }[] }[] } }>('catalogue/current', {}, admin)).value;
+  const before = (
+    await api<{
+      version: number;
+      catalogue: { businesses: { names: { zh: string }; fees: { names: { zh: string }; priceFen: number; mandatory: boolean }[] }[] };
+    }>('catalogue/current', {}, admin)
+  ).value;
   const business = before.catalogue.businesses.find((b) => b.fees.some((f) => f.mandatory && f.priceFen > 0));
   const fee = business?.fees.find((f) => f.mandatory && f.priceFen > 0);
   if (!business || !fee) throw new Error('the default catalogue has a mandatory priced fee');

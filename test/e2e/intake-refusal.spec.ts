@@ -3,7 +3,11 @@ import { apiFor, residentId } from './hall-api.ts';
 
 const password = 'Hall2026pass';
 
-test('a refused submission takes the clerk to the first problem and counts what is left; a person’s licence and power of attorney start as 不适用', async ({ page, hall, browser }) => {
+test('a refused submission takes the clerk to the first problem and counts what is left; a person’s licence and power of attorney start as 不适用', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const api = apiFor(page, hall);
   // Seeded through the API: the hall, its administrator and a clerk (their own pages have their own specs).

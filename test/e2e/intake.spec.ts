@@ -7,7 +7,6 @@ import { apiFor, residentId, daysFromNow } from './hall-api.ts';
 const screenshots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const password = 'Hall2026pass';
 
-
 /** A separate browser (another PC, or the customer's screen) signed in with `token` under `scope`. */
 async function screenWith(browser: Browser, scope: 'staff' | 'rate', token: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN' });
@@ -128,7 +127,14 @@ test('a property transfer for four utilities: one deferred material, the custome
   // stale signature, the form keeps everything, and no application exists.
   const current = (await api<{ catalogue: { businesses: { code: string; fees: unknown[] }[] } }>('catalogue/current', {}, admin)).value.catalogue;
   const waterTransfer = current.businesses.find((b) => b.code === 'waterTransfer');
-  waterTransfer?.fees.push({ code: 'transferFee', names: { zh: '过户手续费', en: 'Transfer fee' }, priceFen: 1000, unit: { zh: '次', en: 'time' }, mandatory: true, legalBasis: '供水企业收费公示' });
+  waterTransfer?.fees.push({
+    code: 'transferFee',
+    names: { zh: '过户手续费', en: 'Transfer fee' },
+    priceFen: 1000,
+    unit: { zh: '次', en: 'time' },
+    mandatory: true,
+    legalBasis: '供水企业收费公示',
+  });
   expect((await api('catalogue/publish', { catalogue: current }, admin)).ok).toBe(true);
   await form.getByTestId('submit-intake').click();
   await expect(form.getByRole('alert').filter({ hasText: '与客户签字确认的不一致' })).toBeVisible();
@@ -175,7 +181,13 @@ test('a property transfer for four utilities: one deferred material, the custome
 
   // Printed to PDF the way the print dialog's "Save as PDF" would, then read back as text.
   const applicationId = Number(/\/receipt\/(\d+)/.exec(receipt.url())?.[1]);
-  const view = (await api<{ workOrders: { dueDay: string }[]; materials: { code: string; promisedDate: string | null }[] }>('intake/get', { id: applicationId, withSignature: false }, clerkToken)).value;
+  const view = (
+    await api<{ workOrders: { dueDay: string }[]; materials: { code: string; promisedDate: string | null }[] }>(
+      'intake/get',
+      { id: applicationId, withSignature: false },
+      clerkToken,
+    )
+  ).value;
   {
     // In the test's output folder: kept for a look when the test fails.
     const pdf = test.info().outputPath('receipt.pdf');

@@ -28,7 +28,11 @@ async function typeOnKeypad(page: Page, group: string, digits: string) {
   for (const digit of digits) await keypad.getByRole('button', { name: digit, exact: true }).click();
 }
 
-test('a portrait kiosk takes a customer through 业务 → 选项 → 取号, and forgets an unfinished one after the manager’s idle time', async ({ page, hall, browser }) => {
+test('a portrait kiosk takes a customer through 业务 → 选项 → 取号, and forgets an unfinished one after the manager’s idle time', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const api = apiFor(page, hall);
   // Seeded through the API (not what this spec is about): the hall, and the kiosk paired to it.

@@ -23,7 +23,11 @@ async function holdMethod(page: Page, method: string): Promise<{ release: () => 
 /** Answers one method with the hall's own 500 (an internal error as data) until unrouted. */
 async function failMethod(page: Page, method: string): Promise<void> {
   await page.route(`**/api/${method}`, (route) =>
-    route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } }) }),
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } }),
+    }),
   );
 }
 
@@ -34,7 +38,10 @@ async function signIn(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-test('a table says 正在加载 while its request is on its way, 暂无数据 only when the answer is empty, and a failure shows the error with 重试', async ({ page, hall }) => {
+test('a table says 正在加载 while its request is on its way, 暂无数据 only when the answer is empty, and a failure shows the error with 重试', async ({
+  page,
+  hall,
+}) => {
   // Seeding: the administrator exists (first-run setup is first-run.spec's subject, not this one's).
   expect((await apiFor(page, hall)('setup/createAdmin', admin)).ok).toBe(true);
   await signIn(page, `${hall.url}/manage`);

@@ -9,7 +9,10 @@ test.use({ viewport: { width: 1366, height: 768 } });
 const actionCode = /\b(setup|staff|auth|devices|queue|sync|ratings|calendar|catalogue)\.[a-zA-Z]+/;
 const jsonLike = /[{}]|"\w+"\s*:/;
 
-test('the manager reads words, not developer artefacts: audit actions and changes, hall code, rating devices, catalogue files and the calendar as a month', async ({ page, hall }) => {
+test('the manager reads words, not developer artefacts: audit actions and changes, hall code, rating devices, catalogue files and the calendar as a month', async ({
+  page,
+  hall,
+}) => {
   // Seeding: the administrator and a clerk whose creation the audit log then shows (creating staff is another spec's subject).
   const api = apiFor(page, hall);
   expect((await api('setup/createAdmin', admin)).ok).toBe(true);

@@ -13,10 +13,16 @@ const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAA
 /** What an administrator must never read on the page: message keys, error codes, JSON, ISO timestamps. */
 async function expectNoRawCodes(page: Page) {
   const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/errors[.:]|field\.|privacy:|openApplication|waitingForUtility|feeEvidence|conflict|validation|[{}]|"\w+":|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  expect(text).not.toMatch(
+    /errors[.:]|field\.|privacy:|openApplication|waitingForUtility|feeEvidence|conflict|validation|[{}]|"\w+":|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
+  );
 }
 
-test('the administrator keeps ticket phones 60 days instead of 30, and erases a person on request once nothing legally keeps the data', async ({ page, hall, browser }) => {
+test('the administrator keeps ticket phones 60 days instead of 30, and erases a person on request once nothing legally keeps the data', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const utility = await startUtilityServer({ secret, now: () => hallNow(hall) });
   try {
@@ -51,7 +57,15 @@ test('the administrator keeps ticket phones 60 days instead of 30, and erases a 
         {
           idempotencyKey: crypto.randomUUID(),
           counterId,
-          customer: { kind: 'person', name: person.name, idType: 'residentId', idNumber: person.idNumber, mobile: '13912345678', address: '城东区幸福路 8 号', accounts: [] },
+          customer: {
+            kind: 'person',
+            name: person.name,
+            idType: 'residentId',
+            idNumber: person.idNumber,
+            mobile: '13912345678',
+            address: '城东区幸福路 8 号',
+            accounts: [],
+          },
           selection,
           signatureRequestId: request.value.requestId,
         },
@@ -65,7 +79,11 @@ test('the administrator keeps ticket phones 60 days instead of 30, and erases a 
     expect((await api('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: utility.url, secret }, admin)).ok).toBe(true);
     expect((await api('sync/runNow', { utility: 'gas' }, admin)).ok).toBe(true);
     await expect
-      .poll(async () => (await api<{ utilities: { utility: string; pending: number; running: boolean }[] }>('sync/overview', {}, admin)).value.utilities.find((u) => u.utility === 'gas'))
+      .poll(async () =>
+        (await api<{ utilities: { utility: string; pending: number; running: boolean }[] }>('sync/overview', {}, admin)).value.utilities.find(
+          (u) => u.utility === 'gas',
+        ),
+      )
       .toMatchObject({ pending: 0, running: false });
 
     // The administrator's session (first-run.spec.ts drives sign-in).

@@ -6,7 +6,17 @@ import { apiFor, type Reply } from './hall-api.ts';
 const screenshots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const password = 'Hall2026pass';
 
-type Category = { id: number; prefix: string; nameZh: string; nameEn: string; utilities: string[]; businesses: string[]; dailyLimit: number | null; active: boolean; sortOrder: number };
+type Category = {
+  id: number;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  utilities: string[];
+  businesses: string[];
+  dailyLimit: number | null;
+  active: boolean;
+  sortOrder: number;
+};
 type Counter = { id: number; number: number; current: { id: number; number: string } | null };
 
 /** A separate browser (a separate PC in the hall) whose screen is signed in with `token` under `scope`. */
@@ -28,14 +38,25 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   const api = apiFor(page, hall);
   expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
   const admin = (await api<{ token: string }>('auth/login', { workNo: 'A001', password })).value.token;
-  for (const [workNo, name] of [['C001', '张晓清'], ['C002', '李明']] as const) {
+  for (const [workNo, name] of [
+    ['C001', '张晓清'],
+    ['C002', '李明'],
+  ] as const) {
     expect((await api('staff/create', { workNo, name, password, roles: ['clerk'] }, admin)).ok).toBe(true);
   }
   // Tickets are issued only inside opening hours; the test runs at any hour.
   const overview = await api<{ categories: Category[]; counters: Counter[] }>('queue/overview', {}, admin);
   for (const c of overview.value.categories) {
     const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
+    expect(
+      (
+        await api(
+          'queue/saveCategory',
+          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
+          admin,
+        )
+      ).ok,
+    ).toBe(true);
   }
   const counterId = (n: number) => overview.value.counters.find((c) => c.number === n)?.id ?? 0;
   const pair = async (role: 'kiosk' | 'display', name: string) => {
@@ -264,7 +285,9 @@ test('a manager edits categories, counters, notices and the priority rule; the b
   await expect(display.page.getByRole('heading', { name: '正在呼叫' })).toBeVisible();
   await enableSound(display.page);
   // The board has no language buttons: each notice runs in Chinese, then in English where it has one.
-  await expect(display.page.getByTestId('notice-ticker')).toHaveText('请保管好随身物品，办理燃气业务请到4号窗口。　　·　　Please keep your belongings with you.');
+  await expect(display.page.getByTestId('notice-ticker')).toHaveText(
+    '请保管好随身物品，办理燃气业务请到4号窗口。　　·　　Please keep your belongings with you.',
+  );
   await expect(display.page.getByTestId('waiting-D')).toContainText('燃气专窗');
 
   // Deleting the notice takes it off the board.
@@ -282,7 +305,15 @@ test('a clerk sends a no-show back into the queue, transfers a ticket and pauses
   const a = overview.value.categories.find((c) => c.prefix === 'A');
   if (!a) throw new Error('category A missing');
   const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = a;
-  expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
+  expect(
+    (
+      await api(
+        'queue/saveCategory',
+        { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
+        admin,
+      )
+    ).ok,
+  ).toBe(true);
   expect((await api('queue/issue', { categoryId: a.id }, admin)).ok).toBe(true);
 
   const clerk = await screenWith(browser, 'staff', (await api<{ token: string }>('auth/login', { workNo: 'C001', password })).value.token);

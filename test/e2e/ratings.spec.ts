@@ -4,7 +4,17 @@ import { apiFor } from './hall-api.ts';
 
 const password = 'Hall2026pass';
 
-type Category = { id: number; prefix: string; nameZh: string; nameEn: string; utilities: string[]; businesses: string[]; dailyLimit: number | null; active: boolean; sortOrder: number };
+type Category = {
+  id: number;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  utilities: string[];
+  businesses: string[];
+  dailyLimit: number | null;
+  active: boolean;
+  sortOrder: number;
+};
 
 async function screenWith(browser: Browser, scope: 'staff' | 'rate', token?: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN' });
@@ -19,11 +29,16 @@ async function screenWith(browser: Browser, scope: 'staff' | 'rate', token?: str
  */
 async function pressKeypadKey(page: Page, code: string, virtualKeyCode: number) {
   const cdp = await page.context().newCDPSession(page);
-  for (const type of ['rawKeyDown', 'keyUp'] as const) await cdp.send('Input.dispatchKeyEvent', { type, code, key: code, windowsVirtualKeyCode: virtualKeyCode, nativeVirtualKeyCode: virtualKeyCode });
+  for (const type of ['rawKeyDown', 'keyUp'] as const)
+    await cdp.send('Input.dispatchKeyEvent', { type, code, key: code, windowsVirtualKeyCode: virtualKeyCode, nativeVirtualKeyCode: virtualKeyCode });
   await cdp.detach();
 }
 
-test('a finished service is rated on the counter’s rating screen and by a keyboard keypad, and shows in the clerk’s figures', async ({ page, hall, browser }) => {
+test('a finished service is rated on the counter’s rating screen and by a keyboard keypad, and shows in the clerk’s figures', async ({
+  page,
+  hall,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const api = apiFor(page, hall);
   expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
@@ -33,7 +48,15 @@ test('a finished service is rated on the counter’s rating screen and by a keyb
   // Tickets are issued only inside opening hours; the test runs at any hour.
   for (const c of overview.value.categories) {
     const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect((await api('queue/saveCategory', { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' }, admin)).ok).toBe(true);
+    expect(
+      (
+        await api(
+          'queue/saveCategory',
+          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
+          admin,
+        )
+      ).ok,
+    ).toBe(true);
   }
   const counter3 = overview.value.counters.find((c) => c.number === 3)?.id ?? 0;
   const categoryA = overview.value.categories.find((c) => c.prefix === 'A')?.id ?? 0;
@@ -73,7 +96,9 @@ test('a finished service is rated on the counter’s rating screen and by a keyb
   await expect(counter.getByTestId('my-figures-today-good')).toContainText('100.0%');
 
   // The manager gives counter 3 a keyboard keypad; the counter shows it.
-  expect((await api('ratings/setDevice', { counterId: counter3, device: { profile: 'keyboard-keypad', path: null, baudRate: null, address: 1 } }, admin)).ok).toBe(true);
+  expect(
+    (await api('ratings/setDevice', { counterId: counter3, device: { profile: 'keyboard-keypad', path: null, baudRate: null, address: 1 } }, admin)).ok,
+  ).toBe(true);
   await expect(counter.getByTestId('rating-device-health')).toContainText('keyboard-keypad');
   // A keypad on the counter's keyboard rates as the window's own rating device, never as the
   // clerk: the counter asks for its pairing code (seeded here: the 设备 page has its own spec).

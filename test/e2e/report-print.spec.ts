@@ -19,13 +19,18 @@ async function pdfText(page: Page): Promise<string[]> {
     const file = join(dir, 'report.pdf');
     // The PDF as Chromium prints it: the desktop app's 保存为 PDF makes it the same way (printToPDF, the page's CSS size).
     writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim() !== '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('the daily and monthly reports print as a manager hands them upward: local title, numbered pages, signature lines, 无 for an empty table', async ({ page, hall }) => {
+test('the daily and monthly reports print as a manager hands them upward: local title, numbered pages, signature lines, 无 for an empty table', async ({
+  page,
+  hall,
+}) => {
   // Seeding: the administrator and a recorded day (the reports read them; recording them is other specs' subject).
   expect((await apiFor(page, hall)('setup/createAdmin', admin)).ok).toBe(true);
   const db = openDatabase(databaseFile(hall.dataDir));

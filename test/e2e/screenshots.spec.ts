@@ -26,7 +26,11 @@ type Category = { id: number; prefix: string };
 type Counter = { id: number; number: number; current: { id: number } | null };
 
 /** A screen on its own PC: its own browser context, signed in with `token` under `scope`. */
-async function screenWith(browser: Browser, viewport: { width: number; height: number }, sessions: Record<string, string>): Promise<{ context: BrowserContext; page: Page }> {
+async function screenWith(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  sessions: Record<string, string>,
+): Promise<{ context: BrowserContext; page: Page }> {
   // Reduced motion: the board's ticker stands still and a fresh call is outlined instead of blinking, so a shot is a still picture.
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, reducedMotion: 'reduce' });
   // Sessions only when nothing is stored yet, so the language chosen later survives reloads.
@@ -117,7 +121,14 @@ test('screenshots of every role in Chinese and in English, into docs/screenshots
   const overview = await must<{ categories: Category[]; counters: Counter[] }>('queue/overview', {}, admin);
   const counterId = (n: number) => overview.counters.find((c) => c.number === n)?.id ?? 0;
   const categoryId = (prefix: string) => overview.categories.find((c) => c.prefix === prefix)?.id ?? 0;
-  await must('queue/saveNotice', { textZh: '请保管好随身物品。办理燃气过户请携带不动产权证书和燃气卡。', textEn: 'Please keep your belongings with you. For a gas transfer bring the property certificate and the gas card.' }, admin);
+  await must(
+    'queue/saveNotice',
+    {
+      textZh: '请保管好随身物品。办理燃气过户请携带不动产权证书和燃气卡。',
+      textEn: 'Please keep your belongings with you. For a gas transfer bring the property certificate and the gas card.',
+    },
+    admin,
+  );
 
   const pair = async (role: 'kiosk' | 'display' | 'rate', name: string, counter: number | null = null) => {
     const { code } = await must<{ code: string }>('devices/issuePairingCode', { role, name, counterId: counter }, admin);
@@ -128,10 +139,25 @@ test('screenshots of every role in Chinese and in English, into docs/screenshots
   const rateToken = await pair('rate', '1号窗口评价器', counterId(1));
 
   // The morning's tickets, a green-channel one among them.
-  for (const [prefix, priority] of [['A', 'normal'], ['A', 'normal'], ['B', 'normal'], ['A', 'priority'], ['C', 'normal'], ['A', 'normal'], ['B', 'normal'], ['A', 'normal'], ['C', 'normal'], ['B', 'normal'], ['A', 'normal'], ['A', 'normal'], ['B', 'normal']] as const) {
+  for (const [prefix, priority] of [
+    ['A', 'normal'],
+    ['A', 'normal'],
+    ['B', 'normal'],
+    ['A', 'priority'],
+    ['C', 'normal'],
+    ['A', 'normal'],
+    ['B', 'normal'],
+    ['A', 'normal'],
+    ['C', 'normal'],
+    ['B', 'normal'],
+    ['A', 'normal'],
+    ['A', 'normal'],
+    ['B', 'normal'],
+  ] as const) {
     await must('queue/issue', { categoryId: categoryId(prefix), priority }, kioskToken);
   }
-  const currentAt = async (n: number) => (await must<{ counters: Counter[] }>('queue/overview', {}, admin)).counters.find((c) => c.number === n)?.current?.id ?? 0;
+  const currentAt = async (n: number) =>
+    (await must<{ counters: Counter[] }>('queue/overview', {}, admin)).counters.find((c) => c.number === n)?.current?.id ?? 0;
   const serve = async (n: number, token: string, finish: boolean) => {
     await must('queue/callNext', { counterId: counterId(n) }, token);
     const ticketId = await currentAt(n);
@@ -144,7 +170,12 @@ test('screenshots of every role in Chinese and in English, into docs/screenshots
     expect(invitation).not.toBeNull();
     await must('ratings/rate', { ratingId: invitation?.ratingId, level: 1 }, rateToken);
   };
-  for (const [n, token] of [[1, clerk1], [2, clerk2], [3, clerk3]] as const) await must('queue/openCounter', { counterId: counterId(n) }, token);
+  for (const [n, token] of [
+    [1, clerk1],
+    [2, clerk2],
+    [3, clerk3],
+  ] as const)
+    await must('queue/openCounter', { counterId: counterId(n) }, token);
   await serve(2, clerk2, true);
   await serve(3, clerk3, true);
   await serve(1, clerk1, true);

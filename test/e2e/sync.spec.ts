@@ -10,7 +10,10 @@ test('the manager sets up a utility connector, syncs now with a progress bar, an
   const utility = await startUtilityServer({ secret, now: () => hallNow(hall) });
   try {
     const api = async <T>(name: string, body: unknown, token?: string) =>
-      (await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as { ok: boolean; value: T };
+      (await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as {
+        ok: boolean;
+        value: T;
+      };
     expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
     const token = (await api<{ token: string }>('auth/login', { workNo: 'A001', password })).value.token;
     await page.addInitScript((value) => localStorage.setItem('onewindow.session.staff', value), token);
@@ -53,7 +56,10 @@ test('a record the utility refused is corrected on a form of its fields, never a
   const utility = await startUtilityServer({ secret, now: () => hallNow(hall) });
   try {
     const api = async <T>(name: string, body: unknown, token?: string) =>
-      (await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as { ok: boolean; value: T };
+      (await (await page.request.post(`${hall.url}/api/${name}`, { data: body, headers: token ? { Authorization: `Bearer ${token}` } : {} })).json()) as {
+        ok: boolean;
+        value: T;
+      };
     // Seeded through the API, none of it what this test is about: the administrator, the hall code
     // and the gas connector (set on screen by the test above), and a gas complaint registered
     // without its case number (the complaints ledger has its own spec).
@@ -63,7 +69,14 @@ test('a record the utility refused is corrected on a form of its fields, never a
     expect((await api('sync/saveConnector', { utility: 'gas', kind: 'http', enabled: true, baseUrl: utility.url, secret }, token)).ok).toBe(true);
     const complaint = await api<{ id: number }>(
       'complaints/register',
-      { channel: 'hotline12345', complainantName: '李娜', complainantPhone: '13800135678', utility: 'gas', content: '燃气过户迟迟未办结', receivedAt: hallNow(hall).toISOString() },
+      {
+        channel: 'hotline12345',
+        complainantName: '李娜',
+        complainantPhone: '13800135678',
+        utility: 'gas',
+        content: '燃气过户迟迟未办结',
+        receivedAt: hallNow(hall).toISOString(),
+      },
       token,
     );
     expect(complaint.ok).toBe(true);

@@ -16,7 +16,19 @@ async function startLanHall(): Promise<{ url: string; fingerprint: string; child
   const scratch = mkdtempSync(join(tmpdir(), 'onewindow-e2e-tls-'));
   const child = spawn(
     process.execPath,
-    ['main/server/cli.ts', '--data', join(scratch, 'data'), '--host', '0.0.0.0', '--port', '0', '--log-level', 'warn', '--clock-start', '2026-11-25T10:00:00+08:00'],
+    [
+      'main/server/cli.ts',
+      '--data',
+      join(scratch, 'data'),
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+      '--log-level',
+      'warn',
+      '--clock-start',
+      '2026-11-25T10:00:00+08:00',
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -6,7 +6,11 @@ import { expect, test } from './hall-fixture.ts';
 
 const password = 'Hall2026pass';
 
-test('the administrator uploads a release the hall then serves, and exports diagnostics without personal data; a manager has no such page', async ({ page, hall, browser }) => {
+test('the administrator uploads a release the hall then serves, and exports diagnostics without personal data; a manager has no such page', async ({
+  page,
+  hall,
+  browser,
+}) => {
   // Seed only: the administrator and a manager, and the administrator's session in the page.
   const api = apiFor(page, hall);
   expect((await api('setup/createAdmin', { hallName: '渝北区政务服务中心', workNo: 'A001', name: '王管理', password })).ok).toBe(true);
@@ -25,7 +29,8 @@ test('the administrator uploads a release the hall then serves, and exports diag
 
   // A small fake release, picked update file first: the page sends the installer before it.
   const installer = Buffer.alloc(300 * 1024, 7);
-  const yml = 'version: 9.9.9\nfiles:\n  - url: OneWindow-Setup-9.9.9.exe\n    size: 307200\npath: OneWindow-Setup-9.9.9.exe\nreleaseDate: \'2026-11-20T08:00:00.000Z\'\n';
+  const yml =
+    "version: 9.9.9\nfiles:\n  - url: OneWindow-Setup-9.9.9.exe\n    size: 307200\npath: OneWindow-Setup-9.9.9.exe\nreleaseDate: '2026-11-20T08:00:00.000Z'\n";
   const upload = page.getByRole('region', { name: '上传新版本' });
   await upload.getByLabel('选择文件').setInputFiles([
     { name: 'latest.yml', mimeType: 'text/yaml', buffer: Buffer.from(yml) },
@@ -56,11 +61,13 @@ test('the administrator uploads a release the hall then serves, and exports diag
   await diagnostics.getByRole('button', { name: '导出诊断信息' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^onewindow-diagnostics-\d{4}-\d{2}-\d{2}\.zip$/);
-  const zip = readFileSync((await file.path()));
+  const zip = readFileSync(await file.path());
   expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
   const entries = unzipSync(new Uint8Array(zip));
   expect(Object.keys(entries)).toContain('logs/onewindow.log');
-  const text = Object.values(entries).map((bytes) => strFromU8(bytes)).join('\n');
+  const text = Object.values(entries)
+    .map((bytes) => strFromU8(bytes))
+    .join('\n');
   expect(text).toContain('lookup failed for [id-number]');
   expect(text).not.toContain(idNumber);
   await expect(diagnostics.getByRole('status')).toHaveText('诊断信息已生成并保存。');

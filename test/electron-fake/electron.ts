@@ -45,7 +45,11 @@ class Emitter {
 
 // ---------------------------------------------------------------- displays
 
-export type FakeDisplay = { id: number; bounds: { x: number; y: number; width: number; height: number }; workArea?: { x: number; y: number; width: number; height: number } };
+export type FakeDisplay = {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea?: { x: number; y: number; width: number; height: number };
+};
 const displayState: { all: FakeDisplay[]; primaryId: number } = { all: [], primaryId: 1 };
 const defaultDisplays = (): FakeDisplay[] => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
 
@@ -442,4 +446,20 @@ export function resetElectronFake(): void {
 }
 resetElectronFake();
 
-export default { app, BrowserWindow, webContents, screen, powerSaveBlocker, globalShortcut, Menu, ipcMain, session, dialog, safeStorage, protocol, shell, utilityProcess, net };
+export default {
+  app,
+  BrowserWindow,
+  webContents,
+  screen,
+  powerSaveBlocker,
+  globalShortcut,
+  Menu,
+  ipcMain,
+  session,
+  dialog,
+  safeStorage,
+  protocol,
+  shell,
+  utilityProcess,
+  net,
+};

@@ -19,7 +19,12 @@ const pixel = (rgba: Uint8Array, size: number, x: number, y: number) => [...rgba
 describe('the application icon', () => {
   it('resources/icon.png is a 1024×1024 RGBA PNG drawn by the icon script', () => {
     const image = decodePng(read(iconFiles.appPng.path));
-    expect({ width: image.width, height: image.height, bitDepth: image.bitDepth, colourType: image.colourType }).toEqual({ width: 1024, height: 1024, bitDepth: 8, colourType: 6 });
+    expect({ width: image.width, height: image.height, bitDepth: image.bitDepth, colourType: image.colourType }).toEqual({
+      width: 1024,
+      height: 1024,
+      bitDepth: 8,
+      colourType: 6,
+    });
     expect(Buffer.from(image.rgba).equals(Buffer.from(drawLogo(1024)))).toBe(true);
     // Transparent outside the rounded square, brand blue on it, white in the window's "一".
     expect(pixel(image.rgba, 1024, 2, 2)[3]).toBe(0);

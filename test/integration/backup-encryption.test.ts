@@ -76,8 +76,14 @@ describe('backups encrypted with the backup password', () => {
     expect(plain).toMatchObject({ name: expect.stringMatching(/\.db$/), encryption: 'none' });
 
     // The staff password rules, and the password typed twice.
-    expect(await errorOf(hall.url, 'backups/setPassword', { password: 'short1', confirm: 'short1' }, token)).toMatchObject({ code: 'validation', details: { fields: [{ path: 'password', key: 'field.passwordTooShort' }] } });
-    expect(await errorOf(hall.url, 'backups/setPassword', { password: BACKUP_PASSWORD, confirm: `${BACKUP_PASSWORD}x` }, token)).toMatchObject({ code: 'validation', details: { fields: [{ path: 'confirm', key: 'field.passwordsDiffer' }] } });
+    expect(await errorOf(hall.url, 'backups/setPassword', { password: 'short1', confirm: 'short1' }, token)).toMatchObject({
+      code: 'validation',
+      details: { fields: [{ path: 'password', key: 'field.passwordTooShort' }] },
+    });
+    expect(await errorOf(hall.url, 'backups/setPassword', { password: BACKUP_PASSWORD, confirm: `${BACKUP_PASSWORD}x` }, token)).toMatchObject({
+      code: 'validation',
+      details: { fields: [{ path: 'confirm', key: 'field.passwordsDiffer' }] },
+    });
     expect(await postOk(hall.url, 'backups/setPassword', { password: BACKUP_PASSWORD, confirm: BACKUP_PASSWORD }, token)).toMatchObject({ changed: false });
     expect(await postOk<BackupList>(hall.url, 'backups/list', {}, token)).toMatchObject({ key: { state: 'on', setAt: expect.any(String) } });
 
@@ -95,7 +101,8 @@ describe('backups encrypted with the backup password', () => {
 
     // Registered after the copies: a restore takes it away.
     await postOk(hall.url, 'complaints/register', complaint('赵五'), token);
-    const restore = (name: string, password?: string) => errorOf(hall.url, 'backups/restore', { name, confirm: name, ...(password === undefined ? {} : { password }) }, token);
+    const restore = (name: string, password?: string) =>
+      errorOf(hall.url, 'backups/restore', { name, confirm: name, ...(password === undefined ? {} : { password }) }, token);
 
     expect(await restore(encrypted.name)).toMatchObject({ code: 'conflict', messageKey: 'errors.ledgers.backupPasswordNeeded' });
     expectNothingStaged(dataDir);
@@ -104,24 +111,37 @@ describe('backups encrypted with the backup password', () => {
     expect(await postOk<BackupList>(hall.url, 'backups/list', {}, token)).toMatchObject({ pending: null });
 
     // A new password: new backups use it, the earlier one still needs the old.
-    expect(await postOk(hall.url, 'backups/setPassword', { password: NEW_BACKUP_PASSWORD, confirm: NEW_BACKUP_PASSWORD }, token)).toMatchObject({ changed: true });
+    expect(await postOk(hall.url, 'backups/setPassword', { password: NEW_BACKUP_PASSWORD, confirm: NEW_BACKUP_PASSWORD }, token)).toMatchObject({
+      changed: true,
+    });
     clock.advanceMinutes(5);
     const later = await postOk<BackupInfo>(hall.url, 'backups/run', {}, token);
     expect(later.encryption).toBe('current');
     const listed = await postOk<BackupList>(hall.url, 'backups/list', {}, token);
-    expect(Object.fromEntries(listed.backups.map((b) => [b.name, b.encryption]))).toEqual({ [plain.name]: 'none', [encrypted.name]: 'older', [later.name]: 'current' });
+    expect(Object.fromEntries(listed.backups.map((b) => [b.name, b.encryption]))).toEqual({
+      [plain.name]: 'none',
+      [encrypted.name]: 'older',
+      [later.name]: 'current',
+    });
     expect(await restore(later.name, BACKUP_PASSWORD)).toMatchObject({ messageKey: 'errors.ledgers.backupPasswordWrong' });
     expect(await restore(encrypted.name, NEW_BACKUP_PASSWORD)).toMatchObject({ messageKey: 'errors.ledgers.backupPasswordWrong' });
     expectNothingStaged(dataDir);
 
     // The right (old) password stages it; the decrypted copy does not stay behind.
-    expect(await postOk(hall.url, 'backups/restore', { name: encrypted.name, confirm: encrypted.name, password: BACKUP_PASSWORD }, token)).toMatchObject({ backup: encrypted.name });
+    expect(await postOk(hall.url, 'backups/restore', { name: encrypted.name, confirm: encrypted.name, password: BACKUP_PASSWORD }, token)).toMatchObject({
+      backup: encrypted.name,
+    });
     expectNothingDecrypted(dataDir);
     if (process.platform !== 'win32') expect(statSync(join(dataDir, 'restore-pending.db')).mode & 0o777).toBe(0o600);
 
     // On the trail: every refusal and the staging, never a password.
     const trail = listAudit(hall.core.deps.db, { limit: 50 });
-    expect(trail.filter((e) => e.action === 'backups.restoreRefused').map((e) => (e.after as { reason: string }).reason)).toEqual(['wrong_password', 'wrong_password', 'wrong_password', 'password_needed']);
+    expect(trail.filter((e) => e.action === 'backups.restoreRefused').map((e) => (e.after as { reason: string }).reason)).toEqual([
+      'wrong_password',
+      'wrong_password',
+      'wrong_password',
+      'password_needed',
+    ]);
     expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['backups.passwordSet', 'backups.passwordChanged', 'backups.restoreStaged']));
     const trailText = JSON.stringify(trail);
     for (const secret of [BACKUP_PASSWORD, NEW_BACKUP_PASSWORD, 'Wrong-password-1']) expect(trailText).not.toContain(secret);
@@ -157,8 +177,13 @@ describe('backups encrypted with the backup password', () => {
     expect(burst.filter((e) => e?.messageKey === 'errors.ledgers.restoreInProgress')).toHaveLength(3 - wrongInBurst);
     expect(wrongInBurst).toBeLessThan(3);
 
-    for (let i = 1 + wrongInBurst; i <= 4; i += 1) expect(await restore(`Wrong-guess-${i}0000`)).toMatchObject({ code: 'conflict', messageKey: 'errors.ledgers.backupPasswordWrong' });
-    expect(await restore('Wrong-guess-50000')).toMatchObject({ code: 'locked', messageKey: 'errors.ledgers.backupPasswordBlocked', details: { until: expect.any(String) } });
+    for (let i = 1 + wrongInBurst; i <= 4; i += 1)
+      expect(await restore(`Wrong-guess-${i}0000`)).toMatchObject({ code: 'conflict', messageKey: 'errors.ledgers.backupPasswordWrong' });
+    expect(await restore('Wrong-guess-50000')).toMatchObject({
+      code: 'locked',
+      messageKey: 'errors.ledgers.backupPasswordBlocked',
+      details: { until: expect.any(String) },
+    });
     expect(await restore(BACKUP_PASSWORD)).toMatchObject({ code: 'locked', messageKey: 'errors.ledgers.backupPasswordBlocked' });
     expectNothingStaged(dataDir);
 

@@ -17,7 +17,11 @@ beforeAll(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   // Inside the project, so the compiled files find node_modules as the packaged app does.
   outDir = mkdtempSync(join(root, '.tmp', 'compiled-'));
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/@typescript/native/bin/tsc'), '-p', join(root, 'tsconfig.electron.json'), '--outDir', outDir], { encoding: 'utf8' });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@typescript/native/bin/tsc'), '-p', join(root, 'tsconfig.electron.json'), '--outDir', outDir],
+    { encoding: 'utf8' },
+  );
   expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
   hall = openTestHall();
   seedHallDay(hall.db);

@@ -8,7 +8,14 @@ afterEach(async () => {
   hall = undefined;
 });
 
-const folder = (outDir: string, replyDir: string) => ({ utility: 'gas', kind: 'folder', enabled: false, outDir, replyDir, secret: 'a-secret-of-sixteen-chars' });
+const folder = (outDir: string, replyDir: string) => ({
+  utility: 'gas',
+  kind: 'folder',
+  enabled: false,
+  outDir,
+  replyDir,
+  secret: 'a-secret-of-sixteen-chars',
+});
 
 describe('sync connectors are the administrator’s, and write only where the operator allowed', () => {
   it('refuses a manager, and any folder outside the data folder’s sync-drops, even for the administrator', async () => {
@@ -22,7 +29,15 @@ describe('sync connectors are the administrator’s, and write only where the op
     const escape = await post(hall.url, 'sync/saveConnector', folder('/etc/cron.d', join(drops, '..', '..', 'elsewhere')), admin);
     expect(escape.body).toMatchObject({
       ok: false,
-      error: { code: 'validation', details: { fields: [{ path: 'outDir', key: 'field.dropOutsideRoots' }, { path: 'replyDir', key: 'field.dropOutsideRoots' }] } },
+      error: {
+        code: 'validation',
+        details: {
+          fields: [
+            { path: 'outDir', key: 'field.dropOutsideRoots' },
+            { path: 'replyDir', key: 'field.dropOutsideRoots' },
+          ],
+        },
+      },
     });
     expect((await post(hall.url, 'sync/saveConnector', folder(join(drops, 'gas-out'), join(drops, 'gas-in')), admin)).body).toMatchObject({ ok: true });
   });

@@ -33,7 +33,12 @@ describe('docs/deploy.md', () => {
     const { parseRolePreset } = (await import(join(root, 'main/electron/role-preset.ts'))) as {
       parseRolePreset: (argv: string[]) => { kind: string; settings?: { role: string }; problem?: string };
     };
-    const commands = commandLines(/^onewindow --role=/).map((line) => line.replace(/\s+#.*$/, '').split(/\s+/).slice(1));
+    const commands = commandLines(/^onewindow --role=/).map((line) =>
+      line
+        .replace(/\s+#.*$/, '')
+        .split(/\s+/)
+        .slice(1),
+    );
     expect(commands.length).toBeGreaterThanOrEqual(4);
     for (const args of commands) {
       const preset = parseRolePreset(args);

@@ -24,9 +24,15 @@ beforeAll(async () => {
   await pairDevice(hall.url, token, 'kiosk');
   await hall.close();
   mkdirSync(join(hall.dataDir, 'logs'));
-  writeFileSync(join(hall.dataDir, 'logs', 'onewindow.log'), `{"level":30,"service":"hall","msg":"intake saved","customerName":"${NAME}"}\n{"level":40,"msg":"sms to ${PHONE} failed for ${ID}"}\n`);
+  writeFileSync(
+    join(hall.dataDir, 'logs', 'onewindow.log'),
+    `{"level":30,"service":"hall","msg":"intake saved","customerName":"${NAME}"}\n{"level":40,"msg":"sms to ${PHONE} failed for ${ID}"}\n`,
+  );
   writeFileSync(join(hall.dataDir, 'logs', 'onewindow.log.1'), `{"level":30,"msg":"started","port":4720}\n`);
-  writeFileSync(join(hall.dataDir, 'settings.json'), JSON.stringify({ version: 2, role: 'kiosk', hallUrl: 'https://hall:4720', adminPin: { hash: 'scrypt$abc', salt: 'zz' } }));
+  writeFileSync(
+    join(hall.dataDir, 'settings.json'),
+    JSON.stringify({ version: 2, role: 'kiosk', hallUrl: 'https://hall:4720', adminPin: { hash: 'scrypt$abc', salt: 'zz' } }),
+  );
   out = join(hall.dataDir, 'diagnostics.zip');
   await promisify(execFile)(process.execPath, [cli, '--data', hall.dataDir, '--out', out]);
 }, 60_000);
@@ -48,7 +54,9 @@ describe('npm run diagnostics', () => {
   });
 
   it('holds no ID number, phone number, name or PIN hash that was in the data folder', () => {
-    const text = Object.values(unzipSync(readFileSync(out))).map((bytes) => strFromU8(bytes)).join('\n');
+    const text = Object.values(unzipSync(readFileSync(out)))
+      .map((bytes) => strFromU8(bytes))
+      .join('\n');
     for (const secret of [ID, PHONE, NAME, 'scrypt$abc']) expect(text).not.toContain(secret);
     expect(text).toContain('sms to [phone] failed for [id-number]');
   });

@@ -20,7 +20,8 @@ const binary = electronBinary();
 const hasBinary = binary !== undefined;
 
 function build() {
-  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root });
+  if (!existsSync(join(root, 'dist', 'renderer', 'index.html')))
+    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root });
   execFileSync(process.execPath, [join(root, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.electron.json'], { cwd: root });
   execFileSync(process.execPath, [join(root, 'scripts/build-preload.mjs')], { cwd: root });
 }
@@ -44,7 +45,11 @@ describe('the Electron app', () => {
       // The bridge is exactly the three functions of OneWindowBridge, and reaches the hall.
       expect(await counter.evaluate(() => Object.keys((window as unknown as { onewindow: object }).onewindow).sort())).toEqual(['hello', 'invoke', 'onPush']);
       const status = await counter.evaluate(() =>
-        (window as unknown as { onewindow: { invoke: (n: string, i: unknown, t: undefined) => Promise<unknown> } }).onewindow.invoke('setup/status', {}, undefined),
+        (window as unknown as { onewindow: { invoke: (n: string, i: unknown, t: undefined) => Promise<unknown> } }).onewindow.invoke(
+          'setup/status',
+          {},
+          undefined,
+        ),
       );
       expect(status).toMatchObject({ ok: true, value: { needsSetup: true } });
     } finally {

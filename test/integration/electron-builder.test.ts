@@ -18,7 +18,7 @@ const problems = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('\n');
 
 type Target = { target: string; arch?: string[] };
-const targetsOf = (platform: unknown): Target[] => ((platform as { target?: Target[] } | undefined)?.target ?? []);
+const targetsOf = (platform: unknown): Target[] => (platform as { target?: Target[] } | undefined)?.target ?? [];
 const archsFor = (targets: Target[], name: string) => targets.filter((t) => t.target === name).flatMap((t) => t.arch ?? []);
 
 describe('electron-builder.yml', () => {
@@ -52,11 +52,17 @@ describe('electron-builder.yml', () => {
   });
 
   it('makes an assisted Windows installer that asks "all users / only me", all users first, and elevates', () => {
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, selectPerMachineByDefault: true, allowElevation: true, include: 'build/installer.nsh' });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      selectPerMachineByDefault: true,
+      allowElevation: true,
+      include: 'build/installer.nsh',
+    });
     expect((config.nsis as { artifactName?: string }).artifactName).toBe('OneWindow-Setup-${version}.${ext}');
   });
 
-  it('makes deb packages that install on 统信 UOS and 银河麒麟: Chromium\'s libraries by Debian name, a named executable, 一窗通 in the menu', () => {
+  it("makes deb packages that install on 统信 UOS and 银河麒麟: Chromium's libraries by Debian name, a named executable, 一窗通 in the menu", () => {
     const linux = config.linux as { executableName?: string; syncDesktopName?: boolean; desktop?: { entry?: Record<string, string> } };
     expect(linux.executableName).toBe('onewindow');
     expect(linux.syncDesktopName).toBe(true);
@@ -127,20 +133,21 @@ describe('build/installer.nsh', () => {
   it.runIf(makensis)('compiles with makensis, warnings as errors, in the installer and the uninstaller', () => {
     const dir = mkdtempSync(join(tmpdir(), 'onewindow-nsh-'));
     try {
-      const script = (uninstaller: boolean) => [
-        'Unicode true',
-        uninstaller ? '!define BUILD_UNINSTALLER' : '',
-        `!addincludedir "${join(root, 'build')}"`,
-        'Name "OneWindow"',
-        `OutFile "${join(dir, 'onewindow-test.exe')}"`,
-        'RequestExecutionLevel user',
-        'InstallDir "$TEMP\\OneWindow"',
-        '!include "installer.nsh"',
-        uninstaller ? '' : 'Function .onInit\n  !insertmacro customInit\nFunctionEnd',
-        'Section "install"',
-        uninstaller ? '' : '  SetOutPath $INSTDIR\n  !insertmacro customInstall',
-        'SectionEnd',
-      ].join('\n');
+      const script = (uninstaller: boolean) =>
+        [
+          'Unicode true',
+          uninstaller ? '!define BUILD_UNINSTALLER' : '',
+          `!addincludedir "${join(root, 'build')}"`,
+          'Name "OneWindow"',
+          `OutFile "${join(dir, 'onewindow-test.exe')}"`,
+          'RequestExecutionLevel user',
+          'InstallDir "$TEMP\\OneWindow"',
+          '!include "installer.nsh"',
+          uninstaller ? '' : 'Function .onInit\n  !insertmacro customInit\nFunctionEnd',
+          'Section "install"',
+          uninstaller ? '' : '  SetOutPath $INSTDIR\n  !insertmacro customInstall',
+          'SectionEnd',
+        ].join('\n');
       for (const uninstaller of [false, true]) {
         const file = join(dir, uninstaller ? 'uninstaller.nsi' : 'installer.nsi');
         writeFileSync(file, script(uninstaller));

@@ -93,7 +93,10 @@ describe('the hall on the LAN speaks TLS with its own certificate authority', ()
       const other = loadOrCreateHallTls({ dir: join(otherDir, 'tls'), names: ['127.0.0.1'], now });
       expect(pinnedChainTrusted({ hostname: '127.0.0.1', certificate: chain, pin: other.caFingerprint, now })).toBe(false);
       // A box on the LAN with a certificate of its own CA, sending the real hall CA (it is public) along: refused.
-      const impostor: PresentedCertificate = { data: other.cert.split(/(?<=-----END CERTIFICATE-----)/)[0]?.trim() ?? '', issuerCert: { data: ca, issuerCert: null } };
+      const impostor: PresentedCertificate = {
+        data: other.cert.split(/(?<=-----END CERTIFICATE-----)/)[0]?.trim() ?? '',
+        issuerCert: { data: ca, issuerCert: null },
+      };
       expect(pinnedChainTrusted({ hostname: '127.0.0.1', certificate: impostor, pin: new X509Certificate(ca).fingerprint256, now })).toBe(false);
     } finally {
       rmSync(otherDir, { recursive: true, force: true });

@@ -225,7 +225,11 @@ describe('GET /api/openapi.json', () => {
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, { post?: { 'x-roles'?: string[] } }> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(contract).map((name) => `/api/${name}`).sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      Object.keys(contract)
+        .map((name) => `/api/${name}`)
+        .sort(),
+    );
     for (const [name, spec] of Object.entries(contract)) {
       expect(doc.paths[`/api/${name}`]?.post?.['x-roles'], name).toEqual([...spec.roles]);
     }
@@ -233,7 +237,8 @@ describe('GET /api/openapi.json', () => {
 });
 
 type PushEvent = { seq: number; type: string; payload: Record<string, unknown>; audience: string[] };
-type PushMessage = { kind: 'hello'; seq: number; time: { at: string; timeZone: string; day: string } } | { kind: 'event'; event: PushEvent } | { kind: 'resync'; seq: number };
+type PushMessage =
+  { kind: 'hello'; seq: number; time: { at: string; timeZone: string; day: string } } | { kind: 'event'; event: PushEvent } | { kind: 'resync'; seq: number };
 
 type PushClient = {
   messages: PushMessage[];

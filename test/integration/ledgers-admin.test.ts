@@ -32,8 +32,14 @@ describe('backups', () => {
     await postOk(hall.url, 'complaints/register', { ...complaint, complainantName: '赵五' }, token);
 
     const unconfirmed = await post(hall.url, 'backups/restore', { name: backup.name, confirm: 'yes' }, token);
-    expect(unconfirmed.body).toMatchObject({ ok: false, error: { code: 'validation', details: { fields: [{ path: 'confirm', key: 'field.confirmBackupName' }] } } });
-    expect((await post(hall.url, 'backups/restore', { name: '../onewindow.db', confirm: '../onewindow.db' }, token)).body).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(unconfirmed.body).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: { fields: [{ path: 'confirm', key: 'field.confirmBackupName' }] } },
+    });
+    expect((await post(hall.url, 'backups/restore', { name: '../onewindow.db', confirm: '../onewindow.db' }, token)).body).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect((await post(hall.url, 'backups/restore', { name: 'onewindow-1999-01-01.db', confirm: 'onewindow-1999-01-01.db' }, token)).body).toMatchObject({
       ok: false,
       error: { messageKey: 'errors.ledgers.backupNotFound' },
@@ -79,7 +85,11 @@ describe('the audit viewer', () => {
       expect(byManager.actions).toEqual(expect.arrayContaining(['staff.create', 'complaints.register']));
 
       const investigate = (await list({ action: 'complaints.investigate' })).entries[0];
-      expect(investigate).toMatchObject({ target: `complaint:${id}`, before: { state: 'registered', investigation: null }, after: { state: 'investigating', investigation: '查实' } });
+      expect(investigate).toMatchObject({
+        target: `complaint:${id}`,
+        before: { state: 'registered', investigation: null },
+        after: { state: 'investigating', investigation: '查实' },
+      });
       expect((await list({ action: 'complaints.' })).entries).toHaveLength(3);
       expect((await list({ target: 'staff:' })).entries.map((e) => e.action)).toEqual(['staff.create', 'staff.create', 'setup.createAdmin']);
       // The pinned hall day is 2026-11-25; the audit viewer's days are the hall's.

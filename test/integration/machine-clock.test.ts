@@ -18,10 +18,14 @@ afterEach(() => {
 async function hallUnderFaketime(machineTime: string, clockStart: string) {
   const dataDir = tempDataDir();
   dirs.push(dataDir);
-  const child = spawn('faketime', [machineTime, process.execPath, cliPath, '--data', dataDir, '--port', '0', '--log-level', 'warn', '--clock-start', clockStart], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TZ: 'UTC' },
-  });
+  const child = spawn(
+    'faketime',
+    [machineTime, process.execPath, cliPath, '--data', dataDir, '--port', '0', '--log-level', 'warn', '--clock-start', clockStart],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TZ: 'UTC' },
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('hall did not start under faketime')), 20_000);

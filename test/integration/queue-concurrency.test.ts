@@ -38,15 +38,20 @@ beforeAll(async () => {
 afterAll(() => hall?.stop());
 
 const issueMany = async (n: number) => {
-  const tickets = await Promise.all(Array.from({ length: n }, () => postOk<{ id: number; number: string }>(hall.url, 'queue/issue', { categoryId }, managerToken)));
+  const tickets = await Promise.all(
+    Array.from({ length: n }, () => postOk<{ id: number; number: string }>(hall.url, 'queue/issue', { categoryId }, managerToken)),
+  );
   return tickets;
 };
 
 /** Every clerk presses "call next" at once; returns what each got, in clerk order. */
-const callAllAtOnce = () => Promise.all(clerks.map((clerk) => post<TicketView | null>(hall.url, 'queue/callNext', { counterId: clerk.counterId }, clerk.token)));
+const callAllAtOnce = () =>
+  Promise.all(clerks.map((clerk) => post<TicketView | null>(hall.url, 'queue/callNext', { counterId: clerk.counterId }, clerk.token)));
 
 const calledEvents = () =>
-  hall.core.deps.db.prepare(`SELECT ticket_id AS ticketId, counter_id AS counterId, staff_id AS staffId FROM ticket_events WHERE type = 'called' ORDER BY ticket_id`).all() as {
+  hall.core.deps.db
+    .prepare(`SELECT ticket_id AS ticketId, counter_id AS counterId, staff_id AS staffId FROM ticket_events WHERE type = 'called' ORDER BY ticket_id`)
+    .all() as {
     ticketId: number;
     counterId: number;
     staffId: number;
@@ -72,7 +77,9 @@ describe('counters calling at the same instant', () => {
       expect(new Set(tickets.map((t) => t.id)).size).toBe(COUNTERS);
       got.push(...tickets.map((t, i) => ({ ticketId: t.id, counterId: clerks[i]!.counterId, staffId: clerks[i]!.staffId })));
 
-      const finished = await Promise.all(tickets.map((t, i) => post(hall.url, 'queue/finish', { counterId: clerks[i]!.counterId, ticketId: t.id }, clerks[i]!.token)));
+      const finished = await Promise.all(
+        tickets.map((t, i) => post(hall.url, 'queue/finish', { counterId: clerks[i]!.counterId, ticketId: t.id }, clerks[i]!.token)),
+      );
       expect(finished.map((r) => r.status)).toEqual(Array(COUNTERS).fill(200));
     }
 
@@ -93,7 +100,9 @@ describe('counters calling at the same instant', () => {
     const called = await postOk<TicketView>(hall.url, 'queue/callNext', { counterId: clerk.counterId }, clerk.token);
     expect(called.id).toBe(ticket!.id);
 
-    const responses = await Promise.all(Array.from({ length: 20 }, () => post<TicketView>(hall.url, 'queue/finish', { counterId: clerk.counterId, ticketId: ticket!.id }, clerk.token)));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post<TicketView>(hall.url, 'queue/finish', { counterId: clerk.counterId, ticketId: ticket!.id }, clerk.token)),
+    );
     const done = responses.filter((r) => r.body.ok);
     expect(done).toHaveLength(1);
     expect(done[0]!.body).toMatchObject({ ok: true, value: { id: ticket!.id, status: 'done' } });

@@ -48,7 +48,9 @@ describe('a serial rating keypad at counter 3, given on the hall command line', 
   it('invites on finish, stores key 4 as 不满意 with a rectification task, and reconnects after an unplug', async () => {
     const admin = await login(hall.url, await createAdmin(hall.url));
     const clerk = await createStaff(hall.url, admin, ['clerk']);
-    const counter3 = (await postOk<{ counters: { id: number; number: number }[] }>(hall.url, 'queue/overview', {}, clerk.token)).counters.find((c) => c.number === 3);
+    const counter3 = (await postOk<{ counters: { id: number; number: number }[] }>(hall.url, 'queue/overview', {}, clerk.token)).counters.find(
+      (c) => c.number === 3,
+    );
     if (!counter3) throw new Error('no counter 3');
     const device3 = async () =>
       (await postOk<{ counters: CounterDeviceView[] }>(hall.url, 'ratings/devices', {}, clerk.token)).counters.find((c) => c.counterId === counter3.id);
@@ -69,11 +71,20 @@ describe('a serial rating keypad at counter 3, given on the hall command line', 
     expect(fake.received.filter((c) => c.name !== 'poll').map((c) => c.name)).toEqual(['greet', 'showStaff', 'invite']);
 
     // Key 4 → 不满意, a bad rating: a rectification task for the manager, due in 5 working days.
-    const tasks = await until('rectification', () => postOk<RectificationView[]>(hall.url, 'ratings/rectifications', {}, admin), (t) => t.length === 1);
+    const tasks = await until(
+      'rectification',
+      () => postOk<RectificationView[]>(hall.url, 'ratings/rectifications', {}, admin),
+      (t) => t.length === 1,
+    );
     expect(tasks[0]).toMatchObject({ level: 4, channel: 'serial', counterNumber: 3, staffName: `Staff ${clerk.workNo}`, overdue: false, closedAt: null });
     // The hall's pinned day (startTestHall / spawnCliHall), not the machine's.
     const today = TEST_HALL_START.slice(0, 10);
-    const figures = await postOk<{ total: { served: number; rated: number; bad: number } }>(hall.url, 'ratings/figures', { from: today, to: today, groupBy: 'staff' }, clerk.token);
+    const figures = await postOk<{ total: { served: number; rated: number; bad: number } }>(
+      hall.url,
+      'ratings/figures',
+      { from: today, to: today, groupBy: 'staff' },
+      clerk.token,
+    );
     expect(figures.total).toMatchObject({ served: 1, rated: 1, bad: 1 });
 
     // Unplug: the port goes, the counter shows the keypad disconnected.

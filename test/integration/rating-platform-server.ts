@@ -41,7 +41,11 @@ export async function startRatingPlatform(secret: string, now: () => Date = () =
     if (!check.ok) return send(res, 401, { error: check.error });
     const signed = (text: string) => {
       if (fault === 'unsigned-answer') return send(res, 200, text);
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...answerHeaders(secret, PROTOCOL, check.requestId, now(), text) });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+        ...answerHeaders(secret, PROTOCOL, check.requestId, now(), text),
+      });
       res.end(text);
     };
     const body = JSON.parse(raw.toString('utf8')) as { protocol: string; batchId: string; ratings: Record<string, unknown>[] };

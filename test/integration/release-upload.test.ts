@@ -20,13 +20,20 @@ beforeAll(async () => {
 afterAll(() => hall.stop());
 
 const put = (name: string, body: Buffer | string, token: string) =>
-  fetch(`${hall.url}/api/updates/files/${encodeURIComponent(name)}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) });
+  fetch(`${hall.url}/api/updates/files/${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+  });
 
 describe('a release uploaded from the manager’s desk', () => {
   it('streams the installer and its update file into the release folder, lists them, serves them, and audits the upload', async () => {
     expect((await put('OneWindow-Setup-2.0.0.exe', installer, admin)).status).toBe(200);
     const answer = await put('latest.yml', 'version: 2.0.0\nfiles:\n  - url: OneWindow-Setup-2.0.0.exe\npath: OneWindow-Setup-2.0.0.exe\n', admin);
-    expect(await answer.json()).toMatchObject({ ok: true, value: { releases: [{ platform: 'windows', version: '2.0.0', installerPresent: true, sizeBytes: installer.length }] } });
+    expect(await answer.json()).toMatchObject({
+      ok: true,
+      value: { releases: [{ platform: 'windows', version: '2.0.0', installerPresent: true, sizeBytes: installer.length }] },
+    });
     const listed = await (await fetch(`${hall.url}/api/updates/releases`, { headers: { authorization: `Bearer ${admin}` } })).json();
     expect(listed).toMatchObject({ ok: true, value: { releases: [{ platform: 'windows', version: '2.0.0' }] } });
     const served = await fetch(`${hall.url}/updates/OneWindow-Setup-2.0.0.exe`);

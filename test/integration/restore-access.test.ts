@@ -48,7 +48,11 @@ describe('a restore of an older backup', () => {
       // deactivation, the staging), then the restore, chained.
       const actions = listAudit(hall.core.deps.db, { limit: 50 }).map((e) => e.action);
       expect(actions.slice(0, 4)).toEqual(['backups.restoreApplied', 'backups.restoreStaged', 'staff.update', 'devices.revoke']);
-      expect(listAudit(hall.core.deps.db, { action: 'backups.restoreApplied', limit: 1 })[0]?.after).toMatchObject({ chainContinued: true, devicesToPair: 1, carriedAuditEntries: 4 });
+      expect(listAudit(hall.core.deps.db, { action: 'backups.restoreApplied', limit: 1 })[0]?.after).toMatchObject({
+        chainContinued: true,
+        devicesToPair: 1,
+        carriedAuditEntries: 4,
+      });
       expect(verifyAuditChain(hall.core.deps.db)).toMatchObject({ ok: true });
       expect(await postOk(hall.url, 'audit/verify', {}, again)).toMatchObject({ ok: true, brokenAtId: null });
     } finally {

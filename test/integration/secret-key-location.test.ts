@@ -25,9 +25,18 @@ describe("the hall server keeps its secrets' key outside the data folder", () =>
 
   it('refuses to start with a key file inside the data or backup folder', async () => {
     dataDir = tempDataDir();
-    await expect(startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock(), secretKeyFile: join(dataDir, 'keys', 'hall.key') })).rejects.toThrow(/must not be inside/);
+    await expect(startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock(), secretKeyFile: join(dataDir, 'keys', 'hall.key') })).rejects.toThrow(
+      /must not be inside/,
+    );
     await expect(
-      startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock(), backupDir: join(dataDir, '..', 'bk'), secretKeyFile: join(dataDir, '..', 'bk', 'hall.key') }),
+      startHall({
+        dataDir,
+        port: 0,
+        logLevel: 'silent',
+        clock: testHallClock(),
+        backupDir: join(dataDir, '..', 'bk'),
+        secretKeyFile: join(dataDir, '..', 'bk', 'hall.key'),
+      }),
     ).rejects.toThrow(/must not be inside/);
   });
 });

@@ -36,7 +36,14 @@ async function gasWorkOrder(): Promise<number> {
   await signPending(hall);
   const application = await hall.ok(
     'intake/submit',
-    { idempotencyKey: newKey(), counterId: hall.counterId, customer: buyer, selection: { bundle: 'propertyTransfer' }, materials: transferDecisions, signatureRequestId: requestId },
+    {
+      idempotencyKey: newKey(),
+      counterId: hall.counterId,
+      customer: buyer,
+      selection: { bundle: 'propertyTransfer' },
+      materials: transferDecisions,
+      signatureRequestId: requestId,
+    },
     hall.clerk,
   );
   return application.workOrders.find((w) => w.utility === 'gas')?.id ?? 0;
@@ -59,7 +66,10 @@ async function startImpostor(workOrderId: number): Promise<string> {
       answer = { batchId: body.batchId, accepted: body.records.map((r) => r.id), rejected: [] };
     } else if (url.pathname === '/sync/updates') {
       const first = url.searchParams.get('since') === '';
-      answer = { cursor: '1', updates: first ? [{ workOrderId: `wo-${workOrderId}`, status: 'completed', at: '2026-10-01T01:00:00.000Z', note: '已办结' }] : [] };
+      answer = {
+        cursor: '1',
+        updates: first ? [{ workOrderId: `wo-${workOrderId}`, status: 'completed', at: '2026-10-01T01:00:00.000Z', note: '已办结' }] : [],
+      };
     }
     const text = JSON.stringify(answer);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });

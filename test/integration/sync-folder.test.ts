@@ -73,7 +73,10 @@ it('drops each batch as sealed CSV files with a manifest of row counts and SHA-2
   const order = insertWorkOrderFixture();
   fs.mkdirSync(replyDir, { recursive: true });
   const [b1, b2] = batches;
-  const idsOf = (batchId: string | undefined) => parseCsv(read(outDir, batchId ?? '', 'complaints.csv')).slice(1).map((r) => r[0] ?? '');
+  const idsOf = (batchId: string | undefined) =>
+    parseCsv(read(outDir, batchId ?? '', 'complaints.csv'))
+      .slice(1)
+      .map((r) => r[0] ?? '');
   const ids1 = idsOf(b1);
   reply(replyDir, `${b1}.json`, { batchId: b1, accepted: ids1.slice(1), rejected: [{ id: ids1[0], reason: '用户号不存在' }] });
   reply(replyDir, `${b2}.json`, { batchId: b2, accepted: idsOf(b2), rejected: [] });
@@ -97,7 +100,10 @@ describe('replies the hall cannot open', () => {
     queueRecords(hall.db, 'gas', 620);
     await service.run('gas', 'schedule');
     const [b1, b2] = fs.readdirSync(outDir()).sort();
-    const all = (batchId: string | undefined) => parseCsv(read(outDir(), batchId ?? '', 'complaints.csv')).slice(1).map((r) => r[0] ?? '');
+    const all = (batchId: string | undefined) =>
+      parseCsv(read(outDir(), batchId ?? '', 'complaints.csv'))
+        .slice(1)
+        .map((r) => r[0] ?? '');
     const answer = (batchId: string | undefined) => ({ batchId, accepted: all(batchId), rejected: [] });
 
     // In clear, the way onewindow.sync/1 answered.
@@ -141,8 +147,12 @@ function insertWorkOrderFixture(): number {
   const db = hall.db;
   db.prepare(`INSERT INTO staff (work_no, name, password_hash, roles, created_at, updated_at) VALUES ('C001', 'Clerk', 'x', '["clerk"]', 'now', 'now')`).run();
   db.prepare(`INSERT INTO catalogue_versions (version, published_at, source, json) VALUES (1, '2026-09-30T00:00:00.000Z', 'seed', '{}')`).run();
-  db.prepare(`INSERT INTO customers (kind, name, id_type, id_number, phone, created_at, updated_at) VALUES ('person', '张三', 'residentId', '110105194912310029', '13800138000', 'now', 'now')`).run();
-  db.prepare(`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at) VALUES ('tok-aaaaaaaaaaaaaaaa', 1, 1, 'h', '{}', 'now')`).run();
+  db.prepare(
+    `INSERT INTO customers (kind, name, id_type, id_number, phone, created_at, updated_at) VALUES ('person', '张三', 'residentId', '110105194912310029', '13800138000', 'now', 'now')`,
+  ).run();
+  db.prepare(
+    `INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at) VALUES ('tok-aaaaaaaaaaaaaaaa', 1, 1, 'h', '{}', 'now')`,
+  ).run();
   db.prepare(`UPDATE signature_requests SET status = 'signed', image = x'89504e47', signed_at = 'now'`).run();
   db.prepare(
     `INSERT INTO applications (public_token, idempotency_key, customer_id, catalogue_version, staff_id, counter_id, day, submitted_at, fee_hash, total_fen, signature_request_id, snapshot)

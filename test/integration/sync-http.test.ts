@@ -36,7 +36,14 @@ async function submitTransfer() {
   await signPending(hall);
   return hall.ok(
     'intake/submit',
-    { idempotencyKey: newKey(), counterId: hall.counterId, customer: buyer, selection: { bundle: 'propertyTransfer' }, materials: decisions, signatureRequestId: requestId },
+    {
+      idempotencyKey: newKey(),
+      counterId: hall.counterId,
+      customer: buyer,
+      selection: { bundle: 'propertyTransfer' },
+      materials: decisions,
+      signatureRequestId: requestId,
+    },
     hall.clerk,
   );
 }
@@ -46,7 +53,13 @@ const unanswered = () => (hall.db.prepare(`SELECT count(*) AS n FROM sync_batche
 describe('the outbox', () => {
   it("queues each utility its own part of an application as it is accepted, and a window's change", async () => {
     const application = await submitTransfer();
-    const rows = hall.db.prepare('SELECT utility, type, record_id AS id, version, data FROM sync_outbox ORDER BY seq').all() as { utility: string; type: string; id: string; version: number; data: string }[];
+    const rows = hall.db.prepare('SELECT utility, type, record_id AS id, version, data FROM sync_outbox ORDER BY seq').all() as {
+      utility: string;
+      type: string;
+      id: string;
+      version: number;
+      data: string;
+    }[];
     expect(rows.map((r) => [r.utility, r.type, r.version])).toEqual([
       ['water', 'workOrder', 1],
       ['electricity', 'workOrder', 1],
@@ -73,7 +86,11 @@ describe('the outbox', () => {
     const [owed] = (await hall.ok('intake/deferredLedger', {}, hall.clerk)).rows;
     if (!owed) throw new Error('the transfer owes its property certificate');
     await hall.ok('intake/markSupplied', { materialId: owed.materialId }, hall.clerk);
-    const latest = hall.db.prepare(`SELECT utility, version, data FROM sync_outbox WHERE state = 'pending' ORDER BY utility`).all() as { utility: string; version: number; data: string }[];
+    const latest = hall.db.prepare(`SELECT utility, version, data FROM sync_outbox WHERE state = 'pending' ORDER BY utility`).all() as {
+      utility: string;
+      version: number;
+      data: string;
+    }[];
     expect(latest.map((r) => [r.utility, r.version])).toEqual([
       ['electricity', 2],
       ['gas', 2],
@@ -88,10 +105,19 @@ describe('ratings in the outbox', () => {
   it('queues a rating for each utility it covers, with its own case numbers and never who rated', async () => {
     const application = await submitTransfer();
     await hall.ok('ratings/rateReceipt', { token: application.progressPath.slice(3), stage: 'intake', level: 2, reasons: ['waitTooLong'], comment: '等太久' });
-    const rows = hall.db.prepare(`SELECT utility, record_id AS id, version, data FROM sync_outbox WHERE type = 'rating' AND state = 'pending' ORDER BY utility`).all() as { utility: string; id: string; version: number; data: string }[];
+    const rows = hall.db
+      .prepare(`SELECT utility, record_id AS id, version, data FROM sync_outbox WHERE type = 'rating' AND state = 'pending' ORDER BY utility`)
+      .all() as { utility: string; id: string; version: number; data: string }[];
     expect(rows.map((r) => r.utility)).toEqual(['electricity', 'gas', 'telecom', 'water']);
     const gas = JSON.parse(rows.find((r) => r.utility === 'gas')?.data ?? '{}');
-    expect(gas).toMatchObject({ stage: 'intake', level: 2, matters: [{ caseNumber: 'Q20260930-0001' }], staffWorkNo: 'C001', reasons: ['waitTooLong'], comment: '等太久' });
+    expect(gas).toMatchObject({
+      stage: 'intake',
+      level: 2,
+      matters: [{ caseNumber: 'Q20260930-0001' }],
+      staffWorkNo: 'C001',
+      reasons: ['waitTooLong'],
+      comment: '等太久',
+    });
     for (const r of rows) for (const secret of ['王芳', buyer.idNumber, buyer.mobile, '幸福路', 'customer']) expect(r.data).not.toContain(secret);
   });
 });
@@ -136,7 +162,11 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(gasProgress?.history.at(-1)).toMatchObject({ status: 'completed', utilityAt: '2026-10-02T03:00:00.000Z', note: '过户完成' });
     expect(gasProgress?.history[1]).toMatchObject({ status: 'taken', utilityAt: '2026-10-01T01:10:00.000Z', note: '已接单' });
     const detail = await hall.ok('intake/get', { id: application.id }, hall.clerk);
-    expect(detail.workOrders.find((w) => w.utility === 'gas')?.history.at(-1)).toMatchObject({ to: 'completed', note: '过户完成', utilityAt: '2026-10-02T03:00:00.000Z' });
+    expect(detail.workOrders.find((w) => w.utility === 'gas')?.history.at(-1)).toMatchObject({
+      to: 'completed',
+      note: '过户完成',
+      utilityAt: '2026-10-02T03:00:00.000Z',
+    });
     expect(progressPage.workOrders.find((w) => w.utility === 'water')?.status).toBe('accepted');
     // Nothing echoed back to the utility that sent it, and the cursor moved on: a third run applies nothing again.
     expect(outboxStates(hall.db, 'gas')).toEqual({ accepted: 1201 });
@@ -297,7 +327,11 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     server.updates.push({ workOrderId: `wo-${gasOrder?.id}`, status: 'returned', at: '2026-10-01T06:30:00.000Z', note: '地址不符，请核对房产证地址' });
     await service.run('gas', 'manual');
     const progress = await hall.ok('intake/progress', { token: application.progressPath.slice(3) });
-    expect(progress.workOrders.find((w) => w.utility === 'gas')?.history.at(-1)).toMatchObject({ status: 'returned', utilityAt: '2026-10-01T06:30:00.000Z', note: '地址不符，请核对房产证地址' });
+    expect(progress.workOrders.find((w) => w.utility === 'gas')?.history.at(-1)).toMatchObject({
+      status: 'returned',
+      utilityAt: '2026-10-01T06:30:00.000Z',
+      note: '地址不符，请核对房产证地址',
+    });
   });
 
   it('shows the manager what was rejected and why, and a corrected record goes again as a new version', async () => {
@@ -331,7 +365,10 @@ describe('the HTTP connector against a utility on 127.0.0.1', () => {
     expect(await hall.ok('sync/runNow', { utility: 'gas' }, hall.manager)).toEqual({ started: ['gas'] });
     await done;
     expect(server.records.size).toBe(700);
-    expect(await hall.send('sync/runNow', { utility: 'water' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'errors.sync.noConnector' } });
+    expect(await hall.send('sync/runNow', { utility: 'water' }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors.sync.noConnector' },
+    });
     const history = await hall.ok('sync/history', { utility: 'gas' }, hall.manager);
     expect(history[0]).toMatchObject({ trigger: 'manual', state: 'succeeded', sent: 700 });
   });

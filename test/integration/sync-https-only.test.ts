@@ -23,12 +23,20 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const save = (baseUrl: string, utility = 'gas') => hall.send('sync/saveConnector', { utility, kind: 'http', enabled: true, baseUrl, secret: SECRET }, hall.admin);
+const save = (baseUrl: string, utility = 'gas') =>
+  hall.send('sync/saveConnector', { utility, kind: 'http', enabled: true, baseUrl, secret: SECRET }, hall.admin);
 
 describe('connectors speak https, except to this computer', () => {
   it('refuses to save a plain http address off this computer, for a utility and for the rating platform', async () => {
-    for (const [baseUrl, utility] of [['http://sync.gas.example.cn/onewindow', 'gas'], ['http://10.20.0.5:8080/sync', 'gas'], ['http://hcp.example.gov.cn', 'ratingPlatform']] as const) {
-      expect(await save(baseUrl, utility), baseUrl).toMatchObject({ ok: false, error: { code: 'validation', details: { fields: [{ path: 'baseUrl', key: 'field.httpsRequired' }] } } });
+    for (const [baseUrl, utility] of [
+      ['http://sync.gas.example.cn/onewindow', 'gas'],
+      ['http://10.20.0.5:8080/sync', 'gas'],
+      ['http://hcp.example.gov.cn', 'ratingPlatform'],
+    ] as const) {
+      expect(await save(baseUrl, utility), baseUrl).toMatchObject({
+        ok: false,
+        error: { code: 'validation', details: { fields: [{ path: 'baseUrl', key: 'field.httpsRequired' }] } },
+      });
     }
     expect(hall.db.prepare('SELECT count(*) AS n FROM sync_connectors').get()).toEqual({ n: 0 });
     for (const baseUrl of ['https://sync.gas.example.cn/onewindow', 'http://127.0.0.1:8080/sync', 'http://localhost:8080/sync', 'http://[::1]:8080/sync']) {
@@ -42,7 +50,11 @@ describe('connectors speak https, except to this computer', () => {
     queueRecords(hall.db, 'gas', 5);
     expect(await service.run('gas', 'manual')).toMatchObject({ state: 'failed', sent: 0 });
     const overview = await hall.ok('sync/overview', {}, hall.manager);
-    expect(overview.utilities.find((u) => u.utility === 'gas')).toMatchObject({ pending: 5, openBatches: 0, lastRun: { state: 'failed', reason: 'insecureUrl' } });
+    expect(overview.utilities.find((u) => u.utility === 'gas')).toMatchObject({
+      pending: 5,
+      openBatches: 0,
+      lastRun: { state: 'failed', reason: 'insecureUrl' },
+    });
     // No batch was even written: the refusal came before anything could go out.
     expect(hall.db.prepare('SELECT count(*) AS n FROM sync_batches').get()).toEqual({ n: 0 });
     expect(outboxStates(hall.db, 'gas')).toEqual({ pending: 5 });

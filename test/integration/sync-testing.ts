@@ -32,7 +32,13 @@ export function configure(db: Db, dataDir: string, c: { utility: string; baseUrl
 export function queueRecords(db: Db, utility: string, n: number, from = 1): void {
   inTransaction(db, () => {
     for (let i = from; i < from + n; i++) {
-      enqueueOutbox(db, { utility, type: 'complaint', recordId: i, data: { channel: 'hotline', content: `燃气表读数异常 #${i}`, receivedAt: '2026-09-30T02:00:00.000Z' }, at: '2026-09-30T02:00:00.000Z' });
+      enqueueOutbox(db, {
+        utility,
+        type: 'complaint',
+        recordId: i,
+        data: { channel: 'hotline', content: `燃气表读数异常 #${i}`, receivedAt: '2026-09-30T02:00:00.000Z' },
+        at: '2026-09-30T02:00:00.000Z',
+      });
     }
   });
 }
@@ -40,4 +46,9 @@ export function queueRecords(db: Db, utility: string, n: number, from = 1): void
 export const tempDir = (prefix: string): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 export const outboxStates = (db: Db, utility: string): Record<string, number> =>
-  Object.fromEntries((db.prepare('SELECT state, count(*) AS n FROM sync_outbox WHERE utility = ? GROUP BY state').all(utility) as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+  Object.fromEntries(
+    (db.prepare('SELECT state, count(*) AS n FROM sync_outbox WHERE utility = ? GROUP BY state').all(utility) as { state: string; n: number }[]).map((r) => [
+      r.state,
+      r.n,
+    ]),
+  );

@@ -10,7 +10,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 const WINDOW_S = 300;
 
 const hmac = (secret: string, lines: readonly string[], body: Buffer | string): string =>
-  `sha256=${createHmac('sha256', secret).update(`${lines.join('\n')}\n`).update(body).digest('hex')}`;
+  `sha256=${createHmac('sha256', secret)
+    .update(`${lines.join('\n')}\n`)
+    .update(body)
+    .digest('hex')}`;
 
 const equal = (a: string, b: string | undefined): boolean => b !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -34,7 +37,8 @@ export function verifyRequest(
   const timestamp = one(req.headers['x-onewindow-timestamp']) ?? '';
   const requestId = one(req.headers['x-onewindow-request-id']) ?? '';
   const expected = hmac(secret, [protocol, req.method, req.target, timestamp, requestId], body);
-  if (!/^[0-9a-f]{32}$/.test(requestId) || !equal(expected, one(req.headers['x-onewindow-signature']))) return { ok: false, outcome: 'bad-signature', error: 'bad signature' };
+  if (!/^[0-9a-f]{32}$/.test(requestId) || !equal(expected, one(req.headers['x-onewindow-signature'])))
+    return { ok: false, outcome: 'bad-signature', error: 'bad signature' };
   const nowS = Math.floor(now.getTime() / 1000);
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(Number(timestamp) - nowS) > WINDOW_S) return { ok: false, outcome: 'stale', error: 'stale timestamp' };
   for (const [id, at] of guard.seen) if (nowS - at > 2 * WINDOW_S) guard.seen.delete(id);

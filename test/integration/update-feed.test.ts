@@ -69,7 +69,13 @@ describe('the update feed at /updates/', () => {
     expect(listing.status).toBe(404);
     expect(listing.body.toString()).not.toContain(installerName);
     expect((await rawGet(hall.url, '/updates/notes.txt')).status).toBe(404);
-    for (const path of ['/updates/../onewindow.db', '/updates/..%2fonewindow.db', '/updates/%2e%2e/%2e%2e/etc/passwd', '/updates/..%5conewindow.db', '/updates/.latest.yml']) {
+    for (const path of [
+      '/updates/../onewindow.db',
+      '/updates/..%2fonewindow.db',
+      '/updates/%2e%2e/%2e%2e/etc/passwd',
+      '/updates/..%5conewindow.db',
+      '/updates/.latest.yml',
+    ]) {
       const response = await rawGet(hall.url, path);
       expect(response.status, path).toBeGreaterThanOrEqual(400);
       expect(response.body.includes(Buffer.from('SQLite format')), path).toBe(false);
@@ -82,7 +88,10 @@ describe('the version gate', () => {
     const old = { 'content-type': 'application/json', 'x-onewindow-client': 'desktop/0.0.1' };
     const api = await fetch(`${hall.url}/api/hall/time`, { method: 'POST', headers: old, body: '{}' });
     expect(api.status).toBe(426);
-    expect(await api.json()).toMatchObject({ ok: false, error: { messageKey: 'errors.clientOutdated', details: { client: '0.0.1', install: ownVersion(), updatesUrl: `${hall.url}/updates/` } } });
+    expect(await api.json()).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.clientOutdated', details: { client: '0.0.1', install: ownVersion(), updatesUrl: `${hall.url}/updates/` } },
+    });
 
     const page = await fetch(`${hall.url}/counter`, { headers: { 'x-onewindow-client': 'desktop/0.0.1', 'accept-language': 'zh-CN' } });
     expect(page.status).toBe(426);
@@ -96,7 +105,11 @@ describe('the version gate', () => {
 
   it('still lets that app download its update, and serves its own version and browsers as before', async () => {
     expect((await fetch(`${hall.url}/updates/latest.yml`, { headers: { 'x-onewindow-client': 'desktop/0.0.1' } })).status).toBe(200);
-    const same = await fetch(`${hall.url}/api/hall/time`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-onewindow-client': `desktop/${ownVersion()}` }, body: '{}' });
+    const same = await fetch(`${hall.url}/api/hall/time`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-onewindow-client': `desktop/${ownVersion()}` },
+      body: '{}',
+    });
     expect(same.status).toBe(200);
     const browser = await fetch(`${hall.url}/api/hall/time`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(browser.status).toBe(200);

@@ -20,14 +20,26 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => hall.stop());
 
-type Listing = { available: true; hallVersion: string; releasesDir: string; hallUrl: string; releases: Array<{ platform: string; version: string; file: string; installerPresent: boolean }> };
+type Listing = {
+  available: true;
+  hallVersion: string;
+  releasesDir: string;
+  hallUrl: string;
+  releases: Array<{ platform: string; version: string; file: string; installerPresent: boolean }>;
+};
 type Export = { available: true; fileName: string; zipBase64: string; logFiles: number; logFilesLeftOut: number; logLimitBytes: number };
 
 describe('updates/releases', () => {
   it('gives the administrator the hall’s version, release folder, address and per platform what it serves', async () => {
     const releases = join(hall.dataDir, 'releases');
     const empty = await postOk<Listing>(hall.url, 'updates/releases', {}, admin);
-    expect(empty).toMatchObject({ available: true, hallVersion: expect.stringMatching(/^\d+\.\d+\.\d+/), releasesDir: releases, hallUrl: hall.url, releases: [] });
+    expect(empty).toMatchObject({
+      available: true,
+      hallVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      releasesDir: releases,
+      hallUrl: hall.url,
+      releases: [],
+    });
     writeFileSync(join(releases, 'OneWindow-2.0.0-arm64.AppImage'), 'appimage bytes');
     writeFileSync(join(releases, 'latest-linux-arm64.yml'), 'version: 2.0.0\npath: OneWindow-2.0.0-arm64.AppImage\n');
     writeFileSync(join(releases, 'latest.yml'), 'version: 2.0.0\npath: OneWindow-Setup-2.0.0.exe\n');
@@ -49,12 +61,20 @@ describe('diagnostics/export', () => {
     mkdirSync(join(hall.dataDir, 'logs'), { recursive: true });
     writeFileSync(join(hall.dataDir, 'logs', 'onewindow.log'), `{"level":40,"msg":"lookup failed for ${ID}"}\n`);
     const made = await postOk<Export>(hall.url, 'diagnostics/export', {}, admin);
-    expect(made).toMatchObject({ available: true, fileName: 'onewindow-diagnostics-2026-11-25.zip', logFiles: 1, logFilesLeftOut: 0, logLimitBytes: 20 * 1024 * 1024 });
+    expect(made).toMatchObject({
+      available: true,
+      fileName: 'onewindow-diagnostics-2026-11-25.zip',
+      logFiles: 1,
+      logFilesLeftOut: 0,
+      logLimitBytes: 20 * 1024 * 1024,
+    });
     const bytes = Buffer.from(made.zipBase64, 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const files = unzipSync(bytes);
     expect(Object.keys(files)).toContain('logs/onewindow.log');
-    const text = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    const text = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
     expect(text).not.toContain(ID);
     expect(text).toContain('lookup failed for [id-number]');
     const audit = await postOk<{ entries: Array<{ action: string; actorStaffId: number | null }> }>(hall.url, 'audit/list', { action: 'diagnostics.' }, admin);

@@ -56,7 +56,13 @@ export type UtilityServer = {
   close: () => Promise<void>;
 };
 
-type Body = { protocol?: string; hall?: string; utility?: string; batchId?: string; records?: { type: string; id: string; version: number; data: Record<string, unknown> }[] };
+type Body = {
+  protocol?: string;
+  hall?: string;
+  utility?: string;
+  batchId?: string;
+  records?: { type: string; id: string; version: number; data: Record<string, unknown> }[];
+};
 
 const PROTOCOL = 'onewindow.sync/2';
 

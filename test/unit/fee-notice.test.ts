@@ -8,7 +8,11 @@ import { feeNoticeText } from '../../renderer/catalogue/fee-notice.ts';
 const locales = join(import.meta.dirname, '..', '..', 'resources', 'locales');
 const words = async (lng: string) => {
   const i18n = i18next.createInstance();
-  await i18n.init({ lng, resources: { [lng]: { catalogueDesk: JSON.parse(readFileSync(join(locales, lng, 'catalogueDesk.json'), 'utf8')) } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng,
+    resources: { [lng]: { catalogueDesk: JSON.parse(readFileSync(join(locales, lng, 'catalogueDesk.json'), 'utf8')) } },
+    interpolation: { escapeValue: false },
+  });
   const fixed = i18n.getFixedT(lng);
   return (key: string, values?: Record<string, string>) => fixed(key, values ?? {});
 };

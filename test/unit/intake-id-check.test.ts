@@ -7,7 +7,13 @@ import { creditCodeProblem, mobileProblem, residentIdProblem } from '../../rende
 // refuses, or block what it accepts: this holds the form's wrappers (message keys) to it.
 
 const today = '2026-11-23';
-const residentKeys = { length: 'field.idNumberFormat', format: 'field.residentIdFormat', region: 'field.residentIdRegion', birthDate: 'field.residentIdBirthDate', checksum: 'field.residentIdChecksum' } as const;
+const residentKeys = {
+  length: 'field.idNumberFormat',
+  format: 'field.residentIdFormat',
+  region: 'field.residentIdRegion',
+  birthDate: 'field.residentIdBirthDate',
+  checksum: 'field.residentIdChecksum',
+} as const;
 const creditKeys = { length: 'field.creditCodeLength', format: 'field.creditCodeFormat', checksum: 'field.creditCodeChecksum' } as const;
 
 const serverResident = (raw: string) => {
@@ -32,7 +38,14 @@ function residentSamples(): string[] {
     const seq = String(next() % 1000).padStart(3, '0');
     const first17 = `${region}${year}${month}${day}${seq}`;
     const valid = `${first17}${residentIdCheckChar(first17)}`;
-    out.push(valid, `${first17}${valid.endsWith('1') ? '2' : '1'}`, valid.slice(0, 17), `${valid}0`, valid.toLowerCase(), ` ${valid.slice(0, 6)} ${valid.slice(6)} `);
+    out.push(
+      valid,
+      `${first17}${valid.endsWith('1') ? '2' : '1'}`,
+      valid.slice(0, 17),
+      `${valid}0`,
+      valid.toLowerCase(),
+      ` ${valid.slice(0, 6)} ${valid.slice(6)} `,
+    );
     out.push(valid.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))));
     out.push(`${first17.slice(0, 10)}A${first17.slice(11)}${valid[17]}`);
   }
@@ -50,7 +63,14 @@ function creditSamples(): string[] {
     const first17 = `${head}${tail}`;
     const valid = `${first17}${creditCodeCheckChar(first17)}`;
     const wrongCheck = alphabet[(alphabet.indexOf(valid[17] ?? '0') + 1) % 31];
-    out.push(valid, `${first17}${wrongCheck}`, valid.slice(0, 17), valid.toLowerCase(), `${first17.slice(0, 16)}I${valid[17]}`, `${first17.slice(0, 3)}Z${first17.slice(4)}${valid[17]}`);
+    out.push(
+      valid,
+      `${first17}${wrongCheck}`,
+      valid.slice(0, 17),
+      valid.toLowerCase(),
+      `${first17.slice(0, 16)}I${valid[17]}`,
+      `${first17.slice(0, 3)}Z${first17.slice(4)}${valid[17]}`,
+    );
   }
   return out;
 }
@@ -77,7 +97,17 @@ describe("the intake form's ID checks agree with the hall's", () => {
   });
 
   it('mobile numbers', () => {
-    const samples = ['13912345678', '+8613912345678', '008613912345678', '139 1234 5678', '12912345678', '1391234567', '139123456789', '０１３９', '１３９１２３４５６７８'];
+    const samples = [
+      '13912345678',
+      '+8613912345678',
+      '008613912345678',
+      '139 1234 5678',
+      '12912345678',
+      '1391234567',
+      '139123456789',
+      '０１３９',
+      '１３９１２３４５６７８',
+    ];
     expect(samples.filter((s) => (mobileProblem(s) === undefined) !== validateMobile(s).ok)).toEqual([]);
   });
 });

@@ -41,7 +41,10 @@ describe('eslint.config.ts', { timeout: 120_000 }, () => {
   it('keeps common/ runtime-neutral: nothing of ours (not even a type), no Node module, no electron, no browser global', async () => {
     const cases = [
       ["import type { Clock } from '../main/core/clock.ts';\nexport type C = Clock;\n", /^boundaries\/dependencies: .*"common".*"core"/],
-      ["import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n", /^boundaries\/dependencies: common\/ runs in every runtime: no Node modules/],
+      [
+        "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+        /^boundaries\/dependencies: common\/ runs in every runtime: no Node modules/,
+      ],
       ["import { app } from 'electron';\nexport const a = app;\n", /^boundaries\/dependencies: electron, electron-updater: only/],
       ['export const here = (): string => window.location.href;\n', /^no-restricted-globals: Unexpected use of 'window'/],
     ] as const;

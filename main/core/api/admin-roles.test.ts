@@ -24,7 +24,21 @@ afterAll(() => hall.close());
 
 describe('administrator methods', () => {
   it("are the sync connectors, their test and the hall code, restores, ticket printers, retention rules, a person's erasure, the release folder and the diagnostics", () => {
-    expect(adminOnly).toEqual(['backups/cancelRestore', 'backups/restore', 'backups/setPassword', 'devices/setPrinter', 'diagnostics/export', 'privacy/erasePerson', 'privacy/erasurePreview', 'privacy/retention', 'privacy/setRetention', 'sync/saveConnector', 'sync/setHallCode', 'sync/testConnection', 'updates/releases']);
+    expect(adminOnly).toEqual([
+      'backups/cancelRestore',
+      'backups/restore',
+      'backups/setPassword',
+      'devices/setPrinter',
+      'diagnostics/export',
+      'privacy/erasePerson',
+      'privacy/erasurePreview',
+      'privacy/retention',
+      'privacy/setRetention',
+      'sync/saveConnector',
+      'sync/setHallCode',
+      'sync/testConnection',
+      'updates/releases',
+    ]);
   });
 
   it.each(adminOnly)('%s refuses a manager and a clerk, and lets the administrator past the role check', async (name) => {

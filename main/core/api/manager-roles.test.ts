@@ -25,7 +25,9 @@ describe('manager methods', () => {
   it('include every method of the ledgers and of administration', () => {
     // Restoring a backup and its password are the administrator's (admin-roles.test.ts); the rest of the ledgers and backups are the manager's.
     const ledgers = Object.keys(contract).filter(
-      (name) => (/^(complaints|followups|audit|backups)\//.test(name) && !['backups/restore', 'backups/cancelRestore', 'backups/setPassword'].includes(name)) || ['staff/profiles', 'staff/setUtility', 'staff/setPhoto', 'staff/photo'].includes(name),
+      (name) =>
+        (/^(complaints|followups|audit|backups)\//.test(name) && !['backups/restore', 'backups/cancelRestore', 'backups/setPassword'].includes(name)) ||
+        ['staff/profiles', 'staff/setUtility', 'staff/setPhoto', 'staff/photo'].includes(name),
     );
     expect(ledgers.length).toBeGreaterThanOrEqual(28);
     expect(ledgers.filter((name) => !managerOnly.includes(name))).toEqual([]);

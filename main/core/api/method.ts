@@ -27,9 +27,7 @@ export function defineMethods<const C extends ContractShape>(methods: C): C {
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** Joins the domains' contracts into one; a name declared twice is a programming error. */
-export function mergeContracts<const Cs extends readonly ContractShape[]>(
-  ...contracts: Cs
-): UnionToIntersection<Cs[number]> {
+export function mergeContracts<const Cs extends readonly ContractShape[]>(...contracts: Cs): UnionToIntersection<Cs[number]> {
   const merged: ContractShape = {};
   for (const contract of contracts) {
     for (const [name, spec] of Object.entries(contract)) {

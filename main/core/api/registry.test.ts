@@ -99,9 +99,9 @@ describe('registry.register and assertComplete', () => {
   it('refuses to register a method twice', () => {
     const registry = createRegistry(contract, recordingLogger().logger);
     registry.register(notesContract, { 'notes/add': handlers['notes/add'], 'notes/read': handlers['notes/read'] });
-    expect(() =>
-      registry.register(defineMethods({ 'notes/read': notesContract['notes/read'] }), { 'notes/read': handlers['notes/read'] }),
-    ).toThrow('handler "notes/read" is registered twice');
+    expect(() => registry.register(defineMethods({ 'notes/read': notesContract['notes/read'] }), { 'notes/read': handlers['notes/read'] })).toThrow(
+      'handler "notes/read" is registered twice',
+    );
   });
 
   it('refuses a handler for a method the contract does not declare', () => {

@@ -6,10 +6,7 @@ import type { ContractShape, MethodSpec, ParsedInputOf } from './method.ts';
 
 export type HandlerContext = { caller: Caller; origin: Origin };
 
-export type Handler<M extends MethodSpec> = (
-  input: ParsedInputOf<M>,
-  ctx: HandlerContext,
-) => z.input<M['output']> | Promise<z.input<M['output']>>;
+export type Handler<M extends MethodSpec> = (input: ParsedInputOf<M>, ctx: HandlerContext) => z.input<M['output']> | Promise<z.input<M['output']>>;
 
 export type HandlersFor<C extends ContractShape> = { [K in keyof C]: Handler<C[K]> };
 

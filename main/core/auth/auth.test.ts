@@ -44,7 +44,10 @@ describe('first-run setup', () => {
 
   it('refuses names with control characters or text-direction overrides', async () => {
     for (const name of ['Wang\u0000Fang', 'Wang\r\nFang', 'Wang\u202eFang']) {
-      expect(await hall.core.send('setup/createAdmin', { ...admin, name })).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'name', key: 'field.unsafeCharacters' }] } } });
+      expect(await hall.core.send('setup/createAdmin', { ...admin, name })).toMatchObject({
+        ok: false,
+        error: { details: { fields: [{ path: 'name', key: 'field.unsafeCharacters' }] } },
+      });
     }
   });
 
@@ -218,9 +221,14 @@ describe('staff accounts', () => {
     const byManager = await hall.core.send('staff/create', { workNo: 'A002', name: 'Sun Li', password: 'Admin5678-north', roles: ['admin'] }, managerToken);
     expect(byManager).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.onlyAdminGrantsRoles' } });
     // Managers take on clerks, but another manager is the administrator's call.
-    expect(await hall.core.send('staff/create', { workNo: 'M002', name: 'Qian Wu', password: 'Manager456-north', roles: ['manager'] }, managerToken)).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
+    expect(
+      await hall.core.send('staff/create', { workNo: 'M002', name: 'Qian Wu', password: 'Manager456-north', roles: ['manager'] }, managerToken),
+    ).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
     const clerk = unwrap(await hall.core.send('staff/create', { workNo: 'C009', name: 'Li Na', password: 'Clerk12345-north', roles: ['clerk'] }, managerToken));
-    expect(await hall.core.send('staff/update', { id: clerk.id, roles: ['clerk', 'manager'] }, managerToken)).toMatchObject({ ok: false, error: { messageKey: 'errors.onlyAdminGrantsRoles' } });
+    expect(await hall.core.send('staff/update', { id: clerk.id, roles: ['clerk', 'manager'] }, managerToken)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.onlyAdminGrantsRoles' },
+    });
     expect(await hall.core.send('staff/update', { id: clerk.id, name: 'Li Na (Window 3)' }, managerToken)).toMatchObject({ ok: true });
     // Nor can a manager promote someone to admin, or themselves.
     expect(await hall.core.send('staff/update', { id: manager.id, roles: ['admin'] }, managerToken)).toMatchObject({
@@ -231,7 +239,11 @@ describe('staff accounts', () => {
     const secondAdmin = await createStaff(adminToken, { workNo: 'A002', name: 'Sun Li', password: 'Admin5678-north', roles: ['admin'] });
     expect(secondAdmin.roles).toEqual(['admin']);
 
-    const duplicate = await hall.core.send('staff/create', { workNo: 'M001', name: 'Someone Else', password: 'Other1234-north', roles: ['clerk'] }, managerToken);
+    const duplicate = await hall.core.send(
+      'staff/create',
+      { workNo: 'M001', name: 'Someone Else', password: 'Other1234-north', roles: ['clerk'] },
+      managerToken,
+    );
     expect(duplicate).toEqual({
       ok: false,
       error: { code: 'conflict', messageKey: 'errors.workNoTaken', details: { fields: [{ path: 'workNo', key: 'field.workNoTaken' }] } },

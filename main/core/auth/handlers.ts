@@ -41,7 +41,10 @@ export function authHandlers(deps: CoreDeps): HandlersFor<typeof authContract> {
       }
       if (inFlight.has(staff.id)) return fail('locked', 'errors.loginInProgress');
       // The attempt is counted before the slow hash, so parallel guesses cannot all be checked.
-      const reserved = reserveLoginAttempt(db, staff.id, nowIso, { maxFailures: lockout.maxFailures, lockUntil: addMinutes(now, lockout.lockMinutes).toISOString() });
+      const reserved = reserveLoginAttempt(db, staff.id, nowIso, {
+        maxFailures: lockout.maxFailures,
+        lockUntil: addMinutes(now, lockout.lockMinutes).toISOString(),
+      });
       if (!reserved) return fail('locked', 'errors.accountLocked', { until: getStaffById(db, staff.id)?.lockedUntil ?? nowIso });
       inFlight.add(staff.id);
       let verified: boolean;

@@ -9,7 +9,10 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export const newPairingCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
 /** The first-run code the hall server prints on its console: eight digits, read as 1234-5678. */
-export const newSetupCode = (): string => String(randomInt(0, 100_000_000)).padStart(8, '0').replace(/^(\d{4})/, '$1-');
+export const newSetupCode = (): string =>
+  String(randomInt(0, 100_000_000))
+    .padStart(8, '0')
+    .replace(/^(\d{4})/, '$1-');
 
 /** Compares two secrets digit by digit in constant time; separators and spaces do not count. */
 export function sameDigits(given: string, expected: string): boolean {

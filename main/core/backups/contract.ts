@@ -32,7 +32,8 @@ export const backupsContract = defineMethods({
     output: backupFileSchema,
   },
   'backups/restore': {
-    summary: 'Checks a backup and stages it to replace the database at the next start; `confirm` repeats its name; an encrypted backup needs the backup password it was made under.',
+    summary:
+      'Checks a backup and stages it to replace the database at the next start; `confirm` repeats its name; an encrypted backup needs the backup password it was made under.',
     roles: adminOnly,
     input: z
       .object({ name: backupName, confirm: z.string(), password: z.string().max(128).optional() })
@@ -40,9 +41,12 @@ export const backupsContract = defineMethods({
     output: pendingSchema,
   },
   'backups/setPassword': {
-    summary: 'Sets or changes the backup password: backups from now on are encrypted (AES-256-GCM) under a key derived from it; older ones keep needing the password they were made under.',
+    summary:
+      'Sets or changes the backup password: backups from now on are encrypted (AES-256-GCM) under a key derived from it; older ones keep needing the password they were made under.',
     roles: adminOnly,
-    input: z.object({ password: passwordSchema, confirm: z.string() }).refine((r) => r.confirm === r.password, { message: 'field.passwordsDiffer', path: ['confirm'] }),
+    input: z
+      .object({ password: passwordSchema, confirm: z.string() })
+      .refine((r) => r.confirm === r.password, { message: 'field.passwordsDiffer', path: ['confirm'] }),
     output: z.object({ changed: z.boolean(), setAt: z.string() }),
   },
   'backups/cancelRestore': {

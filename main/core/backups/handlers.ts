@@ -32,8 +32,7 @@ export function backupsHandlers(deps: CoreDeps): HandlersFor<typeof backupsContr
   const backups = () => ports.backups ?? fail('conflict', 'errors.ledgers.backupsUnavailable');
   // One restore checked at a time: a burst of guesses waits for nothing, it is refused before the counter could see it.
   let restoring = false;
-  const audit = (action: string, after: unknown, actor: number | null) =>
-    auditChange(deps, actor, { action, target: 'database', after });
+  const audit = (action: string, after: unknown, actor: number | null) => auditChange(deps, actor, { action, target: 'database', after });
 
   return {
     async 'backups/list'() {

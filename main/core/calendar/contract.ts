@@ -28,7 +28,8 @@ export const calendarContract = defineMethods({
     output: z.object({ date: z.string(), kind: z.enum(['holiday', 'workday', 'none']) }),
   },
   'calendar/importYear': {
-    summary: "Imports a year's official arrangement ({year, holidays, workdays} or chinese-days' per-year file); it replaces that year and recomputes the open deadlines counted into it (audited).",
+    summary:
+      "Imports a year's official arrangement ({year, holidays, workdays} or chinese-days' per-year file); it replaces that year and recomputes the open deadlines counted into it (audited).",
     roles: managers,
     input: z.object({ file: z.string().min(2).max(200_000) }),
     output: z.object({

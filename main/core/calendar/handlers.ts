@@ -1,5 +1,12 @@
 import { auditChange } from '../audit/record.ts';
-import { deleteCalendarOverride, getCalendarOverride, listCalendarOverrides, listImportedYears, saveImportedYear, setCalendarOverride } from '../../../db/calendar.ts';
+import {
+  deleteCalendarOverride,
+  getCalendarOverride,
+  listCalendarOverrides,
+  listImportedYears,
+  saveImportedYear,
+  setCalendarOverride,
+} from '../../../db/calendar.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { AppError } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';

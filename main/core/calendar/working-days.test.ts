@@ -105,20 +105,26 @@ describe('stage deadlines and warnings', () => {
 
 describe('the manager’s marks on single days', () => {
   it('a day marked as holiday stops counting, a weekend marked as workday counts', () => {
-    const marked = hallCalendar([], [
-      { date: '2026-03-02', kind: 'holiday' }, // hall closed for works
-      { date: '2026-03-07', kind: 'workday' }, // a Saturday the hall opens
-    ]);
+    const marked = hallCalendar(
+      [],
+      [
+        { date: '2026-03-02', kind: 'holiday' }, // hall closed for works
+        { date: '2026-03-07', kind: 'workday' }, // a Saturday the hall opens
+      ],
+    );
     expect(addWorkingDays('2026-02-26', 3, marked)).toBe('2026-03-03');
     expect(addWorkingDays('2026-03-05', 2, marked)).toBe('2026-03-07');
     expect(addWorkingDays('2026-03-05', 2, calendar)).toBe('2026-03-09');
   });
 
   it('can undo a make-up workday or a holiday of the official arrangement', () => {
-    const marked = hallCalendar([], [
-      { date: '2026-02-14', kind: 'holiday' },
-      { date: '2026-02-23', kind: 'workday' },
-    ]);
+    const marked = hallCalendar(
+      [],
+      [
+        { date: '2026-02-14', kind: 'holiday' },
+        { date: '2026-02-23', kind: 'workday' },
+      ],
+    );
     expect(isWorkingDay('2026-02-14', marked)).toBe(false);
     expect(isWorkingDay('2026-02-23', marked)).toBe(true);
     expect(addWorkingDays('2026-02-13', 1, marked)).toBe('2026-02-23');
@@ -158,7 +164,10 @@ describe('importing a newly published year', () => {
   it('takes the per-year file the chinese-days package publishes, as it is', () => {
     const file = createRequire(import.meta.url).resolve('chinese-days/dist/years/2026.json');
     const imported = importYearArrangement(readFileSync(file, 'utf8'));
-    expect(imported).toMatchObject({ ok: true, value: { year: 2026, workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'] } });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: { year: 2026, workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'] },
+    });
     expect(imported.ok && imported.value.holidays).toHaveLength(33);
   });
 

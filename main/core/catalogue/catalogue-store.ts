@@ -1,4 +1,11 @@
-import { catalogueVersionJson, catalogueVersionPublishedAt, insertCatalogueVersion, latestCatalogueVersion, seedCatalogueVersion, type CatalogueSource } from '../../../db/catalogue-versions.ts';
+import {
+  catalogueVersionJson,
+  catalogueVersionPublishedAt,
+  insertCatalogueVersion,
+  latestCatalogueVersion,
+  seedCatalogueVersion,
+  type CatalogueSource,
+} from '../../../db/catalogue-versions.ts';
 import type { Db, ReadDb } from '../../../db/connection.ts';
 import { fail } from '../api/errors.ts';
 import { type Catalogue, type CatalogueInput, type CatalogueVersion, catalogueSchema } from './catalogue.ts';
@@ -57,6 +64,12 @@ export function publishNextCatalogue(
   by: { staffId: number | null; source: Exclude<CatalogueSource, 'seed'>; at: Date },
 ): CatalogueVersion {
   const next = publishCatalogue(currentCatalogue(db), catalogue, by.at);
-  insertCatalogueVersion(db, { version: next.version, publishedAt: next.publishedAt, publishedBy: by.staffId, source: by.source, json: JSON.stringify(next.catalogue) });
+  insertCatalogueVersion(db, {
+    version: next.version,
+    publishedAt: next.publishedAt,
+    publishedBy: by.staffId,
+    source: by.source,
+    json: JSON.stringify(next.catalogue),
+  });
   return next;
 }

@@ -13,12 +13,23 @@ afterEach(() => hall.close());
 
 const meterTest = { businesses: ['waterMeterTest'] };
 const meterTestDecisions = { idCard: { state: 'received' }, powerOfAttorney: { state: 'na' }, waterApplicationForm: { state: 'received' } } as const;
-const customer = { kind: 'person' as const, name: '赵敏', idType: 'residentId' as const, idNumber: residentId('32010619851212004'), mobile: '13700001111', accounts: [] };
+const customer = {
+  kind: 'person' as const,
+  name: '赵敏',
+  idType: 'residentId' as const,
+  idNumber: residentId('32010619851212004'),
+  mobile: '13700001111',
+  accounts: [],
+};
 
 async function submitMeterTest() {
   const { requestId } = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection: meterTest }, hall.clerk);
   await signPending(hall);
-  return hall.ok('intake/submit', { idempotencyKey: newKey(), counterId: hall.counterId, customer, selection: meterTest, materials: meterTestDecisions, signatureRequestId: requestId }, hall.clerk);
+  return hall.ok(
+    'intake/submit',
+    { idempotencyKey: newKey(), counterId: hall.counterId, customer, selection: meterTest, materials: meterTestDecisions, signatureRequestId: requestId },
+    hall.clerk,
+  );
 }
 
 describe('catalogue versions', () => {
@@ -26,7 +37,9 @@ describe('catalogue versions', () => {
     const current = await hall.ok('catalogue/current', {}, hall.clerk);
     expect(current.version).toBe(1);
     expect(current.catalogue.businesses).toHaveLength(48);
-    expect(await hall.ok('catalogue/versions', {}, hall.manager)).toEqual([{ version: 1, publishedAt: '2026-11-22T00:00:00.000Z', publishedBy: null, source: 'seed' }]);
+    expect(await hall.ok('catalogue/versions', {}, hall.manager)).toEqual([
+      { version: 1, publishedAt: '2026-11-22T00:00:00.000Z', publishedBy: null, source: 'seed' },
+    ]);
   });
 
   it('keeps an application on the rules and prices it was made under', async () => {
@@ -58,7 +71,9 @@ describe('catalogue versions', () => {
       [2, 'edit', 'Staff M001'],
       [1, 'seed', null],
     ]);
-    expect(listAudit(hall.db, { action: 'catalogue.publish', limit: 5 })).toEqual([expect.objectContaining({ actorStaffId: hall.managerId, target: 'catalogue:2' })]);
+    expect(listAudit(hall.db, { action: 'catalogue.publish', limit: 5 })).toEqual([
+      expect.objectContaining({ actorStaffId: hall.managerId, target: 'catalogue:2' }),
+    ]);
   });
 
   it('never serves a version read inside a publication that was rolled back', async () => {
@@ -96,9 +111,22 @@ describe('catalogue versions', () => {
     const exported = await hall.ok('catalogue/export', {}, hall.manager);
     const broken = exported.text.replace('"utility": "water"', '"utility": "steam"');
     const result = await hall.send('catalogue/publish', { file: broken }, hall.manager);
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', messageKey: 'errors.intake.catalogueInvalid', details: { fields: [{ key: 'field.unknownUtility', params: { where: 'catalogue.businesses[waterNewConnection].utility' } }] } } });
-    expect(await hall.send('catalogue/publish', { file: 'not json' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'malformed', messageKey: 'errors.intake.fileNotJson' } });
-    expect(await hall.send('catalogue/publish', {}, hall.manager)).toMatchObject({ ok: false, error: { details: { fields: [{ key: 'field.catalogueOrFile' }] } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation',
+        messageKey: 'errors.intake.catalogueInvalid',
+        details: { fields: [{ key: 'field.unknownUtility', params: { where: 'catalogue.businesses[waterNewConnection].utility' } }] },
+      },
+    });
+    expect(await hall.send('catalogue/publish', { file: 'not json' }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { code: 'malformed', messageKey: 'errors.intake.fileNotJson' },
+    });
+    expect(await hall.send('catalogue/publish', {}, hall.manager)).toMatchObject({
+      ok: false,
+      error: { details: { fields: [{ key: 'field.catalogueOrFile' }] } },
+    });
     expect(await hall.ok('catalogue/versions', {}, hall.manager)).toHaveLength(1);
     // Clerks read the catalogue but do not publish it.
     expect(await hall.send('catalogue/publish', { file: exported.text }, hall.clerk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -143,21 +171,35 @@ describe('the working calendar', () => {
     expect(after.deadlines[0]).toMatchObject({ dueDay: '2027-01-11', provisional: false });
     expect((await hall.ok('calendar/get', { year: 2027 }, hall.clerk)).importedYears.map((y) => y.year)).toEqual([2027]);
     const wrong = await hall.send('calendar/importYear', { file: JSON.stringify({ year: 2027, holidays: ['2028-01-01'], workdays: [] }) }, hall.manager);
-    expect(wrong).toMatchObject({ ok: false, error: { messageKey: 'errors.intake.calendarYearInvalid', details: { fields: [{ key: 'field.dayOutsideYear' }] } } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.intake.calendarYearInvalid', details: { fields: [{ key: 'field.dayOutsideYear' }] } },
+    });
   });
 
   it('recomputes the open deadlines counted into a newly imported year, one audit entry each, and leaves closed ones alone', async () => {
     // Wednesday 30 December 2026, 10:00 in the hall: 2027's holidays are not known yet.
     hall.setTime('2026-12-30T02:00:00.000Z');
     const application = await submitMeterTest();
-    const complaint = await hall.ok('complaints/register', { channel: 'window', complainantName: '钱七', content: '水表检定结果有异议', receivedAt: hall.now().toISOString() }, hall.manager);
-    const settled = await hall.ok('complaints/register', { channel: 'window', complainantName: '孙八', content: '已当场解决', receivedAt: hall.now().toISOString() }, hall.manager);
+    const complaint = await hall.ok(
+      'complaints/register',
+      { channel: 'window', complainantName: '钱七', content: '水表检定结果有异议', receivedAt: hall.now().toISOString() },
+      hall.manager,
+    );
+    const settled = await hall.ok(
+      'complaints/register',
+      { channel: 'window', complainantName: '孙八', content: '已当场解决', receivedAt: hall.now().toISOString() },
+      hall.manager,
+    );
     await hall.ok('complaints/investigate', { id: settled.id, investigation: '当场核实' }, hall.manager);
     await hall.ok('complaints/reply', { id: settled.id, replyDay: '2026-12-30', method: 'phone', content: '已答复' }, hall.manager);
     await hall.ok('complaints/close', { id: settled.id, accountability: '无' }, hall.manager);
     // Counted with weekends only in 2027: five working days are 31 Dec, 1, 4, 5, 6 January.
     expect(complaint.dueDay).toBe('2027-01-06');
-    const matter = hall.db.prepare('SELECT id, due_day AS dueDay FROM application_matters WHERE application_id = ?').get(application.id) as { id: number; dueDay: string };
+    const matter = hall.db.prepare('SELECT id, due_day AS dueDay FROM application_matters WHERE application_id = ?').get(application.id) as {
+      id: number;
+      dueDay: string;
+    };
     expect(matter.dueDay).toBe('2027-01-08');
 
     const file = JSON.stringify({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'], workdays: ['2027-01-09'] });
@@ -178,7 +220,10 @@ describe('the working calendar', () => {
 
     const audit = listAudit(hall.db, { action: 'calendar.deadlineMoved', limit: 100 });
     expect(audit).toHaveLength(imported.moved.length);
-    expect(audit.find((e) => e.target === `complaint:${complaint.id}`)).toMatchObject({ before: { dueDay: '2027-01-06' }, after: { dueDay: '2027-01-08', year: 2027 } });
+    expect(audit.find((e) => e.target === `complaint:${complaint.id}`)).toMatchObject({
+      before: { dueDay: '2027-01-06' },
+      after: { dueDay: '2027-01-08', year: 2027 },
+    });
 
     // Importing the same arrangement again moves nothing.
     expect((await hall.ok('calendar/importYear', { file }, hall.manager)).moved).toEqual([]);

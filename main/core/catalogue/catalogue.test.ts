@@ -28,8 +28,18 @@ describe('the seeded default catalogue', () => {
   });
 
   it('never lets identity, authority or the signed form be deferred', () => {
-    const strict = ['idCard', 'businessLicence', 'powerOfAttorney', 'waterApplicationForm', 'electricityApplicationForm', 'gasApplicationForm', 'telecomApplicationForm'];
-    const deferred = seeded.catalogue.businesses.flatMap((b) => b.materials.filter((m) => strict.includes(m.code) && m.deferrable).map((m) => `${b.code}.${m.code}`));
+    const strict = [
+      'idCard',
+      'businessLicence',
+      'powerOfAttorney',
+      'waterApplicationForm',
+      'electricityApplicationForm',
+      'gasApplicationForm',
+      'telecomApplicationForm',
+    ];
+    const deferred = seeded.catalogue.businesses.flatMap((b) =>
+      b.materials.filter((m) => strict.includes(m.code) && m.deferrable).map((m) => `${b.code}.${m.code}`),
+    );
     expect(deferred).toEqual([]);
     // …while the property certificate may follow later on a transfer, against a promised date.
     expect(business('gasTransfer').materials.find((m) => m.code === 'propertyCertificate')?.deferrable).toBe(true);
@@ -72,7 +82,9 @@ describe('catalogue rules a manager’s edit must keep', () => {
   const gasConnection = seeded.catalogue.businesses.findIndex((b) => b.code === 'gasNewConnection');
 
   it('refuses stages that add up to more than the time limit', () => {
-    expect(edited((c) => (c.businesses[gasConnection]!.timeLimitWorkingDays = 2))).toEqual([[`businesses.${gasConnection}.stages`, 'field.stagesExceedTimeLimit']]);
+    expect(edited((c) => (c.businesses[gasConnection]!.timeLimitWorkingDays = 2))).toEqual([
+      [`businesses.${gasConnection}.stages`, 'field.stagesExceedTimeLimit'],
+    ]);
   });
 
   it('refuses a material, utility or bundle member that does not exist', () => {
@@ -161,7 +173,10 @@ describe('versions: an application keeps the rules and prices it was made under'
     });
     const off = structuredClone(seeded);
     off.catalogue.businesses[0]!.active = false;
-    expect(error(() => snapshotFor([off.catalogue.businesses[0]!.code], off))).toMatchObject({ code: 'conflict', messageKey: 'errors.intake.businessInactive' });
+    expect(error(() => snapshotFor([off.catalogue.businesses[0]!.code], off))).toMatchObject({
+      code: 'conflict',
+      messageKey: 'errors.intake.businessInactive',
+    });
   });
 });
 
@@ -173,7 +188,10 @@ describe('import and export as JSON', () => {
   });
 
   it('refuses a file that is not JSON', () => {
-    expect(importCatalogue('{"format": "onewindow.catalogue",')).toMatchObject({ ok: false, error: { code: 'malformed', messageKey: 'errors.intake.fileNotJson' } });
+    expect(importCatalogue('{"format": "onewindow.catalogue",')).toMatchObject({
+      ok: false,
+      error: { code: 'malformed', messageKey: 'errors.intake.fileNotJson' },
+    });
   });
 
   it('refuses another kind of file by its header', () => {

@@ -23,16 +23,34 @@ const from12345 = {
   receivedAt: at('2026-09-30', '09:40'),
 };
 
-const outbox = () => hall.db.prepare(`SELECT utility, type, record_id AS recordId, version, data FROM sync_outbox WHERE type = 'complaint' ORDER BY seq`).all() as { utility: string; recordId: string; version: number; data: string }[];
+const outbox = () =>
+  hall.db.prepare(`SELECT utility, type, record_id AS recordId, version, data FROM sync_outbox WHERE type = 'complaint' ORDER BY seq`).all() as {
+    utility: string;
+    recordId: string;
+    version: number;
+    data: string;
+  }[];
 
 describe('the complaint ledger', () => {
   it('takes a 12345 complaint from registration to closing, masked in the ledger, audited and queued for the utility', async () => {
     const registered = await hall.ok('complaints/register', from12345, hall.manager);
     // 5 working days from 30 September: 8, 9, 10 (make-up Saturday), 12, 13 October.
-    expect(registered).toMatchObject({ state: 'registered', receivedDay: '2026-09-30', dueDay: '2026-10-13', deadline: 'ok', complainant: '王**', phone: '138****5678', nextSteps: ['investigate'] });
+    expect(registered).toMatchObject({
+      state: 'registered',
+      receivedDay: '2026-09-30',
+      dueDay: '2026-10-13',
+      deadline: 'ok',
+      complainant: '王**',
+      phone: '138****5678',
+      nextSteps: ['investigate'],
+    });
 
     await hall.ok('complaints/investigate', { id: registered.id, investigation: '核实：外线施工受阻', measures: '协调施工队当日进场' }, hall.manager);
-    const replied = await hall.ok('complaints/reply', { id: registered.id, replyDay: '2026-09-30', method: 'phone', content: '已致电说明并致歉，今日通气' }, hall.manager);
+    const replied = await hall.ok(
+      'complaints/reply',
+      { id: registered.id, replyDay: '2026-09-30', method: 'phone', content: '已致电说明并致歉，今日通气' },
+      hall.manager,
+    );
     expect(replied.state).toBe('replied');
     hall.setTime(at('2026-09-30', '16:30'));
     const closed = await hall.ok('complaints/close', { id: registered.id, accountability: '对施工协调人员通报批评' }, hall.manager);
@@ -48,7 +66,13 @@ describe('the complaint ledger', () => {
 
     // Every step is in the audit log with what changed, and the complainant is in none of it.
     const audit = listAudit(hall.db, { limit: 50 }).filter((e) => e.action.startsWith('complaints.'));
-    expect(audit.map((e) => e.action).reverse()).toEqual(['complaints.register', 'complaints.investigate', 'complaints.reply', 'complaints.close', 'complaints.publish']);
+    expect(audit.map((e) => e.action).reverse()).toEqual([
+      'complaints.register',
+      'complaints.investigate',
+      'complaints.reply',
+      'complaints.close',
+      'complaints.publish',
+    ]);
     const reply = audit.find((e) => e.action === 'complaints.reply');
     expect(reply?.before).toMatchObject({ state: 'investigating', replyContent: null });
     expect(reply?.after).toMatchObject({ state: 'replied', replyMethod: 'phone' });
@@ -56,7 +80,13 @@ describe('the complaint ledger', () => {
 
     // The gas company hears of each version; the latest one carries the outcome, never the complainant.
     const queued = outbox();
-    expect(queued.map((q) => [q.utility, q.version])).toEqual([['gas', 1], ['gas', 2], ['gas', 3], ['gas', 4], ['gas', 5]]);
+    expect(queued.map((q) => [q.utility, q.version])).toEqual([
+      ['gas', 1],
+      ['gas', 2],
+      ['gas', 3],
+      ['gas', 4],
+      ['gas', 5],
+    ]);
     const last = JSON.parse(queued.at(-1)?.data ?? '{}');
     expect(last).toMatchObject({ channel: 'hotline12345', state: 'closed', reply: { day: '2026-09-30', method: 'phone' } });
     expect(JSON.stringify(queued)).not.toMatch(/王小明|13812345678/);
@@ -64,8 +94,14 @@ describe('the complaint ledger', () => {
 
   it('refuses steps out of order, and a reply dated before the complaint or in the future', async () => {
     const { id } = await hall.ok('complaints/register', from12345, hall.manager);
-    expect(await hall.send('complaints/close', { id }, hall.manager)).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.ledgers.complaintWrongState' } });
-    expect(await hall.send('complaints/reply', { id, replyDay: '2026-09-30', method: 'sms', content: 'x' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await hall.send('complaints/close', { id }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.ledgers.complaintWrongState' },
+    });
+    expect(await hall.send('complaints/reply', { id, replyDay: '2026-09-30', method: 'sms', content: 'x' }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     await hall.ok('complaints/investigate', { id, investigation: '核实中' }, hall.manager);
     for (const replyDay of ['2026-09-29', '2026-10-01']) {
       expect(await hall.send('complaints/reply', { id, replyDay, method: 'sms', content: 'x' }, hall.manager)).toMatchObject({
@@ -81,8 +117,14 @@ describe('the complaint ledger', () => {
   it('refuses a complaint received tomorrow, an unknown utility and an unknown staff member', async () => {
     const bad = await hall.send('complaints/register', { ...from12345, receivedAt: at('2026-10-01'), utility: 'heating', staffId: 999 }, hall.manager);
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', details: { fields: [{ path: 'receivedAt', key: 'field.receivedInFuture' }] } } });
-    expect(await hall.send('complaints/register', { ...from12345, utility: 'heating' }, hall.manager)).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'utility' }] } } });
-    expect(await hall.send('complaints/register', { ...from12345, staffId: 999 }, hall.manager)).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'staffId' }] } } });
+    expect(await hall.send('complaints/register', { ...from12345, utility: 'heating' }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { details: { fields: [{ path: 'utility' }] } },
+    });
+    expect(await hall.send('complaints/register', { ...from12345, staffId: 999 }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { details: { fields: [{ path: 'staffId' }] } },
+    });
   });
 });
 
@@ -113,7 +155,10 @@ describe('deadlines', () => {
     await hall.ok('complaints/setDeadlines', { ...deadlines, workingDays: { ...deadlines.workingDays, hotline12345: 0 } }, hall.manager);
     const sameDay = await hall.ok('complaints/register', from12345, hall.manager);
     expect(sameDay.dueDay).toBe('2026-09-30');
-    expect(listAudit(hall.db, { action: 'complaints.setDeadlines', limit: 1 })[0]).toMatchObject({ before: { workingDays: { hotline12345: 5 } }, after: { workingDays: { hotline12345: 0 } } });
+    expect(listAudit(hall.db, { action: 'complaints.setDeadlines', limit: 1 })[0]).toMatchObject({
+      before: { workingDays: { hotline12345: 5 } },
+      after: { workingDays: { hotline12345: 0 } },
+    });
   });
 });
 
@@ -143,7 +188,11 @@ describe('same-day cleared (日清日结)', () => {
       closedOverdue: 0,
       openOverdue: 0,
     });
-    expect(await hall.ok('complaints/figures', { fromDay: '2026-09-29', toDay: '2026-09-30' }, hall.manager)).toMatchObject({ opened: 3, closed: 2, sameDayCleared: 1 });
+    expect(await hall.ok('complaints/figures', { fromDay: '2026-09-29', toDay: '2026-09-30' }, hall.manager)).toMatchObject({
+      opened: 3,
+      closed: 2,
+      sameDayCleared: 1,
+    });
     expect(await hall.ok('complaints/figures', { fromDay: '2026-09-01', toDay: '2026-09-28' }, hall.manager)).toMatchObject({ opened: 0, sameDayRate: null });
     // b stays open; by 14 October it is past its deadline.
     expect(await hall.ok('complaints/figures', { fromDay: '2026-10-01', toDay: '2026-10-14' }, hall.manager)).toMatchObject({ opened: 0, openOverdue: 1 });
@@ -155,13 +204,19 @@ describe('personal data and attachments', () => {
   it('shows the complainant in full only through an audited reveal', async () => {
     const { id } = await hall.ok('complaints/register', from12345, hall.manager);
     expect(await hall.ok('complaints/reveal', { id, reason: '回复投诉人' }, hall.manager)).toEqual({ id, name: '王小明', phone: '13812345678' });
-    expect(listAudit(hall.db, { action: 'complaints.reveal', limit: 5 })).toMatchObject([{ actorStaffId: hall.managerId, target: `complaint:${id}`, after: { reason: '回复投诉人' } }]);
+    expect(listAudit(hall.db, { action: 'complaints.reveal', limit: 5 })).toMatchObject([
+      { actorStaffId: hall.managerId, target: `complaint:${id}`, after: { reason: '回复投诉人' } },
+    ]);
   });
 
   it('keeps attachments up to the limit and audits every download', async () => {
     const { id } = await hall.ok('complaints/register', { ...from12345, channel: 'letter' }, hall.manager);
     const letter = Buffer.from('%PDF-1.4 投诉信');
-    const meta = await hall.ok('complaints/attach', { id, fileName: '投诉信.pdf', mime: 'application/pdf', dataBase64: letter.toString('base64') }, hall.manager);
+    const meta = await hall.ok(
+      'complaints/attach',
+      { id, fileName: '投诉信.pdf', mime: 'application/pdf', dataBase64: letter.toString('base64') },
+      hall.manager,
+    );
     expect(meta).toMatchObject({ fileName: '投诉信.pdf', sizeBytes: letter.byteLength });
     expect((await hall.ok('complaints/get', { id }, hall.manager)).attachments).toHaveLength(1);
 

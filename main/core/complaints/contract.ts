@@ -8,7 +8,10 @@ import { complaintChannels, complaintStates, replyMethods } from './rules.ts';
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
-const utilitySchema = z.string().trim().regex(/^[a-z][A-Za-z0-9]{1,31}$/, { message: 'field.codeFormat' });
+const utilitySchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][A-Za-z0-9]{1,31}$/, { message: 'field.codeFormat' });
 
 export const complaintChannelSchema = z.enum(complaintChannels);
 export const complaintStateSchema = z.enum(complaintStates);
@@ -89,9 +92,7 @@ export const complaintDeadlinesSchema = z.object({
   warnBeforeWorkingDays: z.number().int().min(0).max(10),
 });
 
-const period = z
-  .object({ fromDay: daySchema, toDay: daySchema })
-  .refine((p) => p.fromDay <= p.toDay, { message: 'field.dateRange', path: ['toDay'] });
+const period = z.object({ fromDay: daySchema, toDay: daySchema }).refine((p) => p.fromDay <= p.toDay, { message: 'field.dateRange', path: ['toDay'] });
 
 export const complaintsContract = defineMethods({
   'complaints/list': {
@@ -164,7 +165,10 @@ export const complaintsContract = defineMethods({
       id,
       fileName: text(200),
       mime: z.enum(attachmentMimes),
-      dataBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4),
+      dataBase64: z
+        .string()
+        .min(1)
+        .max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4),
     }),
     output: attachmentMetaSchema,
   },

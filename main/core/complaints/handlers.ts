@@ -1,5 +1,15 @@
 import { auditChange } from '../audit/record.ts';
-import { type ComplaintChanges, type ComplaintRow, getAttachment, getComplaint, insertAttachment, insertComplaint, listAttachments, listComplaints, updateComplaint } from '../../../db/complaints.ts';
+import {
+  type ComplaintChanges,
+  type ComplaintRow,
+  getAttachment,
+  getComplaint,
+  insertAttachment,
+  insertComplaint,
+  listAttachments,
+  listComplaints,
+  updateComplaint,
+} from '../../../db/complaints.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
@@ -58,7 +68,10 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
       const today = hallToday(deps);
       const calendar = loadCalendar(db);
       const { warnBeforeWorkingDays } = readComplaintDeadlines(db);
-      return { today, complaints: listComplaints(db, { fromDay, toDay, state, limit }).map((row) => complaintListItem(row, today, warnBeforeWorkingDays, calendar)) };
+      return {
+        today,
+        complaints: listComplaints(db, { fromDay, toDay, state, limit }).map((row) => complaintListItem(row, today, warnBeforeWorkingDays, calendar)),
+      };
     },
 
     'complaints/get': ({ id }) => view(existing(id)),
@@ -117,11 +130,21 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
       if (replyDay < complaint.receivedDay || replyDay > hallToday(deps)) {
         fail('validation', 'errors.validation', { fields: [{ path: 'replyDay', key: 'field.replyDayRange' }] });
       }
-      return takeStep(id, 'reply', (now) => ({ replyDay, replyMethod: method, replyContent: content, repliedAt: now, repliedBy: staffIdOf(caller) }), staffIdOf(caller));
+      return takeStep(
+        id,
+        'reply',
+        (now) => ({ replyDay, replyMethod: method, replyContent: content, repliedAt: now, repliedBy: staffIdOf(caller) }),
+        staffIdOf(caller),
+      );
     },
 
     'complaints/close': ({ id, accountability }, { caller }) =>
-      takeStep(id, 'close', (now) => ({ accountability: accountability || null, closedAt: now, closedDay: hallToday(deps), closedBy: staffIdOf(caller) }), staffIdOf(caller)),
+      takeStep(
+        id,
+        'close',
+        (now) => ({ accountability: accountability || null, closedAt: now, closedDay: hallToday(deps), closedBy: staffIdOf(caller) }),
+        staffIdOf(caller),
+      ),
 
     'complaints/publish': ({ id, publication }, { caller }) => {
       if (existing(id).publishedAt !== null) fail('conflict', 'errors.ledgers.complaintWrongState', { state: 'published', step: 'publish' });
@@ -157,7 +180,11 @@ export function complaintsHandlers(deps: CoreDeps): HandlersFor<typeof complaint
     'complaints/attachment'({ attachmentId }, { caller }) {
       return inTransaction(db, () => {
         const attachment = getAttachment(db, attachmentId) ?? fail('not_found', 'errors.ledgers.attachmentNotFound');
-        auditChange(deps, caller, { action: 'complaints.download', target: `complaint:${attachment.complaintId}`, after: { attachmentId, fileName: attachment.fileName } });
+        auditChange(deps, caller, {
+          action: 'complaints.download',
+          target: `complaint:${attachment.complaintId}`,
+          after: { attachmentId, fileName: attachment.fileName },
+        });
         return { fileName: attachment.fileName, mime: attachment.mime, dataBase64: attachment.data.toString('base64') };
       });
     },

@@ -30,8 +30,7 @@ const allowedFrom: Record<ComplaintStep, readonly ComplaintState[]> = {
 export const mayTakeStep = (state: ComplaintState, step: ComplaintStep): boolean => allowedFrom[step].includes(state);
 
 /** The state after a step; publishing leaves a complaint closed (published is a mark on it). */
-export const stateAfter = (step: ComplaintStep): ComplaintState =>
-  step === 'investigate' ? 'investigating' : step === 'reply' ? 'replied' : 'closed';
+export const stateAfter = (step: ComplaintStep): ComplaintState => (step === 'investigate' ? 'investigating' : step === 'reply' ? 'replied' : 'closed');
 
 /** The steps a complaint in `state` offers, for the screen. */
 export const nextSteps = (state: ComplaintState, published: boolean): ComplaintStep[] =>

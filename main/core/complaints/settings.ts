@@ -5,7 +5,10 @@ import { z } from 'zod';
 
 const KEY = 'complaints.deadlines';
 // What the hall saved, checked; channels and fields it never saved keep their default.
-const savedDeadlines = z.object({ workingDays: z.partialRecord(z.enum(complaintChannels), z.number()).optional(), warnBeforeWorkingDays: z.number().optional() });
+const savedDeadlines = z.object({
+  workingDays: z.partialRecord(z.enum(complaintChannels), z.number()).optional(),
+  warnBeforeWorkingDays: z.number().optional(),
+});
 
 /** The hall's complaint deadlines; channels it never set keep the default. */
 export function readComplaintDeadlines(db: Db): ComplaintDeadlines {

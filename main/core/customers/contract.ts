@@ -33,7 +33,8 @@ export const customersContract = defineMethods({
     output: customerViewSchema,
   },
   'customers/reveal': {
-    summary: "One customer's full ID number and phone, for a reason from the list; a clerk only for the customer they are serving, within a daily cap; every reveal audited.",
+    summary:
+      "One customer's full ID number and phone, for a reason from the list; a clerk only for the customer they are serving, within a daily cap; every reveal audited.",
     roles: ['clerk', 'manager'],
     input: z.object({ customerId: z.number().int().positive(), reason: z.enum(revealReasons), note: z.string().trim().max(200).optional() }),
     output: z.object({ customerId: z.number().int(), idNumber: z.string(), phone: z.string() }),
@@ -43,7 +44,15 @@ export const customersContract = defineMethods({
     roles: managers,
     input: z.object({ fromDay: daySchema, toDay: daySchema }),
     output: z.object({
-      entries: z.array(z.object({ at: z.string(), staffId: z.number().int().nullable(), staffName: z.string().nullable(), target: z.string().nullable(), reason: z.string().nullable() })),
+      entries: z.array(
+        z.object({
+          at: z.string(),
+          staffId: z.number().int().nullable(),
+          staffName: z.string().nullable(),
+          target: z.string().nullable(),
+          reason: z.string().nullable(),
+        }),
+      ),
       perStaff: z.array(z.object({ staffId: z.number().int(), staffName: z.string(), count: z.number().int() })),
     }),
   },

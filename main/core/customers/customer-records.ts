@@ -1,5 +1,14 @@
 import { auditChange } from '../audit/record.ts';
-import { accountOwner, addCustomerAccount, type CustomerFields, type CustomerRow, getCustomer, getCustomerByIdentity, insertCustomer, updateCustomerContact } from '../../../db/customers.ts';
+import {
+  accountOwner,
+  addCustomerAccount,
+  type CustomerFields,
+  type CustomerRow,
+  getCustomer,
+  getCustomerByIdentity,
+  insertCustomer,
+  updateCustomerContact,
+} from '../../../db/customers.ts';
 import { fail } from '../api/errors.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { validateResidentId, validatePhone } from '../../../common/identity.ts';
@@ -15,7 +24,15 @@ export function customerFields(c: Customer): CustomerFields {
   if (c.kind === 'person') {
     return { kind: 'person', name: c.name, idType: c.idType, idNumber: c.idNumber, contactName: null, phone: c.mobile, address: c.address ?? null };
   }
-  return { kind: 'enterprise', name: c.name, idType: creditCodeIdType, idNumber: c.creditCode, contactName: c.contactName, phone: c.contactPhone, address: c.address ?? null };
+  return {
+    kind: 'enterprise',
+    name: c.name,
+    idType: creditCodeIdType,
+    idNumber: c.creditCode,
+    contactName: c.contactName,
+    phone: c.contactPhone,
+    address: c.address ?? null,
+  };
 }
 
 export function customerView(row: CustomerRow): CustomerView {
@@ -42,7 +59,14 @@ export function normalisePhone(raw: string): string {
 
 /** The audit trail of a customer record: what changed, never the full ID or phone. */
 const masked = (row: CustomerRow | undefined) =>
-  row && { kind: row.kind, name: row.name, idType: row.idType, idMasked: maskIdNumber(row.idNumber), phoneMasked: maskPhone(row.phone), accounts: row.accounts };
+  row && {
+    kind: row.kind,
+    name: row.name,
+    idType: row.idType,
+    idMasked: maskIdNumber(row.idNumber),
+    phoneMasked: maskPhone(row.phone),
+    accounts: row.accounts,
+  };
 
 /**
  * The customer as typed on a form, saved: a new record, or, when one with the same ID exists,

@@ -11,7 +11,10 @@ const nameSchema = z.string().trim().min(1).max(60);
 
 const accountSchema = z.object({
   utility: z.string().trim().min(1).max(40),
-  accountNo: z.string().trim().regex(/^[0-9A-Za-z-]{1,40}$/, { message: 'field.accountNoFormat' }),
+  accountNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,40}$/, { message: 'field.accountNoFormat' }),
 });
 
 const accountsSchema = z
@@ -55,7 +58,6 @@ export const enterpriseCustomerSchema = z.object({
   accounts: accountsSchema,
 });
 
-export const customerSchema = (today?: () => string) =>
-  z.discriminatedUnion('kind', [personCustomerSchema(today), enterpriseCustomerSchema]);
+export const customerSchema = (today?: () => string) => z.discriminatedUnion('kind', [personCustomerSchema(today), enterpriseCustomerSchema]);
 
 export type Customer = z.output<ReturnType<typeof customerSchema>>;

@@ -20,11 +20,9 @@ export function customersHandlers(deps: CoreDeps): HandlersFor<typeof customersC
   const { db, clock } = deps;
   return {
     'customers/find': ({ idNumber, phone, accountNo, name }) =>
-      findCustomers(
-        db,
-        { idNumber: idNumber && normaliseIdNumber(idNumber), phone: phone && normalisePhone(phone), accountNo, name },
-        FIND_LIMIT,
-      ).map(customerView),
+      findCustomers(db, { idNumber: idNumber && normaliseIdNumber(idNumber), phone: phone && normalisePhone(phone), accountNo, name }, FIND_LIMIT).map(
+        customerView,
+      ),
 
     'customers/save': ({ customer }, { caller }) => customerView(inTransaction(db, () => upsertCustomer(deps, customer, staffIdOf(caller), 'customer.'))),
 
@@ -38,11 +36,21 @@ export function customersHandlers(deps: CoreDeps): HandlersFor<typeof customersC
         if (!manager && (staffId === null || !customerOnClerksOpenWork(db, customer.id, staffId))) fail('forbidden', 'errors.intake.revealNotYourCustomer');
         const today = hallDayStart(now, hallTimeZone(db)).toISOString();
         if (staffId !== null && countAuditBy(db, 'customers.reveal', staffId, today) >= REVEAL_DAILY_CAP) {
-          auditChange(deps, staffId, { at: now.toISOString(), action: 'customers.revealCapReached', target: `customer:${customer.id}`, after: { reason, cap: REVEAL_DAILY_CAP } });
+          auditChange(deps, staffId, {
+            at: now.toISOString(),
+            action: 'customers.revealCapReached',
+            target: `customer:${customer.id}`,
+            after: { reason, cap: REVEAL_DAILY_CAP },
+          });
           return true;
         }
         // Who looked, when and why: the record of every sight of the full number.
-        auditChange(deps, staffId, { at: now.toISOString(), action: 'customers.reveal', target: `customer:${customer.id}`, after: { reason, ...(note ? { note } : {}) } });
+        auditChange(deps, staffId, {
+          at: now.toISOString(),
+          action: 'customers.reveal',
+          target: `customer:${customer.id}`,
+          after: { reason, ...(note ? { note } : {}) },
+        });
         return { customerId: customer.id, idNumber: customer.idNumber, phone: customer.phone };
       });
       if (capReached === true) {
@@ -67,7 +75,9 @@ export function customersHandlers(deps: CoreDeps): HandlersFor<typeof customersC
       }));
       const counts = new Map<number, number>();
       for (const e of entries) if (e.staffId !== null) counts.set(e.staffId, (counts.get(e.staffId) ?? 0) + 1);
-      const perStaff = [...counts.entries()].map(([id, count]) => ({ staffId: id, staffName: names.get(id) ?? `#${id}`, count })).sort((a, b) => b.count - a.count);
+      const perStaff = [...counts.entries()]
+        .map(([id, count]) => ({ staffId: id, staffName: names.get(id) ?? `#${id}`, count }))
+        .sort((a, b) => b.count - a.count);
       return { entries, perStaff };
     },
   };

@@ -26,7 +26,12 @@ export const devicesContract = defineMethods({
   'devices/pair': {
     summary: 'A screen trades a pairing code for its own long-lived device session.',
     roles: everyone,
-    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, { message: 'field.pairingCodeFormat' }) }),
+    input: z.object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, { message: 'field.pairingCodeFormat' }),
+    }),
     // The hall CA's fingerprint, so the device can be told whom to trust from now on (docs/security.md).
     output: z.object({ token: z.string(), expiresAt: z.string(), device: deviceSchema, hallCertificate: z.string().nullable() }),
   },
@@ -43,7 +48,7 @@ export const devicesContract = defineMethods({
     output: z.object({}),
   },
   'devices/setCounter': {
-    summary: "Binds a rating screen or a board to a counter (所属窗口), or unbinds it with null; audited.",
+    summary: 'Binds a rating screen or a board to a counter (所属窗口), or unbinds it with null; audited.',
     roles: managers,
     input: z.object({ id: z.number().int().positive(), counterId: z.number().int().positive().nullable() }),
     output: deviceSchema,

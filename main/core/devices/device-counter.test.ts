@@ -44,7 +44,10 @@ describe('binding a screen to its counter (所属窗口)', () => {
 
   it('refuses a kiosk, a revoked device, an unknown counter, and a clerk', async () => {
     const kiosk = await paired('kiosk', 'Door kiosk');
-    expect(await hall.core.send('devices/setCounter', { id: kiosk.device.id, counterId: counterId(1) }, managerToken)).toEqual({ ok: false, error: { code: 'conflict', messageKey: 'errors.kioskHasNoCounter' } });
+    expect(await hall.core.send('devices/setCounter', { id: kiosk.device.id, counterId: counterId(1) }, managerToken)).toEqual({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.kioskHasNoCounter' },
+    });
 
     const board = await paired('display', 'Board');
     expect(await hall.core.send('devices/setCounter', { id: board.device.id, counterId: 9999 }, managerToken)).toMatchObject({
@@ -52,12 +55,18 @@ describe('binding a screen to its counter (所属窗口)', () => {
       error: { code: 'validation', details: { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] } },
     });
     unwrap(await hall.core.send('devices/revoke', { id: board.device.id }, managerToken));
-    expect(await hall.core.send('devices/setCounter', { id: board.device.id, counterId: counterId(1) }, managerToken)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await hall.core.send('devices/setCounter', { id: board.device.id, counterId: counterId(1) }, managerToken)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
 
     unwrap(await hall.core.send('staff/create', { workNo: 'C100', name: 'Clerk', password: 'Clerk1234-north', roles: ['clerk'] }, managerToken));
     const clerk = unwrap(await hall.core.send('auth/login', { workNo: 'C100', password: 'Clerk1234-north' })).token;
     const rate = await paired('rate', 'Screen at 1', counterId(1));
-    expect(await hall.core.send('devices/setCounter', { id: rate.device.id, counterId: null }, clerk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hall.core.send('devices/setCounter', { id: rate.device.id, counterId: null }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('issues a pairing code only for a counter that exists', async () => {

@@ -14,8 +14,7 @@ beforeAll(async () => {
 
 afterAll(() => hall.close());
 
-const devicesNamed = async (name: string) =>
-  unwrap(await hall.core.send('devices/list', {}, managerToken)).filter((d) => d.name === name);
+const devicesNamed = async (name: string) => unwrap(await hall.core.send('devices/list', {}, managerToken)).filter((d) => d.name === name);
 
 const issue = async (role: 'kiosk' | 'display' | 'rate', name: string) =>
   unwrap(await hall.core.send('devices/issuePairingCode', { role, name }, managerToken));
@@ -83,7 +82,10 @@ describe('device pairing', () => {
     const { code } = await issue('kiosk', 'Entrance kiosk');
     const { token } = unwrap(await pair(code));
     expect(await hall.core.send('staff/list', {}, token)).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } });
-    expect(await hall.core.send('devices/issuePairingCode', { role: 'kiosk', name: 'Rogue' }, token)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hall.core.send('devices/issuePairingCode', { role: 'kiosk', name: 'Rogue' }, token)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(unwrap(await hall.core.send('hall/status', {}, token)).hallName).toBe('North Hall');
   });
 });
@@ -98,10 +100,16 @@ describe('guessing pairing codes', () => {
       const kioskPc = { source: '192.168.1.31', local: false };
       for (let i = 0; i < 10; i += 1) {
         const guess = String(100000 + i) === code ? '999999' : String(100000 + i);
-        expect(await guessHall.core.call('devices/pair', { code: guess }, undefined, attacker)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+        expect(await guessHall.core.call('devices/pair', { code: guess }, undefined, attacker)).toMatchObject({
+          ok: false,
+          error: { code: 'unauthenticated' },
+        });
       }
       // The guesser is stopped, even with the right code…
-      expect(await guessHall.core.call('devices/pair', { code }, undefined, attacker)).toMatchObject({ ok: false, error: { code: 'locked', messageKey: 'errors.pairingThrottled' } });
+      expect(await guessHall.core.call('devices/pair', { code }, undefined, attacker)).toMatchObject({
+        ok: false,
+        error: { code: 'locked', messageKey: 'errors.pairingThrottled' },
+      });
       // …the kiosk on its own PC pairs as if nothing happened (the old hall-wide pause stopped it too).
       expect(await guessHall.core.call('devices/pair', { code }, undefined, kioskPc)).toMatchObject({ ok: true, value: { device: { role: 'kiosk' } } });
 
@@ -111,7 +119,9 @@ describe('guessing pairing codes', () => {
       expect(await guessHall.core.call('devices/pair', { code: '123456' }, undefined, spread(9))).toMatchObject({ ok: false, error: { code: 'locked' } });
 
       // The limits are in the database, so a restart does not lift them; they end with their window.
-      expect(guessHall.db.prepare(`SELECT count(*) AS n FROM attempt_limits WHERE scope LIKE 'pairing.%' AND blocked_until IS NOT NULL`).get()).toEqual({ n: 2 });
+      expect(guessHall.db.prepare(`SELECT count(*) AS n FROM attempt_limits WHERE scope LIKE 'pairing.%' AND blocked_until IS NOT NULL`).get()).toEqual({
+        n: 2,
+      });
       guessHall.advanceMinutes(11);
       const fresh = unwrap(await guessHall.core.send('devices/issuePairingCode', { role: 'kiosk', name: 'Kiosk 2' }, token));
       expect(await guessHall.core.call('devices/pair', { code: fresh.code }, undefined, attacker)).toMatchObject({ ok: true });

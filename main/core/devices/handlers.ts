@@ -29,13 +29,26 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
   return {
     'devices/issuePairingCode'(input, { caller }) {
       if (caller.kind !== 'staff') return fail('forbidden', 'errors.forbidden');
-      if (input.counterId !== null && !getCounter(db, input.counterId)) return fail('validation', 'errors.validation', { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] });
+      if (input.counterId !== null && !getCounter(db, input.counterId))
+        return fail('validation', 'errors.validation', { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] });
       const code = newPairingCode();
       const now = clock.now();
       const expiresAt = addMinutes(now, PAIRING_CODE_MINUTES).toISOString();
       inTransaction(db, () => {
-        insertPairingCode(db, { codeHash: hashToken(code), role: input.role, name: input.name, counterId: input.counterId, issuedBy: caller.staffId, expiresAt });
-        auditChange(deps, caller, { at: now.toISOString(), action: 'devices.issuePairingCode', target: null, after: { role: input.role, name: input.name, expiresAt } });
+        insertPairingCode(db, {
+          codeHash: hashToken(code),
+          role: input.role,
+          name: input.name,
+          counterId: input.counterId,
+          issuedBy: caller.staffId,
+          expiresAt,
+        });
+        auditChange(deps, caller, {
+          at: now.toISOString(),
+          action: 'devices.issuePairingCode',
+          target: null,
+          after: { role: input.role, name: input.name, expiresAt },
+        });
       });
       return { code, expiresAt };
     },
@@ -82,7 +95,8 @@ export function devicesHandlers(deps: CoreDeps): HandlersFor<typeof devicesContr
       if (!before || before.revokedAt !== null) return fail('not_found', 'errors.deviceNotFound');
       // A kiosk serves the whole hall; only the screens that face one window belong to one.
       if (before.role === 'kiosk') return fail('conflict', 'errors.kioskHasNoCounter');
-      if (counterId !== null && !getCounter(db, counterId)) return fail('validation', 'errors.validation', { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] });
+      if (counterId !== null && !getCounter(db, counterId))
+        return fail('validation', 'errors.validation', { fields: [{ path: 'counterId', key: 'field.counterUnknown' }] });
       const now = clock.now().toISOString();
       const after = inTransaction(db, () => {
         setDeviceCounter(db, id, counterId);

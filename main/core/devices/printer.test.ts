@@ -46,7 +46,10 @@ describe("a kiosk's ticket printer", () => {
 
   it('is for managers only', async () => {
     const { device, token } = await pairDevice('kiosk', 'Self-configuring kiosk');
-    expect(await hall.core.send('devices/setPrinter', { deviceId: device.id, printer: { kind: 'screen' } }, token)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hall.core.send('devices/setPrinter', { deviceId: device.id, printer: { kind: 'screen' } }, token)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await hall.core.send('devices/getPrinter', { deviceId: device.id }, token)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -70,7 +73,10 @@ describe("a kiosk's ticket printer", () => {
       ok: false,
       error: { code: 'validation', details: { fields: [{ path: 'printer.host', key: 'field.printerHost' }] } },
     });
-    expect(await set({ kind: 'tcp', host: 'printer', port: 70_000 })).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'printer.port', key: 'field.tooBig' }] } } });
+    expect(await set({ kind: 'tcp', host: 'printer', port: 70_000 })).toMatchObject({
+      ok: false,
+      error: { details: { fields: [{ path: 'printer.port', key: 'field.tooBig' }] } },
+    });
     expect(await set({ kind: 'serial', path: 'ttyUSB0; rm -rf /', baudRate: 9600 })).toMatchObject({
       ok: false,
       error: { details: { fields: [{ path: 'printer.path', key: 'field.printerPath' }] } },

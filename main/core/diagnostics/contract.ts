@@ -8,7 +8,8 @@ import { adminOnly } from '../api/roles.ts';
  */
 export const diagnosticsContract = defineMethods({
   'diagnostics/export': {
-    summary: 'The diagnostics zip (logs, versions, settings without secrets, schema and devices; no personal data) as base64, with the newest logs up to a limit; audited.',
+    summary:
+      'The diagnostics zip (logs, versions, settings without secrets, schema and devices; no personal data) as base64, with the newest logs up to a limit; audited.',
     roles: adminOnly,
     input: z.object({}),
     output: z.discriminatedUnion('available', [

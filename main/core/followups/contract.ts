@@ -70,7 +70,11 @@ export const ruleCoverageSchema = z.object({
 
 const ruleInput = z.object({
   id: id.optional(),
-  utility: z.string().trim().regex(/^[a-z][A-Za-z0-9]{1,31}$/, { message: 'field.codeFormat' }).nullable(),
+  utility: z
+    .string()
+    .trim()
+    .regex(/^[a-z][A-Za-z0-9]{1,31}$/, { message: 'field.codeFormat' })
+    .nullable(),
   customerKind: customerKindSchema.nullable(),
   businessKind: z.enum(businessKinds).nullable(),
   percent: z.number().int().min(1).max(100),

@@ -32,7 +32,9 @@ function accept(day: string, kind: 'person' | 'enterprise', businesses: { utilit
   );
   const signatureId = Number(
     db
-      .prepare(`INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, image, signed_at) VALUES (?, ?, ?, 'h', '{}', 'now', 'signed', x'89', 'now')`)
+      .prepare(
+        `INSERT INTO signature_requests (token, counter_id, staff_id, fee_hash, fee_json, created_at, status, image, signed_at) VALUES (?, ?, ?, 'h', '{}', 'now', 'signed', x'89', 'now')`,
+      )
       .run(`sig-${serial}-aaaaaaaaaaaa`, hall.counterId, hall.clerkId).lastInsertRowid,
   );
   const applicationId = Number(
@@ -44,17 +46,31 @@ function accept(day: string, kind: 'person' | 'enterprise', businesses: { utilit
       .run(`pub-${serial}-aaaaaaaaaaaa`, `key-${serial}`, customerId, hall.clerkId, hall.counterId, day, at(day), signatureId).lastInsertRowid,
   );
   return businesses.map((b, i) => {
-    db.prepare(`INSERT INTO application_matters (application_id, case_number, utility, business_code, due_day) VALUES (?, ?, ?, ?, ?)`).run(applicationId, `Q${serial}-${i}`, b.utility, b.code, day);
-    return Number(db.prepare(`INSERT INTO work_orders (application_id, utility, due_day, created_at, updated_at) VALUES (?, ?, ?, 'n', 'n')`).run(applicationId, b.utility, day).lastInsertRowid);
+    db.prepare(`INSERT INTO application_matters (application_id, case_number, utility, business_code, due_day) VALUES (?, ?, ?, ?, ?)`).run(
+      applicationId,
+      `Q${serial}-${i}`,
+      b.utility,
+      b.code,
+      day,
+    );
+    return Number(
+      db
+        .prepare(`INSERT INTO work_orders (application_id, utility, due_day, created_at, updated_at) VALUES (?, ?, ?, 'n', 'n')`)
+        .run(applicationId, b.utility, day).lastInsertRowid,
+    );
   });
 }
 
 /** September 2026 with known answers for each default rule. */
 function seedSeptember() {
-  const residentialWater = Array.from({ length: 30 }, (_, i) => accept(`2026-09-${String((i % 28) + 1).padStart(2, '0')}`, 'person', [{ utility: 'water', code: 'waterTransfer' }])).flat();
+  const residentialWater = Array.from({ length: 30 }, (_, i) =>
+    accept(`2026-09-${String((i % 28) + 1).padStart(2, '0')}`, 'person', [{ utility: 'water', code: 'waterTransfer' }]),
+  ).flat();
   const residentialGasNew = Array.from({ length: 4 }, () => accept('2026-09-15', 'person', [{ utility: 'gas', code: 'gasNewConnection' }])).flat();
   const enterpriseGasNew = accept('2026-09-16', 'enterprise', [{ utility: 'gas', code: 'gasNewConnection' }]);
-  const enterprisePower = Array.from({ length: 3 }, () => accept('2026-09-17', 'enterprise', [{ utility: 'electricity', code: 'electricityNewConnection' }])).flat();
+  const enterprisePower = Array.from({ length: 3 }, () =>
+    accept('2026-09-17', 'enterprise', [{ utility: 'electricity', code: 'electricityNewConnection' }]),
+  ).flat();
   // One application, two utilities: two work orders, each its own follow-up candidate.
   const propertyTransfer = accept('2026-09-30', 'person', [
     { utility: 'water', code: 'waterTransfer' },
@@ -93,7 +109,8 @@ describe('monthly follow-up tasks', () => {
     expect(month.tasks[0]?.phone).toMatch(/^138\*{4}\d{4}$/);
 
     // Doing every task meets every rule.
-    for (const task of month.tasks) await hall.ok('followups/record', { taskId: task.id, method: 'phone', reached: true, satisfaction: 5, problems: [] }, hall.manager);
+    for (const task of month.tasks)
+      await hall.ok('followups/record', { taskId: task.id, method: 'phone', reached: true, satisfaction: 5, problems: [] }, hall.manager);
     const after = await hall.ok('followups/month', { period: '2026-09' }, hall.manager);
     expect(after.coverage.map((c) => c.met)).toEqual([true, true, true]);
     expect(after.coverage[0]?.coverage).toBe(1);
@@ -131,9 +148,16 @@ describe('results and problems (逐条销号)', () => {
     const [task] = (await hall.ok('followups/month', { period: '2026-09' }, hall.manager)).tasks;
     if (!task) throw new Error('no task');
 
-    const recorded = await hall.ok('followups/record', { taskId: task.id, method: 'visit', reached: true, satisfaction: 3, notes: '通气后灶具打火困难', problems: ['灶具打火困难，需上门调试'] }, hall.manager);
+    const recorded = await hall.ok(
+      'followups/record',
+      { taskId: task.id, method: 'visit', reached: true, satisfaction: 3, notes: '通气后灶具打火困难', problems: ['灶具打火困难，需上门调试'] },
+      hall.manager,
+    );
     expect(recorded).toMatchObject({ state: 'done', satisfaction: 3, openProblems: 1, doneDay: '2026-09-30' });
-    expect(await hall.send('followups/record', { taskId: task.id, method: 'phone', reached: true, satisfaction: 5 }, hall.manager)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await hall.send('followups/record', { taskId: task.id, method: 'phone', reached: true, satisfaction: 5 }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
 
     const problemOn = async (day: string) => {
       hall.setTime(at(day));
@@ -143,11 +167,20 @@ describe('results and problems (逐条销号)', () => {
     expect(await problemOn('2026-10-08')).toMatchObject({ dueDay: '2026-10-10', deadline: 'ok' });
     expect((await problemOn('2026-10-09'))?.deadline).toBe('warning');
     expect((await problemOn('2026-10-12'))?.deadline).toBe('overdue');
-    expect(await hall.ok('followups/figures', { fromDay: '2026-10-12', toDay: '2026-10-12' }, hall.manager)).toMatchObject({ problemsOpenOverdue: 1, problemsClosed: 0 });
+    expect(await hall.ok('followups/figures', { fromDay: '2026-10-12', toDay: '2026-10-12' }, hall.manager)).toMatchObject({
+      problemsOpenOverdue: 1,
+      problemsClosed: 0,
+    });
 
     const problemId = (await problemOn('2026-10-12'))?.id ?? 0;
-    expect(await hall.ok('followups/closeProblem', { problemId, resolution: '已上门更换点火针' }, hall.manager)).toMatchObject({ closedDay: '2026-10-12', deadline: 'closedLate' });
-    expect(await hall.send('followups/closeProblem', { problemId, resolution: 'again' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await hall.ok('followups/closeProblem', { problemId, resolution: '已上门更换点火针' }, hall.manager)).toMatchObject({
+      closedDay: '2026-10-12',
+      deadline: 'closedLate',
+    });
+    expect(await hall.send('followups/closeProblem', { problemId, resolution: 'again' }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(await hall.ok('followups/figures', { fromDay: '2026-09-30', toDay: '2026-10-12' }, hall.manager)).toMatchObject({
       tasksDone: 1,
       problemsFound: 1,
@@ -157,9 +190,20 @@ describe('results and problems (逐条销号)', () => {
       problemsOpenOverdue: 0,
     });
 
-    const queued = hall.db.prepare(`SELECT utility, version, data FROM sync_outbox WHERE type = 'followUp' ORDER BY seq`).all() as { utility: string; version: number; data: string }[];
-    expect(queued.map((q) => [q.utility, q.version])).toEqual([['gas', 1], ['gas', 2]]);
-    expect(JSON.parse(queued[1]?.data ?? '{}')).toMatchObject({ state: 'done', method: 'visit', problems: [{ dueDay: '2026-10-10', closedDay: '2026-10-12', resolution: '已上门更换点火针' }] });
+    const queued = hall.db.prepare(`SELECT utility, version, data FROM sync_outbox WHERE type = 'followUp' ORDER BY seq`).all() as {
+      utility: string;
+      version: number;
+      data: string;
+    }[];
+    expect(queued.map((q) => [q.utility, q.version])).toEqual([
+      ['gas', 1],
+      ['gas', 2],
+    ]);
+    expect(JSON.parse(queued[1]?.data ?? '{}')).toMatchObject({
+      state: 'done',
+      method: 'visit',
+      problems: [{ dueDay: '2026-10-10', closedDay: '2026-10-12', resolution: '已上门更换点火针' }],
+    });
     expect(JSON.stringify(queued)).not.toMatch(/客户|1380000/);
   });
 
@@ -172,9 +216,15 @@ describe('results and problems (逐条销号)', () => {
       ok: false,
       error: { code: 'validation', details: { fields: [{ path: 'satisfaction', key: 'field.satisfactionRequired' }] } },
     });
-    expect(await hall.ok('followups/record', { taskId: task.id, method: 'phone', reached: false, notes: '电话无人接听' }, hall.manager)).toMatchObject({ state: 'unreachable', satisfaction: null });
+    expect(await hall.ok('followups/record', { taskId: task.id, method: 'phone', reached: false, notes: '电话无人接听' }, hall.manager)).toMatchObject({
+      state: 'unreachable',
+      satisfaction: null,
+    });
     const month = await hall.ok('followups/month', { period: '2026-09' }, hall.manager);
     expect(month.coverage[2]).toMatchObject({ population: 1, required: 1, done: 0, unreachable: 1, met: false });
-    expect(await hall.ok('followups/addProblem', { taskId: task.id, description: '客户来电反映电表箱未上锁' }, hall.manager)).toMatchObject({ foundDay: '2026-09-30', dueDay: '2026-10-10' });
+    expect(await hall.ok('followups/addProblem', { taskId: task.id, description: '客户来电反映电表箱未上锁' }, hall.manager)).toMatchObject({
+      foundDay: '2026-09-30',
+      dueDay: '2026-10-10',
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/connection.ts';
-import { ensureTask, type FollowUpRuleRow, type FollowUpTaskRow, linkTaskRule, listRules, listTasks, type PopulationRow, workOrdersAccepted } from '../../../db/followups.ts';
+import {
+  ensureTask,
+  type FollowUpRuleRow,
+  type FollowUpTaskRow,
+  linkTaskRule,
+  listRules,
+  listTasks,
+  type PopulationRow,
+  workOrdersAccepted,
+} from '../../../db/followups.ts';
 import { getSetting, setSetting } from '../../../db/settings.ts';
 import { catalogueVersion } from '../catalogue/catalogue-store.ts';
 import { firstDayOf, lastDayOf } from './period.ts';

@@ -1,6 +1,21 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { closeProblem, type FollowUpTaskRow, getProblem, getRule, getTask, insertProblem, insertRule, listProblems, listProblemsOfTask, listRules, listTasks, type ProblemRow, recordTaskResult, updateRule } from '../../../db/followups.ts';
+import {
+  closeProblem,
+  type FollowUpTaskRow,
+  getProblem,
+  getRule,
+  getTask,
+  insertProblem,
+  insertRule,
+  listProblems,
+  listProblemsOfTask,
+  listRules,
+  listTasks,
+  type ProblemRow,
+  recordTaskResult,
+  updateRule,
+} from '../../../db/followups.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import { complaintDeadlineState, maskName } from '../complaints/rules.ts';
@@ -31,7 +46,12 @@ const problemView = (p: ProblemRow & { utility: string; period: string }, today:
   dueDay: p.dueDay,
   closedDay: p.closedDay,
   resolution: p.resolution,
-  deadline: complaintDeadlineState({ state: p.closedDay === null ? 'investigating' : 'closed', dueDay: p.dueDay, closedDay: p.closedDay }, today, WARN_BEFORE_WORKING_DAYS, calendar),
+  deadline: complaintDeadlineState(
+    { state: p.closedDay === null ? 'investigating' : 'closed', dueDay: p.dueDay, closedDay: p.closedDay },
+    today,
+    WARN_BEFORE_WORKING_DAYS,
+    calendar,
+  ),
 });
 
 const taskView = (t: FollowUpTaskRow, openProblems: number) => ({
@@ -74,7 +94,13 @@ export function followupsHandlers(deps: CoreDeps): HandlersFor<typeof followupsC
       const rule = inTransaction(db, () => {
         const now = clock.now().toISOString();
         const before = input.id === undefined ? undefined : (getRule(db, input.id) ?? fail('not_found', 'errors.ledgers.ruleNotFound'));
-        const fields = { utility: input.utility, customerKind: input.customerKind, businessKind: input.businessKind, percent: input.percent, active: input.active };
+        const fields = {
+          utility: input.utility,
+          customerKind: input.customerKind,
+          businessKind: input.businessKind,
+          percent: input.percent,
+          active: input.active,
+        };
         const id = input.id ?? insertRule(db, fields, now);
         if (input.id !== undefined) updateRule(db, id, fields, now);
         const after = getRule(db, id) ?? fail('not_found', 'errors.ledgers.ruleNotFound');
@@ -128,9 +154,16 @@ export function followupsHandlers(deps: CoreDeps): HandlersFor<typeof followupsC
           doneDay: today,
           doneBy: staffIdOf(caller),
         });
-        for (const description of problems) insertProblem(db, { taskId, description, foundDay: today, dueDay: addWorkingDays(today, PROBLEM_WORKING_DAYS, calendar) });
+        for (const description of problems)
+          insertProblem(db, { taskId, description, foundDay: today, dueDay: addWorkingDays(today, PROBLEM_WORKING_DAYS, calendar) });
         const after = existingTask(taskId);
-        auditChange(deps, caller, { at: now, action: 'followups.record', target: `followUp:${taskId}`, before: auditable(before), after: { ...auditable(after), problems } });
+        auditChange(deps, caller, {
+          at: now,
+          action: 'followups.record',
+          target: `followUp:${taskId}`,
+          before: auditable(before),
+          after: { ...auditable(after), problems },
+        });
         enqueueFollowUp(db, after, now);
         return after;
       });

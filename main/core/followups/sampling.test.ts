@@ -5,7 +5,12 @@ const gasNew = { id: 1, utility: 'gas', customerKind: null, businessKind: 'newCo
 const residential = { id: 2, utility: null, customerKind: 'person' as const, businessKind: null, percent: 10 };
 const nonResidential = { id: 3, utility: null, customerKind: 'enterprise' as const, businessKind: null, percent: 100 };
 
-const person = (workOrderId: number, utility = 'water', kinds: string[] = ['transfer']): Candidate => ({ workOrderId, utility, customerKind: 'person', businessKinds: kinds });
+const person = (workOrderId: number, utility = 'water', kinds: string[] = ['transfer']): Candidate => ({
+  workOrderId,
+  utility,
+  customerKind: 'person',
+  businessKinds: kinds,
+});
 
 describe('sampleSize', () => {
   it('takes at least the share asked, rounding up', () => {
@@ -40,7 +45,10 @@ describe('sampleForRule', () => {
   });
 
   it('differs with another seed or month, so no customer is always or never called', () => {
-    const ids = (seed: string, period: string) => sampleForRule(residential, population, seed, period).map((c) => c.workOrderId).sort((a, b) => a - b);
+    const ids = (seed: string, period: string) =>
+      sampleForRule(residential, population, seed, period)
+        .map((c) => c.workOrderId)
+        .sort((a, b) => a - b);
     expect(ids('seed-b', '2026-09')).not.toEqual(ids('seed-a', '2026-09'));
     expect(ids('seed-a', '2026-10')).not.toEqual(ids('seed-a', '2026-09'));
   });

@@ -41,7 +41,12 @@ export function sampleForRule<C extends Candidate>(rule: SamplingRule, candidate
 }
 
 /** Every rule's sample: work order → the rules that picked it (a work order gets one task however many pick it). */
-export function sampleMonth<C extends Candidate>(rules: readonly SamplingRule[], candidates: readonly C[], seed: string, period: string): Map<number, { candidate: C; ruleIds: number[] }> {
+export function sampleMonth<C extends Candidate>(
+  rules: readonly SamplingRule[],
+  candidates: readonly C[],
+  seed: string,
+  period: string,
+): Map<number, { candidate: C; ruleIds: number[] }> {
   const picked = new Map<number, { candidate: C; ruleIds: number[] }>();
   for (const rule of rules) {
     for (const c of sampleForRule(rule, candidates, seed, period)) {

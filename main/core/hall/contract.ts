@@ -66,7 +66,8 @@ export const hallContract = defineMethods({
     output: hallStatusSchema,
   },
   'hall/hours': {
-    summary: "The hall's opening hours (earliest opening, latest closing of the active categories) in its time zone: the desktop apps install updates outside them.",
+    summary:
+      "The hall's opening hours (earliest opening, latest closing of the active categories) in its time zone: the desktop apps install updates outside them.",
     roles: ['public'],
     input: z.object({}),
     output: hallHoursSchema,

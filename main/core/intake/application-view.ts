@@ -38,7 +38,11 @@ const recorderOf = (db: CoreDeps['db'], staffId: number | null) => {
  * The application as the receipt (受理回执) prints it. The signature image is personal data:
  * it is included only when asked for, and each time it is, the viewing is written to the audit log.
  */
-export function applicationView(deps: Pick<CoreDeps, 'db' | 'clock'>, applicationId: number, viewer: { staffId: number | null; withSignature: boolean }): ApplicationView {
+export function applicationView(
+  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  applicationId: number,
+  viewer: { staffId: number | null; withSignature: boolean },
+): ApplicationView {
   const { db } = deps;
   const app = getApplication(db, applicationId) ?? fail('not_found', 'errors.intake.applicationNotFound');
   const snapshot = loadSnapshot(app.snapshot);
@@ -87,7 +91,14 @@ export function applicationView(deps: Pick<CoreDeps, 'db' | 'clock'>, applicatio
       caseNumbers: matters.filter((m) => m.utility === w.utility).map((m) => m.caseNumber),
       stages: stages
         .filter((s) => s.workOrderId === w.id)
-        .map((s) => ({ caseNumber: caseOf.get(s.matterId) ?? '', code: s.code, names: { zh: s.nameZh, en: s.nameEn }, limitWorkingDays: s.limitWorkingDays, dueDay: s.dueDay, completedAt: s.completedAt })),
+        .map((s) => ({
+          caseNumber: caseOf.get(s.matterId) ?? '',
+          code: s.code,
+          names: { zh: s.nameZh, en: s.nameEn },
+          limitWorkingDays: s.limitWorkingDays,
+          dueDay: s.dueDay,
+          completedAt: s.completedAt,
+        })),
       history: (history.get(w.id) ?? []).map(({ from, to, at, note, utilityAt }) => ({ from, to, at, note, utilityAt })),
     })),
     materials: listApplicationMaterials(db, applicationId).map((m) => ({
@@ -121,8 +132,12 @@ export function progressView(deps: Pick<CoreDeps, 'db'>, token: string): Progres
       utilityNames: names.utility(w.utility),
       status: w.status,
       dueDay: w.dueDay,
-      matters: matters.filter((m) => m.utility === w.utility).map((m) => ({ caseNumber: m.caseNumber, businessNames: names.business(m.businessCode), dueDay: m.dueDay })),
-      stages: stages.filter((s) => s.workOrderId === w.id).map((s) => ({ names: { zh: s.nameZh, en: s.nameEn }, dueDay: s.dueDay, completedAt: s.completedAt })),
+      matters: matters
+        .filter((m) => m.utility === w.utility)
+        .map((m) => ({ caseNumber: m.caseNumber, businessNames: names.business(m.businessCode), dueDay: m.dueDay })),
+      stages: stages
+        .filter((s) => s.workOrderId === w.id)
+        .map((s) => ({ names: { zh: s.nameZh, en: s.nameEn }, dueDay: s.dueDay, completedAt: s.completedAt })),
       history: (history.get(w.id) ?? []).map((h) => ({ status: h.to, at: h.at, utilityAt: h.utilityAt, note: h.source === 'sync' ? h.note : null })),
     })),
     deferredMaterials: listApplicationMaterials(db, applicationId)

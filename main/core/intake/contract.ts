@@ -5,7 +5,17 @@ import { codeSchema } from '../catalogue/catalogue.ts';
 import { customerSchema } from '../customers/customer.ts';
 import { materialDecisionSchema } from './material-check.ts';
 import { selectionSchema } from './selection.ts';
-import { applicationViewSchema, dueItemSchema, ledgerRowSchema, pendingSignatureSchema, previewSchema, progressViewSchema, searchResultSchema, signatureRequestViewSchema, workOrderStatusSchema } from './views.ts';
+import {
+  applicationViewSchema,
+  dueItemSchema,
+  ledgerRowSchema,
+  pendingSignatureSchema,
+  previewSchema,
+  progressViewSchema,
+  searchResultSchema,
+  signatureRequestViewSchema,
+  workOrderStatusSchema,
+} from './views.ts';
 import { daySchema } from '../calendar/working-calendar.ts';
 
 const id = z.number().int().positive();
@@ -21,7 +31,10 @@ export const feeChoicesSchema = z
 
 const decisionsSchema = z.record(codeSchema, materialDecisionSchema);
 
-const accountNoSchema = z.string().trim().regex(/^[0-9A-Za-z-]{1,40}$/, { message: 'field.accountNoFormat' });
+const accountNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z-]{1,40}$/, { message: 'field.accountNoFormat' });
 
 /** The intake form: preview, signature, submission, the receipt, progress and the ledgers. */
 export const intakeContract = defineMethods({
@@ -44,7 +57,8 @@ export const intakeContract = defineMethods({
     output: z.object({}),
   },
   'intake/preview': {
-    summary: 'For a bundle or businesses and the fee choices: the materials once, fees per utility with totals, deadlines per utility and stage, and the fee hash.',
+    summary:
+      'For a bundle or businesses and the fee choices: the materials once, fees per utility with totals, deadlines per utility and stage, and the fee hash.',
     roles: anyStaff,
     input: z.object({ selection: selectionSchema, fees: feeChoicesSchema, materials: decisionsSchema.optional() }),
     output: previewSchema,
@@ -65,7 +79,8 @@ export const intakeContract = defineMethods({
     }),
   },
   'intake/recordPaperSignature': {
-    summary: 'Records that the customer signed the printed fee list (受理单) for a counter without a working customer screen; feeHash is the printed list\'s. Audited.',
+    summary:
+      "Records that the customer signed the printed fee list (受理单) for a counter without a working customer screen; feeHash is the printed list's. Audited.",
     roles: anyStaff,
     input: z.object({ counterId: id, selection: selectionSchema, fees: feeChoicesSchema, feeHash: z.string().regex(/^[0-9a-f]{64}$/) }),
     output: signatureRequestViewSchema,
@@ -83,7 +98,10 @@ export const intakeContract = defineMethods({
       token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
       /** The hash of the fee list the screen showed: a list replaced meanwhile is not signed blind. */
       feeHash: z.string().regex(/^[0-9a-f]{64}$/),
-      image: z.string().max(700_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, { message: 'field.signatureImage' }),
+      image: z
+        .string()
+        .max(700_000)
+        .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, { message: 'field.signatureImage' }),
     }),
     output: z.object({ requestId: int, signedAt: z.string() }),
   },
@@ -129,7 +147,7 @@ export const intakeContract = defineMethods({
     output: applicationViewSchema,
   },
   'intake/progress': {
-    summary: "The public progress page of an application (/p/<token>): states and dates only, no personal data.",
+    summary: 'The public progress page of an application (/p/<token>): states and dates only, no personal data.',
     roles: ['public'],
     input: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }),
     output: progressViewSchema,
@@ -181,4 +199,3 @@ export const intakeContract = defineMethods({
     output: z.object({ workOrderId: int, from: workOrderStatusSchema, to: workOrderStatusSchema, at: z.string() }),
   },
 });
-

@@ -17,7 +17,11 @@ export function deadlinesFor(businesses: readonly ResolvedBusiness[], acceptedOn
   const byUtility = new Map<string, UtilityDue>();
   for (const business of businesses) {
     const dueDay = addWorkingDays(acceptedOn, business.timeLimitWorkingDays, calendar);
-    const stageDays = stageDeadlines(acceptedOn, business.stages.map((s) => ({ code: s.code, limitWorkingDays: s.limitWorkingDays })), calendar);
+    const stageDays = stageDeadlines(
+      acceptedOn,
+      business.stages.map((s) => ({ code: s.code, limitWorkingDays: s.limitWorkingDays })),
+      calendar,
+    );
     const matter: MatterDue = {
       business: business.code,
       businessNames: business.names,

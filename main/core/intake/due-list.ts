@@ -26,7 +26,17 @@ export function dueList(deps: Pick<CoreDeps, 'db' | 'clock'>, input: { warnBefor
     if (level !== 'ok') items.push({ ...item, level, workingDaysLeft: workingDaysBetween(today, item.dueDay, calendar) || 0 });
   };
   for (const w of openWorkOrdersDueBy(db, cutoff, input.limit)) {
-    add({ kind: 'workOrder', workOrderId: w.workOrderId, applicationId: w.applicationId, utility: w.utility, status: w.status, caseNumbers: w.caseNumbers.split(','), business: null, stage: null, dueDay: w.dueDay });
+    add({
+      kind: 'workOrder',
+      workOrderId: w.workOrderId,
+      applicationId: w.applicationId,
+      utility: w.utility,
+      status: w.status,
+      caseNumbers: w.caseNumbers.split(','),
+      business: null,
+      stage: null,
+      dueDay: w.dueDay,
+    });
   }
   for (const s of openStagesDueBy(db, cutoff, input.limit)) {
     add({

@@ -64,7 +64,8 @@ export function intakeHandlers(deps: CoreDeps): HandlersFor<typeof intakeContrac
     'intake/submit'(input, { caller }) {
       const { applicationId, created } = submitApplication(deps, caller, input);
       const view = applicationView(deps, applicationId, { staffId: staffIdOf(caller), withSignature: false });
-      if (created) events.emit('intake/submitted', { applicationId, counterId: input.counterId, caseNumbers: view.matters.map((m) => m.caseNumber) }, staffScreens);
+      if (created)
+        events.emit('intake/submitted', { applicationId, counterId: input.counterId, caseNumbers: view.matters.map((m) => m.caseNumber) }, staffScreens);
       return view;
     },
 

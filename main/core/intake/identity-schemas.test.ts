@@ -45,7 +45,10 @@ describe('form fields', () => {
       creditCode: '91350100M000100Y43',
       contactName: '李四',
       contactPhone: '0591-87654321',
-      accounts: [{ utility: 'water', accountNo: '1002003001' }, { utility: 'gas', accountNo: 'G-778899' }],
+      accounts: [
+        { utility: 'water', accountNo: '1002003001' },
+        { utility: 'gas', accountNo: 'G-778899' },
+      ],
     };
     expect(schema.parse(enterprise)).toMatchObject({ kind: 'enterprise', accounts: [{ utility: 'water' }, { utility: 'gas' }] });
     const twice = schema.safeParse({ ...enterprise, accounts: [...enterprise.accounts, { utility: 'water', accountNo: '1' }] });

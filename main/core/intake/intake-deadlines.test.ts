@@ -10,7 +10,14 @@ beforeEach(async () => {
 });
 afterEach(() => hall.close());
 
-const customer = { kind: 'person' as const, name: '周杰', idType: 'residentId' as const, idNumber: residentId('31010419870405005'), mobile: '13512345678', accounts: [] };
+const customer = {
+  kind: 'person' as const,
+  name: '周杰',
+  idType: 'residentId' as const,
+  idNumber: residentId('31010419870405005'),
+  mobile: '13512345678',
+  accounts: [],
+};
 const gasTransfer = { businesses: ['gasTransfer'] };
 const gasTransferDecisions = {
   idCard: { state: 'received' },
@@ -25,7 +32,11 @@ const gasTransferDecisions = {
 async function submitGasTransfer() {
   const { requestId } = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection: gasTransfer }, hall.clerk);
   await signPending(hall);
-  return hall.ok('intake/submit', { idempotencyKey: newKey(), counterId: hall.counterId, customer, selection: gasTransfer, materials: gasTransferDecisions, signatureRequestId: requestId }, hall.clerk);
+  return hall.ok(
+    'intake/submit',
+    { idempotencyKey: newKey(), counterId: hall.counterId, customer, selection: gasTransfer, materials: gasTransferDecisions, signatureRequestId: requestId },
+    hall.clerk,
+  );
 }
 
 /** 10:00 in Shanghai on a day. */
@@ -37,7 +48,12 @@ describe('the overdue list', () => {
     expect(app.workOrders[0]?.dueDay).toBe('2026-10-08');
     const overdue = async (day: string) => {
       hall.setTime(at(day));
-      return (await hall.ok('intake/overdue', { warnBeforeWorkingDays: 0 }, hall.clerk)).items.map((i) => [i.kind, i.stage?.code ?? null, i.level, i.workingDaysLeft]);
+      return (await hall.ok('intake/overdue', { warnBeforeWorkingDays: 0 }, hall.clerk)).items.map((i) => [
+        i.kind,
+        i.stage?.code ?? null,
+        i.level,
+        i.workingDaysLeft,
+      ]);
     };
     // The window's own stage (受理派单) was due the day of acceptance.
     expect(await overdue('2026-09-30')).toEqual([['stage', 'accept', 'warning', 0]]);
@@ -61,7 +77,12 @@ describe('the overdue list', () => {
     hall.setTime(at('2026-10-06'));
     const list = await hall.ok('intake/overdue', {}, hall.manager);
     expect(list.today).toBe('2026-10-06');
-    expect(list.items.find((i) => i.kind === 'workOrder')).toMatchObject({ level: 'warning', workingDaysLeft: 1, caseNumbers: [app.matters[0]?.caseNumber], utility: 'gas' });
+    expect(list.items.find((i) => i.kind === 'workOrder')).toMatchObject({
+      level: 'warning',
+      workingDaysLeft: 1,
+      caseNumbers: [app.matters[0]?.caseNumber],
+      utility: 'gas',
+    });
 
     // Dispatching ends the window's stage; completion ends the rest.
     await hall.ok('intake/setWorkOrderStatus', { workOrderId, status: 'dispatched' }, hall.manager);
@@ -76,13 +97,24 @@ describe('work order states', () => {
     const app = await submitGasTransfer();
     const workOrderId = app.workOrders[0]?.id ?? 0;
     hall.advanceMinutes(60);
-    expect(await hall.ok('intake/setWorkOrderStatus', { workOrderId, status: 'dispatched' }, hall.manager)).toEqual({ workOrderId, from: 'accepted', to: 'dispatched', at: hall.now().toISOString() });
+    expect(await hall.ok('intake/setWorkOrderStatus', { workOrderId, status: 'dispatched' }, hall.manager)).toEqual({
+      workOrderId,
+      from: 'accepted',
+      to: 'dispatched',
+      at: hall.now().toISOString(),
+    });
     hall.advanceMinutes(60);
     await hall.ok('intake/setWorkOrderStatus', { workOrderId, status: 'taken' }, hall.manager);
     const back = await hall.send('intake/setWorkOrderStatus', { workOrderId, status: 'dispatched' }, hall.manager);
-    expect(back).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.intake.workOrderTransition', details: { from: 'taken', to: 'dispatched' } } });
+    expect(back).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.intake.workOrderTransition', details: { from: 'taken', to: 'dispatched' } },
+    });
     await hall.ok('intake/setWorkOrderStatus', { workOrderId, status: 'returned', note: '材料不全' }, hall.manager);
-    expect(await hall.send('intake/setWorkOrderStatus', { workOrderId, status: 'completed' }, hall.manager)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await hall.send('intake/setWorkOrderStatus', { workOrderId, status: 'completed' }, hall.manager)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
 
     const view = await hall.ok('intake/get', { id: app.id, withSignature: false }, hall.clerk);
     expect(view.workOrders[0]?.history.map((h) => [h.from, h.to])).toEqual([
@@ -98,7 +130,10 @@ describe('work order states', () => {
     // The progress page shows the same history, without people.
     const progress = await hall.ok('intake/progress', { token: view.progressPath.slice(3) });
     expect(progress.workOrders[0]?.history.map((h) => h.status)).toEqual(['accepted', 'dispatched', 'taken', 'returned']);
-    expect(await hall.send('intake/setWorkOrderStatus', { workOrderId, status: 'completed' }, hall.clerk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await hall.send('intake/setWorkOrderStatus', { workOrderId, status: 'completed' }, hall.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 
@@ -126,13 +161,24 @@ describe('the deferred materials ledger', () => {
     expect(late.rows[0]).toMatchObject({ overdue: true, remind: false });
 
     const materialId = late.rows[0]?.materialId ?? 0;
-    expect(await hall.ok('intake/markSupplied', { materialId, note: '客户已补交缴费凭证' }, hall.clerk)).toEqual({ materialId, suppliedAt: hall.now().toISOString() });
+    expect(await hall.ok('intake/markSupplied', { materialId, note: '客户已补交缴费凭证' }, hall.clerk)).toEqual({
+      materialId,
+      suppliedAt: hall.now().toISOString(),
+    });
     expect((await hall.ok('intake/deferredLedger', {}, hall.clerk)).rows).toEqual([]);
     expect((await hall.ok('intake/deferredLedger', { which: 'supplied' }, hall.clerk)).rows[0]).toMatchObject({ materialId, overdue: false, remind: false });
-    expect(await hall.send('intake/markSupplied', { materialId }, hall.clerk)).toMatchObject({ ok: false, error: { messageKey: 'errors.intake.materialAlreadySupplied' } });
+    expect(await hall.send('intake/markSupplied', { materialId }, hall.clerk)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.intake.materialAlreadySupplied' },
+    });
     const received = app.materials.find((m) => m.code === 'idCard')?.id ?? 0;
-    expect(await hall.send('intake/markSupplied', { materialId: received }, hall.clerk)).toMatchObject({ ok: false, error: { messageKey: 'errors.intake.materialNotDeferred' } });
-    expect(listAudit(hall.db, { action: 'intake.markSupplied', limit: 5 })).toEqual([expect.objectContaining({ actorStaffId: hall.clerkId, target: `applicationMaterial:${materialId}` })]);
+    expect(await hall.send('intake/markSupplied', { materialId: received }, hall.clerk)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.intake.materialNotDeferred' },
+    });
+    expect(listAudit(hall.db, { action: 'intake.markSupplied', limit: 5 })).toEqual([
+      expect.objectContaining({ actorStaffId: hall.clerkId, target: `applicationMaterial:${materialId}` }),
+    ]);
     const progress = await hall.ok('intake/progress', { token: app.progressPath.slice(3) });
     expect(progress.deferredMaterials).toEqual([expect.objectContaining({ promisedDate: '2026-10-09', supplied: true })]);
   });

@@ -40,7 +40,11 @@ describe('the intake form, from preview to receipt', () => {
 
     const request = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection: propertyTransfer }, hall.clerk);
     expect(request).toMatchObject({ status: 'pending', feeHash: preview.feeHash, deviceIds: [hall.rateDeviceId] });
-    expect(hall.pushed.find((e) => e.type === 'intake/signatureRequested')?.payload).toEqual({ requestId: request.requestId, counterId: hall.counterId, deviceIds: [hall.rateDeviceId] });
+    expect(hall.pushed.find((e) => e.type === 'intake/signatureRequested')?.payload).toEqual({
+      requestId: request.requestId,
+      counterId: hall.counterId,
+      deviceIds: [hall.rateDeviceId],
+    });
 
     // The customer's screen shows the exact list and signs it.
     const pending = await hall.ok('intake/pendingSignature', {}, hall.rate);
@@ -53,7 +57,14 @@ describe('the intake form, from preview to receipt', () => {
     await hall.ok('intake/saveDraft', { counterId: hall.counterId, draft: { step: 'signed' } }, hall.clerk);
     const application = await hall.ok(
       'intake/submit',
-      { idempotencyKey: newKey(), counterId: hall.counterId, customer: buyer, selection: propertyTransfer, materials: transferDecisions, signatureRequestId: request.requestId },
+      {
+        idempotencyKey: newKey(),
+        counterId: hall.counterId,
+        customer: buyer,
+        selection: propertyTransfer,
+        materials: transferDecisions,
+        signatureRequestId: request.requestId,
+      },
       hall.clerk,
     );
 
@@ -83,16 +94,26 @@ describe('the intake form, from preview to receipt', () => {
     const receipt = await hall.ok('intake/get', { caseNumber: 'q20260930-0001', withSignature: true }, hall.clerk);
     expect(receipt.id).toBe(application.id);
     expect(receipt.signature.image).toBe(SIGNATURE_PNG);
-    expect(hall.pushed.find((e) => e.type === 'intake/submitted')?.payload).toMatchObject({ applicationId: application.id, caseNumbers: application.matters.map((m) => m.caseNumber) });
+    expect(hall.pushed.find((e) => e.type === 'intake/submitted')?.payload).toMatchObject({
+      applicationId: application.id,
+      caseNumbers: application.matters.map((m) => m.caseNumber),
+    });
     expect(hall.count('work_orders')).toBe(4);
     expect(hall.count('application_matters')).toBe(4);
   });
 
   it('gives the next application of the day the next number per utility', async () => {
-    const submitOne = async (selection: { bundle?: string; businesses?: string[] }, decisions: Record<string, { state: 'received' | 'na' | 'deferred'; promisedDate?: string }>) => {
+    const submitOne = async (
+      selection: { bundle?: string; businesses?: string[] },
+      decisions: Record<string, { state: 'received' | 'na' | 'deferred'; promisedDate?: string }>,
+    ) => {
       const { requestId } = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection }, hall.clerk);
       await signPending(hall);
-      return hall.ok('intake/submit', { idempotencyKey: newKey(), counterId: hall.counterId, customer: buyer, selection, materials: decisions, signatureRequestId: requestId }, hall.clerk);
+      return hall.ok(
+        'intake/submit',
+        { idempotencyKey: newKey(), counterId: hall.counterId, customer: buyer, selection, materials: decisions, signatureRequestId: requestId },
+        hall.clerk,
+      );
     };
     await submitOne(propertyTransfer, transferDecisions);
     const second = await submitOne({ businesses: ['gasRepair'] }, {});
@@ -104,7 +125,14 @@ describe('the intake form, from preview to receipt', () => {
   it('makes one application of a double click or a retry with the same key', async () => {
     const { requestId } = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection: propertyTransfer }, hall.clerk);
     await signPending(hall);
-    const input = { idempotencyKey: newKey(), counterId: hall.counterId, customer: buyer, selection: propertyTransfer, materials: transferDecisions, signatureRequestId: requestId };
+    const input = {
+      idempotencyKey: newKey(),
+      counterId: hall.counterId,
+      customer: buyer,
+      selection: propertyTransfer,
+      materials: transferDecisions,
+      signatureRequestId: requestId,
+    };
     const [first, second] = await Promise.all([hall.ok('intake/submit', input, hall.clerk), hall.ok('intake/submit', input, hall.clerk)]);
     const retry = await hall.ok('intake/submit', input, hall.clerk);
     expect(second.id).toBe(first.id);
@@ -122,15 +150,25 @@ describe('the intake form, from preview to receipt', () => {
     await signPending(hall);
     const application = await hall.ok(
       'intake/submit',
-      { idempotencyKey: newKey(), counterId: hall.counterId, customer: { ...buyer, accounts: [{ utility: 'water', accountNo: 'W8800123' }] }, selection: propertyTransfer, materials: transferDecisions, signatureRequestId: requestId },
+      {
+        idempotencyKey: newKey(),
+        counterId: hall.counterId,
+        customer: { ...buyer, accounts: [{ utility: 'water', accountNo: 'W8800123' }] },
+        selection: propertyTransfer,
+        materials: transferDecisions,
+        signatureRequestId: requestId,
+      },
       hall.clerk,
     );
     const token = application.progressPath.slice(3);
     const progress = await hall.ok('intake/progress', { token });
     expect(progress.workOrders.map((w) => [w.utility, w.status, w.dueDay])).toHaveLength(4);
-    expect(progress.deferredMaterials).toEqual([{ names: expect.objectContaining({ zh: expect.stringContaining('不动产权证书') }), promisedDate: '2026-10-12', supplied: false }]);
+    expect(progress.deferredMaterials).toEqual([
+      { names: expect.objectContaining({ zh: expect.stringContaining('不动产权证书') }), promisedDate: '2026-10-12', supplied: false },
+    ]);
     const text = JSON.stringify(progress);
-    for (const secret of ['王芳', buyer.idNumber, buyer.idNumber.slice(-4), buyer.mobile, '5678', '幸福路', 'W8800123', 'signature', 'image']) expect(text).not.toContain(secret);
+    for (const secret of ['王芳', buyer.idNumber, buyer.idNumber.slice(-4), buyer.mobile, '5678', '幸福路', 'W8800123', 'signature', 'image'])
+      expect(text).not.toContain(secret);
     expect(await hall.send('intake/progress', { token: 'A'.repeat(24) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
@@ -140,7 +178,11 @@ describe('the customer screen', () => {
     const first = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection: { businesses: ['gasNewConnection'] } }, hall.clerk);
     const shown = await hall.ok('intake/pendingSignature', {}, hall.rate);
     // The clerk changes an option and asks again: the screen's old list is void.
-    const second = await hall.ok('intake/requestSignature', { counterId: hall.counterId, selection: { businesses: ['gasNewConnection'] }, fees: { optionalChosen: ['gasNewConnection.gasAlarm'] } }, hall.clerk);
+    const second = await hall.ok(
+      'intake/requestSignature',
+      { counterId: hall.counterId, selection: { businesses: ['gasNewConnection'] }, fees: { optionalChosen: ['gasNewConnection.gasAlarm'] } },
+      hall.clerk,
+    );
     expect(second.feeHash).not.toBe(first.feeHash);
     const stale = await hall.send('intake/sign', { token: shown?.token ?? '', feeHash: shown?.feeHash ?? '', image: SIGNATURE_PNG }, hall.rate);
     expect(stale).toMatchObject({ ok: false, error: { messageKey: 'errors.intake.signatureCancelled' } });
@@ -149,7 +191,11 @@ describe('the customer screen', () => {
     expect(current?.fees.hasOptional).toBe(true);
     const wrongList = await hall.send('intake/sign', { token: current?.token ?? '', feeHash: first.feeHash, image: SIGNATURE_PNG }, hall.rate);
     expect(wrongList).toMatchObject({ ok: false, error: { messageKey: 'errors.intake.signatureMismatch' } });
-    const notPng = await hall.send('intake/sign', { token: current?.token ?? '', feeHash: current?.feeHash ?? '', image: 'data:image/png;base64,AAAA' }, hall.rate);
+    const notPng = await hall.send(
+      'intake/sign',
+      { token: current?.token ?? '', feeHash: current?.feeHash ?? '', image: 'data:image/png;base64,AAAA' },
+      hall.rate,
+    );
     expect(notPng).toMatchObject({ ok: false, error: { code: 'validation', details: { fields: [{ path: 'image', key: 'field.signatureImage' }] } } });
     await signPending(hall);
     expect(await hall.ok('intake/pendingSignature', {}, hall.rate)).toBeNull();
@@ -170,7 +216,10 @@ describe('drafts', () => {
     await hall.ok('intake/saveDraft', { counterId: hall.counterId, draft: { name: '王', businesses: ['waterTransfer'] } }, hall.clerk);
     hall.advanceMinutes(1);
     const saved = await hall.ok('intake/saveDraft', { counterId: hall.counterId, draft: { name: '王芳', businesses: ['waterTransfer'] } }, hall.clerk);
-    expect(await hall.ok('intake/getDraft', { counterId: hall.counterId }, hall.clerk)).toEqual({ draft: { name: '王芳', businesses: ['waterTransfer'] }, updatedAt: saved.updatedAt });
+    expect(await hall.ok('intake/getDraft', { counterId: hall.counterId }, hall.clerk)).toEqual({
+      draft: { name: '王芳', businesses: ['waterTransfer'] },
+      updatedAt: saved.updatedAt,
+    });
     // Another clerk's form at the same counter is another draft.
     expect(await hall.ok('intake/getDraft', { counterId: hall.counterId }, hall.manager)).toBeNull();
     expect(hall.count('intake_drafts')).toBe(1);

@@ -40,7 +40,21 @@ export const SIGNATURE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEA
 
 export const newKey = (): string => randomUUID();
 
-const intakeTables = ['customers', 'customer_accounts', 'applications', 'application_matters', 'work_orders', 'work_order_stages', 'work_order_events', 'application_materials', 'fee_lines', 'case_sequences', 'audit_log', 'intake_drafts', 'signature_requests'] as const;
+const intakeTables = [
+  'customers',
+  'customer_accounts',
+  'applications',
+  'application_matters',
+  'work_orders',
+  'work_order_stages',
+  'work_order_events',
+  'application_materials',
+  'fee_lines',
+  'case_sequences',
+  'audit_log',
+  'intake_drafts',
+  'signature_requests',
+] as const;
 const isIntakeTable = (name: string): name is (typeof intakeTables)[number] => intakeTables.some((t) => t === name);
 
 /** `at` is the hall's clock; the default is Wednesday 30 September 2026, 10:00 in Shanghai, the day before the National Day week. */

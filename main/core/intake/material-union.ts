@@ -40,7 +40,5 @@ export function materialUnion(businesses: readonly ResolvedBusiness[]): UnionMat
       else entry.condition ??= m.condition;
     }
   }
-  return [...byCode.values()].map(({ unconditional, condition, ...material }) =>
-    unconditional || !condition ? material : { ...material, condition },
-  );
+  return [...byCode.values()].map(({ unconditional, condition, ...material }) => (unconditional || !condition ? material : { ...material, condition }));
 }

@@ -63,7 +63,14 @@ export function searchView(deps: Pick<CoreDeps, 'db'>, input: SearchInput): Sear
       staffId: h.staffId,
       matters: matters
         .filter((m) => m.applicationId === h.id)
-        .map((m) => ({ caseNumber: m.caseNumber, utility: m.utility, business: m.businessCode, status: m.status, utilityNote: m.utilityNote, utilityAt: m.utilityAt })),
+        .map((m) => ({
+          caseNumber: m.caseNumber,
+          utility: m.utility,
+          business: m.businessCode,
+          status: m.status,
+          utilityNote: m.utilityNote,
+          utilityAt: m.utilityAt,
+        })),
     })),
     total,
     totalExact: exact,

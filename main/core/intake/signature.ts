@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { listDevices } from '../../../db/devices.ts';
-import { cancelPendingSignatures, getSignatureRequest, getSignatureRequestByToken, insertPaperSignature, insertSignatureRequest, markSigned, pendingSignatureForCounter, type SignatureRequestRow } from '../../../db/signature-requests.ts';
+import {
+  cancelPendingSignatures,
+  getSignatureRequest,
+  getSignatureRequestByToken,
+  insertPaperSignature,
+  insertSignatureRequest,
+  markSigned,
+  pendingSignatureForCounter,
+  type SignatureRequestRow,
+} from '../../../db/signature-requests.ts';
 import { type Caller, asStaff } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -84,7 +93,12 @@ export function recordPaperSignature(deps: CoreDeps, caller: Caller, input: { co
       feeJson: JSON.stringify(plan.signed),
       signedAt: at,
     });
-    auditChange(deps, staff.staffId, { at, action: 'intake.paperSignature', target: `signature:${id}`, after: { counterId: input.counterId, feeHash: plan.feeHash } });
+    auditChange(deps, staff.staffId, {
+      at,
+      action: 'intake.paperSignature',
+      target: `signature:${id}`,
+      after: { counterId: input.counterId, feeHash: plan.feeHash },
+    });
     return getSignatureRequest(db, id) ?? fail('not_found', 'errors.intake.signatureNotFound');
   });
   return signatureView(deps, row);

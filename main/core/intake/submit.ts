@@ -64,7 +64,10 @@ function requireSignature(deps: Pick<CoreDeps, 'db'>, input: SubmitInput, plan: 
 
 function resolveCustomer(deps: CoreDeps, input: SubmitInput, staffId: number): CustomerRow {
   if (input.customerId !== undefined) {
-    return getCustomer(deps.db, input.customerId) ?? fail('not_found', 'errors.intake.customerNotFound', { fields: [{ path: 'customerId', key: 'field.customerNotFound' }] });
+    return (
+      getCustomer(deps.db, input.customerId) ??
+      fail('not_found', 'errors.intake.customerNotFound', { fields: [{ path: 'customerId', key: 'field.customerNotFound' }] })
+    );
   }
   if (!input.customer) return fail('validation', 'errors.validation', { fields: [{ path: 'customer', key: 'field.customerRequired' }] });
   return upsertCustomer(deps, input.customer, staffId, 'customer.');
@@ -128,9 +131,25 @@ export function submitApplication(deps: CoreDeps, caller: Caller, input: SubmitI
       for (const matter of utility.matters) {
         const letter = caseLetter(utility.utility);
         const caseNumber = formatCaseNumber(letter, day, nextCaseSequence(db, day, letter));
-        const matterId = insertMatter(db, { applicationId, caseNumber, utility: utility.utility, businessCode: matter.business, accountNo, dueDay: matter.dueDay });
+        const matterId = insertMatter(db, {
+          applicationId,
+          caseNumber,
+          utility: utility.utility,
+          businessCode: matter.business,
+          accountNo,
+          dueDay: matter.dueDay,
+        });
         matter.stages.forEach((stage, seq) =>
-          insertStage(db, { workOrderId, matterId, seq, code: stage.code, nameZh: stage.names.zh, nameEn: stage.names.en, limitWorkingDays: stage.limitWorkingDays, dueDay: stage.dueDay }),
+          insertStage(db, {
+            workOrderId,
+            matterId,
+            seq,
+            code: stage.code,
+            nameZh: stage.names.zh,
+            nameEn: stage.names.en,
+            limitWorkingDays: stage.limitWorkingDays,
+            dueDay: stage.dueDay,
+          }),
         );
       }
     }

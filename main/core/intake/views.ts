@@ -26,9 +26,7 @@ export const feeLineViewSchema = z.object({
 });
 
 export const feeListSchema = z.object({
-  utilities: z.array(
-    z.object({ utility: z.string(), utilityNames: namesSchema, lines: z.array(feeLineViewSchema), totalFen: int, deductionCappedFen: int }),
-  ),
+  utilities: z.array(z.object({ utility: z.string(), utilityNames: namesSchema, lines: z.array(feeLineViewSchema), totalFen: int, deductionCappedFen: int })),
   totalFen: int,
   /** The customer must be told that the optional items are optional. */
   hasOptional: z.boolean(),
@@ -61,10 +59,18 @@ export const utilityDueSchema = z.object({
   utilityNames: namesSchema,
   dueDay: z.string(),
   provisional: z.boolean(),
-  matters: z.array(z.object({ business: z.string(), businessNames: namesSchema, timeLimitWorkingDays: int, dueDay: z.string(), stages: z.array(stageDueSchema) })),
+  matters: z.array(
+    z.object({ business: z.string(), businessNames: namesSchema, timeLimitWorkingDays: int, dueDay: z.string(), stages: z.array(stageDueSchema) }),
+  ),
 });
 
-export const chosenBusinessSchema = z.object({ code: z.string(), utility: z.string(), utilityNames: namesSchema, kind: z.enum(businessKinds), names: namesSchema });
+export const chosenBusinessSchema = z.object({
+  code: z.string(),
+  utility: z.string(),
+  utilityNames: namesSchema,
+  kind: z.enum(businessKinds),
+  names: namesSchema,
+});
 
 export const previewSchema = z.object({
   catalogueVersion: int,
@@ -138,7 +144,15 @@ export const applicationViewSchema = z.object({
   counter: z.object({ id: int, number: int, name: z.string() }),
   customer: customerViewSchema,
   matters: z.array(
-    z.object({ caseNumber: z.string(), utility: z.string(), utilityNames: namesSchema, business: z.string(), businessNames: namesSchema, accountNo: z.string().nullable(), dueDay: z.string() }),
+    z.object({
+      caseNumber: z.string(),
+      utility: z.string(),
+      utilityNames: namesSchema,
+      business: z.string(),
+      businessNames: namesSchema,
+      accountNo: z.string().nullable(),
+      dueDay: z.string(),
+    }),
   ),
   workOrders: z.array(
     z.object({
@@ -148,12 +162,28 @@ export const applicationViewSchema = z.object({
       status: workOrderStatusSchema,
       dueDay: z.string(),
       caseNumbers: z.array(z.string()),
-      stages: z.array(z.object({ caseNumber: z.string(), code: z.string(), names: namesSchema, limitWorkingDays: int, dueDay: z.string(), completedAt: z.string().nullable() })),
+      stages: z.array(
+        z.object({
+          caseNumber: z.string(),
+          code: z.string(),
+          names: namesSchema,
+          limitWorkingDays: int,
+          dueDay: z.string(),
+          completedAt: z.string().nullable(),
+        }),
+      ),
       history: z.array(historySchema),
     }),
   ),
   materials: z.array(
-    z.object({ id: int, code: z.string(), names: namesSchema, state: z.enum(materialStates), promisedDate: z.string().nullable(), suppliedAt: z.string().nullable() }),
+    z.object({
+      id: int,
+      code: z.string(),
+      names: namesSchema,
+      state: z.enum(materialStates),
+      promisedDate: z.string().nullable(),
+      suppliedAt: z.string().nullable(),
+    }),
   ),
   /** The fee list exactly as the customer signed it. */
   fees: feeListSchema,
@@ -200,7 +230,16 @@ export const searchResultSchema = z.object({
       counterId: int,
       staffId: int,
       /** The utility's latest word on the matter's work order (its note and when it acted), from the nightly sync. */
-      matters: z.array(z.object({ caseNumber: z.string(), utility: z.string(), business: z.string(), status: workOrderStatusSchema.nullable(), utilityNote: z.string().nullable(), utilityAt: z.string().nullable() })),
+      matters: z.array(
+        z.object({
+          caseNumber: z.string(),
+          utility: z.string(),
+          business: z.string(),
+          status: workOrderStatusSchema.nullable(),
+          utilityNote: z.string().nullable(),
+          utilityAt: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   total: int,

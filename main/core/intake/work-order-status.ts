@@ -1,6 +1,13 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
-import { appendWorkOrderEvent, completeStages, getWorkOrder, updateWorkOrderStatus, type WorkOrderEventSource, type WorkOrderStatus } from '../../../db/work-orders.ts';
+import {
+  appendWorkOrderEvent,
+  completeStages,
+  getWorkOrder,
+  updateWorkOrderStatus,
+  type WorkOrderEventSource,
+  type WorkOrderStatus,
+} from '../../../db/work-orders.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { queueWorkOrder } from '../sync/work-order-record.ts';

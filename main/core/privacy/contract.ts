@@ -55,7 +55,8 @@ export const privacyContract = defineMethods({
     }),
   },
   'privacy/erasePerson': {
-    summary: "Erases a person's data where no legal retention applies, audited with the masked ID only, and queues an erasure request for each utility sent it; `confirm` is the ID number's last 4 characters.",
+    summary:
+      "Erases a person's data where no legal retention applies, audited with the masked ID only, and queues an erasure request for each utility sent it; `confirm` is the ID number's last 4 characters.",
     roles: adminOnly,
     input: z.object({ idNumber, confirm: z.string().trim() }),
     output: z.object({ idMasked: z.string(), counts: personCounts, utilities: z.array(z.string()) }),

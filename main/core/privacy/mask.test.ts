@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { maskRecord, unmaskFrom } from './mask.ts';
 
-const workOrder = { caseNumber: 'Q20261125-0001', customer: { name: '王芳', idNumber: '110105194912310021', phone: '13912345678' }, contacts: [{ mobile: '13800001111' }] };
+const workOrder = {
+  caseNumber: 'Q20261125-0001',
+  customer: { name: '王芳', idNumber: '110105194912310021', phone: '13912345678' },
+  contacts: [{ mobile: '13800001111' }],
+};
 
 describe('records shown in lists', () => {
   it('mask every phone and ID number at any depth, and nothing else', () => {

@@ -14,14 +14,25 @@ beforeEach(async () => {
 });
 afterEach(() => hall.close());
 
-const outbox = (type: string) => hall.db.prepare('SELECT utility, record_id AS recordId, state, data FROM sync_outbox WHERE type = ? ORDER BY seq').all(type) as { utility: string; recordId: string; state: string; data: string }[];
+const outbox = (type: string) =>
+  hall.db.prepare('SELECT utility, record_id AS recordId, state, data FROM sync_outbox WHERE type = ? ORDER BY seq').all(type) as {
+    utility: string;
+    recordId: string;
+    state: string;
+    data: string;
+  }[];
 const customerName = (id: number) => (hall.db.prepare('SELECT name FROM customers WHERE id = ?').get(id) as { name: string }).name;
 
 describe("a person's erasure on request", () => {
   it('is refused while an application is open, naming why, and erases nothing', async () => {
     const open = seedApplication(hall, { idNumber: ID, submittedAt: '2026-11-20T02:00:00.000Z', closedAt: '2026-11-20T02:00:00.000Z', status: 'taken' });
     const preview = await hall.ok('privacy/erasurePreview', { idNumber: ID }, hall.admin);
-    expect(preview).toMatchObject({ found: true, idMasked: '110105********0021', counts: { customers: 1, applications: 1 }, blocks: [{ reason: 'openApplication', count: 1, untilDay: null }] });
+    expect(preview).toMatchObject({
+      found: true,
+      idMasked: '110105********0021',
+      counts: { customers: 1, applications: 1 },
+      blocks: [{ reason: 'openApplication', count: 1, untilDay: null }],
+    });
     expect(await hall.send('privacy/erasePerson', { idNumber: ID, confirm: '0021' }, hall.admin)).toEqual({
       ok: false,
       error: { code: 'conflict', messageKey: 'errors.privacy.openApplication', details: { count: 1, untilDay: null } },
@@ -39,18 +50,36 @@ describe("a person's erasure on request", () => {
     // A paid service closed on 10 March 2026 (Shanghai): its signed list is kept 3 years, to 10 March 2029 inclusive.
     const other = '110105199003070030';
     seedApplication(hall, { idNumber: other, submittedAt: '2026-03-01T02:00:00.000Z', closedAt: '2026-03-10T02:00:00.000Z', totalFen: 35_000 });
-    expect((await hall.ok('privacy/erasurePreview', { idNumber: other }, hall.admin)).blocks).toEqual([{ reason: 'feeEvidence', count: 1, untilDay: '2029-03-11' }]);
+    expect((await hall.ok('privacy/erasurePreview', { idNumber: other }, hall.admin)).blocks).toEqual([
+      { reason: 'feeEvidence', count: 1, untilDay: '2029-03-11' },
+    ]);
     const refused = await hall.send('privacy/erasePerson', { idNumber: other, confirm: '0030' }, hall.admin);
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.privacy.feeEvidence', details: { untilDay: '2029-03-11' } } });
   });
 
   it('erases when nothing blocks it, asks each utility that was sent the data to erase it, and audits the masked ID only', async () => {
-    const a = seedApplication(hall, { idNumber: ID, submittedAt: '2026-05-01T02:00:00.000Z', closedAt: '2026-05-20T02:00:00.000Z', ticketPhone: '13912345678' });
+    const a = seedApplication(hall, {
+      idNumber: ID,
+      submittedAt: '2026-05-01T02:00:00.000Z',
+      closedAt: '2026-05-20T02:00:00.000Z',
+      ticketPhone: '13912345678',
+    });
     seedCopy(hall, a.workOrderId, { state: 'accepted', queuedAt: '2026-05-01T02:00:00.000Z', answeredAt: '2026-05-02T02:00:00.000Z' });
     // Water never got its copy (superseded before any batch): it is not asked to erase anything.
-    const b = seedApplication(hall, { idNumber: ID, customerId: a.customerId, submittedAt: '2026-06-01T02:00:00.000Z', closedAt: '2026-06-02T02:00:00.000Z', utility: 'water' });
+    const b = seedApplication(hall, {
+      idNumber: ID,
+      customerId: a.customerId,
+      submittedAt: '2026-06-01T02:00:00.000Z',
+      closedAt: '2026-06-02T02:00:00.000Z',
+      utility: 'water',
+    });
     seedCopy(hall, b.workOrderId, { state: 'superseded', queuedAt: '2026-06-01T02:00:00.000Z', utility: 'water' });
-    const stranger = seedApplication(hall, { idNumber: '110105199003070048', submittedAt: '2026-05-01T02:00:00.000Z', closedAt: '2026-05-20T02:00:00.000Z', ticketPhone: '13800000000' });
+    const stranger = seedApplication(hall, {
+      idNumber: '110105199003070048',
+      submittedAt: '2026-05-01T02:00:00.000Z',
+      closedAt: '2026-05-20T02:00:00.000Z',
+      ticketPhone: '13800000000',
+    });
     const strangerTicket = seedTicket(hall, '2026-11-30');
 
     const preview = await hall.ok('privacy/erasurePreview', { idNumber: ID }, hall.admin);
@@ -61,14 +90,25 @@ describe("a person's erasure on request", () => {
       utilities: ['gas'],
       blocks: [],
     });
-    expect(await hall.send('privacy/erasePerson', { idNumber: ID, confirm: '1234' }, hall.admin)).toMatchObject({ ok: false, error: { code: 'validation', details: { fields: [{ path: 'confirm', key: 'field.confirmLastDigits' }] } } });
+    expect(await hall.send('privacy/erasePerson', { idNumber: ID, confirm: '1234' }, hall.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: { fields: [{ path: 'confirm', key: 'field.confirmLastDigits' }] } },
+    });
 
     const done = await hall.ok('privacy/erasePerson', { idNumber: ID, confirm: '0021' }, hall.admin);
     expect(done).toEqual({ idMasked: '110105********0021', counts: preview.counts, utilities: ['gas'] });
 
-    expect(hall.db.prepare('SELECT name, id_number AS idNumber, phone, erased_at AS erasedAt FROM customers WHERE id = ?').get(a.customerId)).toEqual({ name: '', idNumber: `erased:${a.customerId}`, phone: '', erasedAt: NOW });
+    expect(hall.db.prepare('SELECT name, id_number AS idNumber, phone, erased_at AS erasedAt FROM customers WHERE id = ?').get(a.customerId)).toEqual({
+      name: '',
+      idNumber: `erased:${a.customerId}`,
+      phone: '',
+      erasedAt: NOW,
+    });
     expect(hall.db.prepare('SELECT phone FROM tickets WHERE id = ?').get(a.ticketId)).toEqual({ phone: null });
-    expect(hall.db.prepare('SELECT length(image) AS bytes FROM signature_requests WHERE id IN (?, ?)').all(a.signatureId, b.signatureId)).toEqual([{ bytes: 0 }, { bytes: 0 }]);
+    expect(hall.db.prepare('SELECT length(image) AS bytes FROM signature_requests WHERE id IN (?, ?)').all(a.signatureId, b.signatureId)).toEqual([
+      { bytes: 0 },
+      { bytes: 0 },
+    ]);
     for (const row of outbox('workOrder')) expect(JSON.parse(row.data).customer).toEqual({ kind: 'person', erased: true });
 
     const [erasure, ...more] = outbox('erasure');
@@ -84,14 +124,26 @@ describe("a person's erasure on request", () => {
 
     // Someone else's data is untouched, and the person is not found a second time.
     expect(customerName(stranger.customerId)).toBe('王芳');
-    expect(hall.db.prepare('SELECT phone FROM tickets WHERE id IN (?, ?)').all(stranger.ticketId, strangerTicket)).toEqual([{ phone: '13800000000' }, { phone: '13912345678' }]);
-    expect(await hall.send('privacy/erasePerson', { idNumber: ID, confirm: '0021' }, hall.admin)).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'errors.privacy.personNotFound' } });
+    expect(hall.db.prepare('SELECT phone FROM tickets WHERE id IN (?, ?)').all(stranger.ticketId, strangerTicket)).toEqual([
+      { phone: '13800000000' },
+      { phone: '13912345678' },
+    ]);
+    expect(await hall.send('privacy/erasePerson', { idNumber: ID, confirm: '0021' }, hall.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors.privacy.personNotFound' },
+    });
   });
 
   it('refuses managers and clerks on every privacy method', async () => {
-    const inputs = { 'privacy/retention': {}, 'privacy/setRetention': {}, 'privacy/erasurePreview': { idNumber: ID }, 'privacy/erasePerson': { idNumber: ID, confirm: '0021' } };
+    const inputs = {
+      'privacy/retention': {},
+      'privacy/setRetention': {},
+      'privacy/erasurePreview': { idNumber: ID },
+      'privacy/erasePerson': { idNumber: ID, confirm: '0021' },
+    };
     for (const [name, input] of Object.entries(inputs)) {
-      for (const token of [hall.manager, hall.clerk]) expect(await hall.core.call(name, input, token)).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } });
+      for (const token of [hall.manager, hall.clerk])
+        expect(await hall.core.call(name, input, token)).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.forbidden' } });
     }
   });
 });

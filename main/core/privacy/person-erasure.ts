@@ -63,7 +63,8 @@ export function previewErasure(deps: CoreDeps, idNumber: string) {
  * case numbers it holds, nothing about the person (docs/sync-protocol.md).
  */
 export function erasePerson(deps: CoreDeps, idNumber: string, confirm: string, staffId: number | null) {
-  if (confirm.toUpperCase() !== idNumber.slice(-4).toUpperCase()) fail('validation', 'errors.validation', { fields: [{ path: 'confirm', key: 'field.confirmLastDigits' }] });
+  if (confirm.toUpperCase() !== idNumber.slice(-4).toUpperCase())
+    fail('validation', 'errors.validation', { fields: [{ path: 'confirm', key: 'field.confirmLastDigits' }] });
   return inTransaction(deps.db, () => {
     const data = personData(deps.db, idNumber);
     if (data.customerIds.length === 0) fail('not_found', 'errors.privacy.personNotFound');
@@ -83,7 +84,13 @@ export function erasePerson(deps: CoreDeps, idNumber: string, confirm: string, s
     const idMasked = maskIdNumber(idNumber) ?? '';
     const counts = countsOf(data);
     const utilities = data.sentTo.map((s) => s.utility);
-    auditChange(deps, staffId, { at, action: 'privacy.erasePerson', target: `customer:${data.customerIds.join(',')}`, before: { idMasked }, after: { counts, utilities } });
+    auditChange(deps, staffId, {
+      at,
+      action: 'privacy.erasePerson',
+      target: `customer:${data.customerIds.join(',')}`,
+      before: { idMasked },
+      after: { counts, utilities },
+    });
     return { idMasked, counts, utilities };
   });
 }

@@ -33,20 +33,39 @@ afterEach(() => {
   fs.rmSync(dropRoot, { recursive: true, force: true });
 });
 
-const customer = (id: number) => hall.db.prepare('SELECT kind, name, id_number AS idNumber, phone, contact_name AS contactName, address, erased_at AS erasedAt FROM customers WHERE id = ?').get(id);
+const customer = (id: number) =>
+  hall.db
+    .prepare('SELECT kind, name, id_number AS idNumber, phone, contact_name AS contactName, address, erased_at AS erasedAt FROM customers WHERE id = ?')
+    .get(id);
 const accounts = (id: number) => (hall.db.prepare('SELECT count(*) AS n FROM customer_accounts WHERE customer_id = ?').get(id) as { n: number }).n;
 const ticket = (id: number) => hall.db.prepare('SELECT phone, id_masked AS idMasked, status, day FROM tickets WHERE id = ?').get(id);
-const signature = (id: number) => hall.db.prepare(`SELECT status, length(image) AS bytes, image_erased_at AS erasedAt FROM signature_requests WHERE id = ?`).get(id);
+const signature = (id: number) =>
+  hall.db.prepare(`SELECT status, length(image) AS bytes, image_erased_at AS erasedAt FROM signature_requests WHERE id = ?`).get(id);
 const copy = (seq: number) => {
-  const row = hall.db.prepare('SELECT data, state, personal_erased_at AS erasedAt FROM sync_outbox WHERE seq = ?').get(seq) as { data: string; state: string; erasedAt: string | null };
+  const row = hall.db.prepare('SELECT data, state, personal_erased_at AS erasedAt FROM sync_outbox WHERE seq = ?').get(seq) as {
+    data: string;
+    state: string;
+    erasedAt: string | null;
+  };
   return { ...row, customer: (JSON.parse(row.data) as { customer: unknown }).customer };
 };
 const counts = () =>
   Object.fromEntries(
-    ['tickets', 'customers', 'applications', 'work_orders', 'signature_requests', 'sync_outbox', 'sync_batches', 'application_matters'].map((t) => [t, (hall.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+    ['tickets', 'customers', 'applications', 'work_orders', 'signature_requests', 'sync_outbox', 'sync_batches', 'application_matters'].map((t) => [
+      t,
+      (hall.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+    ]),
   );
 
-const FULL = { kind: 'person', name: '王芳', idType: 'residentId', idNumber: '110105199003070021', contactName: null, phone: '13912345678', address: '幸福路 8 号' };
+const FULL = {
+  kind: 'person',
+  name: '王芳',
+  idType: 'residentId',
+  idNumber: '110105199003070021',
+  contactName: null,
+  phone: '13912345678',
+  address: '幸福路 8 号',
+};
 const STRIPPED = { kind: 'person', erased: true };
 
 describe('the retention job', () => {
@@ -55,31 +74,87 @@ describe('the retention job', () => {
     const newTicket = seedTicket(hall, '2026-11-02');
 
     // Closed a moment before the 3-year line, every copy accepted: signature and customer go.
-    const due = seedApplication(hall, { idNumber: '110105199003070021', submittedAt: '2023-06-01T02:00:00.000Z', closedAt: justBefore(YEARS_BEFORE), totalFen: 12_000 });
+    const due = seedApplication(hall, {
+      idNumber: '110105199003070021',
+      submittedAt: '2023-06-01T02:00:00.000Z',
+      closedAt: justBefore(YEARS_BEFORE),
+      totalFen: 12_000,
+    });
     const dueCopy = seedCopy(hall, due.workOrderId, { state: 'accepted', queuedAt: '2023-06-01T02:00:00.000Z', answeredAt: '2023-06-02T18:00:00.000Z' });
     // Closed on the line itself: kept a day more.
     const onLine = seedApplication(hall, { idNumber: '110105199003070022', submittedAt: '2023-06-01T02:00:00.000Z', closedAt: YEARS_BEFORE, totalFen: 12_000 });
     // Open for years (the utility has taken it and not finished): nothing of it is touched.
-    const open = seedApplication(hall, { idNumber: '110105199003070023', submittedAt: '2020-01-06T02:00:00.000Z', closedAt: '2020-01-06T02:00:00.000Z', status: 'taken' });
+    const open = seedApplication(hall, {
+      idNumber: '110105199003070023',
+      submittedAt: '2020-01-06T02:00:00.000Z',
+      closedAt: '2020-01-06T02:00:00.000Z',
+      status: 'taken',
+    });
     // Closed long ago, but the utility refused its copy and the manager has not resent it.
     const refused = seedApplication(hall, { idNumber: '110105199003070024', submittedAt: '2020-01-06T02:00:00.000Z', closedAt: '2020-02-06T02:00:00.000Z' });
-    const refusedCopy = seedCopy(hall, refused.workOrderId, { state: 'rejected', queuedAt: '2020-01-06T02:00:00.000Z', answeredAt: '2020-01-07T02:00:00.000Z' });
+    const refusedCopy = seedCopy(hall, refused.workOrderId, {
+      state: 'rejected',
+      queuedAt: '2020-01-06T02:00:00.000Z',
+      answeredAt: '2020-01-07T02:00:00.000Z',
+    });
     // A customer recorded and never served (no application): last touched before the line.
-    const idle = insertCustomer(hall.db, { kind: 'enterprise', name: '城东物业', idType: 'creditCode', idNumber: '91110105MA00000001', contactName: '张三', phone: '01065550000', address: null, now: justBefore(YEARS_BEFORE) });
-    const idleLater = insertCustomer(hall.db, { kind: 'enterprise', name: '城西物业', idType: 'creditCode', idNumber: '91110105MA00000002', contactName: null, phone: '01065550001', address: null, now: YEARS_BEFORE });
+    const idle = insertCustomer(hall.db, {
+      kind: 'enterprise',
+      name: '城东物业',
+      idType: 'creditCode',
+      idNumber: '91110105MA00000001',
+      contactName: '张三',
+      phone: '01065550000',
+      address: null,
+      now: justBefore(YEARS_BEFORE),
+    });
+    const idleLater = insertCustomer(hall.db, {
+      kind: 'enterprise',
+      name: '城西物业',
+      idType: 'creditCode',
+      idNumber: '91110105MA00000002',
+      contactName: null,
+      phone: '01065550001',
+      address: null,
+      now: YEARS_BEFORE,
+    });
 
     // Copies of the on-line application's work order, around the 180-day line and in each state.
-    const acceptedBefore = seedCopy(hall, onLine.workOrderId, { state: 'accepted', queuedAt: '2026-06-01T02:00:00.000Z', answeredAt: justBefore(COPIES_BEFORE), version: 1 });
-    const acceptedOnLine = seedCopy(hall, onLine.workOrderId, { state: 'accepted', queuedAt: '2026-06-01T02:00:00.000Z', answeredAt: COPIES_BEFORE, version: 2 });
+    const acceptedBefore = seedCopy(hall, onLine.workOrderId, {
+      state: 'accepted',
+      queuedAt: '2026-06-01T02:00:00.000Z',
+      answeredAt: justBefore(COPIES_BEFORE),
+      version: 1,
+    });
+    const acceptedOnLine = seedCopy(hall, onLine.workOrderId, {
+      state: 'accepted',
+      queuedAt: '2026-06-01T02:00:00.000Z',
+      answeredAt: COPIES_BEFORE,
+      version: 2,
+    });
     const supersededOld = seedCopy(hall, onLine.workOrderId, { state: 'superseded', queuedAt: '2024-01-01T02:00:00.000Z', version: 3 });
     const pendingOld = seedCopy(hall, open.workOrderId, { state: 'pending', queuedAt: '2020-01-06T02:00:00.000Z' });
     const sendingOld = seedCopy(hall, open.workOrderId, { state: 'sending', queuedAt: '2020-01-06T02:00:00.000Z', utility: 'water' });
 
     // Folder drops answered either side of the 30-day line, and an HTTP utility's batch.
     const outDir = path.join(dropRoot, 'gas-out');
-    saveConnector(hall.db, { utility: 'gas', kind: 'folder', enabled: true, baseUrl: null, outDir, replyDir: path.join(dropRoot, 'gas-in'), windowStart: '01:00', windowEnd: '05:00', secretCipher: 'x', at: NOW, staffId: null });
+    saveConnector(hall.db, {
+      utility: 'gas',
+      kind: 'folder',
+      enabled: true,
+      baseUrl: null,
+      outDir,
+      replyDir: path.join(dropRoot, 'gas-in'),
+      windowStart: '01:00',
+      windowEnd: '05:00',
+      secretCipher: 'x',
+      at: NOW,
+      staffId: null,
+    });
     const batch = (id: string, answeredAt: string) => {
-      hall.db.prepare(`INSERT INTO sync_batches (id, utility, created_at, record_count, state, sent_at, answered_at) VALUES (?, 'gas', ?, 1, 'answered', ?, ?)`).run(id, answeredAt, answeredAt, answeredAt);
+      hall.db
+        .prepare(`INSERT INTO sync_batches (id, utility, created_at, record_count, state, sent_at, answered_at) VALUES (?, 'gas', ?, 1, 'answered', ?, ?)`)
+        .run(id, answeredAt, answeredAt, answeredAt);
       fs.mkdirSync(path.join(outDir, id), { recursive: true });
       fs.writeFileSync(path.join(outDir, id, 'work-orders.csv'), 'id,customer\nwo-1,王芳\n');
     };
@@ -87,7 +162,10 @@ describe('the retention job', () => {
     batch('b-line', DROPS_BEFORE);
 
     const before = counts();
-    const reports = async () => [await hall.ok('reports/monthly', { month: '2026-11' }, hall.manager), await hall.ok('reports/monthly', { month: '2023-06' }, hall.manager)];
+    const reports = async () => [
+      await hall.ok('reports/monthly', { month: '2026-11' }, hall.manager),
+      await hall.ok('reports/monthly', { month: '2023-06' }, hall.manager),
+    ];
     const reportsBefore = await reports();
 
     const run = runRetentionIfDue(hall.core.deps);
@@ -99,9 +177,21 @@ describe('the retention job', () => {
     expect(signature(due.signatureId)).toEqual({ status: 'signed', bytes: 0, erasedAt: NOW });
     for (const kept of [onLine, open, refused]) expect(signature(kept.signatureId)).toEqual({ status: 'signed', bytes: 9, erasedAt: null });
 
-    expect(customer(due.customerId)).toEqual({ kind: 'person', name: '', idNumber: `erased:${due.customerId}`, phone: '', contactName: null, address: null, erasedAt: NOW });
+    expect(customer(due.customerId)).toEqual({
+      kind: 'person',
+      name: '',
+      idNumber: `erased:${due.customerId}`,
+      phone: '',
+      contactName: null,
+      address: null,
+      erasedAt: NOW,
+    });
     expect(accounts(due.customerId)).toBe(0);
-    expect(hall.db.prepare('SELECT snapshot, (SELECT account_no FROM application_matters WHERE application_id = a.id) AS accountNo FROM applications a WHERE id = ?').get(due.applicationId)).toEqual({
+    expect(
+      hall.db
+        .prepare('SELECT snapshot, (SELECT account_no FROM application_matters WHERE application_id = a.id) AS accountNo FROM applications a WHERE id = ?')
+        .get(due.applicationId),
+    ).toEqual({
       snapshot: JSON.stringify({ customer: { kind: 'person', name: '' } }),
       accountNo: null,
     });
@@ -135,7 +225,11 @@ describe('the retention job', () => {
     hall.core.tick();
     expect(audits()).toHaveLength(1);
     const [entry] = audits();
-    expect(entry).toMatchObject({ actorStaffId: null, target: 'hall', after: { day: '2026-12-01', counts: { ticketPhones: 1, signatures: 0, customers: 0, outboxCopies: 0, drops: 0 } } });
+    expect(entry).toMatchObject({
+      actorStaffId: null,
+      target: 'hall',
+      after: { day: '2026-12-01', counts: { ticketPhones: 1, signatures: 0, customers: 0, outboxCopies: 0, drops: 0 } },
+    });
     expect(JSON.stringify(entry)).not.toMatch(/139|王芳|110105/);
 
     // 23:59 in Shanghai is still the same hall day; midnight is the next.

@@ -13,7 +13,11 @@ export type RetentionCounts = Record<RetentionKind, number>;
 export type RetentionRun = { day: string; at: string; counts: RetentionCounts };
 
 const LAST_RUN_KEY = 'privacy.retentionLastRun';
-const retentionRunSchema = z.object({ day: z.string(), at: z.string(), counts: z.record(z.enum(retentionKinds), z.number()) }) satisfies z.ZodType<RetentionRun>;
+const retentionRunSchema = z.object({
+  day: z.string(),
+  at: z.string(),
+  counts: z.record(z.enum(retentionKinds), z.number()),
+}) satisfies z.ZodType<RetentionRun>;
 
 export function lastRetentionRun(deps: Pick<CoreDeps, 'db'>): RetentionRun | null {
   const stored = getSetting(deps.db, LAST_RUN_KEY);

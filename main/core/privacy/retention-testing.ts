@@ -36,16 +36,41 @@ export function seedTicket(hall: IntakeHall, day: string, phone: string | null =
  */
 export function seedApplication(
   hall: IntakeHall,
-  s: { idNumber: string; submittedAt: string; closedAt: string; status?: 'accepted' | 'taken' | 'completed' | 'returned'; totalFen?: number; utility?: string; customerId?: number; ticketPhone?: string },
+  s: {
+    idNumber: string;
+    submittedAt: string;
+    closedAt: string;
+    status?: 'accepted' | 'taken' | 'completed' | 'returned';
+    totalFen?: number;
+    utility?: string;
+    customerId?: number;
+    ticketPhone?: string;
+  },
 ): Seeded {
   const db = hall.db;
   currentCatalogue(db);
   serial += 1;
   const customerId =
     s.customerId ??
-    insertCustomer(db, { kind: 'person', name: '王芳', idType: 'residentId', idNumber: s.idNumber, contactName: '李强', phone: '13912345678', address: '幸福路 8 号', now: s.submittedAt });
+    insertCustomer(db, {
+      kind: 'person',
+      name: '王芳',
+      idType: 'residentId',
+      idNumber: s.idNumber,
+      contactName: '李强',
+      phone: '13912345678',
+      address: '幸福路 8 号',
+      now: s.submittedAt,
+    });
   db.prepare('INSERT INTO customer_accounts (customer_id, utility, account_no) VALUES (?, ?, ?)').run(customerId, s.utility ?? 'gas', `ACC-${serial}`);
-  const signatureId = insertSignatureRequest(db, { token: `sig-${serial}`, counterId: hall.counterId, staffId: hall.clerkId, feeHash: 'h', feeJson: '{}', createdAt: s.submittedAt });
+  const signatureId = insertSignatureRequest(db, {
+    token: `sig-${serial}`,
+    counterId: hall.counterId,
+    staffId: hall.clerkId,
+    feeHash: 'h',
+    feeJson: '{}',
+    createdAt: s.submittedAt,
+  });
   markSigned(db, signatureId, { image: Buffer.from('png-bytes'), signedAt: s.submittedAt, deviceId: hall.rateDeviceId });
   const ticketId = seedTicket(hall, s.submittedAt.slice(0, 10), s.ticketPhone ?? null);
   const applicationId = insertApplication(db, {
@@ -65,12 +90,20 @@ export function seedApplication(
     snapshot: JSON.stringify({ customer: { kind: 'person', name: '王芳' } }),
   });
   const utility = s.utility ?? 'gas';
-  insertMatter(db, { applicationId, caseNumber: `G${serial}`, utility, businessCode: 'newConnection', accountNo: `ACC-${serial}`, dueDay: s.submittedAt.slice(0, 10) });
+  insertMatter(db, {
+    applicationId,
+    caseNumber: `G${serial}`,
+    utility,
+    businessCode: 'newConnection',
+    accountNo: `ACC-${serial}`,
+    dueDay: s.submittedAt.slice(0, 10),
+  });
   const status = s.status ?? 'completed';
   const workOrderId = Number(
     db
       .prepare('INSERT INTO work_orders (application_id, utility, status, due_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(applicationId, utility, status, s.submittedAt.slice(0, 10), s.submittedAt, status === 'accepted' || status === 'taken' ? s.submittedAt : s.closedAt).lastInsertRowid,
+      .run(applicationId, utility, status, s.submittedAt.slice(0, 10), s.submittedAt, status === 'accepted' || status === 'taken' ? s.submittedAt : s.closedAt)
+      .lastInsertRowid,
   );
   return { customerId, applicationId, signatureId, workOrderId, ticketId };
 }
@@ -82,7 +115,19 @@ export function seedCopy(
   c: { state: 'pending' | 'sending' | 'accepted' | 'rejected' | 'superseded'; queuedAt: string; answeredAt?: string; utility?: string; version?: number },
 ): number {
   const batchId = c.state === 'pending' || (c.state === 'superseded' && c.answeredAt === undefined) ? null : randomUUID();
-  const data = JSON.stringify({ status: 'completed', customer: { kind: 'person', name: '王芳', idType: 'residentId', idNumber: '110105199003070021', contactName: null, phone: '13912345678', address: '幸福路 8 号' }, matters: [] });
+  const data = JSON.stringify({
+    status: 'completed',
+    customer: {
+      kind: 'person',
+      name: '王芳',
+      idType: 'residentId',
+      idNumber: '110105199003070021',
+      contactName: null,
+      phone: '13912345678',
+      address: '幸福路 8 号',
+    },
+    matters: [],
+  });
   return Number(
     hall.db
       .prepare('INSERT INTO sync_outbox (utility, type, record_id, version, data, queued_at, state, batch_id, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')

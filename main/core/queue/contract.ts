@@ -128,8 +128,16 @@ export const queueContract = defineMethods({
     input: z.object({
       categoryId: id,
       priority: z.enum(['normal', 'priority']).default('normal'),
-      phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { message: 'field.phoneFormat' }).optional(),
-      idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, { message: 'field.idNumberFormat' }).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^1[3-9]\d{9}$/, { message: 'field.phoneFormat' })
+        .optional(),
+      idNumber: z
+        .string()
+        .trim()
+        .regex(/^\d{17}[\dXx]$/, { message: 'field.idNumberFormat' })
+        .optional(),
       /** The kiosk's key for this press: asked again after a lost answer, it gets the same ticket. */
       idempotencyKey: z.string().trim().min(8).max(64).optional(),
     }),
@@ -138,13 +146,27 @@ export const queueContract = defineMethods({
   'queue/checkIn': {
     summary: 'Checks in a booked appointment at the kiosk; on time it gives a priority ticket.',
     roles: ['kiosk', 'clerk', 'manager', 'admin'],
-    input: z.object({ code: z.string().trim().regex(/^[A-Z0-9]{6}$/, { message: 'field.appointmentCodeFormat' }) }),
+    input: z.object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9]{6}$/, { message: 'field.appointmentCodeFormat' }),
+    }),
     output: printableTicketSchema,
   },
   'queue/bookAppointment': {
     summary: 'Books an appointment slot and returns its check-in code.',
     roles: managers,
-    input: z.object({ categoryId: id, slotStart: z.iso.datetime(), slotEnd: z.iso.datetime(), phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { message: 'field.phoneFormat' }).optional() }),
+    input: z.object({
+      categoryId: id,
+      slotStart: z.iso.datetime(),
+      slotEnd: z.iso.datetime(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^1[3-9]\d{9}$/, { message: 'field.phoneFormat' })
+        .optional(),
+    }),
     output: z.object({ id: z.number().int(), code: z.string() }),
   },
   'queue/appointments': {
@@ -152,7 +174,15 @@ export const queueContract = defineMethods({
     roles: managers,
     input: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
     output: z.array(
-      z.object({ id: z.number().int(), code: z.string(), categoryId: z.number().int(), slotStart: z.string(), slotEnd: z.string(), phoneMasked: z.string().nullable(), checkedIn: z.boolean() }),
+      z.object({
+        id: z.number().int(),
+        code: z.string(),
+        categoryId: z.number().int(),
+        slotStart: z.string(),
+        slotEnd: z.string(),
+        phoneMasked: z.string().nullable(),
+        checkedIn: z.boolean(),
+      }),
     ),
   },
   'queue/ticketStatus': {
@@ -171,7 +201,7 @@ export const queueContract = defineMethods({
     }),
   },
   'queue/reprint': {
-    summary: "Prints a ticket again (a clerk, for a customer who lost it).",
+    summary: 'Prints a ticket again (a clerk, for a customer who lost it).',
     roles: anyStaff,
     input: z.object({ ticketId: id, deviceId: id.optional() }),
     output: printableTicketSchema,
@@ -233,10 +263,12 @@ export const queueContract = defineMethods({
   'queue/transfer': {
     summary: 'Sends the ticket, keeping its number, to another counter or category.',
     roles: anyStaff,
-    input: counterTicket.extend({ toCounterId: id.optional(), toCategoryId: id.optional() }).refine((v) => (v.toCounterId === undefined) !== (v.toCategoryId === undefined), {
-      message: 'field.transferTarget',
-      path: ['toCounterId'],
-    }),
+    input: counterTicket
+      .extend({ toCounterId: id.optional(), toCategoryId: id.optional() })
+      .refine((v) => (v.toCounterId === undefined) !== (v.toCategoryId === undefined), {
+        message: 'field.transferTarget',
+        path: ['toCounterId'],
+      }),
     output: ticketViewSchema,
   },
   'queue/finish': {
@@ -256,7 +288,10 @@ export const queueContract = defineMethods({
     roles: managers,
     input: z.object({
       id: id.optional(),
-      prefix: z.string().trim().regex(/^[A-Z]$/, { message: 'field.prefixFormat' }),
+      prefix: z
+        .string()
+        .trim()
+        .regex(/^[A-Z]$/, { message: 'field.prefixFormat' }),
       nameZh: z.string().trim().min(1).max(20),
       nameEn: z.string().trim().min(1).max(40),
       utilities: z.array(z.string().min(1).max(20)).max(10).default([]),
@@ -272,13 +307,24 @@ export const queueContract = defineMethods({
   'queue/saveCounter': {
     summary: 'Creates or edits a counter; categoryIds empty means it serves every category.',
     roles: managers,
-    input: z.object({ id: id.optional(), number: z.number().int().min(1).max(999), name: z.string().trim().min(1).max(20), categoryIds: z.array(id).default([]) }),
+    input: z.object({
+      id: id.optional(),
+      number: z.number().int().min(1).max(999),
+      name: z.string().trim().min(1).max(20),
+      categoryIds: z.array(id).default([]),
+    }),
     output: counterViewSchema,
   },
   'queue/saveNotice': {
     summary: "Creates or edits a notice on the calling board's scrolling area.",
     roles: managers,
-    input: z.object({ id: id.optional(), textZh: z.string().trim().min(1).max(500), textEn: z.string().trim().max(500).default(''), active: z.boolean().default(true), sortOrder: z.number().int().min(0).max(999).default(0) }),
+    input: z.object({
+      id: id.optional(),
+      textZh: z.string().trim().min(1).max(500),
+      textEn: z.string().trim().max(500).default(''),
+      active: z.boolean().default(true),
+      sortOrder: z.number().int().min(0).max(999).default(0),
+    }),
     output: noticeSchema,
   },
   'queue/deleteNotice': {

@@ -1,7 +1,19 @@
 import { inTransaction } from '../../../db/connection.ts';
 import { type CounterRow, getCounter, listCounters, setCounterStatus } from '../../../db/counters.ts';
 import { getStaffById } from '../../../db/staff.ts';
-import { appendTicketEvent, getTicket, lastTicketEventType, listWaiting, recentCallPriorities, type TicketChange, type TicketEventType, type TicketRow, type TicketStatus, ticketsAtCounter, updateTicket } from '../../../db/tickets.ts';
+import {
+  appendTicketEvent,
+  getTicket,
+  lastTicketEventType,
+  listWaiting,
+  recentCallPriorities,
+  type TicketChange,
+  type TicketEventType,
+  type TicketRow,
+  type TicketStatus,
+  ticketsAtCounter,
+  updateTicket,
+} from '../../../db/tickets.ts';
 import { asStaff, type Caller, isManager, type StaffCaller } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -119,7 +131,14 @@ export function callSpecific(deps: CoreDeps, caller: Caller, counterId: number, 
 
 function callTicketIn(deps: CoreDeps, staff: StaffCaller, counter: CounterRow, ticketId: number, type: TicketEventType): TicketRow {
   const at = deps.clock.now().toISOString();
-  const moved = updateTicket(deps.db, ticketId, ['waiting'], { status: 'called', counterId: counter.id, staffId: staff.staffId, calledAt: at, startedAt: null, targetCounterId: null });
+  const moved = updateTicket(deps.db, ticketId, ['waiting'], {
+    status: 'called',
+    counterId: counter.id,
+    staffId: staff.staffId,
+    calledAt: at,
+    startedAt: null,
+    targetCounterId: null,
+  });
   if (!moved) refuse(deps, getTicket(deps.db, ticketId));
   appendTicketEvent(deps.db, { ticketId, type, at, counterId: counter.id, staffId: staff.staffId });
   return getTicket(deps.db, ticketId) ?? fail('not_found', 'errors.queue.ticketNotFound');

@@ -93,7 +93,15 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
 
     'queue/bookAppointment': (input) => bookAppointment(deps, input),
     'queue/appointments': ({ from, to }) =>
-      listAppointments(db, from, to).map((a) => ({ id: a.id, code: a.code, categoryId: a.categoryId, slotStart: a.slotStart, slotEnd: a.slotEnd, phoneMasked: maskPhone(a.phone), checkedIn: a.ticketId !== null })),
+      listAppointments(db, from, to).map((a) => ({
+        id: a.id,
+        code: a.code,
+        categoryId: a.categoryId,
+        slotStart: a.slotStart,
+        slotEnd: a.slotEnd,
+        phoneMasked: maskPhone(a.phone),
+        checkedIn: a.ticketId !== null,
+      })),
 
     'queue/ticketStatus'({ token }) {
       const ticket = getTicketByToken(db, token) ?? fail('not_found', 'errors.queue.ticketNotFound');
@@ -106,7 +114,10 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         categoryNameEn: category.nameEn,
         status: ticket.status,
         ahead,
-        estimatedWaitMinutes: ticket.status === 'waiting' ? estimateWaitMinutes({ ahead, averageServiceMinutes: recentPace(deps, category.id), countersServing: countersServing(deps, category.id) }) : 0,
+        estimatedWaitMinutes:
+          ticket.status === 'waiting'
+            ? estimateWaitMinutes({ ahead, averageServiceMinutes: recentPace(deps, category.id), countersServing: countersServing(deps, category.id) })
+            : 0,
         counterNumber: counter?.number ?? null,
         issuedAt: ticket.issuedAt,
       };
@@ -151,7 +162,9 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
     'queue/recall': ({ counterId, ticketId }, { caller }) =>
       op('recalled', () => ticketOp(deps, caller, counterId, ticketId, { from: ['called'], change: () => ({ status: 'called' }), events: ['recalled'] }), true),
     'queue/start': ({ counterId, ticketId }, { caller }) =>
-      op('started', () => ticketOp(deps, caller, counterId, ticketId, { from: ['called'], change: (_t, at) => ({ status: 'serving', startedAt: at }), events: ['started'] })),
+      op('started', () =>
+        ticketOp(deps, caller, counterId, ticketId, { from: ['called'], change: (_t, at) => ({ status: 'serving', startedAt: at }), events: ['started'] }),
+      ),
     'queue/finish'({ counterId, ticketId }, { caller }) {
       const view = op('finished', () =>
         ticketOp(deps, caller, counterId, ticketId, {
@@ -170,7 +183,9 @@ export function queueHandlers(deps: CoreDeps): HandlersFor<typeof queueContract>
         ticketOp(deps, caller, counterId, ticketId, {
           from: ['called'],
           change: (_t, at) =>
-            requeue ? { status: 'waiting', queuedAt: at, counterId: null, staffId: null, calledAt: null, startedAt: null } : { status: 'no_show', finishedAt: at },
+            requeue
+              ? { status: 'waiting', queuedAt: at, counterId: null, staffId: null, calledAt: null, startedAt: null }
+              : { status: 'no_show', finishedAt: at },
           events: requeue ? ['no_show', 'requeued'] : ['no_show'],
         }),
       ),

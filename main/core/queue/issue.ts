@@ -4,7 +4,17 @@ import { type CategoryRow, getCategory } from '../../../db/categories.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { countOpenServing } from '../../../db/counters.ts';
 import { getSetting } from '../../../db/settings.ts';
-import { getTicketByIdempotencyKey, appendTicketEvent, averageServiceMinutes, countIssued, insertTicket, nextSequence, type TicketPriority, type TicketRow, waitingAhead } from '../../../db/tickets.ts';
+import {
+  getTicketByIdempotencyKey,
+  appendTicketEvent,
+  averageServiceMinutes,
+  countIssued,
+  insertTicket,
+  nextSequence,
+  type TicketPriority,
+  type TicketRow,
+  waitingAhead,
+} from '../../../db/tickets.ts';
 import { fail } from '../api/errors.ts';
 import { addMinutes } from '../clock.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -50,7 +60,11 @@ export function printable(deps: Pick<CoreDeps, 'db' | 'clock'>, ticket: TicketRo
     categoryNameEn: category.nameEn,
     priority: ticket.priority,
     ahead,
-    estimatedWaitMinutes: estimateWaitMinutes({ ahead, averageServiceMinutes: recentPace(deps, category.id), countersServing: countersServing(deps, category.id) }),
+    estimatedWaitMinutes: estimateWaitMinutes({
+      ahead,
+      averageServiceMinutes: recentPace(deps, category.id),
+      countersServing: countersServing(deps, category.id),
+    }),
     issuedAt: ticket.issuedAt,
     hallName: getSetting(deps.db, 'hall.name') ?? '',
     statusPath: `/t/${ticket.token}`,
@@ -63,7 +77,14 @@ const closedMessages = { inactive: 'errors.queue.categoryInactive', hours: 'erro
 /** Issues one ticket: number, event and all, in one transaction. */
 export function issueTicket(
   deps: CoreDeps,
-  input: { categoryId: number; priority: TicketPriority; phone?: string | undefined; idNumber?: string | undefined; staffId: number | null; idempotencyKey?: string | undefined },
+  input: {
+    categoryId: number;
+    priority: TicketPriority;
+    phone?: string | undefined;
+    idNumber?: string | undefined;
+    staffId: number | null;
+    idempotencyKey?: string | undefined;
+  },
 ): { ticket: TicketRow; category: CategoryRow; replayed: boolean } {
   const { db, clock } = deps;
   return inTransaction(db, () => {
@@ -105,13 +126,19 @@ export const CHECK_IN_EARLY_MINUTES = 30;
 export function checkInAppointment(deps: CoreDeps, code: string): { ticket: TicketRow; category: CategoryRow } {
   const { db, clock } = deps;
   return inTransaction(db, () => {
-    const appointment = getAppointmentByCode(db, code) ?? fail('not_found', 'errors.queue.appointmentNotFound', { fields: [{ path: 'code', key: 'field.appointmentNotFound' }] });
+    const appointment =
+      getAppointmentByCode(db, code) ?? fail('not_found', 'errors.queue.appointmentNotFound', { fields: [{ path: 'code', key: 'field.appointmentNotFound' }] });
     if (appointment.ticketId !== null) fail('conflict', 'errors.queue.appointmentUsed');
     const now = clock.now();
     const opens = addMinutes(new Date(appointment.slotStart), -CHECK_IN_EARLY_MINUTES);
     if (now < opens) fail('conflict', 'errors.queue.appointmentTooEarly', { from: opens.toISOString() });
     const onTime = now <= new Date(appointment.slotEnd);
-    const issued = issueTicket(deps, { categoryId: appointment.categoryId, priority: onTime ? 'appointment' : 'normal', phone: appointment.phone ?? undefined, staffId: null });
+    const issued = issueTicket(deps, {
+      categoryId: appointment.categoryId,
+      priority: onTime ? 'appointment' : 'normal',
+      phone: appointment.phone ?? undefined,
+      staffId: null,
+    });
     linkAppointmentTicket(db, appointment.id, issued.ticket.id);
     return issued;
   });
@@ -127,7 +154,14 @@ export function bookAppointment(deps: CoreDeps, input: { categoryId: number; slo
     for (;;) {
       const code = Array.from({ length: 6 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
       if (getAppointmentByCode(db, code)) continue;
-      const id = insertAppointment(db, { code, categoryId: input.categoryId, slotStart: input.slotStart, slotEnd: input.slotEnd, phone: input.phone ?? null, createdAt: clock.now().toISOString() });
+      const id = insertAppointment(db, {
+        code,
+        categoryId: input.categoryId,
+        slotStart: input.slotStart,
+        slotEnd: input.slotEnd,
+        phone: input.phone ?? null,
+        createdAt: clock.now().toISOString(),
+      });
       return { id, code };
     }
   });

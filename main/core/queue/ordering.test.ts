@@ -66,14 +66,19 @@ describe('pickNext', () => {
 
   it('after priorityBurst priority calls in a row, calls one normal ticket, then priority again', () => {
     const normals = [ticket(1), ticket(2)];
-    const priorities = [ticket(10, { priority: 'priority' }), ticket(11, { priority: 'appointment' }), ticket(12, { priority: 'priority' }), ticket(13, { priority: 'priority' })];
+    const priorities = [
+      ticket(10, { priority: 'priority' }),
+      ticket(11, { priority: 'appointment' }),
+      ticket(12, { priority: 'priority' }),
+      ticket(13, { priority: 'priority' }),
+    ];
     const [n1, n2] = normals;
     const [p1, p2, p3, p4] = priorities;
     const order = callAll([...normals, ...priorities], ctx({ rule: { priorityBurst: 3, maxWaitMinutes: 30 } }));
     expect(order).toEqual([p1!.id, p2!.id, p3!.id, n1!.id, p4!.id, n2!.id]);
   });
 
-  it('counts the hall\'s calls at every counter toward the burst, not only this counter\'s', () => {
+  it("counts the hall's calls at every counter toward the burst, not only this counter's", () => {
     const normal = ticket(1);
     const green = ticket(10, { priority: 'priority' });
     // Other counters just called three priority tickets in a row.
@@ -112,7 +117,7 @@ describe('pickNext', () => {
     expect(pickNext([overdueNormal, overdueGreen], ctx())?.id).toBe(overdueGreen.id);
   });
 
-  it('bounds every normal ticket\'s wait under a steady stream of priority tickets', () => {
+  it("bounds every normal ticket's wait under a steady stream of priority tickets", () => {
     // A priority ticket arrives every minute and the rule never yields (burst 20);
     // the normal ticket from 09:00 is still called once it has waited 30 minutes.
     const rule = { priorityBurst: 20, maxWaitMinutes: 30 };
@@ -187,18 +192,50 @@ describe('the worked example of docs/queue-rule.md', () => {
   }
 
   it('with the defaults (burst 3, 30 minutes)', () => {
-    expect(calls({ priorityBurst: 3, maxWaitMinutes: 30 })).toEqual(['09:00 A003', '09:03 A004', '09:06 A005', '09:09 A001', '09:12 A006', '09:15 A007', '09:18 A002']);
+    expect(calls({ priorityBurst: 3, maxWaitMinutes: 30 })).toEqual([
+      '09:00 A003',
+      '09:03 A004',
+      '09:06 A005',
+      '09:09 A001',
+      '09:12 A006',
+      '09:15 A007',
+      '09:18 A002',
+    ]);
   });
 
   it('with maxWaitMinutes 20', () => {
-    expect(calls({ priorityBurst: 3, maxWaitMinutes: 20 })).toEqual(['09:00 A003', '09:03 A004', '09:06 A005', '09:09 A001', '09:12 A002', '09:15 A006', '09:18 A007']);
+    expect(calls({ priorityBurst: 3, maxWaitMinutes: 20 })).toEqual([
+      '09:00 A003',
+      '09:03 A004',
+      '09:06 A005',
+      '09:09 A001',
+      '09:12 A002',
+      '09:15 A006',
+      '09:18 A007',
+    ]);
   });
 
   it('with priorityBurst 1', () => {
-    expect(calls({ priorityBurst: 1, maxWaitMinutes: 30 })).toEqual(['09:00 A003', '09:03 A001', '09:06 A004', '09:09 A002', '09:12 A005', '09:15 A006', '09:18 A007']);
+    expect(calls({ priorityBurst: 1, maxWaitMinutes: 30 })).toEqual([
+      '09:00 A003',
+      '09:03 A001',
+      '09:06 A004',
+      '09:09 A002',
+      '09:12 A005',
+      '09:15 A006',
+      '09:18 A007',
+    ]);
   });
 
   it('with priorityBurst 0', () => {
-    expect(calls({ priorityBurst: 0, maxWaitMinutes: 30 })).toEqual(['09:00 A001', '09:03 A002', '09:06 A003', '09:09 A004', '09:12 A005', '09:15 A006', '09:18 A007']);
+    expect(calls({ priorityBurst: 0, maxWaitMinutes: 30 })).toEqual([
+      '09:00 A001',
+      '09:03 A002',
+      '09:06 A003',
+      '09:09 A004',
+      '09:12 A005',
+      '09:15 A006',
+      '09:18 A007',
+    ]);
   });
 });

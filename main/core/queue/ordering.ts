@@ -45,7 +45,10 @@ export type PickContext = {
 const isPriority = (c: Candidate) => c.priority !== 'normal';
 
 const oldest = (list: readonly Candidate[]): Candidate | undefined =>
-  list.reduce<Candidate | undefined>((best, c) => (!best || c.queuedAt < best.queuedAt || (c.queuedAt === best.queuedAt && c.id < best.id) ? c : best), undefined);
+  list.reduce<Candidate | undefined>(
+    (best, c) => (!best || c.queuedAt < best.queuedAt || (c.queuedAt === best.queuedAt && c.id < best.id) ? c : best),
+    undefined,
+  );
 
 export function mayServe(candidate: Candidate, ctx: Pick<PickContext, 'counterId' | 'categoryIds'>): boolean {
   if (candidate.targetCounterId !== null) return candidate.targetCounterId === ctx.counterId;

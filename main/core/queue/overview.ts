@@ -41,7 +41,10 @@ export function queueOverview(deps: Pick<CoreDeps, 'db' | 'clock'>): QueueOvervi
   // One read for every counter's current ticket, not one per counter (called_at order: the first is the current one).
   const current = new Map<number, TicketRow>();
   for (const t of ticketsInService(db)) if (t.counterId !== null && !current.has(t.counterId)) current.set(t.counterId, t);
-  const names = staffNames(db, counters.flatMap((c) => (c.staffId === null ? [] : [c.staffId])));
+  const names = staffNames(
+    db,
+    counters.flatMap((c) => (c.staffId === null ? [] : [c.staffId])),
+  );
   // The board shows today's calls only; yesterday's last call is not news.
   return {
     day,

@@ -69,12 +69,18 @@ const editCategory = (prefix: string, change: { opensAt?: string; closesAt?: str
   const c = category(prefix);
   // Every field: the form sends the whole category, and an omitted one falls back to its default.
   const { id, nameZh, nameEn, utilities, businesses, dailyLimit, opensAt, closesAt, active, sortOrder } = c;
-  return ok('queue/saveCategory', { id, prefix: c.prefix, nameZh, nameEn, utilities, businesses, dailyLimit, opensAt, closesAt, active, sortOrder, ...change }, manager);
+  return ok(
+    'queue/saveCategory',
+    { id, prefix: c.prefix, nameZh, nameEn, utilities, businesses, dailyLimit, opensAt, closesAt, active, sortOrder, ...change },
+    manager,
+  );
 };
 
 type EventRow = { type: string; at: string; counterId: number | null; staffId: number | null; data: string | null };
 const ticketEvents = (ticketId: number) =>
-  hall.db.prepare('SELECT type, at, counter_id AS counterId, staff_id AS staffId, data FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(ticketId) as EventRow[];
+  hall.db
+    .prepare('SELECT type, at, counter_id AS counterId, staff_id AS staffId, data FROM ticket_events WHERE ticket_id = ? ORDER BY id')
+    .all(ticketId) as EventRow[];
 
 /** What the calling board heard. */
 const boardCalls = () => pushed.filter((e): e is HallEvent<'queue/called'> => e.type === 'queue/called').map((e) => e.payload);
@@ -97,7 +103,15 @@ describe('issuing tickets', () => {
     await issue('A');
     await issue('B');
     const third = await issue('A');
-    expect(third).toMatchObject({ number: 'A002', categoryNameZh: '综合业务', ahead: 1, hallName: 'North Hall', priority: 'normal', printed: 'screen', issuedAt: hall.now().toISOString() });
+    expect(third).toMatchObject({
+      number: 'A002',
+      categoryNameZh: '综合业务',
+      ahead: 1,
+      hallName: 'North Hall',
+      priority: 'normal',
+      printed: 'screen',
+      issuedAt: hall.now().toISOString(),
+    });
     expect(third.statusPath).toMatch(/^\/t\/[A-Za-z0-9_-]{16,}$/);
   });
 
@@ -123,7 +137,7 @@ describe('issuing tickets', () => {
     expect(unwrap(await send('queue/overview', {}, manager)).day).toBe('2025-03-04');
   });
 
-  it('leaves yesterday\'s uncalled tickets out of today\'s queue', async () => {
+  it("leaves yesterday's uncalled tickets out of today's queue", async () => {
     await editCategory('A', { opensAt: '00:00', closesAt: '23:59' });
     hall.setTime('2025-03-03T09:00:00Z'); // 17:00: one served, one gone home without being called
     await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
@@ -165,7 +179,7 @@ describe('issuing tickets', () => {
     expect((await issue('A')).number).toBe('A001');
   });
 
-  it('issues only inside opening hours, read on the hall\'s clock', async () => {
+  it("issues only inside opening hours, read on the hall's clock", async () => {
     hall.setTime(time('08:29'));
     expect(await send('queue/issue', { categoryId: category('A').id }, manager)).toMatchObject({
       ok: false,
@@ -177,7 +191,10 @@ describe('issuing tickets', () => {
     hall.setTime(time('17:29'));
     expect((await issue('A')).number).toBe('A002');
     hall.setTime(time('17:30'));
-    expect(await send('queue/issue', { categoryId: category('A').id }, manager)).toMatchObject({ ok: false, error: { messageKey: 'errors.queue.categoryClosed' } });
+    expect(await send('queue/issue', { categoryId: category('A').id }, manager)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.queue.categoryClosed' },
+    });
   });
 
   it('refuses a category the manager suspended', async () => {
@@ -192,7 +209,10 @@ describe('issuing tickets', () => {
   });
 
   it('refuses an unknown category and a malformed phone', async () => {
-    expect(await send('queue/issue', { categoryId: 999 }, manager)).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'errors.queue.categoryNotFound' } });
+    expect(await send('queue/issue', { categoryId: 999 }, manager)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors.queue.categoryNotFound' },
+    });
     expect(await send('queue/issue', { categoryId: category('A').id, phone: '12345' }, manager)).toMatchObject({
       ok: false,
       error: { code: 'validation', details: { fields: [{ path: 'phone', key: 'field.phoneFormat' }] } },
@@ -210,9 +230,7 @@ describe('serving a ticket at a counter', () => {
     const called = await ok('queue/callNext', { counterId: counter(1) }, clerk1);
     expect(called).toMatchObject({ id: issued.id, number: 'A001', status: 'called', counterId: counter(1), calledAt: time('09:05') });
     // The calling board hears it: number and counter for the voice and the screen.
-    expect(boardCalls()).toEqual([
-      expect.objectContaining({ number: 'A001', counterNumber: 1, recall: false, at: time('09:05') }),
-    ]);
+    expect(boardCalls()).toEqual([expect.objectContaining({ number: 'A001', counterNumber: 1, recall: false, at: time('09:05') })]);
 
     hall.advanceMinutes(1);
     expect(await ok('queue/start', { counterId: counter(1), ticketId: issued.id }, clerk1)).toMatchObject({ status: 'serving', startedAt: time('09:06') });
@@ -240,12 +258,18 @@ describe('serving a ticket at a counter', () => {
     await issue('A');
     await issue('A');
     await ok('queue/callNext', { counterId: counter(1) }, clerk1);
-    expect(await send('queue/callNext', { counterId: counter(1) }, clerk1)).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.queue.finishCurrentFirst' } });
+    expect(await send('queue/callNext', { counterId: counter(1) }, clerk1)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.queue.finishCurrentFirst' },
+    });
   });
 
   it('refuses to call at a counter nobody opened', async () => {
     await issue('A');
-    expect(await send('queue/callNext', { counterId: counter(3) }, clerk1)).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.queue.counterClosed' } });
+    expect(await send('queue/callNext', { counterId: counter(3) }, clerk1)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.queue.counterClosed' },
+    });
   });
 
   it('recalls the current ticket: a new board call and a recalled event, the ticket still called', async () => {
@@ -343,7 +367,7 @@ describe('serving a ticket at a counter', () => {
     });
   });
 
-  it('transfers to another category keeping the number, beside that category\'s own tickets', async () => {
+  it("transfers to another category keeping the number, beside that category's own tickets", async () => {
     await editCategory('A', { dailyLimit: 1 });
     await editCategory('B', { dailyLimit: 2 });
     await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
@@ -388,7 +412,10 @@ describe('serving a ticket at a counter', () => {
     });
     // Still elsewhere once counter 2 has called it.
     await ok('queue/callNext', { counterId: counter(2) }, clerk2);
-    expect(await send('queue/finish', { counterId: counter(1), ticketId: first.id }, clerk1)).toMatchObject({ ok: false, error: { messageKey: 'errors.queue.ticketElsewhere' } });
+    expect(await send('queue/finish', { counterId: counter(1), ticketId: first.id }, clerk1)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.queue.ticketElsewhere' },
+    });
 
     await ok('queue/callNext', { counterId: counter(1) }, clerk1);
     await ok('queue/finish', { counterId: counter(1), ticketId: second.id }, clerk1);
@@ -424,7 +451,10 @@ describe('serving a ticket at a counter', () => {
       pauseReason: 'break: lunch',
       statusSince: time('09:10'),
     });
-    expect(await send('queue/callNext', { counterId: counter(1) }, clerk1)).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.queue.counterPaused' } });
+    expect(await send('queue/callNext', { counterId: counter(1) }, clerk1)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.queue.counterPaused' },
+    });
     expect(unwrap(await send('hall/status', {}, clerk1))).toMatchObject({ countersOpen: 0, countersPaused: 1 });
     hall.advanceMinutes(30);
     expect(await ok('queue/resume', { counterId: counter(1) }, clerk1)).toMatchObject({ status: 'open', pauseReason: null });
@@ -446,7 +476,10 @@ describe('a kiosk that lost the answer', () => {
     expect(again.number).toBe(first.number);
     expect(again.id).toBe(first.id);
     expect((await ok('queue/issue', { categoryId: a, idempotencyKey: 'kiosk-1-press-0002' }, manager)).number).not.toBe(first.number);
-    expect(await send('queue/issue', { categoryId: category('B').id, idempotencyKey: 'kiosk-1-press-0001' }, manager)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await send('queue/issue', { categoryId: category('B').id, idempotencyKey: 'kiosk-1-press-0001' }, manager)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('pages the waiting list instead of sending every waiting ticket at once', async () => {
@@ -481,30 +514,49 @@ describe('who may do what', () => {
       ok: false,
       error: { code: 'forbidden', messageKey: 'errors.forbidden' },
     });
-    expect(await ok('queue/callTicket', { counterId: counter(3), ticketId: second.id }, manager)).toMatchObject({ number: 'A002', status: 'called', counterId: counter(3) });
+    expect(await ok('queue/callTicket', { counterId: counter(3), ticketId: second.id }, manager)).toMatchObject({
+      number: 'A002',
+      status: 'called',
+      counterId: counter(3),
+    });
     expect((await ok('queue/callNext', { counterId: counter(1) }, clerk1))?.number).toBe('A001');
     // A ticket already called cannot be called again somewhere else.
     await ok('queue/finish', { counterId: counter(3), ticketId: second.id }, manager);
-    expect(await send('queue/callTicket', { counterId: counter(3), ticketId: second.id }, manager)).toMatchObject({ ok: false, error: { messageKey: 'errors.queue.ticketFinished' } });
+    expect(await send('queue/callTicket', { counterId: counter(3), ticketId: second.id }, manager)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.queue.ticketFinished' },
+    });
   });
 
-  it('keeps a clerk off another clerk\'s counter', async () => {
+  it("keeps a clerk off another clerk's counter", async () => {
     await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
     const { id } = await issue('A');
-    expect(await send('queue/callNext', { counterId: counter(1) }, clerk2)).toEqual({ ok: false, error: { code: 'forbidden', messageKey: 'errors.queue.notYourCounter' } });
+    expect(await send('queue/callNext', { counterId: counter(1) }, clerk2)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', messageKey: 'errors.queue.notYourCounter' },
+    });
     await ok('queue/callNext', { counterId: counter(1) }, clerk1);
     for (const method of ['queue/finish', 'queue/recall', 'queue/start'] as const) {
-      expect(await send(method, { counterId: counter(1), ticketId: id }, clerk2)).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'errors.queue.notYourCounter' } });
+      expect(await send(method, { counterId: counter(1), ticketId: id }, clerk2)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', messageKey: 'errors.queue.notYourCounter' },
+      });
     }
     expect(await send('queue/pause', { counterId: counter(1), reason: 'other' }, clerk2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await send('queue/openCounter', { counterId: counter(1) }, clerk2)).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.queue.counterTaken' } });
+    expect(await send('queue/openCounter', { counterId: counter(1) }, clerk2)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.queue.counterTaken' },
+    });
     // The ticket is untouched by the refused calls.
     expect(ticketEvents(id).map((e) => e.type)).toEqual(['issued', 'called']);
   });
 
   it('keeps counter, category and rule settings for managers', async () => {
     expect(await send('queue/setRule', { priorityBurst: 1, maxWaitMinutes: 20 }, clerk1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await send('queue/saveCounter', { id: counter(1), number: 1, name: 'x', categoryIds: [] }, clerk1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send('queue/saveCounter', { id: counter(1), number: 1, name: 'x', categoryIds: [] }, clerk1)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await send('queue/callNext', { counterId: counter(1) })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 });
@@ -554,7 +606,11 @@ describe('counters restricted to categories', () => {
 
 describe('appointments', () => {
   it('checks in from 30 minutes before the slot for a priority ticket, once', async () => {
-    const { code } = await ok('queue/bookAppointment', { categoryId: category('B').id, slotStart: time('10:00'), slotEnd: time('10:30'), phone: '13912345678' }, manager);
+    const { code } = await ok(
+      'queue/bookAppointment',
+      { categoryId: category('B').id, slotStart: time('10:00'), slotEnd: time('10:30'), phone: '13912345678' },
+      manager,
+    );
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     expect(await send('queue/checkIn', { code }, manager)).toEqual({
       ok: false,
@@ -565,21 +621,36 @@ describe('appointments', () => {
     hall.setTime(time('09:30'));
     const ticket = await ok('queue/checkIn', { code }, manager);
     expect(ticket).toMatchObject({ number: 'B002', priority: 'appointment' });
-    expect(await send('queue/checkIn', { code }, manager)).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors.queue.appointmentUsed' } });
+    expect(await send('queue/checkIn', { code }, manager)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageKey: 'errors.queue.appointmentUsed' },
+    });
     // The booked customer goes before B001, who came earlier without one, and keeps the booked phone masked.
     await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
     expect(await ok('queue/callNext', { counterId: counter(1) }, clerk1)).toMatchObject({ number: 'B002', priority: 'appointment', phone: '139****5678' });
   });
 
   it("lists the manager a day's bookings by slot, phones masked, checked-in ones marked", async () => {
-    const late = await ok('queue/bookAppointment', { categoryId: category('A').id, slotStart: time('11:00'), slotEnd: time('11:30'), phone: '13912345678' }, manager);
+    const late = await ok(
+      'queue/bookAppointment',
+      { categoryId: category('A').id, slotStart: time('11:00'), slotEnd: time('11:30'), phone: '13912345678' },
+      manager,
+    );
     const early = await ok('queue/bookAppointment', { categoryId: category('B').id, slotStart: time('10:00'), slotEnd: time('10:30') }, manager);
     hall.setTime(time('09:45'));
     await ok('queue/checkIn', { code: early.code }, manager);
     const day = { from: time('00:00'), to: time('23:59') };
     expect(await ok('queue/appointments', day, manager)).toEqual([
       { id: early.id, code: early.code, categoryId: category('B').id, slotStart: time('10:00'), slotEnd: time('10:30'), phoneMasked: null, checkedIn: true },
-      { id: late.id, code: late.code, categoryId: category('A').id, slotStart: time('11:00'), slotEnd: time('11:30'), phoneMasked: '139****5678', checkedIn: false },
+      {
+        id: late.id,
+        code: late.code,
+        categoryId: category('A').id,
+        slotStart: time('11:00'),
+        slotEnd: time('11:30'),
+        phoneMasked: '139****5678',
+        checkedIn: false,
+      },
     ]);
     expect(await send('queue/appointments', day, clerk1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -591,7 +662,10 @@ describe('appointments', () => {
   });
 
   it('refuses an unknown code', async () => {
-    expect(await send('queue/checkIn', { code: 'ZZZZZ9' }, manager)).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'errors.queue.appointmentNotFound' } });
+    expect(await send('queue/checkIn', { code: 'ZZZZZ9' }, manager)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors.queue.appointmentNotFound' },
+    });
   });
 });
 
@@ -670,7 +744,7 @@ describe('what the screens see', () => {
     expect(overview.calls.map((c) => [c.number, c.counterNumber])).toEqual([['A001', 1]]);
   });
 
-  it('takes the pace from the last week\'s services only', async () => {
+  it("takes the pace from the last week's services only", async () => {
     await ok('queue/openCounter', { counterId: counter(1) }, clerk1);
     const first = await issue('A');
     await ok('queue/callNext', { counterId: counter(1) }, clerk1);

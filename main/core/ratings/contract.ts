@@ -141,7 +141,8 @@ export const ratingsContract = defineMethods({
     output: invitationSchema.nullable(),
   },
   'ratings/screenIdle': {
-    summary: "What a customer screen shows between customers (亮证亮照): its counter and the clerk holding it, with the photo; counter null when the screen is bound to no counter.",
+    summary:
+      'What a customer screen shows between customers (亮证亮照): its counter and the clerk holding it, with the photo; counter null when the screen is bound to no counter.',
     roles: ['rate'],
     input: z.object({}),
     output: z.object({
@@ -156,7 +157,8 @@ export const ratingsContract = defineMethods({
     output: rateResultSchema,
   },
   'ratings/keypad': {
-    summary: "A keyboard-mode keypad's key at the counter's window, while a rating is invited; from the window's paired rating device only, never a staff session.",
+    summary:
+      "A keyboard-mode keypad's key at the counter's window, while a rating is invited; from the window's paired rating device only, never a staff session.",
     roles: ['rate'],
     input: z.object({ counterId: id, ratingId: id, code: z.string().max(40), key: z.string().max(40) }),
     output: rateResultSchema,
@@ -237,7 +239,10 @@ export const ratingsContract = defineMethods({
     summary: "Each counter's rating device: the manager's setting, what runs (command line included) and its health; a clerk sees every counter's health.",
     roles: anyStaff,
     input: z.object({}),
-    output: z.object({ counters: z.array(counterDeviceSchema), profiles: z.array(z.object({ name: z.string(), transport: z.string(), description: z.string() })) }),
+    output: z.object({
+      counters: z.array(counterDeviceSchema),
+      profiles: z.array(z.object({ name: z.string(), transport: z.string(), description: z.string() })),
+    }),
   },
   'ratings/setDevice': {
     summary: "Sets a counter's rating device (profile, port path, baud, address); null removes it. The hall reopens its devices.",

@@ -1,7 +1,13 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter, listCounters } from '../../../db/counters.ts';
-import { deleteRatingDeviceSetting, getRatingDeviceHealth, listRatingDeviceHealth, listRatingDeviceSettings, saveRatingDeviceSetting } from '../../../db/rating-devices.ts';
+import {
+  deleteRatingDeviceSetting,
+  getRatingDeviceHealth,
+  listRatingDeviceHealth,
+  listRatingDeviceSettings,
+  saveRatingDeviceSetting,
+} from '../../../db/rating-devices.ts';
 import { keypadPress } from '../../drivers/rating/keyboard-keypad.ts';
 import type { RatingProfile } from '../../drivers/rating/profile.ts';
 import { profileLibrary } from '../../drivers/rating/profile-library.ts';
@@ -47,7 +53,8 @@ export function counterDevices(deps: Pick<CoreDeps, 'db' | 'ports'>): CounterDev
             error: running.error,
           }
         : null,
-      keyboard: profile?.transport === 'keyboard' ? profile.keyboard.bindings.map((b) => ({ code: b.code ?? null, eventKey: b.eventKey ?? null, key: b.key })) : null,
+      keyboard:
+        profile?.transport === 'keyboard' ? profile.keyboard.bindings.map((b) => ({ code: b.code ?? null, eventKey: b.eventKey ?? null, key: b.key })) : null,
     };
   });
 }
@@ -60,9 +67,12 @@ export function setCounterDevice(
   const { db, clock } = deps;
   if (!getCounter(db, input.counterId)) fail('not_found', 'errors.queue.counterNotFound');
   if (input.device) {
-    const profile = ratingProfiles(deps).get(input.device.profile) ?? fail('validation', 'errors.validation', { fields: [{ path: 'device.profile', key: 'field.ratingProfile' }] });
+    const profile =
+      ratingProfiles(deps).get(input.device.profile) ??
+      fail('validation', 'errors.validation', { fields: [{ path: 'device.profile', key: 'field.ratingProfile' }] });
     // A serial port is needed to open a serial keypad; a HID keypad may be found by its ids.
-    if (profile.transport === 'serial' && input.device.path === null) fail('validation', 'errors.validation', { fields: [{ path: 'device.path', key: 'field.ratingDevicePath' }] });
+    if (profile.transport === 'serial' && input.device.path === null)
+      fail('validation', 'errors.validation', { fields: [{ path: 'device.path', key: 'field.ratingDevicePath' }] });
   }
   const at = clock.now().toISOString();
   inTransaction(db, () => {

@@ -21,7 +21,11 @@ const row = (r: Partial<FigureRow>): FigureRow => ({
 describe('computeFigures', () => {
   it('gives a clerk 9 of 10 services rated as exactly the 90% target, and 8 of 10 as missing it', () => {
     const clerk7 = [...Array.from({ length: 9 }, () => row({ level: 2 })), row({ status: 'unrated', level: null })];
-    const clerk8 = [...Array.from({ length: 8 }, () => row({ staffId: 8, level: 1 })), row({ staffId: 8, status: 'unrated', level: null }), row({ staffId: 8, status: 'unrated', level: null })];
+    const clerk8 = [
+      ...Array.from({ length: 8 }, () => row({ staffId: 8, level: 1 })),
+      row({ staffId: 8, status: 'unrated', level: null }),
+      row({ staffId: 8, status: 'unrated', level: null }),
+    ];
     const { rows, total } = computeFigures([...clerk7, ...clerk8], 'staff');
     expect(rows.map((r) => [r.key, r.served, r.rated, r.completionRate, r.meetsTarget])).toEqual([
       ['7', 10, 9, 0.9, true],
@@ -32,7 +36,10 @@ describe('computeFigures', () => {
   });
 
   it('counts 非常满意, 满意 and 基本满意 as good and the two lowest as bad', () => {
-    const { total } = computeFigures([1, 2, 3, 4, 5].map((level) => row({ level })), 'day');
+    const { total } = computeFigures(
+      [1, 2, 3, 4, 5].map((level) => row({ level })),
+      'day',
+    );
     expect(total).toMatchObject({ ratings: 5, good: 3, bad: 2, goodRate: 0.6 });
   });
 
@@ -51,7 +58,10 @@ describe('computeFigures', () => {
   });
 
   it('groups by month and leaves rates empty where nothing was served or rated', () => {
-    const { rows } = computeFigures([row({ day: '2026-02-27', stage: 'completed', level: 2 }), row({ day: '2026-03-01', status: 'pending', level: null })], 'month');
+    const { rows } = computeFigures(
+      [row({ day: '2026-02-27', stage: 'completed', level: 2 }), row({ day: '2026-03-01', status: 'pending', level: null })],
+      'month',
+    );
     expect(rows.map((r) => [r.key, r.served, r.pending, r.completionRate, r.goodRate, r.meetsTarget])).toEqual([
       ['2026-02', 0, 0, null, 1, null],
       ['2026-03', 1, 1, 0, null, false],

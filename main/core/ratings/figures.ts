@@ -106,6 +106,8 @@ export function computeFigures(rows: readonly FigureRow[], groupBy: GroupBy): { 
       add(c, row);
     }
   }
-  const sorted = [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : groupBy === 'staff' || groupBy === 'counter' ? Number(a) - Number(b) : a.localeCompare(b)));
+  const sorted = [...groups.entries()].sort(([a], [b]) =>
+    a === '' ? 1 : b === '' ? -1 : groupBy === 'staff' || groupBy === 'counter' ? Number(a) - Number(b) : a.localeCompare(b),
+  );
   return { rows: sorted.map(([key, c]) => finish(key, c)), total: finish('total', total) };
 }

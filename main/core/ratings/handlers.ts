@@ -17,7 +17,6 @@ import { rateFromReceipt, receiptView } from './receipt.ts';
 import { rectificationStep, rectificationViews } from './rectifications.ts';
 import { readRatingSettings, writeRatingSettings } from './settings.ts';
 
-
 // A customer picks reasons right after the bad rating, on the same screen; not hours later.
 const reasonWindowMs = 10 * 60_000;
 
@@ -69,7 +68,13 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
       if (caller.kind !== 'device') return fail('forbidden', 'errors.forbidden');
       const rating = getRating(db, ratingId) ?? fail('not_found', 'errors.ratings.notFound');
       if (rating.counterId === null || rating.counterId !== caller.counterId) fail('forbidden', 'errors.ratings.otherCounter');
-      const { counterId: _c, ...result } = recordAnswer(deps, ratingId, { level, rawKey: `screen:${level}`, channel: 'screen', device: caller.name, deviceId: caller.deviceId });
+      const { counterId: _c, ...result } = recordAnswer(deps, ratingId, {
+        level,
+        rawKey: `screen:${level}`,
+        channel: 'screen',
+        device: caller.name,
+        deviceId: caller.deviceId,
+      });
       return result;
     },
 
@@ -80,7 +85,13 @@ export function ratingsHandlers(deps: CoreDeps): HandlersFor<typeof ratingsContr
       const rating = getRating(db, ratingId) ?? fail('not_found', 'errors.ratings.notFound');
       if (rating.counterId !== counterId) fail('forbidden', 'errors.ratings.otherCounter');
       const pressed = keypadRating(deps, counterId, { code, key }) ?? fail('validation', 'errors.ratings.notAKeypadKey');
-      const { counterId: _c, ...result } = recordAnswer(deps, ratingId, { level: pressed.level, rawKey: pressed.keyName, channel: 'keypad', device: pressed.profile, deviceId: caller.kind === 'device' ? caller.deviceId : null });
+      const { counterId: _c, ...result } = recordAnswer(deps, ratingId, {
+        level: pressed.level,
+        rawKey: pressed.keyName,
+        channel: 'keypad',
+        device: pressed.profile,
+        deviceId: caller.kind === 'device' ? caller.deviceId : null,
+      });
       return result;
     },
 

@@ -3,7 +3,20 @@ import { getStaffPhoto } from '../../../db/staff-profiles.ts';
 import { queueRating } from '../sync/rating-record.ts';
 import { getCounter } from '../../../db/counters.ts';
 import { listDevices } from '../../../db/devices.ts';
-import { claimCases, expirePending, expireRating, getRating, insertRating, markRated, mattersForTicket, pendingRatingAt, type RatingChannel, type RatingRow, type RatingStatus, ratingForTicket } from '../../../db/ratings.ts';
+import {
+  claimCases,
+  expirePending,
+  expireRating,
+  getRating,
+  insertRating,
+  markRated,
+  mattersForTicket,
+  pendingRatingAt,
+  type RatingChannel,
+  type RatingRow,
+  type RatingStatus,
+  ratingForTicket,
+} from '../../../db/ratings.ts';
 import { insertRectification } from '../../../db/rectifications.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { getTicket } from '../../../db/tickets.ts';
@@ -119,7 +132,12 @@ export type Answer = { level: number; rawKey: string; channel: RatingChannel; de
  * `from` is 'pending' for the window (a key after the timeout is too late) and also
  * 'unrated' for a rating from the receipt's QR code (the customer rates later).
  */
-export function recordAnswer(deps: CoreDeps, ratingId: number, answer: Answer, from: readonly [RatingStatus, ...RatingStatus[]] = ['pending']): RateResult & { counterId: number | null } {
+export function recordAnswer(
+  deps: CoreDeps,
+  ratingId: number,
+  answer: Answer,
+  from: readonly [RatingStatus, ...RatingStatus[]] = ['pending'],
+): RateResult & { counterId: number | null } {
   const { db, clock } = deps;
   const at = clock.now().toISOString();
   const saved = inTransaction(db, () => {

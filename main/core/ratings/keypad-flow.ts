@@ -17,7 +17,12 @@ export function driveRatingDevices(deps: CoreDeps, port: RatingDevicePort): () =
   const invite = async (invitation: Invitation) => {
     const { counterId, ratingId } = invitation;
     waiting.set(counterId, ratingId);
-    const outcome = await port.invite(counterId, { workNo: invitation.staff.workNo, name: invitation.staff.name, window: String(invitation.counterNumber), timeoutSeconds: invitation.timeoutSeconds });
+    const outcome = await port.invite(counterId, {
+      workNo: invitation.staff.workNo,
+      name: invitation.staff.name,
+      window: String(invitation.counterNumber),
+      timeoutSeconds: invitation.timeoutSeconds,
+    });
     if (waiting.get(counterId) === ratingId) waiting.delete(counterId);
     if (outcome.kind === 'timeout') {
       expireInvitation(deps, ratingId);

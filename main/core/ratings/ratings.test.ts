@@ -101,7 +101,10 @@ describe('ratings at the window', () => {
     expect(result).toEqual({ ratingId: current?.ratingId, level: 2, askReasons: false, rectificationId: null });
     expect(await ok('ratings/current', {}, screen)).toBeNull();
     // Rated once: a second press is refused.
-    expect(await send('ratings/rate', { ratingId: current?.ratingId ?? 0, level: 5 }, screen)).toMatchObject({ ok: false, error: { messageKey: 'errors.ratings.closed' } });
+    expect(await send('ratings/rate', { ratingId: current?.ratingId ?? 0, level: 5 }, screen)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.ratings.closed' },
+    });
     const row = hall.db.prepare('SELECT level, channel, raw_key, device, stage, status FROM ratings').get();
     expect(row).toEqual({ level: 2, channel: 'screen', raw_key: 'screen:2', device: '3号评价屏', stage: 'intake', status: 'rated' });
   });
@@ -115,14 +118,25 @@ describe('ratings at the window', () => {
     await ok('ratings/addReasons', { ratingId: result.ratingId, reasons: ['waitTooLong', 'attitude'] }, screen);
     const [task] = await ok('ratings/rectifications', {}, manager);
     // Monday 3 March + 5 working days = Monday 10 March.
-    expect(task).toMatchObject({ level: 4, dueDay: '2025-03-10', reasons: ['attitude', 'waitTooLong'], counterNumber: 3, staffName: 'Staff C007', overdue: false, workingDaysLeft: 5 });
+    expect(task).toMatchObject({
+      level: 4,
+      dueDay: '2025-03-10',
+      reasons: ['attitude', 'waitTooLong'],
+      counterNumber: 3,
+      staffName: 'Staff C007',
+      overdue: false,
+      workingDaysLeft: 5,
+    });
 
     // Past its due day it is flagged; the manager assigns, calls, records measures, then the verdict closes it.
     hall.setTime('2025-03-11T02:00:00.000Z');
     expect((await ok('ratings/rectifications', {}, manager))[0]).toMatchObject({ overdue: true });
     await ok('ratings/assign', { id: task?.id ?? 0, staffId: clerkId }, manager);
     await ok('ratings/recordCall', { id: task?.id ?? 0, notes: '已电话回访，客户反映等候过久' }, manager);
-    expect(await send('ratings/recordVerdict', { id: task?.id ?? 0, verdict: 'satisfied' }, manager)).toMatchObject({ ok: false, error: { messageKey: 'errors.ratings.measuresFirst' } });
+    expect(await send('ratings/recordVerdict', { id: task?.id ?? 0, verdict: 'satisfied' }, manager)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.ratings.measuresFirst' },
+    });
     await ok('ratings/recordMeasures', { id: task?.id ?? 0, measures: '高峰时段增开窗口' }, manager);
     const closed = await ok('ratings/recordVerdict', { id: task?.id ?? 0, verdict: 'satisfied' }, manager);
     expect(closed).toMatchObject({ assigneeName: 'Staff C007', verdict: 'satisfied', overdue: true });
@@ -137,13 +151,18 @@ describe('ratings at the window', () => {
     hall.advanceMinutes(1);
     expect(await ok('ratings/current', {}, screen)).toBeNull();
     expect(pushed.some((e) => e.type === 'ratings/closed' && e.payload.status === 'unrated')).toBe(true);
-    expect(await send('ratings/rate', { ratingId: first?.ratingId ?? 0, level: 1 }, screen)).toMatchObject({ ok: false, error: { messageKey: 'errors.ratings.closed' } });
+    expect(await send('ratings/rate', { ratingId: first?.ratingId ?? 0, level: 1 }, screen)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.ratings.closed' },
+    });
 
     await serveOne();
     const second = await ok('ratings/current', {}, screen);
     await ok('ratings/rate', { ratingId: second?.ratingId ?? 0, level: 1 }, screen);
     const figures = await ok('ratings/figures', { ...today, groupBy: 'staff' }, manager);
-    expect(figures.rows).toEqual([expect.objectContaining({ label: 'Staff C007 (C007)', served: 2, rated: 1, unrated: 1, completionRate: 0.5, meetsTarget: false, goodRate: 1 })]);
+    expect(figures.rows).toEqual([
+      expect.objectContaining({ label: 'Staff C007 (C007)', served: 2, rated: 1, unrated: 1, completionRate: 0.5, meetsTarget: false, goodRate: 1 }),
+    ]);
     expect(figures.target).toBe(0.9);
   });
 
@@ -164,7 +183,11 @@ describe('ratings at the window', () => {
     await ok('ratings/setDevice', { counterId: counter3(), device: { profile: 'keyboard-keypad', path: null, baudRate: null, address: 1 } }, manager);
     // The keypad's keys are read on the counter PC under the window's paired rating device, not the clerk's login.
     const keypadDevice = await rateScreen();
-    const { code: otherCode } = await ok('devices/issuePairingCode', { role: 'rate', name: '4号评价器', counterId: listCounters(hall.db).find((c) => c.number === 4)?.id ?? 0 }, manager);
+    const { code: otherCode } = await ok(
+      'devices/issuePairingCode',
+      { role: 'rate', name: '4号评价器', counterId: listCounters(hall.db).find((c) => c.number === 4)?.id ?? 0 },
+      manager,
+    );
     const otherWindow = (await ok('devices/pair', { code: otherCode })).token;
     await serveOne();
     const current = await ok('ratings/current', { counterId: counter3() }, clerk);
@@ -173,8 +196,12 @@ describe('ratings at the window', () => {
     const fourth = bindings.find((b) => b.key === 4);
     const first = bindings.find((b) => b.key === 1);
     expect(fourth?.code).toBeTruthy();
-    const press = (binding: typeof fourth, token: string) => send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: binding?.code ?? '', key: binding?.code ?? '' }, token);
-    expect(await send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: 'KeyA', key: 'a' }, keypadDevice)).toMatchObject({ ok: false, error: { messageKey: 'errors.ratings.notAKeypadKey' } });
+    const press = (binding: typeof fourth, token: string) =>
+      send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: binding?.code ?? '', key: binding?.code ?? '' }, token);
+    expect(await send('ratings/keypad', { counterId: counter3(), ratingId: current?.ratingId ?? 0, code: 'KeyA', key: 'a' }, keypadDevice)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.ratings.notAKeypadKey' },
+    });
     // The clerk cannot rate their own service as 非常满意, nor can another window's device.
     expect(await press(first, clerk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await press(first, manager)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -182,18 +209,30 @@ describe('ratings at the window', () => {
     const result = unwrap(await press(fourth, keypadDevice));
     expect(result).toMatchObject({ level: 4, askReasons: true });
     expect(result.rectificationId).not.toBeNull();
-    expect(hall.db.prepare('SELECT channel, raw_key, device FROM ratings').get()).toEqual({ channel: 'keypad', raw_key: fourth?.code, device: 'keyboard-keypad' });
+    expect(hall.db.prepare('SELECT channel, raw_key, device FROM ratings').get()).toEqual({
+      channel: 'keypad',
+      raw_key: fourth?.code,
+      device: 'keyboard-keypad',
+    });
     // Counted as a keyboard rating in the figures.
     expect((await ok('ratings/figures', { ...today, groupBy: 'staff' }, manager)).total).toMatchObject({ keyboard: 1 });
   });
 
   it('refuses a serial device without its port, and a profile it does not know', async () => {
-    expect(await send('ratings/setDevice', { counterId: counter3(), device: { profile: 'reference-serial', path: null, baudRate: null, address: 1 } }, manager)).toMatchObject({
+    expect(
+      await send('ratings/setDevice', { counterId: counter3(), device: { profile: 'reference-serial', path: null, baudRate: null, address: 1 } }, manager),
+    ).toMatchObject({
       ok: false,
       error: { details: { fields: [{ path: 'device.path', key: 'field.ratingDevicePath' }] } },
     });
-    expect(await send('ratings/setDevice', { counterId: counter3(), device: { profile: 'acme-k9', path: null, baudRate: null, address: 1 } }, manager)).toMatchObject({ ok: false, error: { code: 'validation' } });
-    const saved = await ok('ratings/setDevice', { counterId: counter3(), device: { profile: 'reference-serial', path: '/dev/ttyUSB0', baudRate: 9600, address: 2 } }, manager);
+    expect(
+      await send('ratings/setDevice', { counterId: counter3(), device: { profile: 'acme-k9', path: null, baudRate: null, address: 1 } }, manager),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const saved = await ok(
+      'ratings/setDevice',
+      { counterId: counter3(), device: { profile: 'reference-serial', path: '/dev/ttyUSB0', baudRate: 9600, address: 2 } },
+      manager,
+    );
     expect(saved.setting).toEqual({ profile: 'reference-serial', path: '/dev/ttyUSB0', baudRate: 9600, address: 2 });
     expect(pushed.some((e) => e.type === 'ratings/devicesChanged')).toBe(true);
   });

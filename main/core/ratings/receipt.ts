@@ -18,7 +18,11 @@ function applicationOf(deps: Pick<CoreDeps, 'db'>, token: string) {
 
 /** Each case number of the application and whether each stage may still be rated: 办结 only once the utility completed its work order. */
 function receiptMatters(deps: Pick<CoreDeps, 'db'>, applicationId: number): ReceiptMatter[] {
-  const completed = new Set(listWorkOrders(deps.db, applicationId).filter((w) => w.status === 'completed').map((w) => w.utility));
+  const completed = new Set(
+    listWorkOrders(deps.db, applicationId)
+      .filter((w) => w.status === 'completed')
+      .map((w) => w.utility),
+  );
   return listMatters(deps.db, applicationId).map((m) => ({
     caseNumber: m.caseNumber,
     utility: m.utility,
@@ -42,13 +46,23 @@ export function receiptView(deps: CoreDeps, token: string) {
  * that stage. At 受理 it answers the window's invitation when that one went unrated (the
  * service counts as rated now); otherwise, and at 办结, it is a rating of its own.
  */
-export function rateFromReceipt(deps: CoreDeps, input: { token: string; stage: RatingStage; level: number; reasons: string[]; comment?: string | undefined }): RateResult {
+export function rateFromReceipt(
+  deps: CoreDeps,
+  input: { token: string; stage: RatingStage; level: number; reasons: string[]; comment?: string | undefined },
+): RateResult {
   const { db, clock } = deps;
   const application = applicationOf(deps, input.token);
   const open = receiptMatters(deps, application.id).filter((m) => m[input.stage] === 'open');
-  if (open.length === 0) fail('conflict', input.stage === 'completed' && receiptMatters(deps, application.id).some((m) => m.completed === 'notYet') ? 'errors.ratings.notCompletedYet' : 'errors.ratings.alreadyRated');
+  if (open.length === 0)
+    fail(
+      'conflict',
+      input.stage === 'completed' && receiptMatters(deps, application.id).some((m) => m.completed === 'notYet')
+        ? 'errors.ratings.notCompletedYet'
+        : 'errors.ratings.alreadyRated',
+    );
   const ratingId = inTransaction(db, () => {
-    const unanswered = input.stage === 'intake' ? ratingsForApplication(db, application.id).find((r) => r.stage === 'intake' && r.status !== 'rated') : undefined;
+    const unanswered =
+      input.stage === 'intake' ? ratingsForApplication(db, application.id).find((r) => r.stage === 'intake' && r.status !== 'rated') : undefined;
     if (unanswered) return unanswered.id;
     return insertRating(db, {
       stage: input.stage,
@@ -63,7 +77,12 @@ export function rateFromReceipt(deps: CoreDeps, input: { token: string; stage: R
       expiresAt: null,
     });
   });
-  const { counterId: _counterId, ...result } = recordAnswer(deps, ratingId, { level: input.level, rawKey: `qr:${input.level}`, channel: 'qr', device: null, deviceId: null }, ['pending', 'unrated']);
+  const { counterId: _counterId, ...result } = recordAnswer(
+    deps,
+    ratingId,
+    { level: input.level, rawKey: `qr:${input.level}`, channel: 'qr', device: null, deviceId: null },
+    ['pending', 'unrated'],
+  );
   if (input.reasons.length > 0 || input.comment) {
     inTransaction(db, () => {
       addReasons(db, ratingId, input.reasons, input.comment ?? null);

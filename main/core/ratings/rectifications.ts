@@ -1,7 +1,16 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { getCounter } from '../../../db/counters.ts';
-import { assignRectification, closeWithVerdict, getRectification, listRectifications, type RectificationListRow, recordCall, recordMeasures, type Verdict } from '../../../db/rectifications.ts';
+import {
+  assignRectification,
+  closeWithVerdict,
+  getRectification,
+  listRectifications,
+  type RectificationListRow,
+  recordCall,
+  recordMeasures,
+  type Verdict,
+} from '../../../db/rectifications.ts';
 import { getStaffById } from '../../../db/staff.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -60,7 +69,8 @@ export function rectificationView(deps: CoreDeps, id: number): RectificationView
   return toView(deps, row, hallToday(deps), loadCalendar(deps.db));
 }
 
-type Step = { kind: 'assign'; staffId: number } | { kind: 'call'; notes: string } | { kind: 'measures'; measures: string } | { kind: 'verdict'; verdict: Verdict };
+type Step =
+  { kind: 'assign'; staffId: number } | { kind: 'call'; notes: string } | { kind: 'measures'; measures: string } | { kind: 'verdict'; verdict: Verdict };
 
 /** One step of a task, by a manager, audited; a closed task takes no more steps. */
 export function rectificationStep(deps: CoreDeps, actorStaffId: number | null, id: number, step: Step): RectificationView {

@@ -68,7 +68,10 @@ export function computeDayTimes(db: ReadDb, day: string): DayTimes {
 }
 
 export function encodeDayTimes(times: DayTimes): { groupsJson: string; samples: Uint8Array } {
-  return { groupsJson: JSON.stringify({ format: FORMAT, groups: times.groups }), samples: new Uint8Array(times.samples.buffer, times.samples.byteOffset, times.samples.byteLength) };
+  return {
+    groupsJson: JSON.stringify({ format: FORMAT, groups: times.groups }),
+    samples: new Uint8Array(times.samples.buffer, times.samples.byteOffset, times.samples.byteLength),
+  };
 }
 
 const keptSchema = z.object({

@@ -11,7 +11,7 @@ describe('durations', () => {
 
   it('agrees with a full sort on random data with many repeats', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (const n of [1, 2, 10, 11, 99, 1000, 4097]) {
       const values = Array.from({ length: n }, () => Math.floor(rand() * 50));
       const sorted = [...values].sort((a, b) => a - b);

@@ -26,7 +26,12 @@ function words(options: ExcelOptions) {
  * ExcelJS throws on them. Two names cut to the same 31 characters get a number.
  */
 export function addSheet(book: ExcelJS.Workbook, name: string): Sheet {
-  const base = name.replace(/[\\/?*:[\]]/g, '_').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[\\/?*:[\]]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let n = 2; book.getWorksheet(candidate); n += 1) candidate = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
   return book.addWorksheet(candidate);
@@ -51,8 +56,17 @@ function addSummary(sheet: Sheet, w: ReturnType<typeof words>, reports: { title:
 }
 
 function addTickets(sheet: Sheet, w: ReturnType<typeof words>, r: Report): void {
-  header(sheet, [w.t('excel.col.category'), w.t('excel.col.issued'), w.t('excel.col.transferredIn'), w.t('excel.col.transferredOut'), w.t('excel.col.served'), w.t('excel.col.noShow'), w.t('excel.col.unserved')]);
-  for (const c of r.queue.byCategory) sheet.addRow([`${c.prefix} ${w.name(c.names, '')}`, c.issued, c.transferredIn, c.transferredOut, c.served, c.noShow, c.unserved]);
+  header(sheet, [
+    w.t('excel.col.category'),
+    w.t('excel.col.issued'),
+    w.t('excel.col.transferredIn'),
+    w.t('excel.col.transferredOut'),
+    w.t('excel.col.served'),
+    w.t('excel.col.noShow'),
+    w.t('excel.col.unserved'),
+  ]);
+  for (const c of r.queue.byCategory)
+    sheet.addRow([`${c.prefix} ${w.name(c.names, '')}`, c.issued, c.transferredIn, c.transferredOut, c.served, c.noShow, c.unserved]);
   const t = r.queue.total;
   sheet.addRow([w.t('excel.col.total'), t.issued, null, null, t.served, t.noShow, t.unserved]).font = { bold: true };
 }
@@ -68,7 +82,15 @@ function addTimes(sheet: Sheet, w: ReturnType<typeof words>, r: Report): void {
     w.t('excel.col.serviceP90'),
   ]);
   const add = (group: string, row: TimeRow) =>
-    sheet.addRow([group, w.name(row.names, row.label), row.service.count, minutes(row.wait.avgSec), minutes(row.wait.p90Sec), minutes(row.service.avgSec), minutes(row.service.p90Sec)]);
+    sheet.addRow([
+      group,
+      w.name(row.names, row.label),
+      row.service.count,
+      minutes(row.wait.avgSec),
+      minutes(row.wait.p90Sec),
+      minutes(row.service.avgSec),
+      minutes(row.service.p90Sec),
+    ]);
   add(w.t('excel.group.hall'), { ...r.queue.times.overall, label: w.t('excel.col.total') });
   for (const row of r.queue.times.byCounter) add(w.t('excel.group.counter'), row);
   for (const row of r.queue.times.byClerk) add(w.t('excel.group.clerk'), row);
@@ -79,7 +101,13 @@ function addIntake(sheet: Sheet, w: ReturnType<typeof words>, r: Report): void {
   header(sheet, [w.t('excel.col.utility'), w.t('excel.col.business'), w.t('excel.col.applications'), w.t('excel.col.matters')]);
   for (const u of r.intake.byUtility) sheet.addRow([w.name(u.names, u.utility), w.t('excel.col.total'), u.applications, u.matters]).font = { bold: true };
   // A business is asked once per application: its applications are its cases.
-  for (const b of r.intake.byBusiness) sheet.addRow([w.name(r.intake.byUtility.find((u) => u.utility === b.utility)?.names ?? null, b.utility), w.name(b.names, b.businessCode), b.matters, b.matters]);
+  for (const b of r.intake.byBusiness)
+    sheet.addRow([
+      w.name(r.intake.byUtility.find((u) => u.utility === b.utility)?.names ?? null, b.utility),
+      w.name(b.names, b.businessCode),
+      b.matters,
+      b.matters,
+    ]);
   sheet.addRow([]);
   header(sheet, [w.t('excel.col.deferred'), w.t('excel.col.count')]);
   const d = r.intake.deferred;
@@ -108,7 +136,15 @@ function addRatings(sheet: Sheet, w: ReturnType<typeof words>, r: Report): void 
   header(sheet, [w.t('excel.col.clerk'), w.t('excel.col.served'), w.t('excel.col.rated'), w.t('excel.col.completionPct'), w.t('excel.col.meetsTarget')]);
   for (const c of ratings.byClerk) sheet.addRow([c.label, c.served, c.rated, pct(c.completionRate), c.meetsTarget === null ? '' : c.meetsTarget ? '✓' : '✗']);
   sheet.addRow([]);
-  header(sheet, [w.t('excel.col.ratingId'), w.t('excel.col.day'), w.t('excel.col.level'), w.t('excel.col.counter'), w.t('excel.col.clerk'), w.t('excel.col.rectification'), w.t('excel.col.dueDay')]);
+  header(sheet, [
+    w.t('excel.col.ratingId'),
+    w.t('excel.col.day'),
+    w.t('excel.col.level'),
+    w.t('excel.col.counter'),
+    w.t('excel.col.clerk'),
+    w.t('excel.col.rectification'),
+    w.t('excel.col.dueDay'),
+  ]);
   for (const b of ratings.bad) sheet.addRow([b.ratingId, b.day, b.level, b.counter, b.clerk, w.t(`excel.rectification.${b.rectification}`), b.dueDay ?? '']);
 }
 
@@ -134,7 +170,15 @@ function addLedgersAndSync(sheet: Sheet, w: ReturnType<typeof words>, r: Report)
   sheet.addRow([]);
   const s = r.sync;
   if (!s) return;
-  header(sheet, [w.t('excel.col.utility'), w.t('excel.sync.runs'), w.t('excel.sync.succeeded'), w.t('excel.sync.failed'), w.t('excel.sync.sent'), w.t('excel.sync.accepted'), w.t('excel.sync.rejected')]);
+  header(sheet, [
+    w.t('excel.col.utility'),
+    w.t('excel.sync.runs'),
+    w.t('excel.sync.succeeded'),
+    w.t('excel.sync.failed'),
+    w.t('excel.sync.sent'),
+    w.t('excel.sync.accepted'),
+    w.t('excel.sync.rejected'),
+  ]);
   for (const u of s.utilities) sheet.addRow([w.name(u.names, u.utility), u.runs, u.succeeded, u.failed, u.sent, u.accepted, u.rejected]);
   sheet.addRow([w.t('excel.sync.pendingNow'), s.pendingNow]);
   sheet.addRow([w.t('excel.sync.rejectedNow'), s.rejectedNow]);

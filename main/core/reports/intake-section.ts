@@ -34,7 +34,9 @@ export function intakeSection(db: ReadDb, period: Period, labels: Labels): Intak
   const byUtility = [...perUtility.entries()]
     .sort(([a], [b]) => labels.utilityOrder(a, b))
     .map(([utility, u]) => ({ utility, names: labels.utility(utility), applications: u.applications, matters: u.matters }));
-  const byBusiness = [...businesses.values()].sort((a, b) => labels.utilityOrder(a.utility, b.utility) || b.matters - a.matters || a.businessCode.localeCompare(b.businessCode));
+  const byBusiness = [...businesses.values()].sort(
+    (a, b) => labels.utilityOrder(a.utility, b.utility) || b.matters - a.matters || a.businessCode.localeCompare(b.businessCode),
+  );
   const fees = feesByUtility(db, startIso, endIso)
     .sort((a, b) => labels.utilityOrder(a.utility, b.utility))
     .map((f) => ({ ...f, names: labels.utility(f.utility) }));

@@ -1,5 +1,14 @@
 import { listCategories } from '../../../db/categories.ts';
-import { badRatingsWithoutTask, callsPerHour, offlineRatingDevices, overdueDeferred, overdueWorkOrders, waitingAges, waitingSince, staffAtRevealCap } from '../../../db/live-hall.ts';
+import {
+  badRatingsWithoutTask,
+  callsPerHour,
+  offlineRatingDevices,
+  overdueDeferred,
+  overdueWorkOrders,
+  waitingAges,
+  waitingSince,
+  staffAtRevealCap,
+} from '../../../db/live-hall.ts';
 import { ratingGroups } from '../../../db/report-ratings.ts';
 import { latestFailedRuns } from '../../../db/report-sync.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -52,7 +61,14 @@ export function liveHall(deps: Pick<CoreDeps, 'db' | 'clock'>, thresholdMinutes:
       };
     });
 
-  const list = overview.counters.map((c) => ({ id: c.id, number: c.number, name: c.name, status: c.status, staffName: c.staffName, serving: c.current?.number ?? null }));
+  const list = overview.counters.map((c) => ({
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    status: c.status,
+    staffName: c.staffName,
+    serving: c.current?.number ?? null,
+  }));
   const { total: ratings, byLevel: levels } = sumRatingGroups(ratingGroups(db, day, day));
 
   const alerts: LiveHall['alerts'] = [];
@@ -61,13 +77,16 @@ export function liveHall(deps: Pick<CoreDeps, 'db' | 'clock'>, thresholdMinutes:
     alerts.push({ kind: 'longWait', count: longWaits.reduce((n, c) => n + c.overThreshold, 0), items: longWaits.map((c) => c.prefix) });
   }
   const workOrders = overdueWorkOrders(db, day, EXAMPLES);
-  if (workOrders.count > 0) alerts.push({ kind: 'workOrderOverdue', count: workOrders.count, items: workOrders.items.map((w) => w.caseNumber ?? `#${w.workOrderId}`) });
+  if (workOrders.count > 0)
+    alerts.push({ kind: 'workOrderOverdue', count: workOrders.count, items: workOrders.items.map((w) => w.caseNumber ?? `#${w.workOrderId}`) });
   const deferred = overdueDeferred(db, day);
   if (deferred > 0) alerts.push({ kind: 'deferredOverdue', count: deferred, items: [] });
   const untasked = badRatingsWithoutTask(db, addDays(day, -BAD_RATING_DAYS), firstBadLevel);
-  if (untasked.length > 0) alerts.push({ kind: 'badRatingWithoutTask', count: untasked.length, items: untasked.slice(0, EXAMPLES).map((r) => `#${r.ratingId}`) });
+  if (untasked.length > 0)
+    alerts.push({ kind: 'badRatingWithoutTask', count: untasked.length, items: untasked.slice(0, EXAMPLES).map((r) => `#${r.ratingId}`) });
   const offline = offlineRatingDevices(db);
-  if (offline.length > 0) alerts.push({ kind: 'deviceOffline', count: offline.length, items: offline.slice(0, EXAMPLES).map((d) => d.counterName ?? `#${d.counterId}`) });
+  if (offline.length > 0)
+    alerts.push({ kind: 'deviceOffline', count: offline.length, items: offline.slice(0, EXAMPLES).map((d) => d.counterName ?? `#${d.counterId}`) });
   const failed = latestFailedRuns(db);
   if (failed.length > 0) alerts.push({ kind: 'syncFailed', count: failed.length, items: failed.slice(0, EXAMPLES).map((f) => f.utility) });
   const capped = staffAtRevealCap(db, hallDayStart(now, timeZone).toISOString());

@@ -3,7 +3,16 @@ import { z } from 'zod';
 const int = z.number().int();
 const names = z.object({ zh: z.string(), en: z.string() });
 
-export const alertKindSchema = z.enum(['longWait', 'workOrderOverdue', 'deferredOverdue', 'badRatingWithoutTask', 'deviceOffline', 'syncFailed', 'calendarMissing', 'revealCapReached']);
+export const alertKindSchema = z.enum([
+  'longWait',
+  'workOrderOverdue',
+  'deferredOverdue',
+  'badRatingWithoutTask',
+  'deviceOffline',
+  'syncFailed',
+  'calendarMissing',
+  'revealCapReached',
+]);
 
 export const liveHallSchema = z.object({
   at: z.string(),
@@ -17,7 +26,16 @@ export const liveHallSchema = z.object({
     paused: int,
     closed: int,
     serving: int,
-    list: z.array(z.object({ id: int, number: int, name: z.string(), status: z.enum(['closed', 'open', 'paused']), staffName: z.string().nullable(), serving: z.string().nullable() })),
+    list: z.array(
+      z.object({
+        id: int,
+        number: int,
+        name: z.string(),
+        status: z.enum(['closed', 'open', 'paused']),
+        staffName: z.string().nullable(),
+        serving: z.string().nullable(),
+      }),
+    ),
   }),
   callsPerHour: z.array(z.object({ hour: int, calls: int })),
   ratingsToday: z.object({ byLevel: z.array(z.object({ level: int, count: int })), served: int, rated: int, completionRate: z.number().nullable() }),

@@ -58,7 +58,13 @@ export function queueSection(db: ReadDb, period: Period, labels: Labels, today: 
     let offset = 0;
     for (const [kind, key, waits, services] of groups) {
       const target =
-        kind === 'all' ? all.group('all') : kind === 'counter' ? byCounter.group(Number(key)) : kind === 'clerk' ? byClerk.group(Number(key)) : byUtility.group(String(key));
+        kind === 'all'
+          ? all.group('all')
+          : kind === 'counter'
+            ? byCounter.group(Number(key))
+            : kind === 'clerk'
+              ? byClerk.group(Number(key))
+              : byUtility.group(String(key));
       target.addAll(samples.subarray(offset, offset + waits), samples.subarray(offset + waits, offset + waits + services));
       offset += waits + services;
     }
@@ -82,16 +88,24 @@ export function queueSection(db: ReadDb, period: Period, labels: Labels, today: 
         unserved: c.here - c.served - c.noShow,
       };
     });
-  const total = byCategory.reduce((t, r) => ({ issued: t.issued + r.issued, served: t.served + r.served, noShow: t.noShow + r.noShow, unserved: t.unserved + r.unserved }), {
-    issued: 0,
-    served: 0,
-    noShow: 0,
-    unserved: 0,
-  });
+  const total = byCategory.reduce(
+    (t, r) => ({ issued: t.issued + r.issued, served: t.served + r.served, noShow: t.noShow + r.noShow, unserved: t.unserved + r.unserved }),
+    {
+      issued: 0,
+      served: 0,
+      noShow: 0,
+      unserved: 0,
+    },
+  );
 
   const counters = new Map(counterNames(db).map((c) => [c.id, c]));
   const staff = new Map(staffNames(db).map((s) => [s.id, s]));
-  const row = <K>(groups: DurationGroups<K>, key: K, label: string, names: TimeRow['names'] = null): TimeRow => ({ key: String(key), label, names, ...groups.stats(key) });
+  const row = <K>(groups: DurationGroups<K>, key: K, label: string, names: TimeRow['names'] = null): TimeRow => ({
+    key: String(key),
+    label,
+    names,
+    ...groups.stats(key),
+  });
   const counterRows = byCounter
     .keys()
     .sort((a, b) => (counters.get(a)?.number ?? a) - (counters.get(b)?.number ?? b))

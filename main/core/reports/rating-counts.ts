@@ -11,7 +11,11 @@ const zero = (): RatingCounts => ({ served: 0, rated: 0, unrated: 0, pending: 0,
  * invitation (办结 ones from the receipt's QR code too). ratings-section.test.ts holds the
  * two together.
  */
-export function sumRatingGroups(groups: readonly RatingGroup[]): { total: RatingCounts; byStaff: Map<number | null, RatingCounts>; byLevel: Map<number, number> } {
+export function sumRatingGroups(groups: readonly RatingGroup[]): {
+  total: RatingCounts;
+  byStaff: Map<number | null, RatingCounts>;
+  byLevel: Map<number, number>;
+} {
   const total = zero();
   const byStaff = new Map<number | null, RatingCounts>();
   const byLevel = new Map<number, number>();

@@ -17,7 +17,18 @@ describe("the report's ratings figures", () => {
   it('are the ratings domain’s own figures, per clerk and in total', () => {
     const section = ratingsSection(hall.db, periodOf(HALL_DAY, HALL_DAY, 'Asia/Shanghai'), HALL_DAY);
     const domain = computeFigures(figureRows(hall.db, HALL_DAY, HALL_DAY), 'staff');
-    const pick = (f: { served: number; rated: number; unrated: number; pending: number; ratings: number; good: number; bad: number; completionRate: number | null; goodRate: number | null; meetsTarget: boolean | null }) => ({
+    const pick = (f: {
+      served: number;
+      rated: number;
+      unrated: number;
+      pending: number;
+      ratings: number;
+      good: number;
+      bad: number;
+      completionRate: number | null;
+      goodRate: number | null;
+      meetsTarget: boolean | null;
+    }) => ({
       served: f.served,
       rated: f.rated,
       unrated: f.unrated,

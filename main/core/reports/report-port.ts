@@ -32,12 +32,14 @@ export function inProcessReports(db: Db): ReportPort {
   // The closed days a report computes, kept at once: nothing can change between the computing
   // and this store, both run in one synchronous call. A read-only connection (a backup being
   // checked, a copy) computes without keeping.
-  const report = (now: Date) => (from: Day, to: Day): Report => {
-    const kept: KeptDayTimes[] = [];
-    const built = buildReport({ db, clock: { now: () => now } }, from, to, (day) => kept.push(day));
-    if (!db.readonly && kept.length > 0) inTransaction(db, () => kept.forEach((k) => storeDayTimes(db, k.day, k.groupsJson, k.samples, k.builtAt)));
-    return built;
-  };
+  const report =
+    (now: Date) =>
+    (from: Day, to: Day): Report => {
+      const kept: KeptDayTimes[] = [];
+      const built = buildReport({ db, clock: { now: () => now } }, from, to, (day) => kept.push(day));
+      if (!db.readonly && kept.length > 0) inTransaction(db, () => kept.forEach((k) => storeDayTimes(db, k.day, k.groupsJson, k.samples, k.builtAt)));
+      return built;
+    };
   return {
     build: async (from, to, now) => report(now)(from, to),
     summary: async (from, to, now) => summaryPart(report(now)(from, to)),

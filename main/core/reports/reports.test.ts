@@ -37,7 +37,8 @@ afterEach(() => hall.close());
 
 const daily = async (day = HALL_DAY): Promise<Report> => unwrap(await hall.core.send('reports/daily', { day }, manager));
 const byLabel = <T extends { label: string }>(rows: readonly T[]) => Object.fromEntries(rows.map((r) => [r.label, r]));
-const times = (rows: readonly { label: string; wait: unknown; service: unknown }[]) => Object.fromEntries(rows.map((r) => [r.label, { wait: r.wait, service: r.service }]));
+const times = (rows: readonly { label: string; wait: unknown; service: unknown }[]) =>
+  Object.fromEntries(rows.map((r) => [r.label, { wait: r.wait, service: r.service }]));
 
 describe('the daily report of the seeded hall day', () => {
   it('counts tickets issued, served and no-show per category, and per hour', async () => {
@@ -62,9 +63,15 @@ describe('the daily report of the seeded hall day', () => {
   it('counts applications, businesses, deferred materials and fees per utility', async () => {
     const r = await daily();
     expect(r.intake.applications).toBe(hallDayAnswers.applications);
-    expect(Object.fromEntries(r.intake.byUtility.map((u) => [u.utility, { applications: u.applications, matters: u.matters }]))).toEqual(hallDayAnswers.applicationsByUtility);
+    expect(Object.fromEntries(r.intake.byUtility.map((u) => [u.utility, { applications: u.applications, matters: u.matters }]))).toEqual(
+      hallDayAnswers.applicationsByUtility,
+    );
     expect(Object.fromEntries(r.intake.byBusiness.map((b) => [b.businessCode, b.matters]))).toEqual(hallDayAnswers.mattersByBusiness);
-    expect(r.intake.byBusiness.find((b) => b.businessCode === 'gasNewConnection')).toMatchObject({ kind: 'newConnection', matters: 2, names: { zh: '燃气报装（标准制式项目）' } });
+    expect(r.intake.byBusiness.find((b) => b.businessCode === 'gasNewConnection')).toMatchObject({
+      kind: 'newConnection',
+      matters: 2,
+      names: { zh: '燃气报装（标准制式项目）' },
+    });
     expect(r.intake.deferred).toEqual(hallDayAnswers.deferred);
     expect(Object.fromEntries(r.intake.fees.byUtility.map((f) => [f.utility, f.amountFen]))).toEqual(hallDayAnswers.feesFen);
     expect(r.intake.fees.totalFen).toBe(hallDayAnswers.feesTotalFen);
@@ -88,7 +95,11 @@ describe('the daily report of the seeded hall day', () => {
     const r = await daily();
     const sync = r.sync;
     if (!sync) throw new Error('sync section missing');
-    expect(Object.fromEntries(sync.utilities.map((u) => [u.utility, { runs: u.runs, succeeded: u.succeeded, failed: u.failed, sent: u.sent, accepted: u.accepted }]))).toEqual({
+    expect(
+      Object.fromEntries(
+        sync.utilities.map((u) => [u.utility, { runs: u.runs, succeeded: u.succeeded, failed: u.failed, sent: u.sent, accepted: u.accepted }]),
+      ),
+    ).toEqual({
       water: hallDayAnswers.sync.water,
       gas: hallDayAnswers.sync.gas,
     });
@@ -137,7 +148,10 @@ describe('the daily report of the seeded hall day', () => {
     expect((await daily()).queue.times).toEqual(first.queue.times);
 
     // A served ticket finished ten minutes later than recorded (a correction): 4,920 s + 600 s of service over 9 tickets.
-    const ticket = hall.db.prepare(`SELECT id, finished_at AS finishedAt FROM tickets WHERE day = ? AND status = 'done' ORDER BY id LIMIT 1`).get(HALL_DAY) as { id: number; finishedAt: string };
+    const ticket = hall.db.prepare(`SELECT id, finished_at AS finishedAt FROM tickets WHERE day = ? AND status = 'done' ORDER BY id LIMIT 1`).get(HALL_DAY) as {
+      id: number;
+      finishedAt: string;
+    };
     hall.db.prepare('UPDATE tickets SET finished_at = ? WHERE id = ?').run(new Date(Date.parse(ticket.finishedAt) + 600_000).toISOString(), ticket.id);
     expect(keptDays()).toEqual([]);
     const corrected = await daily();
@@ -256,7 +270,13 @@ describe('the live hall', () => {
 
 describe('the Excel export', () => {
   it('parses back with the report numbers, in the labels the caller sent', async () => {
-    const file = unwrap(await hall.core.send('reports/dailyExcel', { day: HALL_DAY, labels: { 'excel.sheet.summary': '概要', 'summary.ticketsIssued': '取号数', 'excel.sheet.fees': '收费' } }, manager));
+    const file = unwrap(
+      await hall.core.send(
+        'reports/dailyExcel',
+        { day: HALL_DAY, labels: { 'excel.sheet.summary': '概要', 'summary.ticketsIssued': '取号数', 'excel.sheet.fees': '收费' } },
+        manager,
+      ),
+    );
     expect(file.fileName).toBe(`daily-report-${HALL_DAY}.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
@@ -286,7 +306,9 @@ describe('the Excel export', () => {
 
 describe('the monthly Excel export', () => {
   it('puts the month beside the previous one on its summary sheet', async () => {
-    const file = unwrap(await hall.core.send('reports/monthlyExcel', { month: '2026-11', labels: { 'excel.sheet.summary': '概要', 'summary.ticketsIssued': '取号数' } }, manager));
+    const file = unwrap(
+      await hall.core.send('reports/monthlyExcel', { month: '2026-11', labels: { 'excel.sheet.summary': '概要', 'summary.ticketsIssued': '取号数' } }, manager),
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
     const rows: unknown[][] = [];

@@ -88,7 +88,19 @@ export const followUpsSectionSchema = z.object({ open: int, done: int, unreachab
 
 export const syncSectionSchema = z.object({
   utilities: z.array(
-    z.object({ utility: z.string(), names, runs: int, succeeded: int, failed: int, sent: int, accepted: int, rejected: int, lastState: z.string().nullable(), lastError: z.string().nullable(), lastReason: z.enum(syncFailureReasons).nullable() }),
+    z.object({
+      utility: z.string(),
+      names,
+      runs: int,
+      succeeded: int,
+      failed: int,
+      sent: int,
+      accepted: int,
+      rejected: int,
+      lastState: z.string().nullable(),
+      lastError: z.string().nullable(),
+      lastReason: z.enum(syncFailureReasons).nullable(),
+    }),
   ),
   /** Records still waiting to go out, and refused by a utility, now. */
   pendingNow: int,

@@ -37,7 +37,7 @@ export const setupContract = defineMethods({
     }),
   },
   'setup/createAdmin': {
-    summary: "First run only: creates the administrator and names the hall. From this machine, or with the setup code the server printed.",
+    summary: 'First run only: creates the administrator and names the hall. From this machine, or with the setup code the server printed.',
     roles: everyone,
     input: createAdminInputSchema.extend({ setupCode: z.string().trim().max(20).optional() }),
     output: z.object({ staff: staffPublicSchema }),
@@ -49,7 +49,7 @@ export const setupContract = defineMethods({
     output: checklistSchema,
   },
   'setup/confirmHours': {
-    summary: 'A manager confirms the categories and their opening hours are the hall\'s own; audited.',
+    summary: "A manager confirms the categories and their opening hours are the hall's own; audited.",
     roles: managers,
     input: z.object({}),
     output: checklistSchema,

@@ -19,7 +19,11 @@ export function setupHandlers({ db, clock, ports, logger }: CoreDeps): HandlersF
     return expected !== undefined && given !== undefined && sameDigits(given, expected);
   };
   return {
-    'setup/status': (_input, { origin }) => ({ needsSetup: countStaff(db) === 0, hallName: getSetting(db, 'hall.name') ?? null, needsSetupCode: !origin.local }),
+    'setup/status': (_input, { origin }) => ({
+      needsSetup: countStaff(db) === 0,
+      hallName: getSetting(db, 'hall.name') ?? null,
+      needsSetupCode: !origin.local,
+    }),
     'setup/createAdmin': ({ setupCode, ...input }, { origin }) => {
       if (!origin.local && !codeMatches(setupCode)) {
         logger.warn({ source: origin.source }, 'first-run setup refused: not local and no valid setup code');

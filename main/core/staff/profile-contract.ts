@@ -17,13 +17,31 @@ export const staffProfileContract = defineMethods({
   'staff/setUtility': {
     summary: 'Sets the utility a staff member belongs to (null: the hall itself); audited.',
     roles: managers,
-    input: z.object({ id, utility: z.string().trim().regex(/^[a-z][A-Za-z0-9]{1,31}$/, { message: 'field.codeFormat' }).nullable() }),
+    input: z.object({
+      id,
+      utility: z
+        .string()
+        .trim()
+        .regex(/^[a-z][A-Za-z0-9]{1,31}$/, { message: 'field.codeFormat' })
+        .nullable(),
+    }),
     output: z.object({ staffId: z.number().int(), utility: z.string().nullable(), hasPhoto: z.boolean() }),
   },
   'staff/setPhoto': {
     summary: "Sets (or with null removes) a staff member's photo, at most 200 KB; audited.",
     roles: managers,
-    input: z.object({ id, photo: z.object({ mime: photoMime, dataBase64: z.string().min(1).max(Math.ceil((STAFF_PHOTO_MAX_BYTES * 4) / 3) + 4) }).nullable() }),
+    input: z.object({
+      id,
+      photo: z
+        .object({
+          mime: photoMime,
+          dataBase64: z
+            .string()
+            .min(1)
+            .max(Math.ceil((STAFF_PHOTO_MAX_BYTES * 4) / 3) + 4),
+        })
+        .nullable(),
+    }),
     output: z.object({ staffId: z.number().int(), utility: z.string().nullable(), hasPhoto: z.boolean() }),
   },
   'staff/photo': {

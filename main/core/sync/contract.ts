@@ -84,13 +84,17 @@ export const syncContract = defineMethods({
     output: z.object({ hallCode: z.string(), utilities: z.array(utilitySyncSchema) }),
   },
   'sync/saveConnector': {
-    summary: "Sets how a utility is reached and its nightly window; the secret is write-only (omit it to keep the stored one).",
+    summary: 'Sets how a utility is reached and its nightly window; the secret is write-only (omit it to keep the stored one).',
     roles: adminOnly,
     input: z.object({
       utility,
       kind: z.enum(['http', 'folder']),
       enabled: z.boolean(),
-      baseUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+      baseUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(500)
+        .nullable()
+        .default(null),
       outDir: z.string().min(1).max(500).nullable().default(null),
       replyDir: z.string().min(1).max(500).nullable().default(null),
       secret: z.string().min(16).max(500).optional(),
@@ -103,7 +107,10 @@ export const syncContract = defineMethods({
     summary: "Tries a utility's connector as saved (a signed empty batch, or the folders) and says whether it answered, and if not, why.",
     roles: adminOnly,
     input: z.object({ utility }),
-    output: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), ms: z.number().int() }), z.object({ ok: z.literal(false), reason: z.enum(syncFailureReasons) })]),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), ms: z.number().int() }),
+      z.object({ ok: z.literal(false), reason: z.enum(syncFailureReasons) }),
+    ]),
   },
   'sync/setHallCode': {
     summary: 'The code the utilities know this hall by (X-OneWindow-Hall).',
@@ -124,11 +131,19 @@ export const syncContract = defineMethods({
     output: z.array(rejectedRecordSchema),
   },
   'sync/quarantined': {
-    summary: "Status updates from a utility the hall could not read (an unknown status, a missing field), newest first: set aside so the rest of the feed was applied.",
+    summary:
+      'Status updates from a utility the hall could not read (an unknown status, a missing field), newest first: set aside so the rest of the feed was applied.',
     roles: managers,
     input: z.object({ utility, limit: z.number().int().min(1).max(200).default(50) }),
     output: z.array(
-      z.object({ id: z.number().int(), receivedAt: z.string(), position: z.number().int(), raw: z.string(), problem: z.enum(['unknownStatus', 'missingField', 'invalid']), field: z.string().nullable() }),
+      z.object({
+        id: z.number().int(),
+        receivedAt: z.string(),
+        position: z.number().int(),
+        raw: z.string(),
+        problem: z.enum(['unknownStatus', 'missingField', 'invalid']),
+        field: z.string().nullable(),
+      }),
     ),
   },
   'sync/resend': {

@@ -12,7 +12,9 @@ describe('why a sync run failed', () => {
     expect(syncFailureReason("POST https://gas.example/onewindow/batches: the answer's signature does not match")).toBe('unsignedAnswer');
     expect(syncFailureReason('GET https://gas.example/onewindow/updates: the answer is not signed by the utility')).toBe('unsignedAnswer');
     expect(syncFailureReason('/drops/gas/in/b1.json: the reply is not sealed with the shared secret, or was altered')).toBe('unsignedAnswer');
-    expect(syncFailureReason('POST https://gas.example/onewindow/batches: the answer is dated 1790000000, more than 5 minutes from the hall clock')).toBe('clockSkew');
+    expect(syncFailureReason('POST https://gas.example/onewindow/batches: the answer is dated 1790000000, more than 5 minutes from the hall clock')).toBe(
+      'clockSkew',
+    );
     expect(syncFailureReason('POST https://gas.example/onewindow/batches answered 401: {"error":"stale timestamp"}')).toBe('clockSkew');
     expect(syncFailureReason('http://sync.gas.example.cn/onewindow: refused to send over plain http off this computer (https only)')).toBe('insecureUrl');
     expect(syncFailureReason('something else entirely')).toBe('other');

@@ -3,7 +3,20 @@
  * ("…/batches answered 401: …", "ECONNREFUSED"); the screens and the daily report show the
  * reason in the user's language (sync:reason.*), never the raw text.
  */
-export const syncFailureReasons = ['unauthorized', 'unreachable', 'timeout', 'serverError', 'refused', 'badAnswer', 'folder', 'noSecret', 'unsignedAnswer', 'clockSkew', 'insecureUrl', 'other'] as const;
+export const syncFailureReasons = [
+  'unauthorized',
+  'unreachable',
+  'timeout',
+  'serverError',
+  'refused',
+  'badAnswer',
+  'folder',
+  'noSecret',
+  'unsignedAnswer',
+  'clockSkew',
+  'insecureUrl',
+  'other',
+] as const;
 export type SyncFailureReason = (typeof syncFailureReasons)[number];
 
 // First match wins: the answer-signature and clock rules come before the broad /signature/ and 401 rule.

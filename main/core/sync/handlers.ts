@@ -1,7 +1,23 @@
 import { auditChange } from '../audit/record.ts';
 import { inTransaction } from '../../../db/connection.ts';
 import { enqueueOutbox } from '../../../db/outbox.ts';
-import { type ConnectorRow, failuresSinceSuccess, getConnector, getOutboxRow, lastRun, listConnectors, listRejected, listRuns, openBatches, outboxUtilities, pendingCount, rejectedCount, type RunRow, saveConnector, listQuarantined } from '../../../db/sync.ts';
+import {
+  type ConnectorRow,
+  failuresSinceSuccess,
+  getConnector,
+  getOutboxRow,
+  lastRun,
+  listConnectors,
+  listRejected,
+  listRuns,
+  openBatches,
+  outboxUtilities,
+  pendingCount,
+  rejectedCount,
+  type RunRow,
+  saveConnector,
+  listQuarantined,
+} from '../../../db/sync.ts';
 import { fail } from '../api/errors.ts';
 import type { HandlersFor } from '../api/registry.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -63,7 +79,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
           const last = lastRun(db, utility);
           return {
             utility,
-            names: catalogueUtilities.find((u) => u.code === utility)?.names ?? (utility === RATING_PLATFORM ? RATING_PLATFORM_NAMES : { zh: utility, en: utility }),
+            names:
+              catalogueUtilities.find((u) => u.code === utility)?.names ?? (utility === RATING_PLATFORM ? RATING_PLATFORM_NAMES : { zh: utility, en: utility }),
             connector: connector ? connectorView(connector) : null,
             pending: pendingCount(db, utility),
             rejected: rejectedCount(db, utility),
@@ -80,7 +97,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
     'sync/saveConnector': (input, { caller }) => {
       if (input.kind === 'http' && !input.baseUrl) fail('validation', 'errors.validation', { fields: [{ path: 'baseUrl', key: 'field.required' }] });
       // Citizens' records cross the network only encrypted: plain http only to this computer.
-      if (input.kind === 'http' && input.baseUrl && plainHttpOffMachine(input.baseUrl)) fail('validation', 'errors.validation', { fields: [{ path: 'baseUrl', key: 'field.httpsRequired' }] });
+      if (input.kind === 'http' && input.baseUrl && plainHttpOffMachine(input.baseUrl))
+        fail('validation', 'errors.validation', { fields: [{ path: 'baseUrl', key: 'field.httpsRequired' }] });
       if (input.kind === 'folder' && (!input.outDir || !input.replyDir)) {
         fail('validation', 'errors.validation', { fields: [{ path: input.outDir ? 'replyDir' : 'outDir', key: 'field.required' }] });
       }
@@ -88,10 +106,14 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
         // Drops hold citizens' records: only folders the hall's operator set aside, never any path on the server.
         const roots = port().dropRoots();
         const outside = (['outDir', 'replyDir'] as const).filter((field) => !insideDropRoots(input[field] ?? '', roots));
-        if (outside.length > 0) fail('validation', 'errors.validation', { fields: outside.map((path) => ({ path, key: 'field.dropOutsideRoots', params: { roots: roots.join('; ') } })) });
+        if (outside.length > 0)
+          fail('validation', 'errors.validation', {
+            fields: outside.map((path) => ({ path, key: 'field.dropOutsideRoots', params: { roots: roots.join('; ') } })),
+          });
       }
       // The utilities know the hall by its code: nothing goes out under the placeholder.
-      if (input.enabled && readHallCode(db) === UNSET_HALL_CODE) fail('validation', 'errors.validation', { fields: [{ path: 'enabled', key: 'field.hallCodeFirst' }] });
+      if (input.enabled && readHallCode(db) === UNSET_HALL_CODE)
+        fail('validation', 'errors.validation', { fields: [{ path: 'enabled', key: 'field.hallCodeFirst' }] });
       const existing = getConnector(db, input.utility);
       if (!input.secret && !existing?.secretCipher) fail('validation', 'errors.validation', { fields: [{ path: 'secret', key: 'field.required' }] });
       // Sealed before the transaction: the keychain or key file may be slow the first time.
@@ -152,7 +174,8 @@ export function syncHandlers(deps: CoreDeps): HandlersFor<typeof syncContract> {
       return port().testConnection(utility);
     },
 
-    'sync/quarantined': ({ utility, limit }) => listQuarantined(db, utility, limit).map(({ id, receivedAt, position, raw, problem, field }) => ({ id, receivedAt, position, raw, problem, field })),
+    'sync/quarantined': ({ utility, limit }) =>
+      listQuarantined(db, utility, limit).map(({ id, receivedAt, position, raw, problem, field }) => ({ id, receivedAt, position, raw, problem, field })),
 
     'sync/resend': (input, { caller }) =>
       inTransaction(db, () => {

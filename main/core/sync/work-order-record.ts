@@ -59,7 +59,15 @@ export function workOrderRecord(db: Db, workOrderId: number): WorkOrderRecord | 
       })),
     fees: listFeeLines(db, order.applicationId)
       .filter((f) => f.utility === order.utility)
-      .map((f) => ({ business: f.businessCode, fee: f.feeCode, name: f.nameZh, priceFen: f.priceFen, quantity: f.quantity, amountFen: f.amountFen, included: f.included })),
+      .map((f) => ({
+        business: f.businessCode,
+        fee: f.feeCode,
+        name: f.nameZh,
+        priceFen: f.priceFen,
+        quantity: f.quantity,
+        amountFen: f.amountFen,
+        included: f.included,
+      })),
     deferredMaterials: listApplicationMaterials(db, order.applicationId)
       .filter((m) => m.state === 'deferred')
       .map((m) => ({ code: m.code, name: m.nameZh, promisedDate: m.promisedDate, suppliedAt: m.suppliedAt })),

@@ -61,7 +61,8 @@ export const qrCode = (data: string, options: QrOptions): Buffer => {
   // The store command's length counts the three bytes cn fn m before the data.
   const storeLength = payload.length + 3;
   if (storeLength > 0xffff) throw new RangeError(`QR data of ${payload.length} bytes is too long`);
-  if (!Number.isInteger(options.moduleSize) || options.moduleSize < 1 || options.moduleSize > 16) throw new RangeError(`QR module size ${options.moduleSize} is outside 1–16`);
+  if (!Number.isInteger(options.moduleSize) || options.moduleSize < 1 || options.moduleSize > 16)
+    throw new RangeError(`QR module size ${options.moduleSize} is outside 1–16`);
   return Buffer.concat([
     Buffer.from([GS, 0x28, 0x6b, 4, 0, 0x31, 0x41, 0x32, 0x00]),
     Buffer.from([GS, 0x28, 0x6b, 3, 0, 0x31, 0x43, options.moduleSize]),

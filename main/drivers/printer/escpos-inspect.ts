@@ -15,7 +15,10 @@ export function qrPayloads(bytes: Buffer): string[] {
 
 const row = (bytes: Buffer, offset: number): string => {
   const chunk = bytes.subarray(offset, offset + 16);
-  const hex = [...chunk].map((b) => b.toString(16).padStart(2, '0')).join(' ').padEnd(47);
+  const hex = [...chunk]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join(' ')
+    .padEnd(47);
   const ascii = [...chunk].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
   return `${offset.toString(16).padStart(6, '0')}  ${hex}  ${ascii}`;
 };

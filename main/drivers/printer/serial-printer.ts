@@ -23,7 +23,10 @@ export async function sendToSerialPrinter(target: SerialPrinterTarget, bytes: Bu
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PrinterError('timeout', `printer on ${target.path} did not take the ticket within ${timeoutMs} ms (out of paper or cover open?)`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new PrinterError('timeout', `printer on ${target.path} did not take the ticket within ${timeoutMs} ms (out of paper or cover open?)`)),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([
@@ -37,7 +40,9 @@ export async function sendToSerialPrinter(target: SerialPrinterTarget, bytes: Bu
       timedOut,
     ]);
   } catch (error) {
-    throw error instanceof PrinterError ? error : new PrinterError('io', `printing to ${target.path} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw error instanceof PrinterError
+      ? error
+      : new PrinterError('io', `printing to ${target.path} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     if (port.isOpen) await step((done) => port.close(done)).catch(() => undefined);
@@ -47,8 +52,11 @@ export async function sendToSerialPrinter(target: SerialPrinterTarget, bytes: Bu
 function describeOpenError(error: unknown, path: string): PrinterError {
   const message = error instanceof Error ? error.message : String(error);
   // serialport reports "Error: No such file or directory, cannot open /dev/…" without an errno code.
-  if (errnoCode(error) === 'ENOENT' || /no such file/i.test(message)) return new PrinterError('not_found', `no serial port at ${path}: is the printer plugged in?`, { cause: error });
-  if (/resource temporarily unavailable|busy|lock/i.test(message)) return new PrinterError('busy', `serial port ${path} is in use by another program`, { cause: error });
-  if (/permission denied/i.test(message)) return new PrinterError('io', `no permission to open ${path}: add the hall server's user to the dialout group`, { cause: error });
+  if (errnoCode(error) === 'ENOENT' || /no such file/i.test(message))
+    return new PrinterError('not_found', `no serial port at ${path}: is the printer plugged in?`, { cause: error });
+  if (/resource temporarily unavailable|busy|lock/i.test(message))
+    return new PrinterError('busy', `serial port ${path} is in use by another program`, { cause: error });
+  if (/permission denied/i.test(message))
+    return new PrinterError('io', `no permission to open ${path}: add the hall server's user to the dialout group`, { cause: error });
   return new PrinterError('io', `cannot open serial port ${path}: ${message}`, { cause: error });
 }

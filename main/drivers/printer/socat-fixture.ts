@@ -103,7 +103,8 @@ export async function startTcpCapture(options: { preferPort?: number } = {}): Pr
       for (;;) {
         const bytes = received();
         if (done(bytes)) return bytes;
-        if (performance.now() > until) throw new Error(`the socat listener on ${port} did not receive the expected bytes within ${timeoutMs} ms (got ${bytes.length})`);
+        if (performance.now() > until)
+          throw new Error(`the socat listener on ${port} did not receive the expected bytes within ${timeoutMs} ms (got ${bytes.length})`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

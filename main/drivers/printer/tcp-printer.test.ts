@@ -29,7 +29,10 @@ describe('sendToTcpPrinter', () => {
     const port = await unusedPort();
     const failure = sendToTcpPrinter({ host: '127.0.0.1', port }, golden);
     await expect(failure).rejects.toBeInstanceOf(PrinterError);
-    await expect(failure).rejects.toMatchObject({ failure: 'refused', message: `printer at 127.0.0.1:${port} refused the connection: is it on, and is ${port} its raw printing port?` });
+    await expect(failure).rejects.toMatchObject({
+      failure: 'refused',
+      message: `printer at 127.0.0.1:${port} refused the connection: is it on, and is ${port} its raw printing port?`,
+    });
   });
 
   it('gives up on a printer that accepts but never reads', async () => {

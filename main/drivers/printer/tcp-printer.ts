@@ -31,10 +31,15 @@ export function sendToTcpPrinter(target: TcpPrinterTarget, bytes: Buffer, option
         reject(error);
       } else resolve();
     };
-    const connectTimer = setTimeout(() => settle(new PrinterError('timeout', `printer at ${where} did not accept a connection within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+    const connectTimer = setTimeout(
+      () => settle(new PrinterError('timeout', `printer at ${where} did not accept a connection within ${connectTimeoutMs} ms`)),
+      connectTimeoutMs,
+    );
 
     socket.on('error', (error) => settle(describe(error, target)));
-    socket.setTimeout(options.idleTimeoutMs ?? defaultIdleTimeoutMs, () => settle(new PrinterError('timeout', `printer at ${where} stopped taking data (out of paper or cover open?)`)));
+    socket.setTimeout(options.idleTimeoutMs ?? defaultIdleTimeoutMs, () =>
+      settle(new PrinterError('timeout', `printer at ${where} stopped taking data (out of paper or cover open?)`)),
+    );
     socket.once('connect', () => {
       clearTimeout(connectTimer);
       socket.end(bytes);
@@ -54,7 +59,9 @@ function describe(error: Error, target: TcpPrinterTarget): PrinterError {
   const where = `${target.host}:${target.port}`;
   switch (errnoCode(error)) {
     case 'ECONNREFUSED':
-      return new PrinterError('refused', `printer at ${where} refused the connection: is it on, and is ${target.port} its raw printing port?`, { cause: error });
+      return new PrinterError('refused', `printer at ${where} refused the connection: is it on, and is ${target.port} its raw printing port?`, {
+        cause: error,
+      });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new PrinterError('not_found', `printer host "${target.host}" could not be resolved`, { cause: error });

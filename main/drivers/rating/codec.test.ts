@@ -7,7 +7,8 @@ import { builtinProfiles, loadProfileFile } from './profile-library.ts';
 // Every expected byte below was written out by hand from the protocol in docs/devices.md
 // (STX ADDR CMD LEN DATA XOR ETX, the XOR over ADDR..last DATA byte), not produced by the
 // encoder: the encoder is what these bytes check.
-const bytes = (hex: string): Uint8Array => (hex.trim() === '' ? new Uint8Array(0) : Uint8Array.from(hex.trim().split(/\s+/), (pair) => Number.parseInt(pair, 16)));
+const bytes = (hex: string): Uint8Array =>
+  hex.trim() === '' ? new Uint8Array(0) : Uint8Array.from(hex.trim().split(/\s+/), (pair) => Number.parseInt(pair, 16));
 const hexOf = (data: Uint8Array): string => Array.from(data, (b) => b.toString(16).padStart(2, '0')).join(' ');
 
 const framed = (profile: unknown): FramedProfile => {
@@ -48,7 +49,9 @@ describe('encodeCommand with the reference protocol', () => {
   it('shows the staff member as UTF-8 "workNo|name|window"', () => {
     // "007|张三|3": 30 30 37 7C, 张 = E5 BC A0, 三 = E4 B8 89, 7C 33: 12 bytes (0x0C).
     // XOR: 01^11^0C = 1C; data XOR: 30^30^37^7C^E5^BC^A0^E4^B8^89^7C^33 = 28; 1C^28 = 34.
-    expect(hexOf(encodeCommand(reference, 'showStaff', { workNo: '007', name: '张三', window: '3' }, 1))).toBe('02 01 11 0c 30 30 37 7c e5 bc a0 e4 b8 89 7c 33 34 03');
+    expect(hexOf(encodeCommand(reference, 'showStaff', { workNo: '007', name: '张三', window: '3' }, 1))).toBe(
+      '02 01 11 0c 30 30 37 7c e5 bc a0 e4 b8 89 7c 33 34 03',
+    );
   });
 
   it('invites a rating with the timeout as one byte of seconds', () => {
@@ -143,10 +146,18 @@ describe('createFrameParser with the reference protocol', () => {
     for (let cut = 1; cut < stream.length; cut++) {
       expect(parse(reference, [stream.subarray(0, cut), stream.subarray(cut)]).frames, `cut at ${cut}`).toEqual(expected);
       for (let second = cut + 1; second < stream.length; second++) {
-        expect(parse(reference, [stream.subarray(0, cut), stream.subarray(cut, second), stream.subarray(second)]).frames, `cuts at ${cut} and ${second}`).toEqual(expected);
+        expect(
+          parse(reference, [stream.subarray(0, cut), stream.subarray(cut, second), stream.subarray(second)]).frames,
+          `cuts at ${cut} and ${second}`,
+        ).toEqual(expected);
       }
     }
-    expect(parse(reference, Array.from(stream, (b) => Uint8Array.of(b))).frames).toEqual(expected);
+    expect(
+      parse(
+        reference,
+        Array.from(stream, (b) => Uint8Array.of(b)),
+      ).frames,
+    ).toEqual(expected);
   });
 
   it('skips noise before and between frames, and counts it', () => {

@@ -31,13 +31,15 @@ export function encodeFrame(frame: FrameSpec, address: number, cmd: number, data
   if (layout.addr) bytes[fieldPosition(layout.addr, data.length)] = address & 0xff;
   if (layout.len) bytes[fieldPosition(layout.len, data.length)] = data.length + layout.lengthOffset;
   bytes.set(data, layout.dataOffset);
-  if (layout.checksum) bytes[fieldPosition(layout.checksum, data.length)] = checksumOf(layout.algorithm, bytes, layout.spanStart(data.length), layout.spanEnd(data.length));
+  if (layout.checksum)
+    bytes[fieldPosition(layout.checksum, data.length)] = checksumOf(layout.algorithm, bytes, layout.spanStart(data.length), layout.spanEnd(data.length));
   bytes.set(layout.end, bytes.length - layout.end.length);
   return bytes;
 }
 
 const utf8 = new TextEncoder();
-const encodeText = (text: string, encoding: 'utf8' | 'gb18030'): Uint8Array => (encoding === 'utf8' ? utf8.encode(text) : Uint8Array.from(iconv.encode(text, 'gb18030')));
+const encodeText = (text: string, encoding: 'utf8' | 'gb18030'): Uint8Array =>
+  encoding === 'utf8' ? utf8.encode(text) : Uint8Array.from(iconv.encode(text, 'gb18030'));
 
 const fillTemplate = (template: string, params: CommandParams): string =>
   template.replace(/\{(workNo|name|window|timeoutSeconds)\}/g, (_, key: keyof CommandParams) => String(params[key] ?? ''));

@@ -18,7 +18,10 @@ export type ConfiguredRatingDevice =
 
 /** The serial port settings: the profile's defaults, overridden by the counter's settings. */
 export function serialTargetOf(profile: RatingProfile & { transport: 'serial' }, settings: RatingDeviceSettings): SerialTarget {
-  if (settings.path === undefined) throw new Error(`counter ${settings.counter}: profile ${profile.name} is a serial device and needs a port (${settings.counter}=${profile.name}:/dev/ttyUSB0)`);
+  if (settings.path === undefined)
+    throw new Error(
+      `counter ${settings.counter}: profile ${profile.name} is a serial device and needs a port (${settings.counter}=${profile.name}:/dev/ttyUSB0)`,
+    );
   return {
     path: settings.path,
     baudRate: settings.baudRate ?? profile.serial.baudRate,
@@ -42,8 +45,18 @@ export function configureRatingDevice(
     profile.transport === 'serial'
       ? createSerialTransport(serialTargetOf(profile, settings), { logger: options.logger, reconnect: options.reconnect })
       : createHidTransport(
-          { vendorId: profile.hid.vendorId, productId: profile.hid.productId, path: settings.path, reportId: profile.hid.reportId, reportSize: profile.hid.reportSize },
+          {
+            vendorId: profile.hid.vendorId,
+            productId: profile.hid.productId,
+            path: settings.path,
+            reportId: profile.hid.reportId,
+            reportSize: profile.hid.reportSize,
+          },
           { logger: options.logger, reconnect: options.reconnect, openDevice: options.openHidDevice },
         );
-  return { kind: 'driven', counter, device: createRatingDevice({ profile, transport, address: settings.address, logger: options.logger, onRating: options.onRating }) };
+  return {
+    kind: 'driven',
+    counter,
+    device: createRatingDevice({ profile, transport, address: settings.address, logger: options.logger, onRating: options.onRating }),
+  };
 }

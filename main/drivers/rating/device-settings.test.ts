@@ -70,7 +70,10 @@ describe('collectRatingDeviceSettings', () => {
   });
 
   it('reads profile folders from the environment and the command line', () => {
-    expect(collectProfileFolders({ flags: ['/b'], env: { ONEWINDOW_RATING_PROFILES: ['/a', '/b'].join(process.platform === 'win32' ? ';' : ':') } })).toEqual(['/a', '/b']);
+    expect(collectProfileFolders({ flags: ['/b'], env: { ONEWINDOW_RATING_PROFILES: ['/a', '/b'].join(process.platform === 'win32' ? ';' : ':') } })).toEqual([
+      '/a',
+      '/b',
+    ]);
   });
 });
 
@@ -80,19 +83,33 @@ describe('configureRatingDevice', () => {
   it('makes a driven device for a serial profile, with the profile defaults under the counter settings', () => {
     const reference = library.get('reference-serial');
     if (reference?.transport !== 'serial') throw new Error('no reference profile');
-    expect(serialTargetOf(reference, parseRatingDeviceSetting('c3=reference-serial:/dev/ttyUSB0?baud=19200'))).toEqual({ path: '/dev/ttyUSB0', baudRate: 19200, dataBits: 8, parity: 'none', stopBits: 1 });
+    expect(serialTargetOf(reference, parseRatingDeviceSetting('c3=reference-serial:/dev/ttyUSB0?baud=19200'))).toEqual({
+      path: '/dev/ttyUSB0',
+      baudRate: 19200,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: 1,
+    });
     const configured = configureRatingDevice(parseRatingDeviceSetting('c3=reference-serial:/dev/ttyUSB0'), library, { logger: silentLogger });
     expect(configured.kind).toBe('driven');
     if (configured.kind === 'driven') expect(configured.device.health).toBe('disconnected');
   });
 
   it('hands the keyboard keypad and the screen to the counter window', () => {
-    expect(configureRatingDevice(parseRatingDeviceSetting('c4=keyboard-keypad'), library, { logger: silentLogger })).toMatchObject({ kind: 'keyboard', counter: 'c4' });
-    expect(configureRatingDevice(parseRatingDeviceSetting('c5=customer-screen'), library, { logger: silentLogger })).toMatchObject({ kind: 'screen', counter: 'c5' });
+    expect(configureRatingDevice(parseRatingDeviceSetting('c4=keyboard-keypad'), library, { logger: silentLogger })).toMatchObject({
+      kind: 'keyboard',
+      counter: 'c4',
+    });
+    expect(configureRatingDevice(parseRatingDeviceSetting('c5=customer-screen'), library, { logger: silentLogger })).toMatchObject({
+      kind: 'screen',
+      counter: 'c5',
+    });
   });
 
   it('says which profile is missing, and that a serial device needs a port', () => {
-    expect(() => configureRatingDevice(parseRatingDeviceSetting('c3=acme'), library, { logger: silentLogger })).toThrow('no rating device profile "acme" (known: reference-serial, keyboard-keypad, customer-screen)');
+    expect(() => configureRatingDevice(parseRatingDeviceSetting('c3=acme'), library, { logger: silentLogger })).toThrow(
+      'no rating device profile "acme" (known: reference-serial, keyboard-keypad, customer-screen)',
+    );
     expect(() => configureRatingDevice(parseRatingDeviceSetting('c3=reference-serial'), library, { logger: silentLogger })).toThrow('needs a port');
   });
 });

@@ -41,7 +41,9 @@ const stopBitsOf = { '1': 1, '1.5': 1.5, '2': 2 } as const;
 const optionsSchema = z.strictObject({
   baud: numberText('baud').pipe(z.number().int().min(300).max(921_600)).optional(),
   addr: numberText('addr').pipe(z.number().int().min(0).max(255)).optional(),
-  dataBits: numberText('dataBits').pipe(z.literal([5, 6, 7, 8])).optional(),
+  dataBits: numberText('dataBits')
+    .pipe(z.literal([5, 6, 7, 8]))
+    .optional(),
   parity: z.enum(['none', 'even', 'odd', 'mark', 'space']).optional(),
   stopBits: z
     .enum(['1', '1.5', '2'])
@@ -81,7 +83,12 @@ export function parseRatingDeviceSetting(text: string): RatingDeviceSettings {
     delete params.address;
   }
   const parsed = optionsSchema.safeParse(params);
-  if (!parsed.success) fail(parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `unknown option ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`)).join('; '));
+  if (!parsed.success)
+    fail(
+      parsed.error.issues
+        .map((issue) => (issue.code === 'unrecognized_keys' ? `unknown option ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`))
+        .join('; '),
+    );
   const options = parsed.data ?? {};
   return {
     counter,

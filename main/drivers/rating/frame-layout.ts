@@ -61,7 +61,9 @@ export function describeFrameLayout(shape: FrameShape): FrameLayout | string {
   if (shape.lengthOffset + shape.maxDataLength > 255) return 'frame.maxDataLength + frame.lengthOffset must fit in the one-byte LEN (≤ 255)';
   const hasChecksumField = fields.includes('checksum');
   if ((shape.checksum.algorithm === 'none') === hasChecksumField) {
-    return shape.checksum.algorithm === 'none' ? 'frame.fields has "checksum" but checksum.algorithm is "none"' : 'frame.fields needs "checksum" for this checksum.algorithm';
+    return shape.checksum.algorithm === 'none'
+      ? 'frame.fields has "checksum" but checksum.algorithm is "none"'
+      : 'frame.fields needs "checksum" for this checksum.algorithm';
   }
 
   const dataIndex = at('data');
@@ -80,7 +82,9 @@ export function describeFrameLayout(shape: FrameShape): FrameLayout | string {
 
   // The span defaults to everything between the start bytes and the checksum.
   const checksumIndex = at('checksum');
-  const spanFields = fields.slice(0, checksumIndex < 0 ? fields.length : checksumIndex).filter((field): field is Exclude<FrameField, 'checksum'> => field !== 'checksum');
+  const spanFields = fields
+    .slice(0, checksumIndex < 0 ? fields.length : checksumIndex)
+    .filter((field): field is Exclude<FrameField, 'checksum'> => field !== 'checksum');
   const from = shape.checksum.from ?? spanFields[0] ?? 'start';
   const to = shape.checksum.to ?? spanFields[spanFields.length - 1] ?? 'start';
   const order = (field: ChecksumSpanField) => (field === 'start' ? -1 : at(field));

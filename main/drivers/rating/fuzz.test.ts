@@ -34,7 +34,11 @@ const maxFrameLength = (profile: FramedProfile) => frameLayoutOf(profile.frame).
  * it never holds more than one frame's bytes, and expire() leaves nothing behind.
  * Returns the frames, or a description of what broke.
  */
-function runOne(profile: FramedProfile, input: Uint8Array, random: ReturnType<typeof seededRandom>): { frames: Frame[]; noiseBytes: number; dropped: number } | string {
+function runOne(
+  profile: FramedProfile,
+  input: Uint8Array,
+  random: ReturnType<typeof seededRandom>,
+): { frames: Frame[]; noiseBytes: number; dropped: number } | string {
   const frames: Frame[] = [];
   const parser = createFrameParser(profile, { onFrame: (frame) => frames.push(frame) });
   try {

@@ -15,7 +15,13 @@ import { createRatingDevice } from './rating-device.ts';
 const reference = builtinProfiles.find((p) => p.name === 'reference-serial');
 if (reference?.transport !== 'serial') throw new Error('no reference profile');
 const { serial: _serial, transport: _transport, ...framed } = reference;
-const hidProfile = parseRatingProfile({ ...framed, name: 'reference-hid', transport: 'hid', hid: { vendorId: '0x1A86', productId: '0xE010', reportSize: 16 }, heartbeat: { intervalMs: 5_000, answerTimeoutMs: 1_000 } });
+const hidProfile = parseRatingProfile({
+  ...framed,
+  name: 'reference-hid',
+  transport: 'hid',
+  hid: { vendorId: '0x1A86', productId: '0xE010', reportSize: 16 },
+  heartbeat: { intervalMs: 5_000, answerTimeoutMs: 1_000 },
+});
 if (hidProfile.transport !== 'hid') throw new Error('expected a HID profile');
 const profile: HidProfile = hidProfile;
 

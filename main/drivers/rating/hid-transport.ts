@@ -88,7 +88,11 @@ export function nodeHidOpener(target: HidTarget): OpenHidDevice {
     const loaded: unknown = await import(specifier).catch((error: unknown) => {
       throw new Error(`HID rating devices need node-hid (npm install node-hid): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
-    const module = isNodeHid(loaded) ? loaded : typeof loaded === 'object' && loaded !== null && 'default' in loaded && isNodeHid(loaded.default) ? loaded.default : undefined;
+    const module = isNodeHid(loaded)
+      ? loaded
+      : typeof loaded === 'object' && loaded !== null && 'default' in loaded && isNodeHid(loaded.default)
+        ? loaded.default
+        : undefined;
     if (!module) throw new Error('node-hid does not export HID');
     return target.path ? new module.HID(target.path) : new module.HID(target.vendorId, target.productId);
   };
@@ -96,7 +100,10 @@ export function nodeHidOpener(target: HidTarget): OpenHidDevice {
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-export function createHidTransport(target: HidTarget & HidReportOptions, options: { logger: Logger; reconnect?: ReconnectOptions; openDevice?: OpenHidDevice }): Transport {
+export function createHidTransport(
+  target: HidTarget & HidReportOptions,
+  options: { logger: Logger; reconnect?: ReconnectOptions; openDevice?: OpenHidDevice },
+): Transport {
   return createReconnectingTransport({
     description: target.path ?? `hid ${hex4(target.vendorId)}:${hex4(target.productId)}`,
     open: openHidLink(options.openDevice ?? nodeHidOpener(target), target),

@@ -7,7 +7,11 @@ const keypad = builtinProfiles.find((p): p is KeyboardProfile => p.transport ===
 const screen = builtinProfiles.find((p): p is ScreenProfile => p.transport === 'screen');
 if (!keypad || !screen) throw new Error('built-in keyboard keypad or screen missing');
 
-const press = (code: string, extra: Partial<{ key: string; repeat: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({ code, key: extra.key ?? code, ...extra });
+const press = (code: string, extra: Partial<{ key: string; repeat: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({
+  code,
+  key: extra.key ?? code,
+  ...extra,
+});
 
 describe('keypadPress', () => {
   it('maps the built-in keypad F13..F17 to 非常满意 .. 非常不满意, and leaves the browser and counter keys alone', () => {
@@ -27,12 +31,29 @@ describe('keypadPress', () => {
     const fourKeys = parseRatingProfile({
       name: 'four-keys',
       transport: 'keyboard',
-      keyboard: { bindings: [{ code: 'F9', key: 1 }, { code: 'F10', key: 2 }, { code: 'F11', key: 3 }, { code: 'F12', key: 4 }] },
+      keyboard: {
+        bindings: [
+          { code: 'F9', key: 1 },
+          { code: 'F10', key: 2 },
+          { code: 'F11', key: 3 },
+          { code: 'F12', key: 4 },
+        ],
+      },
       keys: { '1': 1, '2': 2, '3': 3, '4': 5 },
     });
     if (fourKeys.transport !== 'keyboard') throw new Error('expected a keyboard profile');
     expect(keypadPress(fourKeys, press('F12'))).toEqual({ key: 4, level: 5, rating: 'very_dissatisfied', keyName: 'F12' });
-    const typing = parseRatingProfile({ name: 'typing', transport: 'keyboard', keyboard: { bindings: [{ eventKey: '+', key: 1 }, { eventKey: '-', key: 2 }] }, keys: { '1': 1, '2': 4 } });
+    const typing = parseRatingProfile({
+      name: 'typing',
+      transport: 'keyboard',
+      keyboard: {
+        bindings: [
+          { eventKey: '+', key: 1 },
+          { eventKey: '-', key: 2 },
+        ],
+      },
+      keys: { '1': 1, '2': 4 },
+    });
     if (typing.transport !== 'keyboard') throw new Error('expected a keyboard profile');
     expect(keypadPress(typing, { code: 'NumpadSubtract', key: '-' })?.level).toBe(4);
   });
@@ -40,6 +61,12 @@ describe('keypadPress', () => {
 
 describe('screenButtons', () => {
   it('gives the screen five buttons, best first', () => {
-    expect(screenButtons(screen).map((button) => button.rating)).toEqual(['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']);
+    expect(screenButtons(screen).map((button) => button.rating)).toEqual([
+      'very_satisfied',
+      'satisfied',
+      'basically_satisfied',
+      'dissatisfied',
+      'very_dissatisfied',
+    ]);
   });
 });

@@ -73,12 +73,15 @@ describe('the profile schema refuses', () => {
       return error instanceof Error ? error.message : String(error);
     }
   };
-  const frame = (changes: Record<string, unknown>) => referenceWith({ frame: { ...structuredClone(reference?.transport === 'serial' ? reference.frame : {}), ...changes } });
+  const frame = (changes: Record<string, unknown>) =>
+    referenceWith({ frame: { ...structuredClone(reference?.transport === 'serial' ? reference.frame : {}), ...changes } });
 
   it('LEN after DATA, a checksum field without an algorithm, a checksum before what it covers', () => {
     expect(problems(frame({ fields: ['addr', 'cmd', 'data', 'len', 'checksum'] }))).toContain('"len" must come before "data"');
     expect(problems(frame({ checksum: { algorithm: 'none' } }))).toContain('frame.fields has "checksum" but checksum.algorithm is "none"');
-    expect(problems(frame({ fields: ['addr', 'cmd', 'checksum', 'len', 'data'], checksum: { algorithm: 'xor', to: 'data' } }))).toContain('the checksum must come after the bytes it covers');
+    expect(problems(frame({ fields: ['addr', 'cmd', 'checksum', 'len', 'data'], checksum: { algorithm: 'xor', to: 'data' } }))).toContain(
+      'the checksum must come after the bytes it covers',
+    );
     expect(problems(frame({ fields: ['addr', 'len', 'data', 'checksum'] }))).toContain('frame.fields needs "cmd"');
     expect(problems(frame({ start: [] }))).toContain('frame.start needs at least one byte');
   });
@@ -86,7 +89,16 @@ describe('the profile schema refuses', () => {
   it('a bad byte, a misspelt placeholder, one command byte for two events, a key outside the map', () => {
     expect(problems(frame({ start: '0x102' }))).toContain('frame.start');
     expect(problems(referenceWith({ commands: { showStaff: { cmd: '0x11', data: '{workno}|{name}' } } }))).toContain('unknown placeholder {workno}');
-    expect(problems(referenceWith({ events: [{ kind: 'key', cmd: 32 }, { kind: 'timeout', cmd: '0x20' }] }))).toContain('command byte 0x20 has two events');
+    expect(
+      problems(
+        referenceWith({
+          events: [
+            { kind: 'key', cmd: 32 },
+            { kind: 'timeout', cmd: '0x20' },
+          ],
+        }),
+      ),
+    ).toContain('command byte 0x20 has two events');
     expect(problems(referenceWith({ events: [{ kind: 'key', cmd: 32, key: 7 }] }))).toContain('key 7 is not in "keys"');
   });
 
@@ -96,7 +108,21 @@ describe('the profile schema refuses', () => {
   });
 
   it('a keyboard binding to a key with no level', () => {
-    expect(problems({ name: 'k', transport: 'keyboard', keyboard: { bindings: [{ code: 'F9', key: 9 }] }, keys: { '1': 1 } })).toContain('key 9 is not in "keys"');
-    expect(problems({ name: 'k', transport: 'keyboard', keyboard: { bindings: [{ code: 'F9', key: 1 }, { code: 'F9', key: 1 }] }, keys: { '1': 1 } })).toContain('code:F9 is bound twice');
+    expect(problems({ name: 'k', transport: 'keyboard', keyboard: { bindings: [{ code: 'F9', key: 9 }] }, keys: { '1': 1 } })).toContain(
+      'key 9 is not in "keys"',
+    );
+    expect(
+      problems({
+        name: 'k',
+        transport: 'keyboard',
+        keyboard: {
+          bindings: [
+            { code: 'F9', key: 1 },
+            { code: 'F9', key: 1 },
+          ],
+        },
+        keys: { '1': 1 },
+      }),
+    ).toContain('code:F9 is bound twice');
   });
 });

@@ -47,7 +47,10 @@ export type DataPart = z.output<typeof dataPartSchema>;
 
 /** A bare string is the common case: UTF-8 text with placeholders. */
 const commandDataSchema = z.union([
-  z.string().min(1).transform((text): DataPart[] => [{ text, encoding: 'utf8' }]),
+  z
+    .string()
+    .min(1)
+    .transform((text): DataPart[] => [{ text, encoding: 'utf8' }]),
   dataPartSchema.transform((part) => [part]),
   z.array(dataPartSchema),
 ]);
@@ -70,7 +73,12 @@ const commandsSchema = z.strictObject({
 
 const eventSchema = z.discriminatedUnion('kind', [
   // The key is either in DATA (at keyAt) or implied by the command byte itself (key).
-  z.strictObject({ kind: z.literal('key'), cmd: byteSchema, keyAt: z.number().int().min(0).max(254).optional(), key: z.number().int().min(0).max(255).optional() }),
+  z.strictObject({
+    kind: z.literal('key'),
+    cmd: byteSchema,
+    keyAt: z.number().int().min(0).max(254).optional(),
+    key: z.number().int().min(0).max(255).optional(),
+  }),
   z.strictObject({ kind: z.literal('timeout'), cmd: byteSchema }),
   // A status frame without DATA counts as ok.
   z.strictObject({ kind: z.literal('status'), cmd: byteSchema, statusAt: z.number().int().min(0).max(254).default(0), okValue: byteSchema.default(0) }),
@@ -199,7 +207,8 @@ export const ratingProfileSchema = profileUnion.superRefine((profile, ctx) => {
     command?.data.forEach((part, index) => {
       if (!('text' in part)) return;
       for (const [, param] of part.text.matchAll(/\{([^}]*)\}/g)) {
-        if (!templateParams.some((known) => known === param)) issue(['commands', name, 'data', index, 'text'], `unknown placeholder {${param}}; use ${templateParams.map((p) => `{${p}}`).join(' ')}`);
+        if (!templateParams.some((known) => known === param))
+          issue(['commands', name, 'data', index, 'text'], `unknown placeholder {${param}}; use ${templateParams.map((p) => `{${p}}`).join(' ')}`);
       }
     });
   }

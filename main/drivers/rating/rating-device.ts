@@ -105,7 +105,10 @@ export function createRatingDevice(options: RatingDeviceOptions): RatingDevice {
     const event = decodeEvent(profile, frame);
     if (!event) {
       extra.unknown++;
-      logger.warn({ device, command: hex(frame.command), data: Buffer.from(frame.data).toString('hex') }, 'rating device sent a frame its profile does not describe');
+      logger.warn(
+        { device, command: hex(frame.command), data: Buffer.from(frame.data).toString('hex') },
+        'rating device sent a frame its profile does not describe',
+      );
       return;
     }
     if (event.kind === 'status') {
@@ -132,7 +135,10 @@ export function createRatingDevice(options: RatingDeviceOptions): RatingDevice {
     // An interval between log lines, not a date: the monotonic clock.
     const now = performance.now();
     if (now - lastBadFrameLog < badFrameLogIntervalMs) return;
-    logger.warn({ device, dropped: badFramesSinceLog, total: parser.stats.badChecksum, example: Buffer.from(raw).toString('hex') }, 'rating device frames with a bad checksum dropped');
+    logger.warn(
+      { device, dropped: badFramesSinceLog, total: parser.stats.badChecksum, example: Buffer.from(raw).toString('hex') },
+      'rating device frames with a bad checksum dropped',
+    );
     lastBadFrameLog = now;
     badFramesSinceLog = 0;
   };

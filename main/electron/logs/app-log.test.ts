@@ -13,7 +13,10 @@ describe('the desktop app’s log file', () => {
     const file = logToFile(join(dir, 'logs'));
     log.info({ step: 1 }, 'first');
     appendToLog(`${JSON.stringify({ service: 'hall', msg: 'hall line' })}\n`);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { service: string; msg: string });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { service: string; msg: string });
     expect(file).toBe(join(dir, 'logs', 'onewindow.log'));
     expect(lines.map((l) => [l.service, l.msg])).toEqual([
       ['electron', 'first'],

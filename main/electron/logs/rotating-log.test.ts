@@ -23,8 +23,14 @@ describe('the rotating log', () => {
     }
     // The newest lines are in onewindow.log, the ones before in .1.
     expect(readFileSync(file, 'utf8').trim().split('\n').at(-1)).toBe(line(99).trim());
-    const previous = readFileSync(`${file}.1`, 'utf8').trim().split('\n').map((t) => (JSON.parse(t) as { n: number }).n);
-    const current = readFileSync(file, 'utf8').trim().split('\n').map((t) => (JSON.parse(t) as { n: number }).n);
+    const previous = readFileSync(`${file}.1`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((t) => (JSON.parse(t) as { n: number }).n);
+    const current = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((t) => (JSON.parse(t) as { n: number }).n);
     expect(previous.at(-1)).toBe((current[0] ?? 0) - 1);
     expect(existsSync(`${file}.5`)).toBe(false);
   });

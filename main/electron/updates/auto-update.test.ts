@@ -99,7 +99,14 @@ describe('the desktop app’s updates from the hall', () => {
     dir = mkdtempSync(join(tmpdir(), 'ow-autoupdate-'));
     const file = join(dir, 'update-state.json');
     const previous = join(dir, 'installers', 'OneWindow-Setup-1.0.0.exe');
-    writeUpdateState(file, beginInstall(keepInstaller(emptyUpdateState(), { version: '1.0.0', file: previous }, '1.0.0').state, { version: '1.1.0', previous: '1.0.0', at: '2026-11-25T14:00:00Z' }));
+    writeUpdateState(
+      file,
+      beginInstall(keepInstaller(emptyUpdateState(), { version: '1.0.0', file: previous }, '1.0.0').state, {
+        version: '1.1.0',
+        previous: '1.0.0',
+        at: '2026-11-25T14:00:00Z',
+      }),
+    );
     // Two starts of 1.1.0 that never become healthy (crashed).
     setUp({ now: '2026-11-25T22:00:00+08:00', version: '1.1.0' });
     setUp({ now: '2026-11-25T22:01:00+08:00', version: '1.1.0' });

@@ -2,7 +2,17 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { HallHours } from '../../core/hall/contract.ts';
 import type { Logger } from '../logger.ts';
-import { beginInstall, decideAtStart, keepInstaller, markHealthy, readUpdateState, type RollbackRun, rollbackRun, type UpdateState, writeUpdateState } from './update-ledger.ts';
+import {
+  beginInstall,
+  decideAtStart,
+  keepInstaller,
+  markHealthy,
+  readUpdateState,
+  type RollbackRun,
+  rollbackRun,
+  type UpdateState,
+  writeUpdateState,
+} from './update-ledger.ts';
 import { mayInstall, shouldCheck, updateTiming } from './update-policy.ts';
 
 /** The part of electron-updater's autoUpdater this uses (passed in, so it is tested without Electron). */
@@ -135,7 +145,13 @@ export function startAutoUpdate(options: AutoUpdateOptions): { tick: () => Promi
         .finally(() => (checking = false));
     }
     if (downloaded === undefined) return;
-    const verdict = mayInstall({ now, downloaded, badVersions: readUpdateState(stateFile).bad, hours: await options.hours(), idleSeconds: options.idleSeconds() });
+    const verdict = mayInstall({
+      now,
+      downloaded,
+      badVersions: readUpdateState(stateFile).bad,
+      hours: await options.hours(),
+      idleSeconds: options.idleSeconds(),
+    });
     if (!verdict.install) return;
     save(beginInstall(readUpdateState(stateFile), { version: downloaded, previous: version, at: now.toISOString() }));
     log.info({ version: downloaded, previous: version }, 'installing update');

@@ -45,7 +45,12 @@ export async function ownHallFeed(hall: HallProcess): Promise<{ url: string; pin
  * the hall's address (on the hall PC once its server is up) and the hall CA this PC trusts,
  * applied to electron-updater's own session too.
  */
-export function startDesktopUpdates(options: { hall: Promise<{ url: string; pin: string | undefined }>; main: BrowserWindow; hallReady?: Promise<unknown>; log: Logger }): void {
+export function startDesktopUpdates(options: {
+  hall: Promise<{ url: string; pin: string | undefined }>;
+  main: BrowserWindow;
+  hallReady?: Promise<unknown>;
+  log: Logger;
+}): void {
   const { log } = options;
   const healthy = Promise.all([loaded(options.main), options.hallReady]);
   void options.hall.then(
@@ -54,7 +59,11 @@ export function startDesktopUpdates(options: { hall: Promise<{ url: string; pin:
       if (hallUrl.startsWith('https:')) trustHallCertificate(session.fromPartition('electron-updater', { cache: false }), hallUrl, pin, log);
       const hours = async () => {
         try {
-          const response = await net.fetch(`${hallUrl}/api/hall/hours`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: `desktop/${app.getVersion()}` }, body: '{}' });
+          const response = await net.fetch(`${hallUrl}/api/hall/hours`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', [CLIENT_HEADER]: `desktop/${app.getVersion()}` },
+            body: '{}',
+          });
           const body: unknown = await response.json();
           return isResult(body) && body.ok ? hallHoursSchema.parse(body.value) : undefined;
         } catch (error) {

@@ -58,7 +58,11 @@ describe('the update book', () => {
 
   it('runs the previous installer silently on Windows, copies an AppImage back, and installs a .deb with pkexec', () => {
     expect(rollbackRun('win32', 'C:\\u\\1.0.0.exe', {})).toEqual({ kind: 'spawn', command: 'C:\\u\\1.0.0.exe', args: ['/S', '--force-run'] });
-    expect(rollbackRun('linux', '/u/1.0.0.AppImage', { APPIMAGE: '/opt/OneWindow.AppImage' })).toEqual({ kind: 'replace', source: '/u/1.0.0.AppImage', target: '/opt/OneWindow.AppImage' });
+    expect(rollbackRun('linux', '/u/1.0.0.AppImage', { APPIMAGE: '/opt/OneWindow.AppImage' })).toEqual({
+      kind: 'replace',
+      source: '/u/1.0.0.AppImage',
+      target: '/opt/OneWindow.AppImage',
+    });
     expect(rollbackRun('linux', '/u/1.0.0.deb', {})).toEqual({ kind: 'spawn', command: 'pkexec', args: ['dpkg', '-i', '/u/1.0.0.deb'] });
   });
 });

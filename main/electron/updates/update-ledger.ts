@@ -72,7 +72,8 @@ export function decideAtStart(state: UpdateState, running: string, maxFailedStar
   if (!installing) return { state, decision: { action: 'normal' } };
   if (installing.version !== running) {
     const cleared = { ...state, installing: null };
-    if (installing.rollingBack && running === installing.previous) return { state: cleared, decision: { action: 'rolled_back', bad: installing.version, running } };
+    if (installing.rollingBack && running === installing.previous)
+      return { state: cleared, decision: { action: 'rolled_back', bad: installing.version, running } };
     if (installing.rollingBack) {
       // Not back on the previous version yet: still the new one's trouble, keep waiting for the installer.
       return { state, decision: { action: 'normal' } };

@@ -30,7 +30,10 @@ export function buildDiagnosticsZip(input: DiagnosticsInput): Uint8Array {
   if (input.settings !== undefined) files['settings.json'] = json(withoutSecrets(input.settings));
   if (input.hall) {
     // Devices by role and counter only: their names are whatever the manager typed, which may name a person.
-    files['hall.json'] = json({ schemaVersion: input.hall.schemaVersion, devices: input.hall.devices.map(({ id, role, counterId, pairedAt, revokedAt }) => ({ id, role, counterId, pairedAt, revokedAt })) });
+    files['hall.json'] = json({
+      schemaVersion: input.hall.schemaVersion,
+      devices: input.hall.devices.map(({ id, role, counterId, pairedAt, revokedAt }) => ({ id, role, counterId, pairedAt, revokedAt })),
+    });
   }
   for (const file of input.logFiles) {
     let text: string;

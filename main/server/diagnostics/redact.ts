@@ -7,7 +7,8 @@
 const idNumber = /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 const mobile = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)/g;
 // JSON log fields whose value is a person's data (pino lines are JSON; names in Chinese have no other shape to find).
-const personalField = /"(name|customerName|applicantName|contactName|clerkName|staffName|realName|phone|mobile|tel|idNumber|idNo|certNo|address)"\s*:\s*"(?:[^"\\]|\\.)*"/gi;
+const personalField =
+  /"(name|customerName|applicantName|contactName|clerkName|staffName|realName|phone|mobile|tel|idNumber|idNo|certNo|address)"\s*:\s*"(?:[^"\\]|\\.)*"/gi;
 
 export function redactPersonalData(text: string): string {
   return text
@@ -23,9 +24,7 @@ const secretKey = /pin|hash|secret|password|token|key|salt|seal/i;
 export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? '[removed]' : withoutSecrets(inner)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, secretKey.test(key) ? '[removed]' : withoutSecrets(inner)]));
   }
   return value;
 }

@@ -31,8 +31,7 @@ function administrator(core: Core, request: FastifyRequest): { staffId: number }
  */
 export async function registerAdminFiles(app: FastifyInstance, options: AdminFilesOptions): Promise<void> {
   const { core, releasesDir } = options;
-  const audit = (action: string, actor: number, target: string, after: unknown) =>
-    auditChange(core.deps, actor, { action, target, after });
+  const audit = (action: string, actor: number, target: string, after: unknown) => auditChange(core.deps, actor, { action, target, after });
 
   app.get('/api/updates/releases', async (request, reply) => {
     if (!administrator(core, request)) return refuse(reply, 403, 'forbidden', 'errors.forbidden');

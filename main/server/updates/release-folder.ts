@@ -56,7 +56,10 @@ export function parseUpdateFile(yml: string): { version: string; file: string | 
   const version = field(yml, 'version');
   if (!version) return undefined;
   // `path` is the legacy single-file key; `files[0].url` the current one. Both name the same installer.
-  const url = /^files:\s*\n\s*-\s*url:[ \t]*(.+)$/m.exec(yml)?.[1]?.trim().replace(/^(['"])(.*)\1$/, '$2');
+  const url = /^files:\s*\n\s*-\s*url:[ \t]*(.+)$/m
+    .exec(yml)?.[1]
+    ?.trim()
+    .replace(/^(['"])(.*)\1$/, '$2');
   return { version, file: field(yml, 'path') ?? url, releaseDate: field(yml, 'releaseDate') };
 }
 

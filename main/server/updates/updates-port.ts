@@ -8,10 +8,21 @@ import { publishedReleases } from './release-folder.ts';
  */
 export const IPC_LOG_LIMIT_BYTES = 20 * 1024 * 1024;
 
-export function createUpdatesPort(options: { releasesDir: string; dataDir: string; hallVersion: string; hallUrl: () => string; logLimitBytes?: number }): UpdatesPort {
+export function createUpdatesPort(options: {
+  releasesDir: string;
+  dataDir: string;
+  hallVersion: string;
+  hallUrl: () => string;
+  logLimitBytes?: number;
+}): UpdatesPort {
   const logLimitBytes = options.logLimitBytes ?? IPC_LOG_LIMIT_BYTES;
   return {
-    releases: () => ({ hallVersion: options.hallVersion, releasesDir: options.releasesDir, hallUrl: options.hallUrl(), releases: publishedReleases(options.releasesDir) }),
+    releases: () => ({
+      hallVersion: options.hallVersion,
+      releasesDir: options.releasesDir,
+      hallUrl: options.hallUrl(),
+      releases: publishedReleases(options.releasesDir),
+    }),
     diagnostics: (now) => ({ ...hallDiagnostics({ dataDir: options.dataDir, hallVersion: options.hallVersion, now, logLimitBytes }), logLimitBytes }),
   };
 }

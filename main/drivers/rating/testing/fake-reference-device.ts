@@ -39,7 +39,12 @@ const keyPressed = 0x20;
 const timedOut = 0x21;
 const status = 0x2f;
 
-export async function openFakeReferenceDevice(options: { path: string; profile: SerialProfile; address?: number; script: FakeDeviceScript }): Promise<FakeDevice> {
+export async function openFakeReferenceDevice(options: {
+  path: string;
+  profile: SerialProfile;
+  address?: number;
+  script: FakeDeviceScript;
+}): Promise<FakeDevice> {
   const { path, profile } = options;
   const address = options.address ?? 1;
   const received: ReceivedCommand[] = [];

@@ -75,7 +75,11 @@ export const concatBytes = (parts: readonly Uint8Array[]): Uint8Array => {
 };
 
 /** Frames with safe noise before, between and after them. */
-export function framesInNoise(random: Random, frame: FrameSpec, options: { frames: number; maxNoise: number; maxData?: number }): { bytes: Uint8Array; frames: Frame[]; noiseBytes: number } {
+export function framesInNoise(
+  random: Random,
+  frame: FrameSpec,
+  options: { frames: number; maxNoise: number; maxData?: number },
+): { bytes: Uint8Array; frames: Frame[]; noiseBytes: number } {
   const parts: Uint8Array[] = [];
   const frames: Frame[] = [];
   let noiseBytes = 0;
@@ -94,7 +98,7 @@ export function framesInNoise(random: Random, frame: FrameSpec, options: { frame
 /** Cuts bytes into chunks of 1..maxChunk, as reads off a serial line come. */
 export function randomChunks(random: Random, bytes: Uint8Array, maxChunk: number): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const size = 1 + random.int(maxChunk);
     chunks.push(bytes.subarray(at, at + size));
     at += size;

@@ -30,7 +30,9 @@ export async function createSocatCable(options: { plugged?: boolean } = {}): Pro
   const plugIn = () =>
     new Promise<void>((resolve, reject) => {
       if (child) return resolve();
-      const started = spawn(process.env.SOCAT ?? 'socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const started = spawn(process.env.SOCAT ?? 'socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       const timer = setTimeout(() => {
         started.kill('SIGKILL');
