@@ -25,9 +25,10 @@ function step(title, command, args) {
 step('typecheck: app', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('typecheck: main/electron against Electron types', bin('tsc'), ['-p', 'tsconfig.electron.json', '--noEmit']);
 step('typecheck: common/ without DOM or Node types', bin('tsc'), ['-p', 'tsconfig.common.json', '--noEmit']);
-// The same two commands as `npm run lint`, each counted: a lint failure fails the run.
+// The same three commands as `npm run lint`, each counted: a lint failure fails the run.
 step('lint: ESLint (typed rules, import zones)', bin('eslint'), ['.']);
 step('lint: knip (unused files, exports, dependencies)', bin('knip'), []);
+step('lint: Prettier (one format, 160 columns)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 
 const vitestJson = join(root, '.vitest-results.json');
 rmSync(vitestJson, { force: true });

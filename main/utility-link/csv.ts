@@ -5,17 +5,17 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 const neutralised = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
 
+function fieldText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return neutralised(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects went through JSON.stringify above; what is left is a number, a boolean or a bigint
+  return String(value);
+}
+
 /** RFC 4180 CSV: a field is quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: unknown): string {
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects went through JSON.stringify; what is left is a number or a boolean
-  const text =
-    value === null || value === undefined
-      ? ''
-      : typeof value === 'string'
-        ? neutralised(value)
-        : typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
+  const text = fieldText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
