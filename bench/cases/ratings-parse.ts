@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createFrameParser } from '../../main/drivers/rating/frame-parser.ts';
-import { isFramedProfile } from '../../main/drivers/rating/profile.ts';
-import { builtinProfiles } from '../../main/drivers/rating/profile-library.ts';
+import { isFramedProfile } from '../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../common/rating-profile/builtin-profiles.ts';
 import { anyNoise, randomFrame, seededRandom } from '../../main/drivers/rating/testing/noisy-stream.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
 import { defineCase } from '../types.ts';

@@ -4,7 +4,7 @@ import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { Logger } from '../../common/logger.ts';
 import type { PrintableTicket } from './queue/contract.ts';
-import type { RatingProfile } from '../drivers/rating/profile.ts';
+import type { RatingProfile } from '../../common/rating-profile/profile.ts';
 import type { SyncPort } from './sync/port.ts';
 import type { BackupPort } from './backups/backup-port.ts';
 import type { ReportPort } from './reports/report-port.ts';

@@ -13,7 +13,7 @@ import type { RatingDevicePort } from '../core/ratings/rating-device-port.ts';
 import { type ConfiguredRatingDevice, configureRatingDevice } from '../drivers/rating/configured-device.ts';
 import type { RatingDeviceSettings } from '../drivers/rating/device-settings.ts';
 import type { OpenHidDevice } from '../drivers/rating/hid-transport.ts';
-import type { RatingProfile } from '../drivers/rating/profile.ts';
+import type { RatingProfile } from '../../common/rating-profile/profile.ts';
 import type { ReconnectOptions } from '../drivers/rating/transport.ts';
 
 export type RatingDeviceHubOptions = {

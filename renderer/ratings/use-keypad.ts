@@ -7,7 +7,7 @@ type Binding = NonNullable<CounterDeviceView['keyboard']>[number];
  * A keyboard-mode rating keypad types into the counter's window. Only while a rating is
  * invited, only its bound keys, never a held key's repeats or a press with Ctrl, Alt or
  * Meta (the clerk's shortcuts); the key is then the keypad's, not the page's. The server
- * maps it through the counter's profile again (main/drivers/rating/keyboard-keypad.ts).
+ * maps it through the counter's profile again (common/rating-profile/keyboard-keypad.ts).
  */
 export function useKeypad(
   bindings: readonly Binding[] | null | undefined,

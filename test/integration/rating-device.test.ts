@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CounterDeviceView, RectificationView } from '../../main/core/ratings/contract.ts';
-import type { SerialProfile } from '../../main/drivers/rating/profile.ts';
-import { builtinProfiles } from '../../main/drivers/rating/profile-library.ts';
+import type { SerialProfile } from '../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../common/rating-profile/builtin-profiles.ts';
 import { type FakeDevice, openFakeReferenceDevice } from '../../main/drivers/rating/testing/fake-reference-device.ts';
 import { createSocatCable, type SocatCable } from '../../main/drivers/rating/testing/socat-cable.ts';
 import { type CliHall, createAdmin, createStaff, login, postOk, spawnCliHall, tempDataDir, TEST_HALL_START } from './hall-fixture.ts';

@@ -8,9 +8,9 @@ import {
   listRatingDeviceSettings,
   saveRatingDeviceSetting,
 } from '../../../db/rating-devices.ts';
-import { keypadPress } from '../../drivers/rating/keyboard-keypad.ts';
-import type { RatingProfile } from '../../drivers/rating/profile.ts';
-import { profileLibrary } from '../../drivers/rating/profile-library.ts';
+import { keypadPress } from '../../../common/rating-profile/keyboard-keypad.ts';
+import type { RatingProfile } from '../../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../../common/rating-profile/builtin-profiles.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { CounterDeviceView } from './contract.ts';
@@ -20,7 +20,9 @@ let builtin: ReadonlyMap<string, RatingProfile> | undefined;
 /** The profiles the hall knows: its own (with vendors' folders) when the hall passed them, else the built-in ones. */
 export function ratingProfiles(deps: Pick<CoreDeps, 'ports'>): ReadonlyMap<string, RatingProfile> {
   if (deps.ports.ratingProfiles) return deps.ports.ratingProfiles();
-  builtin ??= profileLibrary();
+  // Reading vendors' folders is the drivers' work (profile-library.ts); a core the hall did not
+  // give a library to (a test's, a tool's) knows the built-in profiles, whose names are distinct.
+  builtin ??= new Map(builtinProfiles.map((profile) => [profile.name, profile]));
   return builtin;
 }
 

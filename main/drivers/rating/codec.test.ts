@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFrameParser, decodeEvent, encodeCommand, encodeFrame, type Frame } from './codec.ts';
-import { isFramedProfile, type FramedProfile, parseRatingProfile } from './profile.ts';
-import { builtinProfiles, loadProfileFile } from './profile-library.ts';
+import { isFramedProfile, type FramedProfile, parseRatingProfile } from '../../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../../common/rating-profile/builtin-profiles.ts';
+import { loadProfileFile } from './profile-library.ts';
 
 // Every expected byte below was written out by hand from the protocol in docs/devices.md
 // (STX ADDR CMD LEN DATA XOR ETX, the XOR over ADDR..last DATA byte), not produced by the

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { checksumOf, fieldPosition, frameLayoutOf } from './frame-layout.ts';
-import type { CommandName, DataPart, FrameSpec, FramedProfile } from './profile.ts';
+import { checksumOf, fieldPosition, frameLayoutOf } from '../../../common/rating-profile/frame-layout.ts';
+import type { CommandName, DataPart, FrameSpec, FramedProfile } from '../../../common/rating-profile/profile.ts';
 
 /** What a command's data template may carry. */
 export type CommandParams = {

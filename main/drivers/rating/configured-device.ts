@@ -1,7 +1,7 @@
 import type { Logger } from '../../../common/logger.ts';
 import type { RatingDeviceSettings } from './device-settings.ts';
 import { createHidTransport, type OpenHidDevice } from './hid-transport.ts';
-import type { KeyboardProfile, RatingProfile, ScreenProfile } from './profile.ts';
+import type { KeyboardProfile, RatingProfile, ScreenProfile } from '../../../common/rating-profile/profile.ts';
 import { createRatingDevice, type RatingDevice, type RatingDeviceOptions } from './rating-device.ts';
 import { createSerialTransport, type SerialTarget } from './serial-transport.ts';
 import type { ReconnectOptions } from './transport.ts';

@@ -1,6 +1,6 @@
 import type { Frame } from './frame-parser.ts';
-import { type RatedKey, rateKey } from './levels.ts';
-import type { FramedProfile } from './profile.ts';
+import { type RatedKey, rateKey } from '../../../common/rating-profile/levels.ts';
+import type { FramedProfile } from '../../../common/rating-profile/profile.ts';
 
 /** What a device→host frame means. */
 export type DeviceEvent = ({ kind: 'key' } & RatedKey) | { kind: 'timeout' } | { kind: 'status'; ok: boolean; code: number };

@@ -1,5 +1,5 @@
-import { checksumOf, fieldPosition, frameLayoutOf } from './frame-layout.ts';
-import type { FrameSpec } from './profile.ts';
+import { checksumOf, fieldPosition, frameLayoutOf } from '../../../common/rating-profile/frame-layout.ts';
+import type { FrameSpec } from '../../../common/rating-profile/profile.ts';
 
 /** One frame as it came off the line, checksum verified. */
 export type Frame = {

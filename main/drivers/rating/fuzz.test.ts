@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFrameParser, encodeFrame, type Frame } from './codec.ts';
-import { frameLayoutOf } from './frame-layout.ts';
-import { isFramedProfile, type FramedProfile, type RatingProfile } from './profile.ts';
-import { builtinProfiles, loadProfileFile } from './profile-library.ts';
+import { frameLayoutOf } from '../../../common/rating-profile/frame-layout.ts';
+import { isFramedProfile, type FramedProfile, type RatingProfile } from '../../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../../common/rating-profile/builtin-profiles.ts';
+import { loadProfileFile } from './profile-library.ts';
 import { anyNoise, concatBytes, framesInNoise, mutate, randomChunks, seededRandom } from './testing/noisy-stream.ts';
 
 // The parser against seeded random input. `npm test` runs 50,000 inputs; the full run

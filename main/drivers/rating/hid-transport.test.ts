@@ -4,8 +4,8 @@ import { silentLogger } from '../../../common/logger.ts';
 import { encodeFrame } from './command-encoder.ts';
 import { createFrameParser, type Frame } from './frame-parser.ts';
 import { createHidTransport, type HidDevice, splitIntoReports } from './hid-transport.ts';
-import { type HidProfile, parseRatingProfile } from './profile.ts';
-import { builtinProfiles } from './profile-library.ts';
+import { type HidProfile, parseRatingProfile } from '../../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../../common/rating-profile/builtin-profiles.ts';
 import { createRatingDevice } from './rating-device.ts';
 
 // A stand-in for node-hid's device: no HID keypad can be plugged into a build or CI

@@ -1,20 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRatingProfile, type RatingProfile } from './profile.ts';
-import customerScreen from './profiles/customer-screen.json' with { type: 'json' };
-import keyboardKeypad from './profiles/keyboard-keypad.json' with { type: 'json' };
-import referenceSerial from './profiles/reference-serial.json' with { type: 'json' };
-
-/**
- * The profiles that ship with the app. Imported rather than read from disk so they travel
- * inside the build; a vendor's device needs no line here: its file goes in a profile
- * folder (loadProfileFolder) and is found by its name.
- */
-export const builtinProfiles: readonly RatingProfile[] = [
-  parseRatingProfile(referenceSerial, 'profiles/reference-serial.json'),
-  parseRatingProfile(keyboardKeypad, 'profiles/keyboard-keypad.json'),
-  parseRatingProfile(customerScreen, 'profiles/customer-screen.json'),
-];
+import { builtinProfiles } from '../../../common/rating-profile/builtin-profiles.ts';
+import { parseRatingProfile, type RatingProfile } from '../../../common/rating-profile/profile.ts';
 
 /** Reads and checks one profile file; the error names the file and every problem in it. */
 export function loadProfileFile(file: string): RatingProfile {

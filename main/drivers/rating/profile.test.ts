@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRatingProfile } from './profile.ts';
-import { builtinProfiles, loadProfileFile, profileLibrary } from './profile-library.ts';
+import { parseRatingProfile } from '../../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../../common/rating-profile/builtin-profiles.ts';
+import { loadProfileFile, profileLibrary } from './profile-library.ts';
 
 const examples = join(import.meta.dirname, 'profiles/vendor-examples');
 const reference = builtinProfiles.find((profile) => profile.name === 'reference-serial');

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../common/logger.ts';
 import type { DeviceHealth } from './device-health.ts';
-import type { RatedKey } from './levels.ts';
-import type { SerialProfile } from './profile.ts';
-import { builtinProfiles } from './profile-library.ts';
+import type { RatedKey } from '../../../common/rating-profile/levels.ts';
+import type { SerialProfile } from '../../../common/rating-profile/profile.ts';
+import { builtinProfiles } from '../../../common/rating-profile/builtin-profiles.ts';
 import { createRatingDevice, type RatingDevice } from './rating-device.ts';
 import { createSerialTransport } from './serial-transport.ts';
 import { type FakeDevice, openFakeReferenceDevice } from './testing/fake-reference-device.ts';

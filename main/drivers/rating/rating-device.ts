@@ -3,8 +3,8 @@ import { type CommandParams, encodeCommand } from './command-encoder.ts';
 import { createHealthMonitor, type DeviceHealth } from './device-health.ts';
 import { decodeEvent } from './event-decoder.ts';
 import { createFrameParser, type Frame, type FrameParserStats } from './frame-parser.ts';
-import type { RatedKey } from './levels.ts';
-import { type CommandName, type FramedProfile, hex } from './profile.ts';
+import type { RatedKey } from '../../../common/rating-profile/levels.ts';
+import { type CommandName, type FramedProfile, hex } from '../../../common/rating-profile/profile.ts';
 import type { Transport } from './transport.ts';
 
 export type InviteRequest = {

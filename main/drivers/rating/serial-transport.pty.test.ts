@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../common/logger.ts';
-import type { SerialDefaults } from './profile.ts';
+import type { SerialDefaults } from '../../../common/rating-profile/profile.ts';
 import { createSerialTransport } from './serial-transport.ts';
 import { createSocatCable, type SocatCable } from './testing/socat-cable.ts';
 import type { Transport, TransportState } from './transport.ts';

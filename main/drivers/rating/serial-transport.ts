@@ -1,5 +1,5 @@
 import type { Logger } from '../../../common/logger.ts';
-import type { SerialDefaults } from './profile.ts';
+import type { SerialDefaults } from '../../../common/rating-profile/profile.ts';
 import { createReconnectingTransport, type OpenLink, type ReconnectOptions, type Transport } from './transport.ts';
 
 export type SerialTarget = SerialDefaults & {

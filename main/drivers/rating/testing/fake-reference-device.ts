@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { SerialPort } from 'serialport';
 import { encodeFrame } from '../command-encoder.ts';
 import { createFrameParser, type Frame } from '../frame-parser.ts';
-import { type CommandName, commandNames, type SerialProfile } from '../profile.ts';
+import { type CommandName, commandNames, type SerialProfile } from '../../../../common/rating-profile/profile.ts';
 
 /**
  * A scripted keypad speaking the reference protocol on the far end of a socat cable,

@@ -1,7 +1,7 @@
 import { encodeFrame } from '../command-encoder.ts';
-import { frameLayoutOf } from '../frame-layout.ts';
+import { frameLayoutOf } from '../../../../common/rating-profile/frame-layout.ts';
 import type { Frame } from '../frame-parser.ts';
-import type { FrameSpec } from '../profile.ts';
+import type { FrameSpec } from '../../../../common/rating-profile/profile.ts';
 
 /**
  * Seeded line noise and frames for the fuzz test and the parse bench: the same seed

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keypadPress, screenButtons } from './keyboard-keypad.ts';
 import { type KeyboardProfile, parseRatingProfile, type ScreenProfile } from './profile.ts';
-import { builtinProfiles } from './profile-library.ts';
+import { builtinProfiles } from './builtin-profiles.ts';
 
 const keypad = builtinProfiles.find((p): p is KeyboardProfile => p.transport === 'keyboard');
 const screen = builtinProfiles.find((p): p is ScreenProfile => p.transport === 'screen');

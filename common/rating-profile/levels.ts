@@ -1,4 +1,4 @@
-import type { RatingLevel } from '../../../common/rating-levels.ts';
+import type { RatingLevel } from '../rating-levels.ts';
 
 /** The levels' names on the wire and in logs; a device's raw key is kept beside its level. */
 
