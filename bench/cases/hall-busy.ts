@@ -8,7 +8,7 @@ import { defaultSessionPolicy, openStaffSession } from '../../main/core/auth/ses
 import { systemClock } from '../../main/core/clock.ts';
 import { hallDay } from '../../common/hall-time.ts';
 import { hallTimeZone } from '../../main/core/hall/time-zone.ts';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 import type { BusyFixture } from '../fixtures/busy-db.ts';
 import { REPORT_MONTH } from '../fixtures/reports-db.ts';
 import { type LoopStall, runNodeJson, startBusyHall } from '../lib/busy-hall.ts';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 import { copyFixture, SYNC_SECRET } from '../fixtures/sync-db.ts';
 import { fixtureInChild } from '../lib/fixture-child.ts';

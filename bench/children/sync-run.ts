@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { silentLogger } from '../../common/logger.ts';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 import { createSyncService, standaloneSyncDeps } from '../../main/utility-link/service.ts';
 import { ownPeakRssMb } from '../lib/peak-rss.ts';
 

@@ -11,7 +11,7 @@ import { setSetting } from '../../db/settings.ts';
 import { insertStaff } from '../../db/staff.ts';
 import { defaultSessionPolicy, openDeviceSession, openStaffSession } from '../../main/core/auth/sessions.ts';
 import { systemClock } from '../../main/core/clock.ts';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 import type { BenchContext } from '../types.ts';
 import { timeChild } from './child.ts';

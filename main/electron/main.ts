@@ -13,7 +13,7 @@ import { openRoleWindows } from './role-windows.ts';
 import { applyRolePreset } from './role-preset.ts';
 import { withPresetFile } from './role-preset-file.ts';
 import { systemClock } from '../core/clock.ts';
-import { databaseFile } from '../server/data-dir.ts';
+import { databaseFile } from '../shared/data-dir.ts';
 import { keychainSecretKey } from './keychain-key.ts';
 import { legacySecretKeyFile, secretKeyFile } from '../utility-link/secret-box.ts';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';

@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { parsePrinterUrl } from '../drivers/printer/printer-config.ts';
-import { defaultDataDir } from './data-dir.ts';
+import { defaultDataDir } from '../shared/data-dir.ts';
 import { collectProfileFolders, collectRatingDeviceSettings } from '../drivers/rating/device-settings.ts';
 import { startHall } from './hall.ts';
-import { clockFromOption } from './clock-option.ts';
+import { clockFromOption } from '../shared/clock-option.ts';
 
 // `npm run hall -- --data DIR --host 0.0.0.0 --port 4720 [--voice-pack DIR]`: the headless hall server.
 // `--printer tcp://192.168.1.50:9100` (or serial:///dev/ttyUSB0?baud=19200) is the ticket

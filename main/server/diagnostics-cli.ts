@@ -5,7 +5,7 @@ import { systemClock } from '../core/clock.ts';
 import { buildDiagnosticsZip } from './diagnostics/diagnostics-zip.ts';
 import { readHallFacts } from './diagnostics/hall-facts.ts';
 import { runtimeVersions } from './diagnostics/versions.ts';
-import { databaseFile, defaultDataDir } from './data-dir.ts';
+import { databaseFile, defaultDataDir } from '../shared/data-dir.ts';
 import { parseJson } from '../shared/json.ts';
 
 // `npm run diagnostics -- --data DIR --out FILE [--logs DIR]`: the headless hall's 导出诊断信息,

@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
-import { clockFromOption } from './clock-option.ts';
+import { clockFromOption } from '../shared/clock-option.ts';
 import { zodIssuesToFields } from '../core/api/registry.ts';
 import { AppError } from '../core/api/errors.ts';
 import { createAdminInputSchema } from '../core/setup/contract.ts';
 import { createFirstAdmin } from '../core/setup/create-admin.ts';
-import { databaseFile, defaultDataDir } from './data-dir.ts';
+import { databaseFile, defaultDataDir } from '../shared/data-dir.ts';
 import { mkdirSync } from 'node:fs';
 import { desktopText, pickLanguage } from '../shared/desktop-text.ts';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { CorePorts } from '../core/deps.ts';
-import type { PrinterConfig } from '../drivers/printer/printer-config.ts';
+import type { PrinterConfig } from '../../common/printer-address.ts';
 import { readDevicePrinter } from '../core/devices/printer-settings.ts';
 import type { Logger } from '../../common/logger.ts';
 import { hallClock, hallDay } from '../../common/hall-time.ts';

@@ -4,9 +4,9 @@ import pino from 'pino';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { listConnectors } from '../../db/sync.ts';
-import { databaseFile, defaultDataDir } from '../server/data-dir.ts';
+import { databaseFile, defaultDataDir } from '../shared/data-dir.ts';
 import { createSyncService, standaloneSyncDeps } from './service.ts';
-import { clockFromOption } from '../server/clock-option.ts';
+import { clockFromOption } from '../shared/clock-option.ts';
 import { createSecretBox } from './secret-box.ts';
 import { hallSecretKeyFile } from './secret-key-file.ts';
 

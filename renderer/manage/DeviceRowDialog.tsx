@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterConfig } from '../../main/core/devices/printer-config.ts';
+import type { PrinterConfig } from '../../common/printer-address.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { DialogActions } from '../shared/DialogActions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';

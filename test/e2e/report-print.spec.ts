@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 import { HALL_DAY, seedHallDay } from '../fixtures/hall-day.ts';
 import { apiFor } from './hall-api.ts';
 import { expect, test } from './hall-fixture.ts';

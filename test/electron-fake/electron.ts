@@ -1,7 +1,7 @@
 /**
  * A small, honest fake of the `electron` module for the main process's tests. No Electron
  * binary can run on the machines these tests run on, so `vi.mock('electron', () =>
- * import('../../test/electron-fake/electron.ts'))` swaps this in. It records what the code
+ * import('./electron.ts'))` swaps this in. It records what the code
  * asked of Electron (windows made and their options, URLs loaded, switches, login items,
  * power blockers, prints, verify procs) and lets a test fire the events Electron would
  * (`emit`). It renders nothing and decides nothing: a test asserts on the calls.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { listStaff } from '../../db/staff.ts';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 import { type CliHall, createAdmin, login, PASSWORD, post, postOk, spawnCliHall, tempDataDir } from './hall-fixture.ts';
 
 // Each staff/create hashes a password with scrypt at 128 MiB, which is memory-bound:

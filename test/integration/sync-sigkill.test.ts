@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
-import { databaseFile } from '../../main/server/data-dir.ts';
+import { databaseFile } from '../../main/shared/data-dir.ts';
 import { configure, outboxStates, queueRecords, SECRET, tempDir } from './sync-testing.ts';
 import { startUtilityServer } from './utility-server.ts';
 

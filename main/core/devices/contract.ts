@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { deviceRoles, everyone, adminOnly, managers } from '../api/roles.ts';
-import { printerConfigSchema } from '../../drivers/printer/printer-config.ts';
+import { printerConfigSchema } from '../../../common/printer-address.ts';
 
 export const deviceSchema = z.object({
   id: z.number().int(),

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connection.ts';
 import { deleteSetting, getSetting, setSetting } from '../../../db/settings.ts';
-import { type PrinterConfig, printerConfigSchema } from '../../drivers/printer/printer-config.ts';
+import { type PrinterConfig, printerConfigSchema } from '../../../common/printer-address.ts';
 import { devicePrinterKey } from './printer-config.ts';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/audit.ts';
 import { setSetting } from '../../../db/settings.ts';
 import { openTestHall, setUpAdmin, type TestHall, unwrap } from '../testing.ts';
-import type { PrinterConfig } from '../../drivers/printer/printer-config.ts';
+import type { PrinterConfig } from '../../../common/printer-address.ts';
 import { readDevicePrinter } from './printer-settings.ts';
 
 let hall: TestHall;

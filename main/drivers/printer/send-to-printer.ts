@@ -1,4 +1,4 @@
-import type { PrinterConfig } from './printer-config.ts';
+import type { PrinterConfig } from '../../../common/printer-address.ts';
 import { sendToSerialPrinter } from './serial-printer.ts';
 import { sendToTcpPrinter } from './tcp-printer.ts';
 

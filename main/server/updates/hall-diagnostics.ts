@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildDiagnosticsZip } from '../diagnostics/diagnostics-zip.ts';
 import { readHallFacts } from '../diagnostics/hall-facts.ts';
 import { runtimeVersions } from '../diagnostics/versions.ts';
-import { databaseFile } from '../data-dir.ts';
+import { databaseFile } from '../../shared/data-dir.ts';
 import { parseJson } from '../../shared/json.ts';
 
 /** The log files worth sending: newest first, as many whole files as fit in `limitBytes` (all without a limit). */
