@@ -93,7 +93,7 @@ async function work(
       // A timer may wake a fraction of a millisecond before it is due (Node rounds the loop's
       // clock to the millisecond): a ticket sent early is timed from its sending, never from
       // a moment still to come (a fast answer then read as a negative latency).
-      const from = Math.max(due, performance.now());
+      const from = Math.min(due, performance.now());
       pending.push(
         kiosks.post(api('queue/issue'), { categoryId: data.categoryIds[i % data.categoryIds.length] }, clerk.token).then((res) => {
           expectOk('queue/issue', res);
