@@ -25,7 +25,8 @@ async function timeReport(
 ) {
   const fixture = reportsFixture(ctx);
   const db = openDatabase(fixture.file, { readonly: false });
-  const reports = createReportWorkers({ databaseFile: fixture.file });
+  // As the hall runs them: its own connection keeps the closed days the workers compute.
+  const reports = createReportWorkers({ databaseFile: fixture.file, writer: db });
   try {
     const clock = { now: () => new Date(CLOCK) };
     const core = createCore({ db, clock, ports: { reports } });
