@@ -70,14 +70,20 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
     for (let day = from; day <= to && day <= lastClosed; day = addDays(day, 1)) if (!usable.has(day)) days.push(day);
     if (days.length > 0) inTransaction(writer, () => markPendingDayTimes(writer, days, now.toISOString()));
   };
+  // One day a turn of the event loop, after the answer: a month's days written at once (each
+  // day's samples a few hundred kB) held the hall's loop for 100-200 ms (bench hall.busy).
   const keep = (kept: readonly KeptDayTimes[]): void => {
-    if (!writer || kept.length === 0) return;
-    try {
-      inTransaction(writer, () => kept.forEach((day) => storePendingDayTimes(writer, day)));
-    } catch (error) {
-      // Kept days only spare the next report some reading: the answer itself stands.
-      options.logger?.error({ err: error }, 'could not keep the report days');
-    }
+    const [day, ...rest] = kept;
+    if (!writer || !day) return;
+    setImmediate(() => {
+      try {
+        inTransaction(writer, () => storePendingDayTimes(writer, day));
+      } catch (error) {
+        // Kept days only spare the next report some reading: the answer itself stands.
+        options.logger?.error({ err: error, day: day.day }, 'could not keep a report day');
+      }
+      keep(rest);
+    });
   };
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
   const slots: Slot[] = [];
