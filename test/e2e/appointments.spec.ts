@@ -1,20 +1,8 @@
 import { defaultTimeZone, hallClock, hallDay } from '../../common/hall-time.ts';
 import { expect, hallNow, test } from './hall-fixture.ts';
-import { apiFor } from './hall-api.ts';
+import { apiFor, type Category, openAllDay } from './hall-api.ts';
 
 const password = 'Hall2026pass';
-
-type Category = {
-  id: number;
-  prefix: string;
-  nameZh: string;
-  nameEn: string;
-  utilities: string[];
-  businesses: string[];
-  dailyLimit: number | null;
-  active: boolean;
-  sortOrder: number;
-};
 
 test('a manager books an appointment, the customer checks in with its code for a priority ticket, and the day list shows it', async ({ page, hall }) => {
   const api = apiFor(page, hall);
@@ -22,18 +10,7 @@ test('a manager books an appointment, the customer checks in with its code for a
   const admin = (await api<{ token: string }>('auth/login', { workNo: 'A001', password })).value.token;
   // Tickets are issued only inside opening hours; the test runs at any hour.
   const overview = await api<{ categories: Category[] }>('queue/overview', {}, admin);
-  for (const c of overview.value.categories) {
-    const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect(
-      (
-        await api(
-          'queue/saveCategory',
-          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
-          admin,
-        )
-      ).ok,
-    ).toBe(true);
-  }
+  await openAllDay(api, admin, overview.value.categories);
   const first = overview.value.categories[0];
   if (!first) throw new Error('a new hall has categories');
 

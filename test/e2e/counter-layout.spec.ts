@@ -1,21 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './hall-fixture.ts';
-import { apiFor, residentId } from './hall-api.ts';
+import { apiFor, residentId, type Category, openAllDay } from './hall-api.ts';
 
 const password = 'Hall2026pass';
 const viewport = { width: 1366, height: 768 };
-
-type Category = {
-  id: number;
-  prefix: string;
-  nameZh: string;
-  nameEn: string;
-  utilities: string[];
-  businesses: string[];
-  dailyLimit: number | null;
-  active: boolean;
-  sortOrder: number;
-};
 
 /** Keys pressed on the page from now on, as a person would count them. */
 async function countKeys(page: Page): Promise<() => Promise<number>> {
@@ -45,18 +33,7 @@ test('the counter at 1366×768: queue beside the ticket, figures on one line, qu
   expect((await api('staff/create', { workNo: 'C001', name: '张晓清', password, roles: ['clerk'] }, admin)).ok).toBe(true);
   const clerkToken = (await api<{ token: string }>('auth/login', { workNo: 'C001', password })).value.token;
   const overview = await api<{ categories: Category[] }>('queue/overview', {}, admin);
-  for (const c of overview.value.categories) {
-    const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect(
-      (
-        await api(
-          'queue/saveCategory',
-          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
-          admin,
-        )
-      ).ok,
-    ).toBe(true);
-  }
+  await openAllDay(api, admin, overview.value.categories);
   const categoryA = overview.value.categories.find((c) => c.prefix === 'A')?.id ?? 0;
   for (let i = 0; i < 6; i += 1) expect((await api('queue/issue', { categoryId: categoryA }, clerkToken)).ok).toBe(true);
 

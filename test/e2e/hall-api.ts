@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { addDays } from '../../common/calendar-day.ts';
 import { defaultTimeZone, hallDay } from '../../common/hall-time.ts';
 import { residentIdCheckChar } from '../../common/identity.ts';
@@ -20,3 +20,28 @@ export const residentId = (first17: string): string => `${first17}${residentIdCh
 
 /** The hall's day (Asia/Shanghai, the default zone) `n` days after the hall's today, as a date input takes it. */
 export const daysFromNow = (hall: Hall, n: number): string => addDays(hallDay(hallNow(hall), defaultTimeZone), n);
+
+/** A queue category as queue/overview lists it. */
+export type Category = {
+  id: number;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  utilities: string[];
+  businesses: string[];
+  dailyLimit: number | null;
+  active: boolean;
+  sortOrder: number;
+};
+
+/** Seeds what the specs are not about: tickets are issued only inside opening hours, and a spec runs at any hour. */
+export async function openAllDay(api: ReturnType<typeof apiFor>, token: string, categories: readonly Category[]): Promise<void> {
+  for (const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } of categories) {
+    const saved = await api(
+      'queue/saveCategory',
+      { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
+      token,
+    );
+    expect(saved.ok).toBe(true);
+  }
+}

@@ -1,22 +1,11 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './hall-fixture.ts';
-import { apiFor, type Reply } from './hall-api.ts';
+import { apiFor, type Reply, type Category, openAllDay } from './hall-api.ts';
 
 const screenshots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const password = 'Hall2026pass';
 
-type Category = {
-  id: number;
-  prefix: string;
-  nameZh: string;
-  nameEn: string;
-  utilities: string[];
-  businesses: string[];
-  dailyLimit: number | null;
-  active: boolean;
-  sortOrder: number;
-};
 type Counter = { id: number; number: number; current: { id: number; number: string } | null };
 
 /** A separate browser (a separate PC in the hall) whose screen is signed in with `token` under `scope`. */
@@ -46,18 +35,7 @@ test('a ticket from the kiosk is called at two counters, shown and announced on 
   }
   // Tickets are issued only inside opening hours; the test runs at any hour.
   const overview = await api<{ categories: Category[]; counters: Counter[] }>('queue/overview', {}, admin);
-  for (const c of overview.value.categories) {
-    const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect(
-      (
-        await api(
-          'queue/saveCategory',
-          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
-          admin,
-        )
-      ).ok,
-    ).toBe(true);
-  }
+  await openAllDay(api, admin, overview.value.categories);
   const counterId = (n: number) => overview.value.counters.find((c) => c.number === n)?.id ?? 0;
   const pair = async (role: 'kiosk' | 'display', name: string) => {
     const { code } = (await api<{ code: string }>('devices/issuePairingCode', { role, name }, admin)).value;

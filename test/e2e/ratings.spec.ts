@@ -1,20 +1,8 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './hall-fixture.ts';
-import { apiFor } from './hall-api.ts';
+import { apiFor, type Category, openAllDay } from './hall-api.ts';
 
 const password = 'Hall2026pass';
-
-type Category = {
-  id: number;
-  prefix: string;
-  nameZh: string;
-  nameEn: string;
-  utilities: string[];
-  businesses: string[];
-  dailyLimit: number | null;
-  active: boolean;
-  sortOrder: number;
-};
 
 async function screenWith(browser: Browser, scope: 'staff' | 'rate', token?: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN' });
@@ -46,18 +34,7 @@ test('a finished service is rated on the counter’s rating screen and by a keyb
   expect((await api('staff/create', { workNo: 'C007', name: '张晓清', password, roles: ['clerk'] }, admin)).ok).toBe(true);
   const overview = await api<{ categories: Category[]; counters: { id: number; number: number }[] }>('queue/overview', {}, admin);
   // Tickets are issued only inside opening hours; the test runs at any hour.
-  for (const c of overview.value.categories) {
-    const { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder } = c;
-    expect(
-      (
-        await api(
-          'queue/saveCategory',
-          { id, prefix, nameZh, nameEn, utilities, businesses, dailyLimit, active, sortOrder, opensAt: '00:00', closesAt: '24:00' },
-          admin,
-        )
-      ).ok,
-    ).toBe(true);
-  }
+  await openAllDay(api, admin, overview.value.categories);
   const counter3 = overview.value.counters.find((c) => c.number === 3)?.id ?? 0;
   const categoryA = overview.value.categories.find((c) => c.prefix === 'A')?.id ?? 0;
 
