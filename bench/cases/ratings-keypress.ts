@@ -7,6 +7,7 @@ import { migrate } from '../../db/migrate.ts';
 import { getRatingDeviceHealth } from '../../db/rating-devices.ts';
 import { createCore } from '../../main/core/create-core.ts';
 import { startRatingDevices } from '../../main/server/rating-devices.ts';
+import { startRatingDrivers } from '../../main/server/rating-drivers.ts';
 import { silentLogger } from '../../common/logger.ts';
 import type { SerialProfile } from '../../common/rating-profile/profile.ts';
 import { builtinProfiles } from '../../common/rating-profile/builtin-profiles.ts';
@@ -52,10 +53,10 @@ async function keypressSeries(dataDir: string): Promise<number[]> {
   migrate(db);
   const core = createCore({ db });
   const hub = startRatingDevices({
-    core,
+    deps: core.deps,
     logger: silentLogger,
-    library: profileLibrary(),
     commandLine: [parseRatingDeviceSetting(`counter1=reference-serial:${cable.hostPath}`)],
+    openDrivers: (onReport) => startRatingDrivers({ library: profileLibrary(), logger: silentLogger }, onReport),
   });
   try {
     const ok = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {

@@ -44,11 +44,32 @@ export type EventBus = {
 
 type AnyEvent = HallEvent | InternalEvent;
 
+/** The last `keep` screen events, for feeds that reconnect and ask what they missed. */
+export type EventLog = Pick<EventBus, 'since' | 'lastSeq'> & { add: (event: HallEvent) => void };
+
+export function createEventLog(keep: number): EventLog {
+  const recent: HallEvent[] = [];
+  let last = 0;
+  return {
+    add(event) {
+      last = event.seq;
+      recent.push(event);
+      if (recent.length > keep) recent.shift();
+    },
+    since(after) {
+      if (after >= last) return [];
+      const first = recent[0];
+      if (!first || first.seq > after + 1) return undefined;
+      return recent.filter((e) => e.seq > after);
+    },
+    lastSeq: () => last,
+  };
+}
+
 export function createEventBus(options: { now: () => Date; keep?: number }): EventBus {
-  const keep = options.keep ?? 2000;
+  const log = createEventLog(options.keep ?? 2000);
   // One list for every kind of listener, so they hear each event in the order they joined.
   const listeners = new Set<(event: AnyEvent) => void>();
-  const recent: HallEvent[] = [];
   let seq = 0;
   const deliver = (event: AnyEvent) => {
     for (const listener of listeners) listener(event);
@@ -65,8 +86,7 @@ export function createEventBus(options: { now: () => Date; keep?: number }): Eve
       // The one place an event is put together from its parts; its type and payload were checked together by emit's signature.
       // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- TypeScript cannot tie a generic type to its payload inside one literal
       const event = { seq, type, at: options.now().toISOString(), payload, audience } as HallEvent;
-      recent.push(event);
-      if (recent.length > keep) recent.shift();
+      log.add(event);
       deliver(event);
       return event as HallEvent<typeof type>;
     },
@@ -84,12 +104,7 @@ export function createEventBus(options: { now: () => Date; keep?: number }): Eve
         if ('audience' in event) listener(event);
       });
     },
-    since(after) {
-      if (after >= seq) return [];
-      const first = recent[0];
-      if (!first || first.seq > after + 1) return undefined;
-      return recent.filter((e) => e.seq > after);
-    },
-    lastSeq: () => seq,
+    since: log.since,
+    lastSeq: log.lastSeq,
   };
 }

@@ -21,7 +21,11 @@ let hall: RunningHall | undefined;
 /** Push subscriptions by window (webContents id). */
 const feeds = new Map<number, () => void>();
 
+/** Each window's latest hello or bye, so a feed opened for an older one is closed at once. */
+const generations = new Map<number, number>();
+
 function closeFeed(windowId: number) {
+  generations.set(windowId, (generations.get(windowId) ?? 0) + 1);
   feeds.get(windowId)?.();
   feeds.delete(windowId);
 }
@@ -48,7 +52,7 @@ async function handle(message: ToHall): Promise<void> {
       let result = internal;
       if (hall) {
         try {
-          result = await hall.core.call(message.name, message.input, message.token);
+          result = await hall.backend.call(message.name, message.input, message.token);
         } catch (error) {
           log.error({ err: error, method: message.name }, 'call failed');
         }
@@ -60,8 +64,12 @@ async function handle(message: ToHall): Promise<void> {
       closeFeed(message.windowId);
       if (!hall) return;
       const { windowId } = message;
-      const close = openPushFeed(hall.core, { token: message.token, since: message.since }, (push) => post({ kind: 'push', windowId, message: push }));
-      if (close) feeds.set(windowId, close);
+      // A bye or a newer hello from the window while its session is looked up wins over this one.
+      const generation = (generations.get(windowId) ?? 0) + 1;
+      generations.set(windowId, generation);
+      const close = await openPushFeed(hall.backend, { token: message.token, since: message.since }, (push) => post({ kind: 'push', windowId, message: push }));
+      if (generations.get(windowId) !== generation) close?.();
+      else if (close) feeds.set(windowId, close);
       else log.warn({ windowId }, 'push hello without a valid session');
       return;
     }

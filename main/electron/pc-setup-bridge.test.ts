@@ -36,12 +36,12 @@ const invoke = (channel: string, event: unknown, ...args: unknown[]) => {
 beforeAll(async () => {
   hallDir = tempDataDir();
   hall = await startHall({ dataDir: hallDir, host: '127.0.0.1', port: 0, logLevel: 'silent', clock: testHallClock(), tls: { kind: 'own' }, advertise: false });
-  await hall.core.call('setup/createAdmin', { hallName: 'Test hall', workNo: 'A0001', name: '管理员', password: PASSWORD }, undefined);
-  const admin = await hall.core.call('auth/login', { workNo: 'A0001', password: PASSWORD }, undefined);
+  await hall.backend.call('setup/createAdmin', { hallName: 'Test hall', workNo: 'A0001', name: '管理员', password: PASSWORD }, undefined);
+  const admin = await hall.backend.call('auth/login', { workNo: 'A0001', password: PASSWORD }, undefined);
   if (!admin.ok) throw new Error('admin login failed');
   clerkWorkNo = 'C0001';
   const token = (admin.value as { token: string }).token;
-  const clerk = await hall.core.call('staff/create', { workNo: clerkWorkNo, name: 'Clerk', password: PASSWORD, roles: ['clerk'] }, token);
+  const clerk = await hall.backend.call('staff/create', { workNo: clerkWorkNo, name: 'Clerk', password: PASSWORD, roles: ['clerk'] }, token);
   if (!clerk.ok) throw new Error(JSON.stringify(clerk.error));
 }, 60_000);
 
@@ -68,7 +68,7 @@ function register(current: Settings | undefined, embedded = false) {
     now,
     discover: async () => [{ name: 'Test hall', url: hall.url, fingerprint: hall.certificate.caFingerprint }],
     restart,
-    ...(embedded ? { embeddedCall: (name: string, input: unknown, token: string | undefined) => hall.core.call(name, input, token) } : {}),
+    ...(embedded ? { embeddedCall: (name: string, input: unknown, token: string | undefined) => hall.backend.call(name, input, token) } : {}),
   });
   return restart;
 }

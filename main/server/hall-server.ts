@@ -7,7 +7,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { type ApiError, httpStatus } from '../core/api/errors.ts';
-import type { Core } from '../core/create-core.ts';
+import type { HallBackend } from './hall-backend.ts';
 import { contract } from '../core/contract.ts';
 import { buildOpenApi } from './openapi.ts';
 import { attachPushSocket, unidentifiedSocketLimit } from './push.ts';
@@ -22,7 +22,7 @@ import { ownVersion } from '../shared/app-version.ts';
 import { rendererCsp } from '../shared/renderer-csp.ts';
 
 export type HallServerOptions = {
-  core: Core;
+  backend: HallBackend;
   logger: PinoLogger;
   /** The built renderer (vite build output); screens are served from here when present. */
   rendererDir?: string;
@@ -83,7 +83,7 @@ export function originOf(ip: string): Origin {
 export type HallServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>;
 
 export async function createHallServer(options: HallServerOptions): Promise<HallServer> {
-  const { core } = options;
+  const { backend } = options;
   const tls = options.tls;
   const app: HallServer = Fastify({
     // https.Server is an http.Server as far as Fastify is concerned: one instance type for both.
@@ -121,7 +121,7 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
   if (options.releasesDir)
     await registerUpdateFeed(app, { releasesDir: options.releasesDir, hallVersion: options.version ?? ownVersion(), logger: options.logger });
   if (options.releasesDir && options.dataDir)
-    await registerAdminFiles(app, { core, releasesDir: options.releasesDir, dataDir: options.dataDir, hallVersion: options.version ?? ownVersion() });
+    await registerAdminFiles(app, { backend, releasesDir: options.releasesDir, dataDir: options.dataDir, hallVersion: options.version ?? ownVersion() });
 
   if (tls) {
     // The CA for browsers to install (the trust page says how and shows the fingerprint to compare).
@@ -139,12 +139,12 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
       socket.close(1013, 'too many unidentified connections');
       return;
     }
-    attachPushSocket(core, socket, options.pushTiming, admitted.done);
+    attachPushSocket(backend, socket, options.pushTiming, admitted.done);
   });
 
   app.post<{ Params: { domain: string; verb: string } }>('/api/:domain/:verb', async (request, reply) => {
     const name = `${request.params.domain}/${request.params.verb}`;
-    const result = await core.call(name, request.body, bearer(request.headers.authorization), originOf(request.ip));
+    const result = await backend.call(name, request.body, bearer(request.headers.authorization), originOf(request.ip));
     if (!result.ok) reply.status(httpStatus[result.error.code]);
     return result;
   });

@@ -5,39 +5,20 @@ import { X509Certificate } from 'node:crypto';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { closeDatabase, openDatabase } from '../../db/connection.ts';
-import { migrate } from '../../db/migrate.ts';
-import { type Core, createCore } from '../core/create-core.ts';
+import type { Core } from '../core/create-core.ts';
 import type { PrinterConfig } from '../../common/printer-address.ts';
-import { type BackupPolicy, scheduleBackups } from './backup-scheduler.ts';
-import { DEFAULT_MANUAL, DEFAULT_SCHEDULED } from '../../db/backup-retention.ts';
-import { createBackupPort } from './backup-port.ts';
-import { createBackupKeys } from './backup-key.ts';
-import { createUpdatesPort } from './updates/updates-port.ts';
-import { ownVersion } from '../shared/app-version.ts';
-import { createSecretBox, type SecretBox } from '../utility-link/secret-box.ts';
-import { hallSecretKeyFile } from '../utility-link/secret-key-file.ts';
-import { applyPendingRestore } from '../../db/restore.ts';
-import { reconcileRestore } from '../../db/restore-reconcile.ts';
-import { enableGroupCommit } from '../../db/group-commit.ts';
-import { startCheckpointer } from '../../db/checkpointer.ts';
-import { databaseFile } from '../shared/data-dir.ts';
 import { closeHallServer, createHallServer } from './hall-server.ts';
 import { advertiseHall } from './hall-mdns.ts';
-import { createTicketPrinter } from './ticket-printer.ts';
-import { startRatingDevices } from './rating-devices.ts';
 import type { RatingDeviceSettings } from '../drivers/rating/device-settings.ts';
-import { profileLibrary } from '../drivers/rating/profile-library.ts';
 import type { ReconnectOptions } from '../drivers/rating/transport.ts';
-import { createSyncService, lateSyncPort } from '../utility-link/service.ts';
-import { createReportWorkers } from './report-workers.ts';
-import { keepClosedDays } from './keep-closed-days.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
-import { countStaff } from '../../db/staff.ts';
-import { getSetting } from '../../db/settings.ts';
-import { newSetupCode } from '../core/auth/tokens.ts';
 import { type HallTls, loadOperatorTls, loadOrCreateHallTls, tlsDir } from './tls/hall-certificates.ts';
 import type { HallCertificate } from '../core/hall/contract.ts';
+import { type HallBackend, inProcessBackend } from './hall-backend.ts';
+import { type HallCoreOptions, openHallCore } from './hall-core.ts';
+import { startCoreThread } from './core-thread-client.ts';
+import { type OpenRatingDrivers, startRatingDrivers } from './rating-drivers.ts';
+import { profileLibrary } from '../drivers/rating/profile-library.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -89,7 +70,8 @@ export type HallOptions = {
 
 export type RunningHall = {
   url: string;
-  core: Core;
+  /** The core as the transports reach it: in its own thread (startHall) or in this one (startHallInProcess). */
+  backend: HallBackend;
   /** The first-run code to show on the server's console, while the hall has no administrator. */
   setupCode: string | undefined;
   /** How devices trust the hall (its CA's fingerprint), for the console. */
@@ -114,65 +96,49 @@ function hallTls(options: HallOptions, hostNames: readonly string[], now: Date):
   return loadOrCreateHallTls({ dir: tlsDir(options.dataDir), names: [...hostNames, 'localhost', ...bound, ...addresses], now, hallName: hostname() });
 }
 
-function hallSecretBox(options: HallOptions, backupDir: string, logger: pino.Logger): SecretBox {
-  if (options.secretKey) return createSecretBox({ key: Buffer.from(options.secretKey, 'base64') });
-  const { file, moved } = hallSecretKeyFile({ dataDir: options.dataDir, given: options.secretKeyFile, backupDir });
-  if (moved) logger.warn({ file }, 'the secrets key moved out of the data folder');
-  return createSecretBox({ keyFile: file });
+/** What opens the core: in a thread of its own, or in this one for tests that look inside it. */
+type CoreOpener = (options: HallCoreOptions, clock: Clock, logger: pino.Logger, logLevel: string, openDrivers: OpenRatingDrivers) => Promise<OpenedCore>;
+type OpenedCore = {
+  backend: HallBackend;
+  setupCode: string | undefined;
+  hallName: string | undefined;
+  setPublicUrl: (url: string) => void;
+  close: () => Promise<void>;
+  closingStep: () => string;
+};
+
+/** Serves the hall over HTTP and push, its core and database in a thread of their own (core-thread.ts). */
+export function startHall(options: HallOptions): Promise<RunningHall> {
+  return serveHall(options, startCoreThread);
 }
 
-/** Opens the hall's database, brings it up to date and serves it over HTTP and push. */
-export async function startHall(options: HallOptions): Promise<RunningHall> {
+/** The same hall with its core in this thread, for tests that read its database or events directly. */
+export async function startHallInProcess(options: HallOptions): Promise<RunningHall & { core: Core }> {
+  let core: Core | undefined;
+  const hall = await serveHall(options, async (coreOptions, clock, logger, _logLevel, openDrivers) => {
+    const opened = await openHallCore(coreOptions, clock, logger, openDrivers);
+    core = opened.core;
+    let step = 'not closing';
+    return {
+      ...opened,
+      backend: inProcessBackend(opened.core),
+      closingStep: () => step,
+      close: () => opened.close((name) => (step = name)),
+    };
+  });
+  if (!core) throw new Error('the hall started without its core');
+  return { ...hall, core };
+}
+
+/** Opens the hall's core, then serves it over HTTP and push. */
+async function serveHall(options: HallOptions, openCore: CoreOpener): Promise<RunningHall> {
   // Owner-only: the data folder holds the database, its backups and staged restores (docs/security.md).
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') chmodSync(options.dataDir, 0o700);
-  const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'hall' } });
-  const backupDir = options.backupDir ?? join(options.dataDir, 'backups');
-  // Connector secrets and the backup password's key are sealed with this box; its key never lives in the data folder.
-  const box = hallSecretBox(options, backupDir, logger);
+  const logLevel = options.logLevel ?? 'info';
+  const logger = pino({ level: logLevel, base: { service: 'hall' } });
   const clock = options.clock ?? systemClock;
   if (clock !== systemClock) logger.warn({ now: clock.now().toISOString() }, "the hall runs on a set clock (--clock-start), not the machine's");
-  // A restore staged from the manager's desk replaces the database now, before anything opens it.
-  const restore = applyPendingRestore(databaseFile(options.dataDir), clock.now());
-  if (restore) logger.warn(restore, 'staged restore applied at start');
-  const db = openDatabase(databaseFile(options.dataDir));
-  try {
-    const { from, to } = migrate(db);
-    if (from !== to) logger.info({ from, to }, 'database migrated');
-    // An older copy must not bring back revoked access nor erase the trail (db/restore-reconcile.ts).
-    if (restore && 'restored' in restore)
-      logger.warn(
-        reconcileRestore(db, restore.previous, restore.restored, clock.now().toISOString()),
-        'restore reconciled: sessions ended, devices to pair again',
-      );
-  } catch (error) {
-    closeDatabase(db);
-    throw error;
-  }
-  // Commits are forced to disk off the event loop, grouped, and answered once durable; checkpoints run in a worker (db/group-commit.ts).
-  const commits = enableGroupCommit(db);
-  const checkpointer = startCheckpointer(databaseFile(options.dataDir), { onError: (message) => logger.error({ message }, 'checkpoint failed') });
-  // The listening URL is known only after listen(); no ticket can be issued before that.
-  let publicUrl = options.publicUrl ?? '';
-  const printTicket = createTicketPrinter({ db, logger, defaultPrinter: options.printer, publicUrl: () => publicUrl });
-  // A broken vendor profile stops the start: the hall must know which devices it runs.
-  const ratingLibrary = profileLibrary(options.ratingProfileFolders ?? []);
-  const sync = lateSyncPort();
-  const reports = createReportWorkers({ databaseFile: databaseFile(options.dataDir), writer: db, logger });
-  const backupPolicy: BackupPolicy = {
-    dir: backupDir,
-    scheduled: { ...DEFAULT_SCHEDULED, daily: options.backupKeep ?? 14 },
-    manual: DEFAULT_MANUAL,
-    manualEveryMinutes: 5,
-  };
-  // The backup password's key is sealed by the same secret box (and key file) as the connectors' secrets.
-  const backupKeys = createBackupKeys({ db, box });
-  const backups = createBackupPort({ db, databaseFile: databaseFile(options.dataDir), policy: backupPolicy, clock, keys: backupKeys });
-  const releasesDir = options.releasesDir ?? join(options.dataDir, 'releases');
-  // The 软件更新 page over IPC (the desktop app) as well as HTTP; the address is known after listen().
-  const updates = createUpdatesPort({ releasesDir, dataDir: options.dataDir, hallVersion: ownVersion(), hallUrl: () => publicUrl });
-  // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
-  const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
   // The names screens may reach the hall by; IP addresses and localhost always pass (hall-server.ts).
   const hostNames = [
     hostname(),
@@ -180,13 +146,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     ...(options.host && isIP(options.host) === 0 ? [options.host] : []),
     ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : []),
   ];
-  let tls: HallTls | undefined;
-  try {
-    tls = hallTls(options, hostNames, clock.now());
-  } catch (error) {
-    closeDatabase(db);
-    throw error;
-  }
+  const tls = hallTls(options, hostNames, clock.now());
   if (tls) logger.info({ caFingerprint: tls.caFingerprint, validUntil: tls.validUntil }, 'serving HTTPS');
   else if (!isLoopbackHost(options.host ?? '127.0.0.1'))
     logger.warn(
@@ -199,98 +159,82 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
     caThumbprint: tls ? new X509Certificate(tls.ca).fingerprint : null,
     validUntil: tls?.validUntil ?? null,
   };
-  const core = createCore({
-    db,
+  const releasesDir = options.releasesDir ?? join(options.dataDir, 'releases');
+  // The keypads' drivers open on this thread, whichever thread the core runs in (rating-drivers.ts).
+  const driverOptions = { library: profileLibrary(options.ratingProfileFolders ?? []), logger, reconnect: options.ratingReconnect };
+  const openDrivers: OpenRatingDrivers = (onReport) => startRatingDrivers(driverOptions, onReport);
+  const opened = await openCore(
+    {
+      dataDir: options.dataDir,
+      backupDir: options.backupDir,
+      backupKeep: options.backupKeep,
+      printer: options.printer,
+      publicUrl: options.publicUrl,
+      ratingDevices: options.ratingDevices,
+      ratingProfileFolders: options.ratingProfileFolders,
+      dropRoots: options.dropRoots,
+      queuePushWindowMs: options.queuePushWindowMs,
+      secretKeyFile: options.secretKeyFile,
+      secretKey: options.secretKey,
+      releasesDir,
+      certificate,
+    },
     clock,
     logger,
-    ports: {
-      printTicket,
-      ratingProfiles: () => ratingLibrary,
-      sync: sync.port,
-      reports,
-      backups,
-      updates,
-      setupCode: () => setupCode,
-      certificate: () => certificate,
-      durable: commits.flush,
-    },
-    // A bank of kiosks issuing fast gets one overview per 50 ms on the screens, not one per ticket.
-    queuePushWindowMs: options.queuePushWindowMs ?? 50,
-  });
-  // The nightly sync to the utilities (main/utility-link): catches up a missed night at start.
-  const syncService = createSyncService({ deps: core.deps, dataDir: options.dataDir, dropRoots: options.dropRoots, box });
-  sync.attach(syncService);
-  syncService.startScheduler();
-  const app = await createHallServer({
-    core,
-    logger,
-    rendererDir: options.rendererDir,
-    pushTiming: options.pushTiming,
-    voicePackDir: options.voicePackDir,
-    hostNames,
-    tls,
-    releasesDir,
-    dataDir: options.dataDir,
-  });
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
+    logLevel,
+    openDrivers,
+  );
+  let app;
+  try {
+    app = await createHallServer({
+      backend: opened.backend,
+      logger,
+      rendererDir: options.rendererDir,
+      pushTiming: options.pushTiming,
+      voicePackDir: options.voicePackDir,
+      hostNames,
+      tls,
+      releasesDir,
+      dataDir: options.dataDir,
+    });
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 4720 });
+  } catch (error) {
+    await app?.close();
+    await opened.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  publicUrl ||= url;
+  opened.setPublicUrl(options.publicUrl ?? url);
+  if (options.printer) logger.info({ publicUrl: options.publicUrl ?? url }, "tickets' QR codes open this address");
   // The desktop wizard on the hall's other PCs finds it by name instead of by a typed address
   // (the hall's name as set up; a hall not set up yet by its PC's name).
   const advert =
     tls && port !== undefined && options.advertise !== false && !isLoopbackHost(options.host ?? '127.0.0.1')
-      ? advertiseHall({ name: getSetting(db, 'hall.name') ?? hostname(), port, fingerprint: tls.caFingerprint })
+      ? advertiseHall({ name: opened.hallName ?? hostname(), port, fingerprint: tls.caFingerprint })
       : undefined;
-  if (options.printer) logger.info({ printer: options.printer, publicUrl }, 'default ticket printer');
-
-  const stopBackups = scheduleBackups(db, backupPolicy, clock, logger, backupKeys);
-  // Each closed hall day's times are kept for the month's report as soon as the day turns;
-  // checked with the tick, so the first check waits 30 s and never slows the start.
-  const closedDays = keepClosedDays({ db, reports, now: core.deps.clock.now, logger });
-  // Upkeep once at start: what ran out while the hall was stopped (rating invitations left open) is closed now.
-  core.tick();
-  const ticker = setInterval(() => {
-    core.tick();
-    void closedDays.check();
-  }, 30_000);
-  ticker.unref();
-  const ratingDevices = startRatingDevices({
-    core,
-    logger,
-    library: ratingLibrary,
-    commandLine: options.ratingDevices ?? [],
-    reconnect: options.ratingReconnect,
-  });
-  await ratingDevices.reconcile();
 
   let closing = 'not closing';
+  const server = app;
   return {
     url,
-    core,
-    setupCode,
+    backend: opened.backend,
+    setupCode: opened.setupCode,
     certificate,
-    closingStep: () => closing,
+    closingStep: () => (closing === 'core' ? `core: ${opened.closingStep()}` : closing),
     async close() {
-      clearInterval(ticker);
-      closedDays.stop();
-      stopBackups();
       // Each step is logged, so a shutdown that hangs says where (the CLI's watchdog reports it).
       const step = async (name: string, run: () => Promise<void> | void) => {
         closing = name;
         logger.debug({ step: name }, 'hall closing');
         await run();
       };
-      await step('rating devices', () => ratingDevices.close());
       await step('mdns', () => advert?.stop());
-      await step('sync', () => syncService.stop());
-      await step('http', () => closeHallServer(app));
-      await step('report workers', () => reports.close());
-      await step('checkpoints', () => checkpointer.stop());
-      await step('commits', () => commits.close());
-      await step('database', () => closeDatabase(db));
+      // No new request reaches the core once HTTP is closed; then the core closes its devices, sync and database.
+      await step('http', () => closeHallServer(server));
+      await step('core', () => opened.close());
       logger.debug('hall closed');
     },
   };

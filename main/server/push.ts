@@ -2,10 +2,9 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { PushEnvelope } from '../../common/push-message.ts';
 import { rolesOf } from '../core/api/caller.ts';
-import type { Core } from '../core/create-core.ts';
 import type { HallEvent } from '../core/events.ts';
 import type { HallTime } from '../core/hall/contract.ts';
-import { readHallTime } from '../core/hall/handlers.ts';
+import type { HallBackend } from './hall-backend.ts';
 
 /** The first message a screen sends on /api/events: who it is and the last event it saw. */
 export const pushHelloSchema = z.object({ token: z.string().max(200).optional(), since: z.number().int().min(0).optional() });
@@ -24,31 +23,25 @@ export const visibleTo = (event: HallEvent, roles: readonly string[]) => event.a
 /**
  * Feeds one screen the events its session may see: a hello with the current sequence,
  * what it missed since `hello.since` (or a resync), then live events. Shared by the
- * WebSocket and the Electron bridge. Returns the unsubscribe, or undefined when the
+ * WebSocket and the Electron bridge. Resolves to the unsubscribe, or undefined when the
  * token grants no role.
  */
-export function openPushFeed(core: Core, hello: PushHello, send: (message: PushMessage) => void): (() => void) | undefined {
-  const caller = core.resolve(hello.token);
+export async function openPushFeed(backend: HallBackend, hello: PushHello, send: (message: PushMessage) => void): Promise<(() => void) | undefined> {
+  const [caller, time] = await Promise.all([backend.resolve(hello.token), backend.hallTime()]);
   const roles = rolesOf(caller);
   if (roles.length === 0) return undefined;
-  // Subscribe before replaying so nothing emitted in between is lost.
-  const pending: HallEvent[] = [];
-  let replaying = true;
-  const unsubscribe = core.events.subscribe((event) => {
-    if (!visibleTo(event, roles)) return;
-    if (replaying) pending.push(event);
-    else send({ kind: 'event', event });
+  // From here on nothing waits: the events seen, the hello's sequence and the replay agree.
+  const unsubscribe = backend.events.subscribe((event) => {
+    if (visibleTo(event, roles)) send({ kind: 'event', event });
   });
-  send({ kind: 'hello', seq: core.events.lastSeq(), time: readHallTime(core.deps) });
+  send({ kind: 'hello', seq: backend.events.lastSeq(), time });
   if (hello.since !== undefined) {
-    const missed = core.events.since(hello.since);
-    if (missed === undefined) send({ kind: 'resync', seq: core.events.lastSeq() });
-    else for (const event of missed) if (visibleTo(event, roles) && !pending.includes(event)) send({ kind: 'event', event });
+    const missed = backend.events.since(hello.since);
+    if (missed === undefined) send({ kind: 'resync', seq: backend.events.lastSeq() });
+    else for (const event of missed) if (visibleTo(event, roles)) send({ kind: 'event', event });
   }
-  replaying = false;
-  for (const event of pending) send({ kind: 'event', event });
   // While its feed is open a screen counts as on (the counter shows its customer screen 在线).
-  const leave = caller.kind === 'device' ? core.presence.join(caller.deviceId) : undefined;
+  const leave = caller.kind === 'device' ? backend.joinPresence(caller.deviceId) : undefined;
   return () => {
     unsubscribe();
     leave?.();
@@ -73,13 +66,14 @@ export const HELLO_TIMEOUT_MS = 10_000;
 export const SESSION_RECHECK_MS = 60_000;
 
 export function attachPushSocket(
-  core: Core,
+  backend: HallBackend,
   socket: WebSocket,
   timing = { helloMs: HELLO_TIMEOUT_MS, recheckMs: SESSION_RECHECK_MS },
   identified: () => void = () => {},
 ): void {
   let unsubscribe: (() => void) | undefined;
   let recheck: ReturnType<typeof setInterval> | undefined;
+  let closed = false;
   const send = (message: PushMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(serialized(message));
   };
@@ -95,16 +89,25 @@ export function attachPushSocket(
       socket.close(1008, 'bad hello');
       return;
     }
-    unsubscribe = openPushFeed(core, hello, send);
-    if (!unsubscribe) {
-      socket.close(4401, 'unauthenticated');
-      return;
-    }
-    recheck = setInterval(() => {
-      if (rolesOf(core.resolve(hello.token)).length === 0) socket.close(4401, 'unauthenticated');
-    }, timing.recheckMs);
+    const unauthenticated = () => socket.close(4401, 'unauthenticated');
+    openPushFeed(backend, hello, send).then(
+      (feed) => {
+        if (!feed) return unauthenticated();
+        // The screen may have gone while the hall looked its session up.
+        if (closed) return feed();
+        unsubscribe = feed;
+        recheck = setInterval(() => {
+          backend.resolve(hello.token).then(
+            (caller) => rolesOf(caller).length === 0 && unauthenticated(),
+            () => unauthenticated(),
+          );
+        }, timing.recheckMs);
+      },
+      () => socket.close(1011, 'hall unavailable'),
+    );
   });
   socket.on('close', () => {
+    closed = true;
     identified();
     clearTimeout(helloTimer);
     if (recheck) clearInterval(recheck);

@@ -41,18 +41,18 @@ describe('first-run takeover', () => {
 
     // Another PC on the hall LAN: anonymous, not local, no code.
     const lan = { source: '192.168.1.66', local: false };
-    expect(await hall.core.call('setup/status', {}, undefined, lan)).toMatchObject({ ok: true, value: { needsSetup: true, needsSetupCode: true } });
-    expect(await hall.core.call('setup/createAdmin', admin, undefined, lan)).toMatchObject({
+    expect(await hall.backend.call('setup/status', {}, undefined, lan)).toMatchObject({ ok: true, value: { needsSetup: true, needsSetupCode: true } });
+    expect(await hall.backend.call('setup/createAdmin', admin, undefined, lan)).toMatchObject({
       ok: false,
       error: { code: 'forbidden', messageKey: 'errors.setupCodeRequired' },
     });
-    expect(await hall.core.call('setup/createAdmin', { ...admin, setupCode: '0000-0000' }, undefined, lan)).toMatchObject({
+    expect(await hall.backend.call('setup/createAdmin', { ...admin, setupCode: '0000-0000' }, undefined, lan)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     // The code the server printed lets the hall's own IT set it up from their PC.
     expect(hall.setupCode).toMatch(/^\d{4}-\d{4}$/);
-    expect(await hall.core.call('setup/createAdmin', { ...admin, setupCode: hall.setupCode }, undefined, lan)).toMatchObject({ ok: true });
+    expect(await hall.backend.call('setup/createAdmin', { ...admin, setupCode: hall.setupCode }, undefined, lan)).toMatchObject({ ok: true });
   });
 
   it('lets the server machine itself set up without a code, by IP or localhost', async () => {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/audit.ts';
 import { type Clock, runningClock } from '../../main/core/clock.ts';
-import { type RunningHall, startHall } from '../../main/server/hall.ts';
+import { startHallInProcess } from '../../main/server/hall.ts';
+
+type RunningHall = Awaited<ReturnType<typeof startHallInProcess>>;
 import { type Account, createAdmin, login, post, postOk, tempDataDir, TEST_HALL_START } from './hall-fixture.ts';
 
 /**
@@ -31,7 +33,7 @@ function movableClock(): Clock & { advanceMinutes: (minutes: number) => void } {
 }
 
 async function openHall(dataDir: string, clock: Clock): Promise<RunningHall> {
-  const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock });
+  const hall = await startHallInProcess({ dataDir, port: 0, logLevel: 'silent', clock });
   halls.push(hall);
   return hall;
 }

@@ -8,7 +8,7 @@ import { openTestHall, type TestHall } from '../../main/core/testing.ts';
 // The desktop app runs the hall from JavaScript compiled by `npm run build:electron`, where the
 // worker threads are found by their .js names next to their callers. No Electron binary runs
 // here, but the compiled code is plain Node: this compiles it as the build does and runs the
-// report, backup and checkpoint workers from the output, on a real hall database.
+// hall's core thread and its report, backup and checkpoint workers from the output, on a real hall database.
 const root = join(import.meta.dirname, '..', '..');
 let outDir: string;
 let hall: TestHall;
@@ -82,5 +82,19 @@ describe('the compiled desktop build', () => {
       { OUT: outDir, DB: hall.db.name },
     );
     expect(Number(out)).toBe(1);
+  });
+
+  it('serves the hall with its core in the compiled core thread', () => {
+    const dataDir = join(outDir, 'hall-data');
+    const out = runCompiled(
+      `const { startHall } = await import(process.env.OUT + '/main/server/hall.js');
+       const hall = await startHall({ dataDir: process.env.DATA, port: 0, logLevel: 'silent', secretKey: Buffer.alloc(32, 7).toString('base64') });
+       const answer = await fetch(hall.url + '/api/setup/status', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+       const body = await answer.json();
+       await hall.close();
+       process.stdout.write(JSON.stringify(body));`,
+      { OUT: outDir, DATA: dataDir },
+    );
+    expect(JSON.parse(out)).toMatchObject({ ok: true, value: { needsSetup: true } });
   });
 });

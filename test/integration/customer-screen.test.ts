@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPushFeed } from '../../main/server/push.ts';
+import { inProcessBackend } from '../../main/server/hall-backend.ts';
 import { type IntakeHall, openIntakeHall } from '../../main/core/intake/intake-testing.ts';
 
 let hall: IntakeHall;
@@ -18,11 +19,11 @@ describe("the counter's customer screen, as the counter and the screen see it", 
       devices: [{ id: hall.rateDeviceId, name: 'Counter 1 customer screen', connected: false }],
     });
     // The same feed the WebSocket and the desktop bridge open for a screen.
-    const close = openPushFeed(hall.core, { token: hall.rate }, () => {});
+    const close = await openPushFeed(inProcessBackend(hall.core), { token: hall.rate }, () => {});
     expect((await hall.ok('intake/customerScreen', { counterId: hall.counterId }, hall.clerk)).state).toBe('online');
     expect(hall.pushed.filter((e) => e.type === 'devices/presence').map((e) => e.payload)).toEqual([{ deviceId: hall.rateDeviceId, connected: true }]);
     // A clerk's own feed does not make a screen.
-    openPushFeed(hall.core, { token: hall.clerk }, () => {})?.();
+    (await openPushFeed(inProcessBackend(hall.core), { token: hall.clerk }, () => {}))?.();
     close?.();
     expect((await hall.ok('intake/customerScreen', { counterId: hall.counterId }, hall.clerk)).state).toBe('offline');
     expect(hall.pushed.filter((e) => e.type === 'devices/presence').at(-1)?.payload).toEqual({ deviceId: hall.rateDeviceId, connected: false });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '../../main/core/api/errors.ts';
 import type { DeviceRoleName, StaffRoleName } from '../../main/core/api/roles.ts';
-import { type HallOptions, type RunningHall, startHall } from '../../main/server/hall.ts';
+import { type HallOptions, type RunningHall, startHall, startHallInProcess } from '../../main/server/hall.ts';
+import type { Core } from '../../main/core/create-core.ts';
 import { runningClock } from '../../main/core/clock.ts';
 import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 
@@ -25,10 +26,21 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'onewindow-i
 
 export type TestHall = RunningHall & { dataDir: string; stop: () => Promise<void> };
 
-/** A real hall on an ephemeral port over a fresh SQLite file; stop() also removes the folder. */
-export async function startTestHall(options: Pick<HallOptions, 'pushTiming' | 'printer' | 'publicUrl' | 'voicePackDir' | 'clock'> = {}): Promise<TestHall> {
+type TestHallOptions = Pick<HallOptions, 'pushTiming' | 'printer' | 'publicUrl' | 'voicePackDir' | 'clock'>;
+
+/** A real hall on an ephemeral port over a fresh SQLite file, its core in its own thread as in production; stop() also removes the folder. */
+export function startTestHall(options: TestHallOptions = {}): Promise<TestHall> {
+  return startIn(startHall, options);
+}
+
+/** The same with the core in the test's own thread, for tests that seed or read its database directly. */
+export function startInProcessTestHall(options: TestHallOptions = {}): Promise<TestHall & { core: Core }> {
+  return startIn(startHallInProcess, options);
+}
+
+async function startIn<H extends RunningHall>(start: (options: HallOptions) => Promise<H>, options: TestHallOptions): Promise<H & TestHall> {
   const dataDir = tempDataDir();
-  const hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock(), ...options });
+  const hall = await start({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock(), ...options });
   return {
     ...hall,
     dataDir,

@@ -1,3 +1,4 @@
+import type { Core } from '../../main/core/create-core.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../main/core/api/roles.ts';
 import { contract } from '../../main/core/contract.ts';
@@ -11,7 +12,7 @@ import {
   pairDevice,
   post,
   postOk,
-  startTestHall,
+  startInProcessTestHall,
   TEST_HALL_START,
   type TestHall,
 } from './hall-fixture.ts';
@@ -20,7 +21,7 @@ type CallerRole = Exclude<Role, 'public'>;
 const callerRoles: CallerRole[] = ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate'];
 const staffRoleNames = ['clerk', 'manager', 'admin'] as const;
 
-let hall: TestHall;
+let hall: TestHall & { core: Core };
 let adminToken: string;
 /** One account per staff role holding only that role, so the matrix tests a single role at a time. */
 const staffAccounts = new Map<CallerRole, Account>();
@@ -40,7 +41,7 @@ async function tokenFor(role: CallerRole): Promise<string> {
 }
 
 beforeAll(async () => {
-  hall = await startTestHall();
+  hall = await startInProcessTestHall();
   const admin = await createAdmin(hall.url);
   adminToken = await login(hall.url, admin);
   for (const role of staffRoleNames) {

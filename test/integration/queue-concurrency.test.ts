@@ -1,3 +1,4 @@
+import type { Core } from '../../main/core/create-core.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCategoryByPrefix } from '../../db/categories.ts';
 import { listCounters } from '../../db/counters.ts';
@@ -5,18 +6,18 @@ import { insertStaff, type StaffRole } from '../../db/staff.ts';
 import { hashPassword } from '../../main/core/auth/password.ts';
 import { openStaffSession } from '../../main/core/auth/sessions.ts';
 import type { TicketView } from '../../main/core/queue/contract.ts';
-import { post, postOk, startTestHall, type TestHall } from './hall-fixture.ts';
+import { post, postOk, startInProcessTestHall, type TestHall } from './hall-fixture.ts';
 
 // Twenty clerks at twenty counters press "call next" at the same instant, over real HTTP.
 const COUNTERS = 20;
 
-let hall: TestHall;
+let hall: TestHall & { core: Core };
 let managerToken: string;
 let clerks: { staffId: number; token: string; counterId: number }[];
 let categoryId: number;
 
 beforeAll(async () => {
-  hall = await startTestHall();
+  hall = await startInProcessTestHall();
   const { db, clock, sessionPolicy } = hall.core.deps;
   // Accounts straight into the database with one hash: twenty scrypt hashes would cost ten seconds.
   const passwordHash = await hashPassword('Passw0rd-test');

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit-chain.ts';
 import { listAudit } from '../../db/audit.ts';
-import { startHall } from '../../main/server/hall.ts';
+import { startHallInProcess } from '../../main/server/hall.ts';
 import { createAdmin, createStaff, login, pairDevice, PASSWORD, post, postOk, tempDataDir, testHallClock } from './hall-fixture.ts';
 
 /**
@@ -19,7 +19,7 @@ describe('a restore of an older backup', () => {
   it('ends every session, makes devices pair again, keeps later revocations and deactivations, and keeps the audit trail', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
-    let hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock() });
+    let hall = await startHallInProcess({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock() });
     const adminAccount = await createAdmin(hall.url);
     const admin = await login(hall.url, adminAccount);
     const kiosk = await pairDevice(hall.url, admin, 'kiosk');
@@ -33,7 +33,7 @@ describe('a restore of an older backup', () => {
     await postOk(hall.url, 'backups/restore', { name: backup.name, confirm: backup.name }, admin);
     await hall.close();
 
-    hall = await startHall({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock() });
+    hall = await startHallInProcess({ dataDir, port: 0, logLevel: 'silent', clock: testHallClock() });
     try {
       // The revoked kiosk's token does not come back with the older copy; nor does the leaver's password.
       expect((await post(hall.url, 'hall/status', {}, kiosk.token)).status).toBe(401);

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auditChange } from '../../core/audit/record.ts';
-import type { Core } from '../../core/create-core.ts';
+import type { HallBackend } from '../hall-backend.ts';
 import { hallDiagnostics } from './hall-diagnostics.ts';
 import { isReleaseFileName, publishedReleases } from './release-folder.ts';
 
-export type AdminFilesOptions = { core: Core; releasesDir: string; dataDir: string; hallVersion: string };
+export type AdminFilesOptions = { backend: HallBackend; releasesDir: string; dataDir: string; hallVersion: string };
 
 /** Installers run to a few hundred MB; the JSON API's 1 MB limit is not for them. */
 const UPLOAD_LIMIT_BYTES = 1024 * 1024 * 1024;
@@ -16,9 +15,9 @@ const UPLOAD_LIMIT_BYTES = 1024 * 1024 * 1024;
 const refuse = (reply: FastifyReply, status: number, code: string, messageKey: string) => reply.status(status).send({ ok: false, error: { code, messageKey } });
 
 /** The administrator behind a request's bearer token, or undefined. */
-function administrator(core: Core, request: FastifyRequest): { staffId: number } | undefined {
+async function administrator(backend: HallBackend, request: FastifyRequest): Promise<{ staffId: number } | undefined> {
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  const caller = core.resolve(token);
+  const caller = await backend.resolve(token);
   return caller.kind === 'staff' && caller.roles.includes('admin') ? { staffId: caller.staffId } : undefined;
 }
 
@@ -30,11 +29,11 @@ function administrator(core: Core, request: FastifyRequest): { staffId: number }
  * (导出诊断信息: logs, versions, schema and devices, no personal data; audited).
  */
 export async function registerAdminFiles(app: FastifyInstance, options: AdminFilesOptions): Promise<void> {
-  const { core, releasesDir } = options;
-  const audit = (action: string, actor: number, target: string, after: unknown) => auditChange(core.deps, actor, { action, target, after });
+  const { backend, releasesDir } = options;
+  const audit = (action: string, actor: number, target: string, after: unknown) => backend.audit(actor, { action, target, after });
 
   app.get('/api/updates/releases', async (request, reply) => {
-    if (!administrator(core, request)) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
+    if (!(await administrator(backend, request))) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
     return { ok: true, value: { hallVersion: options.hallVersion, releases: publishedReleases(releasesDir) } };
   });
 
@@ -42,7 +41,7 @@ export async function registerAdminFiles(app: FastifyInstance, options: AdminFil
     // The body stays a stream: it goes to disk as it arrives.
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     scope.put<{ Params: { name: string } }>('/api/updates/files/:name', { bodyLimit: UPLOAD_LIMIT_BYTES }, async (request, reply) => {
-      const admin = administrator(core, request);
+      const admin = await administrator(backend, request);
       if (!admin) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
       const { name } = request.params;
       if (!isReleaseFileName(name)) return refuse(reply, 400, 'validation', 'errors.releaseFileName');
@@ -57,16 +56,16 @@ export async function registerAdminFiles(app: FastifyInstance, options: AdminFil
         throw error;
       }
       const release = publishedReleases(releasesDir);
-      audit('updates.upload', admin.staffId, `file:${name}`, { name, releases: release.map((r) => ({ platform: r.platform, version: r.version })) });
+      await audit('updates.upload', admin.staffId, `file:${name}`, { name, releases: release.map((r) => ({ platform: r.platform, version: r.version })) });
       return { ok: true, value: { name, releases: release } };
     });
   });
 
   app.get('/api/diagnostics.zip', async (request, reply) => {
-    const admin = administrator(core, request);
+    const admin = await administrator(backend, request);
     if (!admin) return refuse(reply, 403, 'forbidden', 'errors.forbidden');
-    const made = hallDiagnostics({ dataDir: options.dataDir, hallVersion: options.hallVersion, now: core.deps.clock.now() });
-    audit('diagnostics.export', admin.staffId, 'diagnostics', { logFiles: made.logFiles });
+    const made = hallDiagnostics({ dataDir: options.dataDir, hallVersion: options.hallVersion, now: backend.now() });
+    await audit('diagnostics.export', admin.staffId, 'diagnostics', { logFiles: made.logFiles });
     return reply.type('application/zip').header('Content-Disposition', `attachment; filename="${made.fileName}"`).send(Buffer.from(made.zip));
   });
 }
