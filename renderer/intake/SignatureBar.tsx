@@ -75,7 +75,7 @@ export function SignatureBar({
   // title is for screen readers only: the bar's own words say what it is, and a tall bar hid the form.
   return (
     <section className={`card signature-bar ${problems > 0 ? 'has-problems' : ''}`} aria-labelledby="sign-title" data-tone={tone || 'neutral'}>
-      <h2 id="sign-title" className="visually-hidden">
+      <h2 id="sign-title" className="sr-only">
         {t('intake:sign.title')}
       </h2>
       <div className="signature-text">
