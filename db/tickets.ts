@@ -1,31 +1,14 @@
 import type { Db, ReadDb } from './connection.ts';
 import { joinSql, query, queryOne, querySingle, run, runReturningOne, type Sql, sql } from './sql.ts';
+import type { Camel } from './camel-row.ts';
 import type { Row } from './tables.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
 export type TicketPriority = 'normal' | 'priority' | 'appointment';
 export type TicketEventType = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no_show' | 'requeued' | 'transferred' | 'reprinted';
 
-export type TicketRow = {
-  id: number;
-  day: string;
-  categoryId: number;
-  seq: number;
-  number: string;
-  priority: TicketPriority;
-  status: TicketStatus;
-  token: string;
-  phone: string | null;
-  idMasked: string | null;
-  issuedAt: string;
-  queuedAt: string;
-  targetCounterId: number | null;
-  counterId: number | null;
-  staffId: number | null;
-  calledAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+/** A ticket as the queue sees it: which category it was issued in and its idempotency key stay in the table. */
+export type TicketRow = Camel<Omit<Row<'tickets'>, 'issued_category_id' | 'idempotency_key'>>;
 
 const toTicket = (r: Row<'tickets'>): TicketRow => ({
   id: r.id,
