@@ -1,6 +1,7 @@
 import type { Db, ReadDb } from './connection.ts';
-import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
+import { query, queryOne, run, sql } from './sql.ts';
 import { type Camel, camelRow } from './camel-row.ts';
+import { nextDaySequence } from './day-sequences.ts';
 import type { Row } from './tables.ts';
 
 export type ApplicationRow = Camel<Row<'applications'>>;
@@ -38,15 +39,7 @@ export function applicationIdByCaseNumber(db: ReadDb, caseNumber: string): numbe
 
 /** The next case number sequence for a prefix on a hall-local day; call inside the submitting transaction. */
 export function nextCaseSequence(db: Db, day: string, prefix: string): number {
-  const row = runReturningOne<{ last_seq: number }>(
-    db,
-    sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
-       ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
-       RETURNING last_seq`,
-  );
-  // An upsert with RETURNING always answers its row.
-  if (!row) throw new Error('case sequence not returned');
-  return row.last_seq;
+  return nextDaySequence(db, 'case_sequences', day, prefix);
 }
 
 // ---------------------------------------------------------------- matters
