@@ -15,8 +15,8 @@ import type { TicketEventType, TicketPriority, TicketStatus } from './tickets.ts
  * Each table's row as SQLite returns it (`SELECT *`): the column names as they are, snake_case.
  * One type per table, written once; tables.test.ts checks every table's keys against
  * PRAGMA table_info on a freshly migrated database, so a migration that adds, drops or renames
- * a column fails the tests until this file follows. Repositories map a row to their camelCase
- * domain type once (e.g. toTicket in tickets.ts) and take a `Pick` of it for narrower selects.
+ * a column fails the tests until this file follows. Repositories derive their camelCase domain
+ * types from these (`Camel<Row<'devices'>>`, camel-row.ts) and take a `Pick` for narrower selects.
  * A column the code narrows (a status, a kind) carries its union here.
  */
 export type Tables = {
