@@ -1,45 +1,10 @@
 import type { Db, ReadDb } from './connection.ts';
-import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
+import { query, queryOne, run, sql } from './sql.ts';
+import { type Camel, camelRow } from './camel-row.ts';
+import { nextDaySequence } from './day-sequences.ts';
 import type { Row } from './tables.ts';
 
-export type ApplicationRow = {
-  id: number;
-  publicToken: string;
-  idempotencyKey: string;
-  customerId: number;
-  catalogueVersion: number;
-  bundleCode: string | null;
-  ticketId: number | null;
-  staffId: number;
-  counterId: number;
-  day: string;
-  submittedAt: string;
-  feeHash: string;
-  totalFen: number;
-  signatureRequestId: number;
-  /** The businesses with their rules and prices as accepted (JSON). */
-  snapshot: string;
-};
-
-type Raw = Row<'applications'>;
-
-const toApplication = (r: Raw): ApplicationRow => ({
-  id: r.id,
-  publicToken: r.public_token,
-  idempotencyKey: r.idempotency_key,
-  customerId: r.customer_id,
-  catalogueVersion: r.catalogue_version,
-  bundleCode: r.bundle_code,
-  ticketId: r.ticket_id,
-  staffId: r.staff_id,
-  counterId: r.counter_id,
-  day: r.day,
-  submittedAt: r.submitted_at,
-  feeHash: r.fee_hash,
-  totalFen: r.total_fen,
-  signatureRequestId: r.signature_request_id,
-  snapshot: r.snapshot,
-});
+export type ApplicationRow = Camel<Row<'applications'>>;
 
 export function insertApplication(db: Db, a: Omit<ApplicationRow, 'id'>): number {
   return Number(
@@ -53,8 +18,8 @@ export function insertApplication(db: Db, a: Omit<ApplicationRow, 'id'>): number
 }
 
 export function getApplication(db: ReadDb, id: number): ApplicationRow | undefined {
-  const raw = queryOne<Raw>(db, sql`SELECT * FROM applications WHERE id = ${id}`);
-  return raw && toApplication(raw);
+  const raw = queryOne<Row<'applications'>>(db, sql`SELECT * FROM applications WHERE id = ${id}`);
+  return raw && camelRow(raw);
 }
 
 export function applicationIdByKey(db: ReadDb, idempotencyKey: string): number | undefined {
@@ -74,28 +39,12 @@ export function applicationIdByCaseNumber(db: ReadDb, caseNumber: string): numbe
 
 /** The next case number sequence for a prefix on a hall-local day; call inside the submitting transaction. */
 export function nextCaseSequence(db: Db, day: string, prefix: string): number {
-  const row = runReturningOne<{ last_seq: number }>(
-    db,
-    sql`INSERT INTO case_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
-       ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
-       RETURNING last_seq`,
-  );
-  // An upsert with RETURNING always answers its row.
-  if (!row) throw new Error('case sequence not returned');
-  return row.last_seq;
+  return nextDaySequence(db, 'case_sequences', day, prefix);
 }
 
 // ---------------------------------------------------------------- matters
 
-export type MatterRow = {
-  id: number;
-  applicationId: number;
-  caseNumber: string;
-  utility: string;
-  businessCode: string;
-  accountNo: string | null;
-  dueDay: string;
-};
+export type MatterRow = Camel<Row<'application_matters'>>;
 
 export function insertMatter(db: Db, m: Omit<MatterRow, 'id'>): number {
   return Number(
@@ -119,16 +68,7 @@ export function listMatters(db: ReadDb, applicationId: number): MatterRow[] {
 
 export type MaterialState = 'received' | 'deferred' | 'na';
 
-export type ApplicationMaterialRow = {
-  id: number;
-  applicationId: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  state: MaterialState;
-  promisedDate: string | null;
-  suppliedAt: string | null;
-};
+export type ApplicationMaterialRow = Camel<Omit<Row<'application_materials'>, 'supplied_by'>>;
 
 const MATERIAL_COLUMNS = sql`id, application_id AS applicationId, code, name_zh AS nameZh, name_en AS nameEn, state,
   promised_date AS promisedDate, supplied_at AS suppliedAt`;
@@ -158,19 +98,7 @@ export function markMaterialSupplied(db: Db, id: number, at: string, staffId: nu
 
 // ---------------------------------------------------------------- fee lines
 
-export type FeeLineRow = {
-  applicationId: number;
-  utility: string;
-  businessCode: string;
-  feeCode: string;
-  nameZh: string;
-  nameEn: string;
-  priceFen: number;
-  quantity: number;
-  amountFen: number;
-  mandatory: boolean;
-  included: boolean;
-};
+export type FeeLineRow = Camel<Omit<Row<'fee_lines'>, 'id' | 'mandatory' | 'included'>> & { mandatory: boolean; included: boolean };
 
 export function insertFeeLine(db: Db, f: FeeLineRow): void {
   run(
@@ -181,7 +109,7 @@ export function insertFeeLine(db: Db, f: FeeLineRow): void {
 }
 
 export function listFeeLines(db: ReadDb, applicationId: number): FeeLineRow[] {
-  const rows = query<Omit<FeeLineRow, 'mandatory' | 'included'> & { mandatory: number; included: number }>(
+  const rows = query<Camel<Omit<Row<'fee_lines'>, 'id'>>>(
     db,
     sql`SELECT application_id AS applicationId, utility, business_code AS businessCode, fee_code AS feeCode, name_zh AS nameZh, name_en AS nameEn,
               price_fen AS priceFen, quantity, amount_fen AS amountFen, mandatory, included

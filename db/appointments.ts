@@ -1,15 +1,14 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import { type Camel, camelRow } from './camel-row.ts';
+import type { Row } from './tables.ts';
 
-export type AppointmentRow = {
-  id: number;
-  code: string;
-  categoryId: number;
-  slotStart: string;
-  slotEnd: string;
-  phone: string | null;
-  ticketId: number | null;
-};
+type Raw = Omit<Row<'appointments'>, 'created_at'>;
+
+export type AppointmentRow = Camel<Raw>;
+
+/** Every column but created_at, under the keys of Raw. */
+const SELECT = sql`SELECT id, code, category_id, slot_start, slot_end, phone, ticket_id FROM appointments`;
 
 export function insertAppointment(db: Db, a: Omit<AppointmentRow, 'id' | 'ticketId'> & { createdAt: string }): number {
   return Number(
@@ -21,11 +20,8 @@ export function insertAppointment(db: Db, a: Omit<AppointmentRow, 'id' | 'ticket
 }
 
 export function getAppointmentByCode(db: ReadDb, code: string): AppointmentRow | undefined {
-  const r = queryOne<{ id: number; code: string; category_id: number; slot_start: string; slot_end: string; phone: string | null; ticket_id: number | null }>(
-    db,
-    sql`SELECT * FROM appointments WHERE code = ${code}`,
-  );
-  return r && { id: r.id, code: r.code, categoryId: r.category_id, slotStart: r.slot_start, slotEnd: r.slot_end, phone: r.phone, ticketId: r.ticket_id };
+  const raw = queryOne<Raw>(db, sql`${SELECT} WHERE code = ${code}`);
+  return raw && camelRow(raw);
 }
 
 export function linkAppointmentTicket(db: Db, id: number, ticketId: number): boolean {
@@ -34,22 +30,5 @@ export function linkAppointmentTicket(db: Db, id: number, ticketId: number): boo
 
 /** Appointments whose slot starts in [from, to), by slot: the day's bookings for the manager. */
 export function listAppointments(db: ReadDb, from: string, to: string): AppointmentRow[] {
-  const rows = query<{
-    id: number;
-    code: string;
-    category_id: number;
-    slot_start: string;
-    slot_end: string;
-    phone: string | null;
-    ticket_id: number | null;
-  }>(db, sql`SELECT * FROM appointments WHERE slot_start >= ${from} AND slot_start < ${to} ORDER BY slot_start, id`);
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    categoryId: r.category_id,
-    slotStart: r.slot_start,
-    slotEnd: r.slot_end,
-    phone: r.phone,
-    ticketId: r.ticket_id,
-  }));
+  return query<Raw>(db, sql`${SELECT} WHERE slot_start >= ${from} AND slot_start < ${to} ORDER BY slot_start, id`).map(camelRow);
 }

@@ -9,14 +9,7 @@ import type { Row } from './tables.ts';
  * an older copy — breaks the chain at that point (verifyAuditChain), and a restore that carries
  * the newer entries forward keeps it whole.
  */
-export type ChainedFields = {
-  at: string;
-  actor_staff_id: number | null;
-  action: string;
-  target: string | null;
-  before_json: string | null;
-  after_json: string | null;
-};
+export type ChainedFields = Omit<Row<'audit_log'>, 'id' | 'prev_hash' | 'hash'>;
 
 export const GENESIS = '0'.repeat(64);
 
@@ -39,7 +32,7 @@ export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: n
 export function verifyAuditChain(db: ReadDb): ChainCheck {
   let prev = GENESIS;
   let entries = 0;
-  for (const row of iterate<Pick<Row<'audit_log'>, keyof ChainedFields | 'id' | 'prev_hash' | 'hash'>>(
+  for (const row of iterate<Row<'audit_log'>>(
     db,
     sql`SELECT id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id`,
   )) {

@@ -1,36 +1,18 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 import { parseJsonColumn, stringList } from './json-columns.ts';
+import { type Camel, camelRow } from './camel-row.ts';
 import type { Row } from './tables.ts';
-
-export type CategoryRow = {
-  id: number;
-  prefix: string;
-  nameZh: string;
-  nameEn: string;
-  utilities: string[];
-  businesses: string[];
-  dailyLimit: number | null;
-  opensAt: string;
-  closesAt: string;
-  active: boolean;
-  sortOrder: number;
-};
 
 type Raw = Row<'categories'>;
 
+export type CategoryRow = Omit<Camel<Raw>, 'utilities' | 'businesses' | 'active'> & { utilities: string[]; businesses: string[]; active: boolean };
+
 const toCategory = (r: Raw): CategoryRow => ({
-  id: r.id,
-  prefix: r.prefix,
-  nameZh: r.name_zh,
-  nameEn: r.name_en,
+  ...camelRow(r),
   utilities: parseJsonColumn(stringList, r.utilities),
   businesses: parseJsonColumn(stringList, r.businesses),
-  dailyLimit: r.daily_limit,
-  opensAt: r.opens_at,
-  closesAt: r.closes_at,
   active: r.active === 1,
-  sortOrder: r.sort_order,
 });
 
 export function listCategories(db: ReadDb): CategoryRow[] {

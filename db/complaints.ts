@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import { type Camel, camelRow } from './camel-row.ts';
 import type { Row } from './tables.ts';
 
 /** The complaint ledger (投诉台账), migration 0006. Personal data leaves the core masked. */
@@ -7,93 +8,39 @@ export type ComplaintChannel = 'window' | 'hotline12345' | 'hotline12319' | 'uti
 export type ComplaintState = 'registered' | 'investigating' | 'replied' | 'closed';
 export type ReplyMethod = 'phone' | 'sms' | 'visit' | 'inPerson' | 'letter' | 'platform';
 
-export type ComplaintRow = {
-  id: number;
-  channel: ComplaintChannel;
-  externalRef: string | null;
-  complainantName: string;
-  complainantPhone: string | null;
-  utility: string | null;
-  staffId: number | null;
-  staffName: string | null;
-  caseNumber: string | null;
-  content: string;
-  receivedAt: string;
-  receivedDay: string;
-  dueDay: string;
-  state: ComplaintState;
-  registeredAt: string;
-  registeredBy: number | null;
-  investigation: string | null;
-  investigatedAt: string | null;
-  measures: string | null;
-  replyDay: string | null;
-  replyMethod: ReplyMethod | null;
-  replyContent: string | null;
-  repliedAt: string | null;
-  accountability: string | null;
-  closedAt: string | null;
-  closedDay: string | null;
-  publication: string | null;
-  publishedAt: string | null;
-  updatedAt: string;
-  attachmentCount: number;
-};
-
 type Raw = Row<'complaints'> & { staff_name: string | null; attachment_count: number };
+
+/** A complaint as the ledger lists it: who investigated, replied, closed and published is written (updateComplaint), not read back. */
+export type ComplaintRow = Omit<Camel<Raw>, 'investigatedBy' | 'repliedBy' | 'closedBy' | 'publishedBy'>;
 
 const SELECT = sql`SELECT c.*, s.name AS staff_name,
   (SELECT count(*) FROM complaint_attachments a WHERE a.complaint_id = c.id) AS attachment_count
   FROM complaints c LEFT JOIN staff s ON s.id = c.staff_id`;
 
-const toRow = (r: Raw): ComplaintRow => ({
-  id: r.id,
-  channel: r.channel,
-  externalRef: r.external_ref,
-  complainantName: r.complainant_name,
-  complainantPhone: r.complainant_phone,
-  utility: r.utility,
-  staffId: r.staff_id,
-  staffName: r.staff_name,
-  caseNumber: r.case_number,
-  content: r.content,
-  receivedAt: r.received_at,
-  receivedDay: r.received_day,
-  dueDay: r.due_day,
-  state: r.state,
-  registeredAt: r.registered_at,
-  registeredBy: r.registered_by,
-  investigation: r.investigation,
-  investigatedAt: r.investigated_at,
-  measures: r.measures,
-  replyDay: r.reply_day,
-  replyMethod: r.reply_method,
-  replyContent: r.reply_content,
-  repliedAt: r.replied_at,
-  accountability: r.accountability,
-  closedAt: r.closed_at,
-  closedDay: r.closed_day,
-  publication: r.publication,
-  publishedAt: r.published_at,
-  updatedAt: r.updated_at,
-  attachmentCount: r.attachment_count,
-});
+const toRow = ({
+  investigated_by: _investigatedBy,
+  replied_by: _repliedBy,
+  closed_by: _closedBy,
+  published_by: _publishedBy,
+  ...complaint
+}: Raw): ComplaintRow => camelRow(complaint);
 
-export type NewComplaint = {
-  channel: ComplaintChannel;
-  externalRef: string | null;
-  complainantName: string;
-  complainantPhone: string | null;
-  utility: string | null;
-  staffId: number | null;
-  caseNumber: string | null;
-  content: string;
-  receivedAt: string;
-  receivedDay: string;
-  dueDay: string;
-  registeredAt: string;
-  registeredBy: number | null;
-};
+export type NewComplaint = Pick<
+  ComplaintRow,
+  | 'channel'
+  | 'externalRef'
+  | 'complainantName'
+  | 'complainantPhone'
+  | 'utility'
+  | 'staffId'
+  | 'caseNumber'
+  | 'content'
+  | 'receivedAt'
+  | 'receivedDay'
+  | 'dueDay'
+  | 'registeredAt'
+  | 'registeredBy'
+>;
 
 export function insertComplaint(db: Db, c: NewComplaint): number {
   return Number(

@@ -1,38 +1,13 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, runReturningOne, sql } from './sql.ts';
+import { type Camel, camelRow } from './camel-row.ts';
 import type { Row } from './tables.ts';
 
 export type DeviceRole = 'kiosk' | 'display' | 'rate';
 
-export type DeviceRow = {
-  id: number;
-  name: string;
-  role: DeviceRole;
-  counterId: number | null;
-  pairedAt: string;
-  revokedAt: string | null;
-};
+export type DeviceRow = Camel<Row<'devices'>>;
 
-type RawDevice = Row<'devices'>;
-
-const toDevice = (raw: RawDevice): DeviceRow => ({
-  id: raw.id,
-  name: raw.name,
-  role: raw.role,
-  counterId: raw.counter_id,
-  pairedAt: raw.paired_at,
-  revokedAt: raw.revoked_at,
-});
-
-export type PairingCodeRow = {
-  codeHash: string;
-  role: DeviceRole;
-  name: string;
-  counterId: number | null;
-  issuedBy: number;
-  expiresAt: string;
-  usedAt: string | null;
-};
+export type PairingCodeRow = Camel<Row<'pairing_codes'>>;
 
 export function insertPairingCode(db: Db, code: Omit<PairingCodeRow, 'usedAt'>): void {
   run(
@@ -43,30 +18,11 @@ export function insertPairingCode(db: Db, code: Omit<PairingCodeRow, 'usedAt'>):
 
 /** Marks an unused, unexpired code as used and returns it; undefined when it cannot be used. */
 export function consumePairingCode(db: Db, codeHash: string, now: string): PairingCodeRow | undefined {
-  const raw = runReturningOne<{
-    code_hash: string;
-    role: DeviceRole;
-    name: string;
-    counter_id: number | null;
-    issued_by: number;
-    expires_at: string;
-    used_at: string;
-  }>(
+  const raw = runReturningOne<Row<'pairing_codes'>>(
     db,
-    sql`UPDATE pairing_codes SET used_at = ${now} WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${now}
-       RETURNING code_hash, role, name, counter_id, issued_by, expires_at, used_at`,
+    sql`UPDATE pairing_codes SET used_at = ${now} WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${now} RETURNING *`,
   );
-  return (
-    raw && {
-      codeHash: raw.code_hash,
-      role: raw.role,
-      name: raw.name,
-      counterId: raw.counter_id,
-      issuedBy: raw.issued_by,
-      expiresAt: raw.expires_at,
-      usedAt: raw.used_at,
-    }
-  );
+  return raw && camelRow(raw);
 }
 
 export function insertDevice(db: Db, device: { name: string; role: DeviceRole; counterId: number | null; pairedAt: string }): DeviceRow {
@@ -80,12 +36,12 @@ export function insertDevice(db: Db, device: { name: string; role: DeviceRole; c
 }
 
 export function getDevice(db: ReadDb, id: number): DeviceRow | undefined {
-  const raw = queryOne<RawDevice>(db, sql`SELECT * FROM devices WHERE id = ${id}`);
-  return raw && toDevice(raw);
+  const raw = queryOne<Row<'devices'>>(db, sql`SELECT * FROM devices WHERE id = ${id}`);
+  return raw && camelRow(raw);
 }
 
 export function listDevices(db: ReadDb): DeviceRow[] {
-  return query<RawDevice>(db, sql`SELECT * FROM devices ORDER BY id`).map(toDevice);
+  return query<Row<'devices'>>(db, sql`SELECT * FROM devices ORDER BY id`).map(camelRow);
 }
 
 export function setDeviceCounter(db: Db, id: number, counterId: number | null): void {

@@ -1,21 +1,12 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import { type Camel, camelRow } from './camel-row.ts';
+import type { Row } from './tables.ts';
 
-export type RatingDeviceSettingRow = {
-  counterId: number;
-  profile: string;
-  path: string | null;
-  baudRate: number | null;
-  address: number;
-  updatedAt: string;
-  updatedBy: number | null;
-};
+export type RatingDeviceSettingRow = Camel<Row<'rating_device_settings'>>;
 
 export function listRatingDeviceSettings(db: Db): RatingDeviceSettingRow[] {
-  return query<RatingDeviceSettingRow>(
-    db,
-    sql`SELECT counter_id AS counterId, profile, path, baud_rate AS baudRate, address, updated_at AS updatedAt, updated_by AS updatedBy FROM rating_device_settings ORDER BY counter_id`,
-  );
+  return query<Row<'rating_device_settings'>>(db, sql`SELECT * FROM rating_device_settings ORDER BY counter_id`).map(camelRow);
 }
 
 export function saveRatingDeviceSetting(db: Db, s: RatingDeviceSettingRow): void {
@@ -33,28 +24,18 @@ export function deleteRatingDeviceSetting(db: Db, counterId: number): void {
 
 export type DeviceHealthState = 'connected' | 'disconnected' | 'no_answer' | 'not_driven';
 
-export type RatingDeviceHealthRow = {
-  counterId: number;
-  profile: string;
-  description: string;
-  source: 'manager' | 'command_line';
-  health: DeviceHealthState;
-  since: string;
-  error: string | null;
-};
+/** Whose setting the device is driven by: the manager's, or the command line's, which replaces it for the counters it names. */
+export type DeviceHealthSource = 'manager' | 'command_line';
+
+export type RatingDeviceHealthRow = Camel<Row<'rating_device_health'>>;
 
 export function listRatingDeviceHealth(db: ReadDb): RatingDeviceHealthRow[] {
-  return query<RatingDeviceHealthRow>(
-    db,
-    sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health ORDER BY counter_id`,
-  );
+  return query<Row<'rating_device_health'>>(db, sql`SELECT * FROM rating_device_health ORDER BY counter_id`).map(camelRow);
 }
 
 export function getRatingDeviceHealth(db: ReadDb, counterId: number): RatingDeviceHealthRow | undefined {
-  return queryOne<RatingDeviceHealthRow>(
-    db,
-    sql`SELECT counter_id AS counterId, profile, description, source, health, since, error FROM rating_device_health WHERE counter_id = ${counterId}`,
-  );
+  const raw = queryOne<Row<'rating_device_health'>>(db, sql`SELECT * FROM rating_device_health WHERE counter_id = ${counterId}`);
+  return raw && camelRow(raw);
 }
 
 export function saveRatingDeviceHealth(db: Db, h: RatingDeviceHealthRow): void {

@@ -2,109 +2,36 @@ import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 import { parseJsonColumn, stringList } from './json-columns.ts';
 import { z } from 'zod';
+import { type Camel, camelRow } from './camel-row.ts';
+import type { Row } from './tables.ts';
 
 const caseNumberList = z.array(z.looseObject({ caseNumber: z.string() }));
 
 export type Verdict = 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable';
 
-export type RectificationRow = {
-  id: number;
-  ratingId: number;
-  openedAt: string;
-  dueDay: string;
-  assigneeStaffId: number | null;
-  assignedBy: number | null;
-  assignedAt: string | null;
-  callAt: string | null;
-  callBy: number | null;
-  callNotes: string | null;
-  measures: string | null;
-  measuresAt: string | null;
-  measuresBy: number | null;
-  verdict: Verdict | null;
-  verdictAt: string | null;
-  closedAt: string | null;
-  closedBy: number | null;
-};
-
-/** A task with what the manager's list shows of its rating: never who the customer was. */
-export type RectificationListRow = RectificationRow & {
-  level: number;
-  ratingDay: string;
-  ratedAt: string;
-  channel: string;
-  counterId: number | null;
-  staffId: number | null;
-  utilities: string[];
-  caseNumbers: string[];
-  comment: string | null;
-  reasons: string[];
-};
-
-const SELECT_TASK = sql`SELECT r.id, r.rating_id, r.opened_at, r.due_day, r.assignee_staff_id, r.assigned_by, r.assigned_at, r.call_at, r.call_by, r.call_notes,
-  r.measures, r.measures_at, r.measures_by, r.verdict, r.verdict_at, r.closed_at, r.closed_by,
+const SELECT_TASK = sql`SELECT r.*,
   g.level, g.day AS rating_day, g.rated_at, g.channel, g.counter_id, g.staff_id, g.utilities, g.matters, g.comment,
   (SELECT json_group_array(reason) FROM rating_reasons WHERE rating_id = g.id) AS reasons
   FROM rectifications r JOIN ratings g ON g.id = r.rating_id`;
 
-type Raw = {
-  id: number;
-  rating_id: number;
-  opened_at: string;
-  due_day: string;
-  assignee_staff_id: number | null;
-  assigned_by: number | null;
-  assigned_at: string | null;
-  call_at: string | null;
-  call_by: number | null;
-  call_notes: string | null;
-  measures: string | null;
-  measures_at: string | null;
-  measures_by: number | null;
-  verdict: Verdict | null;
-  verdict_at: string | null;
-  closed_at: string | null;
-  closed_by: number | null;
-  level: number;
-  rating_day: string;
-  rated_at: string;
-  channel: string;
-  counter_id: number | null;
-  staff_id: number | null;
-  utilities: string;
-  matters: string;
-  comment: string | null;
-  reasons: string;
-};
+/** A task is opened when a rating is answered with a bad level, so the join's level, rated_at and channel are never null here. */
+type Raw = Row<'rectifications'> &
+  Pick<Row<'ratings'>, 'counter_id' | 'staff_id' | 'utilities' | 'matters' | 'comment'> & {
+    level: number;
+    rating_day: string;
+    rated_at: string;
+    channel: string;
+    reasons: string;
+  };
 
-const toTask = (r: Raw): RectificationListRow => ({
-  id: r.id,
-  ratingId: r.rating_id,
-  openedAt: r.opened_at,
-  dueDay: r.due_day,
-  assigneeStaffId: r.assignee_staff_id,
-  assignedBy: r.assigned_by,
-  assignedAt: r.assigned_at,
-  callAt: r.call_at,
-  callBy: r.call_by,
-  callNotes: r.call_notes,
-  measures: r.measures,
-  measuresAt: r.measures_at,
-  measuresBy: r.measures_by,
-  verdict: r.verdict,
-  verdictAt: r.verdict_at,
-  closedAt: r.closed_at,
-  closedBy: r.closed_by,
-  level: r.level,
-  ratingDay: r.rating_day,
-  ratedAt: r.rated_at,
-  channel: r.channel,
-  counterId: r.counter_id,
-  staffId: r.staff_id,
-  utilities: parseJsonColumn(stringList, r.utilities),
-  caseNumbers: parseJsonColumn(caseNumberList, r.matters).map((m) => m.caseNumber),
-  comment: r.comment,
-  reasons: parseJsonColumn(stringList, r.reasons).sort(),
+/** A task with what the manager's list shows of its rating: never who the customer was. */
+export type RectificationListRow = Omit<Camel<Raw>, 'utilities' | 'matters' | 'reasons'> & { utilities: string[]; caseNumbers: string[]; reasons: string[] };
+
+const toTask = ({ utilities, matters, reasons, ...task }: Raw): RectificationListRow => ({
+  ...camelRow(task),
+  utilities: parseJsonColumn(stringList, utilities),
+  caseNumbers: parseJsonColumn(caseNumberList, matters).map((m) => m.caseNumber),
+  reasons: parseJsonColumn(stringList, reasons).sort(),
 });
 
 export function insertRectification(db: Db, t: { ratingId: number; openedAt: string; dueDay: string }): number {

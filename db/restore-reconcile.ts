@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { appendAudit } from './audit.ts';
-import type { ChainedFields } from './audit-chain.ts';
 import { type Db, inTransaction } from './connection.ts';
 import type { PendingRestore } from './restore.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 import { parseJsonValue } from './json-columns.ts';
+import type { Row } from './tables.ts';
 
 export type RestoreReconciled = {
   /** Audit entries written after the backup was taken, carried into the restored log. */
@@ -19,19 +19,8 @@ export type RestoreReconciled = {
   devicesToPair: number;
 };
 
-type AuditRowFull = ChainedFields & { id: number; prev_hash: string | null; hash: string | null };
-type StaffAccess = {
-  id: number;
-  work_no: string;
-  name: string;
-  password_hash: string;
-  roles: string;
-  active: number;
-  failed_logins: number;
-  locked_until: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** The columns read back of each account: all but `utility` (migration 0006), which is not carried. */
+type StaffAccess = Omit<Row<'staff'>, 'utility'>;
 
 /**
  * After a restore swapped an older copy into place (applyPendingRestore) and it was migrated:
@@ -68,7 +57,7 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
         const tail = queryOne<{ id: number; hash: string | null }>(db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
         const same = tail ? queryOne<{ hash: string | null }>(previous, sql`SELECT hash FROM audit_log WHERE id = ${tail.id}`) : undefined;
         chainContinued = !tail || (same !== undefined && same.hash === tail.hash);
-        const later = query<AuditRowFull>(previous, sql`SELECT * FROM audit_log WHERE id > ${tail?.id ?? 0} ORDER BY id`);
+        const later = query<Row<'audit_log'>>(previous, sql`SELECT * FROM audit_log WHERE id > ${tail?.id ?? 0} ORDER BY id`);
         const insertAsIs = db.prepare(
           'INSERT INTO audit_log (id, at, actor_staff_id, action, target, before_json, after_json, prev_hash, hash) VALUES (@id, @at, @actor_staff_id, @action, @target, @before_json, @after_json, @prev_hash, @hash)',
         );

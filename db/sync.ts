@@ -1,10 +1,11 @@
 import type { Db, ReadDb } from './connection.ts';
-import type { OutboxRecordType } from './outbox.ts';
 // Prepared once per connection: the sync runs these thousands of times a night, and a
 // statement prepared per call holds native memory until the garbage collector happens by,
 // which a million-record backlog turned into hundreds of megabytes.
 import { cached } from './statements.ts';
 import { query, queryOne, querySingle, run, sql } from './sql.ts';
+import type { Camel } from './camel-row.ts';
+import type { Row } from './tables.ts';
 
 /**
  * The sending side of the sync outbox (migration 0005): connectors, batches, runs and the
@@ -111,20 +112,7 @@ export function releaseLease(db: Db, utility: string, owner: string): void {
 
 export type OutboxState = 'pending' | 'sending' | 'accepted' | 'rejected' | 'superseded';
 
-export type OutboxRow = {
-  seq: number;
-  utility: string;
-  type: OutboxRecordType;
-  recordId: string;
-  version: number;
-  /** The JSON text as queued: put into the body as it is, never re-serialised. */
-  data: string;
-  queuedAt: string;
-  state: OutboxState;
-  batchId: string | null;
-  reason: string | null;
-  answeredAt: string | null;
-};
+export type OutboxRow = Camel<Omit<Row<'sync_outbox'>, 'personal_erased_at'>>;
 
 const OUTBOX_COLUMNS = sql`seq, utility, type, record_id AS recordId, version, data, queued_at AS queuedAt, state, batch_id AS batchId, reason, answered_at AS answeredAt`;
 

@@ -1,18 +1,22 @@
+import type { MaterialState } from './applications.ts';
 import type { ComplaintChannel, ComplaintState, ReplyMethod } from './complaints.ts';
 import type { CounterStatus } from './counters.ts';
 import type { CustomerKind } from './customers.ts';
 import type { DeviceRole } from './devices.ts';
+import type { DeviceHealthSource, DeviceHealthState } from './rating-devices.ts';
 import type { RatingChannel, RatingStage, RatingStatus } from './ratings.ts';
 import type { Verdict } from './rectifications.ts';
+import type { OutboxRecordType } from './outbox.ts';
 import type { SignatureKind, SignatureStatus } from './signature-requests.ts';
+import type { OutboxState } from './sync.ts';
 import type { TicketEventType, TicketPriority, TicketStatus } from './tickets.ts';
 
 /**
  * Each table's row as SQLite returns it (`SELECT *`): the column names as they are, snake_case.
  * One type per table, written once; tables.test.ts checks every table's keys against
  * PRAGMA table_info on a freshly migrated database, so a migration that adds, drops or renames
- * a column fails the tests until this file follows. Repositories map a row to their camelCase
- * domain type once (e.g. toTicket in tickets.ts) and take a `Pick` of it for narrower selects.
+ * a column fails the tests until this file follows. Repositories derive their camelCase domain
+ * types from these (`Camel<Row<'devices'>>`, camel-row.ts) and take a `Pick` for narrower selects.
  * A column the code narrows (a status, a kind) carries its union here.
  */
 export type Tables = {
@@ -22,7 +26,7 @@ export type Tables = {
     code: string;
     name_zh: string;
     name_en: string;
-    state: string;
+    state: MaterialState;
     promised_date: string | null;
     supplied_at: string | null;
     supplied_by: number | null;
@@ -51,6 +55,7 @@ export type Tables = {
     fee_hash: string;
     total_fen: number;
     signature_request_id: number;
+    /** The businesses with their rules and prices as accepted (JSON). */
     snapshot: string;
   };
   appointments: {
@@ -299,8 +304,8 @@ export type Tables = {
     counter_id: number;
     profile: string;
     description: string;
-    source: string;
-    health: string;
+    source: DeviceHealthSource;
+    health: DeviceHealthState;
     since: string;
     error: string | null;
   };
@@ -445,12 +450,13 @@ export type Tables = {
   sync_outbox: {
     seq: number;
     utility: string;
-    type: string;
+    type: OutboxRecordType;
     record_id: string;
     version: number;
+    /** The JSON text as queued: put into the body as it is, never re-serialised. */
     data: string;
     queued_at: string;
-    state: string;
+    state: OutboxState;
     batch_id: string | null;
     reason: string | null;
     answered_at: string | null;

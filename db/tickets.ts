@@ -1,31 +1,15 @@
 import type { Db, ReadDb } from './connection.ts';
-import { joinSql, query, queryOne, querySingle, run, runReturningOne, type Sql, sql } from './sql.ts';
+import { joinSql, query, queryOne, querySingle, run, type Sql, sql } from './sql.ts';
+import { nextDaySequence } from './day-sequences.ts';
+import type { Camel } from './camel-row.ts';
 import type { Row } from './tables.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
 export type TicketPriority = 'normal' | 'priority' | 'appointment';
 export type TicketEventType = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'no_show' | 'requeued' | 'transferred' | 'reprinted';
 
-export type TicketRow = {
-  id: number;
-  day: string;
-  categoryId: number;
-  seq: number;
-  number: string;
-  priority: TicketPriority;
-  status: TicketStatus;
-  token: string;
-  phone: string | null;
-  idMasked: string | null;
-  issuedAt: string;
-  queuedAt: string;
-  targetCounterId: number | null;
-  counterId: number | null;
-  staffId: number | null;
-  calledAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-};
+/** A ticket as the queue sees it: which category it was issued in and its idempotency key stay in the table. */
+export type TicketRow = Camel<Omit<Row<'tickets'>, 'issued_category_id' | 'idempotency_key'>>;
 
 const toTicket = (r: Row<'tickets'>): TicketRow => ({
   id: r.id,
@@ -50,15 +34,7 @@ const toTicket = (r: Row<'tickets'>): TicketRow => ({
 
 /** The next number for a prefix on a hall-local day; call inside the issuing transaction. */
 export function nextSequence(db: Db, day: string, prefix: string): number {
-  const row = runReturningOne<{ last_seq: number }>(
-    db,
-    sql`INSERT INTO ticket_sequences (day, prefix, last_seq) VALUES (${day}, ${prefix}, 1)
-       ON CONFLICT(day, prefix) DO UPDATE SET last_seq = last_seq + 1
-       RETURNING last_seq`,
-  );
-  // An upsert with RETURNING always answers its row.
-  if (!row) throw new Error('ticket sequence not returned');
-  return row.last_seq;
+  return nextDaySequence(db, 'ticket_sequences', day, prefix);
 }
 
 /**
