@@ -9,6 +9,7 @@ import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
 import { ListSection } from './ListSection.tsx';
+import { useRowDialog } from './use-row-dialog.ts';
 
 type Form = {
   id?: number;
@@ -55,10 +56,8 @@ const toForm = (c: CategoryView): Form => ({
 /** Service categories: prefix, names, daily limit, opening hours. */
 export function CategoriesSection({ categories, onSaved }: { categories: CategoryView[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
-  const [open, setOpen] = useState<Form>();
-  const [saved, setSaved] = useState<string>();
-  const savedText = saved ? t('queue:manage.categorySaved', { prefix: saved }) : undefined;
+  // No form open until 新增 or a row's 编辑 opens one.
+  const { action: open, setAction: setOpen, close, finish, done } = useRowDialog<Form>(onSaved);
 
   const columns = useMemo<ColumnDef<CategoryView, unknown>[]>(
     () => [
@@ -84,29 +83,13 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
         ),
       },
     ],
-    [t],
+    [t, setOpen],
   );
 
   return (
-    <ListSection
-      id="categories-title"
-      title={t('queue:manage.categories')}
-      addText={t('manage:queue.addCategory')}
-      onAdd={() => setOpen(blank)}
-      done={savedText}
-    >
+    <ListSection id="categories-title" title={t('queue:manage.categories')} addText={t('manage:queue.addCategory')} onAdd={() => setOpen(blank)} done={done}>
       <DataTable data={categories} columns={columns} label={t('queue:manage.categories')} />
-      {open && (
-        <CategoryDialog
-          initial={open}
-          onClose={() => setOpen(undefined)}
-          onSaved={(prefix) => {
-            setOpen(undefined);
-            setSaved(prefix);
-            onSaved();
-          }}
-        />
-      )}
+      {open && <CategoryDialog initial={open} onClose={close} onSaved={(prefix) => finish(t('queue:manage.categorySaved', { prefix }))} />}
     </ListSection>
   );
 }

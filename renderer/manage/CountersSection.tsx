@@ -10,6 +10,7 @@ import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
 import { ListSection } from './ListSection.tsx';
+import { useRowDialog } from './use-row-dialog.ts';
 
 type Form = { id?: number; number: string; name: string; categoryIds: number[] };
 const blank: Form = { number: '', name: '', categoryIds: [] };
@@ -17,10 +18,8 @@ const blank: Form = { number: '', name: '', categoryIds: [] };
 /** Counters: number, name, and the categories they serve (none ticked: every category). */
 export function CountersSection({ counters, categories, onSaved }: { counters: CounterView[]; categories: CategoryView[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
-  const [open, setOpen] = useState<Form>();
-  const [saved, setSaved] = useState<number>();
-  const savedText = saved === undefined ? undefined : t('queue:manage.counterSaved', { number: saved });
+  // No form open until 新增 or a row's 编辑 opens one.
+  const { action: open, setAction: setOpen, close, finish, done } = useRowDialog<Form>(onSaved);
 
   const columns = useMemo<ColumnDef<CounterView, unknown>[]>(() => {
     const byId = new Map(categories.map((c) => [c.id, c]));
@@ -52,22 +51,13 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
         ),
       },
     ];
-  }, [t, categories]);
+  }, [t, categories, setOpen]);
 
   return (
-    <ListSection id="counters-title" title={t('queue:manage.counters')} addText={t('manage:queue.addCounter')} onAdd={() => setOpen(blank)} done={savedText}>
+    <ListSection id="counters-title" title={t('queue:manage.counters')} addText={t('manage:queue.addCounter')} onAdd={() => setOpen(blank)} done={done}>
       <DataTable data={counters} columns={columns} label={t('queue:manage.counters')} />
       {open && (
-        <CounterDialog
-          initial={open}
-          categories={categories}
-          onClose={() => setOpen(undefined)}
-          onSaved={(number) => {
-            setOpen(undefined);
-            setSaved(number);
-            onSaved();
-          }}
-        />
+        <CounterDialog initial={open} categories={categories} onClose={close} onSaved={(number) => finish(t('queue:manage.counterSaved', { number }))} />
       )}
     </ListSection>
   );
