@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveHall } from '../../main/core/reports/live-schema.ts';
 import { useInterval } from '../queue/use-interval.ts';
-import { PlainTable } from '../shared/PlainTable.tsx';
 import { QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { percent, pick } from './format.ts';
@@ -101,17 +100,26 @@ function LiveHallView({ data }: { data: LiveHall }) {
             ],
           })}
         />
-        <PlainTable className="report-table" columns={[t('reports:col.category'), t('reports:live.figure.waiting'), t('reports:live.figure.longestWait')]}>
-          {data.categories.map((k) => (
-            <tr key={k.categoryId} className={k.overThreshold > 0 ? 'report-below' : undefined} data-testid={`live-category-${k.prefix}`}>
-              <th scope="row">
-                {k.prefix} {pick(k.names, i18n.language)}
-              </th>
-              <td>{k.waiting}</td>
-              <td>{t('reports:live.minutes', { count: k.longestWaitMinutes })}</td>
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th>{t('reports:col.category')}</th>
+              <th>{t('reports:live.figure.waiting')}</th>
+              <th>{t('reports:live.figure.longestWait')}</th>
             </tr>
-          ))}
-        </PlainTable>
+          </thead>
+          <tbody>
+            {data.categories.map((k) => (
+              <tr key={k.categoryId} className={k.overThreshold > 0 ? 'report-below' : undefined} data-testid={`live-category-${k.prefix}`}>
+                <th scope="row">
+                  {k.prefix} {pick(k.names, i18n.language)}
+                </th>
+                <td>{k.waiting}</td>
+                <td>{t('reports:live.minutes', { count: k.longestWaitMinutes })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="card" aria-labelledby="live-calls">
         <h3 id="live-calls">{t('reports:live.callsPerHour')}</h3>
@@ -143,19 +151,26 @@ function LiveHallView({ data }: { data: LiveHall }) {
       </section>
       <section className="card" aria-labelledby="live-counters">
         <h3 id="live-counters">{t('reports:live.counters')}</h3>
-        <PlainTable
-          className="report-table"
-          columns={[t('reports:col.counter'), t('reports:live.state'), t('reports:col.clerk'), t('reports:live.servingNow')]}
-        >
-          {c.list.map((k) => (
-            <tr key={k.id} data-testid={`live-counter-${k.number}`}>
-              <th scope="row">{k.name}</th>
-              <td>{t(`reports:live.counterState.${k.status}`)}</td>
-              <td>{k.staffName ?? '—'}</td>
-              <td>{k.serving ?? '—'}</td>
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th>{t('reports:col.counter')}</th>
+              <th>{t('reports:live.state')}</th>
+              <th>{t('reports:col.clerk')}</th>
+              <th>{t('reports:live.servingNow')}</th>
             </tr>
-          ))}
-        </PlainTable>
+          </thead>
+          <tbody>
+            {c.list.map((k) => (
+              <tr key={k.id} data-testid={`live-counter-${k.number}`}>
+                <th scope="row">{k.name}</th>
+                <td>{t(`reports:live.counterState.${k.status}`)}</td>
+                <td>{k.staffName ?? '—'}</td>
+                <td>{k.serving ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
     </div>
   );

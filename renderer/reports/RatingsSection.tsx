@@ -4,7 +4,6 @@ import type { Report } from '../../main/core/reports/schemas.ts';
 import { percent } from './format.ts';
 import { barOption, SvgChart } from './SvgChart.tsx';
 import { levelsChartOption } from './levels-chart.ts';
-import { PlainTable } from '../shared/PlainTable.tsx';
 
 /** Ratings per level, completion per clerk against the 90% line, bad ratings and their rectification. */
 export function RatingsSection({ report }: { report: Report }) {
@@ -37,65 +36,67 @@ export function RatingsSection({ report }: { report: Report }) {
           })}
         />
       </div>
-      <PlainTable
-        className="report-table"
-        data-testid="report-completion"
-        columns={[
-          t('reports:col.clerk'),
-          t('reports:col.invited'),
-          t('reports:col.rated'),
-          t('reports:col.completion'),
-          t('reports:col.goodRate'),
-          t('reports:col.target', { target }),
-        ]}
-      >
-        <NoRows count={r.byClerk.length} columns={6} />
-        {r.byClerk.map((c) => (
-          <tr key={c.key} className={c.meetsTarget === false ? 'report-below' : undefined}>
-            <th scope="row">{c.label || t('reports:col.noClerk')}</th>
-            <td>{c.served}</td>
-            <td>{c.rated}</td>
-            <td>{percent(c.completionRate)}</td>
-            <td>{percent(c.goodRate)}</td>
-            <td>{c.meetsTarget === null ? '—' : c.meetsTarget ? t('reports:target.met') : t('reports:target.missed')}</td>
+      <table className="report-table" data-testid="report-completion">
+        <thead>
+          <tr>
+            <th>{t('reports:col.clerk')}</th>
+            <th>{t('reports:col.invited')}</th>
+            <th>{t('reports:col.rated')}</th>
+            <th>{t('reports:col.completion')}</th>
+            <th>{t('reports:col.goodRate')}</th>
+            <th>{t('reports:col.target', { target })}</th>
           </tr>
-        ))}
-        <tr className="report-total">
-          <th scope="row">{t('reports:col.total')}</th>
-          <td>{r.total.served}</td>
-          <td>{r.total.rated}</td>
-          <td>{percent(r.total.completionRate)}</td>
-          <td>{percent(r.total.goodRate)}</td>
-          <td>{r.total.meetsTarget === null ? '—' : r.total.meetsTarget ? t('reports:target.met') : t('reports:target.missed')}</td>
-        </tr>
-      </PlainTable>
+        </thead>
+        <tbody>
+          <NoRows count={r.byClerk.length} columns={6} />
+          {r.byClerk.map((c) => (
+            <tr key={c.key} className={c.meetsTarget === false ? 'report-below' : undefined}>
+              <th scope="row">{c.label || t('reports:col.noClerk')}</th>
+              <td>{c.served}</td>
+              <td>{c.rated}</td>
+              <td>{percent(c.completionRate)}</td>
+              <td>{percent(c.goodRate)}</td>
+              <td>{c.meetsTarget === null ? '—' : c.meetsTarget ? t('reports:target.met') : t('reports:target.missed')}</td>
+            </tr>
+          ))}
+          <tr className="report-total">
+            <th scope="row">{t('reports:col.total')}</th>
+            <td>{r.total.served}</td>
+            <td>{r.total.rated}</td>
+            <td>{percent(r.total.completionRate)}</td>
+            <td>{percent(r.total.goodRate)}</td>
+            <td>{r.total.meetsTarget === null ? '—' : r.total.meetsTarget ? t('reports:target.met') : t('reports:target.missed')}</td>
+          </tr>
+        </tbody>
+      </table>
       <h4>{t('reports:section.badRatings')}</h4>
       {r.bad.length === 0 ? (
         <p className="report-note">{t('reports:none')}</p>
       ) : (
-        <PlainTable
-          className="report-table"
-          data-testid="report-bad-ratings"
-          columns={[
-            t('reports:col.day'),
-            t('reports:col.level'),
-            t('reports:col.counter'),
-            t('reports:col.clerk'),
-            t('reports:col.rectification'),
-            t('reports:col.dueDay'),
-          ]}
-        >
-          {r.bad.map((b) => (
-            <tr key={b.ratingId}>
-              <td>{b.day}</td>
-              <td>{t(`reports:level.${b.level}`)}</td>
-              <td>{b.counter}</td>
-              <td>{b.clerk}</td>
-              <td>{t(`reports:rectification.${b.rectification}`)}</td>
-              <td>{b.dueDay ?? '—'}</td>
+        <table className="report-table" data-testid="report-bad-ratings">
+          <thead>
+            <tr>
+              <th>{t('reports:col.day')}</th>
+              <th>{t('reports:col.level')}</th>
+              <th>{t('reports:col.counter')}</th>
+              <th>{t('reports:col.clerk')}</th>
+              <th>{t('reports:col.rectification')}</th>
+              <th>{t('reports:col.dueDay')}</th>
             </tr>
-          ))}
-        </PlainTable>
+          </thead>
+          <tbody>
+            {r.bad.map((b) => (
+              <tr key={b.ratingId}>
+                <td>{b.day}</td>
+                <td>{t(`reports:level.${b.level}`)}</td>
+                <td>{b.counter}</td>
+                <td>{b.clerk}</td>
+                <td>{t(`reports:rectification.${b.rectification}`)}</td>
+                <td>{b.dueDay ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );
