@@ -1,15 +1,15 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalNames } from '../queue/names.ts';
 import type { CategoryView, CounterView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { useFieldError } from '../shared/errors.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
+import { editColumn } from './edit-column.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
-import { useMutation } from '../shared/use-api.ts';
 import { ListSection } from './ListSection.tsx';
+import { idOf, useEditForm } from './use-edit-form.ts';
 import { useRowDialog } from './use-row-dialog.ts';
 
 type Form = { id?: number; number: string; name: string; categoryIds: number[] };
@@ -33,23 +33,11 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
       },
       { id: 'status', accessorFn: (c) => t(`queue:counterState.${c.status}`), header: t('queue:manage.state') },
       { id: 'staff', accessorFn: (c) => c.staffName ?? '', header: t('queue:manage.staff') },
-      {
-        id: 'edit',
-        header: t('queue:manage.edit'),
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button
-            type="button"
-            className="small"
-            onClick={() =>
-              setOpen({ id: row.original.id, number: String(row.original.number), name: row.original.name, categoryIds: row.original.categoryIds })
-            }
-            aria-label={t('queue:manage.editCounter', { number: row.original.number })}
-          >
-            {t('queue:manage.edit')}
-          </button>
-        ),
-      },
+      editColumn<CounterView>(
+        t('queue:manage.edit'),
+        (c) => t('queue:manage.editCounter', { number: c.number }),
+        (c) => setOpen({ id: c.id, number: String(c.number), name: c.name, categoryIds: c.categoryIds }),
+      ),
     ];
   }, [t, categories, setOpen]);
 
@@ -76,21 +64,13 @@ function CounterDialog({
 }) {
   const { t } = useTranslation();
   const { name } = useLocalNames();
-  const save = useMutation('queue/saveCounter');
-  const fieldError = useFieldError(save.error);
-  const [form, setForm] = useState<Form>(initial);
+  const { form, setForm, save, fieldError, submit } = useEditForm(
+    'queue/saveCounter',
+    initial,
+    (f) => ({ ...idOf(f), number: Number(f.number), name: f.name, categoryIds: f.categoryIds }),
+    (saved) => onSaved(saved.number),
+  );
   const title = form.id === undefined ? t('queue:manage.newCounter') : t('queue:manage.editCounter', { number: initial.number });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const result = await save.run({
-      ...(form.id === undefined ? {} : { id: form.id }),
-      number: Number(form.number),
-      name: form.name,
-      categoryIds: form.categoryIds,
-    });
-    if (result) onSaved(result.number);
-  };
 
   const toggle = (id: number) =>
     setForm({ ...form, categoryIds: form.categoryIds.includes(id) ? form.categoryIds.filter((c) => c !== id) : [...form.categoryIds, id] });
