@@ -7,6 +7,7 @@ import { hallDateTime } from '../shared/hall-clock.ts';
 import { DataTable } from '../shared/DataTable.tsx';
 import { downloadFile } from '../shared/download-file.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
+import { PlainTable } from '../shared/PlainTable.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { CalendarSection } from './CalendarSection.tsx';
 import { feeNoticeText, type NoticeWords } from './fee-notice.ts';
@@ -197,32 +198,25 @@ export function CataloguePage() {
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">{t('catalogueDesk:versions')}</h2>
         <ErrorBanner error={versions.error} />
-        <table className="plain-table">
-          <thead>
-            <tr>
-              <th>{t('catalogueDesk:col.version')}</th>
-              <th>{t('catalogueDesk:col.publishedAt')}</th>
-              <th>{t('catalogueDesk:col.publishedBy')}</th>
-              <th>{t('catalogueDesk:col.source')}</th>
-              <th />
+        <PlainTable
+          className="plain-table"
+          columns={[t('catalogueDesk:col.version'), t('catalogueDesk:col.publishedAt'), t('catalogueDesk:col.publishedBy'), t('catalogueDesk:col.source')]}
+          actions
+        >
+          {(versions.data ?? []).map((v) => (
+            <tr key={v.version}>
+              <td>{v.version}</td>
+              <td>{hallDateTime(v.publishedAt)}</td>
+              <td>{v.publishedBy ?? '—'}</td>
+              <td>{t(`catalogueDesk:source.${v.source}`)}</td>
+              <td>
+                <button type="button" className="secondary" onClick={() => void download(v.version)}>
+                  {t('catalogueDesk:exportVersion', { version: v.version })}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {(versions.data ?? []).map((v) => (
-              <tr key={v.version}>
-                <td>{v.version}</td>
-                <td>{hallDateTime(v.publishedAt)}</td>
-                <td>{v.publishedBy ?? '—'}</td>
-                <td>{t(`catalogueDesk:source.${v.source}`)}</td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => void download(v.version)}>
-                    {t('catalogueDesk:exportVersion', { version: v.version })}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       </section>
       <CalendarSection />
     </div>

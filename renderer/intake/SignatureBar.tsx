@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hallDateTime } from '../shared/hall-clock.ts';
 import type { SignatureRequestView } from './use-signature.ts';
 
-// Key names are printed on keyboards the same in every language.
-const requestKey = 'Alt+S';
-const submitKey = 'Ctrl+Enter';
+// Key names are printed on keyboards the same in every language; `aria` is the name ARIA gives the same keys.
+const requestKey = { printed: 'Alt+S', aria: 'Alt+S' };
+const submitKey = { printed: 'Ctrl+Enter', aria: 'Control+Enter' };
 
 export type SignatureState = 'none' | 'noScreen' | 'screenOffline' | 'pending' | 'signed' | 'paperSigned' | 'changed' | 'cancelled';
 
@@ -121,28 +122,37 @@ export function SignatureBar({
           </span>
         )}
         {state !== 'noScreen' && (
-          <button
-            type="button"
-            className="secondary"
-            disabled={!canRequest || busy}
-            onClick={onRequest}
-            aria-keyshortcuts="Alt+S"
-            data-testid="request-signature"
-          >
-            <kbd>{requestKey}</kbd> {state === 'none' ? t('intake:sign.request') : t('intake:sign.requestAgain')}
-          </button>
+          <KeyedStep className="secondary" disabled={!canRequest || busy} onClick={onRequest} keys={requestKey} testId="request-signature">
+            {state === 'none' ? t('intake:sign.request') : t('intake:sign.requestAgain')}
+          </KeyedStep>
         )}
-        <button
-          type="button"
-          className="primary"
-          disabled={!canSubmit || busy}
-          onClick={onSubmit}
-          aria-keyshortcuts="Control+Enter"
-          data-testid="submit-intake"
-        >
-          <kbd>{submitKey}</kbd> {t('intake:sign.submit')}
-        </button>
+        <KeyedStep className="primary" disabled={!canSubmit || busy} onClick={onSubmit} keys={submitKey} testId="submit-intake">
+          {t('intake:sign.submit')}
+        </KeyedStep>
       </div>
     </section>
+  );
+}
+
+/** A step the clerk can also take from the keyboard: its keys printed in front, and announced. */
+function KeyedStep({
+  className,
+  disabled,
+  onClick,
+  keys,
+  testId,
+  children,
+}: {
+  className: string;
+  disabled: boolean;
+  onClick: () => void;
+  keys: { printed: string; aria: string };
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className={className} disabled={disabled} onClick={onClick} aria-keyshortcuts={keys.aria} data-testid={testId}>
+      <kbd>{keys.printed}</kbd> {children}
+    </button>
   );
 }

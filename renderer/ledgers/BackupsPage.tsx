@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { PlainTable } from '../shared/PlainTable.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
 import { BackupPasswordForm } from './BackupPasswordForm.tsx';
@@ -54,36 +55,30 @@ export function BackupsPage() {
             </button>
           </div>
           <section className="card">
-            <table className="plain" aria-label={t('ledgers:backup.title')}>
-              <thead>
-                <tr>
-                  <th>{t('ledgers:backup.name')}</th>
-                  <th>{t('ledgers:backup.size')}</th>
-                  <th>{t('ledgers:backup.time')}</th>
-                  <th>{t('ledgers:backup.encryption')}</th>
-                  <th />
+            <PlainTable
+              className="plain"
+              aria-label={t('ledgers:backup.title')}
+              columns={[t('ledgers:backup.name'), t('ledgers:backup.size'), t('ledgers:backup.time'), t('ledgers:backup.encryption')]}
+              actions
+            >
+              {[...data.backups].reverse().map((b) => (
+                <tr key={b.name}>
+                  <td>{b.name}</td>
+                  <td>{t('ledgers:attachments.size', { kb: Math.ceil(b.sizeBytes / 1024) })}</td>
+                  <td>{formatHallDateTime(b.modifiedAt)}</td>
+                  <td>
+                    <span className={b.encryption === 'none' ? 'ledger-badge warning' : 'ledger-badge'}>
+                      {t(`ledgers:backup.encryptionState.${b.encryption}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => setRestoring({ name: b.name, encrypted: b.encryption !== 'none' })}>
+                      {t('ledgers:backup.restore')}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...data.backups].reverse().map((b) => (
-                  <tr key={b.name}>
-                    <td>{b.name}</td>
-                    <td>{t('ledgers:attachments.size', { kb: Math.ceil(b.sizeBytes / 1024) })}</td>
-                    <td>{formatHallDateTime(b.modifiedAt)}</td>
-                    <td>
-                      <span className={b.encryption === 'none' ? 'ledger-badge warning' : 'ledger-badge'}>
-                        {t(`ledgers:backup.encryptionState.${b.encryption}`)}
-                      </span>
-                    </td>
-                    <td>
-                      <button type="button" className="secondary" onClick={() => setRestoring({ name: b.name, encrypted: b.encryption !== 'none' })}>
-                        {t('ledgers:backup.restore')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </PlainTable>
           </section>
           {restoring && (
             <RestoreConfirm

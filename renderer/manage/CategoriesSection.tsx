@@ -1,14 +1,15 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { useFieldError } from '../shared/errors.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
+import { editColumn } from './edit-column.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
-import { useMutation } from '../shared/use-api.ts';
 import { ListSection } from './ListSection.tsx';
+import { idOf, useEditForm } from './use-edit-form.ts';
+import { useRowDialog } from './use-row-dialog.ts';
 
 type Form = {
   id?: number;
@@ -55,10 +56,8 @@ const toForm = (c: CategoryView): Form => ({
 /** Service categories: prefix, names, daily limit, opening hours. */
 export function CategoriesSection({ categories, onSaved }: { categories: CategoryView[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
-  const [open, setOpen] = useState<Form>();
-  const [saved, setSaved] = useState<string>();
-  const savedText = saved ? t('queue:manage.categorySaved', { prefix: saved }) : undefined;
+  // No form open until 新增 or a row's 编辑 opens one.
+  const { action: open, setAction: setOpen, close, finish, done } = useRowDialog<Form>(onSaved);
 
   const columns = useMemo<ColumnDef<CategoryView, unknown>[]>(
     () => [
@@ -68,74 +67,44 @@ export function CategoriesSection({ categories, onSaved }: { categories: Categor
       { id: 'limit', accessorFn: (c) => c.dailyLimit ?? t('queue:manage.noLimit'), header: t('queue:manage.dailyLimit') },
       { id: 'hours', accessorFn: (c) => `${c.opensAt}–${c.closesAt}`, header: t('queue:manage.hours') },
       { id: 'active', accessorFn: (c) => (c.active ? t('queue:manage.yes') : t('queue:manage.no')), header: t('queue:manage.active') },
-      {
-        id: 'edit',
-        header: t('queue:manage.edit'),
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button
-            type="button"
-            className="small"
-            onClick={() => setOpen(toForm(row.original))}
-            aria-label={t('queue:manage.editCategory', { prefix: row.original.prefix })}
-          >
-            {t('queue:manage.edit')}
-          </button>
-        ),
-      },
+      editColumn<CategoryView>(
+        t('queue:manage.edit'),
+        (c) => t('queue:manage.editCategory', { prefix: c.prefix }),
+        (c) => setOpen(toForm(c)),
+      ),
     ],
-    [t],
+    [t, setOpen],
   );
 
   return (
-    <ListSection
-      id="categories-title"
-      title={t('queue:manage.categories')}
-      addText={t('manage:queue.addCategory')}
-      onAdd={() => setOpen(blank)}
-      done={savedText}
-    >
+    <ListSection id="categories-title" title={t('queue:manage.categories')} addText={t('manage:queue.addCategory')} onAdd={() => setOpen(blank)} done={done}>
       <DataTable data={categories} columns={columns} label={t('queue:manage.categories')} />
-      {open && (
-        <CategoryDialog
-          initial={open}
-          onClose={() => setOpen(undefined)}
-          onSaved={(prefix) => {
-            setOpen(undefined);
-            setSaved(prefix);
-            onSaved();
-          }}
-        />
-      )}
+      {open && <CategoryDialog initial={open} onClose={close} onSaved={(prefix) => finish(t('queue:manage.categorySaved', { prefix }))} />}
     </ListSection>
   );
 }
 
 function CategoryDialog({ initial, onClose, onSaved }: { initial: Form; onClose: () => void; onSaved: (prefix: string) => void }) {
   const { t } = useTranslation();
-  const save = useMutation('queue/saveCategory');
-  const fieldError = useFieldError(save.error);
-  const [form, setForm] = useState<Form>(initial);
+  const { form, setForm, save, fieldError, submit } = useEditForm(
+    'queue/saveCategory',
+    initial,
+    (f) => ({
+      ...idOf(f),
+      prefix: f.prefix.trim().toUpperCase(),
+      nameZh: f.nameZh,
+      nameEn: f.nameEn,
+      utilities: f.utilities,
+      businesses: f.businesses,
+      dailyLimit: f.dailyLimit.trim() === '' ? null : Number(f.dailyLimit),
+      opensAt: f.opensAt,
+      closesAt: f.closesAt,
+      active: f.active,
+      sortOrder: Number(f.sortOrder) || 0,
+    }),
+    (saved) => onSaved(saved.prefix),
+  );
   const title = form.id === undefined ? t('queue:manage.newCategory') : t('queue:manage.editCategory', { prefix: initial.prefix });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const limit = form.dailyLimit.trim() === '' ? null : Number(form.dailyLimit);
-    const result = await save.run({
-      ...(form.id === undefined ? {} : { id: form.id }),
-      prefix: form.prefix.trim().toUpperCase(),
-      nameZh: form.nameZh,
-      nameEn: form.nameEn,
-      utilities: form.utilities,
-      businesses: form.businesses,
-      dailyLimit: limit,
-      opensAt: form.opensAt,
-      closesAt: form.closesAt,
-      active: form.active,
-      sortOrder: Number(form.sortOrder) || 0,
-    });
-    if (result) onSaved(result.prefix);
-  };
 
   const set = (key: 'prefix' | 'nameZh' | 'nameEn' | 'dailyLimit' | 'opensAt' | 'closesAt' | 'sortOrder') => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });

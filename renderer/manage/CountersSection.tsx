@@ -1,15 +1,16 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalNames } from '../queue/names.ts';
 import type { CategoryView, CounterView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { useFieldError } from '../shared/errors.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
+import { editColumn } from './edit-column.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
-import { useMutation } from '../shared/use-api.ts';
 import { ListSection } from './ListSection.tsx';
+import { idOf, useEditForm } from './use-edit-form.ts';
+import { useRowDialog } from './use-row-dialog.ts';
 
 type Form = { id?: number; number: string; name: string; categoryIds: number[] };
 const blank: Form = { number: '', name: '', categoryIds: [] };
@@ -17,10 +18,8 @@ const blank: Form = { number: '', name: '', categoryIds: [] };
 /** Counters: number, name, and the categories they serve (none ticked: every category). */
 export function CountersSection({ counters, categories, onSaved }: { counters: CounterView[]; categories: CategoryView[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  // Undefined while no form is open: the form opens from 新增 or a row's 编辑.
-  const [open, setOpen] = useState<Form>();
-  const [saved, setSaved] = useState<number>();
-  const savedText = saved === undefined ? undefined : t('queue:manage.counterSaved', { number: saved });
+  // No form open until 新增 or a row's 编辑 opens one.
+  const { action: open, setAction: setOpen, close, finish, done } = useRowDialog<Form>(onSaved);
 
   const columns = useMemo<ColumnDef<CounterView, unknown>[]>(() => {
     const byId = new Map(categories.map((c) => [c.id, c]));
@@ -34,40 +33,19 @@ export function CountersSection({ counters, categories, onSaved }: { counters: C
       },
       { id: 'status', accessorFn: (c) => t(`queue:counterState.${c.status}`), header: t('queue:manage.state') },
       { id: 'staff', accessorFn: (c) => c.staffName ?? '', header: t('queue:manage.staff') },
-      {
-        id: 'edit',
-        header: t('queue:manage.edit'),
-        enableSorting: false,
-        cell: ({ row }) => (
-          <button
-            type="button"
-            className="small"
-            onClick={() =>
-              setOpen({ id: row.original.id, number: String(row.original.number), name: row.original.name, categoryIds: row.original.categoryIds })
-            }
-            aria-label={t('queue:manage.editCounter', { number: row.original.number })}
-          >
-            {t('queue:manage.edit')}
-          </button>
-        ),
-      },
+      editColumn<CounterView>(
+        t('queue:manage.edit'),
+        (c) => t('queue:manage.editCounter', { number: c.number }),
+        (c) => setOpen({ id: c.id, number: String(c.number), name: c.name, categoryIds: c.categoryIds }),
+      ),
     ];
-  }, [t, categories]);
+  }, [t, categories, setOpen]);
 
   return (
-    <ListSection id="counters-title" title={t('queue:manage.counters')} addText={t('manage:queue.addCounter')} onAdd={() => setOpen(blank)} done={savedText}>
+    <ListSection id="counters-title" title={t('queue:manage.counters')} addText={t('manage:queue.addCounter')} onAdd={() => setOpen(blank)} done={done}>
       <DataTable data={counters} columns={columns} label={t('queue:manage.counters')} />
       {open && (
-        <CounterDialog
-          initial={open}
-          categories={categories}
-          onClose={() => setOpen(undefined)}
-          onSaved={(number) => {
-            setOpen(undefined);
-            setSaved(number);
-            onSaved();
-          }}
-        />
+        <CounterDialog initial={open} categories={categories} onClose={close} onSaved={(number) => finish(t('queue:manage.counterSaved', { number }))} />
       )}
     </ListSection>
   );
@@ -86,21 +64,13 @@ function CounterDialog({
 }) {
   const { t } = useTranslation();
   const { name } = useLocalNames();
-  const save = useMutation('queue/saveCounter');
-  const fieldError = useFieldError(save.error);
-  const [form, setForm] = useState<Form>(initial);
+  const { form, setForm, save, fieldError, submit } = useEditForm(
+    'queue/saveCounter',
+    initial,
+    (f) => ({ ...idOf(f), number: Number(f.number), name: f.name, categoryIds: f.categoryIds }),
+    (saved) => onSaved(saved.number),
+  );
   const title = form.id === undefined ? t('queue:manage.newCounter') : t('queue:manage.editCounter', { number: initial.number });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const result = await save.run({
-      ...(form.id === undefined ? {} : { id: form.id }),
-      number: Number(form.number),
-      name: form.name,
-      categoryIds: form.categoryIds,
-    });
-    if (result) onSaved(result.number);
-  };
 
   const toggle = (id: number) =>
     setForm({ ...form, categoryIds: form.categoryIds.includes(id) ? form.categoryIds.filter((c) => c !== id) : [...form.categoryIds, id] });

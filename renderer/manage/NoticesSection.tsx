@@ -1,14 +1,15 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoticeView } from '../queue/use-overview.ts';
 import { DataTable } from '../shared/DataTable.tsx';
-import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
+import { ErrorBanner } from '../shared/errors.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { Field } from '../shared/Field.tsx';
 import { EditFormFooter } from './FormFooters.tsx';
 import { useMutation } from '../shared/use-api.ts';
 import { ListSection } from './ListSection.tsx';
+import { idOf, useEditForm } from './use-edit-form.ts';
 
 type Form = { id?: number; textZh: string; textEn: string; sortOrder: string };
 const blank: Form = { textZh: '', textEn: '', sortOrder: '0' };
@@ -78,21 +79,12 @@ export function NoticesSection({ notices, onSaved }: { notices: NoticeView[]; on
 
 function NoticeDialog({ initial, onClose, onSaved }: { initial: Form; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const save = useMutation('queue/saveNotice');
-  const fieldError = useFieldError(save.error);
-  const [form, setForm] = useState<Form>(initial);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const result = await save.run({
-      ...(form.id === undefined ? {} : { id: form.id }),
-      textZh: form.textZh,
-      textEn: form.textEn,
-      active: true,
-      sortOrder: Number(form.sortOrder) || 0,
-    });
-    if (result) onSaved();
-  };
+  const { form, setForm, save, fieldError, submit } = useEditForm(
+    'queue/saveNotice',
+    initial,
+    (f) => ({ ...idOf(f), textZh: f.textZh, textEn: f.textEn, active: true, sortOrder: Number(f.sortOrder) || 0 }),
+    () => onSaved(),
+  );
 
   return (
     <Dialog title={form.id === undefined ? t('queue:manage.newNotice') : t('queue:manage.editNotice')} onClose={onClose}>

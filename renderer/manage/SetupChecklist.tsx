@@ -17,6 +17,14 @@ export function SetupChecklist() {
   const checklist = useQuery('setup/checklist', {}, { refreshOn: ['staff/changed', 'devices/changed'] });
   const c = checklist.data;
   if (!c) return <ErrorBanner error={checklist.error} />;
+  // Kiosks and call displays are done alike: one paired device of the role is enough.
+  const devicesOfRole = (key: 'kiosk' | 'display', count: number): Item => ({
+    key,
+    label: t(`manage:checklist.${key}`),
+    done: count > 0,
+    detail: t('manage:checklist.devicesCount', { count }),
+    to: '/manage/devices',
+  });
   const items: Item[] = [
     {
       key: 'staff',
@@ -25,20 +33,8 @@ export function SetupChecklist() {
       detail: t('manage:checklist.staffCount', { count: c.clerks }),
       to: '/manage/staff',
     },
-    {
-      key: 'kiosk',
-      label: t('manage:checklist.kiosk'),
-      done: c.kiosks > 0,
-      detail: t('manage:checklist.devicesCount', { count: c.kiosks }),
-      to: '/manage/devices',
-    },
-    {
-      key: 'display',
-      label: t('manage:checklist.display'),
-      done: c.displays > 0,
-      detail: t('manage:checklist.devicesCount', { count: c.displays }),
-      to: '/manage/devices',
-    },
+    devicesOfRole('kiosk', c.kiosks),
+    devicesOfRole('display', c.displays),
     {
       key: 'rate',
       label: t('manage:checklist.rate'),

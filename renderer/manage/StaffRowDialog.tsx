@@ -4,7 +4,7 @@ import type { StaffRoleName } from '../../main/core/api/roles.ts';
 import { Dialog } from '../shared/Dialog.tsx';
 import { DialogActions } from '../shared/DialogActions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
-import { Field } from '../shared/Field.tsx';
+import { NewPasswordField } from '../shared/Field.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 export type StaffAction = 'password' | 'roles' | 'deactivate' | 'reactivate';
@@ -64,10 +64,8 @@ export function StaffRowDialog({
       <form className="dialog-form" noValidate onSubmit={(e) => void submit(e)} aria-label={title}>
         {action === 'password' && (
           <>
-            <Field
+            <NewPasswordField
               label={t('manage:staff.tempPassword')}
-              type="password"
-              autoComplete="new-password"
               autoFocus
               value={password}
               onChange={(e) => setPassword(e.target.value)}

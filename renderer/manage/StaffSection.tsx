@@ -8,7 +8,7 @@ import { DataTable } from '../shared/DataTable.tsx';
 import { Dialog } from '../shared/Dialog.tsx';
 import { DialogActions } from '../shared/DialogActions.tsx';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
-import { Field } from '../shared/Field.tsx';
+import { Field, NewPasswordField } from '../shared/Field.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { StaffPhoto, StaffProfileEditor } from '../ledgers/StaffProfileEditor.tsx';
 import { useUtilities, utilityName } from '../ledgers/use-utilities.ts';
@@ -149,10 +149,8 @@ function CreateStaffDialog({ isAdmin, onClose, onCreated }: { isAdmin: boolean; 
           error={fieldError('workNo')}
         />
         <Field label={t('staff.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
-        <Field
+        <NewPasswordField
           label={t('staff.initialPassword')}
-          type="password"
-          autoComplete="new-password"
           value={form.password}
           onChange={(e) => setForm({ ...form, password: e.target.value })}
           error={fieldError('password')}

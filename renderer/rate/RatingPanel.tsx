@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BadRatingReason, badRatingReasons, ratingLevels } from '../../common/rating-levels.ts';
+import { type BadRatingReason, ratingLevels } from '../../common/rating-levels.ts';
 import { useHallNow } from '../shared/hall-clock.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
+import { ReasonPicker } from './ReasonPicker.tsx';
 import './rate.css';
 
 type Phase = { kind: 'reasons'; ratingId: number } | { kind: 'thanks' } | undefined;
@@ -40,7 +41,6 @@ export function RatingPanel() {
   }
 
   if (phase?.kind === 'reasons') {
-    const toggle = (reason: BadRatingReason) => setPicked((list) => (list.includes(reason) ? list.filter((r) => r !== reason) : [...list, reason]));
     const send = async () => {
       if (picked.length > 0) await giveReasons.run({ ratingId: phase.ratingId, reasons: picked });
       setPicked([]);
@@ -49,19 +49,7 @@ export function RatingPanel() {
     return (
       <div className="rating-overlay">
         <h2>{t('ratings:screen.reasonsTitle')}</h2>
-        <div className="rating-reasons" role="group" aria-label={t('ratings:screen.reasonsTitle')}>
-          {badRatingReasons.map((reason) => (
-            <button
-              key={reason}
-              type="button"
-              aria-pressed={picked.includes(reason)}
-              className={picked.includes(reason) ? 'picked' : ''}
-              onClick={() => toggle(reason)}
-            >
-              {t(`ratings:reason.${reason}`)}
-            </button>
-          ))}
-        </div>
+        <ReasonPicker picked={picked} onChange={setPicked} />
         <ErrorBanner error={giveReasons.error} />
         <div className="rating-reason-actions">
           <button type="button" className="primary" disabled={giveReasons.pending} onClick={() => void send()}>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { type BadRatingReason, badRatingReasons, isBadLevel, ratingLevels } from '../../common/rating-levels.ts';
+import { type BadRatingReason, isBadLevel, ratingLevels } from '../../common/rating-levels.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
 import { Layout } from '../shared/Layout.tsx';
+import { ReasonPicker } from '../rate/ReasonPicker.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import './ratings.css';
 
@@ -66,21 +67,7 @@ export function ReceiptRatingScreen() {
                 </button>
               ))}
             </div>
-            {level !== undefined && isBadLevel(level) && (
-              <div className="rating-reasons" role="group" aria-label={t('ratings:screen.reasonsTitle')}>
-                {badRatingReasons.map((r) => (
-                  <button
-                    key={r}
-                    type="button"
-                    aria-pressed={reasons.includes(r)}
-                    className={reasons.includes(r) ? 'picked' : ''}
-                    onClick={() => setReasons((list) => (list.includes(r) ? list.filter((x) => x !== r) : [...list, r]))}
-                  >
-                    {t(`ratings:reason.${r}`)}
-                  </button>
-                ))}
-              </div>
-            )}
+            {level !== undefined && isBadLevel(level) && <ReasonPicker picked={reasons} onChange={setReasons} />}
             <ErrorBanner error={rate.error} />
             <button type="button" className="primary" disabled={level === undefined || rate.pending} onClick={() => void submit()}>
               {t('ratings:receipt.send')}

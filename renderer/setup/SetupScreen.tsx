@@ -4,7 +4,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { send } from '../api/client.ts';
 import { setToken } from '../api/session.ts';
 import { ErrorBanner, useFieldError } from '../shared/errors.tsx';
-import { Field } from '../shared/Field.tsx';
+import { Field, NewPasswordField } from '../shared/Field.tsx';
 import { Layout } from '../shared/Layout.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 
@@ -57,20 +57,11 @@ export function SetupScreen() {
         <Field label={t('setup.hallName')} value={form.hallName} onChange={set('hallName')} autoFocus error={fieldError('hallName')} />
         <Field label={t('auth.workNo')} value={form.workNo} onChange={set('workNo')} autoComplete="username" error={fieldError('workNo')} />
         <Field label={t('staff.name')} value={form.name} onChange={set('name')} error={fieldError('name')} />
-        <Field
-          label={t('auth.password')}
-          type="password"
-          value={form.password}
-          onChange={set('password')}
-          autoComplete="new-password"
-          error={fieldError('password')}
-        />
-        <Field
+        <NewPasswordField label={t('auth.password')} value={form.password} onChange={set('password')} error={fieldError('password')} />
+        <NewPasswordField
           label={t('setup.confirmPassword')}
-          type="password"
           value={form.confirm}
           onChange={set('confirm')}
-          autoComplete="new-password"
           error={mismatch ? t('setup.mismatch') : undefined}
         />
         {!create.error?.details?.fields && <ErrorBanner error={create.error} />}

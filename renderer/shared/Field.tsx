@@ -15,3 +15,8 @@ export function Field({ label, error, ...input }: { label: string; error?: strin
     </div>
   );
 }
+
+/** A password being chosen (a new administrator's, a new or reset staff password): masked, and not filled from the browser's saved ones. */
+export function NewPasswordField(props: Omit<ComponentProps<typeof Field>, 'type' | 'autoComplete'>) {
+  return <Field type="password" autoComplete="new-password" {...props} />;
+}

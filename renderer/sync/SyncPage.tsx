@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UtilitySync } from '../../main/core/sync/contract.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
+import { PlainTable } from '../shared/PlainTable.tsx';
 import { useMutation, useQuery } from '../shared/use-api.ts';
 import { ConnectorForm } from './ConnectorForm.tsx';
 import { HistorySection } from './HistorySection.tsx';
@@ -40,57 +41,55 @@ export function SyncPage() {
             {t('sync:runAll')}
           </button>
         </div>
-        <table className="sync-table">
-          <thead>
-            <tr>
-              <th>{t('sync:utilities.utility')}</th>
-              <th>{t('sync:utilities.connector')}</th>
-              <th>{t('sync:utilities.lastSuccess')}</th>
-              <th>{t('sync:utilities.pending')}</th>
-              <th>{t('sync:utilities.rejected')}</th>
-              <th>{t('sync:utilities.failures')}</th>
-              <th>{t('sync:utilities.progress')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {utilities.map((u) => {
-              const p = progress[u.utility];
-              return (
-                <tr key={u.utility} className={u.failures > 0 ? 'sync-failing' : undefined} aria-selected={u.utility === selected}>
-                  <th scope="row">{name(u)}</th>
-                  <td>
-                    {u.connector
-                      ? `${t(`sync:kind.${u.connector.kind}`)}${u.connector.enabled ? '' : ` (${t('sync:utilities.disabled')})`} · ${u.connector.windowStart}–${u.connector.windowEnd}`
-                      : t('sync:utilities.none')}
-                  </td>
-                  <td>{when(u.lastSuccessAt)}</td>
-                  <td className={u.pending > 0 && u.lastRun?.state === 'failed' ? 'sync-alert' : undefined}>
-                    {u.pending > 0 ? t('sync:utilities.pendingCount', { count: u.pending, open: u.openBatches }) : 0}
-                  </td>
-                  <td className={u.rejected > 0 ? 'sync-alert' : undefined}>{u.rejected}</td>
-                  <td className={u.failures > 0 ? 'sync-alert' : undefined} data-testid={`sync-failures-${u.utility}`}>
-                    {u.failures}
-                    {u.lastRun?.reason ? ` · ${t(`sync:reason.${u.lastRun.reason}`)}` : ''}
-                  </td>
-                  <td>{p ? <SyncProgressBar progress={p} /> : u.running ? t('sync:phase.sending') : ''}</td>
-                  <td className="sync-actions">
-                    <button
-                      type="button"
-                      disabled={!u.connector?.enabled || runNow.pending || u.running || (p !== undefined && p.phase !== 'succeeded' && p.phase !== 'failed')}
-                      onClick={() => void runNow.run({ utility: u.utility })}
-                    >
-                      {t('sync:runNow')}
-                    </button>
-                    <button type="button" className="secondary" onClick={() => setSelected(u.utility)}>
-                      {t('sync:utilities.open')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <PlainTable
+          className="sync-table"
+          columns={[
+            t('sync:utilities.utility'),
+            t('sync:utilities.connector'),
+            t('sync:utilities.lastSuccess'),
+            t('sync:utilities.pending'),
+            t('sync:utilities.rejected'),
+            t('sync:utilities.failures'),
+            t('sync:utilities.progress'),
+          ]}
+          actions
+        >
+          {utilities.map((u) => {
+            const p = progress[u.utility];
+            return (
+              <tr key={u.utility} className={u.failures > 0 ? 'sync-failing' : undefined} aria-selected={u.utility === selected}>
+                <th scope="row">{name(u)}</th>
+                <td>
+                  {u.connector
+                    ? `${t(`sync:kind.${u.connector.kind}`)}${u.connector.enabled ? '' : ` (${t('sync:utilities.disabled')})`} · ${u.connector.windowStart}–${u.connector.windowEnd}`
+                    : t('sync:utilities.none')}
+                </td>
+                <td>{when(u.lastSuccessAt)}</td>
+                <td className={u.pending > 0 && u.lastRun?.state === 'failed' ? 'sync-alert' : undefined}>
+                  {u.pending > 0 ? t('sync:utilities.pendingCount', { count: u.pending, open: u.openBatches }) : 0}
+                </td>
+                <td className={u.rejected > 0 ? 'sync-alert' : undefined}>{u.rejected}</td>
+                <td className={u.failures > 0 ? 'sync-alert' : undefined} data-testid={`sync-failures-${u.utility}`}>
+                  {u.failures}
+                  {u.lastRun?.reason ? ` · ${t(`sync:reason.${u.lastRun.reason}`)}` : ''}
+                </td>
+                <td>{p ? <SyncProgressBar progress={p} /> : u.running ? t('sync:phase.sending') : ''}</td>
+                <td className="sync-actions">
+                  <button
+                    type="button"
+                    disabled={!u.connector?.enabled || runNow.pending || u.running || (p !== undefined && p.phase !== 'succeeded' && p.phase !== 'failed')}
+                    onClick={() => void runNow.run({ utility: u.utility })}
+                  >
+                    {t('sync:runNow')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setSelected(u.utility)}>
+                    {t('sync:utilities.open')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </PlainTable>
       </section>
       {current && (
         <section className="card sync-detail" aria-label={name(current)}>

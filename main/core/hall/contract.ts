@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
+import { allRoles } from '../api/roles.ts';
 
 export const hallStatusSchema = z.object({
   hallName: z.string().nullable(),
@@ -61,7 +62,7 @@ export const hallContract = defineMethods({
   },
   'hall/status': {
     summary: 'Open counters and waiting tickets right now.',
-    roles: ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate'],
+    roles: allRoles,
     input: z.object({}),
     output: hallStatusSchema,
   },

@@ -12,7 +12,7 @@ import {
   pendingSignatureForCounter,
   type SignatureRequestRow,
 } from '../../../db/signature-requests.ts';
-import { type Caller, asStaff } from '../api/caller.ts';
+import { type Caller, type StaffCaller, asStaff } from '../api/caller.ts';
 import { fail } from '../api/errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { FeeChoices } from './fee-lines.ts';
@@ -42,26 +42,38 @@ export const signatureView = (deps: Pick<CoreDeps, 'db'>, row: SignatureRequestR
   deviceIds: rateDevicesAt(deps, row.counterId),
 });
 
+type SignatureInput = { counterId: number; selection: Selection; fees: FeeChoices };
+
+/**
+ * The fee list a customer signs, on the screen or on paper alike: the counter must be the
+ * clerk's, the list is priced from the selection and the current catalogue, and `signed` is what
+ * every signature row keeps of it. Runs inside the caller's transaction.
+ */
+function feeListToSign(deps: CoreDeps, staff: StaffCaller, input: SignatureInput) {
+  ownCounter(deps.db, staff, input.counterId);
+  const plan = planIntake(deps.db, hallToday(deps), input.selection, input.fees);
+  const signed = {
+    token: randomBytes(18).toString('base64url'),
+    counterId: input.counterId,
+    staffId: staff.staffId,
+    feeHash: plan.feeHash,
+    feeJson: JSON.stringify(plan.signed),
+  };
+  return { plan, signed };
+}
+
 /**
  * Puts the fee list on the customer's screen. The server computes the list from the selection
  * and the current catalogue (never from what the form shows), stores it with its hash, and
  * replaces any request the counter's screen was still showing.
  */
-export function requestSignature(deps: CoreDeps, caller: Caller, input: { counterId: number; selection: Selection; fees: FeeChoices }) {
+export function requestSignature(deps: CoreDeps, caller: Caller, input: SignatureInput) {
   const staff = asStaff(caller);
   const { db, clock } = deps;
   const row = inTransaction(db, () => {
-    ownCounter(db, staff, input.counterId);
-    const plan = planIntake(db, hallToday(deps), input.selection, input.fees);
+    const { signed } = feeListToSign(deps, staff, input);
     cancelPendingSignatures(db, input.counterId);
-    const id = insertSignatureRequest(db, {
-      token: randomBytes(18).toString('base64url'),
-      counterId: input.counterId,
-      staffId: staff.staffId,
-      feeHash: plan.feeHash,
-      feeJson: JSON.stringify(plan.signed),
-      createdAt: clock.now().toISOString(),
-    });
+    const id = insertSignatureRequest(db, { ...signed, createdAt: clock.now().toISOString() });
     return getSignatureRequest(db, id) ?? fail('not_found', 'errors.intake.signatureNotFound');
   });
   const view = signatureView(deps, row);
@@ -76,23 +88,15 @@ export function requestSignature(deps: CoreDeps, caller: Caller, input: { counte
  * the hash of the list the clerk printed must match it: a list changed after printing was not
  * what the customer signed. A pending request on the screen is dropped, as a new one would.
  */
-export function recordPaperSignature(deps: CoreDeps, caller: Caller, input: { counterId: number; selection: Selection; fees: FeeChoices; feeHash: string }) {
+export function recordPaperSignature(deps: CoreDeps, caller: Caller, input: SignatureInput & { feeHash: string }) {
   const staff = asStaff(caller);
   const { db, clock } = deps;
   const at = clock.now().toISOString();
   const row = inTransaction(db, () => {
-    ownCounter(db, staff, input.counterId);
-    const plan = planIntake(db, hallToday(deps), input.selection, input.fees);
+    const { plan, signed } = feeListToSign(deps, staff, input);
     if (plan.feeHash !== input.feeHash) fail('conflict', 'errors.intake.paperListChanged');
     cancelPendingSignatures(db, input.counterId);
-    const id = insertPaperSignature(db, {
-      token: randomBytes(18).toString('base64url'),
-      counterId: input.counterId,
-      staffId: staff.staffId,
-      feeHash: plan.feeHash,
-      feeJson: JSON.stringify(plan.signed),
-      signedAt: at,
-    });
+    const id = insertPaperSignature(db, { ...signed, signedAt: at });
     auditChange(deps, staff.staffId, {
       at,
       action: 'intake.paperSignature',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
-import { anyStaff, managers } from '../api/roles.ts';
+import { allRoles, anyStaff, managers } from '../api/roles.ts';
 
 const id = z.number().int().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'field.timeFormat' });
@@ -115,10 +115,13 @@ export const queueOverviewSchema = z.object({
 
 const counterTicket = z.object({ counterId: id, ticketId: id });
 
+/** A clerk's step that changes a counter's state (open, close, resume): the counter in, the counter as it now stands out. */
+const counterStep = (summary: string) => ({ summary, roles: anyStaff, input: z.object({ counterId: id }), output: counterViewSchema });
+
 export const queueContract = defineMethods({
   'queue/overview': {
     summary: 'Categories with waiting counts and estimated waits, counters, recent calls and notices.',
-    roles: ['clerk', 'manager', 'admin', 'kiosk', 'display', 'rate'],
+    roles: allRoles,
     input: z.object({}),
     output: queueOverviewSchema,
   },
@@ -206,30 +209,15 @@ export const queueContract = defineMethods({
     input: z.object({ ticketId: id, deviceId: id.optional() }),
     output: printableTicketSchema,
   },
-  'queue/openCounter': {
-    summary: 'The clerk takes a counter and opens it.',
-    roles: anyStaff,
-    input: z.object({ counterId: id }),
-    output: counterViewSchema,
-  },
-  'queue/closeCounter': {
-    summary: 'Closes a counter at the end of a shift.',
-    roles: anyStaff,
-    input: z.object({ counterId: id }),
-    output: counterViewSchema,
-  },
+  'queue/openCounter': counterStep('The clerk takes a counter and opens it.'),
+  'queue/closeCounter': counterStep('Closes a counter at the end of a shift.'),
   'queue/pause': {
     summary: 'Pauses a counter with a reason.',
     roles: anyStaff,
     input: z.object({ counterId: id, reason: z.enum(['break', 'meeting', 'system', 'other']), note: z.string().trim().max(100).optional() }),
     output: counterViewSchema,
   },
-  'queue/resume': {
-    summary: 'Resumes a paused counter.',
-    roles: anyStaff,
-    input: z.object({ counterId: id }),
-    output: counterViewSchema,
-  },
+  'queue/resume': counterStep('Resumes a paused counter.'),
   'queue/callNext': {
     summary: 'Calls the next ticket by the priority rule; null when nobody waits.',
     roles: anyStaff,
