@@ -1,4 +1,4 @@
-import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { batchTransactions, type Db } from './connection.ts';
 
@@ -9,7 +9,8 @@ import { batchTransactions, type Db } from './connection.ts';
  * disk 0.3 ms, but when anything else writes to the disk one fsync takes up to a second and
  * every counter, board and kiosk waits behind it. Instead the hall's connection commits with
  * synchronous=NORMAL (the WAL is written to the OS, not yet forced to the disk) and the WAL
- * file is fsynced on libuv's thread pool; a request is answered only once an fsync that began
+ * file is fsynced on libuv's thread pool (fdatasync: its data and its size, all a WAL commit
+ * needs, as SQLite itself syncs on Linux); a request is answered only once an fsync that began
  * after its commit has finished (`flush`). Commits made while one fsync runs share the next
  * one (group commit), so a burst of tickets costs a few fsyncs, not one each.
  *
@@ -127,7 +128,7 @@ export function enableGroupCommit(db: Db): GroupCommit {
     }
     fsyncs += 1;
     inFlight = new Promise<void>((done) => {
-      fsync(handle, (error) => {
+      fdatasync(handle, (error) => {
         inFlight = undefined;
         const served = waiters.filter((w) => w.upTo <= upTo);
         waiters = waiters.filter((w) => w.upTo > upTo);

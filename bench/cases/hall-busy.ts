@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,7 +27,8 @@ const serviceMs = (counter: number, call: number): number => 1500 + ((counter * 
 /** A counter that found nobody waiting presses again after this long. */
 const EMPTY_WAIT_MS = 500;
 
-type Phase = { issue: number[]; callToBoard: number[]; stall: LoopStall; seconds: number; calls: number };
+/** `diskSync`: the disk's own answer time in the phase, one small durable append (write + fdatasync) each 50 ms beside the hall. */
+type Phase = { issue: number[]; callToBoard: number[]; stall: LoopStall; seconds: number; calls: number; diskSync: number[] };
 type Run = { quiet: Phase; busy: Phase };
 
 const positive = (ctx: BenchContext, name: string, fallback: number): number => {
@@ -75,7 +77,7 @@ async function work(
   data: QueueHallData,
   arrived: (id: number) => Promise<number[]>,
   done: () => boolean,
-): Promise<Omit<Phase, 'stall' | 'seconds'>> {
+): Promise<Omit<Phase, 'stall' | 'seconds' | 'diskSync'>> {
   const kiosks = httpClient(4);
   const counters = httpClient(10);
   const api = (method: string) => `${url}/api/${method}`;
@@ -128,9 +130,33 @@ async function work(
   return { issue, callToBoard, calls };
 }
 
+/**
+ * What a durable commit costs on this disk at the moment, with nothing of the hall in it: a
+ * ticket is answered only once its commit is on disk, so its issue time can be no shorter.
+ */
+async function probeDisk(file: string, done: () => boolean): Promise<number[]> {
+  const handle = await open(file, 'a');
+  const line = Buffer.alloc(128, 'x');
+  const times: number[] = [];
+  try {
+    while (!done()) {
+      const t = performance.now();
+      await handle.write(line);
+      await handle.datasync();
+      times.push(performance.now() - t);
+      await sleep(50);
+    }
+  } finally {
+    await handle.close();
+    rmSync(file, { force: true });
+  }
+  return times;
+}
+
 const describe = (p: Phase): string =>
   `${p.seconds.toFixed(1)} s, issue p99 ${round1(percentile(p.issue, 99))} ms (p50 ${round1(percentile(p.issue, 50))}, ${p.issue.length} tickets), ` +
-  `call to board p99 ${round1(percentile(p.callToBoard, 99))} ms (${p.calls} calls), loop stall max ${round1(p.stall.maxMs)} ms (p99 ${round1(p.stall.p99Ms)})`;
+  `call to board p99 ${round1(percentile(p.callToBoard, 99))} ms (${p.calls} calls), loop stall max ${round1(p.stall.maxMs)} ms (p99 ${round1(p.stall.p99Ms)}), ` +
+  `disk's durable append p99 ${round1(percentile(p.diskSync, 99))} ms (max ${round1(Math.max(...p.diskSync))})`;
 
 /** One run: a fresh copy of the busy hall, a quiet phase, then the same load beside a backup, a monthly report and a disk writer. */
 async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, writeMb: number, maxSeconds: number): Promise<Run> {
@@ -175,9 +201,13 @@ async function oneRun(ctx: BenchContext, fixture: BusyFixture, seconds: number, 
       side.catch(() => {
         failed = true;
       });
-      const load = await work(running.url, data, arrived, () => failed || (extraDone && performance.now() - started >= seconds * 1000));
+      let loadDone = false;
+      const probe = probeDisk(join(data.dataDir, 'disk-probe.tmp'), () => loadDone);
+      const load = await work(running.url, data, arrived, () => failed || (extraDone && performance.now() - started >= seconds * 1000)).finally(() => {
+        loadDone = true;
+      });
       const stall = await running.loopStall();
-      const result = { ...load, stall, seconds: (performance.now() - started) / 1000 };
+      const result = { ...load, stall, seconds: (performance.now() - started) / 1000, diskSync: await probe };
       try {
         await side;
       } catch (error) {

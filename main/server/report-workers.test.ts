@@ -56,10 +56,11 @@ describe('reports in worker threads', () => {
   });
 
   it("leave the closed days they compute to the hall's writer, which keeps only days nothing changed since", async () => {
-    workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 2 });
+    // Kept one a turn here; the hall keeps one a second.
+    workers = createReportWorkers({ databaseFile: hall.db.name, writer: hall.db, size: 2, keepEveryMs: 0 });
     const before = addDays(HALL_DAY, -1);
     const kept = (day: string) => hall.db.prepare('SELECT groups_json FROM report_day_times WHERE day = ?').pluck().get(day);
-    // The writer keeps a day a turn after the answer, one day a turn (the hall's loop stays free).
+    // The writer keeps a day a turn after the answer, one day a turn.
     const turns = async () => {
       for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
     };

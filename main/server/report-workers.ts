@@ -53,7 +53,7 @@ const describeJob = (job: ReportJob): string => (job.kind === 'workbook' ? `work
  * `writer`, the hall's own connection, keeps them (day-times.ts), each only if nothing changed
  * the day since before the worker read it (markPendingDayTimes). Without a writer nothing is kept.
  */
-export function createReportWorkers(options: { databaseFile: string; writer?: Db; size?: number; logger?: Logger }): ReportWorkers {
+export function createReportWorkers(options: { databaseFile: string; writer?: Db; size?: number; logger?: Logger; keepEveryMs?: number }): ReportWorkers {
   const { writer } = options;
   // Before the worker reads: the period's closed days not kept yet, marked so a change to one meanwhile is seen.
   const markClosedDays = (job: ReportJob, now: Date): void => {
@@ -70,12 +70,21 @@ export function createReportWorkers(options: { databaseFile: string; writer?: Db
     for (let day = from; day <= to && day <= lastClosed; day = addDays(day, 1)) if (!usable.has(day)) days.push(day);
     if (days.length > 0) inTransaction(writer, () => markPendingDayTimes(writer, days, now.toISOString()));
   };
-  // One day a turn of the event loop, after the answer: a month's days written at once (each
-  // day's samples a few hundred kB) held the hall's loop for 100-200 ms (bench hall.busy).
+  // One day a second (keepEveryMs), after the answer: a month's days written at once (each day's
+  // samples a few hundred kB) held the hall's loop for 100-200 ms, and one a turn still made a
+  // burst of WAL writes that stalled the writer's commits on a busy disk (bench hall.busy).
+  // Kept days only spare later reports some reading: one not kept before the hall stops is
+  // computed again next time.
+  const keepEveryMs = options.keepEveryMs ?? 1000;
+  const later = (next: () => void): void => {
+    if (keepEveryMs === 0) setImmediate(next);
+    else setTimeout(next, keepEveryMs).unref();
+  };
   const keep = (kept: readonly KeptDayTimes[]): void => {
     const [day, ...rest] = kept;
-    if (!writer || !day) return;
-    setImmediate(() => {
+    if (!writer || !day || closed) return;
+    later(() => {
+      if (closed) return;
       try {
         inTransaction(writer, () => storePendingDayTimes(writer, day));
       } catch (error) {
