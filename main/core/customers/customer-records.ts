@@ -13,7 +13,7 @@ import { fail } from '../api/errors.ts';
 import { hallToday } from '../hall/hall-today.ts';
 import { validateResidentId, validatePhone } from '../../../common/identity.ts';
 import type { CoreDeps } from '../deps.ts';
-import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
+import { maskedContact, maskIdNumber, maskPhone } from '../privacy/mask.ts';
 import type { Customer } from './customer.ts';
 import type { CustomerView } from '../intake/views.ts';
 
@@ -41,8 +41,7 @@ export function customerView(row: CustomerRow): CustomerView {
     kind: row.kind,
     name: row.name,
     idType: row.idType,
-    idMasked: maskIdNumber(row.idNumber) ?? '',
-    phoneMasked: maskPhone(row.phone) ?? '',
+    ...maskedContact(row),
     contactName: row.contactName,
     address: row.address,
     accounts: row.accounts,

@@ -1,6 +1,6 @@
 import { mattersOf, searchApplications } from '../../../db/intake-search.ts';
 import type { CoreDeps } from '../deps.ts';
-import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
+import { maskedContact } from '../privacy/mask.ts';
 import { hallDayStart } from '../../../common/hall-time.ts';
 import { hallTimeZone } from '../hall/time-zone.ts';
 import { addDays, type Day } from '../../../common/calendar-day.ts';
@@ -55,8 +55,7 @@ export function searchView(deps: Pick<CoreDeps, 'db'>, input: SearchInput): Sear
       acceptedOn: h.day,
       customerKind: h.customerKind,
       customerName: h.customerName,
-      idMasked: maskIdNumber(h.idNumber) ?? '',
-      phoneMasked: maskPhone(h.phone) ?? '',
+      ...maskedContact(h),
       totalFen: h.totalFen,
       bundle: h.bundleCode,
       counterId: h.counterId,

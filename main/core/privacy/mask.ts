@@ -10,6 +10,11 @@ export function maskIdNumber(id: string | null): string | null {
   return id.length >= 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : '****';
 }
 
+/** A person's ID number and phone as every list shows them (an empty text for none). */
+export function maskedContact(person: { idNumber: string | null; phone: string | null }): { idMasked: string; phoneMasked: string } {
+  return { idMasked: maskIdNumber(person.idNumber) ?? '', phoneMasked: maskPhone(person.phone) ?? '' };
+}
+
 const PHONE_KEY = /phone|mobile/i;
 const ID_KEY = /^id_?number$|idNumber$/i;
 
