@@ -77,8 +77,10 @@ describe('a paced copy', () => {
       for (let i = 0; i < 2000; i++) insert.run(`bulk.${i}`, 'x'.repeat(1000));
     })();
     const target = path.join(dir, 'paced.db');
-    const { steps } = await backupInWorker(db.name, target, { pagesPerStep: 16, pauseMs: 1 });
+    const { steps, syncs } = await backupInWorker(db.name, target, { pagesPerStep: 16, pauseMs: 1, syncEveryPages: 64 });
     expect(steps).toBeGreaterThan(20);
+    // Forced to disk as it goes (about 500 pages, 64 at a time), not all at the end.
+    expect(syncs).toBeGreaterThanOrEqual(6);
     const copy = openDatabase(target, { readonly: true });
     opened.push(copy);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -87,7 +89,7 @@ describe('a paced copy', () => {
 });
 
 describe('a paced copy while the hall writes', () => {
-  it('ends even though every write makes SQLite start the copy over, and the copy is whole', async () => {
+  it('copies one snapshot to the end in paced steps though the hall commits throughout, and the copy is whole', async () => {
     const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
     db.transaction(() => {
       for (let i = 0; i < 2000; i++) insert.run(`bulk.${i}`, 'x'.repeat(1000));
@@ -97,12 +99,17 @@ describe('a paced copy while the hall writes', () => {
     const writer = setInterval(() => insert.run(`live.${n++}`, 'y'), 3);
     try {
       const target = path.join(dir, 'busy.db');
-      const { restarts } = await backupInWorker(db.name, target, { pagesPerStep: 8, pauseMs: 5 });
-      expect(restarts).toBeGreaterThanOrEqual(1);
+      const { steps, restarts } = await backupInWorker(db.name, target, { pagesPerStep: 8, pauseMs: 5, syncEveryPages: 2048 });
+      // Every step read the snapshot the copy began with: no write made it start over, none went in one gulp.
+      expect(restarts).toBe(0);
+      expect(steps).toBeGreaterThan(40);
+      expect(n).toBeGreaterThan(10);
       const copy = openDatabase(target, { readonly: true });
       opened.push(copy);
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(copy.prepare(`SELECT count(*) FROM settings WHERE key LIKE 'bulk.%'`).pluck().get()).toBe(2000);
+      // The snapshot is the moment the copy began: what the hall wrote afterwards is not in it.
+      expect(copy.prepare(`SELECT count(*) FROM settings WHERE key LIKE 'live.%'`).pluck().get()).toBeLessThan(n);
     } finally {
       clearInterval(writer);
     }

@@ -47,12 +47,16 @@ export async function listBackups(dir: string): Promise<string[]> {
 // The worker's own extension: .ts when run from source, .js once compiled for Electron.
 const workerUrl = new URL(`./backup-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-/** Copies the database at `source` to `target` in a worker thread, in paced steps (backup-pace.ts); resolves with the steps taken and how often writes made SQLite start over. */
-export function backupInWorker(source: string, target: string, pace: BackupPace = BACKUP_PACE): Promise<{ steps: number; restarts: number }> {
+/**
+ * Copies the database at `source` to `target` in a worker thread, in paced steps (backup-pace.ts);
+ * resolves with the steps taken, how often writes made SQLite start over, and how often the copy
+ * so far was forced to disk.
+ */
+export function backupInWorker(source: string, target: string, pace: BackupPace = BACKUP_PACE): Promise<{ steps: number; restarts: number; syncs: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl, { workerData: { source, target, pace } });
-    worker.once('message', (message: { ok: boolean; message?: string; steps?: number; restarts?: number }) => {
-      if (message.ok) resolve({ steps: message.steps ?? 0, restarts: message.restarts ?? 0 });
+    worker.once('message', (message: { ok: boolean; message?: string; steps?: number; restarts?: number; syncs?: number }) => {
+      if (message.ok) resolve({ steps: message.steps ?? 0, restarts: message.restarts ?? 0, syncs: message.syncs ?? 0 });
       else reject(new Error(`backup failed: ${message.message ?? 'unknown error'}`));
     });
     worker.once('error', reject);
