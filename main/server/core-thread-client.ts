@@ -7,7 +7,7 @@ import type { Result } from '../core/api/errors.ts';
 import type { Caller } from '../core/api/caller.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { createEventLog, type EventListener } from '../core/events.ts';
-import type { HallTime } from '../core/hall/contract.ts';
+import type { HallCertificate, HallTime } from '../core/hall/contract.ts';
 import type { CoreQuestion, CoreThreadStart, FromCoreThread, StartFailure, ToCoreThread } from './core-thread-protocol.ts';
 import type { HallBackend } from './hall-backend.ts';
 import type { HallCoreOptions } from './hall-core.ts';
@@ -19,6 +19,7 @@ export type CoreThread = {
   setupCode: string | undefined;
   hallName: string | undefined;
   setPublicUrl: (url: string) => void;
+  setCertificate: (certificate: HallCertificate) => void;
   /** The stage a close is at, for a report of a hung shutdown. */
   closingStep: () => string;
   close: () => Promise<void>;
@@ -131,6 +132,7 @@ export function startCoreThread(options: HallCoreOptions, clock: Clock, logger: 
             setupCode: message.setupCode,
             hallName: message.hallName,
             setPublicUrl: (url) => post({ kind: 'publicUrl', url }),
+            setCertificate: (certificate) => post({ kind: 'certificate', certificate }),
             closingStep: () => closingStep,
             close: () =>
               new Promise<void>((done) => {
@@ -167,7 +169,7 @@ export function startCoreThread(options: HallCoreOptions, clock: Clock, logger: 
     });
     worker.on('exit', (code) => {
       // A thread that died leaves no one to close the keypads it had opened here.
-      void drivers.close();
+      drivers.close().catch(() => undefined);
       if (!stopped) {
         logger.error({ code }, 'the core thread stopped');
         stopWith(new Error(`the core thread stopped (${code})`));

@@ -1,6 +1,7 @@
 import type { Origin } from '../core/api/caller.ts';
 import type { AuditedChange } from '../core/audit/record.ts';
 import type { HallEvent } from '../core/events.ts';
+import type { HallCertificate } from '../core/hall/contract.ts';
 import type { HallCoreOptions } from './hall-core.ts';
 import type { RatingDeviceReport } from './rating-drivers.ts';
 import type { DriverAnswer, DriverAsk } from './remote-rating-drivers.ts';
@@ -25,6 +26,7 @@ export type ToCoreThread =
   | { kind: 'join'; joinId: number; deviceId: number }
   | { kind: 'leave'; joinId: number }
   | { kind: 'publicUrl'; url: string }
+  | { kind: 'certificate'; certificate: HallCertificate }
   | { kind: 'driverReport'; report: RatingDeviceReport }
   | ({ kind: 'driverAnswer' } & DriverAnswer)
   | { kind: 'close' };

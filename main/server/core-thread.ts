@@ -3,7 +3,7 @@ import pino from 'pino';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { runningClock, systemClock } from '../core/clock.ts';
 import type { CoreThreadStart, FromCoreThread, StartFailure, ToCoreThread } from './core-thread-protocol.ts';
-import { inProcessBackend } from './hall-backend.ts';
+import { inProcessBackend } from './in-process-backend.ts';
 import { openHallCore } from './hall-core.ts';
 import { remoteRatingDrivers } from './remote-rating-drivers.ts';
 
@@ -64,6 +64,9 @@ try {
         return;
       case 'publicUrl':
         opened.setPublicUrl(message.url);
+        return;
+      case 'certificate':
+        opened.setCertificate(message.certificate);
         return;
       case 'driverAnswer':
       case 'driverReport':

@@ -1,11 +1,8 @@
 import type { Result } from '../core/api/errors.ts';
 import type { Caller, Origin } from '../core/api/caller.ts';
 import type { AuditedChange } from '../core/audit/record.ts';
-import { auditChange } from '../core/audit/record.ts';
-import type { Core } from '../core/create-core.ts';
 import type { EventBus } from '../core/events.ts';
 import type { HallTime } from '../core/hall/contract.ts';
-import { readHallTime } from '../core/hall/handlers.ts';
 
 /**
  * What the hall's transports (HTTP, push, the desktop bridge) need of the core. The core and its
@@ -28,17 +25,3 @@ export type HallBackend = {
   /** A paired screen's push feed opened; the returned function says it closed. */
   joinPresence: (deviceId: number) => () => void;
 };
-
-/** The backend of a core in this thread: tests that inspect the core, and the core thread itself. */
-export function inProcessBackend(core: Core): HallBackend {
-  const { deps } = core;
-  return {
-    call: (name, input, token, origin) => core.call(name, input, token, origin),
-    resolve: async (token) => core.resolve(token),
-    hallTime: async () => readHallTime(deps),
-    audit: async (staffId, change) => auditChange(deps, staffId, change),
-    now: () => deps.clock.now(),
-    events: core.events,
-    joinPresence: (deviceId) => core.presence.join(deviceId),
-  };
-}

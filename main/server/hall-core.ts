@@ -46,8 +46,6 @@ export type HallCoreOptions = {
   secretKeyFile?: string | undefined;
   secretKey?: string | undefined;
   releasesDir: string;
-  /** How devices trust the hall, worked out where the TLS files are (hall.ts). */
-  certificate: HallCertificate;
 };
 
 export type OpenedHallCore = {
@@ -57,6 +55,8 @@ export type OpenedHallCore = {
   /** The hall's name as set up, for the LAN announcement. */
   hallName: string | undefined;
   setPublicUrl: (url: string) => void;
+  /** How devices trust the hall, worked out beside the TLS files (hall.ts) while the core opens; told before the hall listens. */
+  setCertificate: (certificate: HallCertificate) => void;
   /** Stops everything the core runs and closes the database; `step` names each stage for a hung shutdown's report. */
   close: (step: (name: string) => void) => Promise<void>;
 };
@@ -117,7 +117,7 @@ export async function openHallCore(options: HallCoreOptions, clock: Clock, logge
   const updates = createUpdatesPort({ releasesDir: options.releasesDir, dataDir: options.dataDir, hallVersion: ownVersion(), hallUrl: () => publicUrl });
   // A hall without its administrator prints a one-time code: setup from another PC needs it (docs/security.md).
   const setupCode = countStaff(db) === 0 ? newSetupCode() : undefined;
-  const { certificate } = options;
+  let certificate: HallCertificate | undefined;
   const core = createCore({
     db,
     clock,
@@ -162,6 +162,9 @@ export async function openHallCore(options: HallCoreOptions, clock: Clock, logge
     hallName: getSetting(db, 'hall.name'),
     setPublicUrl: (url) => {
       publicUrl ||= url;
+    },
+    setCertificate: (value) => {
+      certificate = value;
     },
     async close(step) {
       clearInterval(ticker);

@@ -8,8 +8,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Logger as PinoLogger } from 'pino';
 import { type ApiError, httpStatus } from '../core/api/errors.ts';
 import type { HallBackend } from './hall-backend.ts';
-import { contract } from '../core/contract.ts';
-import { buildOpenApi } from './openapi.ts';
 import { attachPushSocket, unidentifiedSocketLimit } from './push.ts';
 import type { Origin } from '../core/api/caller.ts';
 import { isIP } from 'node:net';
@@ -130,7 +128,11 @@ export async function createHallServer(options: HallServerOptions): Promise<Hall
     );
   }
 
-  app.get('/api/openapi.json', () => buildOpenApi(contract, { version: options.version ?? ownVersion() }));
+  // Loaded on first request: the contract's schemas are the core's, which runs in its own thread.
+  app.get('/api/openapi.json', async () => {
+    const [{ buildOpenApi }, { contract }] = await Promise.all([import('./openapi.ts'), import('../core/contract.ts')]);
+    return buildOpenApi(contract, { version: options.version ?? ownVersion() });
+  });
 
   const unidentified = unidentifiedSocketLimit();
   app.get('/api/events', { websocket: true }, (socket, request) => {

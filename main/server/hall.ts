@@ -7,18 +7,16 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { Core } from '../core/create-core.ts';
 import type { PrinterConfig } from '../../common/printer-address.ts';
-import { closeHallServer, createHallServer } from './hall-server.ts';
-import { advertiseHall } from './hall-mdns.ts';
 import type { RatingDeviceSettings } from '../drivers/rating/device-settings.ts';
 import type { ReconnectOptions } from '../drivers/rating/transport.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
-import { type HallTls, loadOperatorTls, loadOrCreateHallTls, tlsDir } from './tls/hall-certificates.ts';
+import type { HallTls } from './tls/hall-certificates.ts';
 import type { HallCertificate } from '../core/hall/contract.ts';
-import { type HallBackend, inProcessBackend } from './hall-backend.ts';
-import { type HallCoreOptions, openHallCore } from './hall-core.ts';
+import type { HallBackend } from './hall-backend.ts';
+import type { HallCoreOptions } from './hall-core.ts';
 import { startCoreThread } from './core-thread-client.ts';
-import { type OpenRatingDrivers, startRatingDrivers } from './rating-drivers.ts';
-import { profileLibrary } from '../drivers/rating/profile-library.ts';
+import type { OpenRatingDrivers } from './rating-drivers.ts';
+import { lazyRatingDrivers } from './lazy-rating-drivers.ts';
 
 export type HallOptions = {
   dataDir: string;
@@ -85,7 +83,12 @@ export type RunningHall = {
  * reach it) or when the operator asked for it. The certificate names every address of this PC,
  * the names it is reached by, and loopback.
  */
-function hallTls(options: HallOptions, hostNames: readonly string[], now: Date): HallTls | undefined {
+function hallTls(
+  { loadOperatorTls, loadOrCreateHallTls, tlsDir }: typeof import('./tls/hall-certificates.ts'),
+  options: HallOptions,
+  hostNames: readonly string[],
+  now: Date,
+): HallTls | undefined {
   if (options.tls?.kind === 'files') return loadOperatorTls(options.tls);
   const host = options.host ?? '127.0.0.1';
   if (options.insecureHttp || (isLoopbackHost(host) && options.tls?.kind !== 'own')) return undefined;
@@ -103,6 +106,7 @@ type OpenedCore = {
   setupCode: string | undefined;
   hallName: string | undefined;
   setPublicUrl: (url: string) => void;
+  setCertificate: (certificate: HallCertificate) => void;
   close: () => Promise<void>;
   closingStep: () => string;
 };
@@ -116,6 +120,8 @@ export function startHall(options: HallOptions): Promise<RunningHall> {
 export async function startHallInProcess(options: HallOptions): Promise<RunningHall & { core: Core }> {
   let core: Core | undefined;
   const hall = await serveHall(options, async (coreOptions, clock, logger, _logLevel, openDrivers) => {
+    // Loaded here only: a hall with its core in a thread never loads the core on this one.
+    const [{ openHallCore }, { inProcessBackend }] = await Promise.all([import('./hall-core.ts'), import('./in-process-backend.ts')]);
     const opened = await openHallCore(coreOptions, clock, logger, openDrivers);
     core = opened.core;
     let step = 'not closing';
@@ -146,24 +152,20 @@ async function serveHall(options: HallOptions, openCore: CoreOpener): Promise<Ru
     ...(options.host && isIP(options.host) === 0 ? [options.host] : []),
     ...(options.publicUrl ? [new URL(options.publicUrl).hostname] : []),
   ];
-  const tls = hallTls(options, hostNames, clock.now());
-  if (tls) logger.info({ caFingerprint: tls.caFingerprint, validUntil: tls.validUntil }, 'serving HTTPS');
-  else if (!isLoopbackHost(options.host ?? '127.0.0.1'))
-    logger.warn(
-      { host: options.host },
-      "PLAIN HTTP ON THE HALL NETWORK (--insecure-http): passwords and citizens' data cross the network readable by anyone on it",
-    );
-  const certificate: HallCertificate = {
-    https: tls !== undefined,
-    caFingerprint: tls?.caFingerprint ?? null,
-    caThumbprint: tls ? new X509Certificate(tls.ca).fingerprint : null,
-    validUntil: tls?.validUntil ?? null,
-  };
   const releasesDir = options.releasesDir ?? join(options.dataDir, 'releases');
-  // The keypads' drivers open on this thread, whichever thread the core runs in (rating-drivers.ts).
-  const driverOptions = { library: profileLibrary(options.ratingProfileFolders ?? []), logger, reconnect: options.ratingReconnect };
-  const openDrivers: OpenRatingDrivers = (onReport) => startRatingDrivers(driverOptions, onReport);
-  const opened = await openCore(
+  // The keypads' drivers open on this thread, whichever thread the core runs in (rating-drivers.ts);
+  // their code loads while the core opens.
+  const openDrivers: OpenRatingDrivers = lazyRatingDrivers(
+    Promise.all([import('./rating-drivers.ts'), import('../drivers/rating/profile-library.ts')]).then(
+      ([drivers, profiles]) =>
+        (onReport) =>
+          drivers.startRatingDrivers(
+            { library: profiles.profileLibrary(options.ratingProfileFolders ?? []), logger, reconnect: options.ratingReconnect },
+            onReport,
+          ),
+    ),
+  );
+  const opening = openCore(
     {
       dataDir: options.dataDir,
       backupDir: options.backupDir,
@@ -177,16 +179,46 @@ async function serveHall(options: HallOptions, openCore: CoreOpener): Promise<Ru
       secretKeyFile: options.secretKeyFile,
       secretKey: options.secretKey,
       releasesDir,
-      certificate,
     },
     clock,
     logger,
     logLevel,
     openDrivers,
   );
+  // Awaited below; a core that fails to open meanwhile is not an unhandled rejection.
+  opening.catch(() => undefined);
+  // While the core opens in its thread, this one loads the web server and the TLS material.
+  let tls: HallTls | undefined;
+  let web: typeof import('./hall-server.ts');
+  let mdns: typeof import('./hall-mdns.ts');
+  try {
+    let certificates;
+    [certificates, web, mdns] = await Promise.all([import('./tls/hall-certificates.ts'), import('./hall-server.ts'), import('./hall-mdns.ts')]);
+    tls = hallTls(certificates, options, hostNames, clock.now());
+  } catch (error) {
+    await opening.then(
+      (core) => core.close(),
+      () => undefined,
+    );
+    throw error;
+  }
+  if (tls) logger.info({ caFingerprint: tls.caFingerprint, validUntil: tls.validUntil }, 'serving HTTPS');
+  else if (!isLoopbackHost(options.host ?? '127.0.0.1'))
+    logger.warn(
+      { host: options.host },
+      "PLAIN HTTP ON THE HALL NETWORK (--insecure-http): passwords and citizens' data cross the network readable by anyone on it",
+    );
+  const certificate: HallCertificate = {
+    https: tls !== undefined,
+    caFingerprint: tls?.caFingerprint ?? null,
+    caThumbprint: tls ? new X509Certificate(tls.ca).fingerprint : null,
+    validUntil: tls?.validUntil ?? null,
+  };
+  const opened = await opening;
+  opened.setCertificate(certificate);
   let app;
   try {
-    app = await createHallServer({
+    app = await web.createHallServer({
       backend: opened.backend,
       logger,
       rendererDir: options.rendererDir,
@@ -213,7 +245,7 @@ async function serveHall(options: HallOptions, openCore: CoreOpener): Promise<Ru
   // (the hall's name as set up; a hall not set up yet by its PC's name).
   const advert =
     tls && port !== undefined && options.advertise !== false && !isLoopbackHost(options.host ?? '127.0.0.1')
-      ? advertiseHall({ name: opened.hallName ?? hostname(), port, fingerprint: tls.caFingerprint })
+      ? mdns.advertiseHall({ name: opened.hallName ?? hostname(), port, fingerprint: tls.caFingerprint })
       : undefined;
 
   let closing = 'not closing';
@@ -233,7 +265,7 @@ async function serveHall(options: HallOptions, openCore: CoreOpener): Promise<Ru
       };
       await step('mdns', () => advert?.stop());
       // No new request reaches the core once HTTP is closed; then the core closes its devices, sync and database.
-      await step('http', () => closeHallServer(server));
+      await step('http', () => web.closeHallServer(server));
       await step('core', () => opened.close());
       logger.debug('hall closed');
     },

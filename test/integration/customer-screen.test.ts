@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPushFeed } from '../../main/server/push.ts';
-import { inProcessBackend } from '../../main/server/hall-backend.ts';
+import { inProcessBackend } from '../../main/server/in-process-backend.ts';
 import { type IntakeHall, openIntakeHall } from '../../main/core/intake/intake-testing.ts';
 
 let hall: IntakeHall;

@@ -1,5 +1,5 @@
 import { type Day, previousMonth } from '../../../common/calendar-day.ts';
-import { dailyWorkbook, type ExcelOptions, monthlyWorkbook } from './excel.ts';
+import type { ExcelOptions } from './excel.ts';
 import { monthDays } from './period.ts';
 import type { Report } from './schemas.ts';
 
@@ -11,6 +11,8 @@ export const workbookFileName = (request: WorkbookRequest): string =>
 
 /** Builds the file from reports computed by `report` (in a report worker on the hall, or here). */
 export async function buildWorkbook(report: (from: Day, to: Day) => Report, request: WorkbookRequest, options: ExcelOptions): Promise<string> {
+  // ExcelJS and its dependencies load at the first workbook: a third of the core's start-up otherwise.
+  const { dailyWorkbook, monthlyWorkbook } = await import('./excel.ts');
   if (request.kind === 'daily') return dailyWorkbook(report(request.day, request.day), options);
   const previous = previousMonth(request.month);
   const current = monthDays(request.month);
