@@ -41,6 +41,11 @@ async function handle(message: ToHall): Promise<void> {
     case 'start':
       try {
         hall = await startHall(message.options);
+        // A hall whose core died answers nothing: ending this process shows the app's "hall stopped" (main.ts).
+        void hall.failed.then((error) => {
+          log.error({ err: error }, 'the hall core stopped');
+          process.exit(1);
+        });
         log.info({ url: hall.url }, 'hall server started');
         post({ kind: 'ready', url: hall.url });
       } catch (error) {

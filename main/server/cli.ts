@@ -118,6 +118,11 @@ try {
     secretKeyFile: values['secret-key'] ?? process.env.ONEWINDOW_SECRET_KEY,
     releasesDir: values.releases ? resolve(values.releases) : undefined,
   });
+  // A hall whose core died answers nothing: end it, so the service manager starts it again.
+  void hall.failed.then((error) => {
+    process.stderr.write(`OneWindow hall server: the core stopped (${error.message}); exiting\n`);
+    process.exit(1);
+  });
   // A plain line scripts and tests can wait for, besides the structured log.
   process.stdout.write(`OneWindow hall server listening on ${hall.url}\n`);
   if (hall.certificate.caFingerprint) {

@@ -23,6 +23,8 @@ export type CoreThread = {
   /** The stage a close is at, for a report of a hung shutdown. */
   closingStep: () => string;
   close: () => Promise<void>;
+  /** Resolves if the core thread dies while the hall runs: every call fails from then on, so whoever runs the hall should end it. */
+  failed: Promise<Error>;
 };
 
 // The thread's own extension: .ts when run from source, .js once compiled for Electron.
@@ -46,9 +48,16 @@ function startError(failure: StartFailure): Error {
  * A set clock (--clock-start) is carried over as its reading now and runs on in the thread.
  * The rating devices' drivers open here, on this thread, and the core's keypad flow asks them over.
  */
-export function startCoreThread(options: HallCoreOptions, clock: Clock, logger: Logger, logLevel: string, openDrivers: OpenRatingDrivers): Promise<CoreThread> {
+export function startCoreThread(
+  options: HallCoreOptions,
+  clock: Clock,
+  logger: Logger,
+  logLevel: string,
+  openDrivers: OpenRatingDrivers,
+  url: URL = threadUrl,
+): Promise<CoreThread> {
   const start: CoreThreadStart = { options, clockMs: clock === systemClock ? undefined : clock.now().getTime(), logLevel };
-  const worker = new Worker(threadUrl, { workerData: start });
+  const worker = new Worker(url, { workerData: start });
   const post = (message: ToCoreThread) => worker.postMessage(message);
   const drivers = openDrivers((report) => post({ kind: 'driverReport', report }));
   const events = createEventLog(2000);
@@ -59,6 +68,11 @@ export function startCoreThread(options: HallCoreOptions, clock: Clock, logger: 
   let stopped: Error | undefined;
   let closingStep = 'not closing';
   let onClosed: (() => void) | undefined;
+  let closing = false;
+  let died: (error: Error) => void = () => undefined;
+  const failed = new Promise<Error>((resolve) => {
+    died = resolve;
+  });
 
   // Each kind of question is answered with its own type (core-thread.ts answers with the backend's).
   const ask = <K extends CoreQuestion['kind']>(question: Extract<CoreQuestion, { kind: K }>): Promise<Answers[K]> => {
@@ -134,9 +148,11 @@ export function startCoreThread(options: HallCoreOptions, clock: Clock, logger: 
             setPublicUrl: (url) => post({ kind: 'publicUrl', url }),
             setCertificate: (certificate) => post({ kind: 'certificate', certificate }),
             closingStep: () => closingStep,
+            failed,
             close: () =>
               new Promise<void>((done) => {
                 if (stopped) return done();
+                closing = true;
                 closingStep = 'core';
                 onClosed = done;
                 post({ kind: 'close' });
@@ -165,6 +181,7 @@ export function startCoreThread(options: HallCoreOptions, clock: Clock, logger: 
     worker.on('error', (error: Error) => {
       logger.error({ err: error.message }, 'the core thread failed');
       stopWith(error);
+      if (!closing) died(error);
       reject(error);
     });
     worker.on('exit', (code) => {
@@ -173,6 +190,7 @@ export function startCoreThread(options: HallCoreOptions, clock: Clock, logger: 
       if (!stopped) {
         logger.error({ code }, 'the core thread stopped');
         stopWith(new Error(`the core thread stopped (${code})`));
+        if (!closing) died(new Error(`the core thread stopped (${code})`));
         reject(new Error(`the core thread stopped before it was ready (${code})`));
       }
       onClosed?.();

@@ -2,6 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
 import { databaseFile } from '../shared/data-dir.ts';
+import { silentLogger } from '../../common/logger.ts';
+import { systemClock } from '../core/clock.ts';
+import { startCoreThread } from './core-thread-client.ts';
+import type { RatingDrivers } from './rating-drivers.ts';
 import { createAdmin, login, nextWorkNo, PASSWORD, post, startTestHall, type TestHall } from '../../test/integration/hall-fixture.ts';
 
 let hall: TestHall | undefined;
@@ -43,5 +47,23 @@ describe("the hall's core in its own thread", () => {
       if (!released) other.exec('ROLLBACK');
       closeDatabase(other);
     }
+  });
+
+  it('says when the core thread dies while the hall runs, and answers every call after with an internal error', async () => {
+    const noDrivers: RatingDrivers = { apply: async () => {}, port: { invite: async () => ({ kind: 'none' }), cancel: async () => {} }, close: async () => {} };
+    // A stand-in thread that starts and then throws (test/fixtures/crashing-core-thread.ts).
+    const thread = await startCoreThread(
+      { dataDir: '/nonexistent', releasesDir: '/nonexistent' },
+      systemClock,
+      silentLogger,
+      'silent',
+      () => noDrivers,
+      new URL('../../test/fixtures/crashing-core-thread.ts', import.meta.url),
+    );
+    const error = await thread.failed;
+    expect(error.message).toContain('the core fell over');
+    expect(await thread.backend.call('setup/status', {}, undefined)).toEqual({ ok: false, error: { code: 'internal', messageKey: 'errors.internal' } });
+    await expect(thread.backend.resolve(undefined)).rejects.toThrow();
+    await thread.close();
   });
 });

@@ -76,6 +76,8 @@ export type RunningHall = {
   certificate: HallCertificate;
   close: () => Promise<void>;
   /** The step a close is at, for a report of a hung shutdown. */ closingStep: () => string;
+  /** Resolves if the core's thread dies while the hall runs: it answers nothing from then on, and the CLI and the desktop app end the process so it is started again. */
+  failed: Promise<Error>;
 };
 
 /**
@@ -109,6 +111,7 @@ type OpenedCore = {
   setCertificate: (certificate: HallCertificate) => void;
   close: () => Promise<void>;
   closingStep: () => string;
+  failed: Promise<Error>;
 };
 
 /** Serves the hall over HTTP and push, its core and database in a thread of their own (core-thread.ts). */
@@ -128,6 +131,8 @@ export async function startHallInProcess(options: HallOptions): Promise<RunningH
     return {
       ...opened,
       backend: inProcessBackend(opened.core),
+      // The core runs in this thread: it cannot die without the process.
+      failed: new Promise<Error>(() => undefined),
       closingStep: () => step,
       close: () => opened.close((name) => (step = name)),
     };
@@ -255,6 +260,7 @@ async function serveHall(options: HallOptions, openCore: CoreOpener): Promise<Ru
     backend: opened.backend,
     setupCode: opened.setupCode,
     certificate,
+    failed: opened.failed,
     closingStep: () => (closing === 'core' ? `core: ${opened.closingStep()}` : closing),
     async close() {
       // Each step is logged, so a shutdown that hangs says where (the CLI's watchdog reports it).
