@@ -23,8 +23,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-// The hall commits with group commit (db/group-commit.ts): an answer waits for the WAL's fsync
-// off the event loop, so this exercises that path — nothing acknowledged may be missing after.
+// The hall commits with group commit (db/group-commit.ts) in its core thread (the CLI's startHall,
+// main/server/core-thread.ts): an answer crosses back from that thread only after the WAL's fsync,
+// so this exercises that path — nothing acknowledged may be missing after.
 it('keeps every acknowledged write across a SIGKILL and reopens a sound database', { timeout: 60_000 }, async () => {
   const first = await spawnCliHall(dataDir);
   halls.push(first);
