@@ -1,6 +1,7 @@
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { runInBackground } from './background-priority.ts';
 import { BACKUP_PACE, type BackupPace } from './backup-pace.ts';
 import { z } from 'zod';
 
@@ -21,6 +22,8 @@ const {
     pace: z.object({ pagesPerStep: z.number(), pauseMs: z.number(), syncEveryPages: z.number() }).optional(),
   })
   .parse(workerData) satisfies { pace?: BackupPace | undefined };
+// The copy takes what CPU the hall leaves (background-priority.ts).
+runInBackground();
 const db = new Database(source, { readonly: true, fileMustExist: true });
 // One read transaction for the whole copy: its steps all read the snapshot it began with, so the
 // hall's commits meanwhile never make SQLite start the copy over (a WAL reader is never blocked).

@@ -1,12 +1,15 @@
 import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { runInBackground } from './background-priority.ts';
 import { z } from 'zod';
 
 // The hall's checkpoints, on their own connection in this thread (db/checkpointer.ts): a
 // checkpoint copies WAL frames into the database file and fsyncs both, which must never
 // happen on the hall's event loop. PASSIVE never waits for, nor blocks, the hall's writer.
 const { file, everyMs, thresholdBytes } = z.object({ file: z.string(), everyMs: z.number(), thresholdBytes: z.number() }).parse(workerData);
+// Checkpoints take what CPU the hall leaves (background-priority.ts).
+runInBackground();
 const db = new Database(file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');

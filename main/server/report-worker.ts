@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
+import { runInBackground } from '../../db/background-priority.ts';
 import { openDatabase, type ReadDb } from '../../db/connection.ts';
 import type { KeptDayTimes } from '../../db/report-day-times.ts';
 import { buildReport } from '../core/reports/build-report.ts';
@@ -13,6 +14,8 @@ import type { ReportJob, ReportReply } from './report-workers.ts';
 // with the answer, and the hall's single writer keeps them (report-workers.ts). A worker that
 // wrote them itself took the write lock beside the hall's, and a commit's fsync on a busy disk
 // held every counter waiting (bench hall.busy).
+// Reports wait a little longer on a busy PC; the counters and boards do not (background-priority.ts).
+runInBackground();
 const { databaseFile } = z.object({ databaseFile: z.string() }).parse(workerData);
 const db: ReadDb = openDatabase(databaseFile, { readonly: true, mustExist: true });
 
