@@ -5,6 +5,7 @@ import type { Contract } from '../../main/core/contract.ts';
 import { filterBusinesses, searchable } from './business-filter.ts';
 import { useNames } from './names.ts';
 import { useReadings } from './pinyin.ts';
+import { Field } from '../shared/Field.tsx';
 
 export type Catalogue = OutputOf<Contract['catalogue/current']>['catalogue'];
 
@@ -184,10 +185,14 @@ export function BusinessPicker({
             {utilities.map((code) => {
               const utility = catalogue.utilities.find((u) => u.code === code);
               return (
-                <label key={code} className="field">
-                  <span>{t('intake:business.accountOf', { utility: name(utility?.names) })}</span>
-                  <input value={accounts[code] ?? ''} onChange={(e) => onAccount(code, e.target.value)} autoComplete="off" data-testid={`account-${code}`} />
-                </label>
+                <Field
+                  key={code}
+                  label={t('intake:business.accountOf', { utility: name(utility?.names) })}
+                  value={accounts[code] ?? ''}
+                  onChange={(e) => onAccount(code, e.target.value)}
+                  autoComplete="off"
+                  data-testid={`account-${code}`}
+                />
               );
             })}
           </div>

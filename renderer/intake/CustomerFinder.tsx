@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView } from '../../main/core/intake/views.ts';
 import { ErrorBanner } from '../shared/errors.tsx';
+import { Field } from '../shared/Field.tsx';
 import { useMutation } from '../shared/use-api.ts';
 
 /** Which field of customers/find the clerk's one box means: a phone, an 18-character ID or credit code, else an account. */
@@ -31,21 +32,19 @@ export function CustomerFinder({ onPick }: { onPick: (customer: CustomerView) =>
   return (
     <div className="customer-finder">
       <div className="finder-row">
-        <label className="field">
-          <span>{t('intake:customer.find')}</span>
-          <input
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void search();
-              }
-            }}
-            placeholder={t('intake:customer.findHint')}
-            data-testid="customer-find"
-          />
-        </label>
+        <Field
+          label={t('intake:customer.find')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void search();
+            }
+          }}
+          placeholder={t('intake:customer.findHint')}
+          data-testid="customer-find"
+        />
         <button type="button" className="secondary" onClick={() => void search()} disabled={find.pending || !text.trim()}>
           {t('intake:customer.findButton')}
         </button>

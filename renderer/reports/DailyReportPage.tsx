@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { send } from '../api/client.ts';
+import { Field } from '../shared/Field.tsx';
 import { LoadingState, QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { hallToday } from '../shared/hall-clock.ts';
@@ -17,10 +18,14 @@ export function DailyReportPage() {
   return (
     <div className="report-page">
       <div className="report-toolbar">
-        <label className="field report-picker">
-          <span>{t('reports:daily.pick')}</span>
-          <input type="date" value={day} max={hallToday()} onChange={(e) => e.target.value && setParams({ day: e.target.value })} />
-        </label>
+        <Field
+          className="report-picker"
+          label={t('reports:daily.pick')}
+          type="date"
+          value={day}
+          max={hallToday()}
+          onChange={(e) => e.target.value && setParams({ day: e.target.value })}
+        />
         <ReportActions pdfName={`daily-report-${day}.pdf`} excel={(lang, labels) => send('reports/dailyExcel', { day, lang, labels })} />
       </div>
       <QueryState query={report}>

@@ -2,16 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveHall } from '../../main/core/reports/live-schema.ts';
 import { useInterval } from '../queue/use-interval.ts';
+import { Field } from '../shared/Field.tsx';
 import { QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { percent, pick } from './format.ts';
-import { barOption, SvgChart } from './SvgChart.tsx';
+import { chartColors, SvgBarChart, SvgChart } from './SvgChart.tsx';
 import { levelsChartOption } from './levels-chart.ts';
 import { formatHallClock } from '../shared/hall-clock.ts';
 
 const thresholdKey = 'onewindow.reports.waitThreshold';
 /** Pushed events are the main feed; the poll catches what no event announces (a wait crossing the threshold). */
 const POLL_MS = 20_000;
+/** The live page's two bar charts side by side in a card. */
+const liveChartSize = { width: 420, height: 200 };
 
 function savedThreshold(): number {
   const n = Number(localStorage.getItem(thresholdKey));
@@ -32,22 +35,21 @@ export function LiveHallPage() {
   return (
     <div className="live-hall">
       <div className="report-toolbar">
-        <label className="field report-picker">
-          <span>{t('reports:live.threshold')}</span>
-          <input
-            type="number"
-            min={1}
-            max={240}
-            value={threshold}
-            onChange={(e) => {
-              const n = Number(e.target.value);
-              if (Number.isInteger(n) && n >= 1 && n <= 240) {
-                localStorage.setItem(thresholdKey, String(n));
-                setThreshold(n);
-              }
-            }}
-          />
-        </label>
+        <Field
+          className="report-picker"
+          label={t('reports:live.threshold')}
+          type="number"
+          min={1}
+          max={240}
+          value={threshold}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (Number.isInteger(n) && n >= 1 && n <= 240) {
+              localStorage.setItem(thresholdKey, String(n));
+              setThreshold(n);
+            }
+          }}
+        />
         {data && <p className="hint">{t('reports:live.updated', { at: formatHallClock(data.at) })}</p>}
       </div>
       <QueryState query={live}>{(view) => <LiveHallView data={view} />}</QueryState>
@@ -83,22 +85,19 @@ function LiveHallView({ data }: { data: LiveHall }) {
       </dl>
       <section className="card" aria-labelledby="live-waiting">
         <h3 id="live-waiting">{t('reports:live.waitingPerCategory')}</h3>
-        <SvgChart
+        <SvgBarChart
           label={t('reports:live.waitingPerCategory')}
           testId="live-chart-waiting"
-          width={420}
-          height={200}
-          option={barOption({
-            categories: data.categories.map((k) => `${k.prefix} ${pick(k.names, i18n.language)}`),
-            series: [
-              { name: t('reports:live.figure.waiting'), data: data.categories.map((k) => k.waiting), color: '#0b5cab' },
-              {
-                name: t('reports:live.overThreshold', { minutes: data.thresholdMinutes }),
-                data: data.categories.map((k) => k.overThreshold),
-                color: '#b3261e',
-              },
-            ],
-          })}
+          {...liveChartSize}
+          categories={data.categories.map((k) => `${k.prefix} ${pick(k.names, i18n.language)}`)}
+          series={[
+            { name: t('reports:live.figure.waiting'), data: data.categories.map((k) => k.waiting), color: chartColors.figure },
+            {
+              name: t('reports:live.overThreshold', { minutes: data.thresholdMinutes }),
+              data: data.categories.map((k) => k.overThreshold),
+              color: chartColors.alarm,
+            },
+          ]}
         />
         <table className="report-table">
           <thead>
@@ -129,15 +128,12 @@ function LiveHallView({ data }: { data: LiveHall }) {
             {t('reports:live.noCallsYet')}
           </p>
         ) : (
-          <SvgChart
+          <SvgBarChart
             label={t('reports:live.callsPerHour')}
             testId="live-chart-calls"
-            width={420}
-            height={200}
-            option={barOption({
-              categories: data.callsPerHour.map((h) => t('reports:chart.hour', { hour: h.hour })),
-              series: [{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: '#1b6e3a' }],
-            })}
+            {...liveChartSize}
+            categories={data.callsPerHour.map((h) => t('reports:chart.hour', { hour: h.hour }))}
+            series={[{ name: t('reports:live.calls'), data: data.callsPerHour.map((h) => h.calls), color: chartColors.done }]}
           />
         )}
         <h3>{t('reports:live.ratingsToday')}</h3>

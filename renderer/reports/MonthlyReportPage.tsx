@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { send } from '../api/client.ts';
+import { Field } from '../shared/Field.tsx';
 import { LoadingState, QueryState } from '../shared/QueryState.tsx';
 import { useQuery } from '../shared/use-api.ts';
 import { previousMonth } from '../../common/calendar-day.ts';
@@ -18,10 +19,13 @@ export function MonthlyReportPage() {
   return (
     <div className="report-page">
       <div className="report-toolbar">
-        <label className="field report-picker">
-          <span>{t('reports:monthly.pick')}</span>
-          <input type="month" value={month} onChange={(e) => e.target.value && setParams({ month: e.target.value })} />
-        </label>
+        <Field
+          className="report-picker"
+          label={t('reports:monthly.pick')}
+          type="month"
+          value={month}
+          onChange={(e) => e.target.value && setParams({ month: e.target.value })}
+        />
         <ReportActions pdfName={`monthly-report-${month}.pdf`} excel={(lang, labels) => send('reports/monthlyExcel', { month, lang, labels })} />
       </div>
       <QueryState query={report}>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NoRows } from './NoRows.tsx';
 import type { Report, TimeRow } from '../../main/core/reports/schemas.ts';
 import { dash, minutes, pick } from './format.ts';
-import { barOption, SvgChart } from './SvgChart.tsx';
+import { chartColors, SvgBarChart } from './SvgChart.tsx';
 
 /** Tickets per category and the chart of the day's hours (or the month's days). */
 export function TicketsSection({ report, byDay }: { report: Report; byDay?: boolean }) {
@@ -55,18 +55,16 @@ export function TicketsSection({ report, byDay }: { report: Report; byDay?: bool
             </tr>
           </tbody>
         </table>
-        <SvgChart
+        <SvgBarChart
           label={t(byDay ? 'reports:chart.perDay' : 'reports:chart.perHour')}
           testId="chart-tickets"
           width={340}
           height={190}
-          option={barOption({
-            categories: points.map((p) => p.label),
-            series: [
-              { name: t('reports:col.issued'), data: points.map((p) => p.issued), color: '#0b5cab' },
-              { name: t('reports:col.served'), data: points.map((p) => p.served), color: '#1b6e3a' },
-            ],
-          })}
+          categories={points.map((p) => p.label)}
+          series={[
+            { name: t('reports:col.issued'), data: points.map((p) => p.issued), color: chartColors.figure },
+            { name: t('reports:col.served'), data: points.map((p) => p.served), color: chartColors.done },
+          ]}
         />
       </div>
     </section>

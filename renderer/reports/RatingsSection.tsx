@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NoRows } from './NoRows.tsx';
 import type { Report } from '../../main/core/reports/schemas.ts';
 import { percent } from './format.ts';
-import { barOption, SvgChart } from './SvgChart.tsx';
+import { chartColors, SvgBarChart, SvgChart } from './SvgChart.tsx';
 import { levelsChartOption } from './levels-chart.ts';
 
 /** Ratings per level, completion per clerk against the 90% line, bad ratings and their rectification. */
@@ -16,24 +16,22 @@ export function RatingsSection({ report }: { report: Report }) {
       <h3 id="report-ratings">{t('reports:section.ratings')}</h3>
       <div className="report-two">
         <SvgChart label={t('reports:chart.levels')} testId="chart-levels" width={330} height={130} option={levelsChartOption(r.byLevel, t)} />
-        <SvgChart
+        <SvgBarChart
           label={t('reports:chart.completion')}
           testId="chart-completion"
           width={330}
           height={130}
-          option={barOption({
-            categories: r.byClerk.map((c) => c.label.replace(/ \(.*\)$/, '') || t('reports:col.noClerk')),
-            series: [
-              {
-                name: t('reports:col.completion'),
-                data: r.byClerk.map((c) => (c.completionRate === null ? null : Math.round(c.completionRate * 1000) / 10)),
-                color: '#0b5cab',
-              },
-            ],
-            line: { value: target, label: `${target}%` },
-            yMax: 100,
-            percent: true,
-          })}
+          categories={r.byClerk.map((c) => c.label.replace(/ \(.*\)$/, '') || t('reports:col.noClerk'))}
+          series={[
+            {
+              name: t('reports:col.completion'),
+              data: r.byClerk.map((c) => (c.completionRate === null ? null : Math.round(c.completionRate * 1000) / 10)),
+              color: chartColors.figure,
+            },
+          ]}
+          line={{ value: target, label: `${target}%` }}
+          yMax={100}
+          percent
         />
       </div>
       <table className="report-table" data-testid="report-completion">

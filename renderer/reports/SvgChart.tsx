@@ -11,13 +11,19 @@ const fontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+/** Where a chart stands on the page: its size in CSS pixels, and what a screen reader says of it. */
+type ChartFrame = { width: number; height: number; label: string; testId?: string };
+
+/** The hall's chart colours: one blue, green and red for the same meaning on every page and on paper. */
+export const chartColors = { figure: '#0b5cab', done: '#1b6e3a', alarm: '#b3261e' } as const;
+
 /**
  * An ECharts chart rendered to an SVG string (ECharts' server-side mode, which runs in the
  * browser too) and placed in the page as markup: no canvas and no animation, so the chart
  * is in the DOM the moment the figures are, prints sharp at any scale, and its labels are
  * text a PDF keeps. Re-rendered when the option changes (the live hall's push updates).
  */
-export function SvgChart({ option, width, height, label, testId }: { option: ChartOption; width: number; height: number; label: string; testId?: string }) {
+export function SvgChart({ option, width, height, label, testId }: ChartFrame & { option: ChartOption }) {
   const key = JSON.stringify(option);
   const svg = useMemo(() => {
     const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -36,17 +42,19 @@ export const CHART_FONT_PX = 12;
 /** Past this many categories the axis labels turn, so every hour or day keeps its label without overlapping. */
 const UPRIGHT_LABELS_MAX = 8;
 
-/**
- * A bar chart of one or more series over category labels, with an optional horizontal line (a target).
- * The legend sits alone on the top line(s) and the plot starts below it, so they never overlap.
- */
-export function barOption(opts: {
+type BarFigures = {
   categories: string[];
   series: { name: string; data: (number | null)[]; color?: string; colors?: string[] }[];
   line?: { value: number; label: string };
   yMax?: number;
   percent?: boolean;
-}): ChartOption {
+};
+
+/**
+ * A bar chart of one or more series over category labels, with an optional horizontal line (a target).
+ * The legend sits alone on the top line(s) and the plot starts below it, so they never overlap.
+ */
+export function barOption(opts: BarFigures): ChartOption {
   const turned = opts.categories.length > UPRIGHT_LABELS_MAX;
   const font = CHART_FONT_PX;
   return {
@@ -67,9 +75,14 @@ export function barOption(opts: {
               symbol: 'none',
               data: [{ yAxis: opts.line.value }],
               label: { formatter: opts.line.label, fontSize: font },
-              lineStyle: { color: '#b3261e', type: 'dashed' },
+              lineStyle: { color: chartColors.alarm, type: 'dashed' },
             }
           : undefined,
     })),
   };
+}
+
+/** A bar chart as SVG: the figures go to barOption, the frame to SvgChart. */
+export function SvgBarChart({ width, height, label, testId, ...figures }: ChartFrame & BarFigures) {
+  return <SvgChart label={label} testId={testId} width={width} height={height} option={barOption(figures)} />;
 }

@@ -1,10 +1,13 @@
 import { type ComponentProps, useId } from 'react';
 
-/** A labelled input with its own error line, linked for screen readers. */
-export function Field({ label, error, ...input }: { label: string; error?: string | undefined } & ComponentProps<'input'>) {
+/**
+ * A labelled input with its own error line, linked for screen readers. `className` is the
+ * wrapper's (where the field sits in its row); everything else is the input's.
+ */
+export function Field({ label, error, className, ...input }: { label: string; error?: string | undefined } & ComponentProps<'input'>) {
   const id = useId();
   return (
-    <div className={`field ${error ? 'invalid' : ''}`}>
+    <div className={['field', error ? 'invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{label}</label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...input} />
       {error && (
