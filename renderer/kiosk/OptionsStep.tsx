@@ -34,7 +34,7 @@ export function OptionsStep({
   const { name } = useLocalNames();
   const any = chosenAny(choices);
   return (
-    <section className="kiosk-step options-step" aria-labelledby="options-title">
+    <section className="card kiosk-step options-step" aria-labelledby="options-title">
       <header className="options-head">
         <span className="category-prefix" aria-hidden="true">
           {category.prefix}

@@ -66,7 +66,7 @@ export function SetupChecklist() {
             </span>
             <span className="checklist-label">{item.label}</span>
             <span className="checklist-state">{item.done ? t('manage:checklist.done') : t('manage:checklist.todo')}</span>
-            {item.detail && <span className="checklist-detail">{item.detail}</span>}
+            {item.detail && <span className="checklist-detail muted">{item.detail}</span>}
             {!item.done && (
               <Link to={item.to} className="checklist-go">
                 {t('manage:checklist.go')}

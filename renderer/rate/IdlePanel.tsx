@@ -27,7 +27,7 @@ export function IdlePanel() {
         {t('rate.idle')}
       </h1>
       {staff ? (
-        <div className="rating-clerk rate-idle-clerk" data-testid="rate-idle-clerk">
+        <div className="card rating-clerk rate-idle-clerk" data-testid="rate-idle-clerk">
           {staff.photo ? (
             <img
               className="rating-avatar rating-photo"

@@ -72,7 +72,7 @@ export function RatingPanel() {
 
   return (
     <div className="rating-overlay" aria-labelledby="rating-title">
-      <div className="rating-clerk" data-testid="rating-clerk">
+      <div className="card rating-clerk" data-testid="rating-clerk">
         {invitation.staff.photo ? (
           <img
             className="rating-avatar rating-photo"
