@@ -19,15 +19,17 @@ export type AnnouncerOptions = {
   timeouts?: Partial<AnnouncerTimeouts>;
 };
 
-export type AnnouncerTimeouts = {
-  manifestMs: number;
+/** Each limit with its default: the type is read from these, so a new limit is written once. */
+const defaultTimeouts = {
+  manifestMs: 5_000,
   /** For all clips of one sentence to be loaded before the first plays. */
-  loadMs: number;
+  loadMs: 5_000,
   /** For one clip to finish; a clip is a word or a short phrase. */
-  clipMs: number;
+  clipMs: 6_000,
   /** For speech synthesis to say one sentence. */
-  speechMs: number;
+  speechMs: 20_000,
 };
+export type AnnouncerTimeouts = typeof defaultTimeouts;
 
 export type Announcer = {
   announce(call: CallAnnouncement): void;
@@ -37,7 +39,6 @@ export type Announcer = {
   dispose(): void;
 };
 
-const defaultTimeouts: AnnouncerTimeouts = { manifestMs: 5_000, loadMs: 5_000, clipMs: 6_000, speechMs: 20_000 };
 
 class TimedOut extends Error {}
 
