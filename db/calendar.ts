@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import { upsertRow } from './upsert-row.ts';
 
 export type ImportedYearRow = { year: number; json: string; importedAt: string };
 export type CalendarOverrideRow = { day: string; kind: 'holiday' | 'workday'; setAt: string };
@@ -10,11 +11,7 @@ export function listImportedYears(db: ReadDb): ImportedYearRow[] {
 
 /** An imported year replaces an earlier import of the same year. */
 export function saveImportedYear(db: Db, year: { year: number; json: string; importedAt: string; importedBy: number | null }): void {
-  run(
-    db,
-    sql`INSERT INTO calendar_years (year, json, imported_at, imported_by) VALUES (${year.year}, ${year.json}, ${year.importedAt}, ${year.importedBy})
-     ON CONFLICT(year) DO UPDATE SET json = excluded.json, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
-  );
+  upsertRow(db, 'calendar_years', ['year'], { year: year.year, json: year.json, imported_at: year.importedAt, imported_by: year.importedBy });
 }
 
 export function listCalendarOverrides(db: ReadDb): CalendarOverrideRow[] {
@@ -26,11 +23,7 @@ export function getCalendarOverride(db: Db, day: string): CalendarOverrideRow | 
 }
 
 export function setCalendarOverride(db: Db, o: { day: string; kind: 'holiday' | 'workday'; setAt: string; setBy: number | null }): void {
-  run(
-    db,
-    sql`INSERT INTO calendar_overrides (day, kind, set_at, set_by) VALUES (${o.day}, ${o.kind}, ${o.setAt}, ${o.setBy})
-     ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, set_at = excluded.set_at, set_by = excluded.set_by`,
-  );
+  upsertRow(db, 'calendar_overrides', ['day'], { day: o.day, kind: o.kind, set_at: o.setAt, set_by: o.setBy });
 }
 
 export function deleteCalendarOverride(db: Db, day: string): void {

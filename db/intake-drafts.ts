@@ -1,5 +1,6 @@
 import type { Db } from './connection.ts';
 import { queryOne, run, sql } from './sql.ts';
+import { upsertRow } from './upsert-row.ts';
 
 export type DraftRow = { json: string; updatedAt: string };
 
@@ -8,11 +9,7 @@ export function getDraft(db: Db, staffId: number, counterId: number): DraftRow |
 }
 
 export function saveDraft(db: Db, d: { staffId: number; counterId: number; json: string; updatedAt: string }): void {
-  run(
-    db,
-    sql`INSERT INTO intake_drafts (staff_id, counter_id, json, updated_at) VALUES (${d.staffId}, ${d.counterId}, ${d.json}, ${d.updatedAt})
-     ON CONFLICT(staff_id, counter_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
-  );
+  upsertRow(db, 'intake_drafts', ['staff_id', 'counter_id'], { staff_id: d.staffId, counter_id: d.counterId, json: d.json, updated_at: d.updatedAt });
 }
 
 export function deleteDraft(db: Db, staffId: number, counterId: number): void {

@@ -2,6 +2,7 @@ import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
 import { type Camel, camelRow } from './camel-row.ts';
 import type { Row } from './tables.ts';
+import { upsertRow } from './upsert-row.ts';
 
 export type RatingDeviceSettingRow = Camel<Row<'rating_device_settings'>>;
 
@@ -10,12 +11,15 @@ export function listRatingDeviceSettings(db: Db): RatingDeviceSettingRow[] {
 }
 
 export function saveRatingDeviceSetting(db: Db, s: RatingDeviceSettingRow): void {
-  run(
-    db,
-    sql`INSERT INTO rating_device_settings (counter_id, profile, path, baud_rate, address, updated_at, updated_by) VALUES (${s.counterId}, ${s.profile}, ${s.path}, ${s.baudRate}, ${s.address}, ${s.updatedAt}, ${s.updatedBy})
-     ON CONFLICT(counter_id) DO UPDATE SET profile = excluded.profile, path = excluded.path, baud_rate = excluded.baud_rate,
-       address = excluded.address, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  );
+  upsertRow(db, 'rating_device_settings', ['counter_id'], {
+    counter_id: s.counterId,
+    profile: s.profile,
+    path: s.path,
+    baud_rate: s.baudRate,
+    address: s.address,
+    updated_at: s.updatedAt,
+    updated_by: s.updatedBy,
+  });
 }
 
 export function deleteRatingDeviceSetting(db: Db, counterId: number): void {
@@ -39,12 +43,15 @@ export function getRatingDeviceHealth(db: ReadDb, counterId: number): RatingDevi
 }
 
 export function saveRatingDeviceHealth(db: Db, h: RatingDeviceHealthRow): void {
-  run(
-    db,
-    sql`INSERT INTO rating_device_health (counter_id, profile, description, source, health, since, error) VALUES (${h.counterId}, ${h.profile}, ${h.description}, ${h.source}, ${h.health}, ${h.since}, ${h.error})
-     ON CONFLICT(counter_id) DO UPDATE SET profile = excluded.profile, description = excluded.description, source = excluded.source,
-       health = excluded.health, since = excluded.since, error = excluded.error`,
-  );
+  upsertRow(db, 'rating_device_health', ['counter_id'], {
+    counter_id: h.counterId,
+    profile: h.profile,
+    description: h.description,
+    source: h.source,
+    health: h.health,
+    since: h.since,
+    error: h.error,
+  });
 }
 
 export function deleteRatingDeviceHealth(db: Db, counterId: number): void {

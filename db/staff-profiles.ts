@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from './connection.ts';
 import { query, queryOne, run, sql } from './sql.ts';
+import { upsertRow } from './upsert-row.ts';
 
 /** A staff member's utility (staff.utility) and photo (staff_photos), migration 0006. */
 export type StaffProfile = { staffId: number; utility: string | null; hasPhoto: boolean };
@@ -26,11 +27,7 @@ export function setStaffPhoto(db: Db, staffId: number, photo: { mime: PhotoMime;
     run(db, sql`DELETE FROM staff_photos WHERE staff_id = ${staffId}`);
     return;
   }
-  run(
-    db,
-    sql`INSERT INTO staff_photos (staff_id, mime, data, updated_at, updated_by) VALUES (${staffId}, ${photo.mime}, ${Buffer.from(photo.data)}, ${now}, ${by})
-     ON CONFLICT (staff_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  );
+  upsertRow(db, 'staff_photos', ['staff_id'], { staff_id: staffId, mime: photo.mime, data: Buffer.from(photo.data), updated_at: now, updated_by: by });
 }
 
 export function getStaffPhoto(db: ReadDb, staffId: number): { mime: PhotoMime; data: Buffer; sizeBytes: number } | undefined {
