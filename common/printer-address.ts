@@ -32,5 +32,4 @@ export const printerConfigSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('screen') }),
 ]);
-
 export type PrinterConfig = z.output<typeof printerConfigSchema>;

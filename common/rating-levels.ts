@@ -26,3 +26,7 @@ export const rectificationVerdicts = ['satisfied', 'basically_satisfied', 'dissa
 
 /** Each clerk's completion rate must reach 90% (seed 000). */
 export const completionTarget = 0.9;
+
+/** What the ratings figures can be counted per, in the order the manager's picker offers them. */
+export const figureGroupings = ['staff', 'counter', 'utility', 'day', 'month'] as const;
+export type FigureGrouping = (typeof figureGroupings)[number];

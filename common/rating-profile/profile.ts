@@ -213,7 +213,6 @@ export const ratingProfileSchema = profileUnion.superRefine((profile, ctx) => {
     });
   }
 });
-
 export type RatingProfile = z.output<typeof ratingProfileSchema>;
 export type SerialProfile = Extract<RatingProfile, { transport: 'serial' }>;
 export type HidProfile = Extract<RatingProfile, { transport: 'hid' }>;

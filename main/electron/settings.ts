@@ -75,9 +75,8 @@ export const settingsSchema = z.discriminatedUnion('role', [
   z.object({ ...client, ...unattended, role: z.literal('board'), display: displayId.optional() }),
   z.object({ ...client, ...unattended, role: z.literal('managerDesk') }),
 ]);
-
-export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
+export type Settings = z.output<typeof settingsSchema>;
 
 const v1Schema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('single'), host: z.string().min(1).default('127.0.0.1'), port: hallPort.default(4720) }),

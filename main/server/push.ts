@@ -8,7 +8,6 @@ import type { HallBackend } from './hall-backend.ts';
 
 /** The first message a screen sends on /api/events: who it is and the last event it saw. */
 export const pushHelloSchema = z.object({ token: z.string().max(200).optional(), since: z.number().int().min(0).optional() });
-
 export type PushHello = z.output<typeof pushHelloSchema>;
 
 /** The hall's push messages: the envelope of common/push-message.ts around its events and clock. */

@@ -7,10 +7,9 @@ import { useQuery } from '../shared/use-api.ts';
 import { hallToday, monthStart } from '../shared/hall-clock.ts';
 import { FigureTiles } from './FigureTiles.tsx';
 import { percent } from './percent.ts';
+import { figureGroupings, type FigureGrouping } from '../../common/rating-levels.ts';
 
 type Row = Figures['rows'][number];
-type GroupBy = Figures['groupBy'];
-const groupings: GroupBy[] = ['staff', 'counter', 'utility', 'day', 'month'];
 
 /** Figures per clerk, window, utility, day or month; completion below the 90% line in red. Counts only, never who rated. */
 export function FiguresSection() {
@@ -18,7 +17,7 @@ export function FiguresSection() {
   const today = hallToday();
   const [from, setFrom] = useState(monthStart(today));
   const [to, setTo] = useState(today);
-  const [groupBy, setGroupBy] = useState<GroupBy>('staff');
+  const [groupBy, setGroupBy] = useState<FigureGrouping>('staff');
   const figures = useQuery('ratings/figures', { from, to, groupBy }, { refreshOn: ['ratings/changed', 'ratings/closed'] });
 
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
@@ -71,8 +70,8 @@ export function FiguresSection() {
         </label>
         <label>
           {t('ratings:figures.groupBy')}
-          <select value={groupBy} onChange={(e) => setGroupBy(groupings.find((g) => g === e.target.value) ?? 'staff')}>
-            {groupings.map((g) => (
+          <select value={groupBy} onChange={(e) => setGroupBy(figureGroupings.find((g) => g === e.target.value) ?? 'staff')}>
+            {figureGroupings.map((g) => (
               <option key={g} value={g}>
                 {t(`ratings:groupBy.${g}`)}
               </option>

@@ -37,5 +37,4 @@ export const staffPublicSchema = z.object({
   locked: z.boolean(),
   createdAt: z.string(),
 });
-
 export type StaffPublic = z.output<typeof staffPublicSchema>;

@@ -46,6 +46,7 @@ export const utilitySchema = z.object({
 });
 
 export const materialSchema = z.object({ code: codeSchema, names: namesSchema, note: noteSchema.optional() });
+export type Material = z.output<typeof materialSchema>;
 
 export const materialRequirementSchema = z.object({
   code: codeSchema,
@@ -54,6 +55,7 @@ export const materialRequirementSchema = z.object({
   /** Required only in this case (委托他人办理时); the clerk may then mark it not applicable. */
   condition: namesSchema.optional(),
 });
+export type MaterialRequirement = z.output<typeof materialRequirementSchema>;
 
 export const stageSchema = z.object({
   code: codeSchema,
@@ -97,6 +99,7 @@ export const businessSchema = z
     duplicates(b.stages, ['stages'], ctx);
     duplicates(b.fees, ['fees'], ctx);
   });
+export type Business = z.output<typeof businessSchema>;
 
 export const bundleSchema = z.object({
   code: codeSchema,
@@ -131,6 +134,9 @@ export const catalogueSchema = z
       });
     });
   });
+/** What a manager writes: `active` may be left out. */
+export type CatalogueInput = z.input<typeof catalogueSchema>;
+export type Catalogue = z.output<typeof catalogueSchema>;
 
 /** A published catalogue. Versions count up from 1; an application records the one it used. */
 export const catalogueVersionSchema = z.object({
@@ -138,6 +144,7 @@ export const catalogueVersionSchema = z.object({
   publishedAt: z.iso.datetime({ offset: true }),
   catalogue: catalogueSchema,
 });
+export type CatalogueVersion = z.output<typeof catalogueVersionSchema>;
 
 function duplicates(items: readonly { code: string }[], path: (string | number)[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
@@ -146,11 +153,3 @@ function duplicates(items: readonly { code: string }[], path: (string | number)[
     seen.add(item.code);
   });
 }
-
-export type Material = z.output<typeof materialSchema>;
-export type MaterialRequirement = z.output<typeof materialRequirementSchema>;
-export type Business = z.output<typeof businessSchema>;
-export type Catalogue = z.output<typeof catalogueSchema>;
-export type CatalogueVersion = z.output<typeof catalogueVersionSchema>;
-/** What a manager writes: `active` may be left out. */
-export type CatalogueInput = z.input<typeof catalogueSchema>;

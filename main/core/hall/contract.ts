@@ -11,7 +11,6 @@ export const hallStatusSchema = z.object({
   ticketsServing: z.number().int(),
   at: z.string(),
 });
-
 export type HallStatus = z.output<typeof hallStatusSchema>;
 
 /** The hall's time as every screen takes it: screens never derive "today" from their PC's calendar. */
@@ -25,7 +24,6 @@ export const hallTimeSchema = z.object({
   /** Years around this one without a holiday arrangement: a deadline falling in one is provisional. */
   unpublishedYears: z.array(z.number().int()),
 });
-
 export type HallTime = z.output<typeof hallTimeSchema>;
 
 /** What a device needs to trust the hall: the fingerprint of the hall's CA, compared by eye or pinned by the desktop app. */
@@ -39,7 +37,6 @@ export const hallCertificateSchema = z.object({
   /** When the server certificate runs out (ISO); the hall renews it at a start within a month of that. */
   validUntil: z.string().nullable(),
 });
-
 export type HallCertificate = z.output<typeof hallCertificateSchema>;
 
 /** When the hall serves people: what the desktop apps keep their updates out of. */
@@ -50,7 +47,6 @@ export const hallHoursSchema = z.object({
   opensAt: z.string().nullable(),
   closesAt: z.string().nullable(),
 });
-
 export type HallHours = z.output<typeof hallHoursSchema>;
 
 export const hallContract = defineMethods({

@@ -18,7 +18,8 @@ export const materialDecisionSchema = z.object({
 });
 export type MaterialDecision = z.output<typeof materialDecisionSchema>;
 
-export type MaterialProblemKind = 'missing' | 'notDeferrable' | 'promisedDateMissing' | 'promisedDatePast' | 'notApplicableNotAllowed';
+export const materialProblemKinds = ['missing', 'notDeferrable', 'promisedDateMissing', 'promisedDatePast', 'notApplicableNotAllowed'] as const;
+export type MaterialProblemKind = (typeof materialProblemKinds)[number];
 
 export type MaterialProblem = {
   material: string;

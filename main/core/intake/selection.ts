@@ -13,7 +13,6 @@ export const selectionSchema = z
     businesses: z.array(codeSchema).max(20).default([]),
   })
   .refine((s) => s.bundle !== undefined || s.businesses.length > 0, { message: 'field.chooseBusiness', path: ['businesses'] });
-
 export type Selection = z.output<typeof selectionSchema>;
 
 /** The chosen businesses resolved against a catalogue version, bundle first, each once. */

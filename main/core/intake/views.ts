@@ -84,6 +84,7 @@ export const previewSchema = z.object({
   feeHash: z.string(),
   deadlines: z.array(utilityDueSchema),
 });
+export type Preview = z.input<typeof previewSchema>;
 
 export const customerViewSchema = z.object({
   id: int,
@@ -96,6 +97,7 @@ export const customerViewSchema = z.object({
   address: z.string().nullable(),
   accounts: z.array(z.object({ utility: z.string(), accountNo: z.string() })),
 });
+export type CustomerView = z.input<typeof customerViewSchema>;
 
 export const signatureRequestViewSchema = z.object({
   requestId: int,
@@ -196,6 +198,7 @@ export const applicationViewSchema = z.object({
     recordedBy: z.object({ name: z.string(), workNo: z.string() }).nullable(),
   }),
 });
+export type ApplicationView = z.input<typeof applicationViewSchema>;
 
 export const progressViewSchema = z.object({
   submittedAt: z.string(),
@@ -214,6 +217,7 @@ export const progressViewSchema = z.object({
   ),
   deferredMaterials: z.array(z.object({ names: namesSchema, promisedDate: z.string(), supplied: z.boolean() })),
 });
+export type ProgressView = z.input<typeof progressViewSchema>;
 
 export const searchResultSchema = z.object({
   rows: z.array(
@@ -248,6 +252,7 @@ export const searchResultSchema = z.object({
   page: int,
   pageSize: int,
 });
+export type SearchResult = z.input<typeof searchResultSchema>;
 
 export const dueItemSchema = z.object({
   kind: z.enum(['workOrder', 'stage']),
@@ -263,6 +268,7 @@ export const dueItemSchema = z.object({
   /** Working days after today up to the due day; once past it, minus the working days since (0 while only rest days have passed). */
   workingDaysLeft: int,
 });
+export type DueItem = z.input<typeof dueItemSchema>;
 
 export const ledgerRowSchema = z.object({
   materialId: int,
@@ -279,11 +285,4 @@ export const ledgerRowSchema = z.object({
   /** Due within the reminder window (the clerk rings the customer). */
   remind: z.boolean(),
 });
-
-export type Preview = z.input<typeof previewSchema>;
-export type CustomerView = z.input<typeof customerViewSchema>;
-export type ApplicationView = z.input<typeof applicationViewSchema>;
-export type ProgressView = z.input<typeof progressViewSchema>;
-export type SearchResult = z.input<typeof searchResultSchema>;
-export type DueItem = z.input<typeof dueItemSchema>;
 export type LedgerRow = z.input<typeof ledgerRowSchema>;

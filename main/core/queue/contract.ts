@@ -45,6 +45,7 @@ export const ticketViewSchema = z.object({
   phone: z.string().nullable(),
   idMasked: z.string().nullable(),
 });
+export type TicketView = z.output<typeof ticketViewSchema>;
 
 export const counterViewSchema = z.object({
   id: z.number().int(),
@@ -58,6 +59,7 @@ export const counterViewSchema = z.object({
   categoryIds: z.array(z.number().int()),
   current: ticketViewSchema.nullable(),
 });
+export type CounterView = z.output<typeof counterViewSchema>;
 
 export const callViewSchema = z.object({
   eventId: z.number().int(),
@@ -70,6 +72,7 @@ export const callViewSchema = z.object({
   counterName: z.string(),
   categoryId: z.number().int(),
 });
+export type CallView = z.output<typeof callViewSchema>;
 
 export const noticeSchema = z.object({ id: z.number().int(), textZh: z.string(), textEn: z.string(), active: z.boolean(), sortOrder: z.number().int() });
 
@@ -99,6 +102,7 @@ export const printableTicketSchema = z.object({
   /** What the hall server did with it: sent to the kiosk's thermal printer or left to the screen. */
   printed: z.enum(['printer', 'screen']),
 });
+export type PrintableTicket = z.output<typeof printableTicketSchema>;
 
 export const queueOverviewSchema = z.object({
   day: z.string(),
@@ -112,6 +116,7 @@ export const queueOverviewSchema = z.object({
   waitingTotal: z.number().int(),
   longestWaitMinutes: z.number().int(),
 });
+export type QueueOverview = z.output<typeof queueOverviewSchema>;
 
 const counterTicket = z.object({ counterId: id, ticketId: id });
 
@@ -334,9 +339,3 @@ export const queueContract = defineMethods({
     output: kioskSettingsSchema,
   },
 });
-
-export type QueueOverview = z.output<typeof queueOverviewSchema>;
-export type TicketView = z.output<typeof ticketViewSchema>;
-export type CounterView = z.output<typeof counterViewSchema>;
-export type CallView = z.output<typeof callViewSchema>;
-export type PrintableTicket = z.output<typeof printableTicketSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethods } from '../api/method.ts';
 import { anyStaff, managers } from '../api/roles.ts';
-import { badRatingReasons, rectificationVerdicts } from '../../../common/rating-levels.ts';
+import { badRatingReasons, figureGroupings, rectificationVerdicts } from '../../../common/rating-levels.ts';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.dayFormat' });
@@ -27,6 +27,7 @@ export const invitationSchema = z.object({
   /** Paired rating screens at the counter; each screen shows only its own counter's. */
   deviceIds: z.array(z.number().int()),
 });
+export type Invitation = z.output<typeof invitationSchema>;
 
 export const rateResultSchema = z.object({
   ratingId: z.number().int(),
@@ -35,6 +36,7 @@ export const rateResultSchema = z.object({
   askReasons: z.boolean(),
   rectificationId: z.number().int().nullable(),
 });
+export type RateResult = z.output<typeof rateResultSchema>;
 
 export const figureRowSchema = z.object({
   key: z.string(),
@@ -58,15 +60,17 @@ export const figureRowSchema = z.object({
   unratedRate: z.number().nullable(),
   meetsTarget: z.boolean().nullable(),
 });
+export type FigureRowView = z.output<typeof figureRowSchema>;
 
 export const figuresSchema = z.object({
   from: day,
   to: day,
-  groupBy: z.enum(['staff', 'counter', 'utility', 'day', 'month']),
+  groupBy: z.enum(figureGroupings),
   target: z.number(),
   rows: z.array(figureRowSchema.extend({ label: z.string() })),
   total: figureRowSchema,
 });
+export type Figures = z.output<typeof figuresSchema>;
 
 export const rectificationSchema = z.object({
   id: z.number().int(),
@@ -97,11 +101,13 @@ export const rectificationSchema = z.object({
   overdue: z.boolean(),
   workingDaysLeft: z.number().int().nullable(),
 });
+export type RectificationView = z.output<typeof rectificationSchema>;
 
 export const ratingSettingsSchema = z.object({
   inviteTimeoutSeconds: z.number().int().min(5).max(255),
   rectificationWorkingDays: z.number().int().min(1).max(30),
 });
+export type RatingSettings = z.output<typeof ratingSettingsSchema>;
 
 export const counterDeviceSchema = z.object({
   counterId: z.number().int(),
@@ -123,6 +129,7 @@ export const counterDeviceSchema = z.object({
   /** For a keyboard keypad: the keys the counter's window listens for while a rating is invited. */
   keyboard: z.array(z.object({ code: z.string().nullable(), eventKey: z.string().nullable(), key: z.number().int() })).nullable(),
 });
+export type CounterDeviceView = z.output<typeof counterDeviceSchema>;
 
 export const receiptMatterSchema = z.object({
   caseNumber: z.string(),
@@ -132,6 +139,7 @@ export const receiptMatterSchema = z.object({
   intake: z.enum(['rated', 'open']),
   completed: z.enum(['rated', 'open', 'notYet']),
 });
+export type ReceiptMatter = z.output<typeof receiptMatterSchema>;
 
 export const ratingsContract = defineMethods({
   'ratings/current': {
@@ -190,7 +198,7 @@ export const ratingsContract = defineMethods({
   'ratings/figures': {
     summary: 'Completion rate (target 90%), 好评率, bad ratings and unrated rate per clerk, window, utility, day or month; a clerk sees only their own.',
     roles: anyStaff,
-    input: z.object({ from: day, to: day, groupBy: z.enum(['staff', 'counter', 'utility', 'day', 'month']), staffId: id.optional() }),
+    input: z.object({ from: day, to: day, groupBy: z.enum(figureGroupings), staffId: id.optional() }),
     output: figuresSchema,
   },
   'ratings/rectifications': {
@@ -261,12 +269,3 @@ export const ratingsContract = defineMethods({
     output: counterDeviceSchema,
   },
 });
-
-export type Invitation = z.output<typeof invitationSchema>;
-export type RateResult = z.output<typeof rateResultSchema>;
-export type Figures = z.output<typeof figuresSchema>;
-export type FigureRowView = z.output<typeof figureRowSchema>;
-export type RectificationView = z.output<typeof rectificationSchema>;
-export type RatingSettings = z.output<typeof ratingSettingsSchema>;
-export type CounterDeviceView = z.output<typeof counterDeviceSchema>;
-export type ReceiptMatter = z.output<typeof receiptMatterSchema>;

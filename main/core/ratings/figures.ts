@@ -1,10 +1,10 @@
 import type { FigureRow } from '../../../db/ratings.ts';
-import { completionTarget, isBadLevel, isGoodLevel } from '../../../common/rating-levels.ts';
+import { completionTarget, type FigureGrouping, isBadLevel, isGoodLevel } from '../../../common/rating-levels.ts';
 
 /** 非常满意: level 1 of the national five. */
 const TOP_LEVEL = 1;
 
-export type GroupBy = 'staff' | 'counter' | 'utility' | 'day' | 'month';
+type GroupBy = FigureGrouping;
 
 export type FigureCounts = {
   key: string;

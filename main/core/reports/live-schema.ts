@@ -42,5 +42,4 @@ export const liveHallSchema = z.object({
   /** Each kind once, with how many and up to a few identifiers (category prefix, case number, counter, utility code; no personal data). */
   alerts: z.array(z.object({ kind: alertKindSchema, count: int, items: z.array(z.string()) })),
 });
-
 export type LiveHall = z.output<typeof liveHallSchema>;

@@ -9,6 +9,7 @@ export const durationStatsSchema = z.object({ count: int, avgSec: z.number().nul
 
 /** Wait and service times of one counter, clerk or utility (or the whole hall, key 'all'). */
 export const timeRowSchema = z.object({ key: z.string(), label: z.string(), names: names.nullable(), wait: durationStatsSchema, service: durationStatsSchema });
+export type TimeRow = z.output<typeof timeRowSchema>;
 
 export const ticketRowSchema = z.object({
   categoryId: int,
@@ -33,6 +34,7 @@ export const queueSectionSchema = z.object({
   days: z.array(z.object({ day: z.string(), issued: int, served: int, noShow: int })),
   times: z.object({ overall: timeRowSchema, byCounter: z.array(timeRowSchema), byClerk: z.array(timeRowSchema), byUtility: z.array(timeRowSchema) }),
 });
+export type QueueSection = z.output<typeof queueSectionSchema>;
 
 export const intakeSectionSchema = z.object({
   applications: int,
@@ -41,6 +43,7 @@ export const intakeSectionSchema = z.object({
   deferred: z.object({ due: int, dueSupplied: int, overdueEarlier: int, suppliedInPeriod: int }),
   fees: z.object({ byUtility: z.array(z.object({ utility: z.string(), names, amountFen: int, lines: int, applications: int })), totalFen: int }),
 });
+export type IntakeSection = z.output<typeof intakeSectionSchema>;
 
 const rateCounts = z.object({
   served: int,
@@ -80,11 +83,14 @@ export const ratingsSectionSchema = z.object({
     }),
   ),
 });
+export type RatingsSection = z.output<typeof ratingsSectionSchema>;
 
 /** Received, closed, cleared the day received (日清日结), closed after the due day, open and past due at the end. */
 export const complaintsSectionSchema = z.object({ opened: int, closed: int, sameDayCleared: int, closedOverdue: int, openOverdue: int });
+export type ComplaintsSection = z.output<typeof complaintsSectionSchema>;
 /** Tasks open at the end, done (reached) and unreachable in the period; problems found, closed, open past their 3 working days. */
 export const followUpsSectionSchema = z.object({ open: int, done: int, unreachable: int, problemsFound: int, problemsClosed: int, problemsOpenOverdue: int });
+export type FollowUpsSection = z.output<typeof followUpsSectionSchema>;
 
 export const syncSectionSchema = z.object({
   utilities: z.array(
@@ -106,6 +112,7 @@ export const syncSectionSchema = z.object({
   pendingNow: int,
   rejectedNow: int,
 });
+export type SyncSection = z.output<typeof syncSectionSchema>;
 
 export const reportSchema = z.object({
   from: z.string(),
@@ -124,18 +131,10 @@ export const reportSchema = z.object({
   /** Years the hall needs (this one; the next from 1 November) without a holiday arrangement: deadlines there are provisional. */
   calendarMissingYears: z.array(z.number().int()),
 });
-
 export type Report = z.output<typeof reportSchema>;
 export const reportSummarySchema = reportSchema.pick({ from: true, to: true, summary: true });
 /** A report's period and headline figures only. */
 export type ReportSummary = z.output<typeof reportSummarySchema>;
-export type QueueSection = z.output<typeof queueSectionSchema>;
-export type IntakeSection = z.output<typeof intakeSectionSchema>;
-export type RatingsSection = z.output<typeof ratingsSectionSchema>;
-export type ComplaintsSection = z.output<typeof complaintsSectionSchema>;
-export type FollowUpsSection = z.output<typeof followUpsSectionSchema>;
-export type SyncSection = z.output<typeof syncSectionSchema>;
-export type TimeRow = z.output<typeof timeRowSchema>;
 
 /**
  * The month and, beside it, only the previous month's headline figures: that is all the screen

@@ -15,7 +15,6 @@ export const ticketTextSchema = z.object({
   scan: z.string(),
   footer: z.string(),
 });
-
 export type TicketText = z.output<typeof ticketTextSchema>;
 
 /** A ticket is bilingual: Chinese first, English under it. */

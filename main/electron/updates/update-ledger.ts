@@ -23,7 +23,6 @@ const stateSchema = z.object({
     .default(null),
   bad: z.array(z.string()).default([]),
 });
-
 export type UpdateState = z.output<typeof stateSchema>;
 
 export const emptyUpdateState = (): UpdateState => ({ kept: [], installing: null, bad: [] });
