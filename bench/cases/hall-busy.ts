@@ -17,6 +17,7 @@ import { fixtureInChild } from '../lib/fixture-child.ts';
 import { connectScreens, expectOk, httpClient, percentile, prepareQueueHall, type QueueHallData, type Screens } from '../lib/queue-hall.ts';
 import { checkLatencies, formatSamples, median, round1 } from '../lib/stats.ts';
 import { type BenchContext, defineCase } from '../types.ts';
+import { envAmount, envCount } from '../lib/env.ts';
 
 const COUNTERS = 50;
 const BOARDS = 20;
@@ -30,12 +31,6 @@ const EMPTY_WAIT_MS = 500;
 /** `diskSync`: the disk's own answer time in the phase, one small durable append (write + fdatasync) each 50 ms beside the hall. */
 type Phase = { issue: number[]; callToBoard: number[]; stall: LoopStall; seconds: number; calls: number; diskSync: number[] };
 type Run = { quiet: Phase; busy: Phase };
-
-const positive = (ctx: BenchContext, name: string, fallback: number): number => {
-  const value = Number(ctx.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${ctx.env[name]}"`);
-  return value;
-};
 
 /** Resolves with the arrival times of ticket `id`'s queue/called event at every board. */
 function boardArrivals(screens: Screens, boards: number) {
@@ -276,11 +271,11 @@ let measured: Promise<Run[]> | undefined;
  */
 function measure(ctx: BenchContext): Promise<Run[]> {
   measured ??= (async () => {
-    const sizeMb = positive(ctx, 'ONEWINDOW_BENCH_DB_MB', 2048);
-    const seconds = positive(ctx, 'ONEWINDOW_BENCH_LOAD_SECONDS', 10);
-    const writeMb = positive(ctx, 'ONEWINDOW_BENCH_BUSY_WRITE_MB', 200);
-    const maxSeconds = positive(ctx, 'ONEWINDOW_BENCH_BUSY_MAX_SECONDS', 900);
-    const runs = Math.min(ctx.runs, positive(ctx, 'ONEWINDOW_BENCH_BUSY_RUNS', 3));
+    const sizeMb = envAmount(ctx, 'ONEWINDOW_BENCH_DB_MB', 2048);
+    const seconds = envAmount(ctx, 'ONEWINDOW_BENCH_LOAD_SECONDS', 10);
+    const writeMb = envAmount(ctx, 'ONEWINDOW_BENCH_BUSY_WRITE_MB', 200);
+    const maxSeconds = envAmount(ctx, 'ONEWINDOW_BENCH_BUSY_MAX_SECONDS', 900);
+    const runs = Math.min(ctx.runs, envCount(ctx, 'ONEWINDOW_BENCH_BUSY_RUNS', 3));
     const fixture = await fixtureInChild<BusyFixture>(ctx, 'busy', sizeMb);
     const result: Run[] = [];
     for (let i = 1; i <= runs; i++) {

@@ -7,6 +7,7 @@ import { fixtureInChild } from '../lib/fixture-child.ts';
 import { postJson } from '../lib/http.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
 import { defineCase } from '../types.ts';
+import { envAmount } from '../lib/env.ts';
 
 const localDay = (date: Date): string => {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -30,8 +31,7 @@ export const hallColdStart = defineCase({
   unit: 'ms',
   target: '<= 1500',
   async run(ctx) {
-    const sizeMb = Number(ctx.env.ONEWINDOW_BENCH_DB_MB ?? 2048);
-    if (!Number.isFinite(sizeMb) || sizeMb <= 0) throw new Error(`ONEWINDOW_BENCH_DB_MB must be a positive number, not "${ctx.env.ONEWINDOW_BENCH_DB_MB}"`);
+    const sizeMb = envAmount(ctx, 'ONEWINDOW_BENCH_DB_MB', 2048);
     const backupDone = ctx.env.ONEWINDOW_BENCH_BACKUP === 'done';
     const fixture = await fixtureInChild<HallFixture>(ctx, 'hall', sizeMb);
     const cli = join(ctx.root, 'main/server/cli.ts');

@@ -4,26 +4,10 @@ import { SEARCH_COUNT_CAP } from '../../main/core/intake/search.ts';
 import { benchAccounts, benchName, benchPhone, benchResidentId, intakeFixture } from '../fixtures/intake-db.ts';
 import { openIntakeBenchHall } from '../lib/intake-hall.ts';
 import { percentile } from '../lib/queue-hall.ts';
-import { formatSamples, median, round1 } from '../lib/stats.ts';
-import { type BenchContext, defineCase } from '../types.ts';
-
-const positive = (ctx: BenchContext, name: string, fallback: number): number => {
-  const value = Number(ctx.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, not "${ctx.env[name]}"`);
-  return value;
-};
-
-/** A deterministic PRNG (mulberry32), so every run asks the same questions. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { medianOfRuns, round1 } from '../lib/stats.ts';
+import { type BenchContext, type BenchResult, defineCase } from '../types.ts';
+import { prng } from '../lib/prng.ts';
+import { envCount } from '../lib/env.ts';
 
 type Query = { caseNumber?: string; name?: string; idNumber?: string; phone?: string; accountNo?: string; from?: string; to?: string; page?: number };
 
@@ -85,58 +69,59 @@ export const intakeSearchP99 = defineCase({
   name: 'intake.search.p99_ms',
   unit: 'ms',
   target: '<= 50',
-  async run(ctx) {
-    const fixture = await intakeFixture(ctx, positive(ctx, 'ONEWINDOW_BENCH_APPLICATIONS', 1_000_000));
-    const hall = openIntakeBenchHall(fixture);
-    try {
-      const list = queries(hall.db, fixture.customers, fixture.applications, positive(ctx, 'ONEWINDOW_BENCH_QUERIES', 900));
-      const core: number[] = [];
-      const bare: number[] = [];
-      for (let run = 0; run <= ctx.runs; run++) {
-        const coreMs: number[] = [];
-        const bareMs: number[] = [];
-        const byKind = new Map<string, number[]>();
-        for (const q of list) {
-          const t0 = performance.now();
-          const result = await hall.core.send('intake/search', { ...q, pageSize: 20 }, hall.clerk);
-          const t1 = performance.now();
-          if (!result.ok) throw new Error(`intake/search failed: ${JSON.stringify(result.error)}`);
-          const pageSize = 20;
-          const found = searchApplications(hall.db, {
-            ...q,
-            from: q.from ? shanghaiStart(q.from) : undefined,
-            to: q.to ? shanghaiStart(plusDays(q.to, 1)) : undefined,
-            limit: pageSize,
-            offset: ((q.page ?? 1) - 1) * pageSize,
-            countCap: SEARCH_COUNT_CAP,
-          });
-          mattersOf(
-            hall.db,
-            found.hits.map((h) => h.id),
-          );
-          const t2 = performance.now();
-          if (found.total !== result.value.total) throw new Error(`bare and core searches disagree on ${JSON.stringify(q)}`);
-          coreMs.push(t1 - t0);
-          bareMs.push(t2 - t1);
-          const kind = Object.keys(q)
-            .filter((k) => k !== 'page')
-            .join('+');
-          byKind.set(kind, [...(byKind.get(kind) ?? []), t1 - t0]);
-        }
-        // Run 0 warms the page cache and the JIT; it is not counted.
-        if (run === 0) continue;
-        core.push(percentile(coreMs, 99));
-        bare.push(percentile(bareMs, 99));
-        const kinds = [...byKind].map(([k, ms]) => `${k} ${round1(percentile(ms, 99))}`).join(', ');
-        ctx.log(
-          `  run ${run}/${ctx.runs}: core p99 ${round1(percentile(coreMs, 99))} ms (p50 ${round1(percentile(coreMs, 50))}), bare p99 ${round1(percentile(bareMs, 99))} ms; p99 by kind: ${kinds}`,
-        );
-      }
-      ctx.log(`  core p99 samples: ${formatSamples(core)}; baseline p99 samples: ${formatSamples(bare)}`);
-      return { value: round1(median(core)), baseline: round1(median(bare)) };
-    } finally {
-      hall.restore();
-      hall.close();
-    }
-  },
+  run: timeSearches,
 });
+
+async function timeSearches(ctx: BenchContext): Promise<BenchResult> {
+  const fixture = await intakeFixture(ctx);
+  const hall = openIntakeBenchHall(fixture);
+  try {
+    const list = queries(hall.db, fixture.customers, fixture.applications, envCount(ctx, 'ONEWINDOW_BENCH_QUERIES', 900));
+    const core: number[] = [];
+    const bare: number[] = [];
+    for (let run = 0; run <= ctx.runs; run++) {
+      const coreMs: number[] = [];
+      const bareMs: number[] = [];
+      const byKind = new Map<string, number[]>();
+      for (const q of list) {
+        const t0 = performance.now();
+        const result = await hall.core.send('intake/search', { ...q, pageSize: 20 }, hall.clerk);
+        const t1 = performance.now();
+        if (!result.ok) throw new Error(`intake/search failed: ${JSON.stringify(result.error)}`);
+        const pageSize = 20;
+        const found = searchApplications(hall.db, {
+          ...q,
+          from: q.from ? shanghaiStart(q.from) : undefined,
+          to: q.to ? shanghaiStart(plusDays(q.to, 1)) : undefined,
+          limit: pageSize,
+          offset: ((q.page ?? 1) - 1) * pageSize,
+          countCap: SEARCH_COUNT_CAP,
+        });
+        mattersOf(
+          hall.db,
+          found.hits.map((h) => h.id),
+        );
+        const t2 = performance.now();
+        if (found.total !== result.value.total) throw new Error(`bare and core searches disagree on ${JSON.stringify(q)}`);
+        coreMs.push(t1 - t0);
+        bareMs.push(t2 - t1);
+        const kind = Object.keys(q)
+          .filter((k) => k !== 'page')
+          .join('+');
+        byKind.set(kind, [...(byKind.get(kind) ?? []), t1 - t0]);
+      }
+      // Run 0 warms the page cache and the JIT; it is not counted.
+      if (run === 0) continue;
+      core.push(percentile(coreMs, 99));
+      bare.push(percentile(bareMs, 99));
+      const kinds = [...byKind].map(([k, ms]) => `${k} ${round1(percentile(ms, 99))}`).join(', ');
+      ctx.log(
+        `  run ${run}/${ctx.runs}: core p99 ${round1(percentile(coreMs, 99))} ms (p50 ${round1(percentile(coreMs, 50))}), bare p99 ${round1(percentile(bareMs, 99))} ms; p99 by kind: ${kinds}`,
+      );
+    }
+    return medianOfRuns(ctx.log, 'core', core, bare);
+  } finally {
+    hall.restore();
+    hall.close();
+  }
+}

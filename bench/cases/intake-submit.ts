@@ -4,14 +4,9 @@ import type { Db } from '../../db/connection.ts';
 import { benchResidentId, intakeFixture } from '../fixtures/intake-db.ts';
 import { type IntakeBenchHall, openIntakeBenchHall } from '../lib/intake-hall.ts';
 import { percentile } from '../lib/queue-hall.ts';
-import { formatSamples, median, round1 } from '../lib/stats.ts';
-import { type BenchContext, defineCase } from '../types.ts';
-
-const positive = (ctx: BenchContext, name: string, fallback: number): number => {
-  const value = Number(ctx.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, not "${ctx.env[name]}"`);
-  return value;
-};
+import { medianOfRuns, round1 } from '../lib/stats.ts';
+import { type BenchContext, type BenchResult, defineCase } from '../types.ts';
+import { envCount } from '../lib/env.ts';
 
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -174,42 +169,43 @@ export const intakeSubmitP99 = defineCase({
   name: 'intake.submit.p99_ms',
   unit: 'ms',
   target: '<= 50',
-  async run(ctx) {
-    const fixture = await intakeFixture(ctx, positive(ctx, 'ONEWINDOW_BENCH_APPLICATIONS', 1_000_000));
-    const submits = positive(ctx, 'ONEWINDOW_BENCH_SUBMITS', 300);
-    const core: number[] = [];
-    const bare: number[] = [];
-    for (let run = 0; run <= ctx.runs; run++) {
-      const hall = openIntakeBenchHall(fixture);
-      try {
-        const prepared = await prepare(hall, submits, fixture.customers + 1 + run * submits, fixture.customers);
-        const coreMs: number[] = [];
-        const created: { id: number; newCustomer: boolean }[] = [];
-        for (const { input } of prepared) {
-          const t0 = performance.now();
-          const result = await hall.core.call('intake/submit', input, hall.clerk);
-          coreMs.push(performance.now() - t0);
-          if (!result.ok) throw new Error(`intake/submit failed: ${JSON.stringify(result.error)}`);
-          const value = result.value as { id: number };
-          created.push({ id: value.id, newCustomer: 'customer' in input });
-        }
-        const insert = inserter(hall.db);
-        const recorded = created.map((c) => rowsOf(hall.db, c.id, c.newCustomer));
-        const bareMs = recorded.map((rows, i) => replay(hall.db, insert, rows, `${run}x${i}`));
-        // Run 0 warms the page cache, the JIT and the catalogue cache; it is not counted.
-        if (run > 0) {
-          core.push(percentile(coreMs, 99));
-          bare.push(percentile(bareMs, 99));
-          ctx.log(
-            `  run ${run}/${ctx.runs}: core p99 ${round1(percentile(coreMs, 99))} ms (p50 ${round1(percentile(coreMs, 50))}, max ${round1(percentile(coreMs, 100))}), bare p99 ${round1(percentile(bareMs, 99))} ms (p50 ${round1(percentile(bareMs, 50))})`,
-          );
-        }
-      } finally {
-        hall.restore();
-        hall.close();
-      }
-    }
-    ctx.log(`  core p99 samples: ${formatSamples(core)}; baseline p99 samples: ${formatSamples(bare)}`);
-    return { value: round1(median(core)), baseline: round1(median(bare)) };
-  },
+  run: timeSubmits,
 });
+
+async function timeSubmits(ctx: BenchContext): Promise<BenchResult> {
+  const fixture = await intakeFixture(ctx);
+  const submits = envCount(ctx, 'ONEWINDOW_BENCH_SUBMITS', 300);
+  const core: number[] = [];
+  const bare: number[] = [];
+  for (let run = 0; run <= ctx.runs; run++) {
+    const hall = openIntakeBenchHall(fixture);
+    try {
+      const prepared = await prepare(hall, submits, fixture.customers + 1 + run * submits, fixture.customers);
+      const coreMs: number[] = [];
+      const created: { id: number; newCustomer: boolean }[] = [];
+      for (const { input } of prepared) {
+        const t0 = performance.now();
+        const result = await hall.core.call('intake/submit', input, hall.clerk);
+        coreMs.push(performance.now() - t0);
+        if (!result.ok) throw new Error(`intake/submit failed: ${JSON.stringify(result.error)}`);
+        const value = result.value as { id: number };
+        created.push({ id: value.id, newCustomer: 'customer' in input });
+      }
+      const insert = inserter(hall.db);
+      const recorded = created.map((c) => rowsOf(hall.db, c.id, c.newCustomer));
+      const bareMs = recorded.map((rows, i) => replay(hall.db, insert, rows, `${run}x${i}`));
+      // Run 0 warms the page cache, the JIT and the catalogue cache; it is not counted.
+      if (run > 0) {
+        core.push(percentile(coreMs, 99));
+        bare.push(percentile(bareMs, 99));
+        ctx.log(
+          `  run ${run}/${ctx.runs}: core p99 ${round1(percentile(coreMs, 99))} ms (p50 ${round1(percentile(coreMs, 50))}, max ${round1(percentile(coreMs, 100))}), bare p99 ${round1(percentile(bareMs, 99))} ms (p50 ${round1(percentile(bareMs, 50))})`,
+        );
+      }
+    } finally {
+      hall.restore();
+      hall.close();
+    }
+  }
+  return medianOfRuns(ctx.log, 'core', core, bare);
+}

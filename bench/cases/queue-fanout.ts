@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { connectScreens, expectOk, httpClient, percentile, prepareQueueHall, type Screens, spawnBareFastify, spawnHall } from '../lib/queue-hall.ts';
-import { checkLatencies, formatSamples, median, round1 } from '../lib/stats.ts';
+import { checkLatencies, medianOfRuns, round1 } from '../lib/stats.ts';
 import { defineCase } from '../types.ts';
 
 const SUBSCRIBERS = 100;
@@ -124,7 +124,6 @@ export const queueFanoutP99 = defineCase({
         `p99 ${round1(percentile(d, 99))} ms (p50 ${round1(percentile(d, 50))}, min ${round1(percentile(d, 0))}, max ${round1(percentile(d, 100))})`;
       ctx.log(`  run ${i}/${ctx.runs}: from the press, hall ${pct(h)}, ${h.length} samples; bare ${pct(b)}`);
     }
-    ctx.log(`  hall p99 samples: ${formatSamples(hall)}; baseline p99 samples: ${formatSamples(bare)}`);
-    return { value: round1(median(hall)), baseline: round1(median(bare)) };
+    return medianOfRuns(ctx.log, 'hall', hall, bare);
   },
 });

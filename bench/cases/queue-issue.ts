@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkLatencies, formatSamples, median, round1 } from '../lib/stats.ts';
+import { checkLatencies, median, medianOfRuns, round1 } from '../lib/stats.ts';
 import {
   closedLoop,
   connectScreens,
@@ -15,6 +15,7 @@ import {
 } from '../lib/queue-hall.ts';
 import type { BenchContext } from '../types.ts';
 import { defineCase } from '../types.ts';
+import { envAmount } from '../lib/env.ts';
 
 /** The hall's load while it is measured: its counters open, its calling boards listening. */
 const COUNTERS = 50;
@@ -23,12 +24,7 @@ const RATE = 200;
 /** Kiosks and counter screens issuing at once in the throughput case, each on its own connection. */
 const CLIENTS = 64;
 
-const seconds = (ctx: BenchContext, fallback: number): number => {
-  const value = Number(ctx.env.ONEWINDOW_BENCH_LOAD_SECONDS ?? fallback);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`ONEWINDOW_BENCH_LOAD_SECONDS must be a positive number, not "${ctx.env.ONEWINDOW_BENCH_LOAD_SECONDS}"`);
-  return value;
-};
+const seconds = (ctx: BenchContext, fallback: number): number => envAmount(ctx, 'ONEWINDOW_BENCH_LOAD_SECONDS', fallback);
 
 type Target = { fire: (i: number) => Promise<void>; stop: () => Promise<void> };
 
@@ -132,8 +128,7 @@ export const queueIssueP99 = defineCase({
         `  run ${i}/${ctx.runs}: hall p99 ${round1(h.p99)} ms (p50 ${round1(h.p50)}, max ${round1(h.max)}, ${h.n} tickets), bare p99 ${round1(b.p99)} ms (p50 ${round1(b.p50)}, max ${round1(b.max)})`,
       );
     }
-    ctx.log(`  hall p99 samples: ${formatSamples(hall)}; baseline p99 samples: ${formatSamples(bare)}`);
-    return { value: round1(median(hall)), baseline: round1(median(bare)) };
+    return medianOfRuns(ctx.log, 'hall', hall, bare);
   },
 });
 

@@ -15,7 +15,7 @@ import { profileLibrary } from '../../main/drivers/rating/profile-library.ts';
 import { parseRatingDeviceSetting } from '../../main/drivers/rating/device-settings.ts';
 import { openFakeReferenceDevice } from '../../main/drivers/rating/testing/fake-reference-device.ts';
 import { createSocatCable } from '../../main/drivers/rating/testing/socat-cable.ts';
-import { formatSamples, median, round1 } from '../lib/stats.ts';
+import { medianOfRuns, round1 } from '../lib/stats.ts';
 import { defineCase } from '../types.ts';
 
 const presses = 500;
@@ -182,7 +182,6 @@ export const ratingsKeypress = defineCase({
         rmSync(dataDir, { recursive: true, force: true });
       }
     }
-    ctx.log(`  p99 samples: ${formatSamples(value)}; baseline p99 samples: ${formatSamples(baseline)}`);
-    return { value: round1(median(value)), baseline: round1(median(baseline)) };
+    return medianOfRuns(ctx.log, 'keypress', value, baseline);
   },
 });

@@ -8,7 +8,8 @@ import { copyFixture, SYNC_SECRET } from '../fixtures/sync-db.ts';
 import { fixtureInChild } from '../lib/fixture-child.ts';
 import { checkPeakRssMb } from '../lib/peak-rss.ts';
 import { formatSamples, median, round1 } from '../lib/stats.ts';
-import { type BenchContext, defineCase } from '../types.ts';
+import { type BenchContext, type BenchResult, defineCase } from '../types.ts';
+import { envCount } from '../lib/env.ts';
 
 type Measured = { recordsPerS: number[]; peakRssMb: number[]; bareRecordsPerS: number[]; bareRssMb: number[] };
 
@@ -64,8 +65,8 @@ let measured: Promise<Measured> | undefined;
  */
 function measure(ctx: BenchContext): Promise<Measured> {
   measured ??= (async () => {
-    const records = Number(ctx.env.ONEWINDOW_BENCH_SYNC_RECORDS ?? 1_000_000);
-    const runs = Math.min(ctx.runs, Number(ctx.env.ONEWINDOW_BENCH_SYNC_RUNS ?? 3));
+    const records = envCount(ctx, 'ONEWINDOW_BENCH_SYNC_RECORDS', 1_000_000);
+    const runs = Math.min(ctx.runs, envCount(ctx, 'ONEWINDOW_BENCH_SYNC_RUNS', 3));
     // Built in a process of its own: a million-row fill must not stay in this one's memory.
     const fixture = await fixtureInChild<{ dataDir: string }>(ctx, 'sync', records);
     const result: Measured = { recordsPerS: [], peakRssMb: [], bareRecordsPerS: [], bareRssMb: [] };
@@ -106,22 +107,19 @@ function measure(ctx: BenchContext): Promise<Measured> {
   return measured;
 }
 
+/** One measurement serves both cases: each reads its own figure and its baseline from it. */
+const figure = async (ctx: BenchContext, pick: (m: Measured) => BenchResult): Promise<BenchResult> => pick(await measure(ctx));
+
 export const syncRecordsPerS = defineCase({
   name: 'sync.records_per_s',
   unit: 'records/s',
   target: '>= 20000',
-  async run(ctx) {
-    const m = await measure(ctx);
-    return { value: Math.round(median(m.recordsPerS)), baseline: Math.round(median(m.bareRecordsPerS)) };
-  },
+  run: (ctx) => figure(ctx, (m) => ({ value: Math.round(median(m.recordsPerS)), baseline: Math.round(median(m.bareRecordsPerS)) })),
 });
 
 export const syncPeakRssMb = defineCase({
   name: 'sync.peak_rss_mb',
   unit: 'MB',
   target: '<= 300',
-  async run(ctx) {
-    const m = await measure(ctx);
-    return { value: round1(Math.max(...m.peakRssMb)), baseline: round1(Math.max(...m.bareRssMb)) };
-  },
+  run: (ctx) => figure(ctx, (m) => ({ value: round1(Math.max(...m.peakRssMb)), baseline: round1(Math.max(...m.bareRssMb)) })),
 });

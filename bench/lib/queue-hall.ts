@@ -1,5 +1,5 @@
 import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../../db/connection.ts';
@@ -15,6 +15,7 @@ import { databaseFile } from '../../main/shared/data-dir.ts';
 import { secretKeyFile } from '../../main/utility-link/secret-box.ts';
 import type { BenchContext } from '../types.ts';
 import { timeChild } from './child.ts';
+import { postJson } from './http.ts';
 
 /** The p-th percentile (0–100) by nearest rank. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -152,30 +153,7 @@ export const spawnBareFastify = (ctx: BenchContext, dbFile?: string): Promise<Ru
  */
 export function httpClient(maxSockets = 64) {
   const agent = new Agent({ keepAlive: true, maxSockets });
-  const post = (url: string, body: unknown, token?: string): Promise<{ status: number; body: unknown }> => {
-    const payload = JSON.stringify(body);
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
-    if (token) headers.authorization = `Bearer ${token}`;
-    return new Promise((resolve, reject) => {
-      const req = request(url, { method: 'POST', agent, headers }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => {
-          try {
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
-  };
+  const post = (url: string, body: unknown, token?: string) => postJson(url, body, { agent, token });
   return { post, close: () => agent.destroy() };
 }
 

@@ -22,3 +22,17 @@ export function checkLatencies<T extends readonly number[]>(samples: T, what: st
     );
   return samples;
 }
+
+/**
+ * A case's figure from its runs: the median of the runs' p99s against the baseline's, with every
+ * run's sample in the log so a reader sees the spread behind the median.
+ */
+export function medianOfRuns(
+  log: (line: string) => void,
+  what: string,
+  value: readonly number[],
+  baseline: readonly number[],
+): { value: number; baseline: number } {
+  log(`  ${what} p99 samples: ${formatSamples(value)}; baseline p99 samples: ${formatSamples(baseline)}`);
+  return { value: round1(median(value)), baseline: round1(median(baseline)) };
+}
