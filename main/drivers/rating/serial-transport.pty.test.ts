@@ -18,14 +18,22 @@ afterEach(async () => {
   cable = undefined;
 });
 
-const untilState = (target: TransportState, timeoutMs = 5_000) =>
+// Generous: the test is about coming back, not how fast. Once, in a full suite run on two
+// cores, the unplug was not seen within 5 s; the message says what the port reported meanwhile.
+const untilState = (target: TransportState, timeoutMs = 15_000) =>
   new Promise<void>((resolve, reject) => {
     if (transport?.state === target) return resolve();
-    const timer = setTimeout(() => reject(new Error(`transport stayed ${transport?.state}, expected ${target}`)), timeoutMs);
+    const seen: string[] = [];
+    const watch = transport?.onState((state, reason) => seen.push(`${state} (${reason})`));
+    const timer = setTimeout(() => {
+      watch?.();
+      reject(new Error(`transport stayed ${transport?.state}, expected ${target}; reported meanwhile: ${seen.join(', ') || 'nothing'}`));
+    }, timeoutMs);
     const off = transport?.onState((state) => {
       if (state !== target) return;
       clearTimeout(timer);
       off?.();
+      watch?.();
       resolve();
     });
   });
