@@ -39,7 +39,6 @@ export type Announcer = {
   dispose(): void;
 };
 
-
 class TimedOut extends Error {}
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
