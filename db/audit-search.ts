@@ -7,7 +7,10 @@ export type AuditFilter = {
   actorStaffId?: number | undefined;
   /** An action, or a domain prefix ending in '.' ("complaints."). */
   action?: string | undefined;
-  /** A target, or a prefix ending in ':' ("complaint:"). */
+  /**
+   * A target, or a kind ending in ':' ("complaint:"): every target of that kind, and the kind
+   * alone where a record is about the one thing of its kind ('hall', 'database').
+   */
   target?: string | undefined;
   fromIso?: string | undefined;
   toIso?: string | undefined;
@@ -36,7 +39,8 @@ export function searchAudit(db: ReadDb, filter: AuditFilter): AuditViewRow[] {
   const target = filter.target ?? null;
   const actor = filter.actorStaffId ?? null;
   const actionPrefix = action?.endsWith('.') ? prefixPattern(action) : null;
-  const targetPrefix = target?.endsWith(':') ? prefixPattern(target) : null;
+  const targetKind = target?.endsWith(':') ? target.slice(0, -1) : null;
+  const targetPrefix = targetKind === null ? null : prefixPattern(`${targetKind}:`);
   const from = filter.fromIso ?? null;
   const to = filter.toIso ?? null;
   const rows = query<Raw>(
@@ -45,7 +49,7 @@ export function searchAudit(db: ReadDb, filter: AuditFilter): AuditViewRow[] {
        FROM audit_log l LEFT JOIN staff s ON s.id = l.actor_staff_id
        WHERE (${actor} IS NULL OR l.actor_staff_id = ${actor})
          AND (${action} IS NULL OR l.action = ${action} OR (${actionPrefix} IS NOT NULL AND l.action LIKE ${actionPrefix} ESCAPE '\\'))
-         AND (${target} IS NULL OR l.target = ${target} OR (${targetPrefix} IS NOT NULL AND l.target LIKE ${targetPrefix} ESCAPE '\\'))
+         AND (${target} IS NULL OR l.target = ${target} OR l.target = ${targetKind} OR (${targetPrefix} IS NOT NULL AND l.target LIKE ${targetPrefix} ESCAPE '\\'))
          AND (${from} IS NULL OR l.at >= ${from})
          AND (${to} IS NULL OR l.at < ${to})
        ORDER BY l.id DESC LIMIT ${filter.limit}`,

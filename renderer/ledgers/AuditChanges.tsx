@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatHallDateTime } from '../shared/hall-clock.ts';
-import { type AuditChange, type AuditValue, actionKey, auditChanges, fieldKey } from './audit-changes.ts';
+import { type AuditChange, type AuditValue, actionKey, auditChanges, fieldKey, JOINED } from './audit-changes.ts';
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -34,10 +34,20 @@ export function fieldLabel(t: TFunction, path: string[]): string {
     .join(' · ');
 }
 
-export function valueText(t: TFunction, value: AuditValue | undefined): string {
+/** Fields whose values are codes, and where their words are: a staff member's roles, a device's role. */
+const codeWords: Readonly<Record<string, string>> = { roles: 'common:roles', role: 'common:roles' };
+
+/** A recorded value as words; a list of codes (roles: clerk、manager) is worded item by item. */
+export function valueText(t: TFunction, value: AuditValue | undefined, field?: string): string {
   if (value === undefined || value === null || value === '') return t('ledgers:auditView.none');
   if (typeof value === 'boolean') return t(value ? 'ledgers:auditView.yes' : 'ledgers:auditView.no');
   if (typeof value === 'string' && isoInstant.test(value)) return formatHallDateTime(value);
+  const words = field === undefined ? undefined : codeWords[field];
+  if (words && typeof value === 'string')
+    return value
+      .split(JOINED)
+      .map((code) => t(`${words}.${code}`, { defaultValue: code }))
+      .join(JOINED);
   return String(value);
 }
 
@@ -47,9 +57,10 @@ export function changesText(t: TFunction, changes: AuditChange[]): string {
 }
 
 function changeText(t: TFunction, c: AuditChange): string {
-  if (c.before === undefined) return valueText(t, c.after);
-  if (c.after === undefined) return `${valueText(t, c.before)} → ${t('ledgers:auditView.removed')}`;
-  return `${valueText(t, c.before)} → ${valueText(t, c.after)}`;
+  const field = c.path.at(-1);
+  if (c.before === undefined) return valueText(t, c.after, field);
+  if (c.after === undefined) return `${valueText(t, c.before, field)} → ${t('ledgers:auditView.removed')}`;
+  return `${valueText(t, c.before, field)} → ${valueText(t, c.after, field)}`;
 }
 
 /** The audit row's before/after as field lines: 姓名：李娜 → 李娜娜. */

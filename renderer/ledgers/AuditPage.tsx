@@ -11,6 +11,7 @@ import { formatHallDateTime, hallToday } from '../shared/hall-clock.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { AuditChanges, actionLabel, changesText, domainLabel, targetLabel } from './AuditChanges.tsx';
 import { auditChanges } from './audit-changes.ts';
+import { auditTargetFilter, auditTargetKinds } from './audit-target-filter.ts';
 import { RevealsSection } from './RevealsSection.tsx';
 import './ledgers.css';
 
@@ -22,13 +23,15 @@ export function AuditPage() {
   const staff = useQuery('staff/list', {});
   const [actor, setActor] = useState(0);
   const [action, setAction] = useState('');
-  const [target, setTarget] = useState('');
+  const [targetKind, setTargetKind] = useState('');
+  const [targetId, setTargetId] = useState('');
+  const target = auditTargetFilter(targetKind, targetId);
   const [fromDay, setFromDay] = useState(hallToday(-7));
   const [toDay, setToDay] = useState(hallToday());
   const filter = {
     ...(actor ? { actorStaffId: actor } : {}),
     ...(action ? { action } : {}),
-    ...(target.trim() ? { target: target.trim() } : {}),
+    ...(target ? { target } : {}),
     ...(fromDay ? { fromDay } : {}),
     ...(toDay ? { toDay } : {}),
     limit: 100_000,
@@ -91,7 +94,18 @@ export function AuditPage() {
         </label>
         <label>
           {t('ledgers:audit.target')}
-          <input value={target} placeholder={t('ledgers:audit.targetHint')} onChange={(e) => setTarget(e.target.value)} />
+          <select value={targetKind} onChange={(e) => setTargetKind(e.target.value)}>
+            <option value="">{t('ledgers:audit.anyTarget')}</option>
+            {auditTargetKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`ledgers:auditTarget.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ledgers:audit.targetId')}
+          <input value={targetId} disabled={!targetKind} placeholder={t('ledgers:audit.targetIdHint')} onChange={(e) => setTargetId(e.target.value)} />
         </label>
         <label>
           {t('ledgers:from')}

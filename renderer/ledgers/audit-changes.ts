@@ -7,6 +7,9 @@
 export type AuditValue = string | number | boolean | null;
 export type AuditChange = { path: string[]; before: AuditValue | undefined; after: AuditValue | undefined };
 
+/** How a list of plain values is shown as one value: 窗口人员、大厅管理员. */
+export const JOINED = '、';
+
 const isScalar = (v: unknown): v is AuditValue => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** The leaves of a recorded value by their path; a list of plain values is one leaf (its items joined). */
@@ -18,7 +21,7 @@ function leaves(value: unknown, path: string[], out: Map<string, { path: string[
   }
   if (Array.isArray(value)) {
     if (value.every(isScalar)) {
-      out.set(path.join('\u0000'), { path, value: value.map((v) => String(v)).join('、') });
+      out.set(path.join('\u0000'), { path, value: value.map((v) => String(v)).join(JOINED) });
       return;
     }
     value.forEach((item, i) => leaves(item, [...path, String(i)], out));

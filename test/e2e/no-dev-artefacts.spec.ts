@@ -30,13 +30,28 @@ test('the manager reads words, not developer artefacts: audit actions and change
   await expect(log.getByRole('row', { name: /新增人员/ })).toBeVisible({ timeout: 20_000 });
   await expect(log.getByRole('row', { name: /新增人员/ })).toContainText('姓名：刘芳');
   await expect(log.getByRole('row', { name: /新增人员/ })).toContainText('工号：C201');
+  // A role is a word, and the record's number is labelled: no "clerk", no "id".
+  await expect(log.getByRole('row', { name: /新增人员/ })).toContainText('角色：窗口人员');
+  await expect(log.getByRole('row', { name: /新增人员/ })).toContainText('编号：');
   await expect(log).toContainText('创建系统管理员');
   const logText = await log.innerText();
   expect(logText).not.toMatch(actionCode);
   expect(logText).not.toMatch(jsonLike);
+  expect(logText).not.toMatch(/\b(clerk|manager|admin|id)\b/);
   const actionChoices = await page.getByRole('combobox', { name: '操作', exact: true }).locator('option').allInnerTexts();
   expect(actionChoices).toContain('新增人员');
   expect(actionChoices.join(' ')).not.toMatch(actionCode);
+  // 对象: picked by its kind in words and an optional number, never typed as "staff:3".
+  const targetKind = page.getByRole('combobox', { name: '对象', exact: true });
+  const kindChoices = await targetKind.locator('option').allInnerTexts();
+  expect(kindChoices).toEqual(expect.arrayContaining(['所有对象', '人员', '投诉', '本大厅']));
+  expect(kindChoices.join(' ')).not.toMatch(/[a-z]+:/);
+  await expect(page.getByRole('textbox', { name: '对象编号' })).toBeDisabled();
+  await targetKind.selectOption({ label: '投诉' });
+  await expect(log.getByRole('row', { name: /新增人员/ })).toHaveCount(0);
+  await targetKind.selectOption({ label: '人员' });
+  await expect(log.getByRole('row', { name: /新增人员/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '对象编号' })).toBeEnabled();
 
   // 同步: a hall code not yet set says so, with what to do; never "UNSET".
   await page.getByRole('link', { name: '同步' }).click();

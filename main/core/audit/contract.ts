@@ -24,7 +24,7 @@ export const auditContract = defineMethods({
     output: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAtId: z.number().int().nullable() }),
   },
   'audit/list': {
-    summary: 'The audit log, newest first, by who, action (or "domain." prefix), target (or "kind:" prefix) and hall days.',
+    summary: 'The audit log, newest first, by who, action (or "domain." prefix), target (or "kind:": every record of the kind) and hall days.',
     roles: managers,
     input: z.object({
       actorStaffId: z.number().int().positive().optional(),
