@@ -1,29 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from './audit.ts';
 import { searchAudit } from './audit-search.ts';
-import { type Db, openDatabase } from './connection.ts';
-import { migrate } from './migrate.ts';
+import { scratchDatabase } from './testing/scratch-database.ts';
 
 describe('searchAudit by target', () => {
-  let dir: string;
-  let db: Db;
+  const db = scratchDatabase('audit-search');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'onewindow-audit-search-'));
-    db = openDatabase(join(dir, 'hall.db'));
-    migrate(db);
     for (const target of ['hall', 'hall:rules', 'hallway:1', 'staff:3', 'staff:30', 'complaint_x:1']) {
-      appendAudit(db, { at: '2026-11-25T02:00:00.000Z', actorStaffId: null, action: 'test.entry', target, before: null, after: null });
+      appendAudit(db(), { at: '2026-11-25T02:00:00.000Z', actorStaffId: null, action: 'test.entry', target, before: null, after: null });
     }
   });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
-  const targets = (target: string) => searchAudit(db, { target, limit: 100 }).map((r) => r.target);
+  const targets = (target: string) => searchAudit(db(), { target, limit: 100 }).map((r) => r.target);
 
   it('finds one record by its whole target', () => {
     expect(targets('staff:3')).toEqual(['staff:3']);

@@ -1,27 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, type Db, openDatabase } from './connection.ts';
-import { migrate } from './migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { insertTicket, ticketsInService, updateTicket } from './tickets.ts';
+import { scratchDatabase } from './testing/scratch-database.ts';
 
-let dir: string;
-let db: Db;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-inservice-'));
-  db = openDatabase(path.join(dir, 'hall.db'));
-  migrate(db);
-});
-afterEach(() => {
-  closeDatabase(db);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const db = scratchDatabase('inservice');
 
 describe('tickets in service', () => {
   it('are read counter by counter through the index, never by scanning every ticket', () => {
     const plan = (
-      db
+      db()
         .prepare(
           `EXPLAIN QUERY PLAN SELECT t.* FROM counters c CROSS JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving') ORDER BY t.called_at`,
         )
@@ -34,10 +20,10 @@ describe('tickets in service', () => {
   });
 
   it('are the called and served tickets at counters, oldest call first', () => {
-    const counters = db.prepare('SELECT id FROM counters ORDER BY number LIMIT 2').all() as { id: number }[];
+    const counters = db().prepare('SELECT id FROM counters ORDER BY number LIMIT 2').all() as { id: number }[];
     const [one, two] = counters.map((c) => c.id);
     const add = (n: number) =>
-      insertTicket(db, {
+      insertTicket(db(), {
         day: '2026-11-25',
         categoryId: 1,
         seq: n,
@@ -52,8 +38,8 @@ describe('tickets in service', () => {
     const a = add(1);
     const b = add(2);
     add(3);
-    updateTicket(db, b.id, ['waiting'], { status: 'called', counterId: one ?? null, calledAt: '2026-11-25T02:05:00Z' });
-    updateTicket(db, a.id, ['waiting'], { status: 'serving', counterId: two ?? null, calledAt: '2026-11-25T02:01:00Z' });
-    expect(ticketsInService(db).map((t) => t.number)).toEqual(['A1', 'A2']);
+    updateTicket(db(), b.id, ['waiting'], { status: 'called', counterId: one ?? null, calledAt: '2026-11-25T02:05:00Z' });
+    updateTicket(db(), a.id, ['waiting'], { status: 'serving', counterId: two ?? null, calledAt: '2026-11-25T02:01:00Z' });
+    expect(ticketsInService(db()).map((t) => t.number)).toEqual(['A1', 'A2']);
   });
 });

@@ -1,39 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from './connection.ts';
-import { migrate } from './migrate.ts';
+import { describe, expect, it } from 'vitest';
 import { query, sql } from './sql.ts';
 import type { Row } from './tables.ts';
+import { scratchDatabase } from './testing/scratch-database.ts';
 import { upsertRow, upsertSql } from './upsert-row.ts';
 
 describe('upsertRow', () => {
-  let dir: string;
-  let db: Db;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'onewindow-upsert-'));
-    db = openDatabase(join(dir, 'hall.db'));
-    migrate(db);
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = scratchDatabase('upsert');
 
   // calendar_overrides: a table with a one-column key and no row it must point at.
   const override = (kind: string, setAt: string): Row<'calendar_overrides'> => ({ day: '2026-10-08', kind, set_at: setAt, set_by: null });
-  const overrides = () => query<Row<'calendar_overrides'>>(db, sql`SELECT * FROM calendar_overrides`);
+  const overrides = () => query<Row<'calendar_overrides'>>(db(), sql`SELECT * FROM calendar_overrides`);
 
   it('inserts a new row, then replaces every other column of the row with the same key', () => {
-    upsertRow(db, 'calendar_overrides', ['day'], override('holiday', '2026-03-02T08:00:00.000Z'));
-    upsertRow(db, 'calendar_overrides', ['day'], override('workday', '2026-03-02T09:00:00.000Z'));
+    upsertRow(db(), 'calendar_overrides', ['day'], override('holiday', '2026-03-02T08:00:00.000Z'));
+    upsertRow(db(), 'calendar_overrides', ['day'], override('workday', '2026-03-02T09:00:00.000Z'));
     expect(overrides()).toEqual([override('workday', '2026-03-02T09:00:00.000Z')]);
   });
 
   it('binds every value: SQL in a value is kept as text', () => {
     const sneaky = `'); DROP TABLE intake_drafts; --`;
-    upsertRow(db, 'calendar_overrides', ['day'], override('holiday', sneaky));
+    upsertRow(db(), 'calendar_overrides', ['day'], override('holiday', sneaky));
     expect(overrides().map((o) => o.set_at)).toEqual([sneaky]);
   });
 
