@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { appendAudit } from './audit.ts';
 import { type Db, inTransaction } from './connection.ts';
 import type { PendingRestore } from './restore.ts';
-import { query, queryOne, run, sql } from './sql.ts';
+import { fixedSql, query, queryOne, run, sql } from './sql.ts';
 import { parseJsonValue } from './json-columns.ts';
 import type { Row } from './tables.ts';
 
@@ -12,15 +12,19 @@ export type RestoreReconciled = {
   carriedAuditEntries: number;
   /** Whether the restored log was a beginning of the replaced one, so the chain runs on unbroken. */
   chainContinued: boolean;
-  /** Staff whose later password, deactivation, roles or lock were put back, or who were created since. */
+  /** Staff whose later password, deactivation, roles or lock were put back, or who were created since (with their utility). */
   staffReapplied: number;
   sessionsEnded: number;
   /** Devices that must pair again: the backup knows nothing of revocations since. */
   devicesToPair: number;
 };
 
-/** The columns read back of each account: all but `utility` (migration 0006), which is not carried. */
-type StaffAccess = Omit<Row<'staff'>, 'utility'>;
+/**
+ * Each account as the replaced database holds it. `utility` (migration 0006) is read where that
+ * database has the column, and only an account created since the backup takes it: for the others
+ * the restored copy's profile stands, as their names do.
+ */
+type StaffAccess = Row<'staff'>;
 
 /**
  * After a restore swapped an older copy into place (applyPendingRestore) and it was migrated:
@@ -41,16 +45,18 @@ export function reconcileRestore(db: Db, previousFile: string, restored: Pending
         // Accounts created since the backup come back too (their later entries name them), and
         // every account's later password, deactivation, roles and lock are put back.
         const insertStaff = db.prepare(
-          `INSERT INTO staff (id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at)
-           SELECT @id, @work_no, @name, @password_hash, @roles, @active, @failed_logins, @locked_until, @created_at, @updated_at
+          `INSERT INTO staff (id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at, utility)
+           SELECT @id, @work_no, @name, @password_hash, @roles, @active, @failed_logins, @locked_until, @created_at, @updated_at, @utility
            WHERE NOT EXISTS (SELECT 1 FROM staff WHERE id = @id OR work_no = @work_no)`,
         );
+        const hasUtility = queryOne<{ found: number }>(previous, sql`SELECT 1 AS found FROM pragma_table_info('staff') WHERE name = 'utility'`) !== undefined;
+        const utilityColumn = hasUtility ? fixedSql('utility') : fixedSql('NULL AS utility');
         const update = db.prepare(
           'UPDATE staff SET password_hash = @password_hash, roles = @roles, active = @active, failed_logins = @failed_logins, locked_until = @locked_until WHERE id = @id AND work_no = @work_no',
         );
         for (const s of query<StaffAccess>(
           previous,
-          sql`SELECT id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at FROM staff`,
+          sql`SELECT id, work_no, name, password_hash, roles, active, failed_logins, locked_until, created_at, updated_at, ${utilityColumn} FROM staff`,
         )) {
           staffReapplied += insertStaff.run(s).changes || update.run(s).changes;
         }

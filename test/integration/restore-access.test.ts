@@ -25,6 +25,9 @@ describe('a restore of an older backup', () => {
     const kiosk = await pairDevice(hall.url, admin, 'kiosk');
     const clerk = await createStaff(hall.url, admin, ['clerk']);
     const backup = await postOk<{ name: string }>(hall.url, 'backups/run', {}, admin);
+    // After the backup too: a water company's clerk joins; the account comes back whole, its utility with it.
+    const joiner = await createStaff(hall.url, admin, ['clerk']);
+    await postOk(hall.url, 'staff/setUtility', { id: joiner.id, utility: 'water' }, admin);
 
     // After the backup: the kiosk is stolen and revoked, the clerk leaves and is deactivated.
     await postOk(hall.url, 'devices/revoke', { id: kiosk.deviceId }, admin);
@@ -41,17 +44,26 @@ describe('a restore of an older backup', () => {
       // Every session ended, the administrator's too: they sign in again.
       expect((await post(hall.url, 'auth/me', {}, admin)).status).toBe(401);
       const again = await login(hall.url, adminAccount);
+      const profiles = await postOk<{ staffId: number; utility: string | null }[]>(hall.url, 'staff/profiles', {}, again);
+      expect(profiles.find((p) => p.staffId === joiner.id)).toMatchObject({ utility: 'water' });
       const devices = await postOk<{ id: number; revokedAt: string | null }[]>(hall.url, 'devices/list', {}, again);
       expect(devices.every((d) => d.revokedAt !== null)).toBe(true);
 
       // The trail: what was written after the copy was taken (its own backups.run, the revocation, the
       // deactivation, the staging), then the restore, chained.
       const actions = listAudit(hall.core.deps.db, { limit: 50 }).map((e) => e.action);
-      expect(actions.slice(0, 4)).toEqual(['backups.restoreApplied', 'backups.restoreStaged', 'staff.update', 'devices.revoke']);
+      expect(actions.slice(0, 6)).toEqual([
+        'backups.restoreApplied',
+        'backups.restoreStaged',
+        'staff.update',
+        'devices.revoke',
+        'staff.setUtility',
+        'staff.create',
+      ]);
       expect(listAudit(hall.core.deps.db, { action: 'backups.restoreApplied', limit: 1 })[0]?.after).toMatchObject({
         chainContinued: true,
         devicesToPair: 1,
-        carriedAuditEntries: 4,
+        carriedAuditEntries: 6,
       });
       expect(verifyAuditChain(hall.core.deps.db)).toMatchObject({ ok: true });
       expect(await postOk(hall.url, 'audit/verify', {}, again)).toMatchObject({ ok: true, brokenAtId: null });
